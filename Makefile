@@ -1,0 +1,112 @@
+# Passerelle: `make run` (the product) and `make test` (everything).
+# Tools are pinned and installed once into ./bin; what the machine lacks
+# (PostgreSQL server binaries) is installed when we may (root + apt-get).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+BIN     := $(CURDIR)/bin
+export PATH := $(BIN):$(PATH)
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.version=$(VERSION)
+
+SQLC_VERSION          := v1.31.1
+GOLANGCI_LINT_VERSION := v2.15.0
+VERSITYGW_VERSION     := v1.8.0
+MAILPIT_VERSION       := v1.33.1
+STRIPE_MOCK_VERSION   := v0.203.0
+
+TOOL_sqlc          := github.com/sqlc-dev/sqlc/cmd/sqlc@$(SQLC_VERSION)
+TOOL_golangci-lint := github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
+TOOL_versitygw     := github.com/versity/versitygw/cmd/versitygw@$(VERSITYGW_VERSION)
+TOOL_mailpit       := github.com/axllent/mailpit@$(MAILPIT_VERSION)
+TOOL_stripe-mock   := github.com/stripe/stripe-mock@$(STRIPE_MOCK_VERSION)
+TOOLS := sqlc golangci-lint versitygw mailpit stripe-mock
+
+.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node vet test-go test-web clean
+
+help:
+	@echo "make run       build and serve Passerelle on http://localhost:8080 (private PostgreSQL under ./var)"
+	@echo "make test      every check: generated code, vet, lint, web app tests and build, Go tests"
+	@echo "make build     web app + binaries into ./bin"
+	@echo "make generate  regenerate code (sqlc)"
+	@echo "make lint      golangci-lint"
+	@echo "make tools     install the pinned tools into ./bin"
+
+# --- tools: one stamp per pinned version, so a bump reinstalls ---------------
+define tool_rule
+$(BIN)/.$(1)-$$(word 2,$$(subst @, ,$$(TOOL_$(1)))):
+	@mkdir -p $(BIN)
+	@echo "installing $(1) ($$(TOOL_$(1))) into ./bin (once; a few minutes cold)"
+	GOBIN=$(BIN) go install $$(TOOL_$(1))
+	@touch $$@
+$(1): $(BIN)/.$(1)-$$(word 2,$$(subst @, ,$$(TOOL_$(1))))
+.PHONY: $(1)
+endef
+$(foreach t,$(TOOLS),$(eval $(call tool_rule,$(t))))
+
+tools: $(TOOLS)
+
+# --- what the machine needs ------------------------------------------------
+deps-pg:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || [ -n "$${PASSERELLE_PG_BINDIR:-}" ]; then \
+	  exit 0; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing the PostgreSQL server binaries with apt-get"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	elif [ -n "$${PASSERELLE_DATABASE_URL:-}" ]; then \
+	  exit 0; \
+	else \
+	  echo "PostgreSQL server binaries (initdb, pg_ctl) are missing: install PostgreSQL >= 15 (Debian/Ubuntu: sudo apt-get install postgresql)," >&2; \
+	  echo "or set PASSERELLE_DATABASE_URL to a server you own." >&2; exit 1; \
+	fi
+
+deps-node:
+	@command -v npm >/dev/null 2>&1 || { echo "Node.js >= 20.19 with npm is needed to build the web app (https://nodejs.org)" >&2; exit 1; }
+
+# --- build -----------------------------------------------------------------
+frontend/node_modules/.package-lock.json: frontend/package-lock.json frontend/package.json | deps-node
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+
+web: frontend/node_modules/.package-lock.json
+	cd frontend && npm run build
+
+build: web
+	go build -ldflags "$(LDFLAGS)" -o $(BIN)/passerelle ./cmd/passerelle
+	go build -o $(BIN)/passerelle-dev ./cmd/passerelle-dev
+
+run: deps-pg build
+	@echo "Passerelle will serve on http://localhost:8080 (Ctrl-C stops everything)"
+	$(BIN)/passerelle-dev -bin $(BIN)/passerelle -data ./var
+
+# --- generated code --------------------------------------------------------
+generate: sqlc
+	cd internal/store/sqlc && sqlc generate
+
+check-generated: sqlc
+	@cd internal/store/sqlc && sqlc diff || { echo "generated code is stale: run 'make generate' and commit" >&2; exit 1; }
+
+# --- checks ----------------------------------------------------------------
+vet:
+	@test -z "$$(gofmt -l cmd internal migrations frontend/*.go)" || { echo "not gofmt-formatted:"; gofmt -l cmd internal migrations frontend/*.go; exit 1; }
+	go vet ./...
+
+lint: golangci-lint
+	golangci-lint run ./...
+
+test-web: frontend/node_modules/.package-lock.json
+	cd frontend && npm test
+	cd frontend && npm run build
+
+# The storage suite must run against versitygw here: PASSERELLE_TEST_REQUIRE_TOOLS
+# turns its skip (for a bare `go test ./...`) into a failure.
+test-go: deps-pg versitygw
+	PASSERELLE_TEST_REQUIRE_TOOLS=1 go test -count=1 -timeout 20m ./...
+
+test: check-generated vet lint test-web test-go
+	@echo "make test: all checks passed"
+
+clean:
+	rm -rf $(BIN)/passerelle $(BIN)/passerelle-dev frontend/node_modules
+	find frontend/dist -mindepth 1 ! -name .placeholder -delete 2>/dev/null || true

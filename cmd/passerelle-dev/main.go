@@ -1,0 +1,106 @@
+// Command passerelle-dev is what `make run` runs: it starts a private
+// PostgreSQL cluster under ./var/pg (unless PASSERELLE_DATABASE_URL is set),
+// creates the database, runs `passerelle serve` against it, and on Ctrl-C
+// stops the server first and the cluster last.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"passerelle/internal/pgcluster"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("passerelle-dev", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	bin := fs.String("bin", "./bin/passerelle", "the passerelle binary to run")
+	dataDir := fs.String("data", "./var", "where the cluster, objects and index live")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	// Signals are forwarded to the server, which shuts down gracefully; this
+	// process waits for it, then stops the cluster. (Ctrl-C reaches the
+	// server twice, directly and forwarded: it ignores the second.)
+	sigs := make(chan os.Signal, 4)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
+
+	env := os.Environ()
+	if os.Getenv("PASSERELLE_DATABASE_URL") == "" {
+		pg, err := startCluster(filepath.Join(*dataDir, "pg"), stdout)
+		if err != nil {
+			fmt.Fprintln(stderr, "passerelle-dev:", err)
+			return 1
+		}
+		defer func() {
+			fmt.Fprintln(stdout, "stopping PostgreSQL")
+			if err := pg.Stop(); err != nil {
+				fmt.Fprintln(stderr, "passerelle-dev:", err)
+			}
+		}()
+		env = append(env, "PASSERELLE_DATABASE_URL="+pg.URL("passerelle"))
+	}
+	if os.Getenv("PASSERELLE_DATA_DIR") == "" {
+		env = append(env, "PASSERELLE_DATA_DIR="+*dataDir)
+	}
+	cmd := exec.Command(*bin, append([]string{"serve"}, fs.Args()...)...)
+	cmd.Env = env
+	cmd.Stdout, cmd.Stderr, cmd.Stdin = stdout, stderr, os.Stdin
+	if err := cmd.Start(); err != nil {
+		fmt.Fprintln(stderr, "passerelle-dev:", err)
+		return 1
+	}
+	go func() {
+		for sig := range sigs {
+			_ = cmd.Process.Signal(sig)
+		}
+	}()
+	if err := cmd.Wait(); err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) && exit.ExitCode() >= 0 {
+			return exit.ExitCode()
+		}
+		if errors.As(err, &exit) {
+			return 0 // stopped by the signal meant for everyone
+		}
+		fmt.Fprintln(stderr, "passerelle-dev:", err)
+		return 1
+	}
+	return 0
+}
+
+// startCluster starts the durable development cluster, creating it and the
+// passerelle database the first time.
+func startCluster(dir string, out io.Writer) (*pgcluster.Cluster, error) {
+	pg, err := pgcluster.New(dir)
+	if err != nil {
+		return nil, err
+	}
+	pg.Durable = true
+	if !pg.Initialized() {
+		fmt.Fprintln(out, "creating a PostgreSQL cluster in", pg.Dir)
+		if err := pg.Init(); err != nil {
+			return nil, err
+		}
+	}
+	if err := pg.Start(0); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(out, "PostgreSQL runs on 127.0.0.1:%d (log: %s)\n", pg.Port, pg.LogFile())
+	if err := pg.EnsureDatabase("passerelle"); err != nil {
+		_ = pg.Stop()
+		return nil, err
+	}
+	return pg, nil
+}

@@ -1,0 +1,110 @@
+// Command passerelle is the whole product in one binary: the HTTP server
+// with the embedded web app and background jobs (serve, the default), schema
+// migrations (migrate) and its version.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"passerelle/internal/config"
+)
+
+// version is set at build time: -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Environ(), os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+const usage = `Passerelle: the responsible-purchasing marketplace of the Grande Région.
+
+Usage:
+  passerelle [serve]              run the server (default)
+  passerelle migrate up|down|status
+  passerelle version
+  passerelle healthcheck          exit 0 when the local server answers /healthz
+
+Settings come from PASSERELLE_* environment variables: see README.md.
+`
+
+// Exit statuses.
+const (
+	exitOK     = 0
+	exitFail   = 1
+	exitConfig = 2
+)
+
+// run is the program: ctx ends on SIGINT or SIGTERM.
+func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) int {
+	cmd := "serve"
+	if len(args) > 0 {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "version", "--version":
+		fmt.Fprintln(stdout, "passerelle", buildVersion())
+		return exitOK
+	case "healthcheck":
+		return healthcheck(ctx, environ, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	case "serve", "migrate":
+	default:
+		fmt.Fprintf(stderr, "passerelle: unknown command %q\n\n%s", cmd, usage)
+		return exitConfig
+	}
+
+	cfg, err := config.Load(environ)
+	if err != nil {
+		fmt.Fprintln(stderr, "passerelle:", err)
+		return exitConfig
+	}
+	log := newLogger(cfg, stderr)
+
+	switch cmd {
+	case "migrate":
+		if len(args) != 1 {
+			fmt.Fprintf(stderr, "passerelle: migrate needs one of up, down, status\n\n%s", usage)
+			return exitConfig
+		}
+		err = migrate(ctx, cfg, args[0], stdout)
+	default:
+		err = serve(ctx, cfg, log)
+	}
+	var usageErr usageError
+	switch {
+	case errors.As(err, &usageErr):
+		fmt.Fprintf(stderr, "passerelle: %v\n\n%s", err, usage)
+		return exitConfig
+	case err != nil:
+		log.Error("passerelle stopped on an error", "err", err)
+		return exitFail
+	}
+	return exitOK
+}
+
+// usageError is a wrong command line.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func newLogger(cfg config.Config, w io.Writer) *slog.Logger {
+	var level slog.Level
+	_ = level.UnmarshalText([]byte(cfg.LogLevel))
+	opts := &slog.HandlerOptions{Level: level}
+	if cfg.LogFormat == "json" {
+		return slog.New(slog.NewJSONHandler(w, opts))
+	}
+	return slog.New(slog.NewTextHandler(w, opts))
+}

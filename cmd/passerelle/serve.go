@@ -1,0 +1,173 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"passerelle/frontend"
+	"passerelle/internal/api"
+	"passerelle/internal/blob"
+	"passerelle/internal/blob/s3server"
+	"passerelle/internal/config"
+	"passerelle/internal/jobs"
+	"passerelle/internal/store"
+	"passerelle/internal/web"
+)
+
+// serve wires every part of the product and runs until ctx ends, then shuts
+// down in order: stop accepting, let in-flight requests finish (bounded by
+// PASSERELLE_SHUTDOWN_TIMEOUT), stop the job runner, close the services.
+func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
+	st, err := store.Open(ctx, cfg.DatabaseURL, store.Options{MaxConns: cfg.DatabaseMaxConns})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if cfg.MigrateOnStart {
+		if err := st.MigrateUp(ctx, logWriter{log}); err != nil {
+			return err
+		}
+	}
+
+	objects, closeS3, err := openBlobStore(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeS3()
+
+	runner, err := jobs.New(st, log, jobs.Options{SessionPurgeInterval: cfg.SessionPurgeInterval})
+	if err != nil {
+		return err
+	}
+	if err := runner.Start(ctx); err != nil {
+		return err
+	}
+
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	api.RegisterPoolMetrics(reg, st.Stats)
+	dist, built := frontend.Dist()
+	if !built {
+		log.Warn("the web app is not built into this binary: run `make build`; the API works meanwhile")
+	}
+	handler := api.New(api.Deps{
+		Log:     log,
+		Version: buildVersion(),
+		Checks: []api.Check{
+			{Name: "database", Check: st.Ping},
+			{Name: "object_storage", Check: objects.Ping},
+		},
+		Registry:     reg,
+		MaxBodyBytes: cfg.HTTPMaxBodyBytes,
+		Web:          web.New(dist, built),
+	})
+
+	srv := &http.Server{
+		Addr:              cfg.HTTPAddr,
+		Handler:           handler,
+		ReadHeaderTimeout: cfg.HTTPReadHeaderTimeout,
+		ReadTimeout:       cfg.HTTPReadTimeout,
+		WriteTimeout:      cfg.HTTPWriteTimeout,
+		IdleTimeout:       cfg.HTTPIdleTimeout,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	ln, err := net.Listen("tcp", cfg.HTTPAddr)
+	if err != nil {
+		stopRunner(runner, log, cfg.ShutdownTimeout)
+		return fmt.Errorf("listen on %s: %w", cfg.HTTPAddr, err)
+	}
+	log.Info("Passerelle is serving", "url", cfg.PublicURL, "addr", ln.Addr().String(), "version", buildVersion())
+
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+
+	select {
+	case err = <-served:
+		stopRunner(runner, log, cfg.ShutdownTimeout)
+		return fmt.Errorf("http server: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing requests in flight", "timeout", cfg.ShutdownTimeout)
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		log.Warn("requests still running at the shutdown deadline were cut", "err", err)
+		_ = srv.Close()
+	}
+	if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Warn("http server", "err", err)
+	}
+	stopRunner(runner, log, cfg.ShutdownTimeout)
+	log.Info("stopped")
+	return nil
+}
+
+func stopRunner(r *jobs.Runner, log *slog.Logger, timeout time.Duration) {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	if err := r.Stop(ctx); err != nil {
+		log.Warn("job runner stop", "err", err)
+	}
+}
+
+// openBlobStore connects to the configured S3 service, or starts the
+// embedded one (files under DATA_DIR/s3, loopback only) when none is set.
+func openBlobStore(ctx context.Context, cfg config.Config, log *slog.Logger) (*blob.Store, func(), error) {
+	bc := blob.Config{
+		Endpoint: cfg.S3Endpoint, Region: cfg.S3Region, Bucket: cfg.S3Bucket,
+		AccessKey: cfg.S3AccessKey, SecretKey: cfg.S3SecretKey, UsePathStyle: cfg.S3PathStyle,
+		CreateBucket: true, TempDir: filepath.Join(cfg.DataDir, "tmp"),
+	}
+	if err := os.MkdirAll(bc.TempDir, 0o700); err != nil {
+		return nil, nil, err
+	}
+	closeFn := func() {}
+	if cfg.EmbeddedS3() {
+		srv, err := s3server.Start(ctx, s3server.Options{Dir: filepath.Join(cfg.DataDir, "s3"), Logger: log})
+		if err != nil {
+			return nil, nil, err
+		}
+		closeFn = func() {
+			closeCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			_ = srv.Close(closeCtx)
+		}
+		// The embedded server accepts any credentials and only listens on loopback.
+		bc.Endpoint, bc.AccessKey, bc.SecretKey, bc.UsePathStyle = srv.Endpoint(), "passerelle", "passerelle", true
+	}
+	objects, err := blob.New(ctx, bc)
+	if err != nil {
+		closeFn()
+		return nil, nil, err
+	}
+	return objects, closeFn, nil
+}
+
+// logWriter sends migration progress lines to the log.
+type logWriter struct{ log *slog.Logger }
+
+func (w logWriter) Write(p []byte) (int, error) {
+	w.log.Info(string(trimNewline(p)))
+	return len(p), nil
+}
+
+func trimNewline(p []byte) []byte {
+	for len(p) > 0 && (p[len(p)-1] == '\n' || p[len(p)-1] == '\r') {
+		p = p[:len(p)-1]
+	}
+	return p
+}
+
+var _ io.Writer = logWriter{}

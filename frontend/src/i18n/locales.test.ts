@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { SUPPORTED_LANGUAGES, resources } from '.'
+
+type Catalogue = Record<string, unknown>
+
+/** Flattens a nested catalogue into dotted key paths mapped to their leaf values. */
+function flatten(catalogue: Catalogue, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>()
+  for (const [key, value] of Object.entries(catalogue)) {
+    const path = prefix ? `${prefix}.${key}` : key
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of flatten(value as Catalogue, path)) out.set(k, v)
+    } else {
+      out.set(path, value)
+    }
+  }
+  return out
+}
+
+/** Problems that make `other` differ in shape from `reference`, or hold empty strings. */
+function compareCatalogues(reference: Catalogue, other: Catalogue): string[] {
+  const ref = flatten(reference)
+  const oth = flatten(other)
+  const problems: string[] = []
+  for (const key of ref.keys()) {
+    if (!oth.has(key)) problems.push(`missing: ${key}`)
+  }
+  for (const key of oth.keys()) {
+    if (!ref.has(key)) problems.push(`extra: ${key}`)
+  }
+  for (const [key, value] of oth) {
+    if (typeof value !== 'string' || value.trim() === '') problems.push(`empty or not a string: ${key}`)
+  }
+  return problems
+}
+
+/** {{placeholders}} used by a string, so translations keep the same variables. */
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1] ?? '').sort()
+}
+
+const catalogue = (language: (typeof SUPPORTED_LANGUAGES)[number]): Catalogue =>
+  resources[language].translation as Catalogue
+
+describe('compareCatalogues', () => {
+  it('reports nested keys that are missing, extra or empty', () => {
+    const reference = { a: 'A', nested: { b: 'B', deeper: { c: 'C' } } }
+    expect(compareCatalogues(reference, reference)).toEqual([])
+    expect(compareCatalogues(reference, { a: 'A', nested: { b: 'B', deeper: {} } })).toEqual([
+      'missing: nested.deeper.c',
+    ])
+    expect(compareCatalogues(reference, { a: 'A', nested: { b: 'B', deeper: { c: 'C', d: 'D' } } })).toEqual([
+      'extra: nested.deeper.d',
+    ])
+    expect(compareCatalogues(reference, { a: ' ', nested: { b: 'B', deeper: { c: 'C' } } })).toEqual([
+      'empty or not a string: a',
+    ])
+    expect(compareCatalogues(reference, { a: 'A', nested: 'B' })).toEqual([
+      'missing: nested.b',
+      'missing: nested.deeper.c',
+      'extra: nested',
+    ])
+  })
+})
+
+describe('translation catalogues', () => {
+  const en = catalogue('en')
+  const others = SUPPORTED_LANGUAGES.filter((language) => language !== 'en')
+
+  it('English has no empty strings', () => {
+    expect(compareCatalogues(en, en)).toEqual([])
+  })
+
+  it.each(others)('%s has exactly the keys of en, none empty', (language) => {
+    expect(compareCatalogues(en, catalogue(language))).toEqual([])
+  })
+
+  it.each(others)('%s uses the same {{placeholders}} as en', (language) => {
+    const translated = flatten(catalogue(language))
+    for (const [key, value] of flatten(en)) {
+      expect(placeholders(String(translated.get(key))), key).toEqual(placeholders(String(value)))
+    }
+  })
+
+  it.each(others)('%s is translated, not a copy of en', (language) => {
+    const translated = flatten(catalogue(language))
+    for (const [key, value] of flatten(en)) {
+      expect(translated.get(key), key).not.toBe(value)
+    }
+  })
+})

@@ -1,0 +1,285 @@
+// Package config reads Passerelle's settings from PASSERELLE_* environment
+// variables, once, at start, and validates them all together so that a bad
+// configuration is reported in one message.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/caarlos0/env/v11"
+)
+
+// Config is every setting of the server. Field tags name the environment
+// variables; the README's configuration table mirrors them.
+type Config struct {
+	// Env is "development" or "production"; it picks log format defaults.
+	Env string `env:"PASSERELLE_ENV" envDefault:"development"`
+	// DataDir holds what the embedded services keep on disk (S3 objects, search index).
+	DataDir string `env:"PASSERELLE_DATA_DIR" envDefault:"./var"`
+	// PublicURL is the address users reach the product at.
+	PublicURL string `env:"PASSERELLE_PUBLIC_URL" envDefault:"http://localhost:8080"`
+
+	HTTPAddr              string        `env:"PASSERELLE_HTTP_ADDR" envDefault:":8080"`
+	HTTPReadHeaderTimeout time.Duration `env:"PASSERELLE_HTTP_READ_HEADER_TIMEOUT" envDefault:"5s"`
+	HTTPReadTimeout       time.Duration `env:"PASSERELLE_HTTP_READ_TIMEOUT" envDefault:"30s"`
+	HTTPWriteTimeout      time.Duration `env:"PASSERELLE_HTTP_WRITE_TIMEOUT" envDefault:"60s"`
+	HTTPIdleTimeout       time.Duration `env:"PASSERELLE_HTTP_IDLE_TIMEOUT" envDefault:"120s"`
+	HTTPMaxBodyBytes      int64         `env:"PASSERELLE_HTTP_MAX_BODY_BYTES" envDefault:"1048576"`
+	ShutdownTimeout       time.Duration `env:"PASSERELLE_SHUTDOWN_TIMEOUT" envDefault:"15s"`
+
+	LogLevel  string `env:"PASSERELLE_LOG_LEVEL" envDefault:"info"`
+	LogFormat string `env:"PASSERELLE_LOG_FORMAT"`
+
+	DatabaseURL      string `env:"PASSERELLE_DATABASE_URL" secret:"true"`
+	DatabaseMaxConns int32  `env:"PASSERELLE_DATABASE_MAX_CONNS" envDefault:"10"`
+	MigrateOnStart   bool   `env:"PASSERELLE_MIGRATE_ON_START" envDefault:"true"`
+
+	S3Endpoint  string `env:"PASSERELLE_S3_ENDPOINT"`
+	S3Region    string `env:"PASSERELLE_S3_REGION" envDefault:"us-east-1"`
+	S3Bucket    string `env:"PASSERELLE_S3_BUCKET" envDefault:"passerelle"`
+	S3AccessKey string `env:"PASSERELLE_S3_ACCESS_KEY" secret:"true"`
+	S3SecretKey string `env:"PASSERELLE_S3_SECRET_KEY" secret:"true"`
+	S3PathStyle bool   `env:"PASSERELLE_S3_PATH_STYLE" envDefault:"true"`
+
+	SessionPurgeInterval time.Duration `env:"PASSERELLE_SESSION_PURGE_INTERVAL" envDefault:"1h"`
+}
+
+// Production reports whether the server runs in production mode.
+func (c Config) Production() bool { return c.Env == "production" }
+
+// EmbeddedS3 reports whether the in-process S3 server must be started.
+func (c Config) EmbeddedS3() bool { return c.S3Endpoint == "" }
+
+// Error lists every wrong variable of a configuration.
+type Error struct {
+	Problems []Problem
+}
+
+// Problem is one wrong variable.
+type Problem struct {
+	Var     string
+	Message string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("invalid configuration (see the configuration table in README.md):")
+	for _, p := range e.Problems {
+		fmt.Fprintf(&b, "\n  %s: %s", p.Var, p.Message)
+	}
+	return b.String()
+}
+
+// Load reads the configuration from environ (os.Environ format). Secrets may
+// also come from a file named by the variable with a _FILE suffix. The error,
+// if any, is an *Error naming every wrong variable; secret values are never
+// repeated in it.
+func Load(environ []string) (Config, error) {
+	vars := map[string]string{}
+	for _, kv := range environ {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			vars[k] = v
+		}
+	}
+	fields := describeFields()
+	var problems []Problem
+	for _, f := range fields {
+		if !f.secret {
+			continue
+		}
+		fileVar := f.env + "_FILE"
+		path, ok := vars[fileVar]
+		if !ok || path == "" {
+			continue
+		}
+		if _, both := vars[f.env]; both {
+			problems = append(problems, Problem{fileVar, "set together with " + f.env + ": set only one"})
+			continue
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			problems = append(problems, Problem{fileVar, "cannot read the file: " + err.Error()})
+			continue
+		}
+		vars[f.env] = strings.TrimRight(string(data), "\r\n")
+	}
+
+	var cfg Config
+	if err := env.ParseWithOptions(&cfg, env.Options{Environment: vars}); err != nil {
+		problems = append(problems, parseProblems(err, fields)...)
+	}
+	problems = append(problems, cfg.validate(vars)...)
+	if len(problems) > 0 {
+		sort.SliceStable(problems, func(i, j int) bool { return problems[i].Var < problems[j].Var })
+		return cfg, &Error{Problems: problems}
+	}
+	if cfg.LogFormat == "" {
+		cfg.LogFormat = "text"
+		if cfg.Production() {
+			cfg.LogFormat = "json"
+		}
+	}
+	return cfg, nil
+}
+
+type fieldInfo struct {
+	name, env string
+	secret    bool
+}
+
+func describeFields() []fieldInfo {
+	t := reflect.TypeFor[Config]()
+	out := make([]fieldInfo, 0, t.NumField())
+	for i := range t.NumField() {
+		f := t.Field(i)
+		out = append(out, fieldInfo{name: f.Name, env: f.Tag.Get("env"), secret: f.Tag.Get("secret") == "true"})
+	}
+	return out
+}
+
+// parseProblems turns the library's aggregate error into one problem per variable.
+func parseProblems(err error, fields []fieldInfo) []Problem {
+	var agg env.AggregateError
+	if !errors.As(err, &agg) {
+		return []Problem{{"PASSERELLE_*", err.Error()}}
+	}
+	var out []Problem
+	for _, e := range agg.Errors {
+		var pe env.ParseError
+		if errors.As(e, &pe) {
+			name := pe.Name
+			for _, f := range fields {
+				if f.name == pe.Name {
+					name = f.env
+				}
+			}
+			out = append(out, Problem{name, "not a valid " + typeWord(pe.Type)})
+			continue
+		}
+		out = append(out, Problem{"PASSERELLE_*", e.Error()})
+	}
+	return out
+}
+
+func typeWord(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Bool:
+		return "boolean (true or false)"
+	case reflect.Int, reflect.Int32, reflect.Int64:
+		if t == reflect.TypeFor[time.Duration]() {
+			return "duration (e.g. 15s, 2m, 1h)"
+		}
+		return "whole number"
+	default:
+		return t.String()
+	}
+}
+
+func (c Config) validate(vars map[string]string) []Problem {
+	var p []Problem
+	add := func(v, msg string) { p = append(p, Problem{v, msg}) }
+	oneOf := func(v, val string, allowed ...string) {
+		for _, a := range allowed {
+			if val == a {
+				return
+			}
+		}
+		add(v, fmt.Sprintf("%q is not one of %s", val, strings.Join(allowed, ", ")))
+	}
+	oneOf("PASSERELLE_ENV", c.Env, "development", "production")
+	oneOf("PASSERELLE_LOG_LEVEL", c.LogLevel, "debug", "info", "warn", "error")
+	if c.LogFormat != "" {
+		oneOf("PASSERELLE_LOG_FORMAT", c.LogFormat, "text", "json")
+	}
+	if err := checkListenAddr(c.HTTPAddr); err != nil {
+		add("PASSERELLE_HTTP_ADDR", fmt.Sprintf("%q is not a listen address: %v (e.g. :8080 or 127.0.0.1:8080)", c.HTTPAddr, err))
+	}
+	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		add("PASSERELLE_PUBLIC_URL", fmt.Sprintf("%q is not an absolute http(s) URL", c.PublicURL))
+	}
+	if _, set := vars["PASSERELLE_DATABASE_URL"]; !set || c.DatabaseURL == "" {
+		add("PASSERELLE_DATABASE_URL", "required (e.g. postgres://user:password@localhost:5432/passerelle); `make run` sets it for you")
+	} else if err := checkDatabaseURL(c.DatabaseURL); err != nil {
+		add("PASSERELLE_DATABASE_URL", err.Error())
+	}
+	if c.DatabaseMaxConns < 2 || c.DatabaseMaxConns > 1000 {
+		add("PASSERELLE_DATABASE_MAX_CONNS", "must be between 2 and 1000")
+	}
+	positive := map[string]time.Duration{
+		"PASSERELLE_HTTP_READ_HEADER_TIMEOUT": c.HTTPReadHeaderTimeout,
+		"PASSERELLE_HTTP_READ_TIMEOUT":        c.HTTPReadTimeout,
+		"PASSERELLE_HTTP_WRITE_TIMEOUT":       c.HTTPWriteTimeout,
+		"PASSERELLE_HTTP_IDLE_TIMEOUT":        c.HTTPIdleTimeout,
+		"PASSERELLE_SHUTDOWN_TIMEOUT":         c.ShutdownTimeout,
+		"PASSERELLE_SESSION_PURGE_INTERVAL":   c.SessionPurgeInterval,
+	}
+	for name, d := range positive {
+		if _, bad := vars[name]; bad && d <= 0 {
+			add(name, "must be a positive duration")
+		}
+	}
+	if c.HTTPMaxBodyBytes < 1024 {
+		add("PASSERELLE_HTTP_MAX_BODY_BYTES", "must be at least 1024")
+	}
+	if c.S3Endpoint != "" {
+		if u, err := url.Parse(c.S3Endpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			add("PASSERELLE_S3_ENDPOINT", fmt.Sprintf("%q is not an absolute http(s) URL", c.S3Endpoint))
+		}
+		if c.S3AccessKey == "" {
+			add("PASSERELLE_S3_ACCESS_KEY", "required when PASSERELLE_S3_ENDPOINT is set")
+		}
+		if c.S3SecretKey == "" {
+			add("PASSERELLE_S3_SECRET_KEY", "required when PASSERELLE_S3_ENDPOINT is set")
+		}
+	}
+	if c.S3Bucket == "" || len(c.S3Bucket) < 3 || len(c.S3Bucket) > 63 || strings.ToLower(c.S3Bucket) != c.S3Bucket {
+		add("PASSERELLE_S3_BUCKET", "must be 3 to 63 lower-case characters")
+	}
+	if c.DataDir == "" {
+		add("PASSERELLE_DATA_DIR", "must not be empty")
+	}
+	return p
+}
+
+func checkListenAddr(addr string) error {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return err
+	}
+	n, err := strconv.Atoi(port)
+	if err != nil || n < 0 || n > 65535 {
+		return fmt.Errorf("port %q is not a number from 0 to 65535", port)
+	}
+	if host != "" && net.ParseIP(host) == nil && strings.ContainsAny(host, " /:") {
+		return fmt.Errorf("host %q is not valid", host)
+	}
+	return nil
+}
+
+// checkDatabaseURL rejects what pgx would refuse, without echoing the URL (it
+// may hold a password).
+func checkDatabaseURL(raw string) error {
+	if strings.HasPrefix(raw, "postgres://") || strings.HasPrefix(raw, "postgresql://") {
+		u, err := url.Parse(raw)
+		if err != nil {
+			return errors.New("is not a valid URL (value not shown: it may hold a password)")
+		}
+		if u.Host == "" && u.Query().Get("host") == "" {
+			return errors.New("names no host")
+		}
+		return nil
+	}
+	if strings.Contains(raw, "=") && !strings.Contains(raw, "://") {
+		return nil // key=value DSN, checked by pgx at connection time
+	}
+	return errors.New("must be a postgres:// URL or a key=value connection string (value not shown: it may hold a password)")
+}

@@ -1,0 +1,104 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+const dbURL = "PASSERELLE_DATABASE_URL=postgres://u:secret@localhost:5432/p"
+
+func TestDefaults(t *testing.T) {
+	cfg, err := Load([]string{dbURL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.HTTPAddr != ":8080" || cfg.ShutdownTimeout != 15*time.Second || cfg.LogFormat != "text" ||
+		!cfg.EmbeddedS3() || cfg.HTTPMaxBodyBytes != 1<<20 || !cfg.MigrateOnStart {
+		t.Fatalf("unexpected defaults: %+v", cfg)
+	}
+	cfg, err = Load([]string{dbURL, "PASSERELLE_ENV=production"})
+	if err != nil || cfg.LogFormat != "json" {
+		t.Fatalf("production logs JSON by default: %v %q", err, cfg.LogFormat)
+	}
+}
+
+func TestEveryWrongVariableInOneError(t *testing.T) {
+	_, err := Load([]string{
+		"PASSERELLE_HTTP_ADDR=nonsense",
+		"PASSERELLE_DATABASE_URL=mysql://root:hunter2@db/x",
+		"PASSERELLE_SHUTDOWN_TIMEOUT=soon",
+		"PASSERELLE_DATABASE_MAX_CONNS=many",
+		"PASSERELLE_LOG_LEVEL=loud",
+		"PASSERELLE_S3_ENDPOINT=minio:9000",
+		"PASSERELLE_MIGRATE_ON_START=perhaps",
+	})
+	var ce *Error
+	if !errors.As(err, &ce) {
+		t.Fatalf("want *Error, got %v", err)
+	}
+	msg := err.Error()
+	for _, v := range []string{
+		"PASSERELLE_HTTP_ADDR", "PASSERELLE_DATABASE_URL", "PASSERELLE_SHUTDOWN_TIMEOUT", "PASSERELLE_DATABASE_MAX_CONNS",
+		"PASSERELLE_LOG_LEVEL", "PASSERELLE_S3_ENDPOINT", "PASSERELLE_S3_ACCESS_KEY", "PASSERELLE_S3_SECRET_KEY",
+		"PASSERELLE_MIGRATE_ON_START",
+	} {
+		if !strings.Contains(msg, v+":") {
+			t.Errorf("message does not name %s:\n%s", v, msg)
+		}
+	}
+	if strings.Contains(msg, "hunter2") {
+		t.Errorf("the message leaks a secret:\n%s", msg)
+	}
+}
+
+func TestDatabaseURLRequiredAndChecked(t *testing.T) {
+	for _, env := range [][]string{
+		nil,
+		{"PASSERELLE_DATABASE_URL="},
+		{"PASSERELLE_DATABASE_URL=postgres://[::1"},
+		{"PASSERELLE_DATABASE_URL=not a url"},
+	} {
+		if _, err := Load(env); err == nil || !strings.Contains(err.Error(), "PASSERELLE_DATABASE_URL") {
+			t.Errorf("%v: want an error naming the database URL, got %v", env, err)
+		}
+	}
+	if _, err := Load([]string{"PASSERELLE_DATABASE_URL=host=localhost dbname=p"}); err != nil {
+		t.Errorf("key=value DSN must pass: %v", err)
+	}
+}
+
+func TestSecretsFromFiles(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "db")
+	if err := os.WriteFile(path, []byte("postgres://u:p@db:5432/x\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := Load([]string{"PASSERELLE_DATABASE_URL_FILE=" + path})
+	if err != nil || cfg.DatabaseURL != "postgres://u:p@db:5432/x" {
+		t.Fatalf("got %q %v", cfg.DatabaseURL, err)
+	}
+	_, err = Load([]string{"PASSERELLE_DATABASE_URL_FILE=" + filepath.Join(dir, "missing")})
+	if err == nil || !strings.Contains(err.Error(), "PASSERELLE_DATABASE_URL_FILE") {
+		t.Fatalf("a missing secret file must be named: %v", err)
+	}
+	_, err = Load([]string{"PASSERELLE_DATABASE_URL_FILE=" + path, dbURL})
+	if err == nil || !strings.Contains(err.Error(), "set only one") {
+		t.Fatalf("both set must be refused: %v", err)
+	}
+}
+
+func TestListenAddresses(t *testing.T) {
+	for addr, ok := range map[string]bool{
+		":8080": true, "127.0.0.1:0": true, "[::1]:8080": true, "localhost:80": true,
+		"nonsense": false, ":http-alt": false, ":70000": false, "8080": false,
+	} {
+		_, err := Load([]string{dbURL, "PASSERELLE_HTTP_ADDR=" + addr})
+		if (err == nil) != ok {
+			t.Errorf("%q: err=%v, want ok=%v", addr, err, ok)
+		}
+	}
+}

@@ -1,0 +1,60 @@
+// Package domain holds Passerelle's types, enums, sentinel errors and pure
+// rules. It imports nothing but the standard library, so every layer may use it.
+package domain
+
+import (
+	"errors"
+	"sort"
+	"strings"
+)
+
+// Sentinel errors returned by lower layers; api/errors.go maps them to HTTP.
+var (
+	// ErrNotFound means the thing asked for does not exist (or is not visible to the caller).
+	ErrNotFound = errors.New("not found")
+	// ErrConflict means the change clashes with existing state (duplicate, stale version).
+	ErrConflict = errors.New("conflict")
+	// ErrForbidden means the caller is known but may not do this.
+	ErrForbidden = errors.New("forbidden")
+	// ErrUnauthenticated means the caller must sign in first.
+	ErrUnauthenticated = errors.New("unauthenticated")
+	// ErrUnavailable means a service the operation needs is down; retrying later may work.
+	ErrUnavailable = errors.New("service unavailable")
+)
+
+// FieldError is one invalid input field.
+type FieldError struct {
+	// Field is the JSON path of the field, e.g. "body.email".
+	Field string
+	// Code is a stable machine-readable reason, e.g. "required", "too_long".
+	Code string
+	// Message is a human-readable English explanation; the API localizes by Code.
+	Message string
+}
+
+// ValidationError lists every invalid field of an input.
+type ValidationError struct {
+	Fields []FieldError
+}
+
+func (e *ValidationError) Error() string {
+	parts := make([]string, 0, len(e.Fields))
+	for _, f := range e.Fields {
+		parts = append(parts, f.Field+": "+f.Message)
+	}
+	sort.Strings(parts)
+	return "invalid input: " + strings.Join(parts, "; ")
+}
+
+// Add records one invalid field.
+func (e *ValidationError) Add(field, code, message string) {
+	e.Fields = append(e.Fields, FieldError{Field: field, Code: code, Message: message})
+}
+
+// Err returns e as an error when it holds at least one field, else nil.
+func (e *ValidationError) Err() error {
+	if e == nil || len(e.Fields) == 0 {
+		return nil
+	}
+	return e
+}

@@ -1,0 +1,33 @@
+package domain
+
+import "time"
+
+// User is a person who signs in.
+type User struct {
+	ID              string
+	Email           string
+	DisplayName     string
+	Language        Language
+	PlatformRole    PlatformRole
+	EmailVerifiedAt *time.Time
+}
+
+// Session is a signed-in browser. Its token is only ever stored hashed.
+type Session struct {
+	ID                string
+	UserID            string
+	CreatedAt         time.Time
+	IdleExpiresAt     time.Time
+	AbsoluteExpiresAt time.Time
+}
+
+// AuditEntry records who did what, when, with the state before and after.
+type AuditEntry struct {
+	ActorUserID    string // empty for the system
+	Action         string // e.g. "organisation.created"
+	SubjectType    string
+	SubjectID      string
+	OrganisationID string
+	Before, After  any // marshalled to JSON; nil for none
+	RequestID      string
+}

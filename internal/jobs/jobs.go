@@ -1,0 +1,97 @@
+// Package jobs runs Passerelle's background work on River, a job queue kept
+// in PostgreSQL: jobs are inserted in the same transaction as the change
+// that causes them, retried with backoff, and shared by every app instance.
+package jobs
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+
+	"passerelle/internal/store"
+)
+
+// Options configure the job runner.
+type Options struct {
+	// SessionPurgeInterval is how often expired sessions are deleted.
+	SessionPurgeInterval time.Duration
+	// Workers is the number of jobs run at once (default 10).
+	Workers int
+}
+
+// Runner owns the River client.
+type Runner struct {
+	client *river.Client[pgx.Tx]
+}
+
+// New builds the River client with every worker and periodic job registered.
+func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
+	if opts.SessionPurgeInterval <= 0 {
+		opts.SessionPurgeInterval = time.Hour
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = 10
+	}
+	workers := river.NewWorkers()
+	if err := river.AddWorkerSafely(workers, &PurgeSessionsWorker{Store: st, Log: log}); err != nil {
+		return nil, err
+	}
+	client, err := river.NewClient(riverpgxv5.New(st.Pool()), &river.Config{
+		// River reports routine progress at info level every few seconds.
+		Logger:  slog.New(minLevel{log.With("component", "river").Handler(), slog.LevelWarn}),
+		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: opts.Workers}},
+		Workers: workers,
+		PeriodicJobs: []*river.PeriodicJob{
+			river.NewPeriodicJob(river.PeriodicInterval(opts.SessionPurgeInterval),
+				func() (river.JobArgs, *river.InsertOpts) { return PurgeSessionsArgs{}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true, ID: "purge_sessions"}),
+		},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("jobs: %w", err)
+	}
+	return &Runner{client: client}, nil
+}
+
+// Start begins working jobs; it returns once the client runs.
+func (r *Runner) Start(ctx context.Context) error {
+	if err := r.client.Start(ctx); err != nil {
+		return fmt.Errorf("jobs: start: %w", err)
+	}
+	return nil
+}
+
+// Stop lets running jobs finish until ctx ends, then cancels them.
+func (r *Runner) Stop(ctx context.Context) error {
+	err := r.client.Stop(ctx)
+	if err != nil && ctx.Err() != nil {
+		// Out of patience: cancel what still runs; River retries it later.
+		cancelCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return r.client.StopAndCancel(cancelCtx)
+	}
+	return err
+}
+
+// minLevel drops records below a level.
+type minLevel struct {
+	slog.Handler
+	min slog.Level
+}
+
+func (h minLevel) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= h.min && h.Handler.Enabled(ctx, l)
+}
+
+func (h minLevel) WithAttrs(attrs []slog.Attr) slog.Handler {
+	return minLevel{h.Handler.WithAttrs(attrs), h.min}
+}
+
+func (h minLevel) WithGroup(name string) slog.Handler {
+	return minLevel{h.Handler.WithGroup(name), h.min}
+}

@@ -1,0 +1,62 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"passerelle/internal/domain"
+)
+
+// mapError is the one place where driver errors become domain errors.
+func mapError(err error) error {
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, pgx.ErrNoRows) {
+		return domain.ErrNotFound
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch pgErr.Code {
+		case "23505": // unique_violation
+			return fmt.Errorf("%w: %s already exists", domain.ErrConflict, constraintSubject(pgErr.ConstraintName))
+		case "23503": // foreign_key_violation
+			return fmt.Errorf("%w: a referenced record does not exist (%s)", domain.ErrConflict, pgErr.ConstraintName)
+		case "23514", "23502", "22P02", "22001": // check, not null, invalid text, too long
+			ve := &domain.ValidationError{}
+			field := pgErr.ColumnName
+			if field == "" {
+				field = pgErr.ConstraintName
+			}
+			ve.Add(field, "invalid", pgErr.Message)
+			return ve
+		case "57P01", "57P02", "57P03", "53300": // shutdown, crash, cannot connect now, too many connections
+			return fmt.Errorf("%w: database: %s", domain.ErrUnavailable, pgErr.Message)
+		}
+		return fmt.Errorf("database: %w", err)
+	}
+	var netErr net.Error
+	if errors.As(err, &netErr) || pgconn.SafeToRetry(err) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%w: database: %w", domain.ErrUnavailable, err)
+	}
+	var connErr *pgconn.ConnectError
+	if errors.As(err, &connErr) {
+		return fmt.Errorf("%w: database: %w", domain.ErrUnavailable, err)
+	}
+	return err
+}
+
+func constraintSubject(name string) string {
+	switch name {
+	case "users_email_key":
+		return "an account with this email"
+	case "", "memberships_pkey":
+		return "this record"
+	}
+	return name
+}

@@ -1,0 +1,40 @@
+package store
+
+import (
+	"fmt"
+
+	"github.com/google/uuid"
+
+	"passerelle/internal/domain"
+)
+
+// NewID returns a fresh UUIDv7: time-ordered, so new rows land at the end of indexes.
+func NewID() string { return uuid.Must(uuid.NewV7()).String() }
+
+func parseID(field, s string) (uuid.UUID, error) {
+	id, err := uuid.Parse(s)
+	if err != nil {
+		ve := &domain.ValidationError{}
+		ve.Add(field, "invalid_id", fmt.Sprintf("%q is not a valid id", s))
+		return uuid.Nil, ve
+	}
+	return id, nil
+}
+
+func optionalID(field, s string) (*uuid.UUID, error) {
+	if s == "" {
+		return nil, nil
+	}
+	id, err := parseID(field, s)
+	if err != nil {
+		return nil, err
+	}
+	return &id, nil
+}
+
+func optionalString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}

@@ -1,0 +1,12 @@
+-- name: CreateSession :one
+INSERT INTO sessions (id, token_hash, user_id, idle_expires_at, absolute_expires_at, user_agent, ip)
+VALUES ($1, $2, $3, $4, $5, $6, $7)
+RETURNING *;
+
+-- name: GetSessionByTokenHash :one
+SELECT * FROM sessions
+WHERE token_hash = $1 AND idle_expires_at > sqlc.arg(now) AND absolute_expires_at > sqlc.arg(now);
+
+-- name: DeleteExpiredSessions :execrows
+DELETE FROM sessions
+WHERE LEAST(idle_expires_at, absolute_expires_at) <= sqlc.arg(now);
