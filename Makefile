@@ -76,7 +76,7 @@ build: web
 	go build -ldflags "$(LDFLAGS)" -o $(BIN)/passerelle ./cmd/passerelle
 	go build -o $(BIN)/passerelle-dev ./cmd/passerelle-dev
 
-run: deps-pg build
+run: deps-pg build mailpit
 	@echo "Passerelle will serve on http://localhost:8080 (Ctrl-C stops everything)"
 	$(BIN)/passerelle-dev -bin $(BIN)/passerelle -data ./var
 
@@ -101,7 +101,7 @@ test-web: frontend/node_modules/.package-lock.json
 
 # The storage suite must run against versitygw here: PASSERELLE_TEST_REQUIRE_TOOLS
 # turns its skip (for a bare `go test ./...`) into a failure.
-test-go: deps-pg versitygw
+test-go: deps-pg versitygw mailpit
 	PASSERELLE_TEST_REQUIRE_TOOLS=1 go test -count=1 -timeout 20m ./...
 
 test: check-generated vet lint test-web test-go

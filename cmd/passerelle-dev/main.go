@@ -51,6 +51,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}()
 		env = append(env, "PASSERELLE_DATABASE_URL="+pg.URL("passerelle"))
 	}
+	if os.Getenv("PASSERELLE_SMTP_URL") == "" {
+		stop, err := startMailpit(filepath.Join(filepath.Dir(*bin), "mailpit"), stdout)
+		if err != nil {
+			fmt.Fprintln(stderr, "passerelle-dev:", err)
+			return 1
+		}
+		defer stop()
+		env = append(env, "PASSERELLE_SMTP_URL=smtp://127.0.0.1:1025")
+	}
+	if os.Getenv("PASSERELLE_PUBLIC_URL") == "" && os.Getenv("PASSERELLE_COOKIE_SECURE") == "" {
+		// Plain http://localhost: some browsers drop Secure cookies there.
+		env = append(env, "PASSERELLE_COOKIE_SECURE=false")
+	}
 	if os.Getenv("PASSERELLE_DATA_DIR") == "" {
 		env = append(env, "PASSERELLE_DATA_DIR="+*dataDir)
 	}
@@ -103,4 +116,19 @@ func startCluster(dir string, out io.Writer) (*pgcluster.Cluster, error) {
 		return nil, err
 	}
 	return pg, nil
+}
+
+// startMailpit runs Mailpit, the SMTP sink whose web page shows every email
+// the app sends (sign-up links, resets…).
+func startMailpit(bin string, out io.Writer) (func(), error) {
+	cmd := exec.Command(bin, "--smtp", "127.0.0.1:1025", "--listen", "127.0.0.1:8025", "--quiet", "--disable-version-check")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("start Mailpit (%s; `make tools` installs it): %w", bin, err)
+	}
+	fmt.Fprintln(out, "Mailpit shows the emails sent at http://localhost:8025")
+	return func() {
+		_ = cmd.Process.Signal(syscall.SIGTERM)
+		_ = cmd.Wait()
+	}, nil
 }

@@ -20,7 +20,9 @@ import (
 	"passerelle/internal/blob"
 	"passerelle/internal/blob/s3server"
 	"passerelle/internal/config"
+	"passerelle/internal/core"
 	"passerelle/internal/jobs"
+	"passerelle/internal/mail"
 	"passerelle/internal/store"
 	"passerelle/internal/web"
 )
@@ -46,10 +48,26 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	}
 	defer closeS3()
 
-	runner, err := jobs.New(st, log, jobs.Options{SessionPurgeInterval: cfg.SessionPurgeInterval})
+	renderer, err := mail.NewRenderer()
 	if err != nil {
 		return err
 	}
+	sender, err := mail.NewSender(mail.Config{URL: cfg.SMTPURL, From: cfg.MailFrom})
+	if err != nil {
+		return err
+	}
+	if !sender.Enabled() {
+		log.Warn("no SMTP server configured (PASSERELLE_SMTP_URL): emails stay queued until one is")
+	}
+	runner, err := jobs.New(st, log, jobs.Options{SessionPurgeInterval: cfg.SessionPurgeInterval, Sender: sender, Renderer: renderer})
+	if err != nil {
+		return err
+	}
+	accounts := core.NewAccounts(st, runner, time.Now, core.AccountsConfig{
+		PublicURL: cfg.PublicURL, SessionIdle: cfg.SessionIdleTimeout, SessionMaxAge: cfg.SessionMaxAge,
+		Limits: core.RateLimits{LoginPerAccount: cfg.RateLoginPerAccount, LoginPerIP: cfg.RateLoginPerIP,
+			SignUpPerIP: cfg.RateSignupPerIP, ResetPerIP: cfg.RateResetPerIP},
+	})
 	if err := runner.Start(ctx); err != nil {
 		return err
 	}
@@ -62,15 +80,15 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		log.Warn("the web app is not built into this binary: run `make build`; the API works meanwhile")
 	}
 	handler := api.New(api.Deps{
-		Log:     log,
-		Version: buildVersion(),
-		Checks: []api.Check{
-			{Name: "database", Check: st.Ping},
-			{Name: "object_storage", Check: objects.Ping},
-		},
-		Registry:     reg,
-		MaxBodyBytes: cfg.HTTPMaxBodyBytes,
-		Web:          web.New(dist, built),
+		Log:            log,
+		Version:        buildVersion(),
+		Checks:         checks(st, objects, sender),
+		Sessions:       api.Sessions{Accounts: accounts, Secure: cfg.CookieSecure, MaxAge: cfg.SessionMaxAge},
+		Memberships:    st.Memberships,
+		TrustedProxies: cfg.TrustedProxies,
+		Registry:       reg,
+		MaxBodyBytes:   cfg.HTTPMaxBodyBytes,
+		Web:            web.New(dist, built),
 	})
 
 	srv := &http.Server{
@@ -112,6 +130,18 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	stopRunner(runner, log, cfg.ShutdownTimeout)
 	log.Info("stopped")
 	return nil
+}
+
+// checks lists what /readyz verifies: every service the product uses.
+func checks(st *store.Store, objects *blob.Store, sender *mail.Sender) []api.Check {
+	c := []api.Check{
+		{Name: "database", Check: st.Ping},
+		{Name: "object_storage", Check: objects.Ping},
+	}
+	if sender.Enabled() {
+		c = append(c, api.Check{Name: "smtp", Check: sender.Ping})
+	}
+	return c
 }
 
 func stopRunner(r *jobs.Runner, log *slog.Logger, timeout time.Duration) {

@@ -4,7 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"math"
 	"net/http"
+	"strconv"
+	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/gin-gonic/gin"
@@ -16,6 +20,7 @@ import (
 // return toHTTP(err) for any error from core or store.
 func toHTTP(err error) error {
 	var ve *domain.ValidationError
+	var rl *domain.RateLimitedError
 	switch {
 	case err == nil:
 		return nil
@@ -25,18 +30,34 @@ func toHTTP(err error) error {
 			details = append(details, &huma.ErrorDetail{Location: f.Field, Message: f.Message, Value: f.Code})
 		}
 		return huma.Error422UnprocessableEntity("The input is not valid.", details...)
+	case errors.As(err, &rl):
+		secs := int(math.Ceil(rl.RetryAfter.Seconds()))
+		return huma.ErrorWithHeaders(huma.Error429TooManyRequests(fmt.Sprintf("Too many attempts: try again in %d seconds.", secs)),
+			http.Header{"Retry-After": []string{strconv.Itoa(secs)}})
 	case errors.Is(err, domain.ErrNotFound):
-		return huma.Error404NotFound("Not found.")
+		return huma.Error404NotFound(detail(err, domain.ErrNotFound, "Not found."))
+	case errors.Is(err, domain.ErrGone):
+		return huma.NewError(http.StatusGone, detail(err, domain.ErrGone, "No longer available."))
 	case errors.Is(err, domain.ErrConflict):
-		return huma.Error409Conflict(err.Error())
+		return huma.Error409Conflict(detail(err, domain.ErrConflict, "This conflicts with existing data."))
 	case errors.Is(err, domain.ErrUnauthenticated):
-		return huma.Error401Unauthorized("Sign in first.")
+		return huma.Error401Unauthorized(detail(err, domain.ErrUnauthenticated, "Sign in first."))
 	case errors.Is(err, domain.ErrForbidden):
-		return huma.Error403Forbidden("You may not do this.")
+		return huma.Error403Forbidden(detail(err, domain.ErrForbidden, "You may not do this."))
 	case errors.Is(err, domain.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
 		return huma.Error503ServiceUnavailable("A service Passerelle needs is unavailable; try again shortly.")
 	}
 	return huma.Error500InternalServerError("An unexpected error occurred.")
+}
+
+// detail is the message an error carries after its sentinel ("not found:
+// this link is not valid" → "This link is not valid."), or fallback.
+func detail(err, sentinel error, fallback string) string {
+	msg, ok := strings.CutPrefix(err.Error(), sentinel.Error()+": ")
+	if !ok || msg == "" {
+		return fallback
+	}
+	return strings.ToUpper(msg[:1]) + msg[1:] + "."
 }
 
 // writeProblem answers outside huma (plain gin routes) with the same

@@ -18,8 +18,8 @@ type MetaOutput struct {
 	}
 }
 
-func registerMeta(api huma.API, version string) {
-	huma.Register(api, huma.Operation{
+func registerMeta(r *routes, version string) {
+	handle(r, Public, huma.Operation{
 		OperationID: "get-meta",
 		Method:      http.MethodGet,
 		Path:        "/api/v1/meta",

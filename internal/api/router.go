@@ -5,6 +5,7 @@
 package api
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -14,6 +15,8 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"passerelle/internal/domain"
 )
 
 // Deps are what the HTTP layer needs from the rest of the program.
@@ -28,14 +31,32 @@ type Deps struct {
 	MaxBodyBytes int64
 	// Web serves the web app for every path the API does not own.
 	Web http.Handler
+	// Sessions reads the session cookie and signs people in and out.
+	Sessions Sessions
+	// Memberships lists a user's organisations, for the policy.
+	Memberships func(ctx context.Context, userID string) (map[string]domain.MembershipRole, error)
+	// TrustedProxies may set X-Forwarded-For (client IPs for rate limits).
+	TrustedProxies []string
 }
 
-// New builds the whole HTTP handler. Every route is here.
+// New builds the whole HTTP handler. Every route is here, with its rule.
 func New(d Deps) http.Handler {
+	h, _ := build(d)
+	return h
+}
+
+// build returns the handler and the route table (for the matrix test).
+func build(d Deps) (http.Handler, []RouteInfo) {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.HandleMethodNotAllowed = false
 	r.ContextWithFallback = true
+	// gin trusts every proxy by default: only the configured ones may say
+	// who the client is, or rate limits per IP would be trivial to dodge.
+	if err := r.SetTrustedProxies(d.TrustedProxies); err != nil {
+		d.Log.Warn("ignoring PASSERELLE_TRUSTED_PROXIES", "err", err)
+		_ = r.SetTrustedProxies(nil)
+	}
 
 	m := newHTTPMetrics(d.Registry)
 	r.Use(
@@ -45,14 +66,27 @@ func New(d Deps) http.Handler {
 		recoverProblem(d.Log),
 		securityHeaders(),
 		limitBody(d.MaxBodyBytes),
+		crossOriginProtection(),
+		d.Sessions.authenticate(d.Memberships),
 	)
 
-	r.GET("/healthz", healthz)
-	r.GET("/readyz", readyz(d.Checks))
-	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(d.Registry, promhttp.HandlerOpts{Registry: d.Registry})))
-
 	api := humagin.New(r, apiConfig(d.Version))
-	registerMeta(api, d.Version)
+	rt := &routes{api: api}
+
+	r.GET("/healthz", healthz)
+	rt.plain(http.MethodGet, "/healthz", Public)
+	r.GET("/readyz", readyz(d.Checks))
+	rt.plain(http.MethodGet, "/readyz", Public)
+	r.GET("/metrics", gin.WrapH(promhttp.HandlerFor(d.Registry, promhttp.HandlerOpts{Registry: d.Registry})))
+	rt.plain(http.MethodGet, "/metrics", Public)
+	rt.plain(http.MethodGet, "/api/openapi.json", Public)
+	rt.plain(http.MethodGet, "/api/openapi.yaml", Public)
+	rt.plain(http.MethodGet, "/api/openapi-3.0.json", Public)
+	rt.plain(http.MethodGet, "/api/openapi-3.0.yaml", Public)
+	rt.plain(http.MethodGet, "/api/schemas/:schema", Public)
+
+	registerMeta(rt, d.Version)
+	registerAccounts(rt, d.Sessions)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {
@@ -62,7 +96,7 @@ func New(d Deps) http.Handler {
 		c.Status(http.StatusOK) // gin presets 404 for NoRoute; the web app decides
 		d.Web.ServeHTTP(c.Writer, c.Request)
 	})
-	return r
+	return r, rt.table
 }
 
 func apiConfig(version string) huma.Config {
@@ -73,5 +107,9 @@ func apiConfig(version string) huma.Config {
 	cfg.OpenAPIPath = "/api/openapi"
 	cfg.SchemasPath = "/api/schemas"
 	cfg.DocsPath = "" // the API documentation page is part of the web app
+	cfg.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
+		"session": {Type: "apiKey", In: "cookie", Name: secureCookieName,
+			Description: "The session cookie set by POST /api/v1/auth/login (named passerelle_session when cookies are not Secure, on http://localhost)."},
+	}
 	return cfg
 }

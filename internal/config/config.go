@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/mail"
 	"net/url"
 	"os"
 	"reflect"
@@ -51,6 +52,19 @@ type Config struct {
 	S3PathStyle bool   `env:"PASSERELLE_S3_PATH_STYLE" envDefault:"true"`
 
 	SessionPurgeInterval time.Duration `env:"PASSERELLE_SESSION_PURGE_INTERVAL" envDefault:"1h"`
+	SessionIdleTimeout   time.Duration `env:"PASSERELLE_SESSION_IDLE_TIMEOUT" envDefault:"2h"`
+	SessionMaxAge        time.Duration `env:"PASSERELLE_SESSION_MAX_AGE" envDefault:"168h"`
+	CookieSecure         bool          `env:"PASSERELLE_COOKIE_SECURE" envDefault:"true"`
+	TrustedProxies       []string      `env:"PASSERELLE_TRUSTED_PROXIES" envSeparator:","`
+
+	SMTPURL  string `env:"PASSERELLE_SMTP_URL" secret:"true"`
+	MailFrom string `env:"PASSERELLE_MAIL_FROM" envDefault:"Passerelle <no-reply@passerelle.localhost>"`
+
+	// Rate limits, per 15 minutes (login) or per hour (sign-up, reset).
+	RateLoginPerAccount int `env:"PASSERELLE_RATE_LOGIN_PER_ACCOUNT" envDefault:"5"`
+	RateLoginPerIP      int `env:"PASSERELLE_RATE_LOGIN_PER_IP" envDefault:"30"`
+	RateSignupPerIP     int `env:"PASSERELLE_RATE_SIGNUP_PER_IP" envDefault:"10"`
+	RateResetPerIP      int `env:"PASSERELLE_RATE_RESET_PER_IP" envDefault:"10"`
 }
 
 // Production reports whether the server runs in production mode.
@@ -221,6 +235,8 @@ func (c Config) validate(vars map[string]string) []Problem {
 		"PASSERELLE_HTTP_IDLE_TIMEOUT":        c.HTTPIdleTimeout,
 		"PASSERELLE_SHUTDOWN_TIMEOUT":         c.ShutdownTimeout,
 		"PASSERELLE_SESSION_PURGE_INTERVAL":   c.SessionPurgeInterval,
+		"PASSERELLE_SESSION_IDLE_TIMEOUT":     c.SessionIdleTimeout,
+		"PASSERELLE_SESSION_MAX_AGE":          c.SessionMaxAge,
 	}
 	for name, d := range positive {
 		if _, bad := vars[name]; bad && d <= 0 {
@@ -244,10 +260,46 @@ func (c Config) validate(vars map[string]string) []Problem {
 	if c.S3Bucket == "" || len(c.S3Bucket) < 3 || len(c.S3Bucket) > 63 || strings.ToLower(c.S3Bucket) != c.S3Bucket {
 		add("PASSERELLE_S3_BUCKET", "must be 3 to 63 lower-case characters")
 	}
+	if c.SessionIdleTimeout > c.SessionMaxAge {
+		add("PASSERELLE_SESSION_IDLE_TIMEOUT", "must not exceed PASSERELLE_SESSION_MAX_AGE")
+	}
+	if !c.CookieSecure && !localHTTP(c.PublicURL) {
+		add("PASSERELLE_COOKIE_SECURE", "may be false only when PASSERELLE_PUBLIC_URL is http://localhost (cookies must not travel unencrypted)")
+	}
+	for _, p := range c.TrustedProxies {
+		if _, _, err := net.ParseCIDR(p); err != nil && net.ParseIP(p) == nil {
+			add("PASSERELLE_TRUSTED_PROXIES", fmt.Sprintf("%q is neither an IP address nor a CIDR range", p))
+		}
+	}
+	if c.SMTPURL != "" {
+		if u, err := url.Parse(c.SMTPURL); err != nil || (u.Scheme != "smtp" && u.Scheme != "smtps" && u.Scheme != "smtp+starttls") || u.Host == "" {
+			add("PASSERELLE_SMTP_URL", "must be smtp://[user:password@]host:port, smtps://… or smtp+starttls://… (value not shown: it may hold a password)")
+		}
+	}
+	if _, err := mail.ParseAddress(c.MailFrom); err != nil {
+		add("PASSERELLE_MAIL_FROM", fmt.Sprintf("%q is not an email address (e.g. Passerelle <no-reply@example.org>)", c.MailFrom))
+	}
+	for name, v := range map[string]int{
+		"PASSERELLE_RATE_LOGIN_PER_ACCOUNT": c.RateLoginPerAccount, "PASSERELLE_RATE_LOGIN_PER_IP": c.RateLoginPerIP,
+		"PASSERELLE_RATE_SIGNUP_PER_IP": c.RateSignupPerIP, "PASSERELLE_RATE_RESET_PER_IP": c.RateResetPerIP,
+	} {
+		if v < 1 {
+			add(name, "must be at least 1")
+		}
+	}
 	if c.DataDir == "" {
 		add("PASSERELLE_DATA_DIR", "must not be empty")
 	}
 	return p
+}
+
+func localHTTP(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil || u.Scheme != "http" {
+		return false
+	}
+	h := u.Hostname()
+	return h == "localhost" || h == "127.0.0.1" || h == "::1"
 }
 
 func checkListenAddr(addr string) error {

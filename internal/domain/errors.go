@@ -4,8 +4,10 @@ package domain
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Sentinel errors returned by lower layers; api/errors.go maps them to HTTP.
@@ -18,9 +20,20 @@ var (
 	ErrForbidden = errors.New("forbidden")
 	// ErrUnauthenticated means the caller must sign in first.
 	ErrUnauthenticated = errors.New("unauthenticated")
+	// ErrGone means the thing existed but can no longer be used (a used or expired link).
+	ErrGone = errors.New("gone")
 	// ErrUnavailable means a service the operation needs is down; retrying later may work.
 	ErrUnavailable = errors.New("service unavailable")
 )
+
+// RateLimitedError means the caller must wait before trying again.
+type RateLimitedError struct {
+	RetryAfter time.Duration
+}
+
+func (e *RateLimitedError) Error() string {
+	return fmt.Sprintf("too many attempts: try again in %s", e.RetryAfter.Round(time.Second))
+}
 
 // FieldError is one invalid input field.
 type FieldError struct {

@@ -31,3 +31,23 @@ type AuditEntry struct {
 	Before, After  any // marshalled to JSON; nil for none
 	RequestID      string
 }
+
+// TokenPurpose says what an emailed single-use token is for.
+type TokenPurpose string
+
+// The token purposes.
+const (
+	TokenVerifyEmail   TokenPurpose = "verify_email"
+	TokenResetPassword TokenPurpose = "reset_password"
+	TokenEmailChange   TokenPurpose = "email_change"
+	TokenSetPassword   TokenPurpose = "set_password"
+)
+
+// UserToken is a single-use token sent by email; only its hash is stored.
+type UserToken struct {
+	ID        string
+	UserID    string
+	Purpose   TokenPurpose
+	NewEmail  string // for TokenEmailChange
+	ExpiresAt time.Time
+}

@@ -5,6 +5,7 @@ package jobs
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
+	"passerelle/internal/mail"
 	"passerelle/internal/store"
 )
 
@@ -22,6 +24,10 @@ type Options struct {
 	SessionPurgeInterval time.Duration
 	// Workers is the number of jobs run at once (default 10).
 	Workers int
+	// Sender sends email; nil keeps emails queued.
+	Sender *mail.Sender
+	// Renderer renders emails.
+	Renderer *mail.Renderer
 }
 
 // Runner owns the River client.
@@ -41,10 +47,19 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if err := river.AddWorkerSafely(workers, &PurgeSessionsWorker{Store: st, Log: log}); err != nil {
 		return nil, err
 	}
+	if opts.Renderer == nil {
+		return nil, errors.New("jobs: an email renderer is required")
+	}
+	if err := river.AddWorkerSafely(workers, &SendEmailWorker{Sender: opts.Sender, Renderer: opts.Renderer}); err != nil {
+		return nil, err
+	}
 	client, err := river.NewClient(riverpgxv5.New(st.Pool()), &river.Config{
 		// River reports routine progress at info level every few seconds.
-		Logger:  slog.New(minLevel{log.With("component", "river").Handler(), slog.LevelWarn}),
-		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: opts.Workers}},
+		Logger: slog.New(minLevel{log.With("component", "river").Handler(), slog.LevelWarn}),
+		Queues: map[string]river.QueueConfig{
+			river.QueueDefault: {MaxWorkers: opts.Workers},
+			queueEmail:         {MaxWorkers: 4},
+		},
 		Workers: workers,
 		PeriodicJobs: []*river.PeriodicJob{
 			river.NewPeriodicJob(river.PeriodicInterval(opts.SessionPurgeInterval),

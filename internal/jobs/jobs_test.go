@@ -10,6 +10,7 @@ import (
 
 	"passerelle/internal/domain"
 	"passerelle/internal/jobs"
+	"passerelle/internal/mail"
 	"passerelle/internal/store/storetest"
 )
 
@@ -26,7 +27,11 @@ func TestPurgeSessionsRunsPeriodically(t *testing.T) {
 	live := db.Session(t, storetest.SessionOptions{Token: "live"})
 
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	runner, err := jobs.New(db.Store, log, jobs.Options{SessionPurgeInterval: 500 * time.Millisecond})
+	renderer, err := mail.NewRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	runner, err := jobs.New(db.Store, log, jobs.Options{SessionPurgeInterval: 500 * time.Millisecond, Renderer: renderer})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"time"
 
+	"github.com/google/uuid"
+
 	"passerelle/internal/domain"
 	"passerelle/internal/store/sqlc"
 )
@@ -55,4 +57,39 @@ func sessionFromRow(r sqlc.Session) domain.Session {
 		ID: r.ID.String(), UserID: r.UserID.String(), CreatedAt: r.CreatedAt,
 		IdleExpiresAt: r.IdleExpiresAt, AbsoluteExpiresAt: r.AbsoluteExpiresAt,
 	}
+}
+
+// TouchSession records activity and slides the idle expiry, never past the
+// absolute one.
+func (s *Store) TouchSession(ctx context.Context, id string, now, idleExpiresAt time.Time) error {
+	sid, err := parseID("id", id)
+	if err != nil {
+		return err
+	}
+	return mapError(s.q.TouchSession(ctx, sqlc.TouchSessionParams{ID: sid, Now: now, IdleExpiresAt: idleExpiresAt}))
+}
+
+// DeleteSession ends one session.
+func (t *Tx) DeleteSession(ctx context.Context, id string) error {
+	sid, err := parseID("id", id)
+	if err != nil {
+		return err
+	}
+	return mapError(t.q.DeleteSession(ctx, sid))
+}
+
+// DeleteUserSessions ends every session of a user but keepID ("" for all).
+func (t *Tx) DeleteUserSessions(ctx context.Context, userID, keepID string) (int64, error) {
+	uid, err := parseID("user_id", userID)
+	if err != nil {
+		return 0, err
+	}
+	keep := uuid.Nil
+	if keepID != "" {
+		if keep, err = parseID("keep_id", keepID); err != nil {
+			return 0, err
+		}
+	}
+	n, err := t.q.DeleteUserSessions(ctx, sqlc.DeleteUserSessionsParams{UserID: uid, KeepID: keep})
+	return n, mapError(err)
 }

@@ -43,6 +43,13 @@ type Organisation struct {
 	UpdatedAt time.Time
 }
 
+type RateLimitHit struct {
+	Bucket      string
+	Key         string
+	WindowStart time.Time
+	Hits        int32
+}
+
 type Session struct {
 	ID                uuid.UUID
 	TokenHash         []byte
@@ -56,14 +63,26 @@ type Session struct {
 }
 
 type User struct {
-	ID              uuid.UUID
-	Email           string
-	DisplayName     string
-	PasswordHash    *string
-	Language        string
-	PlatformRole    string
-	EmailVerifiedAt *time.Time
-	DisabledAt      *time.Time
-	CreatedAt       time.Time
-	UpdatedAt       time.Time
+	ID                uuid.UUID
+	Email             string
+	DisplayName       string
+	PasswordHash      *string
+	Language          string
+	PlatformRole      string
+	EmailVerifiedAt   *time.Time
+	DisabledAt        *time.Time
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
+	PasswordChangedAt *time.Time
+}
+
+type UserToken struct {
+	ID        uuid.UUID
+	UserID    uuid.UUID
+	Purpose   string
+	TokenHash []byte
+	NewEmail  *string
+	CreatedAt time.Time
+	ExpiresAt time.Time
+	UsedAt    *time.Time
 }

@@ -67,6 +67,32 @@ func (q *Queries) DeleteExpiredSessions(ctx context.Context, now time.Time) (int
 	return result.RowsAffected(), nil
 }
 
+const deleteSession = `-- name: DeleteSession :exec
+DELETE FROM sessions WHERE id = $1
+`
+
+func (q *Queries) DeleteSession(ctx context.Context, id uuid.UUID) error {
+	_, err := q.db.Exec(ctx, deleteSession, id)
+	return err
+}
+
+const deleteUserSessions = `-- name: DeleteUserSessions :execrows
+DELETE FROM sessions WHERE user_id = $1 AND id <> $2
+`
+
+type DeleteUserSessionsParams struct {
+	UserID uuid.UUID
+	KeepID uuid.UUID
+}
+
+func (q *Queries) DeleteUserSessions(ctx context.Context, arg DeleteUserSessionsParams) (int64, error) {
+	result, err := q.db.Exec(ctx, deleteUserSessions, arg.UserID, arg.KeepID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const getSessionByTokenHash = `-- name: GetSessionByTokenHash :one
 SELECT id, token_hash, user_id, created_at, last_seen_at, idle_expires_at, absolute_expires_at, user_agent, ip FROM sessions
 WHERE token_hash = $1 AND idle_expires_at > $2 AND absolute_expires_at > $2
@@ -92,4 +118,20 @@ func (q *Queries) GetSessionByTokenHash(ctx context.Context, arg GetSessionByTok
 		&i.Ip,
 	)
 	return i, err
+}
+
+const touchSession = `-- name: TouchSession :exec
+UPDATE sessions SET last_seen_at = $2, idle_expires_at = LEAST($3, absolute_expires_at)
+WHERE id = $1
+`
+
+type TouchSessionParams struct {
+	ID            uuid.UUID
+	Now           time.Time
+	IdleExpiresAt time.Time
+}
+
+func (q *Queries) TouchSession(ctx context.Context, arg TouchSessionParams) error {
+	_, err := q.db.Exec(ctx, touchSession, arg.ID, arg.Now, arg.IdleExpiresAt)
+	return err
 }

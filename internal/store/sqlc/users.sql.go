@@ -7,6 +7,7 @@ package sqlc
 
 import (
 	"context"
+	"time"
 
 	"github.com/google/uuid"
 )
@@ -14,7 +15,7 @@ import (
 const createUser = `-- name: CreateUser :one
 INSERT INTO users (id, email, display_name, password_hash, language, platform_role)
 VALUES ($1, $2, $3, $4, $5, $6)
-RETURNING id, email, display_name, password_hash, language, platform_role, email_verified_at, disabled_at, created_at, updated_at
+RETURNING id, email, display_name, password_hash, language, platform_role, email_verified_at, disabled_at, created_at, updated_at, password_changed_at
 `
 
 type CreateUserParams struct {
@@ -47,12 +48,13 @@ func (q *Queries) CreateUser(ctx context.Context, arg CreateUserParams) (User, e
 		&i.DisabledAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.PasswordChangedAt,
 	)
 	return i, err
 }
 
 const getUser = `-- name: GetUser :one
-SELECT id, email, display_name, password_hash, language, platform_role, email_verified_at, disabled_at, created_at, updated_at FROM users WHERE id = $1
+SELECT id, email, display_name, password_hash, language, platform_role, email_verified_at, disabled_at, created_at, updated_at, password_changed_at FROM users WHERE id = $1
 `
 
 func (q *Queries) GetUser(ctx context.Context, id uuid.UUID) (User, error) {
@@ -69,12 +71,13 @@ func (q *Queries) GetUser(ctx context.Context, id uuid.UUID) (User, error) {
 		&i.DisabledAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.PasswordChangedAt,
 	)
 	return i, err
 }
 
 const getUserByEmail = `-- name: GetUserByEmail :one
-SELECT id, email, display_name, password_hash, language, platform_role, email_verified_at, disabled_at, created_at, updated_at FROM users WHERE lower(email) = lower($1)
+SELECT id, email, display_name, password_hash, language, platform_role, email_verified_at, disabled_at, created_at, updated_at, password_changed_at FROM users WHERE lower(email) = lower($1)
 `
 
 func (q *Queries) GetUserByEmail(ctx context.Context, email string) (User, error) {
@@ -91,6 +94,191 @@ func (q *Queries) GetUserByEmail(ctx context.Context, email string) (User, error
 		&i.DisabledAt,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.PasswordChangedAt,
+	)
+	return i, err
+}
+
+const getUserForLogin = `-- name: GetUserForLogin :one
+SELECT id, email, display_name, password_hash, language, platform_role, email_verified_at, disabled_at, created_at, updated_at, password_changed_at FROM users WHERE lower(email) = lower($1) AND disabled_at IS NULL
+`
+
+func (q *Queries) GetUserForLogin(ctx context.Context, email string) (User, error) {
+	row := q.db.QueryRow(ctx, getUserForLogin, email)
+	var i User
+	err := row.Scan(
+		&i.ID,
+		&i.Email,
+		&i.DisplayName,
+		&i.PasswordHash,
+		&i.Language,
+		&i.PlatformRole,
+		&i.EmailVerifiedAt,
+		&i.DisabledAt,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.PasswordChangedAt,
+	)
+	return i, err
+}
+
+const markEmailVerified = `-- name: MarkEmailVerified :one
+UPDATE users SET email_verified_at = coalesce(email_verified_at, $2), updated_at = $2
+WHERE id = $1
+RETURNING id, email, display_name, password_hash, language, platform_role, email_verified_at, disabled_at, created_at, updated_at, password_changed_at
+`
+
+type MarkEmailVerifiedParams struct {
+	ID  uuid.UUID
+	Now time.Time
+}
+
+func (q *Queries) MarkEmailVerified(ctx context.Context, arg MarkEmailVerifiedParams) (User, error) {
+	row := q.db.QueryRow(ctx, markEmailVerified, arg.ID, arg.Now)
+	var i User
+	err := row.Scan(
+		&i.ID,
+		&i.Email,
+		&i.DisplayName,
+		&i.PasswordHash,
+		&i.Language,
+		&i.PlatformRole,
+		&i.EmailVerifiedAt,
+		&i.DisabledAt,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.PasswordChangedAt,
+	)
+	return i, err
+}
+
+const setDisplayName = `-- name: SetDisplayName :one
+UPDATE users SET display_name = $2, updated_at = now() WHERE id = $1 RETURNING id, email, display_name, password_hash, language, platform_role, email_verified_at, disabled_at, created_at, updated_at, password_changed_at
+`
+
+type SetDisplayNameParams struct {
+	ID          uuid.UUID
+	DisplayName string
+}
+
+func (q *Queries) SetDisplayName(ctx context.Context, arg SetDisplayNameParams) (User, error) {
+	row := q.db.QueryRow(ctx, setDisplayName, arg.ID, arg.DisplayName)
+	var i User
+	err := row.Scan(
+		&i.ID,
+		&i.Email,
+		&i.DisplayName,
+		&i.PasswordHash,
+		&i.Language,
+		&i.PlatformRole,
+		&i.EmailVerifiedAt,
+		&i.DisabledAt,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.PasswordChangedAt,
+	)
+	return i, err
+}
+
+const setEmail = `-- name: SetEmail :one
+UPDATE users SET email = $2, email_verified_at = $3, updated_at = $3
+WHERE id = $1
+RETURNING id, email, display_name, password_hash, language, platform_role, email_verified_at, disabled_at, created_at, updated_at, password_changed_at
+`
+
+type SetEmailParams struct {
+	ID    uuid.UUID
+	Email string
+	Now   *time.Time
+}
+
+func (q *Queries) SetEmail(ctx context.Context, arg SetEmailParams) (User, error) {
+	row := q.db.QueryRow(ctx, setEmail, arg.ID, arg.Email, arg.Now)
+	var i User
+	err := row.Scan(
+		&i.ID,
+		&i.Email,
+		&i.DisplayName,
+		&i.PasswordHash,
+		&i.Language,
+		&i.PlatformRole,
+		&i.EmailVerifiedAt,
+		&i.DisabledAt,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.PasswordChangedAt,
+	)
+	return i, err
+}
+
+const setPasswordHash = `-- name: SetPasswordHash :exec
+UPDATE users SET password_hash = $2, password_changed_at = $3, updated_at = $3
+WHERE id = $1
+`
+
+type SetPasswordHashParams struct {
+	ID           uuid.UUID
+	PasswordHash *string
+	Now          *time.Time
+}
+
+func (q *Queries) SetPasswordHash(ctx context.Context, arg SetPasswordHashParams) error {
+	_, err := q.db.Exec(ctx, setPasswordHash, arg.ID, arg.PasswordHash, arg.Now)
+	return err
+}
+
+const setPlatformRole = `-- name: SetPlatformRole :one
+UPDATE users SET platform_role = $2, updated_at = now() WHERE id = $1 RETURNING id, email, display_name, password_hash, language, platform_role, email_verified_at, disabled_at, created_at, updated_at, password_changed_at
+`
+
+type SetPlatformRoleParams struct {
+	ID           uuid.UUID
+	PlatformRole string
+}
+
+func (q *Queries) SetPlatformRole(ctx context.Context, arg SetPlatformRoleParams) (User, error) {
+	row := q.db.QueryRow(ctx, setPlatformRole, arg.ID, arg.PlatformRole)
+	var i User
+	err := row.Scan(
+		&i.ID,
+		&i.Email,
+		&i.DisplayName,
+		&i.PasswordHash,
+		&i.Language,
+		&i.PlatformRole,
+		&i.EmailVerifiedAt,
+		&i.DisabledAt,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.PasswordChangedAt,
+	)
+	return i, err
+}
+
+const setUserLanguage = `-- name: SetUserLanguage :one
+UPDATE users SET language = $2, updated_at = now() WHERE id = $1 RETURNING id, email, display_name, password_hash, language, platform_role, email_verified_at, disabled_at, created_at, updated_at, password_changed_at
+`
+
+type SetUserLanguageParams struct {
+	ID       uuid.UUID
+	Language string
+}
+
+func (q *Queries) SetUserLanguage(ctx context.Context, arg SetUserLanguageParams) (User, error) {
+	row := q.db.QueryRow(ctx, setUserLanguage, arg.ID, arg.Language)
+	var i User
+	err := row.Scan(
+		&i.ID,
+		&i.Email,
+		&i.DisplayName,
+		&i.PasswordHash,
+		&i.Language,
+		&i.PlatformRole,
+		&i.EmailVerifiedAt,
+		&i.DisabledAt,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.PasswordChangedAt,
 	)
 	return i, err
 }

@@ -47,10 +47,15 @@ var server struct {
 //	func TestMain(m *testing.M) { storetest.Main(m) }
 //
 // The server is started lazily, by the first test that asks for a database.
-func Main(m *testing.M) {
+//
+// after, if any, run once the tests are done (to stop other test servers).
+func Main(m *testing.M, after ...func()) {
 	RunReaperIfAsked()
 	server.mainCalled = true
 	code := m.Run()
+	for _, f := range after {
+		f()
+	}
 	if server.cluster != nil {
 		releaseCluster(server.cluster)
 	}

@@ -10,3 +10,13 @@ WHERE token_hash = $1 AND idle_expires_at > sqlc.arg(now) AND absolute_expires_a
 -- name: DeleteExpiredSessions :execrows
 DELETE FROM sessions
 WHERE LEAST(idle_expires_at, absolute_expires_at) <= sqlc.arg(now);
+
+-- name: TouchSession :exec
+UPDATE sessions SET last_seen_at = sqlc.arg(now), idle_expires_at = LEAST(sqlc.arg(idle_expires_at), absolute_expires_at)
+WHERE id = $1;
+
+-- name: DeleteSession :exec
+DELETE FROM sessions WHERE id = $1;
+
+-- name: DeleteUserSessions :execrows
+DELETE FROM sessions WHERE user_id = sqlc.arg(user_id) AND id <> sqlc.arg(keep_id);

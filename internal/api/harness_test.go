@@ -1,0 +1,195 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+
+	"passerelle/internal/core"
+	"passerelle/internal/jobs"
+	"passerelle/internal/mail"
+	"passerelle/internal/mail/mailtest"
+	"passerelle/internal/store/storetest"
+)
+
+func TestMain(m *testing.M) { storetest.Main(m, mailtest.Stop) }
+
+// testClock is a clock tests move forward.
+type testClock struct {
+	mu     sync.Mutex
+	offset time.Duration
+}
+
+func (c *testClock) now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().Add(c.offset)
+}
+
+func (c *testClock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.offset += d
+}
+
+// env is the whole API on a real database, a real job runner and a real
+// Mailpit.
+type env struct {
+	t      *testing.T
+	db     *storetest.DB
+	mail   *mailtest.Server
+	clock  *testClock
+	srv    *httptest.Server
+	routes []RouteInfo
+}
+
+func newEnv(t *testing.T, limits core.RateLimits) *env {
+	t.Helper()
+	db := storetest.New(t)
+	mp := mailtest.Start(t)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	renderer, err := mail.NewRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sender, err := mail.NewSender(mail.Config{URL: mp.SMTPURL, From: "Passerelle <no-reply@passerelle.test>"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runner, err := jobs.New(db.Store, log, jobs.Options{Sender: sender, Renderer: renderer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := runner.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = runner.Stop(ctx)
+	})
+	if limits == (core.RateLimits{}) {
+		limits = core.RateLimits{LoginPerAccount: 5, LoginPerIP: 1000, SignUpPerIP: 1000, ResetPerIP: 1000}
+	}
+	clock := &testClock{}
+	accounts := core.NewAccounts(db.Store, runner, clock.now, core.AccountsConfig{
+		PublicURL: "http://localhost:8080", SessionIdle: 2 * time.Hour, SessionMaxAge: 7 * 24 * time.Hour, Limits: limits,
+	})
+	h, table := build(Deps{
+		Log: log, Version: "test", Registry: prometheus.NewRegistry(), MaxBodyBytes: 1 << 20,
+		Web:         http.NotFoundHandler(),
+		Sessions:    Sessions{Accounts: accounts, Secure: false, MaxAge: 7 * 24 * time.Hour},
+		Memberships: db.Store.Memberships,
+	})
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return &env{t: t, db: db, mail: mp, clock: clock, srv: srv, routes: table}
+}
+
+// client is a browser: it keeps cookies.
+type client struct {
+	e    *env
+	http *http.Client
+}
+
+func (e *env) client() *client {
+	jar, _ := cookiejar.New(nil)
+	return &client{e: e, http: &http.Client{Jar: jar, Timeout: 30 * time.Second}}
+}
+
+type response struct {
+	status int
+	header http.Header
+	body   map[string]any
+	raw    string
+}
+
+func (c *client) do(method, path string, body any, headers ...string) response {
+	c.e.t.Helper()
+	var rd io.Reader
+	if body != nil {
+		b, _ := json.Marshal(body)
+		rd = bytes.NewReader(b)
+	}
+	req, err := http.NewRequest(method, c.e.srv.URL+path, rd)
+	if err != nil {
+		c.e.t.Fatal(err)
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		c.e.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	out := response{status: resp.StatusCode, header: resp.Header, raw: string(raw)}
+	_ = json.Unmarshal(raw, &out.body)
+	return out
+}
+
+func (c *client) expect(status int, method, path string, body any, headers ...string) response {
+	c.e.t.Helper()
+	r := c.do(method, path, body, headers...)
+	if r.status != status {
+		c.e.t.Fatalf("%s %s: status %d, want %d: %s", method, path, r.status, status, r.raw)
+	}
+	return r
+}
+
+var tokenInLink = regexp.MustCompile(`#token=([A-Za-z0-9_-]+)`)
+
+// tokenFrom waits for the n-th email to addr and returns the token in its link.
+func (e *env) tokenFrom(addr string, n int, subjectHas string) (string, mailtest.Message) {
+	e.t.Helper()
+	msgs := e.mail.WaitFor(e.t, addr, n, 20*time.Second)
+	for _, m := range msgs {
+		if subjectHas != "" && !bytes.Contains([]byte(m.Subject), []byte(subjectHas)) {
+			continue
+		}
+		if mt := tokenInLink.FindStringSubmatch(m.Text); mt != nil {
+			return mt[1], m
+		}
+	}
+	e.t.Fatalf("no email with a token and subject containing %q among %d to %s", subjectHas, len(msgs), addr)
+	return "", mailtest.Message{}
+}
+
+const goodPassword = "Tulipes-Ardoise-Moselle-42"
+
+// signedUpUser signs a user up, verifies the email and returns a client
+// signed in as them.
+func (e *env) signedUpUser(addr string) *client {
+	e.t.Helper()
+	c := e.client()
+	c.expect(http.StatusAccepted, "POST", "/api/v1/auth/signup", map[string]any{"email": addr, "password": goodPassword, "display_name": "Anne Muller", "language": "fr"})
+	token, _ := e.tokenFrom(addr, 1, "")
+	c.expect(http.StatusOK, "POST", "/api/v1/auth/verify-email", map[string]any{"token": token})
+	c.expect(http.StatusOK, "POST", "/api/v1/auth/login", map[string]any{"email": addr, "password": goodPassword})
+	return c
+}
+
+func mustURL(t *testing.T, raw string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}

@@ -1,0 +1,147 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/gin-gonic/gin"
+
+	"passerelle/internal/core"
+	"passerelle/internal/domain"
+	"passerelle/internal/store/storetest"
+)
+
+// The principals of the authorization matrix.
+const (
+	anon      = "anonymous"
+	member    = "member of the owning organisation"
+	outsider  = "member of another organisation"
+	moderator = "moderator"
+	admin     = "admin"
+)
+
+var (
+	everyone = []string{anon, member, outsider, moderator, admin}
+	signedIn = []string{member, outsider, moderator, admin}
+)
+
+// expectedAccess is the exact set of principals allowed on every route.
+// A new route fails TestAuthorizationMatrix until it is listed here.
+var expectedAccess = map[string][]string{
+	"GET /healthz":                             everyone,
+	"GET /readyz":                              everyone,
+	"GET /metrics":                             everyone,
+	"GET /api/openapi.json":                    everyone,
+	"GET /api/openapi.yaml":                    everyone,
+	"GET /api/openapi-3.0.json":                everyone,
+	"GET /api/openapi-3.0.yaml":                everyone,
+	"GET /api/schemas/:schema":                 everyone,
+	"GET /api/v1/meta":                         everyone,
+	"POST /api/v1/auth/signup":                 everyone,
+	"POST /api/v1/auth/verify-email":           everyone,
+	"POST /api/v1/auth/resend-verification":    everyone,
+	"POST /api/v1/auth/login":                  everyone,
+	"POST /api/v1/auth/logout":                 everyone,
+	"POST /api/v1/auth/password-reset":         everyone,
+	"POST /api/v1/auth/password-reset/confirm": everyone,
+	"POST /api/v1/auth/confirm-email-change":   everyone,
+	"GET /api/v1/me":                           signedIn,
+	"PATCH /api/v1/me":                         signedIn,
+	"POST /api/v1/me/password":                 signedIn,
+	"POST /api/v1/me/email":                    signedIn,
+}
+
+var pathParam = regexp.MustCompile(`\{[^}]+\}`)
+
+// TestAuthorizationMatrix calls every route as every kind of principal and
+// checks that exactly the expected ones get past authorization (any status
+// but 401 and 403), the others getting 401 (anonymous) or 403.
+func TestAuthorizationMatrix(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	owning := e.db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgSSESupplier})
+	other := e.db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgPublicBuyer})
+	users := map[string]string{
+		member:    e.db.User(t, storetest.UserOptions{Organisation: owning.ID, Role: domain.RoleMember}).ID,
+		outsider:  e.db.User(t, storetest.UserOptions{Organisation: other.ID, Role: domain.RoleOwner}).ID,
+		moderator: e.db.User(t, storetest.UserOptions{PlatformRole: domain.PlatformModerator}).ID,
+		admin:     e.db.User(t, storetest.UserOptions{PlatformRole: domain.PlatformAdmin}).ID,
+	}
+
+	seen := map[string]bool{}
+	for _, rt := range e.routes {
+		key := rt.Method + " " + rt.Path
+		if seen[key] {
+			t.Errorf("route %s declared twice", key)
+		}
+		seen[key] = true
+		want, ok := expectedAccess[key]
+		if !ok {
+			t.Errorf("route %s (rule %s) has no expected access in the matrix", key, rt.Rule.Action)
+			continue
+		}
+		allowed := map[string]bool{}
+		for _, p := range want {
+			allowed[p] = true
+		}
+		path := pathParam.ReplaceAllString(rt.Path, owning.ID)
+		for _, who := range everyone {
+			c := e.client()
+			if who != anon {
+				// A fresh session per call: some routes (logout) end it.
+				token := "matrix-" + strings.NewReplacer(" ", "-", "/", "-", ":", "-", "{", "", "}", "").Replace(who+rt.Method+rt.Path)
+				e.db.Session(t, storetest.SessionOptions{UserID: users[who], Token: token})
+				c.http.Jar.SetCookies(mustURL(t, e.srv.URL), []*http.Cookie{{Name: insecureCookieName, Value: token}})
+			}
+			var body any
+			if rt.Method != http.MethodGet {
+				body = map[string]any{}
+			}
+			r := c.do(rt.Method, path, body)
+			denied := r.status == http.StatusUnauthorized && strings.Contains(r.raw, "Sign in first") || r.status == http.StatusForbidden
+			switch {
+			case allowed[who] && denied:
+				t.Errorf("%s as %s: refused (%d %s), want allowed", key, who, r.status, r.raw)
+			case !allowed[who] && !denied:
+				t.Errorf("%s as %s: got %d, want refused", key, who, r.status)
+			case !allowed[who] && who == anon && r.status != http.StatusUnauthorized:
+				t.Errorf("%s as %s: got %d, want 401", key, who, r.status)
+			}
+		}
+	}
+	for key := range expectedAccess {
+		if !seen[key] {
+			t.Errorf("the matrix lists %s, which is not a route", key)
+		}
+	}
+
+	// Every route the server really serves is in the route table.
+	engine := e.srv.Config.Handler.(*gin.Engine)
+	for _, ri := range engine.Routes() {
+		if !seen[ri.Method+" "+ri.Path] {
+			t.Errorf("gin serves %s %s, which has no rule in the route table", ri.Method, ri.Path)
+		}
+	}
+	var doc struct {
+		Paths map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	raw := e.client().expect(http.StatusOK, "GET", "/api/openapi.json", nil).raw
+	if err := json.Unmarshal([]byte(raw), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var undocumented []string
+	for path, ops := range doc.Paths {
+		for method := range ops {
+			if !seen[strings.ToUpper(method)+" "+path] {
+				undocumented = append(undocumented, strings.ToUpper(method)+" "+path)
+			}
+		}
+	}
+	sort.Strings(undocumented)
+	if len(undocumented) > 0 {
+		t.Errorf("OpenAPI operations without a rule: %v", undocumented)
+	}
+}

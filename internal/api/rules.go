@@ -1,0 +1,78 @@
+package api
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/danielgtaylor/huma/v2"
+
+	"passerelle/internal/domain"
+)
+
+// Rule is the authorization a route requires: an action of the one policy
+// (domain.Can), on the organisation named by a path parameter when the
+// action is organisation-scoped.
+type Rule struct {
+	Action domain.Action
+	// OrgParam is the path parameter holding the owning organisation's id.
+	OrgParam string
+}
+
+// The rules routes use most.
+var (
+	Public   = Rule{Action: domain.ActPublic}
+	SignedIn = Rule{Action: domain.ActManageOwnAccount}
+)
+
+// RouteInfo is one row of the route table: what the matrix test walks.
+type RouteInfo struct {
+	Method, Path string
+	Rule         Rule
+}
+
+// routes registers operations together with their rule, so that no route
+// exists without one.
+type routes struct {
+	api   huma.API
+	table []RouteInfo
+}
+
+// handle registers a huma operation guarded by rule.
+func handle[I, O any](r *routes, rule Rule, op huma.Operation, h func(context.Context, *I) (*O, error)) {
+	op.Middlewares = append(huma.Middlewares{enforce(r.api, rule)}, op.Middlewares...)
+	if rule.Action != domain.ActPublic {
+		op.Security = []map[string][]string{{"session": {}}}
+	}
+	if op.Metadata == nil {
+		op.Metadata = map[string]any{}
+	}
+	op.Metadata["rule"] = rule
+	huma.Register(r.api, op, h)
+	r.table = append(r.table, RouteInfo{Method: op.Method, Path: op.Path, Rule: rule})
+}
+
+// plain records a route served outside huma (health, metrics, OpenAPI).
+func (r *routes) plain(method, path string, rule Rule) {
+	r.table = append(r.table, RouteInfo{Method: method, Path: path, Rule: rule})
+}
+
+// enforce answers 401 to anonymous callers and 403 to signed-in ones that
+// the policy refuses, before the input is even parsed.
+func enforce(api huma.API, rule Rule) func(huma.Context, func(huma.Context)) {
+	return func(ctx huma.Context, next func(huma.Context)) {
+		ra := authFrom(ctx.Context())
+		res := domain.Resource{}
+		if rule.OrgParam != "" {
+			res.OrganisationID = ctx.Param(rule.OrgParam)
+		}
+		if domain.Can(ra.principal, rule.Action, res) {
+			next(ctx)
+			return
+		}
+		if ra.principal.Anonymous() {
+			_ = huma.WriteErr(api, ctx, http.StatusUnauthorized, "Sign in first.")
+			return
+		}
+		_ = huma.WriteErr(api, ctx, http.StatusForbidden, "You may not do this.")
+	}
+}

@@ -1,0 +1,39 @@
+// Package core holds Passerelle's use cases. Every write goes through here:
+// one transaction that changes the data, records the audit entry and
+// enqueues the jobs the change causes. It knows nothing of HTTP.
+package core
+
+import (
+	"context"
+	"time"
+
+	"passerelle/internal/domain"
+	"passerelle/internal/store"
+)
+
+// Email is a message for a background job to render and send.
+type Email struct {
+	To   string
+	Name string
+	// Kind names the template (see internal/mail).
+	Kind string
+	Lang domain.Language
+	Data map[string]any
+}
+
+// Mailer enqueues emails in the transaction of the change that causes them,
+// so that an email exists exactly when its change is committed.
+type Mailer interface {
+	EnqueueEmail(ctx context.Context, tx *store.Tx, e Email) error
+}
+
+// Clock tells the time; tests move it.
+type Clock func() time.Time
+
+// Actor is who performs a use case, for authorization and the audit log.
+type Actor struct {
+	UserID       string
+	PlatformRole domain.PlatformRole
+	RequestID    string
+	IP           string
+}

@@ -1,0 +1,43 @@
+package legalid
+
+const saarbruecken = "Amtsgericht Saarbrücken HRB 12345"
+
+var handelsregisterCases = []validateCase{
+	{"canonical", DEHandelsregister, saarbruecken, "", saarbruecken},
+	{"register first, AG after a comma", DEHandelsregister, "HRB 12345, AG Saarbrücken", "", saarbruecken},
+	{"place only, number glued", DEHandelsregister, "Saarbrücken HRB12345", "", saarbruecken},
+	{"imprint with labels", DEHandelsregister, "Registergericht: Amtsgericht Saarbrücken, Registernummer: HRB 12345", "", saarbruecken},
+	{"imprint sentence", DEHandelsregister, "eingetragen im Handelsregister des Amtsgerichts Saarbrücken unter HRB 12345", "", saarbruecken},
+	{"court in parentheses", DEHandelsregister, "HRB 12345 (Amtsgericht Saarbrücken)", "", saarbruecken},
+	{"extra spaces and final dot", DEHandelsregister, "  Amtsgericht   Saarbrücken  HRB  12345. ", "", saarbruecken},
+	{"lower case", DEHandelsregister, "amtsgericht saarbrücken hrb 12345", "", saarbruecken},
+	{"upper case with particles", DEHandelsregister, "AMTSGERICHT FRANKFURT AM MAIN HRA 4711", "", "Amtsgericht Frankfurt am Main HRA 4711"},
+	{"seat segment ignored", DEHandelsregister, "Sitz Saarbrücken, Amtsgericht Saarbrücken HRB 12345", "", saarbruecken},
+	{"Siemens AG, Munich", DEHandelsregister, "Amtsgericht München HRB 6684", "", ""},
+	{"Siemens AG, Berlin with suffix", DEHandelsregister, "Amtsgericht Charlottenburg HRB 12300 B", "", ""},
+	{"SAP SE", DEHandelsregister, "AG Mannheim HRB 719915", "", "Amtsgericht Mannheim HRB 719915"},
+	{"Deutsche Bahn AG, suffix then court", DEHandelsregister, "HRB 50000 B, Amtsgericht Charlottenburg", "", "Amtsgericht Charlottenburg HRB 50000 B"},
+	{"suffix then AG", DEHandelsregister, "HRB 1234 FF AG Frankfurt (Oder)", "", "Amtsgericht Frankfurt (Oder) HRB 1234 FF"},
+	{"AG after the number is no suffix", DEHandelsregister, "HRB 12345 AG Saarbrücken", "", saarbruecken},
+	{"court with particles", DEHandelsregister, "Amtsgericht Landau in der Pfalz HRA 100", "", ""},
+	{"court with dots", DEHandelsregister, "Amtsgericht Weiden i. d. OPf. HRB 1234", "", ""},
+	{"Berlin court with district", DEHandelsregister, "Amtsgericht Berlin (Charlottenburg) HRB 12300 B", "", ""},
+	{"cooperative register", DEHandelsregister, "Amtsgericht Saarbrücken GnR 123", "", ""},
+	{"cooperative register, GenR spelling", DEHandelsregister, "Amtsgericht Saarbrücken GenR 123", "", "Amtsgericht Saarbrücken GnR 123"},
+	{"partnership register", DEHandelsregister, "Amtsgericht Essen PR 1234", "", ""},
+	{"association register", DEHandelsregister, "Amtsgericht Saarbrücken VR 4711", "", ""},
+
+	{"empty", DEHandelsregister, "", CodeEmpty, ""},
+	{"court only", DEHandelsregister, "Amtsgericht Saarbrücken", CodeFormat, ""},
+	{"unknown register type", DEHandelsregister, "Amtsgericht Saarbrücken HRC 12345", CodeFormat, ""},
+	{"type glued to the court", DEHandelsregister, "SaarbrückenHRB 12345", CodeFormat, ""},
+	{"text glued to the number", DEHandelsregister, "Amtsgericht Saarbrücken HRB 12345xyz", CodeFormat, ""},
+	{"two numbers", DEHandelsregister, "Amtsgericht Saarbrücken HRB 1 HRB 2", CodeFormat, ""},
+	{"postcode in the court", DEHandelsregister, "Amtsgericht 66111 Saarbrücken HRB 12345", CodeFormat, ""},
+	{"leading zero", DEHandelsregister, "Amtsgericht Saarbrücken HRB 012345", CodeFormat, ""},
+	{"7 digits", DEHandelsregister, "Amtsgericht Saarbrücken HRB 1234567", CodeLength, ""},
+	{"no court", DEHandelsregister, "HRB 12345", CodeCourt, ""},
+	{"AG without a place", DEHandelsregister, "AG HRB 12345", CodeCourt, ""},
+	{"two places, none marked", DEHandelsregister, "Saarbrücken, Köln HRB 12345", CodeCourt, ""},
+	{"court with a symbol", DEHandelsregister, "Amtsgericht Saar#brücken HRB 12345", CodeCourt, ""},
+}

@@ -1,0 +1,57 @@
+package domain
+
+// Principal is who makes a request: nobody, or a signed-in user with their
+// platform role and memberships.
+type Principal struct {
+	UserID       string
+	PlatformRole PlatformRole
+	// Memberships maps organisation ids to the user's role there.
+	Memberships map[string]MembershipRole
+}
+
+// Anonymous reports whether nobody is signed in.
+func (p Principal) Anonymous() bool { return p.UserID == "" }
+
+// Action is something a principal may be allowed to do.
+type Action string
+
+// The actions. Each route of the API names one (see internal/api/router.go).
+const (
+	ActPublic           Action = "public"             // read public data, sign up, sign in
+	ActManageOwnAccount Action = "account.manage_own" // profile, password, email, sessions of oneself
+	ActModerate         Action = "platform.moderate"  // verify statuses, moderate listings
+	ActAdminister       Action = "platform.administer"
+	ActReadOrganisation Action = "organisation.read_private" // members-only data of an organisation
+	ActEditOrganisation Action = "organisation.edit"
+	ActManageMembers    Action = "organisation.manage_members"
+)
+
+// Resource is what an action applies to; OrganisationID is the owning
+// organisation, when there is one.
+type Resource struct {
+	OrganisationID string
+}
+
+// Can is the one authorization policy: may p do act on res? Every route
+// and use case asks it; nothing else decides.
+func Can(p Principal, act Action, res Resource) bool {
+	switch act {
+	case ActPublic:
+		return true
+	case ActManageOwnAccount:
+		return !p.Anonymous()
+	case ActModerate:
+		return p.PlatformRole == PlatformModerator || p.PlatformRole == PlatformAdmin
+	case ActAdminister:
+		return p.PlatformRole == PlatformAdmin
+	case ActReadOrganisation:
+		_, member := p.Memberships[res.OrganisationID]
+		return member || Can(p, ActModerate, res)
+	case ActEditOrganisation:
+		_, member := p.Memberships[res.OrganisationID]
+		return member
+	case ActManageMembers:
+		return p.Memberships[res.OrganisationID] == RoleOwner
+	}
+	return false
+}

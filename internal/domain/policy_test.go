@@ -1,0 +1,40 @@
+package domain
+
+import "testing"
+
+func TestCan(t *testing.T) {
+	const org, other = "org-1", "org-2"
+	anon := Principal{}
+	member := Principal{UserID: "u1", PlatformRole: PlatformUser, Memberships: map[string]MembershipRole{org: RoleMember}}
+	owner := Principal{UserID: "u2", PlatformRole: PlatformUser, Memberships: map[string]MembershipRole{org: RoleOwner}}
+	outsider := Principal{UserID: "u3", PlatformRole: PlatformUser, Memberships: map[string]MembershipRole{other: RoleOwner}}
+	mod := Principal{UserID: "u4", PlatformRole: PlatformModerator}
+	admin := Principal{UserID: "u5", PlatformRole: PlatformAdmin}
+	res := Resource{OrganisationID: org}
+	type who struct {
+		name string
+		p    Principal
+	}
+	everyone := []who{{"anon", anon}, {"member", member}, {"owner", owner}, {"outsider", outsider}, {"moderator", mod}, {"admin", admin}}
+	allowed := map[Action][]string{
+		ActPublic:           {"anon", "member", "owner", "outsider", "moderator", "admin"},
+		ActManageOwnAccount: {"member", "owner", "outsider", "moderator", "admin"},
+		ActModerate:         {"moderator", "admin"},
+		ActAdminister:       {"admin"},
+		ActReadOrganisation: {"member", "owner", "moderator", "admin"},
+		ActEditOrganisation: {"member", "owner"},
+		ActManageMembers:    {"owner"},
+		Action("unknown"):   {},
+	}
+	for act, names := range allowed {
+		want := map[string]bool{}
+		for _, n := range names {
+			want[n] = true
+		}
+		for _, w := range everyone {
+			if got := Can(w.p, act, res); got != want[w.name] {
+				t.Errorf("Can(%s, %s) = %v, want %v", w.name, act, got, want[w.name])
+			}
+		}
+	}
+}

@@ -1,0 +1,88 @@
+package mail
+
+// Kind names a message that Passerelle sends; each has a template set per
+// language under templates/<kind>/.
+type Kind string
+
+// The kinds of message, with the data each template expects.
+const (
+	// KindVerifyEmail asks a new user to confirm their address (VerifyEmailData).
+	KindVerifyEmail Kind = "verify_email"
+	// KindResetPassword carries a password reset link (ResetPasswordData).
+	KindResetPassword Kind = "reset_password"
+	// KindEmailChange goes to the NEW address to confirm it (EmailChangeData).
+	KindEmailChange Kind = "email_change"
+	// KindEmailChangedNotice goes to the OLD address once the change is done
+	// (EmailChangedNoticeData).
+	KindEmailChangedNotice Kind = "email_changed_notice"
+	// KindInvitation invites someone into an organisation (InvitationData).
+	KindInvitation Kind = "invitation"
+	// KindSetPassword lets an admin created from the command line choose a
+	// password (SetPasswordData).
+	KindSetPassword Kind = "set_password"
+	// KindAccountExists answers a sign-up with an email that already has an
+	// account: its owner learns of it, the sign-up form reveals nothing
+	// (AccountExistsData).
+	KindAccountExists Kind = "account_exists"
+)
+
+// Kinds returns every kind, in a fixed order.
+func Kinds() []Kind {
+	return []Kind{KindVerifyEmail, KindResetPassword, KindEmailChange,
+		KindEmailChangedNotice, KindInvitation, KindSetPassword, KindAccountExists}
+}
+
+// DefaultLanguage is used for any language Passerelle does not speak.
+const DefaultLanguage = "en"
+
+// Languages returns the languages every kind is written in.
+func Languages() []string {
+	return []string{"fr", "de", "en", "nl"}
+}
+
+// VerifyEmailData is the data of KindVerifyEmail.
+type VerifyEmailData struct {
+	Name string
+	Link string
+}
+
+// ResetPasswordData is the data of KindResetPassword.
+type ResetPasswordData struct {
+	Name string
+	Link string
+	// ValidFor is the link's lifetime in minutes; the template phrases it
+	// ("une heure", "30 Minuten", …).
+	ValidFor int
+}
+
+// EmailChangeData is the data of KindEmailChange.
+type EmailChangeData struct {
+	Name string
+	Link string
+}
+
+// EmailChangedNoticeData is the data of KindEmailChangedNotice.
+type EmailChangedNoticeData struct {
+	Name     string
+	NewEmail string
+}
+
+// InvitationData is the data of KindInvitation.
+type InvitationData struct {
+	InviterName      string
+	OrganisationName string
+	Link             string
+}
+
+// SetPasswordData is the data of KindSetPassword.
+type SetPasswordData struct {
+	Name string
+	Link string
+}
+
+// AccountExistsData is the data of KindAccountExists: Link opens the
+// sign-in page.
+type AccountExistsData struct {
+	Name string
+	Link string
+}

@@ -1,0 +1,195 @@
+package mail_test
+
+import (
+	"strings"
+	"testing"
+
+	"passerelle/internal/mail"
+)
+
+// sampleData returns data for kind in which every field is recognisable.
+func sampleData(kind mail.Kind, name string) any {
+	const link = "https://passerelle.example/t/AbC123?x=1&y=2"
+	switch kind {
+	case mail.KindVerifyEmail:
+		return mail.VerifyEmailData{Name: name, Link: link}
+	case mail.KindResetPassword:
+		return mail.ResetPasswordData{Name: name, Link: link, ValidFor: 60}
+	case mail.KindEmailChange:
+		return mail.EmailChangeData{Name: name, Link: link}
+	case mail.KindEmailChangedNotice:
+		return mail.EmailChangedNoticeData{Name: name, NewEmail: "new-address@example.org"}
+	case mail.KindInvitation:
+		return mail.InvitationData{InviterName: name, OrganisationName: "Coopérative Les Ateliers", Link: link}
+	case mail.KindSetPassword:
+		return mail.SetPasswordData{Name: name, Link: link}
+	case mail.KindAccountExists:
+		return mail.AccountExistsData{Name: name, Link: link}
+	}
+	panic("no sample data for " + kind)
+}
+
+func newRenderer(t *testing.T) *mail.Renderer {
+	t.Helper()
+	r, err := mail.NewRenderer()
+	if err != nil {
+		t.Fatalf("NewRenderer: %v", err)
+	}
+	return r
+}
+
+func TestRenderEveryKindInEveryLanguage(t *testing.T) {
+	t.Parallel()
+	r := newRenderer(t)
+	for _, kind := range mail.Kinds() {
+		subjects := map[string]string{}
+		for _, lang := range mail.Languages() {
+			subject, text, html, err := r.Render(kind, lang, sampleData(kind, "Zoé"))
+			if err != nil {
+				t.Errorf("%s/%s: %v", kind, lang, err)
+				continue
+			}
+			if subject == "" || strings.ContainsAny(subject, "\r\n") || !strings.Contains(subject, "Passerelle") {
+				t.Errorf("%s/%s: subject %q", kind, lang, subject)
+			}
+			for _, part := range []struct{ name, body string }{{"text", text}, {"html", html}} {
+				if strings.Contains(part.body, "<no value>") || strings.Contains(part.body, "{{") {
+					t.Errorf("%s/%s %s: unfilled template:\n%s", kind, lang, part.name, part.body)
+				}
+				if !strings.Contains(part.body, "Passerelle") || !strings.Contains(part.body, "Zoé") {
+					t.Errorf("%s/%s %s: missing the product or the name:\n%s", kind, lang, part.name, part.body)
+				}
+			}
+			if kind == mail.KindEmailChangedNotice {
+				if !strings.Contains(text, "new-address@example.org") || !strings.Contains(html, "new-address@example.org") {
+					t.Errorf("%s/%s: new address missing", kind, lang)
+				}
+			} else if !strings.Contains(text, "https://passerelle.example/t/AbC123?x=1&y=2") ||
+				!strings.Contains(html, `href="https://passerelle.example/t/AbC123?x=1&amp;y=2"`) {
+				t.Errorf("%s/%s: link missing from text or html:\n%s\n%s", kind, lang, text, html)
+			}
+			if !strings.Contains(html, `<html lang="`+lang+`"`) || !strings.Contains(html, "<title>"+subject+"</title>") {
+				t.Errorf("%s/%s: html lacks lang or title", kind, lang)
+			}
+			if strings.Contains(html, "<img") {
+				t.Errorf("%s/%s: html has images; it must read without them", kind, lang)
+			}
+			if !strings.Contains(text, "\n-- \n") {
+				t.Errorf("%s/%s: text lacks the footer", kind, lang)
+			}
+			for other, s := range subjects {
+				if s == subject {
+					t.Errorf("%s: %s and %s share the subject %q", kind, other, lang, subject)
+				}
+			}
+			subjects[lang] = subject
+		}
+	}
+}
+
+func TestRenderEscapesHTML(t *testing.T) {
+	t.Parallel()
+	r := newRenderer(t)
+	const evil = `<script>alert("x")</script>`
+	for _, kind := range mail.Kinds() {
+		_, text, html, err := r.Render(kind, "fr", sampleData(kind, evil))
+		if err != nil {
+			t.Fatalf("%s: %v", kind, err)
+		}
+		if strings.Contains(html, "<script") || !strings.Contains(html, "&lt;script&gt;") {
+			t.Errorf("%s: html does not escape data:\n%s", kind, html)
+		}
+		if !strings.Contains(text, evil) {
+			t.Errorf("%s: text must keep data as it is:\n%s", kind, text)
+		}
+	}
+	// A javascript: link must not survive into an href.
+	_, _, html, err := r.Render(mail.KindVerifyEmail, "en", mail.VerifyEmailData{Name: "A", Link: "javascript:alert(1)"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(html, `href="javascript:`) {
+		t.Errorf("javascript: URL kept in href:\n%s", html)
+	}
+}
+
+func TestRenderLanguageFallback(t *testing.T) {
+	t.Parallel()
+	r := newRenderer(t)
+	data := sampleData(mail.KindVerifyEmail, "Ana")
+	en, _, _, err := r.Render(mail.KindVerifyEmail, "en", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"es", "", "pt-BR", "klingon"} {
+		got, _, html, err := r.Render(mail.KindVerifyEmail, lang, data)
+		if err != nil || got != en || !strings.Contains(html, `lang="en"`) {
+			t.Errorf("Render(%q) = %q, %v; want the English %q", lang, got, err, en)
+		}
+	}
+	fr, _, _, _ := r.Render(mail.KindVerifyEmail, "fr", data)
+	for _, lang := range []string{"fr-BE", "FR", "fr_LU"} {
+		if got, _, _, err := r.Render(mail.KindVerifyEmail, lang, data); err != nil || got != fr {
+			t.Errorf("Render(%q) = %q, %v; want the French %q", lang, got, err, fr)
+		}
+	}
+}
+
+func TestRenderValidity(t *testing.T) {
+	t.Parallel()
+	r := newRenderer(t)
+	cases := []struct {
+		lang    string
+		minutes int
+		want    string
+	}{
+		{"fr", 60, "valable une heure"},
+		{"fr", 30, "valable 30 minutes"},
+		{"fr", 120, "valable 2 heures"},
+		{"de", 60, "ist eine Stunde gültig"},
+		{"de", 15, "ist 15 Minuten gültig"},
+		{"en", 60, "valid for one hour"},
+		{"en", 180, "valid for 3 hours"},
+		{"en", 90, "valid for 90 minutes"},
+		{"nl", 60, "is één uur geldig"},
+		{"nl", 45, "is 45 minuten geldig"},
+	}
+	for _, c := range cases {
+		_, text, html, err := r.Render(mail.KindResetPassword, c.lang, mail.ResetPasswordData{Name: "A", Link: "https://p.example", ValidFor: c.minutes})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(text, c.want) || !strings.Contains(html, c.want) {
+			t.Errorf("%s, %d minutes: want %q in:\n%s", c.lang, c.minutes, c.want, text)
+		}
+	}
+}
+
+func TestRenderErrors(t *testing.T) {
+	t.Parallel()
+	r := newRenderer(t)
+	if _, _, _, err := r.Render("newsletter", "en", nil); err == nil {
+		t.Error("unknown kind rendered")
+	}
+	if _, _, _, err := r.Render(mail.KindInvitation, "en", mail.VerifyEmailData{Name: "A", Link: "l"}); err == nil {
+		t.Error("rendered with another kind's data")
+	}
+	if _, _, _, err := r.Render(mail.KindVerifyEmail, "en", map[string]any{"Name": "A"}); err == nil {
+		t.Error("rendered with a missing key")
+	}
+	if _, _, _, err := r.Render(mail.KindVerifyEmail, "en", map[string]any{"Name": "A", "Link": "https://p.example"}); err != nil {
+		t.Errorf("map data: %v", err)
+	}
+}
+
+func TestRenderFoldsSubject(t *testing.T) {
+	t.Parallel()
+	subject, _, _, err := newRenderer(t).Render(mail.KindInvitation, "en",
+		mail.InvitationData{InviterName: "Eve\r\nBcc: x@example.org", OrganisationName: "Coop", Link: "https://p.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.ContainsAny(subject, "\r\n") {
+		t.Errorf("subject spans lines: %q", subject)
+	}
+}
