@@ -31,6 +31,8 @@ const usage = `Passerelle: the responsible-purchasing marketplace of the Grande 
 Usage:
   passerelle [serve]              run the server (default)
   passerelle migrate up|down|status
+  passerelle admin create --email ADDRESS [--name NAME] [--language fr|de|en|nl]
+                                  make a platform admin; prints a one-time set-password link
   passerelle version
   passerelle healthcheck          exit 0 when the local server answers /healthz
 
@@ -59,7 +61,7 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
-	case "serve", "migrate":
+	case "serve", "migrate", "admin":
 	default:
 		fmt.Fprintf(stderr, "passerelle: unknown command %q\n\n%s", cmd, usage)
 		return exitConfig
@@ -79,6 +81,8 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 			return exitConfig
 		}
 		err = migrate(ctx, cfg, args[0], stdout)
+	case "admin":
+		err = admin(ctx, cfg, args, stdout, stderr)
 	default:
 		err = serve(ctx, cfg, log)
 	}

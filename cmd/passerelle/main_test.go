@@ -218,3 +218,21 @@ func waitHealthy(t *testing.T, url string) {
 	}
 	t.Fatalf("%s never answered", url)
 }
+
+func TestAdminCreatePrintsSetPasswordLink(t *testing.T) {
+	db := storetest.New(t)
+	env := []string{"PASSERELLE_DATABASE_URL=" + db.URL, "PASSERELLE_PUBLIC_URL=https://passerelle.example"}
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"admin", "create", "--email", "chef@cluster.example", "--language", "fr"}, env, &stdout, &stderr)
+	if code != 0 || !strings.Contains(stdout.String(), "https://passerelle.example/reset-password#token=") {
+		t.Fatalf("exit %d\nstdout: %s\nstderr: %s", code, stdout.String(), stderr.String())
+	}
+	var role string
+	if err := db.Pool.QueryRow(context.Background(), "SELECT platform_role FROM users WHERE email = 'chef@cluster.example'").Scan(&role); err != nil || role != "admin" {
+		t.Fatalf("role %q, %v", role, err)
+	}
+	stderr.Reset()
+	if code := run(context.Background(), []string{"admin", "create"}, env, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "--email") {
+		t.Fatalf("missing email: exit %d %s", code, stderr.String())
+	}
+}

@@ -83,10 +83,11 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	rt.plain(http.MethodGet, "/api/openapi.yaml", Public)
 	rt.plain(http.MethodGet, "/api/openapi-3.0.json", Public)
 	rt.plain(http.MethodGet, "/api/openapi-3.0.yaml", Public)
-	rt.plain(http.MethodGet, "/api/schemas/:schema", Public)
+	rt.plain(http.MethodGet, "/api/schemas/{schema}", Public)
 
 	registerMeta(rt, d.Version)
 	registerAccounts(rt, d.Sessions)
+	registerAdmin(rt, d.Sessions)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {
