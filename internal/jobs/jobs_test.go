@@ -25,6 +25,17 @@ func TestPurgeSessionsRunsPeriodically(t *testing.T) {
 	now := time.Now()
 	db.Session(t, storetest.SessionOptions{Token: "expired-1", IdleExpiresAt: now.Add(-time.Minute)})
 	live := db.Session(t, storetest.SessionOptions{Token: "live"})
+	// Stale security data the same job removes; fresh data it keeps.
+	if _, err := db.Pool.Exec(ctx, `
+		INSERT INTO user_tokens (id, user_id, purpose, token_hash, created_at, expires_at) VALUES
+		  (gen_random_uuid(), $1, 'reset_password', sha256('stale'), now() - interval '9 days', now() - interval '8 days'),
+		  (gen_random_uuid(), $1, 'reset_password', sha256('recent'), now() - interval '2 days', now() - interval '1 day')`, live.UserID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Pool.Exec(ctx, `INSERT INTO rate_limit_hits (bucket, key, window_start, hits) VALUES
+		  ('login_ip', '10.0.0.1', now() - interval '2 days', 3), ('login_ip', '10.0.0.1', now(), 1)`); err != nil {
+		t.Fatal(err)
+	}
 
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	renderer, err := mail.NewRenderer()
@@ -81,6 +92,13 @@ func TestPurgeSessionsRunsPeriodically(t *testing.T) {
 	}
 	if completed < 2 {
 		t.Fatalf("want at least 2 completed purge jobs, got %d", completed)
+	}
+	var tokens, windows int
+	if err := db.Pool.QueryRow(ctx, "SELECT (SELECT count(*) FROM user_tokens), (SELECT count(*) FROM rate_limit_hits)").Scan(&tokens, &windows); err != nil {
+		t.Fatal(err)
+	}
+	if tokens != 1 || windows != 1 {
+		t.Fatalf("after the purge: %d tokens and %d rate-limit windows, want 1 and 1", tokens, windows)
 	}
 	if _, err := db.Store.GetSessionByToken(ctx, "expired-1", time.Now()); !errors.Is(err, domain.ErrNotFound) {
 		t.Fatalf("got %v", err)

@@ -16,21 +16,33 @@ type PurgeSessionsArgs struct{}
 // Kind names the job in the queue.
 func (PurgeSessionsArgs) Kind() string { return "purge_sessions" }
 
-// PurgeSessionsWorker deletes sessions past their idle or absolute expiry.
+// PurgeSessionsWorker deletes sessions past their idle or absolute expiry,
+// and the other short-lived security data.
 type PurgeSessionsWorker struct {
 	river.WorkerDefaults[PurgeSessionsArgs]
 	Store *store.Store
 	Log   *slog.Logger
 }
 
-// Work deletes the expired sessions.
+// Work deletes the expired sessions, the emailed tokens expired for a week
+// (kept that long so that a late click still says "expired", not
+// "unknown"), and rate-limit windows older than a day.
 func (w *PurgeSessionsWorker) Work(ctx context.Context, _ *river.Job[PurgeSessionsArgs]) error {
-	n, err := w.Store.DeleteExpiredSessions(ctx, time.Now())
+	now := time.Now()
+	sessions, err := w.Store.DeleteExpiredSessions(ctx, now)
 	if err != nil {
 		return err
 	}
-	if n > 0 {
-		w.Log.InfoContext(ctx, "expired sessions purged", "count", n)
+	tokens, err := w.Store.DeleteStaleUserTokens(ctx, now.Add(-7*24*time.Hour))
+	if err != nil {
+		return err
+	}
+	windows, err := w.Store.DeleteOldRateLimits(ctx, now.Add(-24*time.Hour))
+	if err != nil {
+		return err
+	}
+	if sessions+tokens+windows > 0 {
+		w.Log.InfoContext(ctx, "expired data purged", "sessions", sessions, "tokens", tokens, "rate_limit_windows", windows)
 	}
 	return nil
 }
