@@ -1,7 +1,8 @@
 // Command passerelle-dev is what `make run` runs: it starts a private
-// PostgreSQL cluster under ./var/pg (unless PASSERELLE_DATABASE_URL is set),
-// creates the database, runs `passerelle serve` against it, and on Ctrl-C
-// stops the server first and the cluster last.
+// PostgreSQL cluster under ./var/pg (unless PASSERELLE_DATABASE_URL is set)
+// and Mailpit (unless PASSERELLE_SMTP_URL is set), creates the database,
+// seeds demonstration data on first start, runs `passerelle serve`, and on
+// Ctrl-C stops the server first and the cluster last.
 package main
 
 import (
@@ -66,6 +67,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if os.Getenv("PASSERELLE_DATA_DIR") == "" {
 		env = append(env, "PASSERELLE_DATA_DIR="+*dataDir)
+	}
+	// First start: demonstration data (prints the logins).
+	seed := exec.Command(*bin, "seed", "--if-empty")
+	seed.Env, seed.Stdout, seed.Stderr = env, stdout, stderr
+	if err := seed.Run(); err != nil {
+		fmt.Fprintln(stderr, "passerelle-dev: seed:", err)
+		return 1
 	}
 	cmd := exec.Command(*bin, append([]string{"serve"}, fs.Args()...)...)
 	cmd.Env = env

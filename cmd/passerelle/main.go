@@ -33,6 +33,7 @@ Usage:
   passerelle migrate up|down|status
   passerelle admin create --email ADDRESS [--name NAME] [--language fr|de|en|nl]
                                   make a platform admin; prints a one-time set-password link
+  passerelle seed [--if-empty]    add demonstration organisations and users (prints the logins)
   passerelle version
   passerelle healthcheck          exit 0 when the local server answers /healthz
 
@@ -61,7 +62,7 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
-	case "serve", "migrate", "admin":
+	case "serve", "migrate", "admin", "seed":
 	default:
 		fmt.Fprintf(stderr, "passerelle: unknown command %q\n\n%s", cmd, usage)
 		return exitConfig
@@ -83,6 +84,8 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 		err = migrate(ctx, cfg, args[0], stdout)
 	case "admin":
 		err = admin(ctx, cfg, args, stdout, stderr)
+	case "seed":
+		err = seed(ctx, cfg, args, stdout, stderr)
 	default:
 		err = serve(ctx, cfg, log)
 	}

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -18,6 +19,7 @@ import (
 	"time"
 
 	"passerelle/internal/store/storetest"
+	"passerelle/migrations"
 )
 
 func TestMain(m *testing.M) { storetest.Main(m) }
@@ -74,18 +76,22 @@ func TestMigrateUpStatusDown(t *testing.T) {
 		t.Fatalf("status:\n%s", out)
 	}
 	// Down rolls back the latest migration only.
-	if out := runOK("migrate", "down"); !strings.Contains(out, "migrated down 00002_accounts.sql") {
-		t.Fatalf("down:\n%s", out)
+	files, err := fs.Glob(migrations.FS, "*.sql")
+	if err != nil || len(files) < 2 {
+		t.Fatalf("migrations: %v %v", files, err)
+	}
+	latest := files[len(files)-1]
+	if out := runOK("migrate", "down"); !strings.Contains(out, "migrated down "+latest) {
+		t.Fatalf("down (want %s):\n%s", latest, out)
 	}
 	if out := runOK("migrate", "status"); !strings.Contains(out, "pending") {
 		t.Fatalf("status after down:\n%s", out)
 	}
-	var tokens, orgs bool
-	if err := db.Pool.QueryRow(context.Background(),
-		"SELECT to_regclass('user_tokens') IS NOT NULL, to_regclass('organisations') IS NOT NULL").Scan(&tokens, &orgs); err != nil || tokens || !orgs {
-		t.Fatalf("after one down: user_tokens exists=%v (want false), organisations exists=%v (want true), %v", tokens, orgs, err)
+	var orgs bool
+	if err := db.Pool.QueryRow(context.Background(), "SELECT to_regclass('organisations') IS NOT NULL").Scan(&orgs); err != nil || !orgs {
+		t.Fatalf("after one down the first tables must remain: %v %v", orgs, err)
 	}
-	if out := runOK("migrate", "up"); !strings.Contains(out, "migrated up 00002_accounts.sql") {
+	if out := runOK("migrate", "up"); !strings.Contains(out, "migrated up "+latest) {
 		t.Fatalf("up again:\n%s", out)
 	}
 }
@@ -234,5 +240,32 @@ func TestAdminCreatePrintsSetPasswordLink(t *testing.T) {
 	stderr.Reset()
 	if code := run(context.Background(), []string{"admin", "create"}, env, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), "--email") {
 		t.Fatalf("missing email: exit %d %s", code, stderr.String())
+	}
+}
+
+func TestSeedOnceAndLogInAsDemoUser(t *testing.T) {
+	db := storetest.New(t)
+	env := []string{"PASSERELLE_DATABASE_URL=" + db.URL}
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"seed", "--if-empty"}, env, &stdout, &stderr); code != 0 {
+		t.Fatalf("seed: exit %d: %s", code, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{"moderation@demo.passerelle.example", "admin@demo.passerelle.example", "wfbm.saar@demo.passerelle.example", "Passerelle-Demo-2026"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("seed output lacks %s:\n%s", want, out)
+		}
+	}
+	var orgs, countries, moderators int
+	if err := db.Pool.QueryRow(context.Background(), `SELECT count(*), count(DISTINCT country),
+		(SELECT count(*) FROM users WHERE platform_role = 'moderator') FROM organisations`).Scan(&orgs, &countries, &moderators); err != nil {
+		t.Fatal(err)
+	}
+	if orgs < 10 || countries != 4 || moderators != 1 {
+		t.Fatalf("seeded %d organisations in %d countries with %d moderators", orgs, countries, moderators)
+	}
+	stdout.Reset()
+	if code := run(context.Background(), []string{"seed", "--if-empty"}, env, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "already has accounts") {
+		t.Fatalf("second seed: exit %d %s", code, stdout.String())
 	}
 }

@@ -181,3 +181,9 @@ func (s *Store) Memberships(ctx context.Context, userID string) (map[string]doma
 	}
 	return out, nil
 }
+
+// CountUsers returns how many accounts exist.
+func (s *Store) CountUsers(ctx context.Context) (int64, error) {
+	n, err := s.q.CountUsers(ctx)
+	return n, mapError(err)
+}

@@ -25,6 +25,19 @@ type AuditLog struct {
 	RequestID      string
 }
 
+type Document struct {
+	ID             uuid.UUID
+	OrganisationID uuid.UUID
+	UploadedBy     *uuid.UUID
+	Purpose        string
+	Filename       string
+	ContentType    string
+	SizeBytes      int64
+	Sha256         []byte
+	ObjectKey      string
+	CreatedAt      time.Time
+}
+
 type Membership struct {
 	OrganisationID uuid.UUID
 	UserID         uuid.UUID

@@ -34,3 +34,6 @@ UPDATE users SET platform_role = $2, updated_at = now() WHERE id = $1 RETURNING 
 
 -- name: SetDisplayName :one
 UPDATE users SET display_name = $2, updated_at = now() WHERE id = $1 RETURNING *;
+
+-- name: CountUsers :one
+SELECT count(*) FROM users;

@@ -1,0 +1,46 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"passerelle/internal/config"
+	"passerelle/internal/core"
+	"passerelle/internal/store"
+)
+
+// seed runs `passerelle seed [--if-empty]`: demonstration data.
+func seed(ctx context.Context, cfg config.Config, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	ifEmpty := fs.Bool("if-empty", false, "do nothing when the database already has accounts")
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	st, err := store.Open(ctx, cfg.DatabaseURL, store.Options{MaxConns: 2})
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := st.MigrateUp(ctx, io.Discard); err != nil {
+		return err
+	}
+	logins, err := core.Seed(ctx, st, *ifEmpty)
+	if err != nil {
+		return err
+	}
+	if len(logins) == 0 {
+		fmt.Fprintln(stdout, "the database already has accounts: no demonstration data added")
+		return nil
+	}
+	fmt.Fprintf(stdout, "Demonstration data added. Every account's password is %s\n\n", core.DemoPassword)
+	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "EMAIL\tROLE\tORGANISATION")
+	for _, l := range logins {
+		fmt.Fprintf(w, "%s\t%s\t%s\n", l.Email, l.Role, l.Organisation)
+	}
+	return w.Flush()
+}

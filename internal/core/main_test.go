@@ -1,0 +1,9 @@
+package core_test
+
+import (
+	"testing"
+
+	"passerelle/internal/store/storetest"
+)
+
+func TestMain(m *testing.M) { storetest.Main(m) }

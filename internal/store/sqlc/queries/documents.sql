@@ -1,0 +1,18 @@
+-- name: CreateDocument :one
+INSERT INTO documents (id, organisation_id, uploaded_by, purpose, filename, content_type, size_bytes, sha256, object_key, created_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+RETURNING *;
+
+-- name: GetDocument :one
+SELECT * FROM documents WHERE id = $1;
+
+-- name: DeleteDocument :one
+-- Returns the deleted row, so the caller knows which object to remove.
+DELETE FROM documents WHERE id = $1
+RETURNING *;
+
+-- name: ListDocumentsByOrganisation :many
+SELECT * FROM documents
+WHERE organisation_id = $1
+ORDER BY created_at DESC, id DESC
+LIMIT $2;
