@@ -43,6 +43,9 @@ type FieldError struct {
 	Code string
 	// Message is a human-readable English explanation; the API localizes by Code.
 	Message string
+	// Messages, when set, are the explanation in each supported language
+	// (e.g. from legalid.Error.Localized); the API picks the caller's.
+	Messages map[Language]string
 }
 
 // ValidationError lists every invalid field of an input.
@@ -62,6 +65,12 @@ func (e *ValidationError) Error() string {
 // Add records one invalid field.
 func (e *ValidationError) Add(field, code, message string) {
 	e.Fields = append(e.Fields, FieldError{Field: field, Code: code, Message: message})
+}
+
+// AddLocalized records one invalid field with its explanation in every
+// supported language; messages[LangEN] is also the default Message.
+func (e *ValidationError) AddLocalized(field, code string, messages map[Language]string) {
+	e.Fields = append(e.Fields, FieldError{Field: field, Code: code, Message: messages[LangEN], Messages: messages})
 }
 
 // Err returns e as an error when it holds at least one field, else nil.
