@@ -25,15 +25,28 @@ func toHTTP(err error) error {
 	case err == nil:
 		return nil
 	case errors.As(err, &ve):
+		p := &problem{}
 		details := make([]error, 0, len(ve.Fields))
 		for _, f := range ve.Fields {
 			details = append(details, &huma.ErrorDetail{Location: f.Field, Message: f.Message, Value: f.Code})
+			msgs := f.Messages
+			if len(msgs) == 0 {
+				msgs = allLanguages(f.Message)
+			}
+			p.fields = append(p.fields, msgs)
 		}
-		return huma.Error422UnprocessableEntity("The input is not valid.", details...)
+		p.ErrorModel = huma.Error422UnprocessableEntity("The input is not valid.", details...).(*huma.ErrorModel)
+		return p
 	case errors.As(err, &rl):
 		secs := int(math.Ceil(rl.RetryAfter.Seconds()))
-		return huma.ErrorWithHeaders(huma.Error429TooManyRequests(fmt.Sprintf("Too many attempts: try again in %d seconds.", secs)),
-			http.Header{"Retry-After": []string{strconv.Itoa(secs)}})
+		p := &problem{ErrorModel: huma.Error429TooManyRequests(fmt.Sprintf("Too many attempts: try again in %d seconds.", secs)).(*huma.ErrorModel),
+			detail: map[domain.Language]string{
+				domain.LangEN: fmt.Sprintf("Too many attempts: try again in %d seconds.", secs),
+				domain.LangFR: fmt.Sprintf("Trop de tentatives : réessayez dans %d secondes.", secs),
+				domain.LangDE: fmt.Sprintf("Zu viele Versuche: versuchen Sie es in %d Sekunden erneut.", secs),
+				domain.LangNL: fmt.Sprintf("Te veel pogingen: probeer het over %d seconden opnieuw.", secs),
+			}}
+		return huma.ErrorWithHeaders(p, http.Header{"Retry-After": []string{strconv.Itoa(secs)}})
 	case errors.Is(err, domain.ErrNotFound):
 		return huma.Error404NotFound(detail(err, domain.ErrNotFound, "Not found."))
 	case errors.Is(err, domain.ErrGone):
@@ -61,12 +74,13 @@ func detail(err, sentinel error, fallback string) string {
 }
 
 // writeProblem answers outside huma (plain gin routes) with the same
-// problem+json shape that huma uses.
+// problem+json shape that huma uses, in the caller's language.
 func writeProblem(c *gin.Context, status int, detail string) {
+	lang := ginLanguage(c)
 	body, _ := json.Marshal(&huma.ErrorModel{
-		Title:  http.StatusText(status),
+		Title:  translate(http.StatusText(status), lang),
 		Status: status,
-		Detail: detail,
+		Detail: translate(detail, lang),
 	})
 	c.Data(status, "application/problem+json", body)
 }

@@ -130,8 +130,14 @@ func (c *client) do(method, path string, body any, headers ...string) response {
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	// Tests read English messages unless they ask for another language
+	// (an empty Accept-Language sends none: the user's language applies).
+	req.Header.Set("Accept-Language", "en")
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
+	}
+	if req.Header.Get("Accept-Language") == "" {
+		req.Header.Del("Accept-Language")
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {

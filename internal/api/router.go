@@ -108,6 +108,8 @@ func apiConfig(version string) huma.Config {
 	cfg.OpenAPIPath = "/api/openapi"
 	cfg.SchemasPath = "/api/schemas"
 	cfg.DocsPath = "" // the API documentation page is part of the web app
+	// First, so that later transformers see the localized problem.
+	cfg.Transformers = append([]huma.Transformer{localizeErrors}, cfg.Transformers...)
 	cfg.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		"session": {Type: "apiKey", In: "cookie", Name: secureCookieName,
 			Description: "The session cookie set by POST /api/v1/auth/login (named passerelle_session when cookies are not Secure, on http://localhost)."},

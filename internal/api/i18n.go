@@ -1,0 +1,306 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/validation"
+	"github.com/gin-gonic/gin"
+
+	"passerelle/internal/domain"
+)
+
+// Error messages are written in English where they arise (core, huma,
+// middleware) and translated here, once, when the response is written: the
+// caller's language is known only then. Two sources:
+//   - messages that carry their own translations (domain.FieldError.Messages,
+//     e.g. legal identifier errors): a *problem keeps them beside the English;
+//   - fixed English messages: looked up in the catalogue below. Anything not
+//     in it stays in English rather than failing.
+
+// languageFor picks the language of a response: the best supported
+// language of Accept-Language (the web app sends the one the user chose),
+// else the signed-in user's language, else English.
+func languageFor(acceptLanguage string, user domain.Language) domain.Language {
+	if l, ok := negotiate(acceptLanguage); ok {
+		return l
+	}
+	if user.Valid() {
+		return user
+	}
+	return domain.LangEN
+}
+
+// negotiate returns the supported language with the highest q-value in an
+// Accept-Language header ("de-DE,de;q=0.9,en;q=0.8"); ties keep header order.
+func negotiate(header string) (domain.Language, bool) {
+	type choice struct {
+		lang domain.Language
+		q    float64
+		pos  int
+	}
+	var choices []choice
+	for i, part := range strings.Split(header, ",") {
+		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := 1.0
+		for p := range strings.SplitSeq(params, ";") {
+			if v, ok := strings.CutPrefix(strings.TrimSpace(p), "q="); ok {
+				f, err := strconv.ParseFloat(v, 64)
+				if err != nil || f < 0 || f > 1 {
+					f = 0
+				}
+				q = f
+			}
+		}
+		base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+		if l := domain.Language(base); l.Valid() && q > 0 {
+			choices = append(choices, choice{l, q, i})
+		}
+	}
+	if len(choices) == 0 {
+		return "", false
+	}
+	sort.SliceStable(choices, func(i, j int) bool { return choices[i].q > choices[j].q })
+	return choices[0].lang, true
+}
+
+// requestLanguage is the response language of a request.
+func requestLanguage(ctx context.Context, acceptLanguage string) domain.Language {
+	return languageFor(acceptLanguage, authFrom(ctx).user.Language)
+}
+
+// problem is a huma error whose texts are known in every language.
+type problem struct {
+	*huma.ErrorModel
+	// detail holds Detail in each language; empty means "use the catalogue".
+	detail map[domain.Language]string
+	// fields holds, per entry of Errors, its message in each language.
+	fields []map[domain.Language]string
+}
+
+// Unwrap lets errors.As find the English model.
+func (p *problem) Unwrap() error { return p.ErrorModel }
+
+// localized returns the whole problem in lang.
+func (p *problem) localized(lang domain.Language) *huma.ErrorModel {
+	out := localizeModel(p.ErrorModel, lang)
+	if m, ok := p.detail[lang]; ok {
+		out.Detail = m
+	}
+	for i, msgs := range p.fields {
+		if m, ok := msgs[lang]; ok && i < len(out.Errors) {
+			out.Errors[i].Message = m
+		}
+	}
+	return out
+}
+
+// localizeModel translates a problem's title, detail and field messages
+// through the catalogue, leaving the original untouched.
+func localizeModel(m *huma.ErrorModel, lang domain.Language) *huma.ErrorModel {
+	out := *m
+	out.Title = translate(m.Title, lang)
+	out.Detail = translate(m.Detail, lang)
+	if len(m.Errors) > 0 {
+		out.Errors = make([]*huma.ErrorDetail, len(m.Errors))
+		for i, d := range m.Errors {
+			c := *d
+			c.Message = translate(d.Message, lang)
+			out.Errors[i] = &c
+		}
+	}
+	return &out
+}
+
+// localizeErrors is a huma transformer: it rewrites every problem body in
+// the caller's language just before it is written.
+func localizeErrors(ctx huma.Context, _ string, v any) (any, error) {
+	lang := requestLanguage(ctx.Context(), ctx.Header("Accept-Language"))
+	switch e := v.(type) {
+	case *problem:
+		return e.localized(lang), nil
+	case *huma.ErrorModel:
+		if lang == domain.LangEN {
+			return e, nil
+		}
+		return localizeModel(e, lang), nil
+	}
+	return v, nil
+}
+
+// ginLanguage is the response language of a plain gin request.
+func ginLanguage(c *gin.Context) domain.Language {
+	return requestLanguage(c.Request.Context(), c.GetHeader("Accept-Language"))
+}
+
+// translate returns the catalogue's translation of an English message, or
+// the message itself.
+func translate(english string, lang domain.Language) string {
+	if lang == domain.LangEN || english == "" {
+		return english
+	}
+	if t, ok := catalogue[english][lang]; ok {
+		return t
+	}
+	if t, ok := translateSchemaMessage(english, lang); ok {
+		return t
+	}
+	return english
+}
+
+// allLanguages returns an English message in every language of the
+// catalogue (English where it has no entry).
+func allLanguages(english string) map[domain.Language]string {
+	out := make(map[domain.Language]string, len(domain.Languages))
+	for _, l := range domain.Languages {
+		out[l] = translate(english, l)
+	}
+	return out
+}
+
+// tr is one catalogue entry: the French, German and Dutch of an English text.
+type tr struct{ fr, de, nl string }
+
+// catalogue translates the fixed English messages of the API. Keys are the
+// exact English texts; TestCatalogue checks every entry is complete.
+var catalogue = func() map[string]map[domain.Language]string {
+	out := map[string]map[domain.Language]string{}
+	for en, t := range map[string]tr{
+		// Problem titles (RFC 9457 "title": the status, for people).
+		"Bad Request":              {"Requête incorrecte", "Ungültige Anfrage", "Ongeldig verzoek"},
+		"Unauthorized":             {"Non authentifié", "Nicht angemeldet", "Niet aangemeld"},
+		"Forbidden":                {"Interdit", "Verboten", "Verboden"},
+		"Not Found":                {"Introuvable", "Nicht gefunden", "Niet gevonden"},
+		"Method Not Allowed":       {"Méthode non autorisée", "Methode nicht erlaubt", "Methode niet toegestaan"},
+		"Conflict":                 {"Conflit", "Konflikt", "Conflict"},
+		"Gone":                     {"Expiré", "Nicht mehr verfügbar", "Niet meer beschikbaar"},
+		"Request Entity Too Large": {"Contenu trop volumineux", "Inhalt zu groß", "Inhoud te groot"},
+		"Unsupported Media Type":   {"Type de contenu non pris en charge", "Nicht unterstützter Inhaltstyp", "Niet-ondersteund inhoudstype"},
+		"Unprocessable Entity":     {"Saisie invalide", "Ungültige Eingabe", "Ongeldige invoer"},
+		"Too Many Requests":        {"Trop de tentatives", "Zu viele Versuche", "Te veel pogingen"},
+		"Internal Server Error":    {"Erreur interne", "Interner Fehler", "Interne fout"},
+		"Service Unavailable":      {"Service indisponible", "Dienst nicht verfügbar", "Dienst niet beschikbaar"},
+
+		// Generic details (api/errors.go, rules.go, middleware).
+		"The input is not valid.":            {"La saisie n'est pas valide.", "Die Eingabe ist ungültig.", "De invoer is ongeldig."},
+		"validation failed":                  {"La saisie n'est pas valide.", "Die Eingabe ist ungültig.", "De invoer is ongeldig."},
+		"Not found.":                         {"Introuvable.", "Nicht gefunden.", "Niet gevonden."},
+		"No longer available.":               {"N'est plus disponible.", "Nicht mehr verfügbar.", "Niet meer beschikbaar."},
+		"This conflicts with existing data.": {"Cela entre en conflit avec des données existantes.", "Das widerspricht vorhandenen Daten.", "Dit is in strijd met bestaande gegevens."},
+		"Sign in first.":                     {"Connectez-vous d'abord.", "Bitte melden Sie sich zuerst an.", "Meld u eerst aan."},
+		"You may not do this.":               {"Vous n'avez pas le droit de faire cela.", "Das dürfen Sie nicht.", "Dat mag u niet doen."},
+		"A service Passerelle needs is unavailable; try again shortly.": {
+			"Un service dont Passerelle a besoin est indisponible ; réessayez dans un instant.",
+			"Ein von Passerelle benötigter Dienst ist nicht erreichbar; versuchen Sie es gleich noch einmal.",
+			"Een dienst die Passerelle nodig heeft is niet beschikbaar; probeer het zo opnieuw."},
+		"An unexpected error occurred.": {"Une erreur inattendue s'est produite.", "Ein unerwarteter Fehler ist aufgetreten.", "Er is een onverwachte fout opgetreden."},
+		"Your session could not be checked; try again shortly.": {
+			"Votre session n'a pas pu être vérifiée ; réessayez dans un instant.",
+			"Ihre Sitzung konnte nicht geprüft werden; versuchen Sie es gleich noch einmal.",
+			"Uw sessie kon niet worden gecontroleerd; probeer het zo opnieuw."},
+		"Cross-origin request refused: forms must be sent from Passerelle's own pages.": {
+			"Requête d'origine externe refusée : les formulaires doivent être envoyés depuis les pages de Passerelle.",
+			"Anfrage fremder Herkunft abgelehnt: Formulare müssen von Passerelles eigenen Seiten gesendet werden.",
+			"Verzoek van een andere oorsprong geweigerd: formulieren moeten vanaf de eigen pagina's van Passerelle worden verzonden."},
+
+		// Accounts (core/accounts.go, core/admin.go).
+		"Verify your email address first (see the link we sent you).": {
+			"Vérifiez d'abord votre adresse e-mail (voir le lien que nous vous avons envoyé).",
+			"Bestätigen Sie zuerst Ihre E-Mail-Adresse (siehe den Link, den wir Ihnen geschickt haben).",
+			"Bevestig eerst uw e-mailadres (zie de link die we u hebben gestuurd)."},
+		"Wrong email or password.":                          {"E-mail ou mot de passe incorrect.", "E-Mail-Adresse oder Passwort falsch.", "Verkeerd e-mailadres of wachtwoord."},
+		"This link is not valid.":                           {"Ce lien n'est pas valide.", "Dieser Link ist ungültig.", "Deze link is niet geldig."},
+		"This link has already been used.":                  {"Ce lien a déjà été utilisé.", "Dieser Link wurde bereits verwendet.", "Deze link is al gebruikt."},
+		"This link has expired; ask for a new one.":         {"Ce lien a expiré ; demandez-en un nouveau.", "Dieser Link ist abgelaufen; fordern Sie einen neuen an.", "Deze link is verlopen; vraag een nieuwe aan."},
+		"You cannot change your own role.":                  {"Vous ne pouvez pas changer votre propre rôle.", "Sie können Ihre eigene Rolle nicht ändern.", "U kunt uw eigen rol niet wijzigen."},
+		"An admin's role is changed from the command line.": {"Le rôle d'un administrateur se change en ligne de commande.", "Die Rolle eines Administrators wird über die Kommandozeile geändert.", "De rol van een beheerder wordt via de opdrachtregel gewijzigd."},
+		"a name of 1 to 200 characters is required":         {"un nom de 1 à 200 caractères est requis", "ein Name mit 1 bis 200 Zeichen ist erforderlich", "een naam van 1 tot 200 tekens is vereist"},
+		"email and password are required":                   {"l'e-mail et le mot de passe sont requis", "E-Mail-Adresse und Passwort sind erforderlich", "e-mailadres en wachtwoord zijn vereist"},
+		"the current password is wrong":                     {"le mot de passe actuel est incorrect", "das aktuelle Passwort ist falsch", "het huidige wachtwoord is onjuist"},
+		"this is already your email address":                {"c'est déjà votre adresse e-mail", "das ist bereits Ihre E-Mail-Adresse", "dit is al uw e-mailadres"},
+		"language must be one of fr, de, en, nl":            {"la langue doit être fr, de, en ou nl", "die Sprache muss fr, de, en oder nl sein", "de taal moet fr, de, en of nl zijn"},
+		"a valid email address is required":                 {"une adresse e-mail valide est requise", "eine gültige E-Mail-Adresse ist erforderlich", "een geldig e-mailadres is vereist"},
+		"role must be user or moderator (admins are made from the command line)": {
+			"le rôle doit être user ou moderator (les administrateurs se créent en ligne de commande)",
+			"die Rolle muss user oder moderator sein (Administratoren werden über die Kommandozeile angelegt)",
+			"de rol moet user of moderator zijn (beheerders worden via de opdrachtregel aangemaakt)"},
+		"the password must have at least 12 characters": {"le mot de passe doit comporter au moins 12 caractères", "das Passwort muss mindestens 12 Zeichen haben", "het wachtwoord moet minstens 12 tekens hebben"},
+		"the password is too long":                      {"le mot de passe est trop long", "das Passwort ist zu lang", "het wachtwoord is te lang"},
+		"this password is among the most common ones: choose another": {
+			"ce mot de passe fait partie des plus courants : choisissez-en un autre",
+			"dieses Passwort gehört zu den häufigsten: wählen Sie ein anderes",
+			"dit wachtwoord is een van de meest gebruikte: kies een ander"},
+		"this password is too easy to guess: use a longer phrase of unrelated words": {
+			"ce mot de passe est trop facile à deviner : utilisez une phrase plus longue de mots sans rapport",
+			"dieses Passwort ist zu leicht zu erraten: verwenden Sie eine längere Folge unzusammenhängender Wörter",
+			"dit wachtwoord is te makkelijk te raden: gebruik een langere zin van losse woorden"},
+	} {
+		out[en] = map[domain.Language]string{domain.LangEN: en, domain.LangFR: t.fr, domain.LangDE: t.de, domain.LangNL: t.nl}
+	}
+	return out
+}()
+
+// schemaMessage is one of huma's schema validation messages (package
+// huma/v2/validation), as a pattern, with its translations; %[n]s are the
+// pattern's captured values.
+type schemaMessage struct {
+	re *regexp.Regexp
+	tr tr
+}
+
+// schemaMessages translates the validation messages the API's schemas
+// produce most: huma writes them in English before any handler runs.
+var schemaMessages = func() []schemaMessage {
+	var out []schemaMessage
+	add := func(format string, t tr) {
+		pattern := regexp.QuoteMeta(format)
+		for _, verb := range []string{"%v", "%d", "%s"} {
+			pattern = strings.ReplaceAll(pattern, regexp.QuoteMeta(verb), "(.*)")
+		}
+		out = append(out, schemaMessage{regexp.MustCompile("^" + pattern + "$"), t})
+	}
+	add(validation.MsgExpectedRequiredProperty, tr{"le champ %[1]s est requis", "das Feld %[1]s ist erforderlich", "het veld %[1]s is vereist"})
+	add(validation.MsgUnexpectedProperty, tr{"champ inattendu", "unerwartetes Feld", "onverwacht veld"})
+	add(validation.MsgExpectedMinLength, tr{"au moins %[1]s caractères sont attendus", "mindestens %[1]s Zeichen erwartet", "minstens %[1]s tekens verwacht"})
+	add(validation.MsgExpectedMaxLength, tr{"au plus %[1]s caractères sont attendus", "höchstens %[1]s Zeichen erwartet", "hoogstens %[1]s tekens verwacht"})
+	add(validation.MsgExpectedMinItems, tr{"au moins %[1]s éléments sont attendus", "mindestens %[1]s Einträge erwartet", "minstens %[1]s elementen verwacht"})
+	add(validation.MsgExpectedMaxItems, tr{"au plus %[1]s éléments sont attendus", "höchstens %[1]s Einträge erwartet", "hoogstens %[1]s elementen verwacht"})
+	add(validation.MsgExpectedMinimumNumber, tr{"un nombre supérieur ou égal à %[1]s est attendu", "eine Zahl größer oder gleich %[1]s erwartet", "een getal groter dan of gelijk aan %[1]s verwacht"})
+	add(validation.MsgExpectedMaximumNumber, tr{"un nombre inférieur ou égal à %[1]s est attendu", "eine Zahl kleiner oder gleich %[1]s erwartet", "een getal kleiner dan of gelijk aan %[1]s verwacht"})
+	add(validation.MsgExpectedOneOf, tr{"une de ces valeurs est attendue : %[1]s", "einer dieser Werte erwartet: %[1]s", "een van deze waarden verwacht: %[1]s"})
+	add(validation.MsgExpectedString, tr{"un texte est attendu", "ein Text erwartet", "een tekst verwacht"})
+	add(validation.MsgExpectedNumber, tr{"un nombre est attendu", "eine Zahl erwartet", "een getal verwacht"})
+	add(validation.MsgExpectedInteger, tr{"un nombre entier est attendu", "eine ganze Zahl erwartet", "een geheel getal verwacht"})
+	add(validation.MsgExpectedBoolean, tr{"vrai ou faux est attendu", "wahr oder falsch erwartet", "waar of onwaar verwacht"})
+	add(validation.MsgExpectedArray, tr{"une liste est attendue", "eine Liste erwartet", "een lijst verwacht"})
+	add(validation.MsgExpectedObject, tr{"un objet est attendu", "ein Objekt erwartet", "een object verwacht"})
+	add(validation.MsgExpectedRFC5322Email, tr{"une adresse e-mail valide est attendue", "eine gültige E-Mail-Adresse erwartet", "een geldig e-mailadres verwacht"})
+	add(validation.MsgExpectedRFC4122UUID, tr{"un identifiant (UUID) est attendu", "eine Kennung (UUID) erwartet", "een identificatie (UUID) verwacht"})
+	add(validation.MsgExpectedRFC3986URI, tr{"une adresse web (URL) valide est attendue", "eine gültige Webadresse (URL) erwartet", "een geldig webadres (URL) verwacht"})
+	add(validation.MsgExpectedRFC3339Date, tr{"une date (AAAA-MM-JJ) est attendue", "ein Datum (JJJJ-MM-TT) erwartet", "een datum (JJJJ-MM-DD) verwacht"})
+	add(validation.MsgExpectedRFC3339DateTime, tr{"une date et une heure (RFC 3339) sont attendues", "Datum und Uhrzeit (RFC 3339) erwartet", "een datum en tijd (RFC 3339) verwacht"})
+	add(validation.MsgExpectedMatchPattern, tr{"le format attendu est %[1]s", "erwartetes Format: %[1]s", "verwacht formaat: %[1]s"})
+	return out
+}()
+
+// translateSchemaMessage translates one of huma's validation messages.
+func translateSchemaMessage(msg string, lang domain.Language) (string, bool) {
+	for _, sm := range schemaMessages {
+		m := sm.re.FindStringSubmatch(msg)
+		if m == nil {
+			continue
+		}
+		args := make([]any, len(m)-1)
+		for i, a := range m[1:] {
+			args[i] = a
+		}
+		format := map[domain.Language]string{domain.LangFR: sm.tr.fr, domain.LangDE: sm.tr.de, domain.LangNL: sm.tr.nl}[lang]
+		return fmt.Sprintf(format, args...), true
+	}
+	return "", false
+}
