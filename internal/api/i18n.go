@@ -221,6 +221,7 @@ var catalogue = func() map[string]map[domain.Language]string {
 		"An admin's role is changed from the command line.": {"Le rôle d'un administrateur se change en ligne de commande.", "Die Rolle eines Administrators wird über die Kommandozeile geändert.", "De rol van een beheerder wordt via de opdrachtregel gewijzigd."},
 		"a name of 1 to 200 characters is required":         {"un nom de 1 à 200 caractères est requis", "ein Name mit 1 bis 200 Zeichen ist erforderlich", "een naam van 1 tot 200 tekens is vereist"},
 		"email and password are required":                   {"l'e-mail et le mot de passe sont requis", "E-Mail-Adresse und Passwort sind erforderlich", "e-mailadres en wachtwoord zijn vereist"},
+		"the password is wrong":                             {"le mot de passe est incorrect", "das Passwort ist falsch", "het wachtwoord is onjuist"},
 		"the current password is wrong":                     {"le mot de passe actuel est incorrect", "das aktuelle Passwort ist falsch", "het huidige wachtwoord is onjuist"},
 		"this is already your email address":                {"c'est déjà votre adresse e-mail", "das ist bereits Ihre E-Mail-Adresse", "dit is al uw e-mailadres"},
 		"language must be one of fr, de, en, nl":            {"la langue doit être fr, de, en ou nl", "die Sprache muss fr, de, en oder nl sein", "de taal moet fr, de, en of nl zijn"},

@@ -53,6 +53,8 @@ var expectedAccess = map[string][]string{
 	"PATCH /api/v1/me":                         signedIn,
 	"POST /api/v1/me/password":                 signedIn,
 	"POST /api/v1/me/email":                    signedIn,
+	"GET /api/v1/me/export":                    signedIn,
+	"DELETE /api/v1/me":                        signedIn,
 	"PUT /api/v1/admin/users/{userID}/role":    {admin},
 }
 

@@ -88,6 +88,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerMeta(rt, d.Version)
 	registerAccounts(rt, d.Sessions)
 	registerAdmin(rt, d.Sessions)
+	registerPrivacy(rt, d.Sessions)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {

@@ -89,6 +89,14 @@ func (s *Store) WithTx(ctx context.Context, fn func(*Tx) error) error {
 	})
 }
 
+// WithSnapshot runs fn in a read-only repeatable-read transaction: every
+// query sees the same snapshot of the database.
+func (s *Store) WithSnapshot(ctx context.Context, fn func(*Tx) error) error {
+	return pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+		return fn(&Tx{tx: tx, q: s.q.WithTx(tx)})
+	})
+}
+
 // PoolStats is a snapshot of the connection pool, for metrics.
 type PoolStats struct {
 	MaxConns, TotalConns, IdleConns, AcquiredConns int32
