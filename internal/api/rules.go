@@ -16,6 +16,9 @@ type Rule struct {
 	Action domain.Action
 	// OrgParam is the path parameter holding the owning organisation's id.
 	OrgParam string
+	// UserParam is the path parameter holding the id of the user acted
+	// upon, for actions about one (domain.ActRemoveMember).
+	UserParam string
 }
 
 // The rules routes use most.
@@ -64,6 +67,9 @@ func enforce(api huma.API, rule Rule) func(huma.Context, func(huma.Context)) {
 		res := domain.Resource{}
 		if rule.OrgParam != "" {
 			res.OrganisationID = ctx.Param(rule.OrgParam)
+		}
+		if rule.UserParam != "" {
+			res.UserID = ctx.Param(rule.UserParam)
 		}
 		if domain.Can(ra.principal, rule.Action, res) {
 			next(ctx)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/google/uuid"
 
 	"passerelle/internal/core"
 	"passerelle/internal/domain"
@@ -71,6 +72,13 @@ func (s Sessions) authenticate(memberships func(context.Context, string) (map[st
 				}
 				ra.user, ra.session = u, sess
 				ra.principal = domain.Principal{UserID: u.ID, PlatformRole: u.PlatformRole, Memberships: ms}
+				active, ok := activeOrganisation(c.GetHeader(OrganisationHeader), sess.ActiveOrganisationID, ms)
+				if !ok {
+					writeProblem(c, http.StatusForbidden, "You are not a member of the organisation named by "+OrganisationHeader+".")
+					c.Abort()
+					return
+				}
+				ra.principal.ActiveOrganisationID = active
 			case errors.Is(err, domain.ErrUnauthenticated):
 				// An expired or unknown session: treat as anonymous.
 			default:
@@ -82,6 +90,33 @@ func (s Sessions) authenticate(memberships func(context.Context, string) (map[st
 		c.Request = c.Request.WithContext(context.WithValue(c.Request.Context(), principalKey{}, ra))
 		c.Next()
 	}
+}
+
+// OrganisationHeader names the organisation a signed-in user acts for in
+// one request, overriding the session's choice.
+const OrganisationHeader = "X-Passerelle-Organisation"
+
+// activeOrganisation picks the organisation a request acts for: the one the
+// header names (ok is false when the user is not a member of it), else the
+// session's stored choice while the user is still a member, else the only
+// organisation they belong to, else none.
+func activeOrganisation(header, stored string, ms map[string]domain.MembershipRole) (string, bool) {
+	if header != "" {
+		if id, err := uuid.Parse(header); err == nil {
+			header = id.String() // the canonical, lower-case form of the keys
+		}
+		_, member := ms[header]
+		return header, member
+	}
+	if _, member := ms[stored]; member && stored != "" {
+		return stored, true
+	}
+	if len(ms) == 1 {
+		for id := range ms {
+			return id, true
+		}
+	}
+	return "", true
 }
 
 func authFrom(ctx context.Context) *requestAuth {
