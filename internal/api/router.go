@@ -109,7 +109,9 @@ func apiConfig(version string) huma.Config {
 	cfg := huma.DefaultConfig("Passerelle API", version)
 	cfg.Info.Description = "The API of Passerelle, the responsible-purchasing marketplace of the Grande Région: " +
 		"SSE suppliers, public and private buyers, tenders with social clauses. Errors are RFC 9457 problem+json; " +
-		"labels are localized by Accept-Language (fr, de, en, nl)."
+		"labels are localized by Accept-Language (fr, de, en, nl). A signed-in request acts for the organisation named by its " +
+		OrganisationHeader + " header (403 when the user is not a member), else for the one chosen with PUT /api/v1/me/active-organisation, " +
+		"else for the user's only organisation."
 	cfg.OpenAPIPath = "/api/openapi"
 	cfg.SchemasPath = "/api/schemas"
 	cfg.DocsPath = "" // the API documentation page is part of the web app
