@@ -372,6 +372,10 @@ func TestActiveOrganisation(t *testing.T) {
 	if got := active(u); got != orgB.ID {
 		t.Fatalf("stored choice lost: active %v, want %s", got, orgB.ID)
 	}
+	// A stale header does not keep anyone from signing out.
+	other.expect(http.StatusNoContent, "POST", "/api/v1/auth/logout", nil, OrganisationHeader, orgC.ID)
+	other.expect(http.StatusUnauthorized, "GET", "/api/v1/me", nil)
+
 	// Leaving the chosen organisation falls back to the only one left.
 	u.expect(http.StatusNoContent, "DELETE", "/api/v1/organisations/"+orgB.ID+"/members/"+uID, nil)
 	if got := active(u); got != orgA.ID {

@@ -60,10 +60,15 @@ func (r *routes) plain(method, path string, rule Rule) {
 }
 
 // enforce answers 401 to anonymous callers and 403 to signed-in ones that
-// the policy refuses, before the input is even parsed.
+// the policy refuses, or that name an organisation they are not in with
+// OrganisationHeader, before the input is even parsed.
 func enforce(api huma.API, rule Rule) func(huma.Context, func(huma.Context)) {
 	return func(ctx huma.Context, next func(huma.Context)) {
 		ra := authFrom(ctx.Context())
+		if ra.foreignOrganisation && rule.Action != domain.ActPublic {
+			_ = huma.WriteErr(api, ctx, http.StatusForbidden, "You are not a member of the organisation named by "+OrganisationHeader+".")
+			return
+		}
 		res := domain.Resource{}
 		if rule.OrgParam != "" {
 			res.OrganisationID = ctx.Param(rule.OrgParam)
