@@ -185,9 +185,18 @@ func TestInvitationExpiredAndRevoked(t *testing.T) {
 func TestInvitationRateLimit(t *testing.T) {
 	e := newEnv(t, core.RateLimits{})
 	org, owner := e.ownedOrganisation()
-	for range core.DefaultInvitesPerInviter {
+	first := mailtest.UniqueAddress(t)
+	for i := range core.DefaultInvitesPerInviter {
+		addr := mailtest.UniqueAddress(t)
+		if i == 0 {
+			addr = first
+		}
 		owner.expect(http.StatusCreated, "POST", "/api/v1/organisations/"+org.ID+"/invitations",
-			map[string]any{"email": mailtest.UniqueAddress(t), "role": "member"})
+			map[string]any{"email": addr, "role": "member"})
+	}
+	// An address without an account is written to in the inviter's language (French here).
+	if _, msg := e.tokenFrom(first, 1, ""); !strings.Contains(msg.Subject, "vous invite") {
+		t.Errorf("invitation to an address without an account not in the inviter's language: %q", msg.Subject)
 	}
 	r := owner.expect(http.StatusTooManyRequests, "POST", "/api/v1/organisations/"+org.ID+"/invitations",
 		map[string]any{"email": mailtest.UniqueAddress(t), "role": "member"})
