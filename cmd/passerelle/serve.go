@@ -85,6 +85,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Checks:         checks(st, objects, sender),
 		Sessions:       api.Sessions{Accounts: accounts, Secure: cfg.CookieSecure, MaxAge: cfg.SessionMaxAge},
 		Memberships:    st.Memberships,
+		Members:        core.NewMemberships(st, runner, time.Now, core.MembershipsConfig{PublicURL: cfg.PublicURL}),
 		TrustedProxies: cfg.TrustedProxies,
 		Registry:       reg,
 		MaxBodyBytes:   cfg.HTTPMaxBodyBytes,

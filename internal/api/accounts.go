@@ -20,6 +20,8 @@ type UserBody struct {
 	PlatformRole  string     `json:"platform_role" enum:"user,moderator,admin"`
 	EmailVerified bool       `json:"email_verified"`
 	VerifiedAt    *time.Time `json:"email_verified_at,omitempty"`
+	// ActiveOrganisationID is only filled by GET /api/v1/me.
+	ActiveOrganisationID string `json:"active_organisation_id,omitempty" format:"uuid" doc:"The organisation this request acts for (see PUT /api/v1/me/active-organisation); absent when none"`
 }
 
 func userBody(u domain.User) UserBody {
@@ -203,7 +205,10 @@ func registerAccounts(r *routes, s Sessions) {
 	handle(r, SignedIn, huma.Operation{OperationID: "get-me", Method: http.MethodGet, Path: "/api/v1/me", Tags: tag,
 		Summary: "The signed-in user"},
 		func(ctx context.Context, _ *struct{}) (*UserOutput, error) {
-			return &UserOutput{Body: userBody(authFrom(ctx).user)}, nil
+			ra := authFrom(ctx)
+			body := userBody(ra.user)
+			body.ActiveOrganisationID = ra.principal.ActiveOrganisationID
+			return &UserOutput{Body: body}, nil
 		})
 	handle(r, SignedIn, huma.Operation{OperationID: "update-me", Method: http.MethodPatch, Path: "/api/v1/me", Tags: tag,
 		Summary: "Change your name or language"},

@@ -92,6 +92,7 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		Web:         http.NotFoundHandler(),
 		Sessions:    Sessions{Accounts: accounts, Secure: false, MaxAge: 7 * 24 * time.Hour},
 		Memberships: db.Store.Memberships,
+		Members:     core.NewMemberships(db.Store, runner, clock.now, core.MembershipsConfig{PublicURL: "http://localhost:8080"}),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

@@ -56,6 +56,18 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/me/export":                    signedIn,
 	"DELETE /api/v1/me":                        signedIn,
 	"PUT /api/v1/admin/users/{userID}/role":    {admin},
+	// Memberships. The matrix's member has role member, not owner: owner-only
+	// routes refuse every principal here (owners are tested in
+	// memberships_test.go). Removing a member is allowed to owners and to
+	// the member themself; the matrix names another user, so nobody here.
+	"GET /api/v1/organisations/{orgID}/members":                       {member, moderator, admin},
+	"POST /api/v1/organisations/{orgID}/invitations":                  {},
+	"GET /api/v1/organisations/{orgID}/invitations":                   {},
+	"DELETE /api/v1/organisations/{orgID}/invitations/{invitationID}": {},
+	"POST /api/v1/invitations/accept":                                 signedIn,
+	"PATCH /api/v1/organisations/{orgID}/members/{userID}":            {},
+	"DELETE /api/v1/organisations/{orgID}/members/{userID}":           {},
+	"PUT /api/v1/me/active-organisation":                              signedIn,
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

@@ -21,9 +21,9 @@ type DataExportBody struct {
 	GeneratedAt time.Time `json:"generated_at"`
 	UserID      string    `json:"user_id" format:"uuid"`
 	// Data holds one entry per kind of record (profile, memberships,
-	// sessions, emailed_links, documents_uploaded, audit_log, …), each as
+	// invitations, sessions, emailed_links, documents_uploaded, audit_log, …), each as
 	// stored.
-	Data map[string]json.RawMessage `json:"data" doc:"One entry per kind of record: profile, memberships, sessions, emailed_links, documents_uploaded, audit_log…"`
+	Data map[string]json.RawMessage `json:"data" doc:"One entry per kind of record: profile, memberships, invitations, sessions, emailed_links, documents_uploaded, audit_log…"`
 }
 
 // DeleteAccountInput confirms an account deletion.
@@ -38,7 +38,7 @@ func registerPrivacy(r *routes, s Sessions) {
 	acc := s.Accounts
 	handle(r, SignedIn, huma.Operation{OperationID: "export-my-data", Method: http.MethodGet, Path: "/api/v1/me/export", Tags: tag,
 		Summary:     "Download all my data (JSON)",
-		Description: "Everything Passerelle stores about the signed-in user, as a JSON file: profile, memberships, sessions, emailed links, uploaded documents' records and the audit entries by or about them."},
+		Description: "Everything Passerelle stores about the signed-in user, as a JSON file: profile, memberships, invitations sent and received, sessions, emailed links, uploaded documents' records and the audit entries by or about them."},
 		func(ctx context.Context, _ *struct{}) (*DataExportOutput, error) {
 			ex, err := acc.ExportData(ctx, actorFrom(ctx))
 			if err != nil {

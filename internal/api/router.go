@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"passerelle/internal/core"
 	"passerelle/internal/domain"
 )
 
@@ -35,6 +36,9 @@ type Deps struct {
 	Sessions Sessions
 	// Memberships lists a user's organisations, for the policy.
 	Memberships func(ctx context.Context, userID string) (map[string]domain.MembershipRole, error)
+	// Members runs the membership use cases: members, invitations, the
+	// active organisation.
+	Members *core.Memberships
 	// TrustedProxies may set X-Forwarded-For (client IPs for rate limits).
 	TrustedProxies []string
 }
@@ -89,6 +93,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerAccounts(rt, d.Sessions)
 	registerAdmin(rt, d.Sessions)
 	registerPrivacy(rt, d.Sessions)
+	registerMemberships(rt, d.Members)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {
@@ -105,7 +110,9 @@ func apiConfig(version string) huma.Config {
 	cfg := huma.DefaultConfig("Passerelle API", version)
 	cfg.Info.Description = "The API of Passerelle, the responsible-purchasing marketplace of the Grande Région: " +
 		"SSE suppliers, public and private buyers, tenders with social clauses. Errors are RFC 9457 problem+json; " +
-		"labels are localized by Accept-Language (fr, de, en, nl)."
+		"labels are localized by Accept-Language (fr, de, en, nl). A signed-in request acts for the organisation named by its " +
+		OrganisationHeader + " header (403 when the user is not a member), else for the one chosen with PUT /api/v1/me/active-organisation, " +
+		"else for the user's only organisation."
 	cfg.OpenAPIPath = "/api/openapi"
 	cfg.SchemasPath = "/api/schemas"
 	cfg.DocsPath = "" // the API documentation page is part of the web app

@@ -16,6 +16,9 @@ type Rule struct {
 	Action domain.Action
 	// OrgParam is the path parameter holding the owning organisation's id.
 	OrgParam string
+	// UserParam is the path parameter holding the id of the user acted
+	// upon, for actions about one (domain.ActRemoveMember).
+	UserParam string
 }
 
 // The rules routes use most.
@@ -57,13 +60,21 @@ func (r *routes) plain(method, path string, rule Rule) {
 }
 
 // enforce answers 401 to anonymous callers and 403 to signed-in ones that
-// the policy refuses, before the input is even parsed.
+// the policy refuses, or that name an organisation they are not in with
+// OrganisationHeader, before the input is even parsed.
 func enforce(api huma.API, rule Rule) func(huma.Context, func(huma.Context)) {
 	return func(ctx huma.Context, next func(huma.Context)) {
 		ra := authFrom(ctx.Context())
+		if ra.foreignOrganisation && rule.Action != domain.ActPublic {
+			_ = huma.WriteErr(api, ctx, http.StatusForbidden, "You are not a member of the organisation named by "+OrganisationHeader+".")
+			return
+		}
 		res := domain.Resource{}
 		if rule.OrgParam != "" {
 			res.OrganisationID = ctx.Param(rule.OrgParam)
+		}
+		if rule.UserParam != "" {
+			res.UserID = ctx.Param(rule.UserParam)
 		}
 		if domain.Can(ra.principal, rule.Action, res) {
 			next(ctx)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/google/uuid"
 
 	"passerelle/internal/core"
 	"passerelle/internal/domain"
@@ -51,6 +52,9 @@ type requestAuth struct {
 	user      domain.User
 	session   domain.Session
 	token     string
+	// foreignOrganisation is set when the request's OrganisationHeader
+	// names an organisation the user is not a member of.
+	foreignOrganisation bool
 }
 
 // authenticate resolves the session cookie, if any, into a principal. It
@@ -71,6 +75,11 @@ func (s Sessions) authenticate(memberships func(context.Context, string) (map[st
 				}
 				ra.user, ra.session = u, sess
 				ra.principal = domain.Principal{UserID: u.ID, PlatformRole: u.PlatformRole, Memberships: ms}
+				// A header naming an organisation the user is not in is
+				// refused by enforce on every route that needs a signed-in
+				// user; public ones (sign out) still work, so that a stale
+				// header cannot lock a browser out.
+				ra.principal.ActiveOrganisationID, ra.foreignOrganisation = activeOrganisation(c.GetHeader(OrganisationHeader), sess.ActiveOrganisationID, ms)
 			case errors.Is(err, domain.ErrUnauthenticated):
 				// An expired or unknown session: treat as anonymous.
 			default:
@@ -82,6 +91,35 @@ func (s Sessions) authenticate(memberships func(context.Context, string) (map[st
 		c.Request = c.Request.WithContext(context.WithValue(c.Request.Context(), principalKey{}, ra))
 		c.Next()
 	}
+}
+
+// OrganisationHeader names the organisation a signed-in user acts for in
+// one request, overriding the session's choice.
+const OrganisationHeader = "X-Passerelle-Organisation"
+
+// activeOrganisation picks the organisation a request acts for: the one the
+// header names (foreign when the user is not a member of it: then none),
+// else the session's stored choice while the user is still a member, else
+// the only organisation they belong to, else none.
+func activeOrganisation(header, stored string, ms map[string]domain.MembershipRole) (active string, foreign bool) {
+	if header != "" {
+		if id, err := uuid.Parse(header); err == nil {
+			header = id.String() // the canonical, lower-case form of the keys
+		}
+		if _, member := ms[header]; !member {
+			return "", true
+		}
+		return header, false
+	}
+	if _, member := ms[stored]; member && stored != "" {
+		return stored, false
+	}
+	if len(ms) == 1 {
+		for id := range ms {
+			return id, false
+		}
+	}
+	return "", false
 }
 
 func authFrom(ctx context.Context) *requestAuth {

@@ -25,7 +25,11 @@ func (a *Accounts) ExportData(ctx context.Context, actor Actor) (DataExport, err
 	if actor.UserID == "" {
 		return DataExport{}, domain.ErrUnauthenticated
 	}
-	sections, err := a.st.ExportUserData(ctx, actor.UserID)
+	u, err := a.st.GetUser(ctx, actor.UserID)
+	if err != nil {
+		return DataExport{}, err
+	}
+	sections, err := a.st.ExportUserData(ctx, u.ID, u.Email)
 	if err != nil {
 		return DataExport{}, err
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"passerelle/internal/domain"
+	"passerelle/internal/store"
 )
 
 // RateLimits bound how often one IP or account may try.
@@ -20,15 +21,22 @@ type RateLimits struct {
 
 // limit counts one hit and refuses once the window holds more than max.
 func (a *Accounts) limit(ctx context.Context, bucket, key string, max int, window time.Duration) error {
+	return hitLimit(ctx, a.st, a.now, bucket, key, max, window)
+}
+
+// hitLimit counts one hit of key in bucket and refuses (a
+// domain.RateLimitedError) once the window holds more than max; max <= 0
+// or an empty key means no limit.
+func hitLimit(ctx context.Context, st *store.Store, now Clock, bucket, key string, max int, window time.Duration) error {
 	if key == "" || max <= 0 {
 		return nil
 	}
-	n, end, err := a.st.HitRateLimit(ctx, bucket, key, window, a.now())
+	n, end, err := st.HitRateLimit(ctx, bucket, key, window, now())
 	if err != nil {
 		return err
 	}
 	if n > max {
-		return &domain.RateLimitedError{RetryAfter: end.Sub(a.now())}
+		return &domain.RateLimitedError{RetryAfter: end.Sub(now())}
 	}
 	return nil
 }

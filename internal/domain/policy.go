@@ -7,6 +7,13 @@ type Principal struct {
 	PlatformRole PlatformRole
 	// Memberships maps organisation ids to the user's role there.
 	Memberships map[string]MembershipRole
+	// ActiveOrganisationID is the organisation the user acts for in this
+	// request: the one named by the X-Passerelle-Organisation header, else
+	// the one stored on the session, else the only one they belong to; ""
+	// when none applies. It is always one of Memberships. Features that act
+	// "as my organisation" (publish an offer, answer a tender) read it, and
+	// still ask Can about that organisation.
+	ActiveOrganisationID string
 }
 
 // Anonymous reports whether nobody is signed in.
@@ -24,12 +31,17 @@ const (
 	ActReadOrganisation Action = "organisation.read_private" // members-only data of an organisation
 	ActEditOrganisation Action = "organisation.edit"
 	ActManageMembers    Action = "organisation.manage_members"
+	// ActRemoveMember ends a membership: an owner may remove anyone, any
+	// member may remove themself (leave). Resource.UserID is the member.
+	ActRemoveMember Action = "organisation.remove_member"
 )
 
 // Resource is what an action applies to; OrganisationID is the owning
-// organisation, when there is one.
+// organisation, when there is one; UserID the user acted upon, when the
+// action is about one (ActRemoveMember).
 type Resource struct {
 	OrganisationID string
+	UserID         string
 }
 
 // Can is the one authorization policy: may p do act on res? Every route
@@ -52,6 +64,9 @@ func Can(p Principal, act Action, res Resource) bool {
 		return member
 	case ActManageMembers:
 		return p.Memberships[res.OrganisationID] == RoleOwner
+	case ActRemoveMember:
+		role, member := p.Memberships[res.OrganisationID]
+		return role == RoleOwner || member && !p.Anonymous() && res.UserID == p.UserID
 	}
 	return false
 }

@@ -24,6 +24,7 @@ func TestCan(t *testing.T) {
 		ActReadOrganisation: {"member", "owner", "moderator", "admin"},
 		ActEditOrganisation: {"member", "owner"},
 		ActManageMembers:    {"owner"},
+		ActRemoveMember:     {"owner"}, // removing someone else; see TestCanRemoveSelf
 		Action("unknown"):   {},
 	}
 	for act, names := range allowed {
@@ -35,6 +36,32 @@ func TestCan(t *testing.T) {
 			if got := Can(w.p, act, res); got != want[w.name] {
 				t.Errorf("Can(%s, %s) = %v, want %v", w.name, act, got, want[w.name])
 			}
+		}
+	}
+}
+
+func TestCanRemoveSelf(t *testing.T) {
+	const org = "org-1"
+	member := Principal{UserID: "u1", Memberships: map[string]MembershipRole{org: RoleMember}}
+	owner := Principal{UserID: "u2", Memberships: map[string]MembershipRole{org: RoleOwner}}
+	outsider := Principal{UserID: "u3", Memberships: map[string]MembershipRole{"org-2": RoleMember}}
+	cases := []struct {
+		name string
+		p    Principal
+		res  Resource
+		want bool
+	}{
+		{"member leaves", member, Resource{OrganisationID: org, UserID: "u1"}, true},
+		{"member removes another", member, Resource{OrganisationID: org, UserID: "u2"}, false},
+		{"owner leaves", owner, Resource{OrganisationID: org, UserID: "u2"}, true},
+		{"owner removes a member", owner, Resource{OrganisationID: org, UserID: "u1"}, true},
+		{"outsider removes itself from an organisation it is not in", outsider, Resource{OrganisationID: org, UserID: "u3"}, false},
+		{"anonymous with an empty user id", Principal{}, Resource{OrganisationID: org}, false},
+		{"moderator", Principal{UserID: "u4", PlatformRole: PlatformModerator}, Resource{OrganisationID: org, UserID: "u1"}, false},
+	}
+	for _, c := range cases {
+		if got := Can(c.p, ActRemoveMember, c.res); got != c.want {
+			t.Errorf("%s: Can = %v, want %v", c.name, got, c.want)
 		}
 	}
 }

@@ -19,6 +19,9 @@ type Session struct {
 	CreatedAt         time.Time
 	IdleExpiresAt     time.Time
 	AbsoluteExpiresAt time.Time
+	// ActiveOrganisationID is the organisation the session acts for by
+	// default ("" for none); see Principal.ActiveOrganisationID.
+	ActiveOrganisationID string
 }
 
 // AuditEntry records who did what, when, with the state before and after.

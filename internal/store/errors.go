@@ -55,6 +55,8 @@ func constraintSubject(name string) string {
 	switch name {
 	case "users_email_key":
 		return "an account with this email"
+	case "invitations_pending_key":
+		return "a pending invitation for this email"
 	case "", "memberships_pkey":
 		return "this record"
 	}

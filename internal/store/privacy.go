@@ -19,7 +19,7 @@ type ExportSection struct {
 // ExportUserData gathers everything stored about a user, section by
 // section, in one consistent snapshot (a read-only repeatable-read
 // transaction). A new table holding personal data adds a section here.
-func (s *Store) ExportUserData(ctx context.Context, userID string) ([]ExportSection, error) {
+func (s *Store) ExportUserData(ctx context.Context, userID, email string) ([]ExportSection, error) {
 	uid, err := parseID("user_id", userID)
 	if err != nil {
 		return nil, domain.ErrNotFound
@@ -34,6 +34,9 @@ func (s *Store) ExportUserData(ctx context.Context, userID string) ([]ExportSect
 			{"memberships", func() ([]byte, error) { return tx.q.ExportUserMemberships(ctx, uid) }},
 			{"sessions", func() ([]byte, error) { return tx.q.ExportUserSessions(ctx, uid) }},
 			{"emailed_links", func() ([]byte, error) { return tx.q.ExportUserTokens(ctx, uid) }},
+			{"invitations", func() ([]byte, error) {
+				return tx.q.ExportUserInvitations(ctx, sqlc.ExportUserInvitationsParams{UserID: uid, Email: email})
+			}},
 			{"documents_uploaded", func() ([]byte, error) { return tx.q.ExportUserDocuments(ctx, &uid) }},
 			{"audit_log", func() ([]byte, error) { return tx.q.ExportUserAudit(ctx, uid) }},
 		}
@@ -79,7 +82,8 @@ func (t *Tx) LockMembershipsOfUserOrganisations(ctx context.Context, userID stri
 var personalAuditKeys = []string{"email", "new_email", "old_email", "display_name", "name", "ip", "user_agent", "phone"}
 
 // EraseUser deletes a user and what is theirs alone (sessions, emailed
-// links, memberships, rate-limit counters on their email), and strips
+// links, memberships, invitations addressed to them, rate-limit counters
+// on their email), and strips
 // personal data from the audit entries by or about them, which stay with
 // their actor unlinked. Content of organisations (documents they
 // uploaded…) stays, unattributed.
@@ -88,7 +92,10 @@ func (t *Tx) EraseUser(ctx context.Context, userID, email string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := t.q.AnonymizeUserAudit(ctx, sqlc.AnonymizeUserAuditParams{Keys: personalAuditKeys, UserID: uid}); err != nil {
+	if _, err := t.q.AnonymizeUserAudit(ctx, sqlc.AnonymizeUserAuditParams{Keys: personalAuditKeys, UserID: uid, Email: email}); err != nil {
+		return mapError(err)
+	}
+	if _, err := t.q.DeleteInvitationsToEmail(ctx, sqlc.DeleteInvitationsToEmailParams{Email: email, UserID: uid}); err != nil {
 		return mapError(err)
 	}
 	if err := t.q.DeleteRateLimitsForKey(ctx, email); err != nil {

@@ -53,10 +53,28 @@ func (s *Store) DeleteExpiredSessions(ctx context.Context, now time.Time) (int64
 }
 
 func sessionFromRow(r sqlc.Session) domain.Session {
-	return domain.Session{
+	s := domain.Session{
 		ID: r.ID.String(), UserID: r.UserID.String(), CreatedAt: r.CreatedAt,
 		IdleExpiresAt: r.IdleExpiresAt, AbsoluteExpiresAt: r.AbsoluteExpiresAt,
 	}
+	if r.ActiveOrganisationID != nil {
+		s.ActiveOrganisationID = r.ActiveOrganisationID.String()
+	}
+	return s
+}
+
+// SetSessionActiveOrganisation stores the organisation a session acts for
+// by default ("" for none).
+func (t *Tx) SetSessionActiveOrganisation(ctx context.Context, sessionID, organisationID string) error {
+	sid, err := parseID("session_id", sessionID)
+	if err != nil {
+		return err
+	}
+	oid, err := optionalID("organisation_id", organisationID)
+	if err != nil {
+		return err
+	}
+	return mapError(t.q.SetSessionActiveOrganisation(ctx, sqlc.SetSessionActiveOrganisationParams{ID: sid, ActiveOrganisationID: oid}))
 }
 
 // TouchSession records activity and slides the idle expiry, never past the

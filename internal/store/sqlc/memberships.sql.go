@@ -7,6 +7,7 @@ package sqlc
 
 import (
 	"context"
+	"time"
 
 	"github.com/google/uuid"
 )
@@ -33,6 +34,42 @@ func (q *Queries) AddMembership(ctx context.Context, arg AddMembershipParams) (M
 		&i.CreatedAt,
 	)
 	return i, err
+}
+
+const deleteMembership = `-- name: DeleteMembership :execrows
+DELETE FROM memberships WHERE organisation_id = $1 AND user_id = $2
+`
+
+type DeleteMembershipParams struct {
+	OrganisationID uuid.UUID
+	UserID         uuid.UUID
+}
+
+func (q *Queries) DeleteMembership(ctx context.Context, arg DeleteMembershipParams) (int64, error) {
+	result, err := q.db.Exec(ctx, deleteMembership, arg.OrganisationID, arg.UserID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
+const isMemberByEmail = `-- name: IsMemberByEmail :one
+SELECT EXISTS (
+    SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
+    WHERE m.organisation_id = $1 AND lower(u.email) = lower($2)
+)
+`
+
+type IsMemberByEmailParams struct {
+	OrganisationID uuid.UUID
+	Email          string
+}
+
+func (q *Queries) IsMemberByEmail(ctx context.Context, arg IsMemberByEmailParams) (bool, error) {
+	row := q.db.QueryRow(ctx, isMemberByEmail, arg.OrganisationID, arg.Email)
+	var exists bool
+	err := row.Scan(&exists)
+	return exists, err
 }
 
 const listMembershipsByUser = `-- name: ListMembershipsByUser :many
@@ -62,4 +99,100 @@ func (q *Queries) ListMembershipsByUser(ctx context.Context, userID uuid.UUID) (
 		return nil, err
 	}
 	return items, nil
+}
+
+const listOrganisationMembers = `-- name: ListOrganisationMembers :many
+SELECT m.user_id, m.role, m.created_at, u.email, u.display_name
+FROM memberships m JOIN users u ON u.id = m.user_id
+WHERE m.organisation_id = $1
+ORDER BY m.created_at, m.user_id
+`
+
+type ListOrganisationMembersRow struct {
+	UserID      uuid.UUID
+	Role        string
+	CreatedAt   time.Time
+	Email       string
+	DisplayName string
+}
+
+func (q *Queries) ListOrganisationMembers(ctx context.Context, organisationID uuid.UUID) ([]ListOrganisationMembersRow, error) {
+	rows, err := q.db.Query(ctx, listOrganisationMembers, organisationID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListOrganisationMembersRow{}
+	for rows.Next() {
+		var i ListOrganisationMembersRow
+		if err := rows.Scan(
+			&i.UserID,
+			&i.Role,
+			&i.CreatedAt,
+			&i.Email,
+			&i.DisplayName,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const lockOrganisationMemberships = `-- name: LockOrganisationMemberships :many
+SELECT organisation_id, user_id, role, created_at FROM memberships WHERE organisation_id = $1 ORDER BY user_id FOR UPDATE
+`
+
+// Locks every membership of an organisation (in a fixed order, so that two
+// transactions cannot deadlock): the last-owner rule is checked on what
+// this returns, and a concurrent change waits for the commit.
+func (q *Queries) LockOrganisationMemberships(ctx context.Context, organisationID uuid.UUID) ([]Membership, error) {
+	rows, err := q.db.Query(ctx, lockOrganisationMemberships, organisationID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []Membership{}
+	for rows.Next() {
+		var i Membership
+		if err := rows.Scan(
+			&i.OrganisationID,
+			&i.UserID,
+			&i.Role,
+			&i.CreatedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const setMembershipRole = `-- name: SetMembershipRole :one
+UPDATE memberships SET role = $3 WHERE organisation_id = $1 AND user_id = $2
+RETURNING organisation_id, user_id, role, created_at
+`
+
+type SetMembershipRoleParams struct {
+	OrganisationID uuid.UUID
+	UserID         uuid.UUID
+	Role           string
+}
+
+func (q *Queries) SetMembershipRole(ctx context.Context, arg SetMembershipRoleParams) (Membership, error) {
+	row := q.db.QueryRow(ctx, setMembershipRole, arg.OrganisationID, arg.UserID, arg.Role)
+	var i Membership
+	err := row.Scan(
+		&i.OrganisationID,
+		&i.UserID,
+		&i.Role,
+		&i.CreatedAt,
+	)
+	return i, err
 }

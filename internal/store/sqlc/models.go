@@ -38,6 +38,20 @@ type Document struct {
 	CreatedAt      time.Time
 }
 
+type Invitation struct {
+	ID             uuid.UUID
+	OrganisationID uuid.UUID
+	Email          string
+	Role           string
+	InvitedBy      *uuid.UUID
+	TokenHash      []byte
+	CreatedAt      time.Time
+	ExpiresAt      time.Time
+	AcceptedAt     *time.Time
+	AcceptedBy     *uuid.UUID
+	RevokedAt      *time.Time
+}
+
 type Membership struct {
 	OrganisationID uuid.UUID
 	UserID         uuid.UUID
@@ -64,15 +78,16 @@ type RateLimitHit struct {
 }
 
 type Session struct {
-	ID                uuid.UUID
-	TokenHash         []byte
-	UserID            uuid.UUID
-	CreatedAt         time.Time
-	LastSeenAt        time.Time
-	IdleExpiresAt     time.Time
-	AbsoluteExpiresAt time.Time
-	UserAgent         string
-	Ip                *netip.Addr
+	ID                   uuid.UUID
+	TokenHash            []byte
+	UserID               uuid.UUID
+	CreatedAt            time.Time
+	LastSeenAt           time.Time
+	IdleExpiresAt        time.Time
+	AbsoluteExpiresAt    time.Time
+	UserAgent            string
+	Ip                   *netip.Addr
+	ActiveOrganisationID *uuid.UUID
 }
 
 type User struct {

@@ -15,19 +15,43 @@ const anonymizeUserAudit = `-- name: AnonymizeUserAudit :execrows
 UPDATE audit_log a
 SET before = a.before - $1::text[],
     after = a.after - $1::text[]
-WHERE a.actor_user_id = $2::uuid OR (a.subject_type = 'user' AND a.subject_id = $2::text)
+WHERE a.actor_user_id = $2::uuid
+   OR (a.subject_type = 'user' AND a.subject_id = $2::text)
+   OR lower(a.before ->> 'email') = lower($3::text)
+   OR lower(a.after ->> 'email') = lower($3::text)
 `
 
 type AnonymizeUserAuditParams struct {
 	Keys   []string
 	UserID uuid.UUID
+	Email  string
 }
 
-// Strips personal data from the audit entries by or about a user; the
-// entries stay (what happened, when, to which organisation's content) and
-// the actor is unlinked when the user row is deleted.
+// Strips personal data from the audit entries by or about a user, or that
+// name their address (invitations sent to them); the entries stay (what
+// happened, when, to which organisation's content) and the actor is
+// unlinked when the user row is deleted.
 func (q *Queries) AnonymizeUserAudit(ctx context.Context, arg AnonymizeUserAuditParams) (int64, error) {
-	result, err := q.db.Exec(ctx, anonymizeUserAudit, arg.Keys, arg.UserID)
+	result, err := q.db.Exec(ctx, anonymizeUserAudit, arg.Keys, arg.UserID, arg.Email)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
+const deleteInvitationsToEmail = `-- name: DeleteInvitationsToEmail :execrows
+DELETE FROM invitations WHERE lower(email) = lower($1::text) OR accepted_by = $2::uuid
+`
+
+type DeleteInvitationsToEmailParams struct {
+	Email  string
+	UserID uuid.UUID
+}
+
+// Invitations addressed to an erased user hold their address: they go.
+// Those they sent stay with the organisation (invited_by is unlinked).
+func (q *Queries) DeleteInvitationsToEmail(ctx context.Context, arg DeleteInvitationsToEmailParams) (int64, error) {
+	result, err := q.db.Exec(ctx, deleteInvitationsToEmail, arg.Email, arg.UserID)
 	if err != nil {
 		return 0, err
 	}
@@ -84,6 +108,28 @@ func (q *Queries) ExportUserDocuments(ctx context.Context, uploadedBy *uuid.UUID
 	var documents []byte
 	err := row.Scan(&documents)
 	return documents, err
+}
+
+const exportUserInvitations = `-- name: ExportUserInvitations :one
+SELECT coalesce(jsonb_agg(jsonb_build_object(
+    'direction', CASE WHEN i.invited_by = $1::uuid THEN 'sent' ELSE 'received' END,
+    'organisation_id', i.organisation_id, 'organisation', o.legal_name, 'email', i.email, 'role', i.role,
+    'created_at', i.created_at, 'expires_at', i.expires_at, 'accepted_at', i.accepted_at, 'revoked_at', i.revoked_at)
+    ORDER BY i.created_at), '[]')::jsonb AS invitations
+FROM invitations i JOIN organisations o ON o.id = i.organisation_id
+WHERE i.invited_by = $1::uuid OR i.accepted_by = $1::uuid OR lower(i.email) = lower($2::text)
+`
+
+type ExportUserInvitationsParams struct {
+	UserID uuid.UUID
+	Email  string
+}
+
+func (q *Queries) ExportUserInvitations(ctx context.Context, arg ExportUserInvitationsParams) ([]byte, error) {
+	row := q.db.QueryRow(ctx, exportUserInvitations, arg.UserID, arg.Email)
+	var invitations []byte
+	err := row.Scan(&invitations)
+	return invitations, err
 }
 
 const exportUserMemberships = `-- name: ExportUserMemberships :one

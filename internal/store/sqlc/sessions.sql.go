@@ -16,7 +16,7 @@ import (
 const createSession = `-- name: CreateSession :one
 INSERT INTO sessions (id, token_hash, user_id, idle_expires_at, absolute_expires_at, user_agent, ip)
 VALUES ($1, $2, $3, $4, $5, $6, $7)
-RETURNING id, token_hash, user_id, created_at, last_seen_at, idle_expires_at, absolute_expires_at, user_agent, ip
+RETURNING id, token_hash, user_id, created_at, last_seen_at, idle_expires_at, absolute_expires_at, user_agent, ip, active_organisation_id
 `
 
 type CreateSessionParams struct {
@@ -50,6 +50,7 @@ func (q *Queries) CreateSession(ctx context.Context, arg CreateSessionParams) (S
 		&i.AbsoluteExpiresAt,
 		&i.UserAgent,
 		&i.Ip,
+		&i.ActiveOrganisationID,
 	)
 	return i, err
 }
@@ -93,8 +94,24 @@ func (q *Queries) DeleteUserSessions(ctx context.Context, arg DeleteUserSessions
 	return result.RowsAffected(), nil
 }
 
+const forgetActiveOrganisation = `-- name: ForgetActiveOrganisation :exec
+UPDATE sessions SET active_organisation_id = NULL
+WHERE user_id = $1 AND active_organisation_id = $2
+`
+
+type ForgetActiveOrganisationParams struct {
+	UserID         uuid.UUID
+	OrganisationID *uuid.UUID
+}
+
+// A user who leaves an organisation stops acting for it in every session.
+func (q *Queries) ForgetActiveOrganisation(ctx context.Context, arg ForgetActiveOrganisationParams) error {
+	_, err := q.db.Exec(ctx, forgetActiveOrganisation, arg.UserID, arg.OrganisationID)
+	return err
+}
+
 const getSessionByTokenHash = `-- name: GetSessionByTokenHash :one
-SELECT id, token_hash, user_id, created_at, last_seen_at, idle_expires_at, absolute_expires_at, user_agent, ip FROM sessions
+SELECT id, token_hash, user_id, created_at, last_seen_at, idle_expires_at, absolute_expires_at, user_agent, ip, active_organisation_id FROM sessions
 WHERE token_hash = $1 AND idle_expires_at > $2 AND absolute_expires_at > $2
 `
 
@@ -116,8 +133,23 @@ func (q *Queries) GetSessionByTokenHash(ctx context.Context, arg GetSessionByTok
 		&i.AbsoluteExpiresAt,
 		&i.UserAgent,
 		&i.Ip,
+		&i.ActiveOrganisationID,
 	)
 	return i, err
+}
+
+const setSessionActiveOrganisation = `-- name: SetSessionActiveOrganisation :exec
+UPDATE sessions SET active_organisation_id = $2 WHERE id = $1
+`
+
+type SetSessionActiveOrganisationParams struct {
+	ID                   uuid.UUID
+	ActiveOrganisationID *uuid.UUID
+}
+
+func (q *Queries) SetSessionActiveOrganisation(ctx context.Context, arg SetSessionActiveOrganisationParams) error {
+	_, err := q.db.Exec(ctx, setSessionActiveOrganisation, arg.ID, arg.ActiveOrganisationID)
+	return err
 }
 
 const touchSession = `-- name: TouchSession :exec

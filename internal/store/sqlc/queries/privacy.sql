@@ -49,16 +49,34 @@ ORDER BY m.organisation_id, m.user_id
 FOR UPDATE OF m;
 
 -- name: AnonymizeUserAudit :execrows
--- Strips personal data from the audit entries by or about a user; the
--- entries stay (what happened, when, to which organisation's content) and
--- the actor is unlinked when the user row is deleted.
+-- Strips personal data from the audit entries by or about a user, or that
+-- name their address (invitations sent to them); the entries stay (what
+-- happened, when, to which organisation's content) and the actor is
+-- unlinked when the user row is deleted.
 UPDATE audit_log a
 SET before = a.before - sqlc.arg(keys)::text[],
     after = a.after - sqlc.arg(keys)::text[]
-WHERE a.actor_user_id = sqlc.arg(user_id)::uuid OR (a.subject_type = 'user' AND a.subject_id = sqlc.arg(user_id)::text);
+WHERE a.actor_user_id = sqlc.arg(user_id)::uuid
+   OR (a.subject_type = 'user' AND a.subject_id = sqlc.arg(user_id)::text)
+   OR lower(a.before ->> 'email') = lower(sqlc.arg(email)::text)
+   OR lower(a.after ->> 'email') = lower(sqlc.arg(email)::text);
 
 -- name: DeleteRateLimitsForKey :exec
 DELETE FROM rate_limit_hits WHERE key = $1;
 
 -- name: DeleteUser :execrows
 DELETE FROM users WHERE id = $1;
+
+-- name: ExportUserInvitations :one
+SELECT coalesce(jsonb_agg(jsonb_build_object(
+    'direction', CASE WHEN i.invited_by = sqlc.arg(user_id)::uuid THEN 'sent' ELSE 'received' END,
+    'organisation_id', i.organisation_id, 'organisation', o.legal_name, 'email', i.email, 'role', i.role,
+    'created_at', i.created_at, 'expires_at', i.expires_at, 'accepted_at', i.accepted_at, 'revoked_at', i.revoked_at)
+    ORDER BY i.created_at), '[]')::jsonb AS invitations
+FROM invitations i JOIN organisations o ON o.id = i.organisation_id
+WHERE i.invited_by = sqlc.arg(user_id)::uuid OR i.accepted_by = sqlc.arg(user_id)::uuid OR lower(i.email) = lower(sqlc.arg(email)::text);
+
+-- name: DeleteInvitationsToEmail :execrows
+-- Invitations addressed to an erased user hold their address: they go.
+-- Those they sent stay with the organisation (invited_by is unlinked).
+DELETE FROM invitations WHERE lower(email) = lower(sqlc.arg(email)::text) OR accepted_by = sqlc.arg(user_id)::uuid;

@@ -20,3 +20,11 @@ DELETE FROM sessions WHERE id = $1;
 
 -- name: DeleteUserSessions :execrows
 DELETE FROM sessions WHERE user_id = sqlc.arg(user_id) AND id <> sqlc.arg(keep_id);
+
+-- name: SetSessionActiveOrganisation :exec
+UPDATE sessions SET active_organisation_id = $2 WHERE id = $1;
+
+-- name: ForgetActiveOrganisation :exec
+-- A user who leaves an organisation stops acting for it in every session.
+UPDATE sessions SET active_organisation_id = NULL
+WHERE user_id = sqlc.arg(user_id) AND active_organisation_id = sqlc.arg(organisation_id);
