@@ -55,6 +55,8 @@ func constraintSubject(name string) string {
 	switch name {
 	case "users_email_key":
 		return "an account with this email"
+	case "organisation_identifiers_kind_value_key":
+		return "an organisation with this legal identifier"
 	case "", "memberships_pkey":
 		return "this record"
 	}

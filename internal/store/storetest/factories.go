@@ -21,12 +21,15 @@ type OrganisationOptions struct {
 	Country   string
 	LegalName string
 	TradeName string
+	// Status defaults to active.
+	Status string
 }
 
 // Organisation inserts an organisation built from opts.
 func (db *DB) Organisation(tb testing.TB, opts OrganisationOptions) domain.Organisation {
 	tb.Helper()
-	o := domain.Organisation{Kind: opts.Kind, Country: opts.Country, LegalName: opts.LegalName, TradeName: opts.TradeName}
+	o := domain.Organisation{Kind: opts.Kind, Country: opts.Country, LegalName: opts.LegalName, TradeName: opts.TradeName,
+		Status: opts.Status}
 	if o.Kind == "" {
 		o.Kind = domain.OrgSSESupplier
 	}
