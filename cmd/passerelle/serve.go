@@ -85,6 +85,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Checks:         checks(st, objects, sender),
 		Sessions:       api.Sessions{Accounts: accounts, Secure: cfg.CookieSecure, MaxAge: cfg.SessionMaxAge},
 		Memberships:    st.Memberships,
+		Organisations:  core.NewOrganisations(st, objects),
 		TrustedProxies: cfg.TrustedProxies,
 		Registry:       reg,
 		MaxBodyBytes:   cfg.HTTPMaxBodyBytes,

@@ -54,6 +54,16 @@ var expectedAccess = map[string][]string{
 	"POST /api/v1/me/password":                 signedIn,
 	"POST /api/v1/me/email":                    signedIn,
 	"PUT /api/v1/admin/users/{userID}/role":    {admin},
+
+	// Organisations (organisations.go).
+	"POST /api/v1/organisations":                signedIn,
+	"GET /api/v1/organisations/{orgID}":         everyone,
+	"PATCH /api/v1/organisations/{orgID}":       {member},
+	"PUT /api/v1/organisations/{orgID}/logo":    {member},
+	"DELETE /api/v1/organisations/{orgID}/logo": {member},
+	"GET /api/v1/organisations/{orgID}/logo":    everyone,
+	"GET /api/v1/me/organisations":              signedIn,
+	"GET /api/v1/nuts-regions":                  everyone,
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

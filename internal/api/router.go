@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"passerelle/internal/core"
 	"passerelle/internal/domain"
 )
 
@@ -35,6 +36,8 @@ type Deps struct {
 	Sessions Sessions
 	// Memberships lists a user's organisations, for the policy.
 	Memberships func(ctx context.Context, userID string) (map[string]domain.MembershipRole, error)
+	// Organisations serves organisation profiles and the NUTS regions.
+	Organisations *core.Organisations
 	// TrustedProxies may set X-Forwarded-For (client IPs for rate limits).
 	TrustedProxies []string
 }
@@ -88,6 +91,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerMeta(rt, d.Version)
 	registerAccounts(rt, d.Sessions)
 	registerAdmin(rt, d.Sessions)
+	registerOrganisations(rt, d.Organisations)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {
