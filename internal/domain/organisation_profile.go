@@ -239,6 +239,9 @@ func normalizeDescriptions(ve *ValidationError, in []LocalizedText) []LocalizedT
 }
 
 func normalizeIdentifiers(ve *ValidationError, country string, in []LegalIdentifier) []LegalIdentifier {
+	if !IsEUCountry(country) {
+		return in // the country is wrong: which identifiers fit is unknown
+	}
 	allowed := IdentifierKindsFor(country)
 	out := make([]LegalIdentifier, 0, len(in))
 	seen := map[legalid.Kind]bool{}

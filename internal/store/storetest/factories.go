@@ -59,6 +59,8 @@ type UserOptions struct {
 	// Organisation, when set, makes the user a member with Role (default owner).
 	Organisation string
 	Role         domain.MembershipRole
+	// EmailVerified marks the email as confirmed.
+	EmailVerified bool
 }
 
 // User inserts a user built from opts.
@@ -76,6 +78,11 @@ func (db *DB) User(tb testing.TB, opts UserOptions) domain.User {
 	err := db.Store.WithTx(context.Background(), func(tx *store.Tx) (err error) {
 		if out, err = tx.CreateUser(context.Background(), u, ""); err != nil {
 			return err
+		}
+		if opts.EmailVerified {
+			if out, err = tx.MarkEmailVerified(context.Background(), out.ID, time.Now()); err != nil {
+				return err
+			}
 		}
 		if opts.Organisation == "" {
 			return nil
