@@ -85,11 +85,11 @@ type OrganisationOutput struct {
 	Body OrganisationBody
 }
 
-// profileFields are the editable fields of a profile, shared by creation
+// ProfileFields are the editable fields of a profile, shared by creation
 // and update. Limits here only bound the input; the rules (formats per
 // country, NUTS region, identifiers) are checked by core with field-level
 // errors.
-type profileFields struct {
+type ProfileFields struct {
 	StreetLines  []string          `json:"street_lines,omitempty" maxItems:"10" doc:"Address lines before postcode and town (at most 3)"`
 	Postcode     *string           `json:"postcode,omitempty" maxLength:"40" doc:"FR and DE 5 digits, BE 4 digits, LU L-1234"`
 	Town         *string           `json:"town,omitempty" maxLength:"400"`
@@ -104,7 +104,7 @@ type profileFields struct {
 }
 
 // location reads the coordinates, which come together or not at all.
-func (f profileFields) location() (*domain.GeoPoint, error) {
+func (f ProfileFields) location() (*domain.GeoPoint, error) {
 	switch {
 	case f.Latitude == nil && f.Longitude == nil:
 		return nil, nil
@@ -150,7 +150,7 @@ type CreateOrganisationInput struct {
 		Country   string `json:"country" maxLength:"8" doc:"ISO 3166-1 code of an EU member state" example:"FR"`
 		LegalName string `json:"legal_name" maxLength:"600"`
 		TradeName string `json:"trade_name,omitempty" maxLength:"600"`
-		profileFields
+		ProfileFields
 	}
 }
 
@@ -177,7 +177,7 @@ type UpdateOrganisationInput struct {
 		LegalName     *string `json:"legal_name,omitempty" maxLength:"600"`
 		TradeName     *string `json:"trade_name,omitempty" maxLength:"600" doc:"An empty string removes it"`
 		ClearLocation bool    `json:"clear_location,omitempty" doc:"Remove the coordinates"`
-		profileFields
+		ProfileFields
 	}
 }
 
