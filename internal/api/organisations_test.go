@@ -41,7 +41,7 @@ func supplierBody() map[string]any {
 		"kind": "sse_supplier", "country": "FR", "legal_name": "ESAT Les Tilleuls", "trade_name": "Les Tilleuls",
 		"street_lines": []string{"12 rue des Jardins"}, "postcode": "57000", "town": "Metz", "nuts3": "FRF33",
 		"latitude": 49.1193, "longitude": 6.1757, "website": "tilleuls.example.fr", "phone": "+33 3 87 12 34 56",
-		"languages": []string{"fr", "de"},
+		"languages":    []string{"fr", "de"},
 		"descriptions": []map[string]string{{"lang": "fr", "text": "Blanchisserie et espaces verts."}, {"lang": "de", "text": "Wäscherei."}},
 		"identifiers":  []map[string]string{{"kind": "fr_siret", "value": "732 829 320 00074"}},
 	}
