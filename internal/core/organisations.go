@@ -222,14 +222,7 @@ func (o *Organisations) LogoURL(ctx context.Context, principal domain.Principal,
 	if err != nil {
 		return "", time.Time{}, err
 	}
-	// As in Documents.URL: dated by the real clock, truncated, so never
-	// later than the signature's own expiry.
-	expires := time.Now().Truncate(time.Second).Add(DocumentURLTTL)
-	url, err := o.objects.PresignGet(ctx, doc.ObjectKey, DocumentURLTTL)
-	if err != nil {
-		return "", time.Time{}, fmt.Errorf("organisations: %w", err)
-	}
-	return url, expires, nil
+	return presignDownload(ctx, o.objects, doc)
 }
 
 // NUTSRegions lists the current NUTS regions of country ("" for every
