@@ -1,7 +1,7 @@
 // Command passerelle-dev is what `make run` runs: it starts a private
 // PostgreSQL cluster under ./var/pg (unless PASSERELLE_DATABASE_URL is set)
 // and Mailpit (unless PASSERELLE_SMTP_URL is set), creates the database,
-// seeds demonstration data on first start, runs `passerelle serve`, and on
+// imports the NUTS regions and seeds demonstration data on first start, runs `passerelle serve`, and on
 // Ctrl-C stops the server first and the cluster last.
 package main
 
@@ -18,6 +18,10 @@ import (
 
 	"passerelle/internal/pgcluster"
 )
+
+// nutsFile is the reference list of NUTS regions, relative to the
+// repository (where `make run` runs).
+const nutsFile = "../shared/data/nuts_grande_region.csv"
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -68,7 +72,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if os.Getenv("PASSERELLE_DATA_DIR") == "" {
 		env = append(env, "PASSERELLE_DATA_DIR="+*dataDir)
 	}
-	// First start: demonstration data (prints the logins).
+	// First start: the NUTS regions, when the reference file sits beside the
+	// repository (it is never committed), then demonstration data (prints
+	// the logins), which may name those regions.
+	if _, err := os.Stat(nutsFile); err == nil {
+		nuts := exec.Command(*bin, "import-nuts", "--if-empty", nutsFile)
+		nuts.Env, nuts.Stdout, nuts.Stderr = env, stdout, stderr
+		if err := nuts.Run(); err != nil {
+			fmt.Fprintln(stderr, "passerelle-dev: import-nuts:", err)
+			return 1
+		}
+	}
 	seed := exec.Command(*bin, "seed", "--if-empty")
 	seed.Env, seed.Stdout, seed.Stderr = env, stdout, stderr
 	if err := seed.Run(); err != nil {

@@ -34,6 +34,8 @@ Usage:
   passerelle admin create --email ADDRESS [--name NAME] [--language fr|de|en|nl]
                                   make a platform admin; prints a one-time set-password link
   passerelle seed [--if-empty]    add demonstration organisations and users (prints the logins)
+  passerelle import-nuts [--if-empty] FILE
+                                  load or update NUTS regions from a CSV file
   passerelle version
   passerelle healthcheck          exit 0 when the local server answers /healthz
 
@@ -62,7 +64,7 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
-	case "serve", "migrate", "admin", "seed":
+	case "serve", "migrate", "admin", "seed", "import-nuts":
 	default:
 		fmt.Fprintf(stderr, "passerelle: unknown command %q\n\n%s", cmd, usage)
 		return exitConfig
@@ -86,6 +88,8 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 		err = admin(ctx, cfg, args, stdout, stderr)
 	case "seed":
 		err = seed(ctx, cfg, args, stdout, stderr)
+	case "import-nuts":
+		err = importNUTS(ctx, cfg, args, stdout, stderr)
 	default:
 		err = serve(ctx, cfg, log)
 	}

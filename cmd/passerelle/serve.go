@@ -86,6 +86,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Sessions:       api.Sessions{Accounts: accounts, Secure: cfg.CookieSecure, MaxAge: cfg.SessionMaxAge},
 		Memberships:    st.Memberships,
 		Members:        core.NewMemberships(st, runner, time.Now, core.MembershipsConfig{PublicURL: cfg.PublicURL}),
+		Organisations:  core.NewOrganisations(st, objects),
 		TrustedProxies: cfg.TrustedProxies,
 		Registry:       reg,
 		MaxBodyBytes:   cfg.HTTPMaxBodyBytes,

@@ -17,6 +17,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"passerelle/internal/blob"
 	"passerelle/internal/core"
 	"passerelle/internal/jobs"
 	"passerelle/internal/mail"
@@ -53,6 +54,8 @@ type env struct {
 	clock  *testClock
 	srv    *httptest.Server
 	routes []RouteInfo
+	// objects is the S3 store behind documents and logos.
+	objects *blob.Store
 }
 
 func newEnv(t *testing.T, limits core.RateLimits) *env {
@@ -84,19 +87,21 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		limits = core.RateLimits{LoginPerAccount: 5, LoginPerIP: 1000, SignUpPerIP: 1000, ResetPerIP: 1000}
 	}
 	clock := &testClock{}
+	objects := newObjects(t)
 	accounts := core.NewAccounts(db.Store, runner, clock.now, core.AccountsConfig{
 		PublicURL: "http://localhost:8080", SessionIdle: 2 * time.Hour, SessionMaxAge: 7 * 24 * time.Hour, Limits: limits,
 	})
 	h, table := build(Deps{
 		Log: log, Version: "test", Registry: prometheus.NewRegistry(), MaxBodyBytes: 1 << 20,
-		Web:         http.NotFoundHandler(),
-		Sessions:    Sessions{Accounts: accounts, Secure: false, MaxAge: 7 * 24 * time.Hour},
-		Memberships: db.Store.Memberships,
-		Members:     core.NewMemberships(db.Store, runner, clock.now, core.MembershipsConfig{PublicURL: "http://localhost:8080"}),
+		Web:           http.NotFoundHandler(),
+		Sessions:      Sessions{Accounts: accounts, Secure: false, MaxAge: 7 * 24 * time.Hour},
+		Memberships:   db.Store.Memberships,
+		Members:       core.NewMemberships(db.Store, runner, clock.now, core.MembershipsConfig{PublicURL: "http://localhost:8080"}),
+		Organisations: core.NewOrganisations(db.Store, objects),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &env{t: t, db: db, mail: mp, clock: clock, srv: srv, routes: table}
+	return &env{t: t, db: db, mail: mp, clock: clock, srv: srv, routes: table, objects: objects}
 }
 
 // client is a browser: it keeps cookies.

@@ -68,6 +68,16 @@ var expectedAccess = map[string][]string{
 	"PATCH /api/v1/organisations/{orgID}/members/{userID}":            {},
 	"DELETE /api/v1/organisations/{orgID}/members/{userID}":           {},
 	"PUT /api/v1/me/active-organisation":                              signedIn,
+
+	// Organisations (organisations.go).
+	"POST /api/v1/organisations":                signedIn,
+	"GET /api/v1/organisations/{orgID}":         everyone,
+	"PATCH /api/v1/organisations/{orgID}":       {member},
+	"PUT /api/v1/organisations/{orgID}/logo":    {member},
+	"DELETE /api/v1/organisations/{orgID}/logo": {member},
+	"GET /api/v1/organisations/{orgID}/logo":    everyone,
+	"GET /api/v1/me/organisations":              signedIn,
+	"GET /api/v1/nuts-regions":                  everyone,
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

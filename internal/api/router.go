@@ -39,6 +39,8 @@ type Deps struct {
 	// Members runs the membership use cases: members, invitations, the
 	// active organisation.
 	Members *core.Memberships
+	// Organisations serves organisation profiles and the NUTS regions.
+	Organisations *core.Organisations
 	// TrustedProxies may set X-Forwarded-For (client IPs for rate limits).
 	TrustedProxies []string
 }
@@ -94,6 +96,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerAdmin(rt, d.Sessions)
 	registerPrivacy(rt, d.Sessions)
 	registerMemberships(rt, d.Members)
+	registerOrganisations(rt, d.Organisations)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {

@@ -164,11 +164,16 @@ func (d *Documents) URL(ctx context.Context, principal domain.Principal, documen
 	if !domain.Can(principal, domain.ActReadOrganisation, domain.Resource{OrganisationID: doc.OrganisationID}) {
 		return "", time.Time{}, domain.ErrNotFound
 	}
-	// The signature is dated by the real clock (not d.now), to the second:
-	// taken before signing and truncated, this expiry is never later than
-	// the URL's real one.
+	return presignDownload(ctx, d.objects, doc)
+}
+
+// presignDownload signs a link to doc's object, valid DocumentURLTTL, and
+// returns it with its expiry. The signature is dated by the real clock (not
+// a test clock), to the second: taken before signing and truncated, the
+// returned expiry is never later than the URL's real one.
+func presignDownload(ctx context.Context, objects *blob.Store, doc domain.Document) (string, time.Time, error) {
 	expires := time.Now().Truncate(time.Second).Add(DocumentURLTTL)
-	url, err := d.objects.PresignGet(ctx, doc.ObjectKey, DocumentURLTTL)
+	url, err := objects.PresignGet(ctx, doc.ObjectKey, DocumentURLTTL)
 	if err != nil {
 		return "", time.Time{}, fmt.Errorf("documents: %w", err)
 	}

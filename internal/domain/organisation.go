@@ -1,5 +1,11 @@
 package domain
 
+import (
+	"time"
+
+	"passerelle/internal/domain/legalid"
+)
+
 // OrganisationKind says what an organisation is on the marketplace.
 type OrganisationKind string
 
@@ -62,12 +68,65 @@ func (l Language) Valid() bool {
 	return false
 }
 
-// Organisation is a company, public body or the cluster itself.
+// Organisation is a company, public body or the cluster itself, with its
+// public profile. Optional fields are empty (or nil) when not given.
 type Organisation struct {
 	ID        string
 	Kind      OrganisationKind
-	Country   string
+	Country   string // ISO 3166-1 alpha-2 code of an EU member state
 	LegalName string
 	TradeName string
-	Status    string
+	Status    string // "active" or "suspended"
+
+	// StreetLines are the address lines before the postcode and town (at most 3).
+	StreetLines []string
+	Postcode    string
+	Town        string
+	// NUTS3 is the code of the organisation's NUTS 3 region (e.g. "FRF33").
+	NUTS3 string
+	// Location is where the organisation is, when it said so.
+	Location *GeoPoint
+	Website  string // absolute http(s) URL
+	Phone    string
+	// Languages are the ISO 639-1 codes of the languages it works in.
+	Languages []string
+	// Descriptions are what it says about itself, at most one per language.
+	Descriptions []LocalizedText
+	// Identifiers are its legal identifiers, in canonical form, at most one per kind.
+	Identifiers []LegalIdentifier
+	// LogoDocumentID is the document shown as its logo, if any.
+	LogoDocumentID string
+
+	CreatedAt, UpdatedAt time.Time
+}
+
+// OrganisationStatus values.
+const (
+	OrgActive    = "active"
+	OrgSuspended = "suspended"
+)
+
+// GeoPoint is a WGS 84 position in decimal degrees.
+type GeoPoint struct {
+	Latitude, Longitude float64
+}
+
+// LocalizedText is a text someone wrote, tagged with its language (an
+// ISO 639-1 code).
+type LocalizedText struct {
+	Lang string
+	Text string
+}
+
+// LegalIdentifier is one registration number of an organisation.
+type LegalIdentifier struct {
+	Kind  legalid.Kind
+	Value string
+}
+
+// MemberOrganisation is an organisation seen by one of its members, with
+// their role there.
+type MemberOrganisation struct {
+	Organisation Organisation
+	Role         MembershipRole
 }

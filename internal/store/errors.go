@@ -57,6 +57,8 @@ func constraintSubject(name string) string {
 		return "an account with this email"
 	case "invitations_pending_key":
 		return "a pending invitation for this email"
+	case "organisation_identifiers_kind_value_key":
+		return "an organisation with this legal identifier"
 	case "", "memberships_pkey":
 		return "this record"
 	}

@@ -59,15 +59,46 @@ type Membership struct {
 	CreatedAt      time.Time
 }
 
+type NutsRegion struct {
+	Code    string
+	Level   int16
+	Name    string
+	Country string
+	Parent  *string
+	Retired bool
+}
+
 type Organisation struct {
-	ID        uuid.UUID
-	Kind      string
-	Country   string
-	LegalName string
-	TradeName *string
-	Status    string
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	ID             uuid.UUID
+	Kind           string
+	Country        string
+	LegalName      string
+	TradeName      *string
+	Status         string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	StreetLines    []string
+	Postcode       *string
+	Town           *string
+	Nuts3          *string
+	Latitude       *float64
+	Longitude      *float64
+	Website        *string
+	Phone          *string
+	Languages      []string
+	LogoDocumentID *uuid.UUID
+}
+
+type OrganisationDescription struct {
+	OrganisationID uuid.UUID
+	Language       string
+	Text           string
+}
+
+type OrganisationIdentifier struct {
+	OrganisationID uuid.UUID
+	Kind           string
+	Value          string
 }
 
 type RateLimitHit struct {

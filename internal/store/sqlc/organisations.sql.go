@@ -11,6 +11,36 @@ import (
 	"github.com/google/uuid"
 )
 
+const addOrganisationDescription = `-- name: AddOrganisationDescription :exec
+INSERT INTO organisation_descriptions (organisation_id, language, text) VALUES ($1, $2, $3)
+`
+
+type AddOrganisationDescriptionParams struct {
+	OrganisationID uuid.UUID
+	Language       string
+	Text           string
+}
+
+func (q *Queries) AddOrganisationDescription(ctx context.Context, arg AddOrganisationDescriptionParams) error {
+	_, err := q.db.Exec(ctx, addOrganisationDescription, arg.OrganisationID, arg.Language, arg.Text)
+	return err
+}
+
+const addOrganisationIdentifier = `-- name: AddOrganisationIdentifier :exec
+INSERT INTO organisation_identifiers (organisation_id, kind, value) VALUES ($1, $2, $3)
+`
+
+type AddOrganisationIdentifierParams struct {
+	OrganisationID uuid.UUID
+	Kind           string
+	Value          string
+}
+
+func (q *Queries) AddOrganisationIdentifier(ctx context.Context, arg AddOrganisationIdentifierParams) error {
+	_, err := q.db.Exec(ctx, addOrganisationIdentifier, arg.OrganisationID, arg.Kind, arg.Value)
+	return err
+}
+
 const countOrganisations = `-- name: CountOrganisations :one
 SELECT count(*) FROM organisations
 `
@@ -23,17 +53,29 @@ func (q *Queries) CountOrganisations(ctx context.Context) (int64, error) {
 }
 
 const createOrganisation = `-- name: CreateOrganisation :one
-INSERT INTO organisations (id, kind, country, legal_name, trade_name)
-VALUES ($1, $2, $3, $4, $5)
-RETURNING id, kind, country, legal_name, trade_name, status, created_at, updated_at
+INSERT INTO organisations (id, kind, country, legal_name, trade_name, status, street_lines, postcode, town, nuts3,
+                           latitude, longitude, website, phone, languages)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+        $11, $12, $13, $14, $15)
+RETURNING id, kind, country, legal_name, trade_name, status, created_at, updated_at, street_lines, postcode, town, nuts3, latitude, longitude, website, phone, languages, logo_document_id
 `
 
 type CreateOrganisationParams struct {
-	ID        uuid.UUID
-	Kind      string
-	Country   string
-	LegalName string
-	TradeName *string
+	ID          uuid.UUID
+	Kind        string
+	Country     string
+	LegalName   string
+	TradeName   *string
+	Status      string
+	StreetLines []string
+	Postcode    *string
+	Town        *string
+	Nuts3       *string
+	Latitude    *float64
+	Longitude   *float64
+	Website     *string
+	Phone       *string
+	Languages   []string
 }
 
 func (q *Queries) CreateOrganisation(ctx context.Context, arg CreateOrganisationParams) (Organisation, error) {
@@ -43,6 +85,16 @@ func (q *Queries) CreateOrganisation(ctx context.Context, arg CreateOrganisation
 		arg.Country,
 		arg.LegalName,
 		arg.TradeName,
+		arg.Status,
+		arg.StreetLines,
+		arg.Postcode,
+		arg.Town,
+		arg.Nuts3,
+		arg.Latitude,
+		arg.Longitude,
+		arg.Website,
+		arg.Phone,
+		arg.Languages,
 	)
 	var i Organisation
 	err := row.Scan(
@@ -54,12 +106,40 @@ func (q *Queries) CreateOrganisation(ctx context.Context, arg CreateOrganisation
 		&i.Status,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.StreetLines,
+		&i.Postcode,
+		&i.Town,
+		&i.Nuts3,
+		&i.Latitude,
+		&i.Longitude,
+		&i.Website,
+		&i.Phone,
+		&i.Languages,
+		&i.LogoDocumentID,
 	)
 	return i, err
 }
 
+const deleteOrganisationDescriptions = `-- name: DeleteOrganisationDescriptions :exec
+DELETE FROM organisation_descriptions WHERE organisation_id = $1
+`
+
+func (q *Queries) DeleteOrganisationDescriptions(ctx context.Context, organisationID uuid.UUID) error {
+	_, err := q.db.Exec(ctx, deleteOrganisationDescriptions, organisationID)
+	return err
+}
+
+const deleteOrganisationIdentifiers = `-- name: DeleteOrganisationIdentifiers :exec
+DELETE FROM organisation_identifiers WHERE organisation_id = $1
+`
+
+func (q *Queries) DeleteOrganisationIdentifiers(ctx context.Context, organisationID uuid.UUID) error {
+	_, err := q.db.Exec(ctx, deleteOrganisationIdentifiers, organisationID)
+	return err
+}
+
 const getOrganisation = `-- name: GetOrganisation :one
-SELECT id, kind, country, legal_name, trade_name, status, created_at, updated_at FROM organisations WHERE id = $1
+SELECT id, kind, country, legal_name, trade_name, status, created_at, updated_at, street_lines, postcode, town, nuts3, latitude, longitude, website, phone, languages, logo_document_id FROM organisations WHERE id = $1
 `
 
 func (q *Queries) GetOrganisation(ctx context.Context, id uuid.UUID) (Organisation, error) {
@@ -74,6 +154,249 @@ func (q *Queries) GetOrganisation(ctx context.Context, id uuid.UUID) (Organisati
 		&i.Status,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.StreetLines,
+		&i.Postcode,
+		&i.Town,
+		&i.Nuts3,
+		&i.Latitude,
+		&i.Longitude,
+		&i.Website,
+		&i.Phone,
+		&i.Languages,
+		&i.LogoDocumentID,
+	)
+	return i, err
+}
+
+const getOrganisationForUpdate = `-- name: GetOrganisationForUpdate :one
+SELECT id, kind, country, legal_name, trade_name, status, created_at, updated_at, street_lines, postcode, town, nuts3, latitude, longitude, website, phone, languages, logo_document_id FROM organisations WHERE id = $1 FOR UPDATE
+`
+
+func (q *Queries) GetOrganisationForUpdate(ctx context.Context, id uuid.UUID) (Organisation, error) {
+	row := q.db.QueryRow(ctx, getOrganisationForUpdate, id)
+	var i Organisation
+	err := row.Scan(
+		&i.ID,
+		&i.Kind,
+		&i.Country,
+		&i.LegalName,
+		&i.TradeName,
+		&i.Status,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.StreetLines,
+		&i.Postcode,
+		&i.Town,
+		&i.Nuts3,
+		&i.Latitude,
+		&i.Longitude,
+		&i.Website,
+		&i.Phone,
+		&i.Languages,
+		&i.LogoDocumentID,
+	)
+	return i, err
+}
+
+const listOrganisationDescriptions = `-- name: ListOrganisationDescriptions :many
+SELECT organisation_id, language, text FROM organisation_descriptions WHERE organisation_id = $1 ORDER BY language
+`
+
+func (q *Queries) ListOrganisationDescriptions(ctx context.Context, organisationID uuid.UUID) ([]OrganisationDescription, error) {
+	rows, err := q.db.Query(ctx, listOrganisationDescriptions, organisationID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []OrganisationDescription{}
+	for rows.Next() {
+		var i OrganisationDescription
+		if err := rows.Scan(&i.OrganisationID, &i.Language, &i.Text); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listOrganisationIdentifiers = `-- name: ListOrganisationIdentifiers :many
+SELECT organisation_id, kind, value FROM organisation_identifiers WHERE organisation_id = $1 ORDER BY kind
+`
+
+func (q *Queries) ListOrganisationIdentifiers(ctx context.Context, organisationID uuid.UUID) ([]OrganisationIdentifier, error) {
+	rows, err := q.db.Query(ctx, listOrganisationIdentifiers, organisationID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []OrganisationIdentifier{}
+	for rows.Next() {
+		var i OrganisationIdentifier
+		if err := rows.Scan(&i.OrganisationID, &i.Kind, &i.Value); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listOrganisationsByMember = `-- name: ListOrganisationsByMember :many
+SELECT o.id, o.kind, o.country, o.legal_name, o.trade_name, o.status, o.created_at, o.updated_at, o.street_lines, o.postcode, o.town, o.nuts3, o.latitude, o.longitude, o.website, o.phone, o.languages, o.logo_document_id, m.role
+FROM memberships m
+JOIN organisations o ON o.id = m.organisation_id
+WHERE m.user_id = $1
+ORDER BY o.legal_name, o.id
+`
+
+type ListOrganisationsByMemberRow struct {
+	Organisation Organisation
+	Role         string
+}
+
+func (q *Queries) ListOrganisationsByMember(ctx context.Context, userID uuid.UUID) ([]ListOrganisationsByMemberRow, error) {
+	rows, err := q.db.Query(ctx, listOrganisationsByMember, userID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListOrganisationsByMemberRow{}
+	for rows.Next() {
+		var i ListOrganisationsByMemberRow
+		if err := rows.Scan(
+			&i.Organisation.ID,
+			&i.Organisation.Kind,
+			&i.Organisation.Country,
+			&i.Organisation.LegalName,
+			&i.Organisation.TradeName,
+			&i.Organisation.Status,
+			&i.Organisation.CreatedAt,
+			&i.Organisation.UpdatedAt,
+			&i.Organisation.StreetLines,
+			&i.Organisation.Postcode,
+			&i.Organisation.Town,
+			&i.Organisation.Nuts3,
+			&i.Organisation.Latitude,
+			&i.Organisation.Longitude,
+			&i.Organisation.Website,
+			&i.Organisation.Phone,
+			&i.Organisation.Languages,
+			&i.Organisation.LogoDocumentID,
+			&i.Role,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const setOrganisationLogo = `-- name: SetOrganisationLogo :one
+UPDATE organisations SET logo_document_id = $1, updated_at = now()
+WHERE id = $2
+RETURNING id, kind, country, legal_name, trade_name, status, created_at, updated_at, street_lines, postcode, town, nuts3, latitude, longitude, website, phone, languages, logo_document_id
+`
+
+type SetOrganisationLogoParams struct {
+	LogoDocumentID *uuid.UUID
+	ID             uuid.UUID
+}
+
+func (q *Queries) SetOrganisationLogo(ctx context.Context, arg SetOrganisationLogoParams) (Organisation, error) {
+	row := q.db.QueryRow(ctx, setOrganisationLogo, arg.LogoDocumentID, arg.ID)
+	var i Organisation
+	err := row.Scan(
+		&i.ID,
+		&i.Kind,
+		&i.Country,
+		&i.LegalName,
+		&i.TradeName,
+		&i.Status,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.StreetLines,
+		&i.Postcode,
+		&i.Town,
+		&i.Nuts3,
+		&i.Latitude,
+		&i.Longitude,
+		&i.Website,
+		&i.Phone,
+		&i.Languages,
+		&i.LogoDocumentID,
+	)
+	return i, err
+}
+
+const updateOrganisationProfile = `-- name: UpdateOrganisationProfile :one
+UPDATE organisations
+SET country = $1, legal_name = $2, trade_name = $3, street_lines = $4,
+    postcode = $5, town = $6, nuts3 = $7, latitude = $8, longitude = $9,
+    website = $10, phone = $11, languages = $12, updated_at = now()
+WHERE id = $13
+RETURNING id, kind, country, legal_name, trade_name, status, created_at, updated_at, street_lines, postcode, town, nuts3, latitude, longitude, website, phone, languages, logo_document_id
+`
+
+type UpdateOrganisationProfileParams struct {
+	Country     string
+	LegalName   string
+	TradeName   *string
+	StreetLines []string
+	Postcode    *string
+	Town        *string
+	Nuts3       *string
+	Latitude    *float64
+	Longitude   *float64
+	Website     *string
+	Phone       *string
+	Languages   []string
+	ID          uuid.UUID
+}
+
+func (q *Queries) UpdateOrganisationProfile(ctx context.Context, arg UpdateOrganisationProfileParams) (Organisation, error) {
+	row := q.db.QueryRow(ctx, updateOrganisationProfile,
+		arg.Country,
+		arg.LegalName,
+		arg.TradeName,
+		arg.StreetLines,
+		arg.Postcode,
+		arg.Town,
+		arg.Nuts3,
+		arg.Latitude,
+		arg.Longitude,
+		arg.Website,
+		arg.Phone,
+		arg.Languages,
+		arg.ID,
+	)
+	var i Organisation
+	err := row.Scan(
+		&i.ID,
+		&i.Kind,
+		&i.Country,
+		&i.LegalName,
+		&i.TradeName,
+		&i.Status,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.StreetLines,
+		&i.Postcode,
+		&i.Town,
+		&i.Nuts3,
+		&i.Latitude,
+		&i.Longitude,
+		&i.Website,
+		&i.Phone,
+		&i.Languages,
+		&i.LogoDocumentID,
 	)
 	return i, err
 }

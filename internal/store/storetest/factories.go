@@ -21,12 +21,15 @@ type OrganisationOptions struct {
 	Country   string
 	LegalName string
 	TradeName string
+	// Status defaults to active.
+	Status string
 }
 
 // Organisation inserts an organisation built from opts.
 func (db *DB) Organisation(tb testing.TB, opts OrganisationOptions) domain.Organisation {
 	tb.Helper()
-	o := domain.Organisation{Kind: opts.Kind, Country: opts.Country, LegalName: opts.LegalName, TradeName: opts.TradeName}
+	o := domain.Organisation{Kind: opts.Kind, Country: opts.Country, LegalName: opts.LegalName, TradeName: opts.TradeName,
+		Status: opts.Status}
 	if o.Kind == "" {
 		o.Kind = domain.OrgSSESupplier
 	}
@@ -56,6 +59,8 @@ type UserOptions struct {
 	// Organisation, when set, makes the user a member with Role (default owner).
 	Organisation string
 	Role         domain.MembershipRole
+	// EmailVerified marks the email as confirmed.
+	EmailVerified bool
 }
 
 // User inserts a user built from opts.
@@ -73,6 +78,11 @@ func (db *DB) User(tb testing.TB, opts UserOptions) domain.User {
 	err := db.Store.WithTx(context.Background(), func(tx *store.Tx) (err error) {
 		if out, err = tx.CreateUser(context.Background(), u, ""); err != nil {
 			return err
+		}
+		if opts.EmailVerified {
+			if out, err = tx.MarkEmailVerified(context.Background(), out.ID, time.Now()); err != nil {
+				return err
+			}
 		}
 		if opts.Organisation == "" {
 			return nil
