@@ -17,6 +17,8 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"passerelle/internal/blob"
+	"passerelle/internal/blob/s3server"
 	"passerelle/internal/core"
 	"passerelle/internal/jobs"
 	"passerelle/internal/mail"
@@ -47,12 +49,13 @@ func (c *testClock) advance(d time.Duration) {
 // env is the whole API on a real database, a real job runner and a real
 // Mailpit.
 type env struct {
-	t      *testing.T
-	db     *storetest.DB
-	mail   *mailtest.Server
-	clock  *testClock
-	srv    *httptest.Server
-	routes []RouteInfo
+	t       *testing.T
+	db      *storetest.DB
+	mail    *mailtest.Server
+	clock   *testClock
+	srv     *httptest.Server
+	routes  []RouteInfo
+	objects *blob.Store
 }
 
 func newEnv(t *testing.T, limits core.RateLimits) *env {
@@ -87,15 +90,44 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 	accounts := core.NewAccounts(db.Store, runner, clock.now, core.AccountsConfig{
 		PublicURL: "http://localhost:8080", SessionIdle: 2 * time.Hour, SessionMaxAge: 7 * 24 * time.Hour, Limits: limits,
 	})
+	objects := newObjectStore(t)
 	h, table := build(Deps{
 		Log: log, Version: "test", Registry: prometheus.NewRegistry(), MaxBodyBytes: 1 << 20,
 		Web:         http.NotFoundHandler(),
 		Sessions:    Sessions{Accounts: accounts, Secure: false, MaxAge: 7 * 24 * time.Hour},
 		Memberships: db.Store.Memberships,
+		Documents:   core.NewDocuments(db.Store, objects, testMaxUpload, clock.now),
+		SSEStatuses: core.NewSSEStatuses(db.Store, clock.now),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &env{t: t, db: db, mail: mp, clock: clock, srv: srv, routes: table}
+	return &env{t: t, db: db, mail: mp, clock: clock, srv: srv, routes: table, objects: objects}
+}
+
+// testMaxUpload is the upload limit of the test server: the default.
+const testMaxUpload = 25 << 20
+
+// newObjectStore starts the embedded S3 server for the test and returns a
+// Store on its bucket.
+func newObjectStore(t *testing.T) *blob.Store {
+	t.Helper()
+	srv, err := s3server.Start(t.Context(), s3server.Options{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatalf("s3server.Start: %v", err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = srv.Close(ctx)
+	})
+	objects, err := blob.New(t.Context(), blob.Config{
+		Endpoint: srv.Endpoint(), Bucket: "api-test", AccessKey: "test", SecretKey: "test-secret",
+		UsePathStyle: true, CreateBucket: true, TempDir: t.TempDir(),
+	})
+	if err != nil {
+		t.Fatalf("blob.New: %v", err)
+	}
+	return objects
 }
 
 // client is a browser: it keeps cookies.

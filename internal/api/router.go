@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"passerelle/internal/core"
 	"passerelle/internal/domain"
 )
 
@@ -37,6 +38,10 @@ type Deps struct {
 	Memberships func(ctx context.Context, userID string) (map[string]domain.MembershipRole, error)
 	// TrustedProxies may set X-Forwarded-For (client IPs for rate limits).
 	TrustedProxies []string
+	// Documents stores uploads; its MaxSize bounds the upload routes.
+	Documents *core.Documents
+	// SSEStatuses manages supplier SSE statuses and their verification.
+	SSEStatuses *core.SSEStatuses
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -58,6 +63,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 		_ = r.SetTrustedProxies(nil)
 	}
 
+	bodyLimits := map[string]int64{} // filled by rt.stream, read by limitBody
 	m := newHTTPMetrics(d.Registry)
 	r.Use(
 		requestID(),
@@ -65,13 +71,13 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 		m.middleware(),
 		recoverProblem(d.Log),
 		securityHeaders(),
-		limitBody(d.MaxBodyBytes),
+		limitBody(d.MaxBodyBytes, bodyLimits),
 		crossOriginProtection(),
 		d.Sessions.authenticate(d.Memberships),
 	)
 
 	api := humagin.New(r, apiConfig(d.Version))
-	rt := &routes{api: api}
+	rt := &routes{api: api, gin: r, bodyLimits: bodyLimits}
 
 	r.GET("/healthz", healthz)
 	rt.plain(http.MethodGet, "/healthz", Public)
@@ -88,6 +94,8 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerMeta(rt, d.Version)
 	registerAccounts(rt, d.Sessions)
 	registerAdmin(rt, d.Sessions)
+	registerDocuments(rt, d.Documents, d.Log)
+	registerSSEStatuses(rt, d.SSEStatuses)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {

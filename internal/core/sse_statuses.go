@@ -36,6 +36,10 @@ func NewSSEStatuses(st *store.Store, now Clock) *SSEStatuses {
 	return &SSEStatuses{st: st, now: now}
 }
 
+// Now is the time of the use cases' clock: whether a status counts is
+// judged at it.
+func (s *SSEStatuses) Now() time.Time { return s.now() }
+
 // SSEStatusPatch changes some fields of a status; nil leaves a field as it
 // is. ClearShare removes the share of disabled or disadvantaged workers and
 // its date (DisabledShare and ShareMeasuredOn must then be nil).
