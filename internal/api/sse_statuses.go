@@ -273,7 +273,7 @@ func registerSSEStatuses(r *routes, s *core.SSEStatuses) {
 		})
 
 	handle(r, member, huma.Operation{OperationID: "detach-sse-evidence", Method: http.MethodDelete, Path: base + "/{statusID}/evidence/{documentID}", Tags: tag,
-		Summary: "Detach an evidence document",
+		Summary:     "Detach an evidence document",
 		Description: "The document itself stays. Not while pending; a verified status goes back to pending, and keeps at least one document."},
 		func(ctx context.Context, in *EvidenceInput) (*SSEStatusOutput, error) {
 			st, err := s.DetachEvidence(ctx, actorFrom(ctx), authFrom(ctx).principal, in.OrgID, in.StatusID, in.DocumentID)

@@ -37,8 +37,8 @@ type Config struct {
 	HTTPMaxBodyBytes      int64         `env:"PASSERELLE_HTTP_MAX_BODY_BYTES" envDefault:"1048576"`
 	// MaxUploadBytes bounds an uploaded file (documents); upload routes are
 	// exempt from HTTPMaxBodyBytes and bounded by this instead.
-	MaxUploadBytes int64 `env:"PASSERELLE_MAX_UPLOAD_BYTES" envDefault:"26214400"`
-	ShutdownTimeout       time.Duration `env:"PASSERELLE_SHUTDOWN_TIMEOUT" envDefault:"15s"`
+	MaxUploadBytes  int64         `env:"PASSERELLE_MAX_UPLOAD_BYTES" envDefault:"26214400"`
+	ShutdownTimeout time.Duration `env:"PASSERELLE_SHUTDOWN_TIMEOUT" envDefault:"15s"`
 
 	LogLevel  string `env:"PASSERELLE_LOG_LEVEL" envDefault:"info"`
 	LogFormat string `env:"PASSERELLE_LOG_FORMAT"`
