@@ -35,10 +35,11 @@ type Config struct {
 	HTTPWriteTimeout      time.Duration `env:"PASSERELLE_HTTP_WRITE_TIMEOUT" envDefault:"60s"`
 	HTTPIdleTimeout       time.Duration `env:"PASSERELLE_HTTP_IDLE_TIMEOUT" envDefault:"120s"`
 	HTTPMaxBodyBytes      int64         `env:"PASSERELLE_HTTP_MAX_BODY_BYTES" envDefault:"1048576"`
+	ShutdownTimeout       time.Duration `env:"PASSERELLE_SHUTDOWN_TIMEOUT" envDefault:"15s"`
+
 	// MaxUploadBytes bounds an uploaded file (documents); upload routes are
 	// exempt from HTTPMaxBodyBytes and bounded by this instead.
-	MaxUploadBytes  int64         `env:"PASSERELLE_MAX_UPLOAD_BYTES" envDefault:"26214400"`
-	ShutdownTimeout time.Duration `env:"PASSERELLE_SHUTDOWN_TIMEOUT" envDefault:"15s"`
+	MaxUploadBytes int64 `env:"PASSERELLE_MAX_UPLOAD_BYTES" envDefault:"26214400"`
 
 	LogLevel  string `env:"PASSERELLE_LOG_LEVEL" envDefault:"info"`
 	LogFormat string `env:"PASSERELLE_LOG_FORMAT"`
