@@ -79,7 +79,10 @@ type DocumentListOutput struct {
 
 func registerDocuments(r *routes, docs *core.Documents, log *slog.Logger) {
 	tag := []string{"Documents"}
-	maxSize := docs.MaxSize()
+	maxSize := core.DefaultMaxDocumentSize // for handlers built without Documents (tests of other parts)
+	if docs != nil {
+		maxSize = docs.MaxSize()
+	}
 	uploadSchema := &huma.Schema{Type: "object", Required: []string{"purpose", "file"}, Properties: map[string]*huma.Schema{
 		"purpose": {Type: "string", Enum: purposeEnum(), Description: "What the file is for; decides the accepted types. Send it before file."},
 		"file":    {Type: "string", Format: "binary", Description: "The file; its type is sniffed from the content and must match its name's extension."},
@@ -109,7 +112,7 @@ func registerDocuments(r *routes, docs *core.Documents, log *slog.Logger) {
 			"422":     problemResponse(r, "The file or its purpose is refused; errors[].location names the field, errors[].value the code"),
 			"default": problemResponse(r, "Error"),
 		},
-	}, maxSize+multipartOverhead, uploadDocument(docs))
+	}, maxSize+multipartOverhead, uploadDocument(docs, maxSize))
 
 	handle(r, Rule{Action: domain.ActReadOrganisation, OrgParam: "orgID"}, huma.Operation{OperationID: "list-documents", Method: http.MethodGet,
 		Path: "/api/v1/organisations/{orgID}/documents", Tags: tag, Summary: "List an organisation's documents",
@@ -170,13 +173,13 @@ func registerDocuments(r *routes, docs *core.Documents, log *slog.Logger) {
 // uploadDocument streams one upload into core.Documents.Upload: the body
 // is never held whole in memory, and a body announced larger than the
 // limit is refused before a byte of it is read.
-func uploadDocument(docs *core.Documents) gin.HandlerFunc {
-	limit := docs.MaxSize() + multipartOverhead
+func uploadDocument(docs *core.Documents, maxSize int64) gin.HandlerFunc {
+	limit := maxSize + multipartOverhead
 	return func(c *gin.Context) {
 		if c.Request.ContentLength > limit {
 			// Unread, the body would otherwise be drained: close instead.
 			c.Header("Connection", "close")
-			writeProblem(c, http.StatusRequestEntityTooLarge, "The file is larger than "+humanSize(docs.MaxSize())+".")
+			writeProblem(c, http.StatusRequestEntityTooLarge, "The file is larger than "+humanSize(maxSize)+".")
 			return
 		}
 		rc := http.NewResponseController(c.Writer)
@@ -188,9 +191,14 @@ func uploadDocument(docs *core.Documents) gin.HandlerFunc {
 		switch {
 		case errors.As(err, &tooBig):
 			c.Header("Connection", "close")
-			writeProblem(c, http.StatusRequestEntityTooLarge, "The file is larger than "+humanSize(docs.MaxSize())+".")
+			writeProblem(c, http.StatusRequestEntityTooLarge, "The file is larger than "+humanSize(maxSize)+".")
 			return
 		case err != nil:
+			// A refusal comes after the first bytes (the type is sniffed from
+			// them): read the rest, bounded by the limit, so that a browser
+			// still sending the file reads the refusal instead of a reset
+			// connection.
+			_, _ = io.Copy(io.Discard, c.Request.Body)
 			writeError(c, err)
 			return
 		}
