@@ -91,15 +91,15 @@ func ValidateSSEStatus(f SSEStatusFields, country string, today time.Time, prefi
 	case f.Type == "":
 		ve.AddLocalized(prefix+"type", "required", msgSSETypeRequired)
 	case !f.Type.Valid():
-		ve.AddLocalized(prefix+"type", "invalid", localize(msgSSETypeInvalid, string(f.Type)))
+		ve.AddLocalized(prefix+"type", "invalid", sseLocalize(msgSSETypeInvalid, string(f.Type)))
 	case f.Type.Country() != strings.ToUpper(country):
-		ve.AddLocalized(prefix+"type", "wrong_country", localize(msgSSETypeCountry, f.Type.Country(), strings.ToUpper(country)))
+		ve.AddLocalized(prefix+"type", "wrong_country", sseLocalize(msgSSETypeCountry, f.Type.Country(), strings.ToUpper(country)))
 	}
 	switch n := utf8.RuneCountInString(f.RegistrationNumber); {
 	case n == 0:
 		ve.AddLocalized(prefix+"registration_number", "required", msgSSENumberRequired)
 	case n > MaxRegistrationNumberLength:
-		ve.AddLocalized(prefix+"registration_number", "too_long", localize(msgTooLong, MaxRegistrationNumberLength))
+		ve.AddLocalized(prefix+"registration_number", "too_long", sseLocalize(msgSSETooLong, MaxRegistrationNumberLength))
 	}
 	switch {
 	case f.ValidUntil.IsZero():
@@ -129,7 +129,7 @@ func ValidateRejectionReason(reason, field string) *ValidationError {
 	case n == 0:
 		ve.AddLocalized(field, "required", msgSSEReasonRequired)
 	case n > MaxRejectionReasonLength:
-		ve.AddLocalized(field, "too_long", localize(msgTooLong, MaxRejectionReasonLength))
+		ve.AddLocalized(field, "too_long", sseLocalize(msgSSETooLong, MaxRejectionReasonLength))
 	}
 	return ve
 }
@@ -165,10 +165,10 @@ func (s SSEStatus) Fields() SSEStatusFields {
 // the queue, so that the decision applies to what the moderator saw.
 func SSEStatusEditable(s VerificationState) bool { return s != VerificationPending }
 
-type localizedMessage = map[Language]string
+type sseMessage = map[Language]string
 
-func localize(m localizedMessage, args ...any) localizedMessage {
-	out := make(localizedMessage, len(m))
+func sseLocalize(m sseMessage, args ...any) sseMessage {
+	out := make(sseMessage, len(m))
 	for l, f := range m {
 		out[l] = fmt.Sprintf(f, args...)
 	}
@@ -176,61 +176,61 @@ func localize(m localizedMessage, args ...any) localizedMessage {
 }
 
 var (
-	msgSSETypeRequired = localizedMessage{
+	msgSSETypeRequired = sseMessage{
 		LangEN: "choose the type of status", LangFR: "choisissez le type de statut",
 		LangDE: "wählen Sie die Art des Status", LangNL: "kies het soort status",
 	}
-	msgSSETypeInvalid = localizedMessage{
+	msgSSETypeInvalid = sseMessage{
 		LangEN: "%q is not a known status type", LangFR: "%q n'est pas un type de statut connu",
 		LangDE: "%q ist keine bekannte Statusart", LangNL: "%q is geen bekend soort status",
 	}
-	msgSSETypeCountry = localizedMessage{
+	msgSSETypeCountry = sseMessage{
 		LangEN: "this status is granted in %s, and the organisation is registered in %s",
 		LangFR: "ce statut est délivré en %s, et l'organisation est immatriculée en %s",
 		LangDE: "dieser Status wird in %s verliehen, die Organisation ist in %s eingetragen",
 		LangNL: "deze status wordt in %s toegekend, en de organisatie is in %s ingeschreven",
 	}
-	msgSSENumberRequired = localizedMessage{
+	msgSSENumberRequired = sseMessage{
 		LangEN: "enter the approval or registration number", LangFR: "indiquez le numéro d'agrément ou d'enregistrement",
 		LangDE: "geben Sie die Anerkennungs- oder Registernummer an", LangNL: "vul het erkennings- of registratienummer in",
 	}
-	msgTooLong = localizedMessage{
+	msgSSETooLong = sseMessage{
 		LangEN: "at most %d characters", LangFR: "%d caractères au plus",
 		LangDE: "höchstens %d Zeichen", LangNL: "hoogstens %d tekens",
 	}
-	msgSSEValidUntilRequired = localizedMessage{
+	msgSSEValidUntilRequired = sseMessage{
 		LangEN: "enter the date until which the status is valid", LangFR: "indiquez la date de fin de validité du statut",
 		LangDE: "geben Sie an, bis wann der Status gilt", LangNL: "vul de datum in tot wanneer de status geldig is",
 	}
-	msgSSEExpired = localizedMessage{
+	msgSSEExpired = sseMessage{
 		LangEN: "this date has passed: the status has expired", LangFR: "cette date est passée : le statut a expiré",
 		LangDE: "dieses Datum liegt in der Vergangenheit: der Status ist abgelaufen", LangNL: "deze datum is voorbij: de status is verlopen",
 	}
-	msgSSEMeasuredOnRequired = localizedMessage{
+	msgSSEMeasuredOnRequired = sseMessage{
 		LangEN: "enter the date the share was measured", LangFR: "indiquez la date à laquelle la part a été mesurée",
 		LangDE: "geben Sie an, wann der Anteil ermittelt wurde", LangNL: "vul de datum in waarop het aandeel is gemeten",
 	}
-	msgSSEShareRequired = localizedMessage{
+	msgSSEShareRequired = sseMessage{
 		LangEN: "enter the share of disabled or disadvantaged workers, or remove the date",
 		LangFR: "indiquez la part de travailleurs handicapés ou défavorisés, ou retirez la date",
 		LangDE: "geben Sie den Anteil behinderter oder benachteiligter Beschäftigter an oder entfernen Sie das Datum",
 		LangNL: "vul het aandeel werknemers met een handicap of achterstand in, of verwijder de datum",
 	}
-	msgSSEShareRange = localizedMessage{
+	msgSSEShareRange = sseMessage{
 		LangEN: "a percentage from 0 to 100, with at most two decimals", LangFR: "un pourcentage de 0 à 100, avec deux décimales au plus",
 		LangDE: "ein Prozentsatz von 0 bis 100 mit höchstens zwei Nachkommastellen", LangNL: "een percentage van 0 tot 100, met hoogstens twee decimalen",
 	}
-	msgSSEMeasuredInFuture = localizedMessage{
+	msgSSEMeasuredInFuture = sseMessage{
 		LangEN: "this date is in the future", LangFR: "cette date est dans le futur",
 		LangDE: "dieses Datum liegt in der Zukunft", LangNL: "deze datum ligt in de toekomst",
 	}
-	msgSSEReasonRequired = localizedMessage{
+	msgSSEReasonRequired = sseMessage{
 		LangEN: "say why the status is rejected, so the supplier can fix it",
 		LangFR: "indiquez pourquoi le statut est refusé, pour que le fournisseur puisse corriger",
 		LangDE: "geben Sie an, warum der Status abgelehnt wird, damit der Anbieter ihn berichtigen kann",
 		LangNL: "zeg waarom de status wordt geweigerd, zodat de leverancier het kan rechtzetten",
 	}
-	msgSSEEvidenceRequired = localizedMessage{
+	msgSSEEvidenceRequired = sseMessage{
 		LangEN: "attach at least one evidence document (PDF or image) before asking for verification",
 		LangFR: "joignez au moins un justificatif (PDF ou image) avant de demander la vérification",
 		LangDE: "fügen Sie mindestens einen Nachweis (PDF oder Bild) bei, bevor Sie die Prüfung beantragen",
