@@ -53,10 +53,16 @@ CREATE TABLE sse_status_evidence (
     PRIMARY KEY (status_id, document_id),
     CONSTRAINT sse_status_evidence_status_fkey FOREIGN KEY (status_id, organisation_id)
         REFERENCES sse_statuses (id, organisation_id) ON DELETE CASCADE,
-    -- NO ACTION (not RESTRICT): a document that is evidence cannot be
-    -- deleted alone, but deleting its organisation removes both in one statement.
+    -- A document that is evidence cannot be deleted: detach it first.
     CONSTRAINT sse_status_evidence_document_fkey FOREIGN KEY (document_id, organisation_id, purpose)
-        REFERENCES documents (id, organisation_id, purpose)
+        REFERENCES documents (id, organisation_id, purpose),
+    -- Deleting the organisation deletes the links too. PostgreSQL fires the
+    -- organisation's cascades in creation order, and the checks they cause
+    -- after them: this one, declared last, has removed the links before
+    -- the check above looks for links to the deleted documents
+    -- (internal/store/sse_statuses_test.go proves it).
+    CONSTRAINT sse_status_evidence_organisation_fkey FOREIGN KEY (organisation_id)
+        REFERENCES organisations (id) ON DELETE CASCADE
 );
 CREATE INDEX sse_status_evidence_document_idx ON sse_status_evidence (document_id);
 CREATE INDEX sse_status_evidence_organisation_idx ON sse_status_evidence (organisation_id);

@@ -95,4 +95,9 @@ func TestSSEEvidenceSameOrganisationAndPurpose(t *testing.T) {
 	if err != nil || len(got.EvidenceIDs) != 1 || got.EvidenceIDs[0] != evidence.ID {
 		t.Fatalf("status after refused deletion: %+v %v", got, err)
 	}
+
+	// Deleting the organisation removes statuses, links and documents together.
+	if _, err := db.Pool.Exec(ctx, "DELETE FROM organisations WHERE id = $1", org.ID); err != nil {
+		t.Fatalf("deleting an organisation with evidence: %v", err)
+	}
 }
