@@ -91,6 +91,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Registry:       reg,
 		MaxBodyBytes:   cfg.HTTPMaxBodyBytes,
 		Web:            web.New(dist, built),
+		Documents:      core.NewDocuments(st, objects, cfg.MaxUploadBytes, time.Now),
+		SSEStatuses:    core.NewSSEStatuses(st, time.Now),
 	})
 
 	srv := &http.Server{

@@ -136,14 +136,22 @@ func TestPanicBecomesProblem(t *testing.T) {
 func TestBodyLimit(t *testing.T) {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
-	r.Use(limitBody(10))
-	r.POST("/echo", func(c *gin.Context) {
+	r.Use(limitBody(10, map[string]int64{"POST /upload": 20}))
+	echo := func(c *gin.Context) {
 		if _, err := io.ReadAll(c.Request.Body); err != nil {
 			c.Status(http.StatusRequestEntityTooLarge)
 			return
 		}
 		c.Status(http.StatusNoContent)
-	})
+	}
+	r.POST("/echo", echo)
+	r.POST("/upload", echo)
+	if rec := do(r, "POST", "/upload", strings.NewReader(strings.Repeat("x", 20))); rec.Code != 204 {
+		t.Fatalf("a route with its own limit: %d", rec.Code)
+	}
+	if rec := do(r, "POST", "/upload", strings.NewReader(strings.Repeat("x", 21))); rec.Code != 413 {
+		t.Fatalf("beyond a route's own limit: %d", rec.Code)
+	}
 	if rec := do(r, "POST", "/echo", strings.NewReader("short")); rec.Code != 204 {
 		t.Fatalf("small body: %d", rec.Code)
 	}

@@ -98,6 +98,8 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		Memberships:   db.Store.Memberships,
 		Members:       core.NewMemberships(db.Store, runner, clock.now, core.MembershipsConfig{PublicURL: "http://localhost:8080"}),
 		Organisations: core.NewOrganisations(db.Store, objects),
+		Documents:     core.NewDocuments(db.Store, objects, testMaxUpload, clock.now),
+		SSEStatuses:   core.NewSSEStatuses(db.Store, clock.now),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
@@ -205,3 +207,6 @@ func mustURL(t *testing.T, raw string) *url.URL {
 	}
 	return u
 }
+
+// testMaxUpload is the upload limit of the test server: the default.
+const testMaxUpload = 25 << 20

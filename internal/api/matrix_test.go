@@ -78,6 +78,27 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/organisations/{orgID}/logo":    everyone,
 	"GET /api/v1/me/organisations":              signedIn,
 	"GET /api/v1/nuts-regions":                  everyone,
+
+	"POST /api/v1/organisations/{orgID}/documents": {member},
+	"GET /api/v1/organisations/{orgID}/documents":  {member, moderator, admin},
+	// Not scoped by an organisation in the path: core answers 404 to
+	// anyone but members of the owning organisation (and moderators).
+	"GET /api/v1/documents/{docID}":          signedIn,
+	"GET /api/v1/documents/{docID}/download": signedIn,
+	"DELETE /api/v1/documents/{docID}":       signedIn,
+
+	"GET /api/v1/sse-status-types": everyone,
+	// Public: non-members see only the statuses that count.
+	"GET /api/v1/organisations/{orgID}/sse-statuses":                                     everyone,
+	"POST /api/v1/organisations/{orgID}/sse-statuses":                                    {member},
+	"PATCH /api/v1/organisations/{orgID}/sse-statuses/{statusID}":                        {member},
+	"DELETE /api/v1/organisations/{orgID}/sse-statuses/{statusID}":                       {member},
+	"PUT /api/v1/organisations/{orgID}/sse-statuses/{statusID}/evidence/{documentID}":    {member},
+	"DELETE /api/v1/organisations/{orgID}/sse-statuses/{statusID}/evidence/{documentID}": {member},
+	"POST /api/v1/organisations/{orgID}/sse-statuses/{statusID}/verification-request":    {member},
+	"GET /api/v1/moderation/sse-statuses":                                                {moderator, admin},
+	"POST /api/v1/moderation/sse-statuses/{statusID}/verify":                             {moderator, admin},
+	"POST /api/v1/moderation/sse-statuses/{statusID}/reject":                             {moderator, admin},
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

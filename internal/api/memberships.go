@@ -70,6 +70,7 @@ type InvitationsOutput struct {
 
 // OrgInput names an organisation in the path.
 type OrgInput struct {
+	LanguageHeader
 	OrgID string `path:"orgID" format:"uuid" doc:"The organisation's id"`
 }
 

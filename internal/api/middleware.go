@@ -103,10 +103,16 @@ func recoverProblem(log *slog.Logger) gin.HandlerFunc {
 }
 
 // limitBody bounds every request body; huma then answers 413 problem+json.
-func limitBody(max int64) gin.HandlerFunc {
+// Routes listed in own (by "METHOD /gin/path") get their own bound
+// instead: uploads are larger than any JSON body.
+func limitBody(max int64, own map[string]int64) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if c.Request.Body != nil && max > 0 {
-			c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, max)
+		limit := max
+		if l, ok := own[c.Request.Method+" "+c.FullPath()]; ok {
+			limit = l
+		}
+		if c.Request.Body != nil && limit > 0 {
+			c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
 		}
 		c.Next()
 	}

@@ -43,6 +43,10 @@ type Deps struct {
 	Organisations *core.Organisations
 	// TrustedProxies may set X-Forwarded-For (client IPs for rate limits).
 	TrustedProxies []string
+	// Documents stores uploads; its MaxSize bounds the upload routes.
+	Documents *core.Documents
+	// SSEStatuses manages supplier SSE statuses and their verification.
+	SSEStatuses *core.SSEStatuses
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -64,6 +68,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 		_ = r.SetTrustedProxies(nil)
 	}
 
+	bodyLimits := map[string]int64{} // filled by rt.stream, read by limitBody
 	m := newHTTPMetrics(d.Registry)
 	r.Use(
 		requestID(),
@@ -71,13 +76,13 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 		m.middleware(),
 		recoverProblem(d.Log),
 		securityHeaders(),
-		limitBody(d.MaxBodyBytes),
+		limitBody(d.MaxBodyBytes, bodyLimits),
 		crossOriginProtection(),
 		d.Sessions.authenticate(d.Memberships),
 	)
 
 	api := humagin.New(r, apiConfig(d.Version))
-	rt := &routes{api: api}
+	rt := &routes{api: api, gin: r, bodyLimits: bodyLimits}
 
 	r.GET("/healthz", healthz)
 	rt.plain(http.MethodGet, "/healthz", Public)
@@ -97,6 +102,8 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerPrivacy(rt, d.Sessions)
 	registerMemberships(rt, d.Members)
 	registerOrganisations(rt, d.Organisations)
+	registerDocuments(rt, d.Documents, d.Log)
+	registerSSEStatuses(rt, d.SSEStatuses)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {

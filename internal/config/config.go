@@ -37,6 +37,10 @@ type Config struct {
 	HTTPMaxBodyBytes      int64         `env:"PASSERELLE_HTTP_MAX_BODY_BYTES" envDefault:"1048576"`
 	ShutdownTimeout       time.Duration `env:"PASSERELLE_SHUTDOWN_TIMEOUT" envDefault:"15s"`
 
+	// MaxUploadBytes bounds an uploaded file (documents); upload routes are
+	// exempt from HTTPMaxBodyBytes and bounded by this instead.
+	MaxUploadBytes int64 `env:"PASSERELLE_MAX_UPLOAD_BYTES" envDefault:"26214400"`
+
 	LogLevel  string `env:"PASSERELLE_LOG_LEVEL" envDefault:"info"`
 	LogFormat string `env:"PASSERELLE_LOG_FORMAT"`
 
@@ -245,6 +249,9 @@ func (c Config) validate(vars map[string]string) []Problem {
 	}
 	if c.HTTPMaxBodyBytes < 1024 {
 		add("PASSERELLE_HTTP_MAX_BODY_BYTES", "must be at least 1024")
+	}
+	if c.MaxUploadBytes < 1024 || c.MaxUploadBytes > 5<<30 {
+		add("PASSERELLE_MAX_UPLOAD_BYTES", "must be between 1024 and 5368709120 (5 GiB, the largest single S3 upload)")
 	}
 	if c.S3Endpoint != "" {
 		if u, err := url.Parse(c.S3Endpoint); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {

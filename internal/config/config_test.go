@@ -17,7 +17,8 @@ func TestDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if cfg.HTTPAddr != ":8080" || cfg.ShutdownTimeout != 15*time.Second || cfg.LogFormat != "text" ||
-		!cfg.EmbeddedS3() || cfg.HTTPMaxBodyBytes != 1<<20 || !cfg.MigrateOnStart {
+		!cfg.EmbeddedS3() || cfg.HTTPMaxBodyBytes != 1<<20 || !cfg.MigrateOnStart ||
+		cfg.MaxUploadBytes != 25<<20 {
 		t.Fatalf("unexpected defaults: %+v", cfg)
 	}
 	cfg, err = Load([]string{dbURL, "PASSERELLE_ENV=production"})
@@ -35,6 +36,7 @@ func TestEveryWrongVariableInOneError(t *testing.T) {
 		"PASSERELLE_LOG_LEVEL=loud",
 		"PASSERELLE_S3_ENDPOINT=minio:9000",
 		"PASSERELLE_MIGRATE_ON_START=perhaps",
+		"PASSERELLE_MAX_UPLOAD_BYTES=12",
 	})
 	var ce *Error
 	if !errors.As(err, &ce) {
@@ -44,7 +46,7 @@ func TestEveryWrongVariableInOneError(t *testing.T) {
 	for _, v := range []string{
 		"PASSERELLE_HTTP_ADDR", "PASSERELLE_DATABASE_URL", "PASSERELLE_SHUTDOWN_TIMEOUT", "PASSERELLE_DATABASE_MAX_CONNS",
 		"PASSERELLE_LOG_LEVEL", "PASSERELLE_S3_ENDPOINT", "PASSERELLE_S3_ACCESS_KEY", "PASSERELLE_S3_SECRET_KEY",
-		"PASSERELLE_MIGRATE_ON_START",
+		"PASSERELLE_MIGRATE_ON_START", "PASSERELLE_MAX_UPLOAD_BYTES",
 	} {
 		if !strings.Contains(msg, v+":") {
 			t.Errorf("message does not name %s:\n%s", v, msg)

@@ -180,6 +180,46 @@ func presignDownload(ctx context.Context, objects *blob.Store, doc domain.Docume
 	return url, expires, nil
 }
 
+// Get returns a document's record. Members of the owning organisation and
+// moderators may read it; for anyone else it does not exist
+// (domain.ErrNotFound).
+func (d *Documents) Get(ctx context.Context, principal domain.Principal, documentID string) (domain.Document, error) {
+	doc, err := d.st.GetDocument(ctx, documentID)
+	if err != nil {
+		return domain.Document{}, err
+	}
+	if !domain.Can(principal, domain.ActReadOrganisation, domain.Resource{OrganisationID: doc.OrganisationID}) {
+		return domain.Document{}, domain.ErrNotFound
+	}
+	return doc, nil
+}
+
+// DefaultDocumentPageSize and MaxDocumentPageSize bound a page of List.
+const (
+	DefaultDocumentPageSize = 20
+	MaxDocumentPageSize     = 100
+)
+
+// List returns a page of an organisation's documents, newest first, and the
+// cursor of the next page ("" after the last). Members and moderators may
+// list them. limit <= 0 means DefaultDocumentPageSize; it is capped at
+// MaxDocumentPageSize.
+func (d *Documents) List(ctx context.Context, principal domain.Principal, orgID, cursor string, limit int) ([]domain.Document, string, error) {
+	if principal.Anonymous() {
+		return nil, "", domain.ErrUnauthenticated
+	}
+	if !domain.Can(principal, domain.ActReadOrganisation, domain.Resource{OrganisationID: orgID}) {
+		return nil, "", domain.ErrForbidden
+	}
+	if limit <= 0 {
+		limit = DefaultDocumentPageSize
+	}
+	return d.st.ListDocumentsPage(ctx, orgID, cursor, int32(min(limit, MaxDocumentPageSize)))
+}
+
+// MaxSize is the largest file Upload accepts, in bytes.
+func (d *Documents) MaxSize() int64 { return d.maxSize }
+
 // Delete deletes a document on behalf of actor, whom principal describes:
 // members of the owning organisation may; moderators, who may read it, get
 // domain.ErrForbidden; anyone else domain.ErrNotFound.

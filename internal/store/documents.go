@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"time"
 
+	"github.com/google/uuid"
+
 	"passerelle/internal/domain"
 	"passerelle/internal/store/sqlc"
 )
@@ -102,4 +104,38 @@ func documentFromRow(r sqlc.Document) domain.Document {
 		d.UploadedBy = r.UploadedBy.String()
 	}
 	return d
+}
+
+// ListDocumentsPage returns up to limit documents of an organisation,
+// newest first, after cursor (from a previous page; "" for the first).
+// next is the cursor of the following page, "" after the last one.
+func (s *Store) ListDocumentsPage(ctx context.Context, organisationID, cursor string, limit int32) (page []domain.Document, next string, err error) {
+	org, err := uuid.Parse(organisationID)
+	if err != nil {
+		return []domain.Document{}, "", nil
+	}
+	before, err := decodeCursor(cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	if cursor == "" {
+		// After every row there is: the end of time, the largest id.
+		before.at, before.id = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), uuid.Max
+	}
+	rows, err := s.q.ListDocumentsPage(ctx, sqlc.ListDocumentsPageParams{
+		OrganisationID: org, BeforeCreatedAt: before.at, BeforeID: before.id, RowLimit: limit + 1,
+	})
+	if err != nil {
+		return nil, "", mapError(err)
+	}
+	if len(rows) > int(limit) {
+		rows = rows[:limit]
+		last := rows[len(rows)-1]
+		next = encodeCursor(last.CreatedAt, last.ID)
+	}
+	page = make([]domain.Document, len(rows))
+	for i, r := range rows {
+		page[i] = documentFromRow(r)
+	}
+	return page, next, nil
 }

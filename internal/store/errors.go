@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -26,6 +27,9 @@ func mapError(err error) error {
 		case "23505": // unique_violation
 			return fmt.Errorf("%w: %s already exists", domain.ErrConflict, constraintSubject(pgErr.ConstraintName))
 		case "23503": // foreign_key_violation
+			if strings.HasPrefix(pgErr.Message, "update or delete on table") {
+				return fmt.Errorf("%w: %s", domain.ErrConflict, stillReferenced(pgErr.ConstraintName))
+			}
 			return fmt.Errorf("%w: a referenced record does not exist (%s)", domain.ErrConflict, pgErr.ConstraintName)
 		case "23514", "23502", "22P02", "22001": // check, not null, invalid text, too long
 			ve := &domain.ValidationError{}
@@ -59,8 +63,19 @@ func constraintSubject(name string) string {
 		return "a pending invitation for this email"
 	case "organisation_identifiers_kind_value_key":
 		return "an organisation with this legal identifier"
+	case "sse_statuses_organisation_type_key":
+		return "a status of this type for this organisation"
 	case "", "memberships_pkey":
 		return "this record"
 	}
 	return name
+}
+
+// stillReferenced explains why a row cannot be deleted.
+func stillReferenced(constraint string) string {
+	switch constraint {
+	case "sse_status_evidence_document_fkey":
+		return "this document is evidence of an SSE status: detach it from the status first"
+	}
+	return "this record is still in use (" + constraint + ")"
 }

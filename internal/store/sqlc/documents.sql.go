@@ -148,3 +148,56 @@ func (q *Queries) ListDocumentsByOrganisation(ctx context.Context, arg ListDocum
 	}
 	return items, nil
 }
+
+const listDocumentsPage = `-- name: ListDocumentsPage :many
+SELECT id, organisation_id, uploaded_by, purpose, filename, content_type, size_bytes, sha256, object_key, created_at FROM documents
+WHERE organisation_id = $1
+  AND (created_at, id) < ($2::timestamptz, $3::uuid)
+ORDER BY created_at DESC, id DESC
+LIMIT $4
+`
+
+type ListDocumentsPageParams struct {
+	OrganisationID  uuid.UUID
+	BeforeCreatedAt time.Time
+	BeforeID        uuid.UUID
+	RowLimit        int32
+}
+
+// One page of an organisation's documents, newest first, after the
+// (created_at, id) of the previous page's last row.
+func (q *Queries) ListDocumentsPage(ctx context.Context, arg ListDocumentsPageParams) ([]Document, error) {
+	rows, err := q.db.Query(ctx, listDocumentsPage,
+		arg.OrganisationID,
+		arg.BeforeCreatedAt,
+		arg.BeforeID,
+		arg.RowLimit,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []Document{}
+	for rows.Next() {
+		var i Document
+		if err := rows.Scan(
+			&i.ID,
+			&i.OrganisationID,
+			&i.UploadedBy,
+			&i.Purpose,
+			&i.Filename,
+			&i.ContentType,
+			&i.SizeBytes,
+			&i.Sha256,
+			&i.ObjectKey,
+			&i.CreatedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}

@@ -121,6 +121,31 @@ type Session struct {
 	ActiveOrganisationID *uuid.UUID
 }
 
+type SseStatus struct {
+	ID                 uuid.UUID
+	OrganisationID     uuid.UUID
+	Type               string
+	RegistrationNumber string
+	ValidUntil         time.Time
+	DisabledShare      *float64
+	ShareMeasuredOn    *time.Time
+	State              string
+	SubmittedAt        *time.Time
+	ReviewedBy         *uuid.UUID
+	ReviewedAt         *time.Time
+	RejectionReason    *string
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
+}
+
+type SseStatusEvidence struct {
+	StatusID       uuid.UUID
+	DocumentID     uuid.UUID
+	OrganisationID uuid.UUID
+	Purpose        string
+	AttachedAt     time.Time
+}
+
 type User struct {
 	ID                uuid.UUID
 	Email             string

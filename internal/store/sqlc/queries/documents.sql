@@ -16,3 +16,12 @@ SELECT * FROM documents
 WHERE organisation_id = $1
 ORDER BY created_at DESC, id DESC
 LIMIT $2;
+
+-- name: ListDocumentsPage :many
+-- One page of an organisation's documents, newest first, after the
+-- (created_at, id) of the previous page's last row.
+SELECT * FROM documents
+WHERE organisation_id = sqlc.arg(organisation_id)
+  AND (created_at, id) < (sqlc.arg(before_created_at)::timestamptz, sqlc.arg(before_id)::uuid)
+ORDER BY created_at DESC, id DESC
+LIMIT sqlc.arg(row_limit);

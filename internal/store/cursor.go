@@ -1,0 +1,53 @@
+package store
+
+import (
+	"encoding/base64"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+
+	"passerelle/internal/domain"
+)
+
+// A cursor is where a page of a list ends: the sort time and id of its
+// last row, so the next page starts right after it whatever was inserted
+// meanwhile. It is opaque to clients (base64url of "RFC 3339 time|id").
+type cursor struct {
+	at time.Time
+	id uuid.UUID
+}
+
+func encodeCursor(at time.Time, id uuid.UUID) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(at.UTC().Format(time.RFC3339Nano) + "|" + id.String()))
+}
+
+// decodeCursor reads a cursor; "" is the zero cursor (before everything).
+// Anything else that is not one of ours is a field error on query.cursor.
+func decodeCursor(s string) (cursor, error) {
+	if s == "" {
+		return cursor{}, nil
+	}
+	bad := func() (cursor, error) {
+		ve := &domain.ValidationError{}
+		ve.Add("query.cursor", "invalid", "this cursor was not returned by this list: start again without it")
+		return cursor{}, ve
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return bad()
+	}
+	at, id, ok := strings.Cut(string(raw), "|")
+	if !ok {
+		return bad()
+	}
+	t, err := time.Parse(time.RFC3339Nano, at)
+	if err != nil {
+		return bad()
+	}
+	u, err := uuid.Parse(id)
+	if err != nil {
+		return bad()
+	}
+	return cursor{at: t, id: u}, nil
+}
