@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"text/tabwriter"
 
 	"passerelle/internal/config"
@@ -28,7 +29,14 @@ func seed(ctx context.Context, cfg config.Config, args []string, stdout, stderr 
 	if err := st.MigrateUp(ctx, io.Discard); err != nil {
 		return err
 	}
-	logins, err := core.Seed(ctx, st, *ifEmpty)
+	// Evidence documents go to the same object storage as serve's (the
+	// embedded server under the data directory when none is configured).
+	objects, closeS3, err := openBlobStore(ctx, cfg, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	if err != nil {
+		return err
+	}
+	defer closeS3()
+	logins, err := core.Seed(ctx, st, objects, *ifEmpty)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"passerelle/internal/auth"
+	"passerelle/internal/blob"
 	"passerelle/internal/domain"
 	"passerelle/internal/domain/legalid"
 	"passerelle/internal/store"
@@ -134,11 +135,18 @@ func (d demoOrg) organisation(withNUTS bool) (domain.Organisation, error) {
 	return o, nil
 }
 
+// seededOrg is a demonstration organisation once created.
+type seededOrg struct {
+	id, ownerID string
+}
+
 // Seed fills an empty database with demonstration organisations and their
 // users (all with DemoPassword and a verified email), a cluster moderator
-// and a platform admin. With ifEmpty it does nothing when any account
-// exists; it returns the logins it created.
-func Seed(ctx context.Context, st *store.Store, ifEmpty bool) ([]DemoLogin, error) {
+// and a platform admin, then gives the suppliers their SSE statuses with
+// evidence stored in objects (verified by the moderator, one pending, one
+// rejected). With ifEmpty it does nothing when any account exists; it
+// returns the logins it created.
+func Seed(ctx context.Context, st *store.Store, objects *blob.Store, ifEmpty bool) ([]DemoLogin, error) {
 	if ifEmpty {
 		n, err := st.CountUsers(ctx)
 		if err != nil || n > 0 {
@@ -154,6 +162,8 @@ func Seed(ctx context.Context, st *store.Store, ifEmpty bool) ([]DemoLogin, erro
 		return nil, err
 	}
 	var logins []DemoLogin
+	orgs := map[string]seededOrg{}
+	var moderator domain.Principal
 	now := time.Now()
 	err = st.WithTx(ctx, func(tx *store.Tx) error {
 		for _, d := range demoOrgs {
@@ -176,6 +186,11 @@ func Seed(ctx context.Context, st *store.Store, ifEmpty bool) ([]DemoLogin, erro
 			if err := tx.AddMembership(ctx, org.ID, u.ID, domain.RoleOwner); err != nil {
 				return err
 			}
+			orgs[d.user] = seededOrg{id: org.ID, ownerID: u.ID}
+			if d.platformRole == domain.PlatformModerator {
+				moderator = domain.Principal{UserID: u.ID, PlatformRole: d.platformRole,
+					Memberships: map[string]domain.MembershipRole{org.ID: domain.RoleOwner}}
+			}
 			role := fmt.Sprintf("owner of a %s (%s)", d.kind, d.country)
 			if d.platformRole != "" {
 				role += ", " + string(d.platformRole)
@@ -195,6 +210,9 @@ func Seed(ctx context.Context, st *store.Store, ifEmpty bool) ([]DemoLogin, erro
 			After: map[string]any{"organisations": len(demoOrgs), "users": len(logins)}})
 	})
 	if err != nil {
+		return nil, err
+	}
+	if err := seedStatuses(ctx, st, objects, orgs, moderator); err != nil {
 		return nil, err
 	}
 	return logins, nil

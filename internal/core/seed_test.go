@@ -3,6 +3,7 @@ package core_test
 import (
 	"os"
 	"testing"
+	"time"
 
 	"passerelle/internal/core"
 	"passerelle/internal/domain"
@@ -28,7 +29,7 @@ func TestSeedWithNUTS(t *testing.T) {
 	if _, err := core.ImportNUTS(t.Context(), db.Store, regions); err != nil {
 		t.Fatal(err)
 	}
-	logins, err := core.Seed(t.Context(), db.Store, true)
+	logins, err := core.Seed(t.Context(), db.Store, newObjectStore(t), true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,8 +80,33 @@ func TestSeedWithNUTS(t *testing.T) {
 			t.Errorf("no demo organisation of kind %s", k)
 		}
 	}
+	// Every supplier has a status: verified ones count, one waits for a
+	// moderator, one was rejected; each has its evidence document.
+	states := map[domain.VerificationState]int{}
+	for _, l := range logins {
+		u, _ := db.Store.GetUserByEmail(t.Context(), l.Email)
+		orgs, _ := db.Store.ListOrganisationsByMember(t.Context(), u.ID)
+		if len(orgs) == 0 || orgs[0].Organisation.Kind != domain.OrgSSESupplier {
+			continue
+		}
+		statuses, err := db.Store.ListSSEStatuses(t.Context(), orgs[0].Organisation.ID)
+		if err != nil || len(statuses) != 1 {
+			t.Fatalf("%s: statuses %+v %v", l.Organisation, statuses, err)
+		}
+		s := statuses[0]
+		states[s.State]++
+		if len(s.EvidenceIDs) != 1 {
+			t.Errorf("%s: evidence %v", l.Organisation, s.EvidenceIDs)
+		}
+		if s.Counts(time.Now()) != (s.State == domain.VerificationVerified) {
+			t.Errorf("%s: %s status counts = %v", l.Organisation, s.State, s.Counts(time.Now()))
+		}
+	}
+	if states[domain.VerificationVerified] < 5 || states[domain.VerificationPending] != 1 || states[domain.VerificationRejected] != 1 {
+		t.Errorf("status states: %v", states)
+	}
 	// Seeding again with ifEmpty changes nothing.
-	again, err := core.Seed(t.Context(), db.Store, true)
+	again, err := core.Seed(t.Context(), db.Store, nil, true)
 	if err != nil || len(again) != 0 {
 		t.Fatalf("second seed: %v %v", again, err)
 	}
