@@ -52,7 +52,7 @@ func seedStatuses(ctx context.Context, st *store.Store, objects *blob.Store, org
 		actor := Actor{UserID: o.ownerID, PlatformRole: domain.PlatformUser}
 		p := domain.Principal{UserID: o.ownerID, PlatformRole: domain.PlatformUser,
 			Memberships: map[string]domain.MembershipRole{o.id: domain.RoleOwner}, ActiveOrganisationID: o.id}
-		pdf := demoPDF("Attestation - " + d.name, []string{
+		pdf := demoPDF("Attestation - "+d.name, []string{
 			"Demonstration document: not a real attestation.",
 			"Status: " + string(spec.typ) + ", number " + spec.number + ".",
 			"Organisation: " + d.name + " (" + d.country + ").",
