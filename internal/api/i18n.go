@@ -18,8 +18,9 @@ import (
 // Error messages are written in English where they arise (core, huma,
 // middleware) and translated here, once, when the response is written: the
 // caller's language is known only then. Two sources:
-//   - messages that carry their own translations (domain.FieldError.Messages,
-//     e.g. legal identifier errors): a *problem keeps them beside the English;
+//   - messages that carry their own translations, being built from values
+//     (domain.FieldError.Messages, e.g. legal identifier errors, and
+//     domain.LocalizedError): a *problem keeps them beside the English;
 //   - fixed English messages: looked up in the catalogue below. Anything not
 //     in it stays in English rather than failing.
 

@@ -126,6 +126,31 @@ func TestLocalizedFieldMessages(t *testing.T) {
 	}
 }
 
+// A sentinel error built from values (domain.Msg.Wrap) keeps the
+// sentinel's status and is answered in the caller's language, as a sentence.
+func TestLocalizedSentinelErrors(t *testing.T) {
+	err := fmt.Errorf("erasing: %w", domain.Msg{
+		EN: "%s is still in use", FR: "%s est encore utilisé", DE: "%s wird noch verwendet", NL: "%s is nog in gebruik",
+	}.Wrap(domain.ErrConflict, "élan"))
+	p, ok := toHTTP(err).(*problem)
+	if !ok {
+		t.Fatalf("toHTTP(LocalizedError) = %T, want *problem", toHTTP(err))
+	}
+	if p.Status != http.StatusConflict || p.Detail != "Élan is still in use." {
+		t.Errorf("English: %d %q", p.Status, p.Detail)
+	}
+	for l, want := range map[domain.Language]string{
+		domain.LangFR: "Élan est encore utilisé.", domain.LangDE: "Élan wird noch verwendet.", domain.LangNL: "Élan is nog in gebruik.",
+	} {
+		if got := p.localized(l); got.Detail != want || got.Title != translate("Conflict", l) {
+			t.Errorf("%s: %q %q, want %q", l, got.Title, got.Detail, want)
+		}
+	}
+	if p.localized(domain.LangEN).Detail != "Élan is still in use." {
+		t.Errorf("the English problem must read as before: %q", p.localized(domain.LangEN).Detail)
+	}
+}
+
 // The errors core exports, with the message they carry, are answered in
 // every language: each rendered detail has a complete catalogue entry.
 func TestCoreErrorsAreTranslated(t *testing.T) {
@@ -165,15 +190,15 @@ func checkCatalogued(t *testing.T, name, english string) {
 	}
 }
 
-// Every fixed message a use case of accounts, admin, organisations or
-// memberships wraps around a sentinel (fmt.Errorf("%w: …", domain.ErrX)),
+// Every fixed message a use case of accounts, admin, organisations,
+// memberships or privacy wraps around a sentinel (fmt.Errorf("%w: …", domain.ErrX)),
 // exported or not, has a catalogue entry under the detail toHTTP renders.
 // A message built from values cannot be looked up by its text: it must
-// carry its translations instead (domain.Msg), and this test refuses it.
+// carry its translations instead (domain.Msg.Wrap), and this test refuses it.
 func TestCoreSentinelMessagesAreTranslated(t *testing.T) {
 	fset := token.NewFileSet()
 	found := 0
-	for _, file := range []string{"accounts.go", "admin.go", "organisations.go", "memberships.go"} {
+	for _, file := range []string{"accounts.go", "admin.go", "organisations.go", "memberships.go", "privacy.go"} {
 		f, err := parser.ParseFile(fset, filepath.Join("..", "core", file), nil, 0)
 		if err != nil {
 			t.Fatal(err)
@@ -251,6 +276,14 @@ func TestOrganisationProblemsInTheCallersLanguage(t *testing.T) {
 		with(supplierBody(), map[string]any{"postcode": "5700"}), "Accept-Language", "")
 	if _, _, msg := problemField(t, r); msg != `"5700" n'est pas un code postal valide (pays : FR, p. ex. 57000)` {
 		t.Errorf("postcode in French: %q", msg)
+	}
+	// A conflict naming a value carries its own translations.
+	c.expect(http.StatusCreated, "POST", "/api/v1/organisations", supplierBody())
+	r = c.expect(http.StatusConflict, "POST", "/api/v1/organisations", with(supplierBody(), map[string]any{"legal_name": "Autre SARL"}),
+		"Accept-Language", "de")
+	if r.body["title"] != "Konflikt" ||
+		r.body["detail"] != "Eine andere Organisation ist bereits mit der Kennung 73282932000074 (fr_siret) registriert." {
+		t.Errorf("409 in German: %s", r.raw)
 	}
 	// A fixed refusal from core comes from the catalogue.
 	r = c.expect(http.StatusForbidden, "POST", "/api/v1/organisations",

@@ -53,3 +53,28 @@ func (m Msg) in(l Language) string {
 	}
 	return s
 }
+
+// LocalizedError is a sentinel error (ErrConflict, ErrNotFound, …) with a
+// message in every supported language: the API answers with the status of
+// Sentinel and the message in the caller's language. It is for messages
+// built from values, which the API's catalogue of fixed texts cannot
+// translate; build one with Msg.Wrap.
+type LocalizedError struct {
+	// Sentinel is the domain error that decides the HTTP status.
+	Sentinel error
+	// Messages is the explanation in each language, lower case and without
+	// a final period, as after "%w: " in fmt.Errorf.
+	Messages map[Language]string
+}
+
+// Error reads as fmt.Errorf("%w: message", Sentinel) would, in English.
+func (e *LocalizedError) Error() string { return e.Sentinel.Error() + ": " + e.Messages[LangEN] }
+
+// Unwrap makes errors.Is(err, Sentinel) hold.
+func (e *LocalizedError) Unwrap() error { return e.Sentinel }
+
+// Wrap returns m formatted with args (see With) as a *LocalizedError of
+// sentinel: the localized form of fmt.Errorf("%w: "+m.EN, sentinel, args...).
+func (m Msg) Wrap(sentinel error, args ...any) error {
+	return &LocalizedError{Sentinel: sentinel, Messages: m.With(args...)}
+}

@@ -1,6 +1,8 @@
 package domain
 
 import (
+	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -47,5 +49,22 @@ func TestMsgWith(t *testing.T) {
 	literal := Msg{EN: "100% sure", FR: "sûr à 100 %", DE: "100 % sicher", NL: "100% zeker"}
 	if got := literal.With(); got[LangFR] != "sûr à 100 %" || got[LangEN] != "100% sure" {
 		t.Errorf("literal: got %q", got)
+	}
+}
+
+func TestMsgWrap(t *testing.T) {
+	err := Msg{
+		EN: "you are the last owner of %s", FR: "vous êtes le dernier propriétaire de %s",
+		DE: "%s hätte ohne Sie keinen Inhaber mehr", NL: "u bent de laatste eigenaar van %s",
+	}.Wrap(ErrConflict, "Atelier Nord")
+	if !errors.Is(err, ErrConflict) || errors.Is(err, ErrNotFound) {
+		t.Errorf("%v must be a conflict and only that", err)
+	}
+	if got, want := err.Error(), "conflict: you are the last owner of Atelier Nord"; got != want {
+		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	var le *LocalizedError
+	if !errors.As(fmt.Errorf("erasing: %w", err), &le) || le.Messages[LangDE] != "Atelier Nord hätte ohne Sie keinen Inhaber mehr" {
+		t.Errorf("wrapped further, the translations are still found: %+v", le)
 	}
 }
