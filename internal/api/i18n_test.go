@@ -191,13 +191,16 @@ func checkCatalogued(t *testing.T, name, english string) {
 }
 
 // Every fixed message a use case of accounts, admin, organisations,
-// memberships or privacy wraps around a sentinel (fmt.Errorf("%w: …", domain.ErrX)),
-// exported or not, has a catalogue entry under the detail toHTTP renders.
-// A message built from values cannot be looked up by its text: it must
-// carry its translations instead (domain.Msg.Wrap), and this test refuses it.
-func TestCoreSentinelMessagesAreTranslated(t *testing.T) {
+// memberships or privacy writes in English for the catalogue to translate
+// has an entry: those wrapped around a sentinel (fmt.Errorf("%w: …",
+// domain.ErrX)), exported or not, under the detail toHTTP renders, and the
+// literal messages of ValidationError.Add. A sentinel message built from
+// values cannot be looked up by its text: it must carry its translations
+// (domain.Msg.Wrap), and this test refuses it. (Add messages computed
+// elsewhere, such as passwordMessage's, are checked in TestCatalogueComplete.)
+func TestCoreMessagesAreCatalogued(t *testing.T) {
 	fset := token.NewFileSet()
-	found := 0
+	sentinels, fields := 0, 0
 	for _, file := range []string{"accounts.go", "admin.go", "organisations.go", "memberships.go", "privacy.go"} {
 		f, err := parser.ParseFile(fset, filepath.Join("..", "core", file), nil, 0)
 		if err != nil {
@@ -205,34 +208,44 @@ func TestCoreSentinelMessagesAreTranslated(t *testing.T) {
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
-			if !ok || len(call.Args) == 0 {
+			if !ok {
 				return true
 			}
-			if sel, ok := call.Fun.(*ast.SelectorExpr); !ok || sel.Sel.Name != "Errorf" {
-				return true
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			switch {
+			case ok && sel.Sel.Name == "Errorf" && len(call.Args) > 0:
+				format, where, ok := stringLiteral(fset, call.Args[0])
+				if !ok || !strings.HasPrefix(format, "%w: ") {
+					return true
+				}
+				if strings.Contains(format[len("%w: "):], "%") || len(call.Args) != 2 {
+					t.Errorf("%s: %q is built from values: the catalogue cannot translate it", where, format)
+					return true
+				}
+				sentinels++
+				checkCatalogued(t, where, detail(fmt.Errorf(format, domain.ErrConflict), domain.ErrConflict, ""))
+			case ok && sel.Sel.Name == "Add" && len(call.Args) == 3: // ValidationError.Add(field, code, message)
+				if msg, where, ok := stringLiteral(fset, call.Args[2]); ok {
+					fields++
+					checkCatalogued(t, where, msg)
+				}
 			}
-			lit, ok := call.Args[0].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
-			format, err := strconv.Unquote(lit.Value)
-			if err != nil || !strings.HasPrefix(format, "%w: ") {
-				return true
-			}
-			where := fset.Position(lit.Pos()).String()
-			if strings.Contains(format[len("%w: "):], "%") || len(call.Args) != 2 {
-				t.Errorf("%s: %q is built from values: the catalogue cannot translate it", where, format)
-				return true
-			}
-			found++
-			rendered := detail(fmt.Errorf(format, domain.ErrConflict), domain.ErrConflict, "")
-			checkCatalogued(t, where, rendered)
 			return true
 		})
 	}
-	if found < 20 {
-		t.Errorf("found only %d sentinel messages: is the scan still reading core?", found)
+	if sentinels < 20 || fields < 8 {
+		t.Errorf("found only %d sentinel and %d field messages: is the scan still reading core?", sentinels, fields)
 	}
+}
+
+// stringLiteral returns the value and position of e if it is a string literal.
+func stringLiteral(fset *token.FileSet, e ast.Expr) (value, where string, ok bool) {
+	lit, isLit := e.(*ast.BasicLit)
+	if !isLit || lit.Kind != token.STRING {
+		return "", "", false
+	}
+	v, err := strconv.Unquote(lit.Value)
+	return v, fset.Position(lit.Pos()).String(), err == nil
 }
 
 // An organisation refused for values of its own (postcode, website, NUTS
