@@ -242,7 +242,11 @@ var catalogue = func() map[string]map[domain.Language]string {
 			"dieses Passwort ist zu leicht zu erraten: verwenden Sie eine längere Folge unzusammenhängender Wörter",
 			"dit wachtwoord is te makkelijk te raden: gebruik een langere zin van losse woorden"},
 
-		// Organisations and memberships (core/organisations.go, core/memberships.go).
+		// Organisations and memberships (api/organisations.go, core/organisations.go, core/memberships.go).
+		"latitude and longitude go together": {
+			"indiquez la latitude et la longitude ensemble",
+			"geben Sie Breiten- und Längengrad zusammen an",
+			"geef de breedtegraad en de lengtegraad samen op"},
 		"Confirm your email address before creating an organisation.": {
 			"Confirmez votre adresse e-mail avant de créer une organisation.",
 			"Bestätigen Sie Ihre E-Mail-Adresse, bevor Sie eine Organisation anlegen.",

@@ -290,6 +290,12 @@ func TestOrganisationProblemsInTheCallersLanguage(t *testing.T) {
 	if _, _, msg := problemField(t, r); msg != `"5700" n'est pas un code postal valide (pays : FR, p. ex. 57000)` {
 		t.Errorf("postcode in French: %q", msg)
 	}
+	// The API's own check of the coordinates comes from the catalogue.
+	r = c.expect(http.StatusUnprocessableEntity, "POST", "/api/v1/organisations",
+		with(supplierBody(), map[string]any{"longitude": nil}), "Accept-Language", "de")
+	if loc, code, msg := problemField(t, r); loc != "body.longitude" || code != "required" || msg != "geben Sie Breiten- und Längengrad zusammen an" {
+		t.Errorf("coordinates in German: %s %s %q", loc, code, msg)
+	}
 	// A conflict naming a value carries its own translations.
 	c.expect(http.StatusCreated, "POST", "/api/v1/organisations", supplierBody())
 	r = c.expect(http.StatusConflict, "POST", "/api/v1/organisations", with(supplierBody(), map[string]any{"legal_name": "Autre SARL"}),
