@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/gin-gonic/gin"
@@ -21,6 +23,7 @@ import (
 func toHTTP(err error) error {
 	var ve *domain.ValidationError
 	var rl *domain.RateLimitedError
+	var le *domain.LocalizedError
 	switch {
 	case err == nil:
 		return nil
@@ -36,6 +39,18 @@ func toHTTP(err error) error {
 			p.fields = append(p.fields, msgs)
 		}
 		p.ErrorModel = huma.Error422UnprocessableEntity("The input is not valid.", details...).(*huma.ErrorModel)
+		return p
+	case errors.As(err, &le):
+		// The sentinel decides status and title; the message is le's own.
+		var m *huma.ErrorModel
+		if le.Sentinel == nil || !errors.As(toHTTP(le.Sentinel), &m) {
+			return huma.Error500InternalServerError("An unexpected error occurred.")
+		}
+		p := &problem{ErrorModel: m, detail: make(map[domain.Language]string, len(le.Messages))}
+		for l, msg := range le.Messages {
+			p.detail[l] = sentence(msg)
+		}
+		m.Detail = p.detail[domain.LangEN]
 		return p
 	case errors.As(err, &rl):
 		secs := int(math.Ceil(rl.RetryAfter.Seconds()))
@@ -70,7 +85,17 @@ func detail(err, sentinel error, fallback string) string {
 	if !ok || msg == "" {
 		return fallback
 	}
-	return strings.ToUpper(msg[:1]) + msg[1:] + "."
+	return sentence(msg)
+}
+
+// sentence makes a message that follows a sentinel ("this link is not
+// valid") a sentence for people: first letter upper-cased, a final period.
+func sentence(msg string) string {
+	if msg == "" {
+		return msg
+	}
+	r, size := utf8.DecodeRuneInString(msg)
+	return string(unicode.ToUpper(r)) + msg[size:] + "."
 }
 
 // writeProblem answers outside huma (plain gin routes) with the same

@@ -18,8 +18,9 @@ import (
 // Error messages are written in English where they arise (core, huma,
 // middleware) and translated here, once, when the response is written: the
 // caller's language is known only then. Two sources:
-//   - messages that carry their own translations (domain.FieldError.Messages,
-//     e.g. legal identifier errors): a *problem keeps them beside the English;
+//   - messages that carry their own translations, being built from values
+//     (domain.FieldError.Messages, e.g. legal identifier errors, and
+//     domain.LocalizedError): a *problem keeps them beside the English;
 //   - fixed English messages: looked up in the catalogue below. Anything not
 //     in it stays in English rather than failing.
 
@@ -240,6 +241,65 @@ var catalogue = func() map[string]map[domain.Language]string {
 			"ce mot de passe est trop facile à deviner : utilisez une phrase plus longue de mots sans rapport",
 			"dieses Passwort ist zu leicht zu erraten: verwenden Sie eine längere Folge unzusammenhängender Wörter",
 			"dit wachtwoord is te makkelijk te raden: gebruik een langere zin van losse woorden"},
+
+		// Organisations and memberships (api/organisations.go, core/organisations.go, core/memberships.go).
+		"latitude and longitude go together": {
+			"indiquez la latitude et la longitude ensemble",
+			"geben Sie Breiten- und Längengrad zusammen an",
+			"geef de breedtegraad en de lengtegraad samen op"},
+		"Confirm your email address before creating an organisation.": {
+			"Confirmez votre adresse e-mail avant de créer une organisation.",
+			"Bestätigen Sie Ihre E-Mail-Adresse, bevor Sie eine Organisation anlegen.",
+			"Bevestig uw e-mailadres voordat u een organisatie aanmaakt."},
+		"Only a platform admin may create a cluster.": {
+			"Seul un administrateur de la plateforme peut créer un cluster.",
+			"Nur ein Administrator der Plattform darf einen Cluster anlegen.",
+			"Alleen een beheerder van het platform mag een cluster aanmaken."},
+		"This organisation has no logo.": {"Cette organisation n'a pas de logo.", "Diese Organisation hat kein Logo.", "Deze organisatie heeft geen logo."},
+		"The last owner of an organisation cannot leave, be removed or become a plain member: make another member an owner first.": {
+			"Le dernier propriétaire d'une organisation ne peut ni la quitter, ni en être retiré, ni devenir simple membre : nommez d'abord un autre membre propriétaire.",
+			"Der letzte Inhaber einer Organisation kann sie weder verlassen noch entfernt werden noch zum einfachen Mitglied werden: Machen Sie zuerst ein anderes Mitglied zum Inhaber.",
+			"De laatste eigenaar van een organisatie kan haar niet verlaten, niet worden verwijderd en geen gewoon lid worden: maak eerst een ander lid eigenaar."},
+		"This person is already a member of the organisation.": {
+			"Cette personne est déjà membre de l'organisation.",
+			"Diese Person ist bereits Mitglied der Organisation.",
+			"Deze persoon is al lid van de organisatie."},
+		"This user is not a member of the organisation.": {
+			"Cet utilisateur n'est pas membre de l'organisation.",
+			"Dieser Benutzer ist kein Mitglied der Organisation.",
+			"Deze gebruiker is geen lid van de organisatie."},
+		"This invitation was sent to another email address: sign in with that address to accept it.": {
+			"Cette invitation a été envoyée à une autre adresse e-mail : connectez-vous avec cette adresse pour l'accepter.",
+			"Diese Einladung wurde an eine andere E-Mail-Adresse gesendet: Melden Sie sich mit dieser Adresse an, um sie anzunehmen.",
+			"Deze uitnodiging is naar een ander e-mailadres gestuurd: meld u met dat adres aan om de uitnodiging te accepteren."},
+		"This invitation has already been accepted.": {
+			"Cette invitation a déjà été acceptée.",
+			"Diese Einladung wurde bereits angenommen.",
+			"Deze uitnodiging is al geaccepteerd."},
+		"This invitation has expired; ask for a new one.": {
+			"Cette invitation a expiré ; demandez-en une nouvelle.",
+			"Diese Einladung ist abgelaufen; bitten Sie um eine neue.",
+			"Deze uitnodiging is verlopen; vraag een nieuwe aan."},
+		"This invitation was withdrawn.": {
+			"Cette invitation a été retirée.",
+			"Diese Einladung wurde zurückgezogen.",
+			"Deze uitnodiging is ingetrokken."},
+		"This invitation link is not valid.": {
+			"Ce lien d'invitation n'est pas valide.",
+			"Dieser Einladungslink ist ungültig.",
+			"Deze uitnodigingslink is niet geldig."},
+		"You are not a member of this organisation.": {
+			"Vous n'êtes pas membre de cette organisation.",
+			"Sie sind kein Mitglied dieser Organisation.",
+			"U bent geen lid van deze organisatie."},
+		"No such invitation in this organisation.": {
+			"Cette invitation n'existe pas dans cette organisation.",
+			"Diese Einladung gibt es in dieser Organisation nicht.",
+			"Deze uitnodiging bestaat niet in deze organisatie."},
+		"This invitation was already accepted: remove the member instead.": {
+			"Cette invitation a déjà été acceptée : retirez plutôt le membre.",
+			"Diese Einladung wurde bereits angenommen: Entfernen Sie stattdessen das Mitglied.",
+			"Deze uitnodiging is al geaccepteerd: verwijder in plaats daarvan het lid."},
 	} {
 		out[en] = map[domain.Language]string{domain.LangEN: en, domain.LangFR: t.fr, domain.LangDE: t.de, domain.LangNL: t.nl}
 	}

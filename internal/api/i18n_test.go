@@ -1,9 +1,19 @@
 package api
 
 import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"net/http"
+	"path/filepath"
+	"reflect"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/danielgtaylor/huma/v2"
 
 	"passerelle/internal/core"
 	"passerelle/internal/domain"
@@ -113,5 +123,191 @@ func TestLocalizedFieldMessages(t *testing.T) {
 	}
 	if p.Errors[0].Message != "The SIRET number is wrong." {
 		t.Errorf("localizing must not change the original: %q", p.Errors[0].Message)
+	}
+}
+
+// A sentinel error built from values (domain.Msg.Wrap) keeps the
+// sentinel's status and is answered in the caller's language, as a sentence.
+func TestLocalizedSentinelErrors(t *testing.T) {
+	err := fmt.Errorf("erasing: %w", domain.Msg{
+		EN: "%s is still in use", FR: "%s est encore utilisé", DE: "%s wird noch verwendet", NL: "%s is nog in gebruik",
+	}.Wrap(domain.ErrConflict, "élan"))
+	p, ok := toHTTP(err).(*problem)
+	if !ok {
+		t.Fatalf("toHTTP(LocalizedError) = %T, want *problem", toHTTP(err))
+	}
+	if p.Status != http.StatusConflict || p.Detail != "Élan is still in use." {
+		t.Errorf("English: %d %q", p.Status, p.Detail)
+	}
+	for l, want := range map[domain.Language]string{
+		domain.LangFR: "Élan est encore utilisé.", domain.LangDE: "Élan wird noch verwendet.", domain.LangNL: "Élan is nog in gebruik.",
+	} {
+		if got := p.localized(l); got.Detail != want || got.Title != translate("Conflict", l) {
+			t.Errorf("%s: %q %q, want %q", l, got.Title, got.Detail, want)
+		}
+	}
+	if p.localized(domain.LangEN).Detail != "Élan is still in use." {
+		t.Errorf("the English problem must read as before: %q", p.localized(domain.LangEN).Detail)
+	}
+}
+
+// The errors core exports, with the message they carry, are answered in
+// every language: each rendered detail has a complete catalogue entry.
+func TestCoreErrorsAreTranslated(t *testing.T) {
+	for name, err := range map[string]error{
+		"ErrEmailNotVerified": core.ErrEmailNotVerified, "ErrBadCredentials": core.ErrBadCredentials,
+		"ErrTokenUsed": core.ErrTokenUsed, "ErrTokenExpired": core.ErrTokenExpired,
+		"ErrLastOwner": core.ErrLastOwner, "ErrAlreadyMember": core.ErrAlreadyMember, "ErrNotMember": core.ErrNotMember,
+		"ErrInvitationForSomeoneElse": core.ErrInvitationForSomeoneElse, "ErrInvitationAccepted": core.ErrInvitationAccepted,
+		"ErrInvitationExpired": core.ErrInvitationExpired, "ErrInvitationRevoked": core.ErrInvitationRevoked,
+	} {
+		var m *huma.ErrorModel
+		if !errors.As(toHTTP(err), &m) {
+			t.Errorf("%s: toHTTP gives %T", name, toHTTP(err))
+			continue
+		}
+		english := strings.TrimSuffix(m.Detail, ".")
+		if !strings.HasSuffix(strings.ToLower(err.Error()), strings.ToLower(english)) {
+			t.Errorf("%s: detail %q is a fallback, not the error's own message %q", name, m.Detail, err)
+		}
+		checkCatalogued(t, name, m.Detail)
+	}
+}
+
+// checkCatalogued fails unless the catalogue translates english into every
+// language, and the translation is what a response in that language says.
+func checkCatalogued(t *testing.T, name, english string) {
+	t.Helper()
+	entry, ok := catalogue[english]
+	if !ok {
+		t.Errorf("%s: no catalogue entry for %q", name, english)
+		return
+	}
+	for _, l := range domain.Languages {
+		if got := translate(english, l); got == "" || got != entry[l] || (l != domain.LangEN && got == english) {
+			t.Errorf("%s: %q in %s is %q", name, english, l, got)
+		}
+	}
+}
+
+// Every fixed message a use case of accounts, admin, organisations,
+// memberships or privacy writes in English for the catalogue to translate
+// has an entry: those wrapped around a sentinel (fmt.Errorf("%w: …",
+// domain.ErrX)), exported or not, under the detail toHTTP renders, and the
+// literal messages of ValidationError.Add. A sentinel message built from
+// values cannot be looked up by its text: it must carry its translations
+// (domain.Msg.Wrap), and this test refuses it. (Add messages computed
+// elsewhere, such as passwordMessage's, are checked in TestCatalogueComplete.)
+func TestCoreMessagesAreCatalogued(t *testing.T) {
+	fset := token.NewFileSet()
+	sentinels, fields := 0, 0
+	for _, file := range []string{"accounts.go", "admin.go", "organisations.go", "memberships.go", "privacy.go"} {
+		f, err := parser.ParseFile(fset, filepath.Join("..", "core", file), nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			switch {
+			case ok && sel.Sel.Name == "Errorf" && len(call.Args) > 0:
+				format, where, ok := stringLiteral(fset, call.Args[0])
+				if !ok || !strings.HasPrefix(format, "%w: ") {
+					return true
+				}
+				if strings.Contains(format[len("%w: "):], "%") || len(call.Args) != 2 {
+					t.Errorf("%s: %q is built from values: the catalogue cannot translate it", where, format)
+					return true
+				}
+				sentinels++
+				checkCatalogued(t, where, detail(fmt.Errorf(format, domain.ErrConflict), domain.ErrConflict, ""))
+			case ok && sel.Sel.Name == "Add" && len(call.Args) == 3: // ValidationError.Add(field, code, message)
+				if msg, where, ok := stringLiteral(fset, call.Args[2]); ok {
+					fields++
+					checkCatalogued(t, where, msg)
+				}
+			}
+			return true
+		})
+	}
+	if sentinels < 20 || fields < 8 {
+		t.Errorf("found only %d sentinel and %d field messages: is the scan still reading core?", sentinels, fields)
+	}
+}
+
+// stringLiteral returns the value and position of e if it is a string literal.
+func stringLiteral(fset *token.FileSet, e ast.Expr) (value, where string, ok bool) {
+	lit, isLit := e.(*ast.BasicLit)
+	if !isLit || lit.Kind != token.STRING {
+		return "", "", false
+	}
+	v, err := strconv.Unquote(lit.Value)
+	return v, fset.Position(lit.Pos()).String(), err == nil
+}
+
+// An organisation refused for values of its own (postcode, website, NUTS
+// region) is explained in the caller's language, with the values named as
+// they were sent; codes and locations stay as they are.
+func TestOrganisationProblemsInTheCallersLanguage(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	e.withNUTS()
+	c := e.signedUpUser(mailtest.UniqueAddress(t)) // a French-speaking user: the header must win
+
+	r := c.expect(http.StatusUnprocessableEntity, "POST", "/api/v1/organisations",
+		with(supplierBody(), map[string]any{"postcode": "5700", "website": "javascript:alert(1)", "nuts3": "FRZ99"}),
+		"Accept-Language", "de-DE,de;q=0.9")
+	if r.body["detail"] != "Die Eingabe ist ungültig." || r.body["title"] != "Ungültige Eingabe" {
+		t.Errorf("title and detail in German: %s", r.raw)
+	}
+	want := map[string]string{
+		"body.postcode": `"5700" ist keine gültige Postleitzahl (Land: FR, z. B. 57000)` + "\x00invalid",
+		"body.website":  "die Website muss eine http- oder https-Adresse sein, z. B. https://example.org\x00invalid",
+		"body.nuts3":    `"FRZ99" ist keine bekannte NUTS-Region` + "\x00unknown_region",
+	}
+	got := map[string]string{}
+	errs, _ := r.body["errors"].([]any)
+	for _, v := range errs {
+		f := v.(map[string]any)
+		got[f["location"].(string)] = f["message"].(string) + "\x00" + f["value"].(string)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("German field errors:\n got %q\nwant %q", got, want)
+	}
+
+	// A region of another country names both countries as codes.
+	r = c.expect(http.StatusUnprocessableEntity, "POST", "/api/v1/organisations",
+		with(supplierBody(), map[string]any{"nuts3": "DEC01"}), "Accept-Language", "de")
+	if loc, code, msg := problemField(t, r); loc != "body.nuts3" || code != "wrong_country" ||
+		!strings.HasPrefix(msg, "DEC01 (") || !strings.HasSuffix(msg, ") ist eine Region des Landes DE, nicht des Landes FR") {
+		t.Errorf("wrong country in German: %s %s %q", loc, code, msg)
+	}
+	// Without Accept-Language the user's own language (French) applies.
+	r = c.expect(http.StatusUnprocessableEntity, "POST", "/api/v1/organisations",
+		with(supplierBody(), map[string]any{"postcode": "5700"}), "Accept-Language", "")
+	if _, _, msg := problemField(t, r); msg != `"5700" n'est pas un code postal valide (pays : FR, p. ex. 57000)` {
+		t.Errorf("postcode in French: %q", msg)
+	}
+	// The API's own check of the coordinates comes from the catalogue.
+	r = c.expect(http.StatusUnprocessableEntity, "POST", "/api/v1/organisations",
+		with(supplierBody(), map[string]any{"longitude": nil}), "Accept-Language", "de")
+	if loc, code, msg := problemField(t, r); loc != "body.longitude" || code != "required" || msg != "geben Sie Breiten- und Längengrad zusammen an" {
+		t.Errorf("coordinates in German: %s %s %q", loc, code, msg)
+	}
+	// A conflict naming a value carries its own translations.
+	c.expect(http.StatusCreated, "POST", "/api/v1/organisations", supplierBody())
+	r = c.expect(http.StatusConflict, "POST", "/api/v1/organisations", with(supplierBody(), map[string]any{"legal_name": "Autre SARL"}),
+		"Accept-Language", "de")
+	if r.body["title"] != "Konflikt" ||
+		r.body["detail"] != "Eine andere Organisation ist bereits mit der Kennung 73282932000074 (fr_siret) registriert." {
+		t.Errorf("409 in German: %s", r.raw)
+	}
+	// A fixed refusal from core comes from the catalogue.
+	r = c.expect(http.StatusForbidden, "POST", "/api/v1/organisations",
+		with(supplierBody(), map[string]any{"kind": "cluster", "identifiers": nil}), "Accept-Language", "nl")
+	if r.body["detail"] != "Alleen een beheerder van het platform mag een cluster aanmaken." {
+		t.Errorf("403 in Dutch: %s", r.raw)
 	}
 }

@@ -76,6 +76,10 @@ func TestExportAndDeleteAccount(t *testing.T) {
 	if !strings.Contains(r.raw, "Atelier Export") {
 		t.Errorf("last owner: %s", r.raw)
 	}
+	r = c.expect(http.StatusConflict, "DELETE", "/api/v1/me", map[string]any{"password": goodPassword}, "Accept-Language", "de")
+	if r.body["detail"] != "Für Atelier Export gibt es außer Ihnen keinen Inhaber: Machen Sie zuerst ein anderes Mitglied zum Inhaber." {
+		t.Errorf("last owner in German: %s", r.raw)
+	}
 	if _, err := e.db.Pool.Exec(t.Context(), "UPDATE memberships SET role = 'owner' WHERE user_id = $1", colleague.ID); err != nil {
 		t.Fatal(err)
 	}

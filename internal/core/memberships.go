@@ -91,6 +91,14 @@ var (
 	errNotYourOrg        = fmt.Errorf("%w: you are not a member of this organisation", domain.ErrForbidden)
 )
 
+// msgMembershipRole refuses a role that is neither owner nor member.
+var msgMembershipRole = domain.Msg{
+	EN: "role must be owner or member",
+	FR: "le rôle doit être owner ou member",
+	DE: "die Rolle muss owner oder member sein",
+	NL: "de rol moet owner of member zijn",
+}
+
 // principal describes actor with the memberships given, for domain.Can.
 func principal(actor Actor, roles map[string]domain.MembershipRole) domain.Principal {
 	return domain.Principal{UserID: actor.UserID, PlatformRole: actor.PlatformRole, Memberships: roles}
@@ -160,7 +168,7 @@ func (m *Memberships) Invite(ctx context.Context, actor Actor, orgID string, in 
 	}
 	email, ve := normalizeEmail("body.email", in.Email)
 	if !in.Role.Valid() {
-		ve.Add("body.role", "invalid", "role must be owner or member")
+		ve.AddLocalized("body.role", "invalid", msgMembershipRole.With())
 	}
 	if err := ve.Err(); err != nil {
 		return domain.Invitation{}, err
@@ -371,7 +379,7 @@ func (m *Memberships) ChangeRole(ctx context.Context, actor Actor, orgID, userID
 	}
 	if !role.Valid() {
 		ve := &domain.ValidationError{}
-		ve.Add("body.role", "invalid", "role must be owner or member")
+		ve.AddLocalized("body.role", "invalid", msgMembershipRole.With())
 		return domain.Member{}, ve
 	}
 	err := m.st.WithTx(ctx, func(tx *store.Tx) error {

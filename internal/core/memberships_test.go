@@ -162,6 +162,8 @@ func TestInviteIsAllOrNothing(t *testing.T) {
 	if _, err := e.ms.Invite(ctx, e.ownerA, e.org.ID, core.InviteInput{Email: "nope", Role: "admin"}); !errors.As(err, &ve) || len(ve.Fields) != 2 ||
 		ve.Fields[0].Field != "body.email" || ve.Fields[1].Field != "body.role" {
 		t.Errorf("invalid input: %v", err)
+	} else {
+		checkTranslated(t, "invalid role", ve.Fields[1])
 	}
 	if emails() != 1 || e.count(t, "SELECT count(*) FROM invitations") != 1 {
 		t.Errorf("refused invitations left %d emails and %d rows", emails(), e.count(t, "SELECT count(*) FROM invitations"))

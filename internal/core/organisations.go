@@ -164,16 +164,46 @@ func (o *Organisations) SetLogo(ctx context.Context, actor Actor, principal doma
 	switch {
 	case errors.Is(err, domain.ErrNotFound) || (err == nil && doc.OrganisationID != orgID):
 		ve := &domain.ValidationError{}
-		ve.Add("body.document_id", "not_found", "this organisation has no such document: upload the logo first")
+		ve.AddLocalized("body.document_id", "not_found", domain.Msg{
+			EN: "this organisation has no such document: upload the logo first",
+			FR: "cette organisation n'a pas ce document : envoyez d'abord le logo",
+			DE: "diese Organisation hat kein solches Dokument: Laden Sie zuerst das Logo hoch",
+			NL: "deze organisatie heeft zo'n document niet: upload eerst het logo",
+		}.With())
 		return domain.Organisation{}, ve
 	case err != nil:
 		return domain.Organisation{}, err
 	case doc.Purpose != domain.DocLogo:
 		ve := &domain.ValidationError{}
-		ve.Add("body.document_id", "wrong_purpose", fmt.Sprintf("this document was uploaded as %s, not as a logo", doc.Purpose.Label()))
+		ve.AddLocalized("body.document_id", "wrong_purpose", domain.Msg{
+			EN: "this document was uploaded as %s, not as a logo",
+			FR: "ce document a été envoyé comme %s, et non comme logo",
+			DE: "dieses Dokument wurde als %s hochgeladen, nicht als Logo",
+			NL: "dit document is geüpload als %s, niet als logo",
+		}.With(purposeName(doc.Purpose)))
 		return domain.Organisation{}, ve
 	}
 	return o.setLogo(ctx, actor, orgID, doc.ID, "organisation.logo_set")
+}
+
+// purposeNames name the document purposes in messages, in the way
+// DocumentPurpose.Label does in English ("uploaded as evidence").
+var purposeNames = map[domain.DocumentPurpose]domain.Msg{
+	domain.DocSSEEvidence:      {FR: "justificatif", DE: "Nachweis", NL: "bewijsstuk"},
+	domain.DocLogo:             {FR: "logo", DE: "Logo", NL: "logo"},
+	domain.DocTenderDocument:   {FR: "document d'appel d'offres", DE: "Ausschreibungsunterlage", NL: "aanbestedingsdocument"},
+	domain.DocResponseDocument: {FR: "document de réponse à un appel d'offres", DE: "Angebotsunterlage", NL: "document bij een inschrijving"},
+	domain.DocOfferPhoto:       {FR: "photo d'offre", DE: "Angebotsfoto", NL: "foto bij een aanbod"},
+	domain.DocOther:            {FR: "autre document", DE: "sonstiges Dokument", NL: "ander document"},
+}
+
+// purposeName names p in every language; the English is p.Label(), so
+// that the English messages stay those of the documents' own rules. A
+// purpose added without names here is named in English everywhere.
+func purposeName(p domain.DocumentPurpose) domain.Msg {
+	m := purposeNames[p]
+	m.EN = p.Label()
+	return m
 }
 
 // ClearLogo removes the organisation's logo (the document itself stays).
@@ -263,13 +293,28 @@ func (o *Organisations) validate(ctx context.Context, in domain.Organisation) (d
 		region, err := o.st.GetNUTSRegion(ctx, org.NUTS3)
 		switch {
 		case errors.Is(err, domain.ErrNotFound):
-			ve.Add("body.nuts3", "unknown_region", fmt.Sprintf("%q is not a known NUTS region", org.NUTS3))
+			ve.AddLocalized("body.nuts3", "unknown_region", domain.Msg{
+				EN: "%q is not a known NUTS region",
+				FR: "%q n'est pas une région NUTS connue",
+				DE: "%q ist keine bekannte NUTS-Region",
+				NL: "%q is geen bekende NUTS-regio",
+			}.With(org.NUTS3))
 		case err != nil:
 			return domain.Organisation{}, err
 		case region.Country != org.Country:
-			ve.Add("body.nuts3", "wrong_country", fmt.Sprintf("%s (%s) is a region of %s, not of %s", region.Code, region.Name, region.Country, org.Country))
+			ve.AddLocalized("body.nuts3", "wrong_country", domain.Msg{
+				EN: "%s (%s) is a region of %s, not of %s",
+				FR: "%s (%s) est une région du pays %s, et non du pays %s",
+				DE: "%s (%s) ist eine Region des Landes %s, nicht des Landes %s",
+				NL: "%s (%s) is een regio van het land %s, niet van het land %s",
+			}.With(region.Code, region.Name, region.Country, org.Country))
 		case !region.Assignable():
-			ve.Add("body.nuts3", "not_assignable", fmt.Sprintf("%s (%s) is not a current NUTS 3 region", region.Code, region.Name))
+			ve.AddLocalized("body.nuts3", "not_assignable", domain.Msg{
+				EN: "%s (%s) is not a current NUTS 3 region",
+				FR: "%s (%s) n'est pas une région NUTS 3 en vigueur",
+				DE: "%s (%s) ist keine aktuelle NUTS-3-Region",
+				NL: "%s (%s) is geen actuele NUTS 3-regio",
+			}.With(region.Code, region.Name))
 		}
 	} else if domain.IsGrandeRegionCountry(org.Country) {
 		n, err := o.st.CountNUTSRegions(ctx, org.Country, 3)
@@ -277,7 +322,12 @@ func (o *Organisations) validate(ctx context.Context, in domain.Organisation) (d
 			return domain.Organisation{}, err
 		}
 		if n > 0 {
-			ve.Add("body.nuts3", "required", "the NUTS 3 region is required for an organisation of "+org.Country)
+			ve.AddLocalized("body.nuts3", "required", domain.Msg{
+				EN: "the NUTS 3 region is required for an organisation of %s",
+				FR: "la région NUTS 3 est obligatoire pour une organisation de ce pays (%s)",
+				DE: "die NUTS-3-Region ist für eine Organisation aus diesem Land (%s) erforderlich",
+				NL: "de NUTS 3-regio is verplicht voor een organisatie uit dit land (%s)",
+			}.With(org.Country))
 		}
 	}
 	if err := ve.Err(); err != nil {

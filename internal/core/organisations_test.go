@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"reflect"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -179,9 +180,11 @@ func TestCreateOrganisationRefusals(t *testing.T) {
 		in := fullFrenchSupplier()
 		c.change(&in)
 		_, err := e.orgs.Create(ctx, actorOf(owner), owner, in)
-		if f := fieldError(t, err); f.Field != c.field || f.Code != c.code {
+		f := fieldError(t, err)
+		if f.Field != c.field || f.Code != c.code {
 			t.Errorf("%s: %+v, want %s %s", name, f, c.field, c.code)
 		}
+		checkTranslated(t, name, f)
 	}
 
 	// Optional where no current region of the country is loaded, and anywhere outside the four countries.
@@ -311,8 +314,14 @@ func TestOrganisationLogo(t *testing.T) {
 		"evidence, not a logo":   {evidence.ID, "wrong_purpose"},
 	} {
 		_, err := e.orgs.SetLogo(ctx, actorOf(owner), owner, org.ID, c.docID)
-		if f := fieldError(t, err); f.Field != "body.document_id" || f.Code != c.code {
+		f := fieldError(t, err)
+		if f.Field != "body.document_id" || f.Code != c.code {
 			t.Errorf("%s: %+v", name, f)
+		}
+		checkTranslated(t, name, f)
+		if c.code == "wrong_purpose" && (f.Message != "this document was uploaded as evidence, not as a logo" ||
+			f.Messages[domain.LangFR] != "ce document a été envoyé comme justificatif, et non comme logo") {
+			t.Errorf("%s: the purpose must be named in each language: %q", name, f.Messages)
 		}
 	}
 	if _, err := e.orgs.SetLogo(ctx, actorOf(otherMember), otherMember, org.ID, foreign.ID); !errors.Is(err, domain.ErrForbidden) {
@@ -384,5 +393,21 @@ func TestNUTSRegionsList(t *testing.T) {
 	n, err := core.ImportNUTS(t.Context(), e.db.Store, testRegions)
 	if err != nil || n.Inserted != 0 || n.Updated != 0 || n.Unchanged != len(testRegions) {
 		t.Fatalf("second import: %+v, %v", n, err)
+	}
+}
+
+// checkTranslated fails unless a field error carries a real translation in
+// every language (not the English, no fmt error), as the API needs for
+// messages built from values.
+func checkTranslated(t *testing.T, name string, f domain.FieldError) {
+	t.Helper()
+	if f.Message == "" || f.Messages[domain.LangEN] != f.Message {
+		t.Errorf("%s: English %q, messages %q", name, f.Message, f.Messages)
+	}
+	for _, l := range domain.Languages {
+		m := f.Messages[l]
+		if m == "" || strings.Contains(m, "%") || (l != domain.LangEN && m == f.Message) {
+			t.Errorf("%s: no proper %s message: %q", name, l, m)
+		}
 	}
 }

@@ -2,7 +2,6 @@ package core
 
 import (
 	"context"
-	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -82,8 +81,12 @@ func (a *Accounts) DeleteAccount(ctx context.Context, actor Actor, password stri
 			return err
 		}
 		if blocked := lastOwnerOf(members, u.ID); len(blocked) > 0 {
-			return fmt.Errorf("%w: you are the last owner of %s: make another member owner first", domain.ErrConflict,
-				strings.Join(blocked, ", "))
+			return domain.Msg{
+				EN: "you are the last owner of %s: make another member owner first",
+				FR: "pour %s, vous êtes l'unique propriétaire : nommez d'abord un autre membre propriétaire",
+				DE: "für %s gibt es außer Ihnen keinen Inhaber: Machen Sie zuerst ein anderes Mitglied zum Inhaber",
+				NL: "u bent de laatste eigenaar van %s: maak eerst een ander lid eigenaar",
+			}.Wrap(domain.ErrConflict, strings.Join(blocked, ", "))
 		}
 		left := 0
 		for _, m := range members {

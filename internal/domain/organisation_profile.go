@@ -69,17 +69,27 @@ func NormalizeOrganisation(o Organisation) (Organisation, *ValidationError) {
 	o.NUTS3 = strings.ToUpper(strings.TrimSpace(o.NUTS3))
 
 	if !o.Kind.Valid() {
-		ve.Add("body.kind", "invalid", "kind must be sse_supplier, public_buyer, private_buyer or cluster")
+		ve.AddLocalized("body.kind", "invalid", Msg{
+			EN: "kind must be sse_supplier, public_buyer, private_buyer or cluster",
+			FR: "le type doit être sse_supplier, public_buyer, private_buyer ou cluster",
+			DE: "die Art muss sse_supplier, public_buyer, private_buyer oder cluster sein",
+			NL: "het type moet sse_supplier, public_buyer, private_buyer of cluster zijn",
+		}.With())
 	}
 	switch {
 	case o.Country == "":
-		ve.Add("body.country", "required", "the country is required")
+		ve.AddLocalized("body.country", "required", msgRequired.With(nounCountry))
 	case !IsEUCountry(o.Country):
-		ve.Add("body.country", "not_eu", fmt.Sprintf("%q is not the code of an EU member state (e.g. FR, DE, BE, LU)", o.Country))
+		ve.AddLocalized("body.country", "not_eu", Msg{
+			EN: "%q is not the code of an EU member state (e.g. FR, DE, BE, LU)",
+			FR: "%q n'est pas le code d'un État membre de l'UE (p. ex. FR, DE, BE, LU)",
+			DE: "%q ist kein Code eines EU-Mitgliedstaats (z. B. FR, DE, BE, LU)",
+			NL: "%q is geen code van een EU-lidstaat (bv. FR, DE, BE, LU)",
+		}.With(o.Country))
 	}
-	checkRunes(ve, "body.legal_name", o.LegalName, 1, maxNameRunes, "the legal name")
-	checkRunes(ve, "body.trade_name", o.TradeName, 0, maxNameRunes, "the trade name")
-	checkRunes(ve, "body.town", o.Town, 1, maxTownRunes, "the town")
+	checkRunes(ve, "body.legal_name", o.LegalName, 1, maxNameRunes, nounLegalName)
+	checkRunes(ve, "body.trade_name", o.TradeName, 0, maxNameRunes, nounTradeName)
+	checkRunes(ve, "body.town", o.Town, 1, maxTownRunes, nounTown)
 
 	lines := make([]string, 0, len(o.StreetLines))
 	for _, l := range o.StreetLines {
@@ -89,20 +99,35 @@ func NormalizeOrganisation(o Organisation) (Organisation, *ValidationError) {
 	}
 	o.StreetLines = lines
 	if len(lines) > maxStreetLines {
-		ve.Add("body.street_lines", "too_many", fmt.Sprintf("at most %d address lines", maxStreetLines))
+		ve.AddLocalized("body.street_lines", "too_many", Msg{
+			EN: "at most %d address lines",
+			FR: "%d lignes d'adresse au maximum",
+			DE: "höchstens %d Adresszeilen",
+			NL: "hoogstens %d adresregels",
+		}.With(maxStreetLines))
 	}
 	for i, l := range lines {
-		checkRunes(ve, fmt.Sprintf("body.street_lines[%d]", i), l, 1, maxStreetLineRunes, "an address line")
+		checkRunes(ve, fmt.Sprintf("body.street_lines[%d]", i), l, 1, maxStreetLineRunes, nounAddressLine)
 	}
 
 	o.Postcode = normalizePostcode(ve, o.Country, o.Postcode)
 
 	if p := o.Location; p != nil {
 		if math.IsNaN(p.Latitude) || p.Latitude < -90 || p.Latitude > 90 {
-			ve.Add("body.latitude", "out_of_range", "the latitude must be between -90 and 90")
+			ve.AddLocalized("body.latitude", "out_of_range", Msg{
+				EN: "the latitude must be between -90 and 90",
+				FR: "la latitude doit être comprise entre -90 et 90",
+				DE: "der Breitengrad muss zwischen -90 und 90 liegen",
+				NL: "de breedtegraad moet tussen -90 en 90 liggen",
+			}.With())
 		}
 		if math.IsNaN(p.Longitude) || p.Longitude < -180 || p.Longitude > 180 {
-			ve.Add("body.longitude", "out_of_range", "the longitude must be between -180 and 180")
+			ve.AddLocalized("body.longitude", "out_of_range", Msg{
+				EN: "the longitude must be between -180 and 180",
+				FR: "la longitude doit être comprise entre -180 et 180",
+				DE: "der Längengrad muss zwischen -180 und 180 liegen",
+				NL: "de lengtegraad moet tussen -180 en 180 liggen",
+			}.With())
 		}
 	}
 
@@ -114,13 +139,40 @@ func NormalizeOrganisation(o Organisation) (Organisation, *ValidationError) {
 	return o, ve
 }
 
-func checkRunes(ve *ValidationError, field, s string, lo, hi int, what string) {
+// The nouns of the profile's fields, with their article, slotted into
+// msgRequired and msgTooLong.
+var (
+	nounCountry        = Msg{EN: "the country", FR: "le pays", DE: "das Land", NL: "het land"}
+	nounLegalName      = Msg{EN: "the legal name", FR: "la dénomination officielle", DE: "der offizielle Name", NL: "de officiële naam"}
+	nounTradeName      = Msg{EN: "the trade name", FR: "le nom commercial", DE: "der Handelsname", NL: "de handelsnaam"}
+	nounTown           = Msg{EN: "the town", FR: "la ville", DE: "der Ort", NL: "de plaats"}
+	nounPostcode       = Msg{EN: "the postcode", FR: "le code postal", DE: "die Postleitzahl", NL: "de postcode"}
+	nounAddressLine    = Msg{EN: "an address line", FR: "une ligne d'adresse", DE: "eine Adresszeile", NL: "een adresregel"}
+	nounDescription    = Msg{EN: "a description", FR: "une description", DE: "eine Beschreibung", NL: "een beschrijving"}
+	nounWebsiteAddress = Msg{EN: "the website address", FR: "l'adresse du site web", DE: "die Adresse der Website",
+		NL: "het adres van de website"}
+)
+
+// msgRequired and msgTooLong take a noun (%[1]s, a Msg) and, for
+// msgTooLong, a maximum (%[2]d). French "obligatoire" and "ne doit pas
+// dépasser" agree with nouns of either gender.
+var (
+	msgRequired = Msg{EN: "%s is required", FR: "%s est obligatoire", DE: "%s ist erforderlich", NL: "%s is verplicht"}
+	msgTooLong  = Msg{
+		EN: "%s must be at most %d characters",
+		FR: "%s ne doit pas dépasser %d caractères",
+		DE: "%s darf höchstens %d Zeichen lang sein",
+		NL: "%s mag hoogstens %d tekens lang zijn",
+	}
+)
+
+func checkRunes(ve *ValidationError, field, s string, lo, hi int, what Msg) {
 	n := utf8.RuneCountInString(s)
 	switch {
 	case n == 0 && lo > 0:
-		ve.Add(field, "required", what+" is required")
+		ve.AddLocalized(field, "required", msgRequired.With(what))
 	case n > hi:
-		ve.Add(field, "too_long", fmt.Sprintf("%s must be at most %d characters", what, hi))
+		ve.AddLocalized(field, "too_long", msgTooLong.With(what, hi))
 	}
 }
 
@@ -129,7 +181,7 @@ func checkRunes(ve *ValidationError, field, s string, lo, hi int, what string) {
 func normalizePostcode(ve *ValidationError, country, pc string) string {
 	pc = strings.ToUpper(strings.Join(strings.Fields(pc), " "))
 	if pc == "" {
-		ve.Add("body.postcode", "required", "the postcode is required")
+		ve.AddLocalized("body.postcode", "required", msgRequired.With(nounPostcode))
 		return ""
 	}
 	if country == "LU" {
@@ -137,12 +189,22 @@ func normalizePostcode(ve *ValidationError, country, pc string) string {
 	}
 	if rule, ok := postcodeRules[country]; ok {
 		if !rule.re.MatchString(pc) {
-			ve.Add("body.postcode", "invalid", fmt.Sprintf("%q is not a postcode of %s (e.g. %s)", pc, country, rule.example))
+			ve.AddLocalized("body.postcode", "invalid", Msg{
+				EN: "%q is not a postcode of %s (e.g. %s)",
+				FR: "%q n'est pas un code postal valide (pays : %s, p. ex. %s)",
+				DE: "%q ist keine gültige Postleitzahl (Land: %s, z. B. %s)",
+				NL: "%q is geen geldige postcode (land: %s, bv. %s)",
+			}.With(pc, country, rule.example))
 		}
 		return pc
 	}
 	if !postcodeOther.MatchString(pc) {
-		ve.Add("body.postcode", "invalid", "a postcode has 2 to 12 letters, digits, spaces or dashes")
+		ve.AddLocalized("body.postcode", "invalid", Msg{
+			EN: "a postcode has 2 to 12 letters, digits, spaces or dashes",
+			FR: "un code postal compte de 2 à 12 lettres, chiffres, espaces ou tirets",
+			DE: "eine Postleitzahl besteht aus 2 bis 12 Buchstaben, Ziffern, Leerzeichen oder Bindestrichen",
+			NL: "een postcode bestaat uit 2 tot 12 letters, cijfers, spaties of streepjes",
+		}.With())
 	}
 	return pc
 }
@@ -160,13 +222,28 @@ func normalizeWebsite(ve *ValidationError, raw string) string {
 	u, err := url.Parse(raw)
 	switch {
 	case err != nil || (u.Scheme != "http" && u.Scheme != "https"):
-		ve.Add("body.website", "invalid", "the website must be an http or https address, e.g. https://example.org")
+		ve.AddLocalized("body.website", "invalid", Msg{
+			EN: "the website must be an http or https address, e.g. https://example.org",
+			FR: "le site web doit être une adresse http ou https, p. ex. https://example.org",
+			DE: "die Website muss eine http- oder https-Adresse sein, z. B. https://example.org",
+			NL: "de website moet een http- of https-adres zijn, bv. https://example.org",
+		}.With())
 	case u.User != nil:
-		ve.Add("body.website", "invalid", "the website address must not contain a user name or password")
+		ve.AddLocalized("body.website", "invalid", Msg{
+			EN: "the website address must not contain a user name or password",
+			FR: "l'adresse du site web ne doit contenir ni nom d'utilisateur ni mot de passe",
+			DE: "die Adresse der Website darf weder Benutzername noch Passwort enthalten",
+			NL: "het adres van de website mag geen gebruikersnaam of wachtwoord bevatten",
+		}.With())
 	case !strings.Contains(strings.Trim(u.Hostname(), "."), ".") || strings.ContainsAny(u.Hostname(), " _"):
-		ve.Add("body.website", "invalid", "the website address must name a public host, e.g. https://example.org")
+		ve.AddLocalized("body.website", "invalid", Msg{
+			EN: "the website address must name a public host, e.g. https://example.org",
+			FR: "l'adresse du site web doit désigner un domaine public, p. ex. https://example.org",
+			DE: "die Adresse der Website muss eine öffentliche Domain nennen, z. B. https://example.org",
+			NL: "het adres van de website moet een openbaar domein bevatten, bv. https://example.org",
+		}.With())
 	case len(raw) > maxWebsiteLength:
-		ve.Add("body.website", "too_long", fmt.Sprintf("the website address must be at most %d characters", maxWebsiteLength))
+		ve.AddLocalized("body.website", "too_long", msgTooLong.With(nounWebsiteAddress, maxWebsiteLength))
 	default:
 		u.Scheme = strings.ToLower(u.Scheme)
 		u.Host = strings.ToLower(u.Host)
@@ -189,12 +266,22 @@ func normalizePhone(ve *ValidationError, raw string) string {
 			digits++
 		case r == '+' && i == 0, strings.ContainsRune(" .-()/", r):
 		default:
-			ve.Add("body.phone", "invalid", "a phone number holds digits, an optional leading +, spaces, dots, dashes, slashes or parentheses")
+			ve.AddLocalized("body.phone", "invalid", Msg{
+				EN: "a phone number holds digits, an optional leading +, spaces, dots, dashes, slashes or parentheses",
+				FR: "un numéro de téléphone ne contient que des chiffres, un + initial facultatif, des espaces, des points, des tirets, des barres obliques ou des parenthèses",
+				DE: "eine Telefonnummer besteht aus Ziffern, einem optionalen + am Anfang, Leerzeichen, Punkten, Bindestrichen, Schrägstrichen oder Klammern",
+				NL: "een telefoonnummer bestaat uit cijfers, een optionele + vooraan, spaties, punten, streepjes, schuine strepen of haakjes",
+			}.With())
 			return p
 		}
 	}
 	if digits < minPhoneDigits || digits > maxPhoneDigits {
-		ve.Add("body.phone", "invalid", fmt.Sprintf("a phone number has %d to %d digits", minPhoneDigits, maxPhoneDigits))
+		ve.AddLocalized("body.phone", "invalid", Msg{
+			EN: "a phone number has %d to %d digits",
+			FR: "un numéro de téléphone compte de %d à %d chiffres",
+			DE: "eine Telefonnummer hat %d bis %d Ziffern",
+			NL: "een telefoonnummer heeft %d tot %d cijfers",
+		}.With(minPhoneDigits, maxPhoneDigits))
 	}
 	return p
 }
@@ -205,20 +292,35 @@ func normalizeLanguages(ve *ValidationError, in []string) []string {
 		l = strings.ToLower(strings.TrimSpace(l))
 		switch {
 		case !IsISO639_1(l):
-			ve.Add(fmt.Sprintf("body.languages[%d]", i), "unknown_language", fmt.Sprintf("%q is not an ISO 639-1 language code (e.g. fr, de, lb)", l))
+			ve.AddLocalized(fmt.Sprintf("body.languages[%d]", i), "unknown_language", Msg{
+				EN: "%q is not an ISO 639-1 language code (e.g. fr, de, lb)",
+				FR: "%q n'est pas un code de langue ISO 639-1 (p. ex. fr, de, lb)",
+				DE: "%q ist kein Sprachcode nach ISO 639-1 (z. B. fr, de, lb)",
+				NL: "%q is geen taalcode volgens ISO 639-1 (bv. fr, de, lb)",
+			}.With(l))
 		case !slices.Contains(out, l):
 			out = append(out, l)
 		}
 	}
 	if len(out) > maxSpokenLanguages {
-		ve.Add("body.languages", "too_many", fmt.Sprintf("at most %d languages", maxSpokenLanguages))
+		ve.AddLocalized("body.languages", "too_many", Msg{
+			EN: "at most %d languages",
+			FR: "%d langues au maximum",
+			DE: "höchstens %d Sprachen",
+			NL: "hoogstens %d talen",
+		}.With(maxSpokenLanguages))
 	}
 	return out
 }
 
 func normalizeDescriptions(ve *ValidationError, in []LocalizedText) []LocalizedText {
 	if len(in) > maxDescriptions {
-		ve.Add("body.descriptions", "too_many", fmt.Sprintf("at most %d descriptions", maxDescriptions))
+		ve.AddLocalized("body.descriptions", "too_many", Msg{
+			EN: "at most %d descriptions",
+			FR: "%d descriptions au maximum",
+			DE: "höchstens %d Beschreibungen",
+			NL: "hoogstens %d beschrijvingen",
+		}.With(maxDescriptions))
 	}
 	out := make([]LocalizedText, 0, len(in))
 	seen := map[string]bool{}
@@ -227,12 +329,22 @@ func normalizeDescriptions(ve *ValidationError, in []LocalizedText) []LocalizedT
 		d.Text = strings.TrimSpace(d.Text)
 		switch {
 		case !IsISO639_1(d.Lang):
-			ve.Add(fmt.Sprintf("body.descriptions[%d].lang", i), "unknown_language", fmt.Sprintf("%q is not an ISO 639-1 language code", d.Lang))
+			ve.AddLocalized(fmt.Sprintf("body.descriptions[%d].lang", i), "unknown_language", Msg{
+				EN: "%q is not an ISO 639-1 language code",
+				FR: "%q n'est pas un code de langue ISO 639-1",
+				DE: "%q ist kein Sprachcode nach ISO 639-1",
+				NL: "%q is geen taalcode volgens ISO 639-1",
+			}.With(d.Lang))
 		case seen[d.Lang]:
-			ve.Add(fmt.Sprintf("body.descriptions[%d].lang", i), "duplicate", "one description per language")
+			ve.AddLocalized(fmt.Sprintf("body.descriptions[%d].lang", i), "duplicate", Msg{
+				EN: "one description per language",
+				FR: "une seule description par langue",
+				DE: "nur eine Beschreibung pro Sprache",
+				NL: "slechts één beschrijving per taal",
+			}.With())
 		}
 		seen[d.Lang] = true
-		checkRunes(ve, fmt.Sprintf("body.descriptions[%d].text", i), d.Text, 1, maxDescriptionRunes, "a description")
+		checkRunes(ve, fmt.Sprintf("body.descriptions[%d].text", i), d.Text, 1, maxDescriptionRunes, nounDescription)
 		out = append(out, d)
 	}
 	return out
@@ -249,10 +361,15 @@ func normalizeIdentifiers(ve *ValidationError, country string, in []LegalIdentif
 		field := fmt.Sprintf("body.identifiers[%d]", i)
 		switch {
 		case !slices.Contains(allowed, id.Kind):
-			ve.Add(field+".kind", "kind_not_allowed", identifierKindsMessage(country, allowed))
+			ve.AddLocalized(field+".kind", "kind_not_allowed", identifierKindsMessage(country, allowed))
 			continue
 		case seen[id.Kind]:
-			ve.Add(field+".kind", "duplicate", "one identifier of each kind")
+			ve.AddLocalized(field+".kind", "duplicate", Msg{
+				EN: "one identifier of each kind",
+				FR: "un seul identifiant de chaque type",
+				DE: "nur eine Kennung je Art",
+				NL: "slechts één identificatienummer per type",
+			}.With())
 			continue
 		}
 		seen[id.Kind] = true
@@ -270,13 +387,23 @@ func normalizeIdentifiers(ve *ValidationError, country string, in []LegalIdentif
 	return out
 }
 
-func identifierKindsMessage(country string, allowed []legalid.Kind) string {
+func identifierKindsMessage(country string, allowed []legalid.Kind) map[Language]string {
 	if len(allowed) == 0 {
-		return "organisations of " + country + " register no legal identifier here"
+		return Msg{
+			EN: "organisations of %s register no legal identifier here",
+			FR: "aucun identifiant légal ne peut être enregistré ici pour une organisation de ce pays (%s)",
+			DE: "für Organisationen aus diesem Land (%s) kann hier keine rechtliche Kennung erfasst werden",
+			NL: "voor organisaties uit dit land (%s) kan hier geen wettelijk identificatienummer worden geregistreerd",
+		}.With(country)
 	}
 	names := make([]string, len(allowed))
 	for i, k := range allowed {
 		names[i] = string(k)
 	}
-	return "an organisation of " + country + " may register: " + strings.Join(names, ", ")
+	return Msg{
+		EN: "an organisation of %s may register: %s",
+		FR: "une organisation de ce pays (%s) peut enregistrer : %s",
+		DE: "eine Organisation aus diesem Land (%s) kann Folgendes erfassen: %s",
+		NL: "een organisatie uit dit land (%s) kan het volgende registreren: %s",
+	}.With(country, strings.Join(names, ", "))
 }

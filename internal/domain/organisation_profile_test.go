@@ -3,6 +3,7 @@ package domain
 import (
 	"math"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -66,6 +67,14 @@ func TestNormalizeOrganisationPostcodes(t *testing.T) {
 	}
 }
 
+func elevenDescriptions() []LocalizedText {
+	var out []LocalizedText
+	for _, l := range strings.Fields("fr de en nl lb it es pt pl cs sk") {
+		out = append(out, LocalizedText{Lang: l, Text: "Texte " + l})
+	}
+	return out
+}
+
 func fieldCodes(ve *ValidationError) map[string]string {
 	m := map[string]string{}
 	for _, f := range ve.Fields {
@@ -108,12 +117,27 @@ func TestNormalizeOrganisationRefusals(t *testing.T) {
 		"identifier in Italy": {func(o *Organisation) {
 			o.Country, o.Postcode = "IT", "00184"
 		}, "body.identifiers[0].kind", "kind_not_allowed"},
+		"long trade name":  {func(o *Organisation) { o.TradeName = strings.Repeat("x", 301) }, "body.trade_name", "too_long"},
+		"long street line": {func(o *Organisation) { o.StreetLines[0] = strings.Repeat("x", 201) }, "body.street_lines[0]", "too_long"},
+		"no postcode":      {func(o *Organisation) { o.Postcode = " " }, "body.postcode", "required"},
+		"French postcode":  {func(o *Organisation) { o.Postcode = "5700" }, "body.postcode", "invalid"},
+		"Dutch postcode":   {func(o *Organisation) { o.Country, o.Postcode, o.Identifiers = "NL", "!", nil }, "body.postcode", "invalid"},
+		"long website":     {func(o *Organisation) { o.Website = "https://example.org/" + strings.Repeat("a", 300) }, "body.website", "too_long"},
+		"phone too long":   {func(o *Organisation) { o.Phone = "+33 3 87 12 34 56 78 90 12" }, "body.phone", "invalid"},
+		"21 languages": {func(o *Organisation) {
+			o.Languages = strings.Fields("aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs")
+		}, "body.languages", "too_many"},
+		"11 descriptions":      {func(o *Organisation) { o.Descriptions = elevenDescriptions() }, "body.descriptions", "too_many"},
+		"description too long": {func(o *Organisation) { o.Descriptions[0].Text = strings.Repeat("x", 5001) }, "body.descriptions[0].text", "too_long"},
 	} {
 		o := validOrganisation()
 		c.change(&o)
 		_, ve := NormalizeOrganisation(o)
 		if got := fieldCodes(ve); len(got) != 1 || got[c.field] != c.code {
 			t.Errorf("%s: got %v, want only %s: %s", name, got, c.field, c.code)
+		}
+		for _, f := range ve.Fields {
+			checkLocalized(t, name, f)
 		}
 	}
 }
@@ -190,5 +214,36 @@ func TestNUTSRegionAssignable(t *testing.T) {
 	}
 	if len(EUCountries) != 27 || !IsEUCountry("GR") || IsEUCountry("GB") {
 		t.Error("EU country list")
+	}
+}
+
+// quotedOrNumber matches what a message names verbatim: quoted input and
+// numbers (limits, examples).
+var quotedOrNumber = regexp.MustCompile(`"[^"]*"|[0-9]+`)
+
+// checkLocalized fails unless f explains itself in every language: a real
+// translation (not the English, not empty, no fmt error such as
+// "%!d(MISSING)") that names the same quoted values and numbers as the
+// English.
+func checkLocalized(t *testing.T, name string, f FieldError) {
+	t.Helper()
+	if len(f.Messages) != len(Languages) || f.Message == "" || f.Message != f.Messages[LangEN] {
+		t.Errorf("%s: %s: Message %q, Messages %q", name, f.Field, f.Message, f.Messages)
+		return
+	}
+	values := quotedOrNumber.FindAllString(f.Message, -1)
+	for _, l := range Languages {
+		m := f.Messages[l]
+		switch {
+		case strings.Contains(m, "%"):
+			t.Errorf("%s: %s in %s has a formatting error: %q", name, f.Field, l, m)
+		case l != LangEN && m == f.Message:
+			t.Errorf("%s: %s has no %s translation: %q", name, f.Field, l, m)
+		}
+		for _, v := range values {
+			if !strings.Contains(m, v) {
+				t.Errorf("%s: %s in %s does not name %s: %q", name, f.Field, l, v, m)
+			}
+		}
 	}
 }

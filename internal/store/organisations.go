@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"github.com/google/uuid"
 
@@ -147,7 +146,12 @@ func (t *Tx) writeChildren(ctx context.Context, id uuid.UUID, o domain.Organisat
 	for _, ident := range o.Identifiers {
 		err := mapError(t.q.AddOrganisationIdentifier(ctx, sqlc.AddOrganisationIdentifierParams{OrganisationID: id, Kind: string(ident.Kind), Value: ident.Value}))
 		if errors.Is(err, domain.ErrConflict) {
-			return fmt.Errorf("%w: another organisation is already registered with the identifier %s (%s)", domain.ErrConflict, ident.Value, ident.Kind)
+			return domain.Msg{
+				EN: "another organisation is already registered with the identifier %s (%s)",
+				FR: "une autre organisation est déjà enregistrée avec l'identifiant %s (%s)",
+				DE: "eine andere Organisation ist bereits mit der Kennung %s (%s) registriert",
+				NL: "een andere organisatie is al geregistreerd met het identificatienummer %s (%s)",
+			}.Wrap(domain.ErrConflict, ident.Value, ident.Kind)
 		}
 		if err != nil {
 			return err
