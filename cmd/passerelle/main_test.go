@@ -245,7 +245,10 @@ func TestAdminCreatePrintsSetPasswordLink(t *testing.T) {
 
 func TestSeedOnceAndLogInAsDemoUser(t *testing.T) {
 	db := storetest.New(t)
-	env := []string{"PASSERELLE_DATABASE_URL=" + db.URL}
+	// The evidence documents go to the embedded object storage under the
+	// data directory.
+	dataDir := t.TempDir()
+	env := []string{"PASSERELLE_DATABASE_URL=" + db.URL, "PASSERELLE_DATA_DIR=" + dataDir}
 	var stdout, stderr bytes.Buffer
 	if code := run(context.Background(), []string{"seed", "--if-empty"}, env, &stdout, &stderr); code != 0 {
 		t.Fatalf("seed: exit %d: %s", code, stderr.String())
@@ -263,6 +266,14 @@ func TestSeedOnceAndLogInAsDemoUser(t *testing.T) {
 	}
 	if orgs < 10 || countries != 4 || moderators != 1 {
 		t.Fatalf("seeded %d organisations in %d countries with %d moderators", orgs, countries, moderators)
+	}
+	var evidence int
+	if err := db.Pool.QueryRow(context.Background(), "SELECT count(*) FROM sse_status_evidence").Scan(&evidence); err != nil || evidence < 8 {
+		t.Fatalf("evidence documents: %d %v", evidence, err)
+	}
+	objects, _ := filepath.Glob(filepath.Join(dataDir, "s3", "*", "*", "orgs", "*", "documents", "*"))
+	if len(objects) < evidence {
+		t.Errorf("%d evidence objects stored under the data directory, want %d", len(objects), evidence)
 	}
 	stdout.Reset()
 	if code := run(context.Background(), []string{"seed", "--if-empty"}, env, &stdout, &stderr); code != 0 || !strings.Contains(stdout.String(), "already has accounts") {
