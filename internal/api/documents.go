@@ -95,7 +95,7 @@ func registerDocuments(r *routes, docs *core.Documents, log *slog.Logger) {
 			"media type as Content-Type and ?purpose=…&filename=…. The type is sniffed from the content and checked against the "+
 			"purpose (evidence: PDF, PNG, JPEG, WebP) and the file name's extension: a disguised file is refused with a field "+
 			"error (type_not_allowed, type_mismatch). A larger body is refused with 413, before anything is stored. "+
-			"The SHA-256 of the content is recorded.", humanSize(maxSize)),
+			"The SHA-256 of the content is recorded.", domain.FileSize(maxSize).EN),
 		Parameters: []*huma.Param{
 			{Name: "orgID", In: "path", Required: true, Schema: &huma.Schema{Type: "string", Format: "uuid"}},
 			{Name: "purpose", In: "query", Description: "Raw-body uploads only: what the file is for", Schema: &huma.Schema{Type: "string", Enum: purposeEnum()}},
@@ -179,7 +179,7 @@ func uploadDocument(docs *core.Documents, maxSize int64) gin.HandlerFunc {
 		if c.Request.ContentLength > limit {
 			// Unread, the body would otherwise be drained: close instead.
 			c.Header("Connection", "close")
-			writeProblem(c, http.StatusRequestEntityTooLarge, "The file is larger than "+humanSize(maxSize)+".")
+			writeLocalizedProblem(c, http.StatusRequestEntityTooLarge, sentences(domain.FileTooLarge(maxSize)))
 			return
 		}
 		rc := http.NewResponseController(c.Writer)
@@ -191,7 +191,7 @@ func uploadDocument(docs *core.Documents, maxSize int64) gin.HandlerFunc {
 		switch {
 		case errors.As(err, &tooBig):
 			c.Header("Connection", "close")
-			writeProblem(c, http.StatusRequestEntityTooLarge, "The file is larger than "+humanSize(maxSize)+".")
+			writeLocalizedProblem(c, http.StatusRequestEntityTooLarge, sentences(domain.FileTooLarge(maxSize)))
 			return
 		case err != nil:
 			// A refusal comes after the first bytes (the type is sniffed from
@@ -214,13 +214,22 @@ func readUpload(c *gin.Context, docs *core.Documents) (domain.Document, error) {
 	actor, principal, orgID := actorFrom(ctx), authFrom(ctx).principal, c.Param("orgID")
 	mediaType, _, err := mime.ParseMediaType(c.GetHeader("Content-Type"))
 	if err != nil {
-		return domain.Document{}, uploadFieldError("header.Content-Type", "invalid",
-			"send multipart/form-data (purpose, then file), or the file itself with its media type")
+		return domain.Document{}, uploadFieldError("header.Content-Type", "invalid", domain.Msg{
+			EN: "send multipart/form-data (purpose, then file), or the file itself with its media type",
+			FR: "envoyez du multipart/form-data (purpose, puis file), ou le fichier lui-même avec son type de média",
+			DE: "senden Sie multipart/form-data (purpose, dann file) oder die Datei selbst mit ihrem Medientyp",
+			NL: "stuur multipart/form-data (purpose, dan file) of het bestand zelf met zijn mediatype",
+		})
 	}
 	if mediaType != "multipart/form-data" {
 		purpose := c.Query("purpose")
 		if purpose == "" {
-			return domain.Document{}, uploadFieldError("query.purpose", "required", "say what the file is for: ?purpose=sse_evidence, logo…")
+			return domain.Document{}, uploadFieldError("query.purpose", "required", domain.Msg{
+				EN: "say what the file is for: ?purpose=sse_evidence, logo…",
+				FR: "indiquez à quoi sert le fichier : ?purpose=sse_evidence, logo…",
+				DE: "geben Sie an, wofür die Datei bestimmt ist: ?purpose=sse_evidence, logo…",
+				NL: "geef aan waarvoor het bestand dient: ?purpose=sse_evidence, logo…",
+			})
 		}
 		doc, err := docs.Upload(ctx, actor, principal, orgID, domain.DocumentPurpose(purpose), c.Query("filename"), mediaType, c.Request.Body)
 		return doc, renameFields(err, map[string]string{"file": "body", "purpose": "query.purpose"})
@@ -228,19 +237,30 @@ func readUpload(c *gin.Context, docs *core.Documents) (domain.Document, error) {
 
 	mr, err := c.Request.MultipartReader()
 	if err != nil {
-		return domain.Document{}, uploadFieldError("header.Content-Type", "invalid", "the multipart/form-data body has no boundary")
+		return domain.Document{}, uploadFieldError("header.Content-Type", "invalid", domain.Msg{
+			EN: "the multipart/form-data body has no boundary",
+			FR: "le corps multipart/form-data n'a pas de délimiteur (boundary)",
+			DE: "dem multipart/form-data-Inhalt fehlt die Begrenzung (boundary)",
+			NL: "de multipart/form-data-inhoud heeft geen scheidingsteken (boundary)",
+		})
 	}
 	purpose := ""
 	for {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
-			return domain.Document{}, uploadFieldError("body.file", "required", "the body has no file field")
+			return domain.Document{}, uploadFieldError("body.file", "required", domain.Msg{
+				EN: "the body has no file field", FR: "le corps de la requête n'a pas de champ file",
+				DE: "der Inhalt der Anfrage hat kein Feld file", NL: "de inhoud van het verzoek heeft geen veld file",
+			})
 		}
 		if err != nil {
 			if errors.As(err, new(*http.MaxBytesError)) {
 				return domain.Document{}, err
 			}
-			return domain.Document{}, uploadFieldError("body", "malformed", "the multipart/form-data body cannot be read: "+err.Error())
+			return domain.Document{}, uploadFieldError("body", "malformed", domain.Msg{
+				EN: "the multipart/form-data body cannot be read: %s", FR: "le corps multipart/form-data est illisible : %s",
+				DE: "der multipart/form-data-Inhalt kann nicht gelesen werden: %s", NL: "de multipart/form-data-inhoud kan niet worden gelezen: %s",
+			}, err.Error())
 		}
 		switch part.FormName() {
 		case "purpose":
@@ -251,13 +271,19 @@ func readUpload(c *gin.Context, docs *core.Documents) (domain.Document, error) {
 			purpose = strings.TrimSpace(string(b))
 		case "file":
 			if purpose == "" {
-				return domain.Document{}, uploadFieldError("body.purpose", "required", "send the purpose field before the file")
+				return domain.Document{}, uploadFieldError("body.purpose", "required", domain.Msg{
+					EN: "send the purpose field before the file", FR: "envoyez le champ purpose avant le fichier",
+					DE: "senden Sie das Feld purpose vor der Datei", NL: "stuur het veld purpose vóór het bestand",
+				})
 			}
 			doc, err := docs.Upload(ctx, actor, principal, orgID, domain.DocumentPurpose(purpose), part.FileName(),
 				part.Header.Get("Content-Type"), part)
 			return doc, renameFields(err, map[string]string{"file": "body.file", "purpose": "body.purpose"})
 		default:
-			return domain.Document{}, uploadFieldError("body."+part.FormName(), "unknown_field", "an upload has the fields purpose and file only")
+			return domain.Document{}, uploadFieldError("body."+part.FormName(), "unknown_field", domain.Msg{
+				EN: "an upload has the fields purpose and file only", FR: "un envoi n'a que les champs purpose et file",
+				DE: "ein Upload hat nur die Felder purpose und file", NL: "een upload heeft alleen de velden purpose en file",
+			})
 		}
 		_ = part.Close()
 	}
@@ -280,9 +306,11 @@ func renameFields(err error, names map[string]string) error {
 	return out
 }
 
-func uploadFieldError(field, code, message string) error {
+// uploadFieldError is a ValidationError on one field of the upload, with
+// message m (formatted with args) in every language.
+func uploadFieldError(field, code string, m domain.Msg, args ...any) error {
 	ve := &domain.ValidationError{}
-	ve.Add(field, code, message)
+	ve.AddLocalized(field, code, m.With(args...))
 	return ve
 }
 
@@ -294,7 +322,18 @@ func writeError(c *gin.Context, err error) {
 	if errors.As(he, &se) {
 		status = se.GetStatus()
 	}
-	body, _ := json.Marshal(he)
+	lang := ginLanguage(c)
+	var body []byte
+	var p *problem
+	var m *huma.ErrorModel
+	switch {
+	case errors.As(he, &p):
+		body, _ = json.Marshal(p.localized(lang))
+	case errors.As(he, &m):
+		body, _ = json.Marshal(localizeModel(m, lang))
+	default:
+		body, _ = json.Marshal(he)
+	}
 	c.Data(status, "application/problem+json", body)
 }
 
@@ -306,17 +345,6 @@ func problemResponse(r *routes, desc string) *huma.Response {
 func purposeEnum() []any {
 	return []any{string(domain.DocSSEEvidence), string(domain.DocLogo), string(domain.DocTenderDocument),
 		string(domain.DocResponseDocument), string(domain.DocOfferPhoto), string(domain.DocOther)}
-}
-
-// humanSize writes a limit for people: "25 MiB", "512 KiB", "1000 bytes".
-func humanSize(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 func intPtr(n int) *int { return &n }

@@ -43,7 +43,8 @@ func uniqueToken() string {
 }
 
 // upload sends a multipart upload (purpose, then file) and returns the response.
-func (c *client) upload(orgID, purpose, filename, contentType string, content io.Reader) response {
+// headers are pairs of name and value, as for client.do.
+func (c *client) upload(orgID, purpose, filename, contentType string, content io.Reader, headers ...string) response {
 	c.e.t.Helper()
 	pr, pw := io.Pipe()
 	mw := multipart.NewWriter(pw)
@@ -62,11 +63,12 @@ func (c *client) upload(orgID, purpose, filename, contentType string, content io
 		}
 		pw.CloseWithError(err)
 	}()
-	return c.send("POST", "/api/v1/organisations/"+orgID+"/documents", mw.FormDataContentType(), pr, -1)
+	return c.send("POST", "/api/v1/organisations/"+orgID+"/documents", mw.FormDataContentType(), pr, -1, headers...)
 }
 
-// send posts a raw body of length n (-1: unknown, sent chunked).
-func (c *client) send(method, path, contentType string, body io.Reader, n int64) response {
+// send posts a raw body of length n (-1: unknown, sent chunked), with
+// headers given as pairs of name and value.
+func (c *client) send(method, path, contentType string, body io.Reader, n int64, headers ...string) response {
 	c.e.t.Helper()
 	req, err := http.NewRequest(method, c.e.srv.URL+path, body)
 	if err != nil {
@@ -74,6 +76,9 @@ func (c *client) send(method, path, contentType string, body io.Reader, n int64)
 	}
 	req.ContentLength = n
 	req.Header.Set("Content-Type", contentType)
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
 	resp, err := c.http.Do(req)
 	if err != nil {
 		c.e.t.Fatal(err)
@@ -246,6 +251,44 @@ func TestUploadDisguisedExecutableIsRefused(t *testing.T) {
 	}
 }
 
+// An upload refused by core (its type) or by the route itself (its form)
+// is explained in the language of Accept-Language.
+func TestUploadProblemsInTheCallersLanguage(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	s := e.supplierWithMember("FR")
+	elf := append([]byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0}, bytes.Repeat([]byte{0}, 4000)...)
+	elf[16], elf[18] = 2, 0x3e // ET_EXEC, x86-64
+	for lang, want := range map[string]string{
+		"en": "this file is an executable (application/x-executable), not a PDF document: accepted for evidence: PDF, PNG, JPEG, WebP",
+		"de": "diese Datei ist ein ausführbares Programm (application/x-executable), angekündigt war aber ein PDF-Dokument; " +
+			"als Nachweis akzeptiert: PDF, PNG, JPEG, WebP",
+		"fr": "ce fichier est un programme exécutable (application/x-executable), et non un document PDF ; " +
+			"formats acceptés comme justificatif : PDF, PNG, JPEG, WebP",
+	} {
+		r := s.member.upload(s.org.ID, "sse_evidence", "evidence.pdf", "application/pdf", bytes.NewReader(elf), "Accept-Language", lang)
+		if loc, code, msg := problemField(t, r); loc != "body.file" || code != "type_not_allowed" || msg != want {
+			t.Errorf("%s: %s %s %q, want %q", lang, loc, code, msg, want)
+		}
+		if lang == "de" && (r.body["title"] != "Ungültige Eingabe" || r.body["detail"] != "Die Eingabe ist ungültig.") {
+			t.Errorf("title and detail in German: %s", r.raw)
+		}
+	}
+
+	// The route's own refusals.
+	noFile := "--X\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nlogo\r\n--X--\r\n"
+	r := s.member.send("POST", "/api/v1/organisations/"+s.org.ID+"/documents", "multipart/form-data; boundary=X",
+		strings.NewReader(noFile), int64(len(noFile)), "Accept-Language", "nl-BE")
+	if loc, code, msg := problemField(t, r); loc != "body.file" || code != "required" || msg != "de inhoud van het verzoek heeft geen veld file" {
+		t.Errorf("no file in Dutch: %s %s %q", loc, code, msg)
+	}
+	r = s.member.send("POST", "/api/v1/organisations/"+s.org.ID+"/documents", "application/pdf",
+		bytes.NewReader(testPDF()), int64(len(testPDF())), "Accept-Language", "fr")
+	if loc, _, msg := problemField(t, r); loc != "query.purpose" || msg != "indiquez à quoi sert le fichier : ?purpose=sse_evidence, logo…" {
+		t.Errorf("no purpose in French: %s %q", loc, msg)
+	}
+	e.assertNothingStored(s.org.ID)
+}
+
 // zeros is n zero bytes, produced as read.
 type zeros struct{ n int64 }
 
@@ -273,8 +316,9 @@ func TestUploadTooLargeIsRefusedBeforeStorage(t *testing.T) {
 	part, _ := mw.CreateFormFile("file", "big.pdf")
 	_, _ = io.Copy(part, body())
 	_ = mw.Close()
-	r := s.member.send("POST", "/api/v1/organisations/"+s.org.ID+"/documents", mw.FormDataContentType(), bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if r.status != http.StatusRequestEntityTooLarge || !strings.Contains(r.raw, "larger than 25 MiB") {
+	r := s.member.send("POST", "/api/v1/organisations/"+s.org.ID+"/documents", mw.FormDataContentType(), bytes.NewReader(buf.Bytes()), int64(buf.Len()),
+		"Accept-Language", "fr")
+	if r.status != http.StatusRequestEntityTooLarge || r.body["detail"] != "Le fichier dépasse 25 Mio." || r.body["title"] != "Contenu trop volumineux" {
 		t.Fatalf("announced 26 MiB: %d %s", r.status, r.raw)
 	}
 	e.assertNothingStored(s.org.ID)

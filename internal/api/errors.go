@@ -46,10 +46,7 @@ func toHTTP(err error) error {
 		if le.Sentinel == nil || !errors.As(toHTTP(le.Sentinel), &m) {
 			return huma.Error500InternalServerError("An unexpected error occurred.")
 		}
-		p := &problem{ErrorModel: m, detail: make(map[domain.Language]string, len(le.Messages))}
-		for l, msg := range le.Messages {
-			p.detail[l] = sentence(msg)
-		}
+		p := &problem{ErrorModel: m, detail: sentences(le.Messages)}
 		m.Detail = p.detail[domain.LangEN]
 		return p
 	case errors.As(err, &rl):
@@ -101,11 +98,29 @@ func sentence(msg string) string {
 // writeProblem answers outside huma (plain gin routes) with the same
 // problem+json shape that huma uses, in the caller's language.
 func writeProblem(c *gin.Context, status int, detail string) {
+	writeLocalizedProblem(c, status, allLanguages(detail))
+}
+
+// writeLocalizedProblem is writeProblem for a detail given in every language.
+func writeLocalizedProblem(c *gin.Context, status int, detail map[domain.Language]string) {
 	lang := ginLanguage(c)
+	d, ok := detail[lang]
+	if !ok {
+		d = detail[domain.LangEN]
+	}
 	body, _ := json.Marshal(&huma.ErrorModel{
 		Title:  translate(http.StatusText(status), lang),
 		Status: status,
-		Detail: translate(detail, lang),
+		Detail: d,
 	})
 	c.Data(status, "application/problem+json", body)
+}
+
+// sentences applies sentence to a message in every language.
+func sentences(msgs map[domain.Language]string) map[domain.Language]string {
+	out := make(map[domain.Language]string, len(msgs))
+	for l, m := range msgs {
+		out[l] = sentence(m)
+	}
+	return out
 }

@@ -231,16 +231,6 @@ var catalogue = func() map[string]map[domain.Language]string {
 			"le rôle doit être user ou moderator (les administrateurs se créent en ligne de commande)",
 			"die Rolle muss user oder moderator sein (Administratoren werden über die Kommandozeile angelegt)",
 			"de rol moet user of moderator zijn (beheerders worden via de opdrachtregel aangemaakt)"},
-		"the password must have at least 12 characters": {"le mot de passe doit comporter au moins 12 caractères", "das Passwort muss mindestens 12 Zeichen haben", "het wachtwoord moet minstens 12 tekens hebben"},
-		"the password is too long":                      {"le mot de passe est trop long", "das Passwort ist zu lang", "het wachtwoord is te lang"},
-		"this password is among the most common ones: choose another": {
-			"ce mot de passe fait partie des plus courants : choisissez-en un autre",
-			"dieses Passwort gehört zu den häufigsten: wählen Sie ein anderes",
-			"dit wachtwoord is een van de meest gebruikte: kies een ander"},
-		"this password is too easy to guess: use a longer phrase of unrelated words": {
-			"ce mot de passe est trop facile à deviner : utilisez une phrase plus longue de mots sans rapport",
-			"dieses Passwort ist zu leicht zu erraten: verwenden Sie eine längere Folge unzusammenhängender Wörter",
-			"dit wachtwoord is te makkelijk te raden: gebruik een langere zin van losse woorden"},
 
 		// Organisations and memberships (api/organisations.go, core/organisations.go, core/memberships.go).
 		"latitude and longitude go together": {
@@ -300,6 +290,34 @@ var catalogue = func() map[string]map[domain.Language]string {
 			"Cette invitation a déjà été acceptée : retirez plutôt le membre.",
 			"Diese Einladung wurde bereits angenommen: Entfernen Sie stattdessen das Mitglied.",
 			"Deze uitnodiging is al geaccepteerd: verwijder in plaats daarvan het lid."},
+
+		// Lists (store/cursor.go).
+		"this cursor was not returned by this list: start again without it": {
+			"ce curseur ne provient pas de cette liste : recommencez sans lui",
+			"dieser Cursor stammt nicht aus dieser Liste: Beginnen Sie ohne ihn von vorn",
+			"deze cursor komt niet uit deze lijst: begin opnieuw zonder"},
+
+		// SSE statuses (core/sse_statuses.go).
+		"This status waits for a moderator's decision and cannot change until then.": {
+			"Ce statut attend la décision d'un modérateur et ne peut pas être modifié d'ici là.",
+			"Dieser Status wartet auf die Entscheidung eines Moderators und kann bis dahin nicht geändert werden.",
+			"Deze status wacht op de beslissing van een moderator en kan tot dan niet worden gewijzigd."},
+		"You are a member of this organisation: another moderator must decide on its status.": {
+			"Vous êtes membre de cette organisation : un autre modérateur doit se prononcer sur son statut.",
+			"Sie sind Mitglied dieser Organisation: Ein anderer Moderator muss über ihren Status entscheiden.",
+			"U bent lid van deze organisatie: een andere moderator moet over haar status beslissen."},
+		"Only SSE supplier organisations hold SSE statuses.": {
+			"Seules les organisations fournisseurs de l'économie sociale et solidaire peuvent détenir ces statuts.",
+			"Nur Anbieter der Sozial- und Solidarwirtschaft können solche Status haben.",
+			"Alleen leveranciers uit de sociale en solidaire economie kunnen zo'n status hebben."},
+		"the queue lists pending, verified or rejected statuses": {
+			"la file d'attente liste les statuts en attente (pending), vérifiés (verified) ou refusés (rejected)",
+			"die Warteschlange listet Status in Prüfung (pending), geprüfte (verified) oder abgelehnte (rejected) auf",
+			"de wachtrij toont statussen in afwachting (pending), geverifieerd (verified) of geweigerd (rejected)"},
+		"either clear the share or set it, not both": {
+			"effacez la part ou indiquez-la, mais pas les deux",
+			"löschen Sie den Anteil oder geben Sie ihn an, nicht beides",
+			"wis het aandeel of vul het in, niet allebei"},
 	} {
 		out[en] = map[domain.Language]string{domain.LangEN: en, domain.LangFR: t.fr, domain.LangDE: t.de, domain.LangNL: t.nl}
 	}

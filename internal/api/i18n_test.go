@@ -50,16 +50,6 @@ func TestCatalogueComplete(t *testing.T) {
 			}
 		}
 	}
-	// The password messages core writes are all translated.
-	for _, msg := range []string{
-		"the password must have at least 12 characters", "the password is too long",
-		"this password is among the most common ones: choose another",
-		"this password is too easy to guess: use a longer phrase of unrelated words",
-	} {
-		if _, ok := catalogue[msg]; !ok {
-			t.Errorf("no translation for %q", msg)
-		}
-	}
 }
 
 // TestErrorsInTheCallersLanguage: problems come back in the language of
@@ -190,30 +180,42 @@ func checkCatalogued(t *testing.T, name, english string) {
 	}
 }
 
-// Every fixed message a use case of accounts, admin, organisations,
-// memberships or privacy writes in English for the catalogue to translate
-// has an entry: those wrapped around a sentinel (fmt.Errorf("%w: …",
-// domain.ErrX)), exported or not, under the detail toHTTP renders, and the
-// literal messages of ValidationError.Add. A sentinel message built from
-// values cannot be looked up by its text: it must carry its translations
-// (domain.Msg.Wrap), and this test refuses it. (Add messages computed
-// elsewhere, such as passwordMessage's, are checked in TestCatalogueComplete.)
+// Every message a use case of accounts, admin, organisations,
+// memberships, privacy, documents or SSE statuses, the upload route or the
+// store's error mapping writes reaches a caller in their language:
+//   - a fixed message wrapped around a domain sentinel
+//     (fmt.Errorf("%w: …", domain.ErrX)), exported or not, has a catalogue
+//     entry under the detail toHTTP renders; one built from values cannot be
+//     looked up by its text and is refused: it must carry its translations
+//     (domain.Msg.Wrap). ErrUnavailable is exempt: its answer is fixed.
+//   - the message of ValidationError.Add is a literal with a catalogue
+//     entry; a computed one is refused (it belongs in AddLocalized).
+//   - every domain.Msg literal is written in all four languages.
 func TestCoreMessagesAreCatalogued(t *testing.T) {
 	fset := token.NewFileSet()
-	sentinels, fields := 0, 0
-	for _, file := range []string{"accounts.go", "admin.go", "organisations.go", "memberships.go", "privacy.go"} {
-		f, err := parser.ParseFile(fset, filepath.Join("..", "core", file), nil, 0)
+	sentinels, fields, msgs := 0, 0, 0
+	for _, file := range []string{
+		"core/accounts.go", "core/admin.go", "core/organisations.go", "core/memberships.go", "core/privacy.go",
+		"core/documents.go", "core/sse_statuses.go", "api/documents.go",
+		"store/errors.go", "store/ids.go", "store/cursor.go",
+	} {
+		f, err := parser.ParseFile(fset, filepath.Join("..", filepath.FromSlash(file)), nil, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.CompositeLit); ok && isMsgType(lit.Type) {
+				msgs++
+				checkMsgLiteral(t, fset, lit)
+				return true
+			}
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
 				return true
 			}
 			sel, ok := call.Fun.(*ast.SelectorExpr)
 			switch {
-			case ok && sel.Sel.Name == "Errorf" && len(call.Args) > 0:
+			case ok && sel.Sel.Name == "Errorf" && len(call.Args) > 1 && isDomainSentinel(call.Args[1]):
 				format, where, ok := stringLiteral(fset, call.Args[0])
 				if !ok || !strings.HasPrefix(format, "%w: ") {
 					return true
@@ -225,16 +227,72 @@ func TestCoreMessagesAreCatalogued(t *testing.T) {
 				sentinels++
 				checkCatalogued(t, where, detail(fmt.Errorf(format, domain.ErrConflict), domain.ErrConflict, ""))
 			case ok && sel.Sel.Name == "Add" && len(call.Args) == 3: // ValidationError.Add(field, code, message)
-				if msg, where, ok := stringLiteral(fset, call.Args[2]); ok {
-					fields++
-					checkCatalogued(t, where, msg)
+				msg, where, ok := stringLiteral(fset, call.Args[2])
+				if !ok {
+					t.Errorf("%s: a computed field message cannot be catalogued: use AddLocalized", fset.Position(call.Pos()))
+					return true
 				}
+				fields++
+				checkCatalogued(t, where, msg)
 			}
 			return true
 		})
 	}
-	if sentinels < 20 || fields < 8 {
-		t.Errorf("found only %d sentinel and %d field messages: is the scan still reading core?", sentinels, fields)
+	if sentinels < 20 || fields < 12 || msgs < 45 {
+		t.Errorf("found only %d sentinel, %d field and %d Msg messages: is the scan still reading the sources?", sentinels, fields, msgs)
+	}
+}
+
+// isDomainSentinel reports whether e names a domain error the API answers
+// with its message (domain.ErrConflict, …; not domain.ErrUnavailable).
+func isDomainSentinel(e ast.Expr) bool {
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	return ok && pkg.Name == "domain" && strings.HasPrefix(sel.Sel.Name, "Err") && sel.Sel.Name != "ErrUnavailable"
+}
+
+// isMsgType reports whether e is the type domain.Msg.
+func isMsgType(e ast.Expr) bool {
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	return ok && pkg.Name == "domain" && sel.Sel.Name == "Msg"
+}
+
+// checkMsgLiteral fails unless a domain.Msg literal names EN, FR, DE and
+// NL, each a non-empty string literal, the translations taking arguments
+// when the English does.
+func checkMsgLiteral(t *testing.T, fset *token.FileSet, lit *ast.CompositeLit) {
+	t.Helper()
+	where := fset.Position(lit.Pos())
+	texts := map[string]string{}
+	for _, e := range lit.Elts {
+		kv, ok := e.(*ast.KeyValueExpr)
+		if !ok {
+			t.Errorf("%s: a Msg names its languages (EN: …, FR: …)", where)
+			return
+		}
+		key, _ := kv.Key.(*ast.Ident)
+		v, _, ok := stringLiteral(fset, kv.Value)
+		if key == nil || !ok {
+			continue // a computed text (a constraint's own name) is checked where it is used
+		}
+		texts[key.Name] = v
+	}
+	if len(texts) == 0 {
+		return
+	}
+	for _, l := range []string{"EN", "FR", "DE", "NL"} {
+		if strings.TrimSpace(texts[l]) == "" {
+			t.Errorf("%s: %q has no %s text", where, texts["EN"], l)
+		} else if strings.Contains(texts["EN"], "%") != strings.Contains(texts[l], "%") {
+			t.Errorf("%s: %q in %s (%q) does not take the same arguments", where, texts["EN"], l, texts[l])
+		}
 	}
 }
 

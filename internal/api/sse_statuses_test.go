@@ -194,7 +194,10 @@ func TestSSEStatusRefusals(t *testing.T) {
 	})
 	t.Run("one status per type", func(t *testing.T) {
 		s.create(good())
-		s.member.expect(http.StatusConflict, "POST", s.base, good())
+		r := s.member.expect(http.StatusConflict, "POST", s.base, good(), "Accept-Language", "nl")
+		if r.body["title"] != "Conflict" || r.body["detail"] != "Een status van dit soort voor deze organisatie bestaat al." {
+			t.Fatalf("409 in Dutch: %s", r.raw)
+		}
 	})
 	t.Run("a buyer organisation holds no statuses", func(t *testing.T) {
 		buyer := s.db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgPublicBuyer, Country: "FR"})
@@ -216,6 +219,10 @@ func TestSSEStatusRefusals(t *testing.T) {
 		if loc, code := fieldErr(t, r); loc != "path.documentID" || code != "wrong_purpose" {
 			t.Fatalf("%s %s", loc, code)
 		}
+		r = s.member.do("PUT", s.base+"/"+id+"/evidence/"+logo.body["id"].(string), nil, "Accept-Language", "de")
+		if _, _, msg := problemField(t, r); msg != "dieses Dokument wurde als Logo hochgeladen, nicht als Nachweis (Zweck sse_evidence)" {
+			t.Errorf("wrong purpose in German: %q", msg)
+		}
 		// A status is reached only through its own organisation.
 		other.member.expect(http.StatusNotFound, "DELETE", "/api/v1/organisations/"+other.org.ID+"/sse-statuses/"+id, nil)
 	})
@@ -226,9 +233,18 @@ func TestSSEStatusRefusals(t *testing.T) {
 		s.member.expect(http.StatusOK, "PUT", s.base+"/"+id+"/evidence/"+s.evidence(s.member, s.org.ID), nil)
 		s.member.expect(http.StatusOK, "POST", s.base+"/"+id+"/verification-request", nil)
 		own := s.db.User(t, storetest.UserOptions{PlatformRole: domain.PlatformModerator, Organisation: s.org.ID, Role: domain.RoleMember})
-		s.as(own.ID).expect(http.StatusForbidden, "POST", "/api/v1/moderation/sse-statuses/"+id+"/verify", nil)
+		r := s.as(own.ID).expect(http.StatusForbidden, "POST", "/api/v1/moderation/sse-statuses/"+id+"/verify", nil, "Accept-Language", "fr")
+		if r.body["title"] != "Interdit" ||
+			r.body["detail"] != "Vous êtes membre de cette organisation : un autre modérateur doit se prononcer sur son statut." {
+			t.Errorf("403 in French: %s", r.raw)
+		}
 		s.as(own.ID).expect(http.StatusForbidden, "POST", "/api/v1/moderation/sse-statuses/"+id+"/reject", map[string]any{"reason": "no"})
 		s.moderator.expect(http.StatusOK, "POST", "/api/v1/moderation/sse-statuses/"+id+"/verify", nil)
+		// A decision taken already: the state is named in the caller's language.
+		r = s.moderator.expect(http.StatusConflict, "POST", "/api/v1/moderation/sse-statuses/"+id+"/verify", nil, "Accept-Language", "de")
+		if r.body["detail"] != "Nur über einen Status in Prüfung kann entschieden werden; dieser ist geprüft." {
+			t.Errorf("409 in German: %s", r.raw)
+		}
 	})
 }
 

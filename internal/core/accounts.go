@@ -68,7 +68,7 @@ func (a *Accounts) SignUp(ctx context.Context, actor Actor, in SignUpInput) erro
 		in.Language = domain.LangEN
 	}
 	if code := a.policy.Check(in.Password, email, name); code != "" {
-		ve.Add("password", code, passwordMessage(code))
+		ve.AddLocalized("password", code, passwordMessage(code))
 	}
 	if err := ve.Err(); err != nil {
 		return err
@@ -317,7 +317,7 @@ func (a *Accounts) ResetPassword(ctx context.Context, actor Actor, token, passwo
 		}
 		if code := a.policy.Check(password, u.Email, u.DisplayName); code != "" {
 			ve := &domain.ValidationError{}
-			ve.Add("password", code, passwordMessage(code))
+			ve.AddLocalized("password", code, passwordMessage(code))
 			return ve
 		}
 		hash, err := auth.HashPassword(password)
@@ -353,7 +353,7 @@ func (a *Accounts) ChangePassword(ctx context.Context, actor Actor, sessionID, c
 	}
 	if code := a.policy.Check(next, u.Email, u.DisplayName); code != "" {
 		ve := &domain.ValidationError{}
-		ve.Add("new_password", code, passwordMessage(code))
+		ve.AddLocalized("new_password", code, passwordMessage(code))
 		return "", ve
 	}
 	newHash, err := auth.HashPassword(next)
@@ -555,14 +555,33 @@ func normalizeEmail(field, raw string) (string, *domain.ValidationError) {
 	return email, ve
 }
 
-func passwordMessage(code string) string {
+// passwordMessage explains in every language why the password policy
+// refused a password (an auth.Password* code); the minimum length is
+// auth.MinPasswordLength, whatever it becomes.
+func passwordMessage(code string) map[domain.Language]string {
 	switch code {
 	case auth.PasswordTooShort:
-		return fmt.Sprintf("the password must have at least %d characters", auth.MinPasswordLength)
+		return domain.Msg{
+			EN: "the password must have at least %d characters", FR: "le mot de passe doit comporter au moins %d caractères",
+			DE: "das Passwort muss mindestens %d Zeichen haben", NL: "het wachtwoord moet minstens %d tekens hebben",
+		}.With(auth.MinPasswordLength)
 	case auth.PasswordTooLong:
-		return "the password is too long"
+		return domain.Msg{
+			EN: "the password is too long", FR: "le mot de passe est trop long",
+			DE: "das Passwort ist zu lang", NL: "het wachtwoord is te lang",
+		}.With()
 	case auth.PasswordCommon:
-		return "this password is among the most common ones: choose another"
+		return domain.Msg{
+			EN: "this password is among the most common ones: choose another",
+			FR: "ce mot de passe fait partie des plus courants : choisissez-en un autre",
+			DE: "dieses Passwort gehört zu den häufigsten: wählen Sie ein anderes",
+			NL: "dit wachtwoord is een van de meest gebruikte: kies een ander",
+		}.With()
 	}
-	return "this password is too easy to guess: use a longer phrase of unrelated words"
+	return domain.Msg{
+		EN: "this password is too easy to guess: use a longer phrase of unrelated words",
+		FR: "ce mot de passe est trop facile à deviner : utilisez une phrase plus longue de mots sans rapport",
+		DE: "dieses Passwort ist zu leicht zu erraten: verwenden Sie eine längere Folge unzusammenhängender Wörter",
+		NL: "dit wachtwoord is te makkelijk te raden: gebruik een langere zin van losse woorden",
+	}.With()
 }

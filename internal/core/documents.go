@@ -87,7 +87,10 @@ func (d *Documents) Upload(ctx context.Context, actor Actor, principal domain.Pr
 		return domain.Document{}, domain.ErrNotFound // a member of it cannot exist
 	}
 	if !purpose.Valid() {
-		return domain.Document{}, fileError("purpose", "invalid", fmt.Sprintf("%q is not a document purpose", purpose))
+		return domain.Document{}, fileError("purpose", "invalid", domain.Msg{
+			EN: "%q is not a document purpose", FR: "%q n'est pas un usage prévu pour un document",
+			DE: "%q ist kein gültiger Verwendungszweck für ein Dokument", NL: "%q is geen geldig doel voor een document",
+		}.With(string(purpose)))
 	}
 	name := domain.SanitizeFilename(filename)
 
@@ -96,7 +99,9 @@ func (d *Documents) Upload(ctx context.Context, actor Actor, principal domain.Pr
 		return domain.Document{}, fmt.Errorf("documents: read upload: %w", err)
 	}
 	if len(head) == 0 {
-		return domain.Document{}, fileError("file", "empty", "the file is empty")
+		return domain.Document{}, fileError("file", "empty", domain.Msg{
+			EN: "the file is empty", FR: "le fichier est vide", DE: "die Datei ist leer", NL: "het bestand is leeg",
+		}.With())
 	}
 	ft, err := checkType(mimetype.Detect(head), purpose, name, declaredType)
 	if err != nil {
@@ -122,7 +127,7 @@ func (d *Documents) Upload(ctx context.Context, actor Actor, principal domain.Pr
 	obj, err := d.objects.Put(ctx, doc.ObjectKey, content, blob.PutOptions{ContentType: ft.ContentType, Size: -1, MaxSize: d.maxSize})
 	switch {
 	case errors.Is(err, blob.ErrTooLarge):
-		return domain.Document{}, fileError("file", "too_large", "the file is larger than "+formatSize(d.maxSize))
+		return domain.Document{}, fileError("file", "too_large", domain.FileTooLarge(d.maxSize))
 	case err != nil && ctx.Err() != nil:
 		return domain.Document{}, ctx.Err()
 	case err != nil:
@@ -289,19 +294,29 @@ func checkType(sniffed *mimetype.MIME, purpose domain.DocumentPurpose, name, dec
 		what := describe(sniffed, ft, known)
 		// Say what the file pretended to be: its extension, else the browser's claim.
 		if claimed, ok := domain.FileTypeByExtension(ext); ok && claimed.ContentType != ft.ContentType {
-			what += ", not " + claimed.Description
+			what = msgNotClaimed.Fill(what, claimed.Description)
 		} else if claimed, ok := domain.FileTypeByContentType(baseMediaType(declaredType)); ok && ext == "" && claimed.ContentType != ft.ContentType {
-			what += ", not " + claimed.Description
+			what = msgNotClaimed.Fill(what, claimed.Description)
 		}
-		return domain.FileType{}, fileError("file", "type_not_allowed",
-			fmt.Sprintf("%s: accepted for %s: %s", what, purpose.Label(), purpose.AcceptedLabels()))
+		return domain.FileType{}, fileError("file", "type_not_allowed", domain.Msg{
+			EN: "%s: accepted for %s: %s", FR: "%s ; formats acceptés comme %s : %s",
+			DE: "%s; als %s akzeptiert: %s", NL: "%s; als %s geaccepteerd: %s",
+		}.With(what, purpose.Name(), purpose.AcceptedLabels()))
 	}
 	if ext != "" && !ft.HasExtension(ext) {
-		return domain.FileType{}, fileError("file", "type_mismatch",
-			fmt.Sprintf("this file is %s, but its name ends in %s: name it with %s or upload the right file",
-				ft.Description, ext, ft.Extensions[0]))
+		return domain.FileType{}, fileError("file", "type_mismatch", domain.Msg{
+			EN: "this file is %s, but its name ends in %s: name it with %s or upload the right file",
+			FR: "ce fichier est %s, mais son nom se termine par %s : nommez-le avec %s ou envoyez le bon fichier",
+			DE: "diese Datei ist %s, aber ihr Name endet auf %s: Benennen Sie sie mit %s oder laden Sie die richtige Datei hoch",
+			NL: "dit bestand is %s, maar de naam eindigt op %s: geef het de extensie %s of upload het juiste bestand",
+		}.With(ft.Description, ext, ft.Extensions[0]))
 	}
 	return ft, nil
+}
+
+// msgNotClaimed adds to what a file is what it pretended to be.
+var msgNotClaimed = domain.Msg{
+	EN: "%s, not %s", FR: "%s, et non %s", DE: "%s, angekündigt war aber %s", NL: "%s, terwijl %s werd aangekondigd",
 }
 
 // acceptedType finds the accepted file type of a sniffed one, or of its
@@ -316,33 +331,43 @@ func acceptedType(m *mimetype.MIME) (domain.FileType, bool) {
 }
 
 // describe phrases what a file is, for refusals.
-func describe(m *mimetype.MIME, ft domain.FileType, known bool) string {
+func describe(m *mimetype.MIME, ft domain.FileType, known bool) domain.Msg {
+	thisFileIs := domain.Msg{EN: "this file is %s", FR: "ce fichier est %s", DE: "diese Datei ist %s", NL: "dit bestand is %s"}
 	if known {
-		return "this file is " + ft.Description
+		return thisFileIs.Fill(ft.Description)
 	}
-	kinds := []struct{ mime, what string }{
-		{"application/x-elf", "an executable"},
-		{"application/vnd.microsoft.portable-executable", "an executable"},
-		{"application/x-mach-binary", "an executable"},
-		{"application/x-ms-installer", "an installer"},
-		{"text/x-shellscript", "a script"},
-		{"image/svg+xml", "an SVG image, which can carry scripts"},
-		{"text/html", "a web page"},
-		{"application/zip", "a ZIP archive"},
-		{"application/x-ole-storage", "an old-format Office file"},
-		{"text/plain", "a text file"},
+	executable := domain.Msg{EN: "an executable", FR: "un programme exécutable", DE: "ein ausführbares Programm", NL: "een uitvoerbaar programma"}
+	kinds := []struct {
+		mime string
+		what domain.Msg
+	}{
+		{"application/x-elf", executable},
+		{"application/vnd.microsoft.portable-executable", executable},
+		{"application/x-mach-binary", executable},
+		{"application/x-ms-installer", domain.Msg{EN: "an installer", FR: "un programme d'installation", DE: "ein Installationsprogramm", NL: "een installatieprogramma"}},
+		{"text/x-shellscript", domain.Msg{EN: "a script", FR: "un script", DE: "ein Skript", NL: "een script"}},
+		{"image/svg+xml", domain.Msg{EN: "an SVG image, which can carry scripts", FR: "une image SVG, qui peut contenir des scripts",
+			DE: "ein SVG-Bild, das Skripte enthalten kann", NL: "een svg-afbeelding, die scripts kan bevatten"}},
+		{"text/html", domain.Msg{EN: "a web page", FR: "une page web", DE: "eine Webseite", NL: "een webpagina"}},
+		{"application/zip", domain.Msg{EN: "a ZIP archive", FR: "une archive ZIP", DE: "ein ZIP-Archiv", NL: "een zip-archief"}},
+		{"application/x-ole-storage", domain.Msg{EN: "an old-format Office file", FR: "un fichier Office d'ancien format",
+			DE: "eine Office-Datei im alten Format", NL: "een Office-bestand in het oude formaat"}},
+		{"text/plain", domain.Msg{EN: "a text file", FR: "un fichier texte", DE: "eine Textdatei", NL: "een tekstbestand"}},
 	}
 	for a := m; a != nil; a = a.Parent() {
 		for _, k := range kinds {
 			if a.Is(k.mime) {
-				return fmt.Sprintf("this file is %s (%s)", k.what, baseMediaType(m.String()))
+				return domain.Msg{EN: "this file is %s (%s)", FR: "ce fichier est %s (%s)", DE: "diese Datei ist %s (%s)",
+					NL: "dit bestand is %s (%s)"}.Fill(k.what, baseMediaType(m.String()))
 			}
 		}
 	}
 	if m.Is("application/octet-stream") {
-		return "this file's type is not recognised"
+		return domain.Msg{EN: "this file's type is not recognised", FR: "le type de ce fichier n'est pas reconnu",
+			DE: "der Typ dieser Datei wurde nicht erkannt", NL: "het type van dit bestand wordt niet herkend"}
 	}
-	return fmt.Sprintf("this file's type is %s", baseMediaType(m.String()))
+	return domain.Msg{EN: "this file's type is %s", FR: "le type de ce fichier est %s", DE: "der Typ dieser Datei ist %s",
+		NL: "het type van dit bestand is %s"}.Fill(baseMediaType(m.String()))
 }
 
 // baseMediaType drops parameters: "text/plain; charset=utf-8" → "text/plain".
@@ -351,21 +376,11 @@ func baseMediaType(t string) string {
 	return strings.ToLower(strings.TrimSpace(t))
 }
 
-func fileError(field, code, message string) error {
+// fileError is a ValidationError on one field, explained in every language.
+func fileError(field, code string, messages map[domain.Language]string) error {
 	ve := &domain.ValidationError{}
-	ve.Add(field, code, message)
+	ve.AddLocalized(field, code, messages)
 	return ve
-}
-
-// formatSize writes a limit for people: "25 MiB", "512 KiB", "1000 bytes".
-func formatSize(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 func documentAudit(d domain.Document, declaredType string) map[string]any {

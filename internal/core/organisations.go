@@ -180,30 +180,10 @@ func (o *Organisations) SetLogo(ctx context.Context, actor Actor, principal doma
 			FR: "ce document a été envoyé comme %s, et non comme logo",
 			DE: "dieses Dokument wurde als %s hochgeladen, nicht als Logo",
 			NL: "dit document is geüpload als %s, niet als logo",
-		}.With(purposeName(doc.Purpose)))
+		}.With(doc.Purpose.Name()))
 		return domain.Organisation{}, ve
 	}
 	return o.setLogo(ctx, actor, orgID, doc.ID, "organisation.logo_set")
-}
-
-// purposeNames name the document purposes in messages, in the way
-// DocumentPurpose.Label does in English ("uploaded as evidence").
-var purposeNames = map[domain.DocumentPurpose]domain.Msg{
-	domain.DocSSEEvidence:      {FR: "justificatif", DE: "Nachweis", NL: "bewijsstuk"},
-	domain.DocLogo:             {FR: "logo", DE: "Logo", NL: "logo"},
-	domain.DocTenderDocument:   {FR: "document d'appel d'offres", DE: "Ausschreibungsunterlage", NL: "aanbestedingsdocument"},
-	domain.DocResponseDocument: {FR: "document de réponse à un appel d'offres", DE: "Angebotsunterlage", NL: "document bij een inschrijving"},
-	domain.DocOfferPhoto:       {FR: "photo d'offre", DE: "Angebotsfoto", NL: "foto bij een aanbod"},
-	domain.DocOther:            {FR: "autre document", DE: "sonstiges Dokument", NL: "ander document"},
-}
-
-// purposeName names p in every language; the English is p.Label(), so
-// that the English messages stay those of the documents' own rules. A
-// purpose added without names here is named in English everywhere.
-func purposeName(p domain.DocumentPurpose) domain.Msg {
-	m := purposeNames[p]
-	m.EN = p.Label()
-	return m
 }
 
 // ClearLogo removes the organisation's logo (the document itself stays).

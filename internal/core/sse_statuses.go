@@ -181,11 +181,20 @@ func (s *SSEStatuses) changeEvidence(ctx context.Context, actor Actor, p domain.
 			doc, err := s.st.GetDocument(ctx, documentID)
 			if err != nil || doc.OrganisationID != org.ID {
 				// Another organisation's document does not exist for this one.
-				return fmt.Errorf("%w: no document %s in this organisation", domain.ErrNotFound, documentID)
+				return domain.Msg{
+					EN: "no document %s in this organisation", FR: "cette organisation n'a pas de document %s",
+					DE: "diese Organisation hat kein Dokument %s", NL: "deze organisatie heeft geen document %s",
+				}.Wrap(domain.ErrNotFound, documentID)
 			}
 			if doc.Purpose != domain.DocSSEEvidence {
 				ve := &domain.ValidationError{}
-				ve.Add("path.documentID", "wrong_purpose", fmt.Sprintf("this document was uploaded as %s, not as evidence (purpose %s)", doc.Purpose, domain.DocSSEEvidence))
+				// The English names the purposes by their codes, as the API does.
+				ve.AddLocalized("path.documentID", "wrong_purpose", domain.Msg{
+					EN: "this document was uploaded as %[2]s, not as evidence (purpose %[3]s)",
+					FR: "ce document a été envoyé comme %[1]s, et non comme justificatif (usage %[3]s)",
+					DE: "dieses Dokument wurde als %[1]s hochgeladen, nicht als Nachweis (Zweck %[3]s)",
+					NL: "dit document is geüpload als %[1]s, niet als bewijsstuk (doel %[3]s)",
+				}.With(doc.Purpose.Name(), string(doc.Purpose), string(domain.DocSSEEvidence)))
 				return ve
 			}
 			added, err := tx.AttachSSEEvidence(ctx, before, doc.ID, now)
@@ -204,7 +213,10 @@ func (s *SSEStatuses) changeEvidence(ctx context.Context, actor Actor, p domain.
 				return err
 			}
 			if !removed {
-				return fmt.Errorf("%w: document %s is not evidence of this status", domain.ErrNotFound, documentID)
+				return domain.Msg{
+					EN: "document %s is not evidence of this status", FR: "le document %s n'est pas un justificatif de ce statut",
+					DE: "das Dokument %s ist kein Nachweis für diesen Status", NL: "document %s is geen bewijsstuk van deze status",
+				}.Wrap(domain.ErrNotFound, documentID)
 			}
 			next.EvidenceIDs = without(before.EvidenceIDs, documentID)
 		}
@@ -235,7 +247,9 @@ func (s *SSEStatuses) RequestVerification(ctx context.Context, actor Actor, p do
 			return err
 		}
 		if !before.State.CanBecome(domain.VerificationPending) || before.State == domain.VerificationVerified {
-			return fmt.Errorf("%w: this status is already %s", domain.ErrConflict, before.State)
+			return domain.Msg{
+				EN: "this status is already %s", FR: "ce statut est déjà %s", DE: "dieser Status ist bereits %s", NL: "deze status is al %s",
+			}.Wrap(domain.ErrConflict, before.State.Name())
 		}
 		if len(before.EvidenceIDs) == 0 {
 			return domain.SSEEvidenceRequired("evidence")
@@ -288,10 +302,20 @@ func (s *SSEStatuses) decide(ctx context.Context, actor Actor, p domain.Principa
 			return fmt.Errorf("%w: you are a member of this organisation: another moderator must decide on its status", domain.ErrForbidden)
 		}
 		if before.State != domain.VerificationPending || !before.State.CanBecome(state) {
-			return fmt.Errorf("%w: only a pending status can be decided on; this one is %s", domain.ErrConflict, before.State)
+			return domain.Msg{
+				EN: "only a pending status can be decided on; this one is %s",
+				FR: "seul un statut en attente de vérification peut faire l'objet d'une décision ; celui-ci est %s",
+				DE: "nur über einen Status in Prüfung kann entschieden werden; dieser ist %s",
+				NL: "alleen over een status in afwachting van verificatie kan worden beslist; deze is %s",
+			}.Wrap(domain.ErrConflict, before.State.Name())
 		}
 		if state == domain.VerificationVerified && domain.Day(before.ValidUntil).Before(domain.Day(now)) {
-			return fmt.Errorf("%w: this status expired on %s: reject it so the supplier renews it", domain.ErrConflict, before.ValidUntil.Format(time.DateOnly))
+			return domain.Msg{
+				EN: "this status expired on %s: reject it so the supplier renews it",
+				FR: "ce statut a expiré le %s : refusez-le pour que le fournisseur le renouvelle",
+				DE: "dieser Status ist am %s abgelaufen: Lehnen Sie ihn ab, damit der Anbieter ihn erneuert",
+				NL: "deze status is op %s verlopen: weiger hem, zodat de leverancier hem vernieuwt",
+			}.Wrap(domain.ErrConflict, domain.DateMsg(before.ValidUntil))
 		}
 		next := before
 		next.State, next.ReviewedBy, next.ReviewedAt, next.RejectionReason = state, actor.UserID, &now, reason

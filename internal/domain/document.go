@@ -27,8 +27,9 @@ func (p DocumentPurpose) Valid() bool {
 	return ok
 }
 
-// Label names the purpose in English, for messages ("accepted for evidence").
-func (p DocumentPurpose) Label() string { return purposeRules[p].label }
+// Name names the purpose in every language, for messages ("accepted for
+// evidence", "acceptés comme justificatif"); an unknown purpose has no name.
+func (p DocumentPurpose) Name() Msg { return purposeRules[p].name }
 
 // AcceptedTypes lists the file types accepted for p, in the order messages
 // name them; nil for an unknown purpose.
@@ -70,8 +71,9 @@ type FileType struct {
 	ContentType string
 	// Label is the short name users know ("PDF", "DOCX").
 	Label string
-	// Description names a file of the type in a sentence ("a PDF document").
-	Description string
+	// Description names a file of the type in a sentence, in every
+	// language ("a PDF document", "un document PDF").
+	Description Msg
 	// Extensions are the lower-case file name extensions of the type, with
 	// the dot; the first is the canonical one.
 	Extensions []string
@@ -90,14 +92,19 @@ const (
 )
 
 var fileTypes = []FileType{
-	{TypePDF, "PDF", "a PDF document", []string{".pdf"}},
-	{TypePNG, "PNG", "a PNG image", []string{".png"}},
-	{TypeJPEG, "JPEG", "a JPEG image", []string{".jpg", ".jpeg", ".jpe", ".jfif"}},
-	{TypeWebP, "WebP", "a WebP image", []string{".webp"}},
-	{TypeDOCX, "DOCX", "a Word document (DOCX)", []string{".docx"}},
-	{TypeXLSX, "XLSX", "an Excel spreadsheet (XLSX)", []string{".xlsx"}},
-	{TypeODT, "ODT", "an OpenDocument text (ODT)", []string{".odt"}},
-	{TypeODS, "ODS", "an OpenDocument spreadsheet (ODS)", []string{".ods"}},
+	{TypePDF, "PDF", Msg{EN: "a PDF document", FR: "un document PDF", DE: "ein PDF-Dokument", NL: "een pdf-document"}, []string{".pdf"}},
+	{TypePNG, "PNG", Msg{EN: "a PNG image", FR: "une image PNG", DE: "ein PNG-Bild", NL: "een png-afbeelding"}, []string{".png"}},
+	{TypeJPEG, "JPEG", Msg{EN: "a JPEG image", FR: "une image JPEG", DE: "ein JPEG-Bild", NL: "een jpeg-afbeelding"},
+		[]string{".jpg", ".jpeg", ".jpe", ".jfif"}},
+	{TypeWebP, "WebP", Msg{EN: "a WebP image", FR: "une image WebP", DE: "ein WebP-Bild", NL: "een webp-afbeelding"}, []string{".webp"}},
+	{TypeDOCX, "DOCX", Msg{EN: "a Word document (DOCX)", FR: "un document Word (DOCX)", DE: "ein Word-Dokument (DOCX)",
+		NL: "een Word-document (DOCX)"}, []string{".docx"}},
+	{TypeXLSX, "XLSX", Msg{EN: "an Excel spreadsheet (XLSX)", FR: "un classeur Excel (XLSX)", DE: "eine Excel-Tabelle (XLSX)",
+		NL: "een Excel-werkblad (XLSX)"}, []string{".xlsx"}},
+	{TypeODT, "ODT", Msg{EN: "an OpenDocument text (ODT)", FR: "un texte OpenDocument (ODT)", DE: "ein OpenDocument-Text (ODT)",
+		NL: "een OpenDocument-tekst (ODT)"}, []string{".odt"}},
+	{TypeODS, "ODS", Msg{EN: "an OpenDocument spreadsheet (ODS)", FR: "un classeur OpenDocument (ODS)", DE: "eine OpenDocument-Tabelle (ODS)",
+		NL: "een OpenDocument-werkblad (ODS)"}, []string{".ods"}},
 }
 
 // Not SVG anywhere: an SVG is a document that can carry scripts.
@@ -107,16 +114,41 @@ var (
 	officeTypes   = []string{TypePDF, TypePNG, TypeJPEG, TypeWebP, TypeDOCX, TypeXLSX, TypeODT, TypeODS}
 )
 
+// purposeRules name each purpose and list its accepted types. The English
+// names are those of "accepted for …"; the others are singular, as in
+// "acceptés comme justificatif", "als Nachweis", "als bewijsstuk".
 var purposeRules = map[DocumentPurpose]struct {
-	label string
+	name  Msg
 	types []string
 }{
-	DocSSEEvidence:      {"evidence", evidenceTypes},
-	DocLogo:             {"logos", imageTypes},
-	DocTenderDocument:   {"tender documents", officeTypes},
-	DocResponseDocument: {"response documents", officeTypes},
-	DocOfferPhoto:       {"offer photos", imageTypes},
-	DocOther:            {"documents", officeTypes},
+	DocSSEEvidence: {Msg{EN: "evidence", FR: "justificatif", DE: "Nachweis", NL: "bewijsstuk"}, evidenceTypes},
+	DocLogo:        {Msg{EN: "logos", FR: "logo", DE: "Logo", NL: "logo"}, imageTypes},
+	DocTenderDocument: {Msg{EN: "tender documents", FR: "document d'appel d'offres", DE: "Ausschreibungsunterlage",
+		NL: "aanbestedingsdocument"}, officeTypes},
+	DocResponseDocument: {Msg{EN: "response documents", FR: "document de réponse à un appel d'offres", DE: "Angebotsunterlage",
+		NL: "document bij een inschrijving"}, officeTypes},
+	DocOfferPhoto: {Msg{EN: "offer photos", FR: "photo d'offre", DE: "Angebotsfoto", NL: "foto bij een aanbod"}, imageTypes},
+	DocOther:      {Msg{EN: "documents", FR: "autre document", DE: "sonstiges Dokument", NL: "ander document"}, officeTypes},
+}
+
+// FileSize writes a size for people: "25 MiB" ("25 Mio" in French),
+// "512 KiB", "1000 bytes".
+func FileSize(n int64) Msg {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return Msg{EN: "%d MiB", FR: "%d Mio", DE: "%d MiB", NL: "%d MiB"}.Fill(n >> 20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return Msg{EN: "%d KiB", FR: "%d Kio", DE: "%d KiB", NL: "%d KiB"}.Fill(n >> 10)
+	}
+	return Msg{EN: "%d bytes", FR: "%d octets", DE: "%d Byte", NL: "%d bytes"}.Fill(n)
+}
+
+// FileTooLarge refuses a file larger than limit bytes, in every language.
+func FileTooLarge(limit int64) map[Language]string {
+	return Msg{
+		EN: "the file is larger than %s", FR: "le fichier dépasse %s",
+		DE: "die Datei ist größer als %s", NL: "het bestand is groter dan %s",
+	}.With(FileSize(limit))
 }
 
 // FileTypeByContentType returns the accepted file type of a media type.

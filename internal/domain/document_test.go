@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -81,8 +82,13 @@ func TestDocumentPurposeAccepts(t *testing.T) {
 		if !p.Valid() {
 			t.Errorf("%s must be valid", p)
 		}
-		if p.Label() == "" {
-			t.Errorf("%s has no label", p)
+		if n := p.Name(); n.EN == "" || n.FR == "" || n.DE == "" || n.NL == "" {
+			t.Errorf("%s is not named in every language: %+v", p, n)
+		}
+		for _, ft := range p.AcceptedTypes() {
+			if d := ft.Description; d.EN == "" || d.FR == "" || d.DE == "" || d.NL == "" {
+				t.Errorf("%s is not described in every language: %+v", ft.Label, d)
+			}
 		}
 		for _, ct := range all {
 			wantOK := false
@@ -125,6 +131,21 @@ func TestFileTypeByExtension(t *testing.T) {
 	for _, ft := range fileTypes {
 		if got, ok := FileTypeByContentType(ft.ContentType); !ok || got.Label != ft.Label {
 			t.Errorf("FileTypeByContentType(%s) = %v, %v", ft.ContentType, got, ok)
+		}
+	}
+}
+
+func TestFileTooLarge(t *testing.T) {
+	for limit, want := range map[int64]map[Language]string{
+		25 << 20: {LangEN: "the file is larger than 25 MiB", LangFR: "le fichier dépasse 25 Mio",
+			LangDE: "die Datei ist größer als 25 MiB", LangNL: "het bestand is groter dan 25 MiB"},
+		512 << 10: {LangEN: "the file is larger than 512 KiB", LangFR: "le fichier dépasse 512 Kio",
+			LangDE: "die Datei ist größer als 512 KiB", LangNL: "het bestand is groter dan 512 KiB"},
+		1000: {LangEN: "the file is larger than 1000 bytes", LangFR: "le fichier dépasse 1000 octets",
+			LangDE: "die Datei ist größer als 1000 Byte", LangNL: "het bestand is groter dan 1000 bytes"},
+	} {
+		if got := FileTooLarge(limit); !reflect.DeepEqual(got, want) {
+			t.Errorf("FileTooLarge(%d) = %q", limit, got)
 		}
 	}
 }

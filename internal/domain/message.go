@@ -1,6 +1,9 @@
 package domain
 
-import "fmt"
+import (
+	"fmt"
+	"time"
+)
 
 // Msg is a message for people written once per supported language, each a
 // fmt format string taking the same arguments in the same order. A
@@ -35,6 +38,14 @@ func (m Msg) With(args ...any) map[Language]string {
 		out[l] = fmt.Sprintf(format, localArgs...)
 	}
 	return out
+}
+
+// Fill returns m with args substituted (see With) as a Msg, to be slotted
+// into another message as an argument: its texts are finished sentences,
+// no longer formats, and must not be given arguments again.
+func (m Msg) Fill(args ...any) Msg {
+	w := m.With(args...)
+	return Msg{EN: w[LangEN], FR: w[LangFR], DE: w[LangDE], NL: w[LangNL]}
 }
 
 // in returns m's format in l, English when l has none.
@@ -77,4 +88,10 @@ func (e *LocalizedError) Unwrap() error { return e.Sentinel }
 // sentinel: the localized form of fmt.Errorf("%w: "+m.EN, sentinel, args...).
 func (m Msg) Wrap(sentinel error, args ...any) error {
 	return &LocalizedError{Sentinel: sentinel, Messages: m.With(args...)}
+}
+
+// DateMsg writes a day as each language writes dates: 2026-01-31 in
+// English (as the API sends dates), 31/01/2026, 31.01.2026, 31-01-2026.
+func DateMsg(t time.Time) Msg {
+	return Msg{EN: t.Format(time.DateOnly), FR: t.Format("02/01/2006"), DE: t.Format("02.01.2006"), NL: t.Format("02-01-2006")}
 }

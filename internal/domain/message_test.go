@@ -68,3 +68,15 @@ func TestMsgWrap(t *testing.T) {
 		t.Errorf("wrapped further, the translations are still found: %+v", le)
 	}
 }
+
+func TestMsgFill(t *testing.T) {
+	what := Msg{EN: "a %s image", FR: "une image %s", DE: "ein %s-Bild", NL: "een %s-afbeelding"}.Fill("PNG")
+	got := Msg{EN: "this file is %s", FR: "ce fichier est %s", DE: "diese Datei ist %s", NL: "dit bestand is %s"}.With(what)
+	want := map[Language]string{
+		LangEN: "this file is a PNG image", LangFR: "ce fichier est une image PNG",
+		LangDE: "diese Datei ist ein PNG-Bild", LangNL: "dit bestand is een PNG-afbeelding",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("a filled Msg as an argument: got %q", got)
+	}
+}

@@ -317,6 +317,23 @@ func (s VerificationState) Valid() bool {
 	return false
 }
 
+// Name names the state in every language, as an attribute of a status
+// ("this status is already verified", "ce statut est déjà vérifié"). The
+// English is the state itself; an unknown state is named as it is.
+func (s VerificationState) Name() Msg {
+	if m, ok := verificationStateNames[s]; ok {
+		return m
+	}
+	return Msg{EN: string(s)}
+}
+
+var verificationStateNames = map[VerificationState]Msg{
+	VerificationUnverified: {EN: "unverified", FR: "non vérifié", DE: "ungeprüft", NL: "niet geverifieerd"},
+	VerificationPending:    {EN: "pending", FR: "en attente de vérification", DE: "in Prüfung", NL: "in afwachting van verificatie"},
+	VerificationVerified:   {EN: "verified", FR: "vérifié", DE: "geprüft", NL: "geverifieerd"},
+	VerificationRejected:   {EN: "rejected", FR: "refusé", DE: "abgelehnt", NL: "geweigerd"},
+}
+
 // CanBecome reports whether a status in state s may move to next:
 // unverified → pending → verified | rejected; rejected → pending when the
 // supplier resubmits; verified → pending when its evidence changes, since

@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"fmt"
 	"math"
 	"strings"
 	"time"
@@ -89,35 +88,35 @@ func ValidateSSEStatus(f SSEStatusFields, country string, today time.Time, prefi
 	ve := &ValidationError{}
 	switch {
 	case f.Type == "":
-		ve.AddLocalized(prefix+"type", "required", msgSSETypeRequired)
+		ve.AddLocalized(prefix+"type", "required", msgSSETypeRequired.With())
 	case !f.Type.Valid():
-		ve.AddLocalized(prefix+"type", "invalid", sseLocalize(msgSSETypeInvalid, string(f.Type)))
+		ve.AddLocalized(prefix+"type", "invalid", msgSSETypeInvalid.With(string(f.Type)))
 	case f.Type.Country() != strings.ToUpper(country):
-		ve.AddLocalized(prefix+"type", "wrong_country", sseLocalize(msgSSETypeCountry, f.Type.Country(), strings.ToUpper(country)))
+		ve.AddLocalized(prefix+"type", "wrong_country", msgSSETypeCountry.With(f.Type.Country(), strings.ToUpper(country)))
 	}
 	switch n := utf8.RuneCountInString(f.RegistrationNumber); {
 	case n == 0:
-		ve.AddLocalized(prefix+"registration_number", "required", msgSSENumberRequired)
+		ve.AddLocalized(prefix+"registration_number", "required", msgSSENumberRequired.With())
 	case n > MaxRegistrationNumberLength:
-		ve.AddLocalized(prefix+"registration_number", "too_long", sseLocalize(msgSSETooLong, MaxRegistrationNumberLength))
+		ve.AddLocalized(prefix+"registration_number", "too_long", msgSSETooLong.With(MaxRegistrationNumberLength))
 	}
 	switch {
 	case f.ValidUntil.IsZero():
-		ve.AddLocalized(prefix+"valid_until", "required", msgSSEValidUntilRequired)
+		ve.AddLocalized(prefix+"valid_until", "required", msgSSEValidUntilRequired.With())
 	case Day(f.ValidUntil).Before(Day(today)):
-		ve.AddLocalized(prefix+"valid_until", "expired", msgSSEExpired)
+		ve.AddLocalized(prefix+"valid_until", "expired", msgSSEExpired.With())
 	}
 	switch {
 	case f.DisabledShare != nil && f.ShareMeasuredOn == nil:
-		ve.AddLocalized(prefix+"share_measured_on", "required", msgSSEMeasuredOnRequired)
+		ve.AddLocalized(prefix+"share_measured_on", "required", msgSSEMeasuredOnRequired.With())
 	case f.DisabledShare == nil && f.ShareMeasuredOn != nil:
-		ve.AddLocalized(prefix+"disabled_share", "required", msgSSEShareRequired)
+		ve.AddLocalized(prefix+"disabled_share", "required", msgSSEShareRequired.With())
 	}
 	if s := f.DisabledShare; s != nil && (math.IsNaN(*s) || *s < 0 || *s > 100 || math.Round(*s*100) != *s*100) {
-		ve.AddLocalized(prefix+"disabled_share", "out_of_range", msgSSEShareRange)
+		ve.AddLocalized(prefix+"disabled_share", "out_of_range", msgSSEShareRange.With())
 	}
 	if m := f.ShareMeasuredOn; m != nil && Day(*m).After(Day(today)) {
-		ve.AddLocalized(prefix+"share_measured_on", "in_future", msgSSEMeasuredInFuture)
+		ve.AddLocalized(prefix+"share_measured_on", "in_future", msgSSEMeasuredInFuture.With())
 	}
 	return ve
 }
@@ -127,9 +126,9 @@ func ValidateRejectionReason(reason, field string) *ValidationError {
 	ve := &ValidationError{}
 	switch n := utf8.RuneCountInString(strings.TrimSpace(reason)); {
 	case n == 0:
-		ve.AddLocalized(field, "required", msgSSEReasonRequired)
+		ve.AddLocalized(field, "required", msgSSEReasonRequired.With())
 	case n > MaxRejectionReasonLength:
-		ve.AddLocalized(field, "too_long", sseLocalize(msgSSETooLong, MaxRejectionReasonLength))
+		ve.AddLocalized(field, "too_long", msgSSETooLong.With(MaxRejectionReasonLength))
 	}
 	return ve
 }
@@ -138,7 +137,7 @@ func ValidateRejectionReason(reason, field string) *ValidationError {
 // status without evidence, on field.
 func SSEEvidenceRequired(field string) *ValidationError {
 	ve := &ValidationError{}
-	ve.AddLocalized(field, "evidence_required", msgSSEEvidenceRequired)
+	ve.AddLocalized(field, "evidence_required", msgSSEEvidenceRequired.With())
 	return ve
 }
 
@@ -165,75 +164,65 @@ func (s SSEStatus) Fields() SSEStatusFields {
 // the queue, so that the decision applies to what the moderator saw.
 func SSEStatusEditable(s VerificationState) bool { return s != VerificationPending }
 
-type sseMessage = map[Language]string
-
-func sseLocalize(m sseMessage, args ...any) sseMessage {
-	out := make(sseMessage, len(m))
-	for l, f := range m {
-		out[l] = fmt.Sprintf(f, args...)
-	}
-	return out
-}
-
 var (
-	msgSSETypeRequired = sseMessage{
-		LangEN: "choose the type of status", LangFR: "choisissez le type de statut",
-		LangDE: "wählen Sie die Art des Status", LangNL: "kies het soort status",
+	msgSSETypeRequired = Msg{
+		EN: "choose the type of status", FR: "choisissez le type de statut",
+		DE: "wählen Sie die Art des Status", NL: "kies het soort status",
 	}
-	msgSSETypeInvalid = sseMessage{
-		LangEN: "%q is not a known status type", LangFR: "%q n'est pas un type de statut connu",
-		LangDE: "%q ist keine bekannte Statusart", LangNL: "%q is geen bekend soort status",
+	msgSSETypeInvalid = Msg{
+		EN: "%q is not a known status type", FR: "%q n'est pas un type de statut connu",
+		DE: "%q ist keine bekannte Statusart", NL: "%q is geen bekend soort status",
 	}
-	msgSSETypeCountry = sseMessage{
-		LangEN: "this status is granted in %s, and the organisation is registered in %s",
-		LangFR: "ce statut est délivré en %s, et l'organisation est immatriculée en %s",
-		LangDE: "dieser Status wird in %s verliehen, die Organisation ist in %s eingetragen",
-		LangNL: "deze status wordt in %s toegekend, en de organisatie is in %s ingeschreven",
+	msgSSETypeCountry = Msg{
+		EN: "this status is granted in %s, and the organisation is registered in %s",
+		FR: "ce statut est délivré en %s, et l'organisation est immatriculée en %s",
+		DE: "dieser Status wird in %s verliehen, die Organisation ist in %s eingetragen",
+		NL: "deze status wordt in %s toegekend, en de organisatie is in %s ingeschreven",
 	}
-	msgSSENumberRequired = sseMessage{
-		LangEN: "enter the approval or registration number", LangFR: "indiquez le numéro d'agrément ou d'enregistrement",
-		LangDE: "geben Sie die Anerkennungs- oder Registernummer an", LangNL: "vul het erkennings- of registratienummer in",
+	msgSSENumberRequired = Msg{
+		EN: "enter the approval or registration number", FR: "indiquez le numéro d'agrément ou d'enregistrement",
+		DE: "geben Sie die Anerkennungs- oder Registernummer an", NL: "vul het erkennings- of registratienummer in",
 	}
-	msgSSETooLong = sseMessage{
-		LangEN: "at most %d characters", LangFR: "%d caractères au plus",
-		LangDE: "höchstens %d Zeichen", LangNL: "hoogstens %d tekens",
+	msgSSETooLong = Msg{
+		EN: "at most %d characters", FR: "%d caractères au plus",
+		DE: "höchstens %d Zeichen", NL: "hoogstens %d tekens",
 	}
-	msgSSEValidUntilRequired = sseMessage{
-		LangEN: "enter the date until which the status is valid", LangFR: "indiquez la date de fin de validité du statut",
-		LangDE: "geben Sie an, bis wann der Status gilt", LangNL: "vul de datum in tot wanneer de status geldig is",
+	msgSSEValidUntilRequired = Msg{
+		EN: "enter the date until which the status is valid", FR: "indiquez la date de fin de validité du statut",
+		DE: "geben Sie an, bis wann der Status gilt", NL: "vul de datum in tot wanneer de status geldig is",
 	}
-	msgSSEExpired = sseMessage{
-		LangEN: "this date has passed: the status has expired", LangFR: "cette date est passée : le statut a expiré",
-		LangDE: "dieses Datum liegt in der Vergangenheit: der Status ist abgelaufen", LangNL: "deze datum is voorbij: de status is verlopen",
+	msgSSEExpired = Msg{
+		EN: "this date has passed: the status has expired", FR: "cette date est passée : le statut a expiré",
+		DE: "dieses Datum liegt in der Vergangenheit: der Status ist abgelaufen", NL: "deze datum is voorbij: de status is verlopen",
 	}
-	msgSSEMeasuredOnRequired = sseMessage{
-		LangEN: "enter the date the share was measured", LangFR: "indiquez la date à laquelle la part a été mesurée",
-		LangDE: "geben Sie an, wann der Anteil ermittelt wurde", LangNL: "vul de datum in waarop het aandeel is gemeten",
+	msgSSEMeasuredOnRequired = Msg{
+		EN: "enter the date the share was measured", FR: "indiquez la date à laquelle la part a été mesurée",
+		DE: "geben Sie an, wann der Anteil ermittelt wurde", NL: "vul de datum in waarop het aandeel is gemeten",
 	}
-	msgSSEShareRequired = sseMessage{
-		LangEN: "enter the share of disabled or disadvantaged workers, or remove the date",
-		LangFR: "indiquez la part de travailleurs handicapés ou défavorisés, ou retirez la date",
-		LangDE: "geben Sie den Anteil behinderter oder benachteiligter Beschäftigter an oder entfernen Sie das Datum",
-		LangNL: "vul het aandeel werknemers met een handicap of achterstand in, of verwijder de datum",
+	msgSSEShareRequired = Msg{
+		EN: "enter the share of disabled or disadvantaged workers, or remove the date",
+		FR: "indiquez la part de travailleurs handicapés ou défavorisés, ou retirez la date",
+		DE: "geben Sie den Anteil behinderter oder benachteiligter Beschäftigter an oder entfernen Sie das Datum",
+		NL: "vul het aandeel werknemers met een handicap of achterstand in, of verwijder de datum",
 	}
-	msgSSEShareRange = sseMessage{
-		LangEN: "a percentage from 0 to 100, with at most two decimals", LangFR: "un pourcentage de 0 à 100, avec deux décimales au plus",
-		LangDE: "ein Prozentsatz von 0 bis 100 mit höchstens zwei Nachkommastellen", LangNL: "een percentage van 0 tot 100, met hoogstens twee decimalen",
+	msgSSEShareRange = Msg{
+		EN: "a percentage from 0 to 100, with at most two decimals", FR: "un pourcentage de 0 à 100, avec deux décimales au plus",
+		DE: "ein Prozentsatz von 0 bis 100 mit höchstens zwei Nachkommastellen", NL: "een percentage van 0 tot 100, met hoogstens twee decimalen",
 	}
-	msgSSEMeasuredInFuture = sseMessage{
-		LangEN: "this date is in the future", LangFR: "cette date est dans le futur",
-		LangDE: "dieses Datum liegt in der Zukunft", LangNL: "deze datum ligt in de toekomst",
+	msgSSEMeasuredInFuture = Msg{
+		EN: "this date is in the future", FR: "cette date est dans le futur",
+		DE: "dieses Datum liegt in der Zukunft", NL: "deze datum ligt in de toekomst",
 	}
-	msgSSEReasonRequired = sseMessage{
-		LangEN: "say why the status is rejected, so the supplier can fix it",
-		LangFR: "indiquez pourquoi le statut est refusé, pour que le fournisseur puisse corriger",
-		LangDE: "geben Sie an, warum der Status abgelehnt wird, damit der Anbieter ihn berichtigen kann",
-		LangNL: "zeg waarom de status wordt geweigerd, zodat de leverancier het kan rechtzetten",
+	msgSSEReasonRequired = Msg{
+		EN: "say why the status is rejected, so the supplier can fix it",
+		FR: "indiquez pourquoi le statut est refusé, pour que le fournisseur puisse corriger",
+		DE: "geben Sie an, warum der Status abgelehnt wird, damit der Anbieter ihn berichtigen kann",
+		NL: "zeg waarom de status wordt geweigerd, zodat de leverancier het kan rechtzetten",
 	}
-	msgSSEEvidenceRequired = sseMessage{
-		LangEN: "attach at least one evidence document (PDF or image) before asking for verification",
-		LangFR: "joignez au moins un justificatif (PDF ou image) avant de demander la vérification",
-		LangDE: "fügen Sie mindestens einen Nachweis (PDF oder Bild) bei, bevor Sie die Prüfung beantragen",
-		LangNL: "voeg minstens één bewijsstuk (pdf of afbeelding) toe voordat u om verificatie vraagt",
+	msgSSEEvidenceRequired = Msg{
+		EN: "attach at least one evidence document (PDF or image) before asking for verification",
+		FR: "joignez au moins un justificatif (PDF ou image) avant de demander la vérification",
+		DE: "fügen Sie mindestens einen Nachweis (PDF oder Bild) bei, bevor Sie die Prüfung beantragen",
+		NL: "voeg minstens één bewijsstuk (pdf of afbeelding) toe voordat u om verificatie vraagt",
 	}
 )

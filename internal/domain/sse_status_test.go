@@ -150,3 +150,15 @@ func TestVerificationStateCanBecome(t *testing.T) {
 		}
 	}
 }
+
+func TestVerificationStateName(t *testing.T) {
+	for _, s := range []VerificationState{VerificationUnverified, VerificationPending, VerificationVerified, VerificationRejected} {
+		n := s.Name()
+		if n.EN != string(s) || n.FR == "" || n.DE == "" || n.NL == "" || n.FR == n.EN || n.DE == n.EN || n.NL == n.EN {
+			t.Errorf("%s is not named in every language: %+v", s, n)
+		}
+	}
+	if n := VerificationState("lapsed").Name(); n.With()[LangDE] != "lapsed" {
+		t.Errorf("an unknown state is named as it is: %+v", n)
+	}
+}

@@ -25,19 +25,28 @@ func mapError(err error) error {
 	if errors.As(err, &pgErr) {
 		switch pgErr.Code {
 		case "23505": // unique_violation
-			return fmt.Errorf("%w: %s already exists", domain.ErrConflict, constraintSubject(pgErr.ConstraintName))
+			return domain.Msg{
+				EN: "%s already exists", FR: "%s existe déjà", DE: "%s existiert bereits", NL: "%s bestaat al",
+			}.Wrap(domain.ErrConflict, constraintSubject(pgErr.ConstraintName))
 		case "23503": // foreign_key_violation
 			if strings.HasPrefix(pgErr.Message, "update or delete on table") {
-				return fmt.Errorf("%w: %s", domain.ErrConflict, stillReferenced(pgErr.ConstraintName))
+				return stillReferenced(pgErr.ConstraintName)
 			}
-			return fmt.Errorf("%w: a referenced record does not exist (%s)", domain.ErrConflict, pgErr.ConstraintName)
+			return domain.Msg{
+				EN: "a referenced record does not exist (%s)", FR: "un élément auquel il est fait référence n'existe pas (%s)",
+				DE: "ein Eintrag, auf den verwiesen wird, existiert nicht (%s)", NL: "een item waarnaar wordt verwezen bestaat niet (%s)",
+			}.Wrap(domain.ErrConflict, pgErr.ConstraintName)
 		case "23514", "23502", "22P02", "22001": // check, not null, invalid text, too long
 			ve := &domain.ValidationError{}
 			field := pgErr.ColumnName
 			if field == "" {
 				field = pgErr.ConstraintName
 			}
-			ve.Add(field, "invalid", pgErr.Message)
+			// PostgreSQL explains in English only: say so in the other languages.
+			ve.AddLocalized(field, "invalid", domain.Msg{
+				EN: "%s", FR: "valeur refusée par la base de données : %s",
+				DE: "von der Datenbank abgelehnter Wert: %s", NL: "waarde geweigerd door de database: %s",
+			}.With(pgErr.Message))
 			return ve
 		case "57P01", "57P02", "57P03", "53300": // shutdown, crash, cannot connect now, too many connections
 			return fmt.Errorf("%w: database: %s", domain.ErrUnavailable, pgErr.Message)
@@ -55,27 +64,41 @@ func mapError(err error) error {
 	return err
 }
 
-func constraintSubject(name string) string {
+// constraintSubject names, in every language, what a unique constraint
+// keeps from existing twice; an unknown constraint is named as it is.
+func constraintSubject(name string) domain.Msg {
 	switch name {
 	case "users_email_key":
-		return "an account with this email"
+		return domain.Msg{EN: "an account with this email", FR: "un compte avec cette adresse e-mail",
+			DE: "ein Konto mit dieser E-Mail-Adresse", NL: "een account met dit e-mailadres"}
 	case "invitations_pending_key":
-		return "a pending invitation for this email"
+		return domain.Msg{EN: "a pending invitation for this email", FR: "une invitation en attente pour cette adresse e-mail",
+			DE: "eine offene Einladung für diese E-Mail-Adresse", NL: "een openstaande uitnodiging voor dit e-mailadres"}
 	case "organisation_identifiers_kind_value_key":
-		return "an organisation with this legal identifier"
+		return domain.Msg{EN: "an organisation with this legal identifier", FR: "une organisation avec cet identifiant légal",
+			DE: "eine Organisation mit dieser amtlichen Kennung", NL: "een organisatie met dit wettelijke identificatienummer"}
 	case "sse_statuses_organisation_type_key":
-		return "a status of this type for this organisation"
+		return domain.Msg{EN: "a status of this type for this organisation", FR: "un statut de ce type pour cette organisation",
+			DE: "ein Status dieser Art für diese Organisation", NL: "een status van dit soort voor deze organisatie"}
 	case "", "memberships_pkey":
-		return "this record"
+		return domain.Msg{EN: "this record", FR: "cet élément", DE: "dieser Eintrag", NL: "dit item"}
 	}
-	return name
+	return domain.Msg{EN: name}
 }
 
-// stillReferenced explains why a row cannot be deleted.
-func stillReferenced(constraint string) string {
+// stillReferenced explains, in every language, why a row cannot be deleted.
+func stillReferenced(constraint string) error {
 	switch constraint {
 	case "sse_status_evidence_document_fkey":
-		return "this document is evidence of an SSE status: detach it from the status first"
+		return domain.Msg{
+			EN: "this document is evidence of an SSE status: detach it from the status first",
+			FR: "ce document est le justificatif d'un statut : détachez-le d'abord de ce statut",
+			DE: "dieses Dokument ist der Nachweis eines Status: Lösen Sie es zuerst von diesem Status",
+			NL: "dit document is het bewijsstuk van een status: maak het eerst los van die status",
+		}.Wrap(domain.ErrConflict)
 	}
-	return "this record is still in use (" + constraint + ")"
+	return domain.Msg{
+		EN: "this record is still in use (%s)", FR: "cet élément est encore utilisé (%s)",
+		DE: "dieser Eintrag wird noch verwendet (%s)", NL: "dit item is nog in gebruik (%s)",
+	}.Wrap(domain.ErrConflict, constraint)
 }

@@ -1,8 +1,6 @@
 package store
 
 import (
-	"fmt"
-
 	"github.com/google/uuid"
 
 	"passerelle/internal/domain"
@@ -15,7 +13,10 @@ func parseID(field, s string) (uuid.UUID, error) {
 	id, err := uuid.Parse(s)
 	if err != nil {
 		ve := &domain.ValidationError{}
-		ve.Add(field, "invalid_id", fmt.Sprintf("%q is not a valid id", s))
+		ve.AddLocalized(field, "invalid_id", domain.Msg{
+			EN: "%q is not a valid id", FR: "%q n'est pas un identifiant valide",
+			DE: "%q ist keine gültige Kennung", NL: "%q is geen geldige id",
+		}.With(s))
 		return uuid.Nil, ve
 	}
 	return id, nil
