@@ -76,6 +76,8 @@ func stillReferenced(constraint string) string {
 	switch constraint {
 	case "sse_status_evidence_document_fkey":
 		return "this document is evidence of an SSE status: detach it from the status first"
+	case "offer_documents_document_fkey":
+		return "this document is shown with an offer: detach it from the offer first"
 	}
 	return "this record is still in use (" + constraint + ")"
 }
