@@ -389,8 +389,8 @@ func offerFromRow(r sqlc.Offer) domain.Offer {
 		OfferFields: domain.OfferFields{
 			Type: domain.OfferType(r.Type), Language: domain.Language(r.OriginalLanguage), Translations: []domain.OfferText{},
 			Sectors: nonNil(r.Sectors), CPVCodes: nonNil(r.CpvCodes),
-			Area:  domain.OfferArea{Mode: domain.AreaMode(r.AreaMode), AcceptsCrossBorder: r.AcceptsCrossBorder, Regions: []string{}},
-			Price: domain.OfferPrice{Text: deref(r.PriceText), AmountCents: r.PriceAmountCents, Currency: deref(r.PriceCurrency), Unit: deref(r.PriceUnit)},
+			Area:         domain.OfferArea{Mode: domain.AreaMode(r.AreaMode), AcceptsCrossBorder: r.AcceptsCrossBorder, Regions: []string{}},
+			Price:        domain.OfferPrice{Text: deref(r.PriceText), AmountCents: r.PriceAmountCents, Currency: deref(r.PriceCurrency), Unit: deref(r.PriceUnit)},
 			MinimumOrder: deref(r.MinimumOrder), Capacity: deref(r.Capacity), Labels: nonNil(r.Labels),
 		},
 		SubmittedAt: r.SubmittedAt, DecidedAt: r.DecidedAt, DecisionReason: deref(r.DecisionReason),
