@@ -94,6 +94,7 @@ func (s *Offers) Create(ctx context.Context, actor Actor, p domain.Principal, or
 	if err := s.validate(ctx, f, org); err != nil {
 		return domain.Offer{}, err
 	}
+	f = f.Dedup()
 	var out domain.Offer
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
 		var err error
@@ -129,7 +130,8 @@ func (s *Offers) Update(ctx context.Context, actor Actor, p domain.Principal, of
 		if err := s.validate(ctx, f, org); err != nil {
 			return err
 		}
-		if reflect.DeepEqual(f, before.OfferFields.Normalize()) {
+		f = f.Dedup()
+		if reflect.DeepEqual(f, before.OfferFields.Normalize().Dedup()) {
 			out = before
 			return nil
 		}

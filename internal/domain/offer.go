@@ -183,8 +183,9 @@ func NormalizeCPV(code string) (string, bool) {
 	return code[:8] + "-" + string(check), true
 }
 
-// Normalize trims the texts and puts codes in canonical form; duplicates
-// of sectors, CPV codes, regions and labels are dropped.
+// Normalize trims the texts and puts codes in canonical form. Lists keep
+// their order and length, so that field errors point at what was sent;
+// Dedup drops duplicates once f is valid.
 func (f OfferFields) Normalize() OfferFields {
 	f.Title = strings.Join(strings.Fields(f.Title), " ")
 	f.Description = strings.TrimSpace(f.Description)
@@ -194,14 +195,13 @@ func (f OfferFields) Normalize() OfferFields {
 			Title: strings.Join(strings.Fields(t.Title), " "), Description: strings.TrimSpace(t.Description)}
 	}
 	f.Language = Language(strings.ToLower(strings.TrimSpace(string(f.Language))))
-	f.Sectors = uniqueTrimmed(f.Sectors, strings.ToLower)
-	f.CPVCodes = uniqueTrimmed(f.CPVCodes, func(s string) string {
+	f.Sectors = canonical(f.Sectors, strings.ToLower)
+	f.CPVCodes = canonical(f.CPVCodes, func(s string) string {
 		n, _ := NormalizeCPV(s)
 		return n
 	})
-	f.Area.Regions = uniqueTrimmed(f.Area.Regions, strings.ToUpper)
-	slices.Sort(f.Area.Regions) // a set: stored and compared in code order
-	f.Labels = uniqueTrimmed(f.Labels, func(s string) string { return strings.Join(strings.Fields(s), " ") })
+	f.Area.Regions = canonical(f.Area.Regions, strings.ToUpper)
+	f.Labels = canonical(f.Labels, func(s string) string { return strings.Join(strings.Fields(s), " ") })
 	f.Price.Text = strings.TrimSpace(f.Price.Text)
 	f.Price.Unit = strings.TrimSpace(f.Price.Unit)
 	f.Price.Currency = strings.ToUpper(strings.TrimSpace(f.Price.Currency))
@@ -216,10 +216,26 @@ func (f OfferFields) Normalize() OfferFields {
 	return f
 }
 
-func uniqueTrimmed(in []string, canon func(string) string) []string {
+// Dedup drops repeated sectors, CPV codes and labels (keeping the first)
+// and sorts the regions, a set: f as it is stored and compared.
+func (f OfferFields) Dedup() OfferFields {
+	f.Sectors, f.CPVCodes, f.Labels = unique(f.Sectors), unique(f.CPVCodes), unique(f.Labels)
+	f.Area.Regions = unique(f.Area.Regions)
+	slices.Sort(f.Area.Regions)
+	return f
+}
+
+func canonical(in []string, canon func(string) string) []string {
+	out := make([]string, len(in))
+	for i, s := range in {
+		out[i] = canon(strings.TrimSpace(s))
+	}
+	return out
+}
+
+func unique(in []string) []string {
 	out := make([]string, 0, len(in))
 	for _, s := range in {
-		s = canon(strings.TrimSpace(s))
 		if !slices.Contains(out, s) {
 			out = append(out, s)
 		}
