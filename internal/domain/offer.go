@@ -148,7 +148,7 @@ var (
 // CPVCheckDigit returns the check digit of the 8 digits of a CPV code: the
 // sum of the digits weighted 3, 7, 1, 3, 7, 1, 3, 7, modulo 10.
 //
-// About 6 % of the CPV 2008 codes (parts of divisions 03, 09, 42 and 72)
+// About 6 % of the CPV 2008 codes (mostly in divisions 03, 09, 42 and 72)
 // kept the check digits of their earlier numbering and fail this rule:
 // the imported CPV table (taxonomy.ValidCPV / store CPVExists, built in
 // parallel) is the authority and replaces this check at merge.
