@@ -639,10 +639,10 @@ var (
 		DE: "nur Anbieterorganisationen der Sozialwirtschaft veröffentlichen Angebote",
 		NL: "alleen leveranciersorganisaties uit de sociale economie publiceren aanbod"}
 	msgOfferNeedsStatus = domain.Msg{
-		EN: "only organisations with a verified SSE status that has not expired can publish offers: keep this one as a draft and ask a moderator to verify your status",
-		FR: "seules les organisations dont un statut ESS est vérifié et non expiré peuvent publier des offres : gardez celle-ci en brouillon et demandez la vérification de votre statut",
-		DE: "nur Organisationen mit einem geprüften, nicht abgelaufenen Status der Sozialwirtschaft können Angebote veröffentlichen: behalten Sie dieses als Entwurf und beantragen Sie die Prüfung Ihres Status",
-		NL: "alleen organisaties met een geverifieerde, niet verlopen status in de sociale economie kunnen aanbod publiceren: bewaar dit als concept en vraag verificatie van uw status aan"}
+		EN: "only organisations with a verified SSE status that has not expired can publish offers; drafts can wait until a moderator has verified your status",
+		FR: "seules les organisations dont un statut ESS est vérifié et non expiré peuvent publier des offres ; les brouillons peuvent attendre qu'un modérateur ait vérifié votre statut",
+		DE: "nur Organisationen mit einem geprüften, nicht abgelaufenen Status der Sozialwirtschaft können Angebote veröffentlichen; Entwürfe können warten, bis die Moderation Ihren Status geprüft hat",
+		NL: "alleen organisaties met een geverifieerde, niet verlopen status in de sociale economie kunnen aanbod publiceren; concepten kunnen wachten tot een moderator uw status heeft geverifieerd"}
 	msgOfferStatusLapsed = domain.Msg{
 		EN: "the supplier no longer holds a verified SSE status that counts (expired or withdrawn): the offer cannot be published; reject it or request changes",
 		FR: "le fournisseur n'a plus de statut ESS vérifié en cours de validité (expiré ou retiré) : l'offre ne peut pas être publiée ; refusez-la ou demandez des modifications",
