@@ -180,12 +180,11 @@ func TestShutdownLetsInFlightRequestFinish(t *testing.T) {
 	if res.err != nil || res.status != http.StatusOK {
 		t.Fatalf("in-flight request: status %d, err %v", res.status, res.err)
 	}
-	waitErr := make(chan error, 1)
-	go func() { waitErr <- cmd.Wait() }()
+	// The log reader sees EOF when the process exits; only then may Wait
+	// run, since Wait closes the pipe and could cut the last lines.
 	select {
-	case err := <-waitErr:
-		out := <-logs
-		if err != nil {
+	case out := <-logs:
+		if err := cmd.Wait(); err != nil {
 			t.Fatalf("exit: %v\n%s", err, out)
 		}
 		if !strings.Contains(out, "shutting down") || !strings.Contains(out, `"msg":"stopped"`) {

@@ -99,6 +99,21 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/moderation/sse-statuses":                                                {moderator, admin},
 	"POST /api/v1/moderation/sse-statuses/{statusID}/verify":                             {moderator, admin},
 	"POST /api/v1/moderation/sse-statuses/{statusID}/reject":                             {moderator, admin},
+
+	// Offers (offers.go). Routes without orgID in the path authorize in
+	// core: an offer that is not published is 404 to outsiders.
+	"POST /api/v1/organisations/{orgID}/offers":              {member},
+	"GET /api/v1/organisations/{orgID}/offers":               everyone,
+	"GET /api/v1/offers":                                     everyone,
+	"GET /api/v1/offers/{offerID}":                           everyone,
+	"PATCH /api/v1/offers/{offerID}":                         signedIn,
+	"DELETE /api/v1/offers/{offerID}":                        signedIn,
+	"POST /api/v1/offers/{offerID}/submit":                   signedIn,
+	"POST /api/v1/offers/{offerID}/archive":                  signedIn,
+	"PUT /api/v1/offers/{offerID}/documents/{documentID}":    signedIn,
+	"DELETE /api/v1/offers/{offerID}/documents/{documentID}": signedIn,
+	"GET /api/v1/moderation/offers":                          {moderator, admin},
+	"POST /api/v1/moderation/offers/{offerID}/decision":      {moderator, admin},
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

@@ -24,12 +24,15 @@ const (
 	// account: its owner learns of it, the sign-up form reveals nothing
 	// (AccountExistsData).
 	KindAccountExists Kind = "account_exists"
+	// KindListingDecision tells the owners of an organisation what a
+	// moderator decided on one of its listings, and why (ListingDecisionData).
+	KindListingDecision Kind = "listing_decision"
 )
 
 // Kinds returns every kind, in a fixed order.
 func Kinds() []Kind {
 	return []Kind{KindVerifyEmail, KindResetPassword, KindEmailChange,
-		KindEmailChangedNotice, KindInvitation, KindSetPassword, KindAccountExists}
+		KindEmailChangedNotice, KindInvitation, KindSetPassword, KindAccountExists, KindListingDecision}
 }
 
 // DefaultLanguage is used for any language Passerelle does not speak.
@@ -85,4 +88,17 @@ type SetPasswordData struct {
 type AccountExistsData struct {
 	Name string
 	Link string
+}
+
+// ListingDecisionData is the data of KindListingDecision. Decision is
+// approve, reject or request_changes; Reason is the moderator's, empty
+// when none was given; Title is the listing's title in the recipient's
+// language when its author wrote one; Link opens the listing.
+type ListingDecisionData struct {
+	Name             string
+	OrganisationName string
+	Title            string
+	Decision         string
+	Reason           string
+	Link             string
 }

@@ -25,6 +25,9 @@ func sampleData(kind mail.Kind, name string) any {
 		return mail.SetPasswordData{Name: name, Link: link}
 	case mail.KindAccountExists:
 		return mail.AccountExistsData{Name: name, Link: link}
+	case mail.KindListingDecision:
+		return mail.ListingDecisionData{Name: name, OrganisationName: "Coopérative Les Ateliers", Title: "Nettoyage de bureaux",
+			Decision: "request_changes", Reason: "Add the intervention area <b>please</b>", Link: link}
 	}
 	panic("no sample data for " + kind)
 }
@@ -191,5 +194,37 @@ func TestRenderFoldsSubject(t *testing.T) {
 	}
 	if strings.ContainsAny(subject, "\r\n") {
 		t.Errorf("subject spans lines: %q", subject)
+	}
+}
+
+// Each decision of a listing reads differently, and the moderator's reason
+// reaches the supplier, escaped in HTML.
+func TestRenderListingDecisions(t *testing.T) {
+	t.Parallel()
+	r := newRenderer(t)
+	for _, lang := range mail.Languages() {
+		subjects := map[string]string{}
+		for _, decision := range []string{"approve", "reject", "request_changes"} {
+			data := mail.ListingDecisionData{Name: "Zoé", OrganisationName: "Les Ateliers", Title: "Nettoyage", Decision: decision,
+				Reason: "Photos <missing>", Link: "https://passerelle.example/offers/1"}
+			subject, text, html, err := r.Render(mail.KindListingDecision, lang, data)
+			if err != nil {
+				t.Fatalf("%s/%s: %v", lang, decision, err)
+			}
+			if !strings.Contains(subject, "Nettoyage") || !strings.Contains(text, "Photos <missing>") ||
+				!strings.Contains(html, "Photos &lt;missing&gt;") {
+				t.Errorf("%s/%s: title or reason missing:\n%s\n%s\n%s", lang, decision, subject, text, html)
+			}
+			for other, s := range subjects {
+				if s == subject {
+					t.Errorf("%s: %s and %s share the subject %q", lang, other, decision, s)
+				}
+			}
+			subjects[decision] = subject
+		}
+		_, text, _, err := r.Render(mail.KindListingDecision, lang, mail.ListingDecisionData{Name: "Zoé", Title: "T", Decision: "approve", Link: "l"})
+		if err != nil || strings.Contains(text, "\n\n\n\n") {
+			t.Errorf("%s: approval without a reason: %v\n%s", lang, err, text)
+		}
 	}
 }

@@ -96,6 +96,13 @@ func stillReferenced(constraint string) error {
 			DE: "dieses Dokument ist der Nachweis eines Status: Lösen Sie es zuerst von diesem Status",
 			NL: "dit document is het bewijsstuk van een status: maak het eerst los van die status",
 		}.Wrap(domain.ErrConflict)
+	case "offer_documents_document_fkey":
+		return domain.Msg{
+			EN: "this document is shown with an offer: detach it from the offer first",
+			FR: "ce document est présenté avec une offre : détachez-le d'abord de cette offre",
+			DE: "dieses Dokument wird mit einem Angebot gezeigt: Lösen Sie es zuerst von diesem Angebot",
+			NL: "dit document wordt bij een aanbod getoond: maak het eerst los van dat aanbod",
+		}.Wrap(domain.ErrConflict)
 	}
 	return domain.Msg{
 		EN: "this record is still in use (%s)", FR: "cet élément est encore utilisé (%s)",

@@ -68,6 +68,57 @@ type NutsRegion struct {
 	Retired bool
 }
 
+type Offer struct {
+	ID                 uuid.UUID
+	OrganisationID     uuid.UUID
+	State              string
+	Type               string
+	OriginalLanguage   string
+	Sectors            []string
+	CpvCodes           []string
+	AreaMode           string
+	RadiusKm           *int32
+	AcceptsCrossBorder bool
+	PriceText          *string
+	PriceAmountCents   *int64
+	PriceCurrency      *string
+	PriceUnit          *string
+	MinimumOrder       *string
+	LeadTimeDays       *int32
+	Capacity           *string
+	Labels             []string
+	SubmittedAt        *time.Time
+	DecidedAt          *time.Time
+	DecidedBy          *uuid.UUID
+	DecisionReason     *string
+	PublishedAt        *time.Time
+	ArchivedAt         *time.Time
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
+}
+
+type OfferDocument struct {
+	OfferID        uuid.UUID
+	DocumentID     uuid.UUID
+	OrganisationID uuid.UUID
+	Purpose        string
+	Position       int32
+	AttachedAt     time.Time
+}
+
+type OfferRegion struct {
+	OfferID  uuid.UUID
+	NutsCode string
+}
+
+type OfferText struct {
+	OfferID     uuid.UUID
+	Language    string
+	IsOriginal  bool
+	Title       string
+	Description string
+}
+
 type Organisation struct {
 	ID             uuid.UUID
 	Kind           string
