@@ -100,6 +100,7 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		Organisations: core.NewOrganisations(db.Store, objects),
 		Documents:     core.NewDocuments(db.Store, objects, testMaxUpload, clock.now),
 		SSEStatuses:   core.NewSSEStatuses(db.Store, clock.now),
+		Taxonomy:      core.NewTaxonomy(db.Store),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

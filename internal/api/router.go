@@ -47,6 +47,9 @@ type Deps struct {
 	Documents *core.Documents
 	// SSEStatuses manages supplier SSE statuses and their verification.
 	SSEStatuses *core.SSEStatuses
+	// Taxonomy serves the CPV codes (the sector catalogue is package
+	// taxonomy's data).
+	Taxonomy *core.Taxonomy
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -104,6 +107,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerOrganisations(rt, d.Organisations)
 	registerDocuments(rt, d.Documents, d.Log)
 	registerSSEStatuses(rt, d.SSEStatuses)
+	registerTaxonomy(rt, d.Taxonomy)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {
