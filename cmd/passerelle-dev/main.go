@@ -1,7 +1,7 @@
 // Command passerelle-dev is what `make run` runs: it starts a private
 // PostgreSQL cluster under ./var/pg (unless PASSERELLE_DATABASE_URL is set)
 // and Mailpit (unless PASSERELLE_SMTP_URL is set), creates the database,
-// imports the NUTS regions and seeds demonstration data on first start, runs `passerelle serve`, and on
+// imports the NUTS regions and the CPV codes and seeds demonstration data on first start, runs `passerelle serve`, and on
 // Ctrl-C stops the server first and the cluster last.
 package main
 
@@ -22,6 +22,10 @@ import (
 // nutsFile is the reference list of NUTS regions, relative to the
 // repository (where `make run` runs).
 const nutsFile = "../shared/data/nuts_grande_region.csv"
+
+// cpvFile is the EU's multilingual CPV list, likewise optional: without it
+// the sector catalogue works, but offers and tenders cannot name CPV codes.
+const cpvFile = "../shared/data/cpv_2008_multilingual.csv"
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
@@ -80,6 +84,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		nuts.Env, nuts.Stdout, nuts.Stderr = env, stdout, stderr
 		if err := nuts.Run(); err != nil {
 			fmt.Fprintln(stderr, "passerelle-dev: import-nuts:", err)
+			return 1
+		}
+	}
+	if _, err := os.Stat(cpvFile); err == nil {
+		cpv := exec.Command(*bin, "import-cpv", "--if-empty", cpvFile)
+		cpv.Env, cpv.Stdout, cpv.Stderr = env, stdout, stderr
+		if err := cpv.Run(); err != nil {
+			fmt.Fprintln(stderr, "passerelle-dev: import-cpv:", err)
 			return 1
 		}
 	}

@@ -36,6 +36,8 @@ Usage:
   passerelle seed [--if-empty]    add demonstration organisations and users (prints the logins)
   passerelle import-nuts [--if-empty] FILE
                                   load or update NUTS regions from a CSV file
+  passerelle import-cpv [--if-empty] FILE
+                                  load or update the CPV codes from the EU's multilingual CSV list
   passerelle version
   passerelle healthcheck          exit 0 when the local server answers /healthz
 
@@ -64,7 +66,7 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
-	case "serve", "migrate", "admin", "seed", "import-nuts":
+	case "serve", "migrate", "admin", "seed", "import-nuts", "import-cpv":
 	default:
 		fmt.Fprintf(stderr, "passerelle: unknown command %q\n\n%s", cmd, usage)
 		return exitConfig
@@ -90,6 +92,8 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 		err = seed(ctx, cfg, args, stdout, stderr)
 	case "import-nuts":
 		err = importNUTS(ctx, cfg, args, stdout, stderr)
+	case "import-cpv":
+		err = importCPV(ctx, cfg, args, stdout, stderr)
 	default:
 		err = serve(ctx, cfg, log)
 	}

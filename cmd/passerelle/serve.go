@@ -94,6 +94,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Documents:      core.NewDocuments(st, objects, cfg.MaxUploadBytes, time.Now),
 		SSEStatuses:    core.NewSSEStatuses(st, time.Now),
 		Offers:         core.NewOffers(st, runner, time.Now, core.OffersConfig{PublicURL: cfg.PublicURL}),
+		Taxonomy:       core.NewTaxonomy(st),
 	})
 
 	srv := &http.Server{

@@ -101,6 +101,7 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		Documents:     core.NewDocuments(db.Store, objects, testMaxUpload, clock.now),
 		SSEStatuses:   core.NewSSEStatuses(db.Store, clock.now),
 		Offers:        core.NewOffers(db.Store, runner, clock.now, core.OffersConfig{PublicURL: "http://localhost:8080"}),
+		Taxonomy:      core.NewTaxonomy(db.Store),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

@@ -88,6 +88,11 @@ var expectedAccess = map[string][]string{
 	"DELETE /api/v1/documents/{docID}":       signedIn,
 
 	"GET /api/v1/sse-status-types": everyone,
+
+	// Taxonomy (taxonomy.go): public reference data.
+	"GET /api/v1/sectors":    everyone,
+	"GET /api/v1/cpv":        everyone,
+	"GET /api/v1/cpv/{code}": everyone,
 	// Public: non-members see only the statuses that count.
 	"GET /api/v1/organisations/{orgID}/sse-statuses":                                     everyone,
 	"POST /api/v1/organisations/{orgID}/sse-statuses":                                    {member},

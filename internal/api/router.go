@@ -49,6 +49,9 @@ type Deps struct {
 	SSEStatuses *core.SSEStatuses
 	// Offers manages supplier offers and their moderation.
 	Offers *core.Offers
+	// Taxonomy serves the CPV codes (the sector catalogue is package
+	// taxonomy's data).
+	Taxonomy *core.Taxonomy
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -107,6 +110,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerDocuments(rt, d.Documents, d.Log)
 	registerSSEStatuses(rt, d.SSEStatuses)
 	registerOffers(rt, d.Offers)
+	registerTaxonomy(rt, d.Taxonomy)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {

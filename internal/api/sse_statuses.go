@@ -25,7 +25,7 @@ func (SSEStatusTypeCode) Schema(huma.Registry) *huma.Schema {
 
 // LanguageHeader picks the language of labels.
 type LanguageHeader struct {
-	AcceptLanguage string `header:"Accept-Language" doc:"Language of labels: fr, de, en or nl (default en)"`
+	AcceptLanguage string `header:"Accept-Language" example:"fr" doc:"Language of labels: fr, de, en or nl (default en)"`
 }
 
 // SSEStatusBody is an SSE status as the API shows it. Non-members see only

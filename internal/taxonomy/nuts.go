@@ -1,6 +1,9 @@
-// Package taxonomy reads the official classifications Passerelle imports
-// (NUTS regions…) from the files the EU publishes. It parses and checks;
-// storing is for core and store.
+// Package taxonomy holds Passerelle's sector catalogue (sectors grouped
+// the way buyers look for suppliers, labelled in fr, de, en and nl, each
+// with its CPV codes) and reads the official classifications Passerelle
+// imports (NUTS regions, the CPV) from the files the EU publishes, checking
+// them (CPV check digits included). It is pure: storing is for core and
+// store.
 package taxonomy
 
 import (

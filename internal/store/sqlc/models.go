@@ -25,6 +25,22 @@ type AuditLog struct {
 	RequestID      string
 }
 
+type CpvCode struct {
+	Code8    string
+	Code     string
+	Level    int16
+	Parent   *string
+	Type     string
+	LabelFr  string
+	LabelDe  string
+	LabelEn  string
+	LabelNl  string
+	SearchFr string
+	SearchDe string
+	SearchEn string
+	SearchNl string
+}
+
 type Document struct {
 	ID             uuid.UUID
 	OrganisationID uuid.UUID
