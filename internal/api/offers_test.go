@@ -28,6 +28,8 @@ type offerSupplier struct {
 func (e *env) offerSupplier(country string, ownerLang domain.Language) offerSupplier {
 	e.t.Helper()
 	org := e.db.Organisation(e.t, storetest.OrganisationOptions{Kind: domain.OrgSSESupplier, Country: country})
+	// The CPV codes the offers of these tests carry, as if imported.
+	e.db.CPVCodes(e.t, "90911200-8", "90919200-4")
 	owner := e.db.User(e.t, storetest.UserOptions{Organisation: org.ID, Role: domain.RoleOwner, EmailVerified: true,
 		Email: mailtest.UniqueAddress(e.t), Language: ownerLang, DisplayName: "Zoé Owner"})
 	m := e.db.User(e.t, storetest.UserOptions{Organisation: org.ID, Role: domain.RoleMember, EmailVerified: true})
@@ -391,6 +393,12 @@ func TestOfferBadInput(t *testing.T) {
 				"body.translations[0].lang", "body.translations[1].title", "body.price.currency"}, nil},
 		{"regions", with(offerInput(), map[string]any{"area": map[string]any{"mode": "regions", "regions": []string{"FRF33", "FRZ99", "BE321"}}}),
 			[]string{"body.area.regions[1]", "body.area.regions[2]"}, nil},
+		// A sector outside the catalogue; a CPV code with a right check
+		// digit that is not in the imported list; one published with an
+		// exceptional digit is read as such (03300000-2), not imported here.
+		{"catalogue and CPV list", with(offerInput(), map[string]any{
+			"sectors": []string{"cleaning.offices", "cleaning.moon_dust"}, "cpv_codes": []string{"90911200", "45000000-7", "03300000-4"}}),
+			[]string{"body.sectors[1]", "body.cpv_codes[1]", "body.cpv_codes[2]"}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := s.member.expect(http.StatusUnprocessableEntity, "POST", path, tc.body)
@@ -519,7 +527,7 @@ func TestOfferListsPaginateSortAndFilter(t *testing.T) {
 		body := offerInput()
 		if i%2 == 1 {
 			s = lu
-			body = with(body, map[string]any{"type": "supplies", "sectors": []string{"printing.leaflets"}})
+			body = with(body, map[string]any{"type": "supplies", "sectors": []string{"printing.publications"}})
 		}
 		published = append(published, e.publishedOffer(s, mod, body))
 		e.clock.advance(time.Minute)
@@ -560,7 +568,7 @@ func TestOfferListsPaginateSortAndFilter(t *testing.T) {
 		t.Errorf("oldest first:\n%v\nwant %v", got, published)
 	}
 	want := []string{published[3], published[1]}
-	for _, q := range []string{"country=LU", "type=supplies", "sector=printing.leaflets", "country=lu&type=supplies"} {
+	for _, q := range []string{"country=LU", "type=supplies", "sector=printing.publications", "country=lu&type=supplies"} {
 		if got := walk("/api/v1/offers?" + q); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("%s: %v, want %v", q, got, want)
 		}

@@ -91,6 +91,7 @@ func (s *Offers) Create(ctx context.Context, actor Actor, p domain.Principal, or
 		return domain.Offer{}, err
 	}
 	f = f.Normalize()
+	f.CPVCodes = canonicalCPV(f.CPVCodes)
 	if err := s.validate(ctx, f, org); err != nil {
 		return domain.Offer{}, err
 	}
@@ -127,6 +128,7 @@ func (s *Offers) Update(ctx context.Context, actor Actor, p domain.Principal, of
 			return err
 		}
 		f := applyOfferPatch(before.OfferFields, patch).Normalize()
+		f.CPVCodes = canonicalCPV(f.CPVCodes)
 		if err := s.validate(ctx, f, org); err != nil {
 			return err
 		}
@@ -518,9 +520,13 @@ func (s *Offers) offerSupplier(ctx context.Context, p domain.Principal, offerID 
 	return s.supplier(ctx, p, o.OrganisationID)
 }
 
-// validate checks f for org, with the NUTS regions against the stored list.
+// validate checks f for org, with the NUTS regions against the stored list
+// and the sectors and CPV codes against the catalogue and the imported list.
 func (s *Offers) validate(ctx context.Context, f domain.OfferFields, org domain.Organisation) error {
 	ve := domain.ValidateOffer(f, org.Location != nil)
+	if err := checkClassification(ctx, s.st, ve, "body.sectors", f.Sectors, "body.cpv_codes", f.CPVCodes); err != nil {
+		return err
+	}
 	for i, code := range f.Area.Regions {
 		r, err := s.st.GetNUTSRegion(ctx, code)
 		switch {

@@ -27,6 +27,7 @@ type offerEnv struct {
 func newOfferEnv(t *testing.T) *offerEnv {
 	t.Helper()
 	db := storetest.New(t)
+	db.CPVCodes(t, "90911200-8", "90919200-4", "98310000-9", "98311000-6")
 	renderer, err := mail.NewRenderer()
 	if err != nil {
 		t.Fatal(err)
@@ -74,7 +75,7 @@ func (e *offerEnv) count(t *testing.T, query string, args ...any) int {
 
 func offerFields() domain.OfferFields {
 	return domain.OfferFields{Type: domain.OfferServices, Language: domain.LangFR, Title: "Blanchisserie pour collectivités",
-		Description: "Linge plat et vêtements de travail.", Sectors: []string{"laundry.flat_linen"},
+		Description: "Linge plat et vêtements de travail.", Sectors: []string{"laundry.linen_management"},
 		Area: domain.OfferArea{Mode: domain.AreaCountry}}
 }
 

@@ -145,44 +145,6 @@ var (
 	currencyCode = regexp.MustCompile(`^[A-Z]{3}$`)
 )
 
-// CPVCheckDigit returns the check digit of the 8 digits of a CPV code: the
-// sum of the digits weighted 3, 7, 1, 3, 7, 1, 3, 7, modulo 10.
-//
-// About 6 % of the CPV 2008 codes (mostly in divisions 03, 09, 42 and 72)
-// kept the check digits of their earlier numbering and fail this rule:
-// the imported CPV table (taxonomy.ValidCPV / store CPVExists, built in
-// parallel) is the authority and replaces this check at merge.
-func CPVCheckDigit(digits string) (byte, bool) {
-	if len(digits) != 8 {
-		return 0, false
-	}
-	weights := [8]int{3, 7, 1, 3, 7, 1, 3, 7}
-	sum := 0
-	for i := range 8 {
-		d := digits[i]
-		if d < '0' || d > '9' {
-			return 0, false
-		}
-		sum += int(d-'0') * weights[i]
-	}
-	return byte('0' + sum%10), true
-}
-
-// NormalizeCPV returns a CPV code in canonical form ("90911200-8") and
-// whether it is well formed with a right check digit; a code given without
-// its check digit gets it.
-func NormalizeCPV(code string) (string, bool) {
-	code = strings.TrimSpace(code)
-	if !cpvCode.MatchString(code) {
-		return code, false
-	}
-	check, _ := CPVCheckDigit(code[:8])
-	if len(code) == 10 && code[9] != check {
-		return code, false
-	}
-	return code[:8] + "-" + string(check), true
-}
-
 // Normalize trims the texts and puts codes in canonical form. Lists keep
 // their order and length, so that field errors point at what was sent;
 // Dedup drops duplicates once f is valid.
@@ -196,10 +158,9 @@ func (f OfferFields) Normalize() OfferFields {
 	}
 	f.Language = Language(strings.ToLower(strings.TrimSpace(string(f.Language))))
 	f.Sectors = canonical(f.Sectors, strings.ToLower)
-	f.CPVCodes = canonical(f.CPVCodes, func(s string) string {
-		n, _ := NormalizeCPV(s)
-		return n
-	})
+	// CPV codes are put in canonical form by core (taxonomy.NormalizeCPV:
+	// the check digit comes from the official list, exceptions included).
+	f.CPVCodes = canonical(f.CPVCodes, strings.TrimSpace)
 	f.Area.Regions = canonical(f.Area.Regions, strings.ToUpper)
 	f.Labels = canonical(f.Labels, func(s string) string { return strings.Join(strings.Fields(s), " ") })
 	f.Price.Text = strings.TrimSpace(f.Price.Text)
@@ -277,7 +238,7 @@ func ValidateOffer(f OfferFields, hasCoordinates bool) *ValidationError {
 		ve.AddLocalized("body.sectors", "too_many", msgOfferTooMany.With(MaxOfferSectors))
 	}
 	for i, s := range f.Sectors {
-		// Shape only: the lead switches to taxonomy.Sector at merge.
+		// Shape here; core checks the code is in the catalogue (taxonomy.Sector).
 		if !sectorCode.MatchString(s) {
 			ve.AddLocalized(fmt.Sprintf("body.sectors[%d]", i), "invalid", msgOfferSectorInvalid.With(s))
 		}
@@ -286,9 +247,9 @@ func ValidateOffer(f OfferFields, hasCoordinates bool) *ValidationError {
 		ve.AddLocalized("body.cpv_codes", "too_many", msgOfferTooMany.With(MaxOfferCPVCodes))
 	}
 	for i, c := range f.CPVCodes {
-		// Shape and check digit: the lead switches to taxonomy.ValidCPV and
-		// CPVExists (the imported table) at merge.
-		if _, ok := NormalizeCPV(c); !ok {
+		// Shape here; core checks the check digit (taxonomy.ValidCPV) and
+		// that the code is in the imported list (store.CPVExists).
+		if !cpvCode.MatchString(c) {
 			ve.AddLocalized(fmt.Sprintf("body.cpv_codes[%d]", i), "invalid", msgOfferCPVInvalid.With(c))
 		}
 	}

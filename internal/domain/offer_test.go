@@ -1,59 +1,12 @@
 package domain
 
 import (
-	"encoding/csv"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
-	"passerelle/internal/taxonomy/taxonomytest"
 )
 
-func TestNormalizeCPV(t *testing.T) {
-	for _, tc := range []struct {
-		in, want string
-		ok       bool
-	}{
-		{"90911200-8", "90911200-8", true},
-		{" 90911200 ", "90911200-8", true}, // the check digit is added
-		{"45000000-7", "45000000-7", true},
-		{"79810000-5", "79810000-5", true},
-		{"90911200-3", "90911200-3", false},
-		{"9091120", "9091120", false},
-		{"9091120A-8", "9091120A-8", false},
-		{"90911200-88", "90911200-88", false},
-		{"", "", false},
-	} {
-		got, ok := NormalizeCPV(tc.in)
-		if got != tc.want || ok != tc.ok {
-			t.Errorf("NormalizeCPV(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
-		}
-	}
-}
-
-// The rule holds for the official list but for the historic exceptions
-// documented on CPVCheckDigit (about 6 %, mostly in divisions 03, 09, 42, 72): the imported table replaces it.
-func TestCPVCheckDigitAgainstTheOfficialList(t *testing.T) {
-	f, err := os.Open(taxonomytest.DataFile(t, "cpv_2008_multilingual.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	mismatches := 0
-	for _, r := range rows[1:] {
-		if _, ok := NormalizeCPV(r[0]); !ok {
-			mismatches++
-		}
-	}
-	if len(rows) < 9000 || mismatches*100 > 6*len(rows) {
-		t.Errorf("%d of %d official codes fail the check digit", mismatches, len(rows))
-	}
-}
 
 func validOffer() OfferFields {
 	return OfferFields{Type: OfferServices, Language: LangDE, Title: "Gartenpflege", Description: "Wir pflegen **Grünanlagen**.",
@@ -89,7 +42,8 @@ func TestValidateOffer(t *testing.T) {
 			f.Price = OfferPrice{Text: strings.Repeat("p", MaxOfferPriceText+1), Unit: strings.Repeat("u", MaxOfferPriceUnit+1)}
 		}, false, []string{"body.capacity:too_long", "body.description:too_long", "body.minimum_order:too_long",
 			"body.price.text:too_long", "body.price.unit:too_long", "body.title:too_long"}},
-		{"codes", func(f *OfferFields) { f.Sectors, f.CPVCodes = []string{"Green Spaces"}, []string{"77310000-1"} }, false,
+		// Shapes only: the catalogue, the check digit and the imported list are core's.
+		{"codes", func(f *OfferFields) { f.Sectors, f.CPVCodes = []string{"Green Spaces"}, []string{"7731000-1"} }, false,
 			[]string{"body.cpv_codes[0]:invalid", "body.sectors[0]:invalid"}},
 		{"radius without coordinates", func(f *OfferFields) { f.Area = OfferArea{Mode: AreaRadius, RadiusKM: 30} }, false,
 			[]string{"body.area.radius_km:no_coordinates"}},
@@ -123,7 +77,7 @@ func TestValidateOffer(t *testing.T) {
 func TestOfferNormalizeAndDedup(t *testing.T) {
 	cents := int64(1200)
 	f := OfferFields{Language: " FR ", Title: "  Nettoyage   de  bureaux ", Sectors: []string{" Cleaning.Offices", "cleaning.offices"},
-		CPVCodes: []string{"90911200", "90911200-8"}, Labels: []string{"Eco  label", "Eco label"},
+		CPVCodes: []string{" 90911200-8", "90911200-8"}, Labels: []string{"Eco  label", "Eco label"},
 		Area:  OfferArea{Mode: AreaRegions, RadiusKM: 5, Regions: []string{"lu000", "FRF33", "LU000"}},
 		Price: OfferPrice{AmountCents: &cents}}.Normalize()
 	if f.Language != LangFR || f.Title != "Nettoyage de bureaux" || f.Area.RadiusKM != 0 || f.Price.Currency != "EUR" ||
