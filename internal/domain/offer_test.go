@@ -4,9 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
 )
-
 
 func validOffer() OfferFields {
 	return OfferFields{Type: OfferServices, Language: LangDE, Title: "Gartenpflege", Description: "Wir pflegen **Grünanlagen**.",
