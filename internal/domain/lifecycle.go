@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -44,7 +45,7 @@ func (e *TransitionError) Messages() map[Language]string {
 	for _, l := range Languages {
 		allowed := make([]string, 0, len(e.Allowed))
 		for _, a := range e.Allowed {
-			allowed = append(allowed, "“"+eventLabel(a, l)+"”")
+			allowed = append(allowed, fmt.Sprintf(quotes.in(l), eventLabel(a, l)))
 		}
 		list := msgNoEvent.in(l)
 		if len(allowed) > 0 {
@@ -63,6 +64,7 @@ var (
 		NL: "%[1]s heeft de status „%[2]s”: „%[3]s” is niet mogelijk (nu mogelijk: %[4]s)",
 	}
 	msgNoEvent = Msg{EN: "nothing", FR: "rien", DE: "nichts", NL: "niets"}
+	quotes     = Msg{EN: "“%s”", FR: "« %s »", DE: "„%s“", NL: "„%s”"}
 )
 
 func entityNoun(entity string) Msg {
