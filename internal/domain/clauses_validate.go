@@ -102,7 +102,7 @@ func (c LotClauses) Validate(ctx ClauseContext, prefix string) *ValidationError 
 	switch {
 	case c.Accessibility == AccessibilityNotJustified && c.AccessibilityJustification == "":
 		ve.AddLocalized(p("accessibility_justification"), "required", msgRequired.With(nounJustification))
-	case c.Accessibility != AccessibilityNotJustified && c.AccessibilityJustification != "":
+	case c.Accessibility.Valid() && c.Accessibility != AccessibilityNotJustified && c.AccessibilityJustification != "":
 		ve.AddLocalized(p("accessibility_justification"), "not_allowed", msgOnlyWith.With("n-inc-just"))
 	default:
 		checkRunes(ve, p("accessibility_justification"), c.AccessibilityJustification, 0, MaxClauseJustificationRunes, nounJustification)
