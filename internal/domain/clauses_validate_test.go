@@ -11,16 +11,16 @@ import (
 func fullClauses() LotClauses {
 	hours := 1200
 	return LotClauses{
-		ReservedParticipation:          ReservedShelteredWorkshops,
-		LegalBases:                     []LegalBasis{BasisFRL211312, BasisFRL211313},
-		ReservedExecution:              ReservedExecutionNo,
-		StrategicProcurement:           []StrategicProcurement{StrategicSocial, StrategicEnvironment},
-		StrategicDescription:           "Insertion et réduction des déchets",
-		SocialObjectives:               []SocialObjective{SocialOpportunities, SocialWorkingConditions},
-		GreenObjectives:                []GreenObjective{GreenCircularEconomy},
-		Accessibility:                  AccessibilityNotJustified,
-		AccessibilityJustification:     "Entretien d'espaces verts sans usagers",
-		ExecutionConditions:            "Le titulaire réserve **1 200 heures** à des personnes en insertion.",
+		ReservedParticipation:      ReservedShelteredWorkshops,
+		LegalBases:                 []LegalBasis{BasisFRL211312, BasisFRL211313},
+		ReservedExecution:          ReservedExecutionNo,
+		StrategicProcurement:       []StrategicProcurement{StrategicSocial, StrategicEnvironment},
+		StrategicDescription:       "Insertion et réduction des déchets",
+		SocialObjectives:           []SocialObjective{SocialOpportunities, SocialWorkingConditions},
+		GreenObjectives:            []GreenObjective{GreenCircularEconomy},
+		Accessibility:              AccessibilityNotJustified,
+		AccessibilityJustification: "Entretien d'espaces verts sans usagers",
+		ExecutionConditions:        "Le titulaire réserve **1 200 heures** à des personnes en insertion.",
 		Insertion: &InsertionClause{
 			Hours:          &hours,
 			EligibleGroups: []EligibleGroup{GroupLongTermUnemployed, GroupYoungLowQualified},
