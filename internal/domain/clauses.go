@@ -152,31 +152,32 @@ func (w WeightType) Percentage() bool { return w == WeightPercentExact || w == W
 // LotClauses is the set of social and environmental clauses of one tender
 // lot. The zero value is not valid: see DefaultLotClauses.
 type LotClauses struct {
-	// ReservedParticipation is BT-71.
-	ReservedParticipation ReservedParticipation `json:"reserved_participation"`
+	// ReservedParticipation is BT-71. (The doc and example tags describe the
+	// fields for an API that embeds the type; validation is Validate's.)
+	ReservedParticipation ReservedParticipation `json:"reserved_participation" doc:"BT-71: none, res-ws (art. 20) or res-pub-ser (art. 77)" example:"res-ws"`
 	// LegalBases are the national (or Directive) provisions the
 	// reservation rests on: required when participation is reserved, empty
 	// otherwise. Two only for FR_L2113_12 with FR_L2113_13.
-	LegalBases []LegalBasis `json:"legal_bases,omitempty"`
+	LegalBases []LegalBasis `json:"legal_bases,omitempty" doc:"National or Directive legal bases of the reservation" example:"[\"FR_L2113_12\",\"FR_L2113_13\"]"`
 	// ReservedExecution is BT-736, with its justification.
-	ReservedExecution              ReservedExecution `json:"reserved_execution"`
-	ReservedExecutionJustification string            `json:"reserved_execution_justification,omitempty"`
+	ReservedExecution              ReservedExecution `json:"reserved_execution" doc:"BT-736: yes, no or not-known" example:"no"`
+	ReservedExecutionJustification string            `json:"reserved_execution_justification,omitempty" doc:"Why execution is (not) reserved" example:"Prestation réalisable en ESAT"`
 	// StrategicProcurement is BT-06; StrategicDescription is BT-777.
-	StrategicProcurement []StrategicProcurement `json:"strategic_procurement"`
-	StrategicDescription string                 `json:"strategic_description,omitempty"`
+	StrategicProcurement []StrategicProcurement `json:"strategic_procurement" doc:"BT-06: env-imp, inn-pur, soc-obj, or none alone" example:"[\"soc-obj\"]"`
+	StrategicDescription string                 `json:"strategic_description,omitempty" doc:"BT-777: what the strategic procurement aims at" example:"Heures d'insertion pour des demandeurs d'emploi de longue durée"`
 	// SocialObjectives is BT-775 (when soc-obj), GreenObjectives BT-774 (when env-imp).
-	SocialObjectives []SocialObjective `json:"social_objectives,omitempty"`
-	GreenObjectives  []GreenObjective  `json:"green_objectives,omitempty"`
+	SocialObjectives []SocialObjective `json:"social_objectives,omitempty" doc:"BT-775, with soc-obj" example:"[\"opp\"]"`
+	GreenObjectives  []GreenObjective  `json:"green_objectives,omitempty" doc:"BT-774, with env-imp" example:"[\"circ-econ\"]"`
 	// Accessibility is BT-754; AccessibilityJustification is BT-755,
 	// required with n-inc-just.
-	Accessibility              Accessibility `json:"accessibility"`
-	AccessibilityJustification string        `json:"accessibility_justification,omitempty"`
+	Accessibility              Accessibility `json:"accessibility" doc:"BT-754: inc, n-inc or n-inc-just" example:"inc"`
+	AccessibilityJustification string        `json:"accessibility_justification,omitempty" doc:"BT-755, required with n-inc-just" example:"Travaux sans usagers"`
 	// ExecutionConditions is BT-70 as text (Markdown).
-	ExecutionConditions string `json:"execution_conditions,omitempty"`
+	ExecutionConditions string `json:"execution_conditions,omitempty" doc:"BT-70 as Markdown text" example:"Le titulaire réserve **1 200 heures** à des personnes en insertion."`
 	// Insertion is the structured part of BT-70: an insertion clause.
-	Insertion *InsertionClause `json:"insertion,omitempty"`
+	Insertion *InsertionClause `json:"insertion,omitempty" doc:"Structured insertion clause (part of BT-70)"`
 	// AwardCriteria are BT-539/734/540/5421/541, in the buyer's order.
-	AwardCriteria []AwardCriterion `json:"award_criteria,omitempty"`
+	AwardCriteria []AwardCriterion `json:"award_criteria,omitempty" doc:"Award criteria; percentage weights add up to 100"`
 }
 
 // InsertionClause is an execution condition (BT-70) that sets work aside
@@ -185,38 +186,38 @@ type LotClauses struct {
 // contractor may meet it, and the local facilitator who helps.
 type InsertionClause struct {
 	// Hours of work to set aside.
-	Hours *int `json:"hours,omitempty"`
+	Hours *int `json:"hours,omitempty" doc:"Hours of work set aside (or labour_share)" example:"1200"`
 	// LabourShare is the share of the contract's labour hours, in percent.
-	LabourShare    *float64         `json:"labour_share,omitempty"`
-	EligibleGroups []EligibleGroup  `json:"eligible_groups"`
-	Means          []InsertionMeans `json:"means"`
+	LabourShare    *float64         `json:"labour_share,omitempty" doc:"Share of the labour hours, in percent (or hours)" example:"5"`
+	EligibleGroups []EligibleGroup  `json:"eligible_groups" doc:"Groups the clause hires or trains" example:"[\"long_term_unemployed\"]"`
+	Means          []InsertionMeans `json:"means" doc:"How the contractor may meet the clause" example:"[\"direct_hire\",\"staff_provision\"]"`
 	// Facilitator is whom bidders contact to find candidates and partners
 	// (a "facilitateur de clauses sociales"); optional.
-	Facilitator *Facilitator `json:"facilitator,omitempty"`
+	Facilitator *Facilitator `json:"facilitator,omitempty" doc:"Local facilitator of social clauses"`
 }
 
 // Facilitator is the contact who helps contractors meet an insertion
 // clause; at least an email address or a phone number.
 type Facilitator struct {
-	Name         string `json:"name"`
-	Organisation string `json:"organisation,omitempty"`
-	Email        string `json:"email,omitempty"`
-	Phone        string `json:"phone,omitempty"`
+	Name         string `json:"name" doc:"Facilitator's name" example:"Claire Martin"`
+	Organisation string `json:"organisation,omitempty" doc:"Facilitator's organisation" example:"Maison de l'emploi de Metz"`
+	Email        string `json:"email,omitempty" doc:"Email address (or phone)" example:"clauses@mde-metz.example"`
+	Phone        string `json:"phone,omitempty" doc:"Phone number (or email)" example:"+33 3 87 00 00 00"`
 }
 
 // AwardCriterion is one criterion of a lot's award: BT-539 type, BT-734
 // name, BT-540 description, BT-5421 weight type and BT-541 weight.
 type AwardCriterion struct {
-	Type        AwardCriterionType `json:"type"`
-	Name        string             `json:"name"`
-	Description string             `json:"description,omitempty"`
-	WeightType  WeightType         `json:"weight_type"`
+	Type        AwardCriterionType `json:"type" doc:"BT-539: price, cost or quality" example:"quality"`
+	Name        string             `json:"name" doc:"BT-734" example:"Insertion professionnelle"`
+	Description string             `json:"description,omitempty" doc:"BT-540" example:"Nombre d'heures d'insertion proposées au-delà du minimum"`
+	WeightType  WeightType         `json:"weight_type" doc:"BT-5421: per-exa, per-mid, poi-exa, poi-mid, dec-exa, dec-mid, ord-imp" example:"per-exa"`
 	// Weight is a percentage, points, a decimal factor or a rank (1 = most
 	// important), per WeightType.
-	Weight float64 `json:"weight"`
+	Weight float64 `json:"weight" doc:"BT-541" example:"20"`
 	// Social marks a criterion that rewards social performance (our flag,
 	// for impact figures): only a quality criterion may carry it.
-	Social bool `json:"social"`
+	Social bool `json:"social" doc:"Rewards social performance (quality criteria only)" example:"true"`
 }
 
 // DefaultLotClauses is a lot with no social clause: not reserved, no
