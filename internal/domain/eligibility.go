@@ -37,7 +37,10 @@ const (
 // EligibilitySupplier is what eligibility is decided from: the supplier's
 // country, its verified statuses and its past reserved awards.
 type EligibilitySupplier struct {
-	// Country is the ISO code of the supplier organisation's country.
+	// Country is the ISO code of the supplier organisation's country; a
+	// supplier from another country than a national basis's takes part as
+	// an equivalent structure (ReasonEquivalentStructure). Empty: the
+	// country of each status is used.
 	Country string
 	// VerifiedStatuses are the statuses a moderator verified (from
 	// core.VerifiedStatuses); Eligibility still ignores any that does not
@@ -148,9 +151,9 @@ func Eligibility(supplier EligibilitySupplier, clauses LotClauses, at time.Time)
 					r.Messages = msgReasonQualifiesShare.With(status, basis, percent(*s.DisabledShare), percent(minimum))
 				}
 				qualifying = append(qualifying, r)
-				if home := b.Country(); home != "" && s.Type.Country() != home {
+				if from := supplierCountry(supplier, s); b.Country() != "" && from != b.Country() {
 					qualifying = append(qualifying, Reason{Code: ReasonEquivalentStructure, Basis: b, StatusType: s.Type,
-						Messages: msgReasonEquivalent.With(status, countryMsg(s.Type.Country()), basis)})
+						Messages: msgReasonEquivalent.With(status, countryMsg(from), basis)})
 				}
 			}
 		}
@@ -162,6 +165,15 @@ func Eligibility(supplier EligibilitySupplier, clauses LotClauses, at time.Time)
 		return EligibilityVerdict{Result: EligibilityUnknown, Reasons: append(append(unknown, refusals...), notes...)}
 	}
 	return EligibilityVerdict{Result: NotEligible, Reasons: append(refusals, notes...)}
+}
+
+// supplierCountry is the country a supplier takes part from: its own, or
+// failing that the one that granted the status.
+func supplierCountry(supplier EligibilitySupplier, s SSEStatus) string {
+	if c := strings.ToUpper(strings.TrimSpace(supplier.Country)); c != "" {
+		return c
+	}
+	return s.Type.Country()
 }
 
 // repeatAwardBar finds an award that bars the supplier from winning again

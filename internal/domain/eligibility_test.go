@@ -85,6 +85,7 @@ func TestEligibility(t *testing.T) {
 		{"DE GWB 118, German WfbM without a share", supplier("DE", status(SSEDeWfbM, nil)), reserved(BasisDEGWB118), EligibilityUnknown, []string{ReasonShareUnknown}},
 		{"DE GWB 118, gGmbH refused but WfbM at 30 % qualifies", supplier("DE", status(SSEDeGemeinnuetzig, nil), status(SSEDeWfbM, share(30))), reserved(BasisDEGWB118), Eligible, []string{ReasonQualifies}},
 		// Belgium, law of 17 June 2016 art. 15: both kinds, 30 %, equivalents accepted.
+		{"BE art. 15, supplier country unknown: the status's country counts", supplier("", status(SSELuAtelierProtege, share(40))), reserved(BasisBE2016Art15), Eligible, []string{ReasonQualifies, ReasonEquivalentStructure}},
 		{"BE art. 15, Belgian ETA at 60 %", supplier("BE", status(SSEBeETA, share(60))), reserved(BasisBE2016Art15), Eligible, []string{ReasonQualifies}},
 		{"BE art. 15, Luxembourg atelier protégé at 40 %", supplier("LU", status(SSELuAtelierProtege, share(40))), reserved(BasisBE2016Art15), Eligible, []string{ReasonQualifies, ReasonEquivalentStructure}},
 		{"BE art. 15, Belgian social enterprise approval", supplier("BE", status(SSEBeEntrepriseSociale, nil)), reserved(BasisBE2016Art15), NotEligible, []string{ReasonCategoryNotAccepted}},
