@@ -209,3 +209,23 @@ func TestLifecycleHelpers(t *testing.T) {
 		t.Errorf("under 7 days: %v", err)
 	}
 }
+
+func TestCheckResponseTiming(t *testing.T) {
+	deadline := time.Date(2026, 12, 15, 12, 0, 0, 0, time.UTC)
+	before, after := deadline.Add(-time.Minute), deadline
+	for _, e := range ResponseEvents() {
+		supplierSide := !e.BuyerDecision()
+		errBefore, errAfter := CheckResponseTiming(e, deadline, before), CheckResponseTiming(e, deadline, after)
+		if supplierSide && (errBefore != nil || !errors.Is(errAfter, ErrConflict)) {
+			t.Errorf("%s: before %v, after %v", e, errBefore, errAfter)
+		}
+		if !supplierSide && (errAfter != nil || !errors.Is(errBefore, ErrConflict)) {
+			t.Errorf("%s: before %v, after %v", e, errBefore, errAfter)
+		}
+	}
+	var le *LocalizedError
+	if err := CheckResponseTiming(ResponseWithdraw, deadline, after); !errors.As(err, &le) ||
+		le.Messages[LangDE] != "die Angebotsfrist (2026-12-15 12:00 UTC) ist abgelaufen: die Antwort kann sich nicht mehr ändern" {
+		t.Errorf("message: %v", err)
+	}
+}

@@ -1,6 +1,9 @@
 package domain
 
-import "slices"
+import (
+	"slices"
+	"time"
+)
 
 // ResponseState is where a supplier's response to a tender lot stands:
 // draft → submitted → withdrawn (before the deadline; the core checks the
@@ -108,3 +111,29 @@ func ResponseEvents() []ResponseEvent { return slices.Clone(responseLifecycle.ev
 
 // ResponseTransitions is the response lifecycle's table.
 func ResponseTransitions() []Transition { return responseLifecycle.transitions() }
+
+// CheckResponseTiming refuses (ErrConflict, localized) a response event at
+// now for a tender whose responses deadline is deadline: the supplier's
+// events (submit, withdraw, reconfirm) and the platform's invalidation
+// only before the deadline; the buyer's decisions only from the deadline
+// on, since responses are sealed until then.
+func CheckResponseTiming(e ResponseEvent, deadline, now time.Time) error {
+	before := now.Before(deadline)
+	switch {
+	case e.BuyerDecision() && before:
+		return Msg{
+			EN: "responses stay sealed until the responses deadline (%[1]s UTC): decide on them after it",
+			FR: "les réponses restent scellées jusqu'à la date limite de réponse (%[1]s UTC) : décidez après",
+			DE: "die Antworten bleiben bis zur Angebotsfrist (%[1]s UTC) versiegelt: entscheiden Sie danach",
+			NL: "de antwoorden blijven verzegeld tot de antwoordtermijn (%[1]s UTC): beslis daarna",
+		}.Wrap(ErrConflict, deadline.UTC().Format("2006-01-02 15:04"))
+	case !e.BuyerDecision() && !before:
+		return Msg{
+			EN: "the responses deadline (%[1]s UTC) has passed: the response can no longer change",
+			FR: "la date limite de réponse (%[1]s UTC) est passée : la réponse ne peut plus changer",
+			DE: "die Angebotsfrist (%[1]s UTC) ist abgelaufen: die Antwort kann sich nicht mehr ändern",
+			NL: "de antwoordtermijn (%[1]s UTC) is verstreken: het antwoord kan niet meer veranderen",
+		}.Wrap(ErrConflict, deadline.UTC().Format("2006-01-02 15:04"))
+	}
+	return nil
+}
