@@ -24,9 +24,21 @@ func toHTTP(err error) error {
 	var ve *domain.ValidationError
 	var rl *domain.RateLimitedError
 	var le *domain.LocalizedError
+	var te *domain.TransitionError
 	switch {
 	case err == nil:
 		return nil
+	case errors.As(err, &te):
+		// 409 whose detail says what is possible instead, and whose
+		// "allowed" member lists those events for clients.
+		m := huma.Error409Conflict("This conflicts with existing data.").(*huma.ErrorModel)
+		p := &problem{ErrorModel: m, detail: make(map[domain.Language]string, len(domain.Languages)),
+			allowed: append([]string{}, te.Allowed...)}
+		for l, msg := range te.Messages() {
+			p.detail[l] = sentence(msg)
+		}
+		m.Detail = p.detail[domain.LangEN]
+		return p
 	case errors.As(err, &ve):
 		p := &problem{}
 		details := make([]error, 0, len(ve.Fields))

@@ -82,6 +82,16 @@ type problem struct {
 	detail map[domain.Language]string
 	// fields holds, per entry of Errors, its message in each language.
 	fields []map[domain.Language]string
+	// allowed, when not nil, are the lifecycle events possible instead of
+	// a refused one (domain.TransitionError): sent as "allowed".
+	allowed []string
+}
+
+// transitionProblem is a problem for a refused lifecycle transition: the
+// usual fields plus the events that are allowed from the current state.
+type transitionProblem struct {
+	*huma.ErrorModel
+	Allowed []string `json:"allowed"`
 }
 
 // Unwrap lets errors.As find the English model.
@@ -124,6 +134,9 @@ func localizeErrors(ctx huma.Context, _ string, v any) (any, error) {
 	lang := requestLanguage(ctx.Context(), ctx.Header("Accept-Language"))
 	switch e := v.(type) {
 	case *problem:
+		if e.allowed != nil {
+			return &transitionProblem{ErrorModel: e.localized(lang), Allowed: e.allowed}, nil
+		}
 		return e.localized(lang), nil
 	case *huma.ErrorModel:
 		if lang == domain.LangEN {

@@ -138,7 +138,7 @@ func TestOfferLifecycle(t *testing.T) {
 	}
 	// Pending: frozen for the supplier, in the moderators' queue.
 	r = s.member.expect(http.StatusConflict, "PATCH", "/api/v1/offers/"+id, map[string]any{"title": "Autre titre"})
-	if !strings.Contains(r.raw, "allowed: approve, reject, request_changes") {
+	if !strings.Contains(r.raw, `"allowed":["approve","reject","request_changes"]`) {
 		t.Errorf("409 does not list the allowed events: %s", r.raw)
 	}
 	if ids := itemIDs(mod.expect(http.StatusOK, "GET", "/api/v1/moderation/offers", nil)); len(ids) != 1 || ids[0] != id {
@@ -186,7 +186,7 @@ func TestOfferLifecycle(t *testing.T) {
 		t.Fatalf("archived: %s", r.raw)
 	}
 	r = s.member.expect(http.StatusConflict, "POST", "/api/v1/offers/"+id+"/archive", nil)
-	if !strings.Contains(r.raw, "nothing more can happen") {
+	if !strings.Contains(r.raw, "(possible now: nothing)") || !strings.Contains(r.raw, `"allowed":[]`) {
 		t.Errorf("409 on an archived offer: %s", r.raw)
 	}
 	anon.expect(http.StatusNotFound, "GET", "/api/v1/offers/"+id, nil)
@@ -327,17 +327,18 @@ func TestOfferIllegalTransitions(t *testing.T) {
 	mod, _ := e.moderatorClient()
 	id := s.member.createOffer(s.org.ID, offerInput())
 	r := s.member.expect(http.StatusConflict, "POST", "/api/v1/offers/"+id+"/archive", nil)
-	if r.header.Get("Content-Type") != "application/problem+json" || !strings.Contains(r.raw, "An offer that is draft cannot archive; allowed: edit, submit, delete.") {
+	if r.header.Get("Content-Type") != "application/problem+json" || !strings.Contains(r.raw, `This offer is in state “draft”: “archive” is not possible (possible now: “edit”, “submit”, “delete”).`) ||
+		!strings.Contains(r.raw, `"allowed":["edit","submit","delete"]`) {
 		t.Errorf("archive a draft: %s", r.raw)
 	}
 	r = s.member.expect(http.StatusConflict, "POST", "/api/v1/offers/"+id+"/archive", nil, "Accept-Language", "fr")
-	if !strings.Contains(r.raw, "actions possibles : edit, submit, delete") {
+	if !strings.Contains(r.raw, "possible maintenant : « modifier », « soumettre », « supprimer »") {
 		t.Errorf("in French: %s", r.raw)
 	}
 	mod.expect(http.StatusConflict, "POST", "/api/v1/moderation/offers/"+id+"/decision", map[string]any{"decision": "approve"})
 	s.member.expect(http.StatusOK, "POST", "/api/v1/offers/"+id+"/submit", nil)
 	r = s.member.expect(http.StatusConflict, "POST", "/api/v1/offers/"+id+"/submit", nil)
-	if !strings.Contains(r.raw, "allowed: approve, reject, request_changes") {
+	if !strings.Contains(r.raw, `"allowed":["approve","reject","request_changes"]`) {
 		t.Errorf("submit twice: %s", r.raw)
 	}
 	s.member.expect(http.StatusConflict, "DELETE", "/api/v1/offers/"+id, nil)

@@ -1,16 +1,18 @@
 package domain
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
-// OfferState is where an offer stands in its lifecycle (DOMAIN.md,
-// "Lifecycles"): draft → pending → published → archived; pending → rejected
-// (with a reason) or changes_requested (with a reason) → pending.
+// OfferState is where an offer stands: draft → pending → published →
+// archived; pending → rejected (with a reason); pending →
+// changes_requested → pending.
 //
-// This file is the offer's whole state machine, kept apart so that it can
-// be replaced by the shared lifecycle package when the branches merge.
+// One addition to DOMAIN.md's lifecycle: editing a published offer sends
+// it back to pending (published → pending). Every version the public sees
+// has then been seen by a moderator; the offer leaves the public list
+// until approved again. Editing is refused while pending (the moderator
+// decides on what they saw) and on rejected and archived offers, which are
+// final. Only a draft, which nobody but its organisation ever saw, may be
+// deleted.
 type OfferState string
 
 // The offer states.
@@ -18,105 +20,88 @@ const (
 	OfferDraft            OfferState = "draft"
 	OfferPending          OfferState = "pending"
 	OfferPublished        OfferState = "published"
+	OfferArchived         OfferState = "archived"
 	OfferRejected         OfferState = "rejected"
 	OfferChangesRequested OfferState = "changes_requested"
-	OfferArchived         OfferState = "archived"
 )
 
-// OfferStates lists every state, in lifecycle order.
-func OfferStates() []OfferState {
-	return []OfferState{OfferDraft, OfferPending, OfferPublished, OfferRejected, OfferChangesRequested, OfferArchived}
-}
-
-// Valid reports whether s is a known state.
-func (s OfferState) Valid() bool { return slices.Contains(OfferStates(), s) }
-
-// Public reports whether anyone may see an offer in state s.
-func (s OfferState) Public() bool { return s == OfferPublished }
-
-// OfferEvent is something that happens to an offer: the supplier's and the
-// moderators' actions.
+// OfferEvent is what happens to an offer.
 type OfferEvent string
 
 // The offer events.
 const (
-	// OfferEdit changes the offer's content or its photos and documents.
-	OfferEdit OfferEvent = "edit"
-	// OfferSubmit asks a moderator to publish it.
-	OfferSubmit         OfferEvent = "submit"
-	OfferApprove        OfferEvent = "approve"
-	OfferReject         OfferEvent = "reject"
+	// OfferSubmit: the supplier sends a draft, or a changed offer, to moderation.
+	OfferSubmit OfferEvent = "submit"
+	// OfferApprove: a moderator publishes it.
+	OfferApprove OfferEvent = "approve"
+	// OfferReject: a moderator refuses it, with a reason sent to the author.
+	OfferReject OfferEvent = "reject"
+	// OfferRequestChanges: a moderator asks for changes, saying which.
 	OfferRequestChanges OfferEvent = "request_changes"
-	OfferArchive        OfferEvent = "archive"
-	// OfferDelete removes the offer for good: only a draft, which nobody
-	// but its organisation ever saw.
+	// OfferArchive: the supplier takes a published offer off the marketplace.
+	OfferArchive OfferEvent = "archive"
+	// OfferEdit: the supplier changes the content, photos or documents.
+	OfferEdit OfferEvent = "edit"
+	// OfferDelete: the supplier removes a draft for good.
 	OfferDelete OfferEvent = "delete"
 )
 
 // offerDeleted is the target of OfferDelete: the offer no longer exists.
 const offerDeleted OfferState = ""
 
-// offerTransitions is the state machine: from a state, each allowed event
-// and the state it leads to.
-//
-// One addition to DOMAIN.md's lifecycle: editing a published offer sends
-// it back to pending (published → pending). Every version the public sees
-// has then been seen by a moderator, as DOMAIN.md requires of every
-// listing; the offer leaves the public list until approved again. Editing
-// is refused while pending (the moderator decides on what they saw) and on
-// rejected and archived offers, which are final.
-var offerTransitions = map[OfferState][]struct {
-	event OfferEvent
-	to    OfferState
-}{
-	OfferDraft:            {{OfferEdit, OfferDraft}, {OfferSubmit, OfferPending}, {OfferDelete, offerDeleted}},
-	OfferPending:          {{OfferApprove, OfferPublished}, {OfferReject, OfferRejected}, {OfferRequestChanges, OfferChangesRequested}},
-	OfferChangesRequested: {{OfferEdit, OfferChangesRequested}, {OfferSubmit, OfferPending}},
-	OfferPublished:        {{OfferEdit, OfferPending}, {OfferArchive, OfferArchived}},
-	OfferRejected:         nil,
-	OfferArchived:         nil,
+var offerLifecycle = &lifecycle[OfferState, OfferEvent]{
+	entity: "offer",
+	states: []OfferState{OfferDraft, OfferPending, OfferPublished, OfferArchived, OfferRejected, OfferChangesRequested},
+	events: []OfferEvent{OfferEdit, OfferSubmit, OfferApprove, OfferReject, OfferRequestChanges, OfferArchive, OfferDelete},
+	edges: []edge[OfferState, OfferEvent]{
+		{OfferDraft, OfferEdit, OfferDraft},
+		{OfferDraft, OfferSubmit, OfferPending},
+		{OfferDraft, OfferDelete, offerDeleted},
+		{OfferChangesRequested, OfferEdit, OfferChangesRequested},
+		{OfferPublished, OfferEdit, OfferPending},
+		{OfferPending, OfferApprove, OfferPublished},
+		{OfferPending, OfferReject, OfferRejected},
+		{OfferPending, OfferRequestChanges, OfferChangesRequested},
+		{OfferChangesRequested, OfferSubmit, OfferPending},
+		{OfferPublished, OfferArchive, OfferArchived},
+	},
 }
 
-// AllowedEvents lists the events an offer in state s accepts, in a fixed order.
+// Valid reports whether s is a known offer state.
+func (s OfferState) Valid() bool { return offerLifecycle.validState(s) }
+
+// Can reports whether event may happen to an offer in state s.
+func (s OfferState) Can(event OfferEvent) bool { _, err := s.Next(event); return err == nil }
+
+// Next is the state after event, or a *TransitionError (ErrConflict)
+// listing the events allowed from s.
+func (s OfferState) Next(event OfferEvent) (OfferState, error) { return offerLifecycle.next(s, event) }
+
+// Events are the events allowed from s.
+func (s OfferState) Events() []OfferEvent { return offerLifecycle.allowed(s) }
+
+// AllowedEvents is Events, never nil (the API lists them as an array).
 func (s OfferState) AllowedEvents() []OfferEvent {
-	out := []OfferEvent{}
-	for _, t := range offerTransitions[s] {
-		out = append(out, t.event)
+	if ev := s.Events(); ev != nil {
+		return ev
 	}
-	return out
+	return []OfferEvent{}
 }
 
-// Next returns the state an offer in state s moves to on ev. An event the
-// state does not accept is a domain.ErrConflict (409) whose message, in
-// every language, lists the events that are allowed.
-func (s OfferState) Next(ev OfferEvent) (OfferState, error) {
-	for _, t := range offerTransitions[s] {
-		if t.event == ev {
-			return t.to, nil
-		}
-	}
-	allowed := s.AllowedEvents()
-	if len(allowed) == 0 {
-		return s, msgOfferFinal.Wrap(ErrConflict, string(ev), string(s))
-	}
-	names := make([]string, len(allowed))
-	for i, a := range allowed {
-		names[i] = string(a)
-	}
-	return s, msgOfferIllegal.Wrap(ErrConflict, string(ev), string(s), strings.Join(names, ", "))
-}
+// Public reports whether an offer in state s is shown on the marketplace.
+func (s OfferState) Public() bool { return s == OfferPublished }
 
-var (
-	msgOfferIllegal = Msg{
-		EN: "an offer that is %[2]s cannot %[1]s; allowed: %[3]s",
-		FR: "une offre à l'état %[2]s ne permet pas l'action %[1]s ; actions possibles : %[3]s",
-		DE: "ein Angebot im Zustand %[2]s erlaubt die Aktion %[1]s nicht; möglich: %[3]s",
-		NL: "een aanbod in de toestand %[2]s staat de actie %[1]s niet toe; toegestaan: %[3]s",
-	}
-	msgOfferFinal = Msg{
-		EN: "an offer that is %[2]s cannot %[1]s; nothing more can happen to it",
-		FR: "une offre à l'état %[2]s ne permet pas l'action %[1]s ; elle ne peut plus changer",
-		DE: "ein Angebot im Zustand %[2]s erlaubt die Aktion %[1]s nicht; es kann sich nicht mehr ändern",
-		NL: "een aanbod in de toestand %[2]s staat de actie %[1]s niet toe; er kan niets meer mee gebeuren",
-	}
-)
+// Valid reports whether e is a known offer event.
+func (e OfferEvent) Valid() bool { return offerLifecycle.validEvent(e) }
+
+// NeedsReason reports whether e must come with a reason for the author.
+func (e OfferEvent) NeedsReason() bool { return e == OfferReject || e == OfferRequestChanges }
+
+// OfferStates lists the offer states.
+func OfferStates() []OfferState { return slices.Clone(offerLifecycle.states) }
+
+// OfferEvents lists the offer events.
+func OfferEvents() []OfferEvent { return slices.Clone(offerLifecycle.events) }
+
+// OfferTransitions is the offer lifecycle's table.
+func OfferTransitions() []Transition { return offerLifecycle.transitions() }
