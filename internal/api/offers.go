@@ -9,6 +9,7 @@ import (
 
 	"passerelle/internal/core"
 	"passerelle/internal/domain"
+	"passerelle/internal/markdown"
 	"passerelle/internal/store"
 )
 
@@ -17,6 +18,8 @@ type OfferTextBody struct {
 	Lang        string `json:"lang" enum:"fr,de,en,nl" example:"de"`
 	Title       string `json:"title" maxLength:"200" example:"Büroreinigung im Raum Metz–Saarbrücken"`
 	Description string `json:"description" maxLength:"10000" doc:"Markdown (CommonMark); rendered safely when shown" example:"Unsere Teams reinigen **Büros und Gemeinschaftsräume**."`
+	// DescriptionHTML is set in answers only.
+	DescriptionHTML string `json:"description_html,omitempty" readOnly:"true" doc:"The description rendered as safe HTML (answers only)" example:"<p>Unsere Teams reinigen <strong>Büros und Gemeinschaftsräume</strong>.</p>"`
 }
 
 // OfferAreaBody is where a supplier works.
@@ -44,23 +47,24 @@ type OfferDocumentBody struct {
 
 // OfferBody is an offer as the API shows it.
 type OfferBody struct {
-	ID             string              `json:"id" format:"uuid" example:"0193a5b2-7c1e-7d20-9f3a-1b2c3d4e5f61"`
-	OrganisationID string              `json:"organisation_id" format:"uuid" example:"0193a5b2-7c1e-7d20-9f3a-1b2c3d4e5f62"`
-	State          string              `json:"state" enum:"draft,pending,published,rejected,changes_requested,archived" example:"published"`
-	Type           string              `json:"type" enum:"supplies,services,works" example:"services"`
-	Language       string              `json:"language" enum:"fr,de,en,nl" doc:"Original language of title and description" example:"fr"`
-	Title          string              `json:"title" example:"Nettoyage de bureaux en Moselle"`
-	Description    string              `json:"description" doc:"Markdown (CommonMark): render it safely" example:"Nos équipes en insertion nettoient **bureaux et parties communes**."`
-	Translations   []OfferTextBody     `json:"translations" doc:"The author's own translations"`
-	Sectors        []string            `json:"sectors" example:"cleaning.offices"`
-	CPVCodes       []string            `json:"cpv_codes" example:"90911200-8"`
-	Area           OfferAreaBody       `json:"area"`
-	Price          *OfferPriceBody     `json:"price,omitempty"`
-	MinimumOrder   string              `json:"minimum_order,omitempty" example:"10 heures par mois"`
-	LeadTimeDays   *int                `json:"lead_time_days,omitempty" example:"15"`
-	Capacity       string              `json:"capacity,omitempty" example:"3 équipes de 4 personnes"`
-	Labels         []string            `json:"labels" example:"Ecolabel,Qualiopi"`
-	Documents      []OfferDocumentBody `json:"documents"`
+	ID              string              `json:"id" format:"uuid" example:"0193a5b2-7c1e-7d20-9f3a-1b2c3d4e5f61"`
+	OrganisationID  string              `json:"organisation_id" format:"uuid" example:"0193a5b2-7c1e-7d20-9f3a-1b2c3d4e5f62"`
+	State           string              `json:"state" enum:"draft,pending,published,rejected,changes_requested,archived" example:"published"`
+	Type            string              `json:"type" enum:"supplies,services,works" example:"services"`
+	Language        string              `json:"language" enum:"fr,de,en,nl" doc:"Original language of title and description" example:"fr"`
+	Title           string              `json:"title" example:"Nettoyage de bureaux en Moselle"`
+	Description     string              `json:"description" doc:"Markdown (CommonMark)" example:"Nos équipes en insertion nettoient **bureaux et parties communes**."`
+	DescriptionHTML string              `json:"description_html" doc:"The description rendered as safe HTML: no raw HTML, scripts or images; links get rel=nofollow noopener" example:"<p>Nos équipes en insertion nettoient <strong>bureaux et parties communes</strong>.</p>"`
+	Translations    []OfferTextBody     `json:"translations" doc:"The author's own translations"`
+	Sectors         []string            `json:"sectors" example:"cleaning.offices"`
+	CPVCodes        []string            `json:"cpv_codes" example:"90911200-8"`
+	Area            OfferAreaBody       `json:"area"`
+	Price           *OfferPriceBody     `json:"price,omitempty"`
+	MinimumOrder    string              `json:"minimum_order,omitempty" example:"10 heures par mois"`
+	LeadTimeDays    *int                `json:"lead_time_days,omitempty" example:"15"`
+	Capacity        string              `json:"capacity,omitempty" example:"3 équipes de 4 personnes"`
+	Labels          []string            `json:"labels" example:"Ecolabel,Qualiopi"`
+	Documents       []OfferDocumentBody `json:"documents"`
 	// AllowedActions are what the offer's state allows next.
 	AllowedActions []string   `json:"allowed_actions" doc:"Events the offer's state accepts (edit, submit, archive, delete; approve, reject, request_changes for moderators)" example:"edit,archive"`
 	DecisionReason string     `json:"decision_reason,omitempty" doc:"The moderator's reason, while rejected or waiting for changes" example:"Ajoutez la zone d'intervention."`
@@ -74,7 +78,7 @@ type OfferBody struct {
 
 func offerBody(o domain.Offer) OfferBody {
 	b := OfferBody{ID: o.ID, OrganisationID: o.OrganisationID, State: string(o.State), Type: string(o.Type),
-		Language: string(o.Language), Title: o.Title, Description: o.Description,
+		Language: string(o.Language), Title: o.Title, Description: o.Description, DescriptionHTML: markdown.Render(o.Description),
 		Translations: make([]OfferTextBody, len(o.Translations)), Sectors: nonNilStrings(o.Sectors),
 		CPVCodes: nonNilStrings(o.CPVCodes), MinimumOrder: o.MinimumOrder, LeadTimeDays: o.LeadTimeDays,
 		Capacity: o.Capacity, Labels: nonNilStrings(o.Labels), Documents: make([]OfferDocumentBody, len(o.Documents)),
@@ -82,7 +86,8 @@ func offerBody(o domain.Offer) OfferBody {
 		PublishedAt: o.PublishedAt, ArchivedAt: o.ArchivedAt, CreatedAt: o.CreatedAt.UTC(), UpdatedAt: o.UpdatedAt.UTC(),
 		Area: OfferAreaBody{Mode: string(o.Area.Mode), Regions: o.Area.Regions, AcceptsCrossBorder: o.Area.AcceptsCrossBorder}}
 	for i, t := range o.Translations {
-		b.Translations[i] = OfferTextBody{Lang: string(t.Lang), Title: t.Title, Description: t.Description}
+		b.Translations[i] = OfferTextBody{Lang: string(t.Lang), Title: t.Title, Description: t.Description,
+			DescriptionHTML: markdown.Render(t.Description)}
 	}
 	if o.Area.Mode == domain.AreaRadius {
 		r := o.Area.RadiusKM

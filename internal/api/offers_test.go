@@ -671,3 +671,32 @@ func TestOfferOpenAPI(t *testing.T) {
 		}
 	}
 }
+
+// Descriptions are Markdown, answered beside their safe HTML rendering:
+// whatever a supplier writes, no script reaches a reader.
+func TestOfferDescriptionRenderedSafely(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	s := e.offerSupplier("FR", domain.LangFR)
+	body := with(offerInput(), map[string]any{
+		"description": "Nous **nettoyons**.\n\n<script>alert(1)</script>\n\n[site](javascript:alert(2)) <img src=x onerror=alert(3)>",
+		"translations": []map[string]string{{"lang": "de", "title": "Reinigung", "description": "Wir *reinigen* [hier](https://example.org)."}},
+	})
+	r := s.member.expect(http.StatusCreated, "POST", "/api/v1/organisations/"+s.org.ID+"/offers", body)
+	html := r.body["description_html"].(string)
+	if !strings.Contains(html, "<strong>nettoyons</strong>") {
+		t.Errorf("Markdown not rendered: %q", html)
+	}
+	for _, bad := range []string{"<script", "javascript:", "onerror", "<img"} {
+		if strings.Contains(strings.ToLower(html), bad) {
+			t.Errorf("%s survived: %q", bad, html)
+		}
+	}
+	tr := r.body["translations"].([]any)[0].(map[string]any)["description_html"].(string)
+	if !strings.Contains(tr, "<em>reinigen</em>") || !strings.Contains(tr, `href="https://example.org"`) || !strings.Contains(tr, "nofollow") {
+		t.Errorf("translation: %q", tr)
+	}
+	// The Markdown itself is kept as written.
+	if !strings.Contains(r.body["description"].(string), "<script>alert(1)</script>") {
+		t.Errorf("the source must be kept: %q", r.body["description"])
+	}
+}
