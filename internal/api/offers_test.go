@@ -678,7 +678,7 @@ func TestOfferDescriptionRenderedSafely(t *testing.T) {
 	e := newEnv(t, core.RateLimits{})
 	s := e.offerSupplier("FR", domain.LangFR)
 	body := with(offerInput(), map[string]any{
-		"description": "Nous **nettoyons**.\n\n<script>alert(1)</script>\n\n[site](javascript:alert(2)) <img src=x onerror=alert(3)>",
+		"description":  "Nous **nettoyons**.\n\n<script>alert(1)</script>\n\n[site](javascript:alert(2)) <img src=x onerror=alert(3)>",
 		"translations": []map[string]string{{"lang": "de", "title": "Reinigung", "description": "Wir *reinigen* [hier](https://example.org)."}},
 	})
 	r := s.member.expect(http.StatusCreated, "POST", "/api/v1/organisations/"+s.org.ID+"/offers", body)
