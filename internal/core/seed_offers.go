@@ -117,10 +117,11 @@ func demoOffer(o seededOrg, k demoOfferKind, index int, withNUTS bool, status do
 	default:
 		f.Area = domain.OfferArea{Mode: domain.AreaCountry, AcceptsCrossBorder: o.org.Country == "LU" || index%2 == 1}
 	}
-	// ±10 % from one supplier to the next, rounded to 5 cents.
-	cents := k.cents * int64(95+len(o.demo.name)%11) / 100 / 5 * 5
-	if cents == 0 {
-		cents = k.cents
+	// −5 % to +5 % from one supplier to the next; prices of a euro or more
+	// are rounded to 5 cents, smaller ones (per page, per item) kept exact.
+	cents := k.cents * int64(95+len(o.demo.name)%11) / 100
+	if cents >= 100 {
+		cents = cents / 5 * 5
 	}
 	f.Price = domain.OfferPrice{Text: demoPriceTexts[demoLangIndex(lang)], AmountCents: &cents, Currency: "EUR", Unit: k.texts[demoLangIndex(lang)].unit}
 	lead := k.leadDays
