@@ -84,6 +84,8 @@ type seededOrg struct {
 	demo    demoOrg
 	org     domain.Organisation
 	ownerID string
+	// memberID is the second member (role member), if any (demoMembers).
+	memberID string
 }
 
 // owner returns the actor and principal of the organisation's owner, acting
@@ -92,6 +94,17 @@ func (o seededOrg) owner() (Actor, domain.Principal) {
 	return Actor{UserID: o.ownerID, PlatformRole: domain.PlatformUser},
 		domain.Principal{UserID: o.ownerID, PlatformRole: domain.PlatformUser,
 			Memberships: map[string]domain.MembershipRole{o.org.ID: domain.RoleOwner}, ActiveOrganisationID: o.org.ID}
+}
+
+// member returns the actor and principal of the organisation's second
+// member, acting for it; the owner's when it has none.
+func (o seededOrg) member() (Actor, domain.Principal) {
+	if o.memberID == "" {
+		return o.owner()
+	}
+	return Actor{UserID: o.memberID, PlatformRole: domain.PlatformUser},
+		domain.Principal{UserID: o.memberID, PlatformRole: domain.PlatformUser,
+			Memberships: map[string]domain.MembershipRole{o.org.ID: domain.RoleMember}, ActiveOrganisationID: o.org.ID}
 }
 
 // demoWorld is what the seed's steps share once the organisations and
@@ -192,7 +205,7 @@ func seedOrganisations(ctx context.Context, st *store.Store) (*demoWorld, []Demo
 			if err := tx.AddMembership(ctx, org.ID, u.ID, domain.RoleOwner); err != nil {
 				return err
 			}
-			w.orgs[d.user] = seededOrg{demo: d, org: org, ownerID: u.ID}
+			seeded := seededOrg{demo: d, org: org, ownerID: u.ID}
 			if d.platformRole == domain.PlatformModerator {
 				w.moderator = domain.Principal{UserID: u.ID, PlatformRole: d.platformRole,
 					Memberships: map[string]domain.MembershipRole{org.ID: domain.RoleOwner}}
@@ -211,8 +224,10 @@ func seedOrganisations(ctx context.Context, st *store.Store) (*demoWorld, []Demo
 				if err := tx.AddMembership(ctx, org.ID, mu.ID, domain.RoleMember); err != nil {
 					return err
 				}
+				seeded.memberID = mu.ID
 				logins = append(logins, DemoLogin{Email: mu.Email, Role: fmt.Sprintf("member of a %s (%s)", d.kind, d.country), Organisation: d.name})
 			}
+			w.orgs[d.user] = seeded
 		}
 		u, err := addUser("admin@demo.passerelle.example", "Admin Passerelle", domain.LangEN, domain.PlatformAdmin)
 		if err != nil {

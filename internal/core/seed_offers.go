@@ -126,7 +126,20 @@ func demoOffer(o seededOrg, k demoOfferKind, index int, withNUTS bool, status do
 	f.Price = domain.OfferPrice{Text: demoPriceTexts[demoLangIndex(lang)], AmountCents: &cents, Currency: "EUR", Unit: k.texts[demoLangIndex(lang)].unit}
 	lead := k.leadDays
 	f.LeadTimeDays = &lead
+	// From 70 % to 130 % of the typical capacity, by supplier.
+	size := max(k.capacity.typical*(70+len(o.demo.user)%7*10)/100, 1)
+	f.Capacity = fmt.Sprintf(k.capacity.text[demoLangIndex(lang)], demoNumber(size, lang))
 	return f
+}
+
+// demoNumber writes n with the thousands separator of lang.
+func demoNumber(n int, lang domain.Language) string {
+	s := fmt.Sprint(n)
+	sep := map[domain.Language]string{domain.LangFR: " ", domain.LangDE: ".", domain.LangEN: ",", domain.LangNL: "."}[lang]
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	return s
 }
 
 // demoLangIndex is the position of l in demoLanguages, or -1.
@@ -140,7 +153,7 @@ func demoLangIndex(l domain.Language) int {
 }
 
 // seedOffers writes the suppliers' offers through core.Offers, as their
-// owners would, and has the cluster's moderator approve those that should
+// members would, and has the cluster's moderator approve those that should
 // be published. Decisions are not emailed: nobody reads the demonstration
 // inboxes, and the seed must not depend on the job queue.
 func seedOffers(ctx context.Context, w *demoWorld) error {
@@ -156,10 +169,14 @@ func seedOffers(ctx context.Context, w *demoWorld) error {
 			continue
 		}
 		o := w.orgs[d.user]
-		actor, p := o.owner()
 		spec := demoStatuses[d.user]
 		counts := spec.outcome == domain.VerificationVerified
 		for i, name := range kinds {
+			// In a team of two, the second member writes every other offer.
+			actor, p := o.owner()
+			if i%2 == 1 {
+				actor, p = o.member()
+			}
 			k, ok := demoOfferKinds[name]
 			if !ok {
 				return fmt.Errorf("demo offer of %s: no kind %q", d.name, name)

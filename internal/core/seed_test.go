@@ -122,6 +122,8 @@ func TestSeedWithNUTS(t *testing.T) {
 	states := map[domain.VerificationState]int{}
 	offerStates := map[domain.OfferState]int{}
 	languages := map[domain.Language]int{}
+	areas := map[domain.AreaMode]int{}
+	translated := 0
 	statusTypes := map[domain.SSEStatusType]bool{}
 	expiring := 0
 	for _, l := range owners {
@@ -162,10 +164,14 @@ func TestSeedWithNUTS(t *testing.T) {
 				t.Errorf("%s: offer %q published without a counting status", l.Organisation, o.Title)
 			}
 			languages[o.Language]++
+			areas[o.Area.Mode]++
+			if len(o.Translations) > 0 {
+				translated++
+			}
 			for _, tr := range o.Translations {
 				languages[tr.Lang]++
 			}
-			if len(o.Sectors) == 0 || len(o.CPVCodes) == 0 || o.Price.AmountCents == nil || o.LeadTimeDays == nil || !o.Area.Mode.Valid() {
+			if len(o.Sectors) == 0 || len(o.CPVCodes) == 0 || o.Price.AmountCents == nil || o.LeadTimeDays == nil || o.Capacity == "" {
 				t.Errorf("%s: incomplete offer %+v", l.Organisation, o.OfferFields)
 			}
 			for _, c := range o.CPVCodes {
@@ -188,6 +194,9 @@ func TestSeedWithNUTS(t *testing.T) {
 	if total < 120 || offerStates[domain.OfferPublished] < 100 || offerStates[domain.OfferPending] < 2 ||
 		offerStates[domain.OfferChangesRequested] != 1 || offerStates[domain.OfferDraft] < 3 {
 		t.Errorf("offers: %v", offerStates)
+	}
+	if areas[domain.AreaCountry] < 10 || areas[domain.AreaRadius] < 10 || areas[domain.AreaRegions] < 10 || translated < 30 {
+		t.Errorf("areas of published offers %v, %d translated", areas, translated)
 	}
 	for _, lang := range []domain.Language{domain.LangFR, domain.LangDE, domain.LangEN, domain.LangNL} {
 		if languages[lang] < 5 {
