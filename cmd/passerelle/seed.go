@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"text/tabwriter"
+	"time"
 
 	"passerelle/internal/config"
 	"passerelle/internal/core"
@@ -36,18 +37,26 @@ func seed(ctx context.Context, cfg config.Config, args []string, stdout, stderr 
 		return err
 	}
 	defer closeS3()
-	logins, err := core.Seed(ctx, st, objects, *ifEmpty)
+	start := time.Now()
+	summary, err := core.Seed(ctx, st, objects, *ifEmpty)
 	if err != nil {
 		return err
 	}
-	if len(logins) == 0 {
+	if len(summary.Logins) == 0 {
 		fmt.Fprintln(stdout, "the database already has accounts: no demonstration data added")
 		return nil
 	}
-	fmt.Fprintf(stdout, "Demonstration data added. Every account's password is %s\n\n", core.DemoPassword)
+	fmt.Fprintf(stdout, "Demonstration data added in %s:\n", time.Since(start).Round(100*time.Millisecond))
 	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
+	for _, f := range summary.Figures {
+		fmt.Fprintf(w, "  %s\t%d\n", f.What, f.Count)
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "\nEvery account's password is %s\n\n", core.DemoPassword)
 	fmt.Fprintln(w, "EMAIL\tROLE\tORGANISATION")
-	for _, l := range logins {
+	for _, l := range summary.Logins {
 		fmt.Fprintf(w, "%s\t%s\t%s\n", l.Email, l.Role, l.Organisation)
 	}
 	return w.Flush()

@@ -7,9 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"passerelle/internal/blob"
 	"passerelle/internal/domain"
-	"passerelle/internal/store"
 )
 
 // demoStatus is the SSE status of a demonstration supplier, and where its
@@ -25,6 +23,8 @@ type demoStatus struct {
 }
 
 // demoStatuses are keyed by the demo user of the supplier (demoOrg.user).
+// Initiative Emploi Minett's status expires within the month, for the
+// expiry reminders; it still counts until then.
 var demoStatuses = map[string]demoStatus{
 	"esat.saulnois":       {domain.SSEFrESAT, "FINESS 570012345", 85, domain.VerificationVerified, "", 3 * 365 * 24 * time.Hour},
 	"ea.lorraine":         {domain.SSEFrEA, "EA-57-2021-014", 62, domain.VerificationVerified, "", 2 * 365 * 24 * time.Hour},
@@ -34,30 +34,53 @@ var demoStatuses = map[string]demoStatus{
 	"eta.ardennes":        {domain.SSEBeETA, "AVIQ ETA 093", 78, domain.VerificationVerified, "", 3 * 365 * 24 * time.Hour},
 	"maatwerk.brug":       {domain.SSEBeETA, "AVIQ ETA 117", 0, domain.VerificationRejected, "The approval attached expired in 2024: please upload the current AVIQ approval.", 365 * 24 * time.Hour},
 	"atelier.suremoselle": {domain.SSELuAtelierProtege, "MFAMIGR AP-2019-07", 65, domain.VerificationVerified, "", 3 * 365 * 24 * time.Hour},
+	"esat.previert":       {domain.SSEFrESAT, "FINESS 880007812", 88, domain.VerificationVerified, "", 4 * 365 * 24 * time.Hour},
+	"ea.nancynum":         {domain.SSEFrEA, "EA-54-2019-032", 71, domain.VerificationVerified, "", 2 * 365 * 24 * time.Hour},
+	"ei.tremplin":         {domain.SSEFrSIAEEI, "SIAE-55-EI-0042", 60, domain.VerificationVerified, "", 365 * 24 * time.Hour},
+	"etti.alliance":       {domain.SSEFrSIAEETTI, "SIAE-54-ETTI-0007", 55, domain.VerificationVerified, "", 365 * 24 * time.Hour},
+	"ai.coupdemain":       {domain.SSEFrSIAEAI, "SIAE-57-AI-0019", 80, domain.VerificationVerified, "", 2 * 365 * 24 * time.Hour},
+	"geiq.proprete":       {domain.SSEFrGEIQ, "GEIQ-GE-2018-05", 0, domain.VerificationVerified, "", 3 * 365 * 24 * time.Hour},
+	"scop.rempart":        {domain.SSEFrSCOP, "SCOP-CGSCOP-54-1187", 0, domain.VerificationVerified, "", 5 * 365 * 24 * time.Hour},
+	"scic.nied":           {domain.SSEFrSCIC, "SCIC-57-2017-003", 0, domain.VerificationVerified, "", 5 * 365 * 24 * time.Hour},
+	"esus.boisvie":        {domain.SSEFrESUS, "ESUS-88-2022-011", 35, domain.VerificationVerified, "", 4 * 365 * 24 * time.Hour},
+	"wfbm.trier":          {domain.SSEDeWfbM, "BA-Anerkennung 54-0311", 0, domain.VerificationVerified, "", 4 * 365 * 24 * time.Hour},
+	"wfbm.westpfalz":      {domain.SSEDeWfbM, "BA-Anerkennung 67-0208", 0, domain.VerificationVerified, "", 4 * 365 * 24 * time.Hour},
+	"inklusion.mosel":     {domain.SSEDeInklusionsbetrieb, "IFD-RLP-2018-41", 36, domain.VerificationVerified, "", 2 * 365 * 24 * time.Hour},
+	"inklusion.saarrad":   {domain.SSEDeInklusionsbetrieb, "IFD-SL-2021-12", 44, domain.VerificationVerified, "", 2 * 365 * 24 * time.Hour},
+	"sozial.saarpfalz":    {domain.SSEDeSozialunternehmen, "SEND-SL-2023-09", 52, domain.VerificationVerified, "", 2 * 365 * 24 * time.Hour},
+	"ggmbh.hunsrueck":     {domain.SSEDeGemeinnuetzig, "FA Idar-Oberstein 06/652/1234", 0, domain.VerificationVerified, "", 3 * 365 * 24 * time.Hour},
+	"eta.namur":           {domain.SSEBeETA, "AVIQ ETA 058", 82, domain.VerificationVerified, "", 3 * 365 * 24 * time.Hour},
+	"ei.liege":            {domain.SSEBeEntrepriseInsertion, "EI-W-2020-114", 58, domain.VerificationVerified, "", 2 * 365 * 24 * time.Hour},
+	"coop.terretable":     {domain.SSEBeCooperativeAgreee, "CNC-2019-0451", 0, domain.VerificationVerified, "", 3 * 365 * 24 * time.Hour},
+	"sozial.ostbelgien":   {domain.SSEBeEntrepriseSociale, "DG-SU-2021-07", 40, domain.VerificationVerified, "", 3 * 365 * 24 * time.Hour},
+	"maatwerk.haspengouw": {domain.SSEBeETA, "AVIQ ETA 131", 75, domain.VerificationVerified, "", 3 * 365 * 24 * time.Hour},
+	"sis.kirchberg":       {domain.SSELuSIS, "SIS-2020-018", 45, domain.VerificationVerified, "", 2 * 365 * 24 * time.Hour},
+	"atelier.nordstad":    {domain.SSELuAtelierProtege, "MFAMIGR AP-2016-03", 70, domain.VerificationVerified, "", 3 * 365 * 24 * time.Hour},
+	"initiative.minett":   {domain.SSELuInitiativeSocialeEmploi, "ISE-MTEESS-2019-22", 65, domain.VerificationVerified, "", 20 * 24 * time.Hour},
+	"fondation.jardins":   {domain.SSELuAssociationFondation, "G312 - reconnaissance MFAMIGR 2015", 50, domain.VerificationVerified, "", 3 * 365 * 24 * time.Hour},
+	"sis.mersch":          {domain.SSELuSIS, "SIS-2022-031", 38, domain.VerificationVerified, "", 2 * 365 * 24 * time.Hour},
 }
 
 // seedStatuses gives each demonstration supplier its status, with an
 // evidence document, through the same use cases as the API; the cluster's
 // moderator decides.
-func seedStatuses(ctx context.Context, st *store.Store, objects *blob.Store, orgs map[string]seededOrg, moderator domain.Principal) error {
-	docs := NewDocuments(st, objects, 0, time.Now)
-	sse := NewSSEStatuses(st, time.Now)
-	modActor := Actor{UserID: moderator.UserID, PlatformRole: moderator.PlatformRole}
+func seedStatuses(ctx context.Context, w *demoWorld) error {
+	docs := NewDocuments(w.st, w.objects, 0, time.Now)
+	sse := NewSSEStatuses(w.st, time.Now)
+	states := map[domain.VerificationState]int{}
 	for _, d := range demoOrgs {
 		spec, ok := demoStatuses[d.user]
 		if !ok {
 			continue
 		}
-		o := orgs[d.user]
-		actor := Actor{UserID: o.ownerID, PlatformRole: domain.PlatformUser}
-		p := domain.Principal{UserID: o.ownerID, PlatformRole: domain.PlatformUser,
-			Memberships: map[string]domain.MembershipRole{o.id: domain.RoleOwner}, ActiveOrganisationID: o.id}
+		o := w.orgs[d.user]
+		actor, p := o.owner()
 		pdf := demoPDF("Attestation - "+d.name, []string{
 			"Demonstration document: not a real attestation.",
 			"Status: " + string(spec.typ) + ", number " + spec.number + ".",
 			"Organisation: " + d.name + " (" + d.country + ").",
 		})
-		doc, err := docs.Upload(ctx, actor, p, o.id, domain.DocSSEEvidence, "attestation-"+string(spec.typ)+".pdf", "application/pdf", bytes.NewReader(pdf))
+		doc, err := docs.Upload(ctx, actor, p, o.org.ID, domain.DocSSEEvidence, "attestation-"+string(spec.typ)+".pdf", "application/pdf", bytes.NewReader(pdf))
 		if err != nil {
 			return fmt.Errorf("seed evidence of %s: %w", d.name, err)
 		}
@@ -66,25 +89,29 @@ func seedStatuses(ctx context.Context, st *store.Store, objects *blob.Store, org
 			share, measured := spec.share, time.Now().AddDate(0, -2, 0)
 			f.DisabledShare, f.ShareMeasuredOn = &share, &measured
 		}
-		status, err := sse.Create(ctx, actor, p, o.id, f)
+		status, err := sse.Create(ctx, actor, p, o.org.ID, f)
 		if err != nil {
 			return fmt.Errorf("seed status of %s: %w", d.name, err)
 		}
-		if _, err := sse.AttachEvidence(ctx, actor, p, o.id, status.ID, doc.ID); err != nil {
+		if _, err := sse.AttachEvidence(ctx, actor, p, o.org.ID, status.ID, doc.ID); err != nil {
 			return fmt.Errorf("seed status of %s: %w", d.name, err)
 		}
-		if _, err := sse.RequestVerification(ctx, actor, p, o.id, status.ID); err != nil {
+		if _, err := sse.RequestVerification(ctx, actor, p, o.org.ID, status.ID); err != nil {
 			return fmt.Errorf("seed status of %s: %w", d.name, err)
 		}
 		switch spec.outcome {
 		case domain.VerificationVerified:
-			_, err = sse.Verify(ctx, modActor, moderator, status.ID)
+			_, err = sse.Verify(ctx, w.modActor, w.moderator, status.ID)
 		case domain.VerificationRejected:
-			_, err = sse.Reject(ctx, modActor, moderator, status.ID, spec.reason)
+			_, err = sse.Reject(ctx, w.modActor, w.moderator, status.ID, spec.reason)
 		}
 		if err != nil {
 			return fmt.Errorf("seed decision on %s: %w", d.name, err)
 		}
+		states[spec.outcome]++
+	}
+	for _, s := range []domain.VerificationState{domain.VerificationVerified, domain.VerificationPending, domain.VerificationRejected} {
+		w.count("SSE statuses "+string(s), states[s])
 	}
 	return nil
 }
