@@ -93,6 +93,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Web:            web.New(dist, built),
 		Documents:      core.NewDocuments(st, objects, cfg.MaxUploadBytes, time.Now),
 		SSEStatuses:    core.NewSSEStatuses(st, time.Now),
+		Tenders:        core.NewTenders(st, runner, time.Now),
 	})
 
 	srv := &http.Server{

@@ -100,6 +100,7 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		Organisations: core.NewOrganisations(db.Store, objects),
 		Documents:     core.NewDocuments(db.Store, objects, testMaxUpload, clock.now),
 		SSEStatuses:   core.NewSSEStatuses(db.Store, clock.now),
+		Tenders:       core.NewTenders(db.Store, runner, clock.now),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

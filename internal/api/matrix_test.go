@@ -99,6 +99,25 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/moderation/sse-statuses":                                                {moderator, admin},
 	"POST /api/v1/moderation/sse-statuses/{statusID}/verify":                             {moderator, admin},
 	"POST /api/v1/moderation/sse-statuses/{statusID}/reject":                             {moderator, admin},
+
+	// Tenders (tenders.go). The matrix's owning organisation is a supplier,
+	// which core refuses tenders (403, after the body is checked: the
+	// matrix's empty body is refused first); buyers are tested in
+	// tenders_test.go. The other routes name a tender that does not exist.
+	"POST /api/v1/organisations/{orgID}/tenders":                                     {member},
+	"GET /api/v1/organisations/{orgID}/tenders":                                      {member, moderator, admin},
+	"PATCH /api/v1/organisations/{orgID}/tenders/{tenderID}":                         {member},
+	"POST /api/v1/organisations/{orgID}/tenders/{tenderID}/submit":                   {member},
+	"POST /api/v1/organisations/{orgID}/tenders/{tenderID}/cancel":                   {member},
+	"POST /api/v1/organisations/{orgID}/tenders/{tenderID}/lots":                     {member},
+	"PUT /api/v1/organisations/{orgID}/tenders/{tenderID}/lots/{lotID}":              {member},
+	"DELETE /api/v1/organisations/{orgID}/tenders/{tenderID}/lots/{lotID}":           {member},
+	"PUT /api/v1/organisations/{orgID}/tenders/{tenderID}/documents/{documentID}":    {member},
+	"DELETE /api/v1/organisations/{orgID}/tenders/{tenderID}/documents/{documentID}": {member},
+	"GET /api/v1/tenders":                                 everyone,
+	"GET /api/v1/tenders/{tenderID}":                      everyone,
+	"GET /api/v1/moderation/tenders":                      {moderator, admin},
+	"POST /api/v1/moderation/tenders/{tenderID}/decision": {moderator, admin},
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

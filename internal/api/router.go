@@ -47,6 +47,8 @@ type Deps struct {
 	Documents *core.Documents
 	// SSEStatuses manages supplier SSE statuses and their verification.
 	SSEStatuses *core.SSEStatuses
+	// Tenders runs the tender use cases: drafts, lots, moderation, publication.
+	Tenders *core.Tenders
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -104,6 +106,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerOrganisations(rt, d.Organisations)
 	registerDocuments(rt, d.Documents, d.Log)
 	registerSSEStatuses(rt, d.SSEStatuses)
+	registerTenders(rt, d.Tenders)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {
