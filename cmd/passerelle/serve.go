@@ -94,6 +94,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Documents:      core.NewDocuments(st, objects, cfg.MaxUploadBytes, time.Now),
 		SSEStatuses:    core.NewSSEStatuses(st, time.Now),
 		Tenders:        core.NewTenders(st, runner, time.Now),
+		Responses:      core.NewResponses(st, time.Now),
 	})
 
 	srv := &http.Server{

@@ -101,6 +101,7 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		Documents:     core.NewDocuments(db.Store, objects, testMaxUpload, clock.now),
 		SSEStatuses:   core.NewSSEStatuses(db.Store, clock.now),
 		Tenders:       core.NewTenders(db.Store, runner, clock.now),
+		Responses:     core.NewResponses(db.Store, clock.now),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

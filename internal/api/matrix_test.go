@@ -114,10 +114,25 @@ var expectedAccess = map[string][]string{
 	"DELETE /api/v1/organisations/{orgID}/tenders/{tenderID}/lots/{lotID}":           {member},
 	"PUT /api/v1/organisations/{orgID}/tenders/{tenderID}/documents/{documentID}":    {member},
 	"DELETE /api/v1/organisations/{orgID}/tenders/{tenderID}/documents/{documentID}": {member},
-	"GET /api/v1/tenders":                                 everyone,
-	"GET /api/v1/tenders/{tenderID}":                      everyone,
-	"GET /api/v1/moderation/tenders":                      {moderator, admin},
-	"POST /api/v1/moderation/tenders/{tenderID}/decision": {moderator, admin},
+	"GET /api/v1/tenders":            everyone,
+	"GET /api/v1/tenders/{tenderID}": everyone,
+	"GET /api/v1/moderation/tenders": {moderator, admin},
+	// Responses (responses.go): sealed; routes without an organisation in
+	// the path authorize in core and answer 404 to whoever may not see.
+	"POST /api/v1/tenders/{tenderID}/lots/{lotID}/responses":                                signedIn,
+	"GET /api/v1/responses/{responseID}":                                                    signedIn,
+	"PUT /api/v1/responses/{responseID}":                                                    signedIn,
+	"POST /api/v1/responses/{responseID}/submit":                                            signedIn,
+	"POST /api/v1/responses/{responseID}/withdraw":                                          signedIn,
+	"POST /api/v1/responses/{responseID}/confirm":                                           signedIn,
+	"PUT /api/v1/responses/{responseID}/documents/{documentID}":                             signedIn,
+	"DELETE /api/v1/responses/{responseID}/documents/{documentID}":                          signedIn,
+	"GET /api/v1/organisations/{orgID}/responses":                                           {member},
+	"GET /api/v1/organisations/{orgID}/tenders/{tenderID}/responses":                        {member},
+	"POST /api/v1/organisations/{orgID}/tenders/{tenderID}/responses/{responseID}/decision": {member},
+	"PUT /api/v1/tenders/{tenderID}/not-interested":                                         signedIn,
+	"GET /api/v1/organisations/{orgID}/tenders/{tenderID}/not-interested":                   {member},
+	"POST /api/v1/moderation/tenders/{tenderID}/decision":                                   {moderator, admin},
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

@@ -49,6 +49,8 @@ type Deps struct {
 	SSEStatuses *core.SSEStatuses
 	// Tenders runs the tender use cases: drafts, lots, moderation, publication.
 	Tenders *core.Tenders
+	// Responses runs suppliers' sealed responses to tenders.
+	Responses *core.Responses
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -107,6 +109,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerDocuments(rt, d.Documents, d.Log)
 	registerSSEStatuses(rt, d.SSEStatuses)
 	registerTenders(rt, d.Tenders)
+	registerResponses(rt, d.Responses, d.Tenders)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {
