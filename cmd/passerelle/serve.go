@@ -95,6 +95,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		SSEStatuses:    core.NewSSEStatuses(st, time.Now),
 		Tenders:        core.NewTenders(st, runner, time.Now),
 		Responses:      core.NewResponses(st, time.Now),
+		Favourites:     core.NewFavourites(st, time.Now),
 	})
 
 	srv := &http.Server{

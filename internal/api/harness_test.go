@@ -102,6 +102,7 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		SSEStatuses:   core.NewSSEStatuses(db.Store, clock.now),
 		Tenders:       core.NewTenders(db.Store, runner, clock.now),
 		Responses:     core.NewResponses(db.Store, clock.now),
+		Favourites:    core.NewFavourites(db.Store, clock.now),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

@@ -132,7 +132,20 @@ var expectedAccess = map[string][]string{
 	"POST /api/v1/organisations/{orgID}/tenders/{tenderID}/responses/{responseID}/decision": {member},
 	"PUT /api/v1/tenders/{tenderID}/not-interested":                                         signedIn,
 	"GET /api/v1/organisations/{orgID}/tenders/{tenderID}/not-interested":                   {member},
-	"POST /api/v1/moderation/tenders/{tenderID}/decision":                                   {moderator, admin},
+	// Questions and outcomes (tender_questions.go).
+	"POST /api/v1/tenders/{tenderID}/questions":                                          signedIn,
+	"GET /api/v1/tenders/{tenderID}/questions":                                           everyone,
+	"PUT /api/v1/organisations/{orgID}/tenders/{tenderID}/questions/{questionID}/answer": {member},
+	"PUT /api/v1/organisations/{orgID}/tenders/{tenderID}/lots/{lotID}/outcome":          {member},
+	// Favourites (favourites.go): the buyer's private business.
+	"GET /api/v1/organisations/{orgID}/favourite-lists":                                    {member},
+	"POST /api/v1/organisations/{orgID}/favourite-lists":                                   {member},
+	"PATCH /api/v1/organisations/{orgID}/favourite-lists/{listID}":                         {member},
+	"DELETE /api/v1/organisations/{orgID}/favourite-lists/{listID}":                        {member},
+	"GET /api/v1/organisations/{orgID}/favourite-lists/{listID}/suppliers":                 {member},
+	"PUT /api/v1/organisations/{orgID}/favourite-lists/{listID}/suppliers/{supplierID}":    {member},
+	"DELETE /api/v1/organisations/{orgID}/favourite-lists/{listID}/suppliers/{supplierID}": {member},
+	"POST /api/v1/moderation/tenders/{tenderID}/decision":                                  {moderator, admin},
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

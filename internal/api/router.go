@@ -51,6 +51,8 @@ type Deps struct {
 	Tenders *core.Tenders
 	// Responses runs suppliers' sealed responses to tenders.
 	Responses *core.Responses
+	// Favourites keeps buyers' lists of favourite suppliers.
+	Favourites *core.Favourites
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -110,6 +112,8 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerSSEStatuses(rt, d.SSEStatuses)
 	registerTenders(rt, d.Tenders)
 	registerResponses(rt, d.Responses, d.Tenders)
+	registerTenderQuestions(rt, d.Tenders)
+	registerFavourites(rt, d.Favourites)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {

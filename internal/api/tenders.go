@@ -43,6 +43,20 @@ type LotBody struct {
 	ID       string `json:"id" format:"uuid"`
 	Position int    `json:"position" example:"1"`
 	LotFields
+	Outcome *OutcomeBody `json:"outcome,omitempty" doc:"What came of the lot (buyer and moderators only)"`
+}
+
+// OutcomeBody is the outcome of a lot.
+type OutcomeBody struct {
+	Result      string    `json:"result" enum:"awarded_passerelle,awarded_other,not_awarded" example:"awarded_passerelle"`
+	SupplierID  string    `json:"supplier_id,omitempty" format:"uuid" doc:"The Passerelle supplier, for awarded_passerelle"`
+	AmountCents *int64    `json:"amount_cents,omitempty" example:"5200000"`
+	Currency    string    `json:"currency" example:"EUR"`
+	RecordedAt  time.Time `json:"recorded_at"`
+}
+
+func outcomeBody(o domain.LotOutcome) OutcomeBody {
+	return OutcomeBody{Result: string(o.Result), SupplierID: o.SupplierID, AmountCents: o.AmountCents, Currency: o.Currency, RecordedAt: o.RecordedAt}
 }
 
 // TenderTextBody is a tender's title and description in one language.
@@ -107,11 +121,16 @@ func tenderBody(v core.TenderView, now time.Time, p domain.Principal) TenderBody
 	for i, x := range t.Texts {
 		b.Texts[i] = TenderTextBody{Language: string(x.Language), Title: x.Title, Description: x.Description, Original: x.Original}
 	}
+	insider := v.Manage || domain.Can(p, domain.ActModerate, domain.Resource{})
 	b.Lots = make([]LotBody, len(t.Lots))
 	for i, l := range t.Lots {
 		b.Lots[i] = lotBody(l)
+		if insider && l.Outcome != nil {
+			o := outcomeBody(*l.Outcome)
+			b.Lots[i].Outcome = &o
+		}
 	}
-	if v.Manage || domain.Can(p, domain.ActModerate, domain.Resource{}) {
+	if insider {
 		b.SubmittedAt, b.DecidedAt, b.Reason = t.SubmittedAt, t.DecidedAt, t.Reason
 	}
 	return b

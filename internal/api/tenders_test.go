@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -331,4 +332,65 @@ func TestPublishedTenderListPaginates(t *testing.T) {
 		t.Errorf("order %v, want %v", got, want)
 	}
 	w.anon.expect(http.StatusUnprocessableEntity, "GET", "/api/v1/tenders?cursor=nonsense", nil)
+}
+
+// TestTenderOperationsAreDocumented: every operation of tenders,
+// responses and favourites has a summary, a description, and a request
+// body (when it takes one) whose schema carries examples.
+func TestTenderOperationsAreDocumented(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	var doc struct {
+		Paths      map[string]map[string]json.RawMessage `json:"paths"`
+		Components struct {
+			Schemas map[string]struct {
+				Properties map[string]map[string]any `json:"properties"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal([]byte(e.client().expect(http.StatusOK, "GET", "/api/openapi.json", nil).raw), &doc); err != nil {
+		t.Fatal(err)
+	}
+	mine := map[string]bool{"Tenders": true, "Responses": true, "Favourites": true}
+	seen := 0
+	for path, ops := range doc.Paths {
+		for method, raw := range ops {
+			var op struct {
+				Tags        []string `json:"tags"`
+				Summary     string   `json:"summary"`
+				Description string   `json:"description"`
+				RequestBody *struct {
+					Content map[string]struct {
+						Schema struct {
+							Ref string `json:"$ref"`
+						} `json:"schema"`
+					} `json:"content"`
+				} `json:"requestBody"`
+			}
+			if err := json.Unmarshal(raw, &op); err != nil || len(op.Tags) == 0 || !mine[op.Tags[0]] {
+				continue
+			}
+			seen++
+			name := strings.ToUpper(method) + " " + path
+			if op.Summary == "" || len(op.Description) < 20 {
+				t.Errorf("%s: summary %q, description %q", name, op.Summary, op.Description)
+			}
+			if op.RequestBody == nil {
+				continue
+			}
+			ref := op.RequestBody.Content["application/json"].Schema.Ref
+			schema := doc.Components.Schemas[strings.TrimPrefix(ref, "#/components/schemas/")]
+			examples := 0
+			for _, prop := range schema.Properties {
+				if _, ok := prop["examples"]; ok {
+					examples++
+				}
+			}
+			if examples == 0 {
+				t.Errorf("%s: the request body %s has no example", name, ref)
+			}
+		}
+	}
+	if seen < 38 {
+		t.Errorf("only %d tender, response and favourite operations documented", seen)
+	}
 }

@@ -381,13 +381,19 @@ func (s *Responses) ListNotInterested(ctx context.Context, p domain.Principal, o
 
 // actingSupplier is the SSE supplier organisation p acts for.
 func (s *Responses) actingSupplier(ctx context.Context, p domain.Principal) (domain.Organisation, error) {
+	return actingSupplier(ctx, s.st, p)
+}
+
+// actingSupplier is the SSE supplier organisation p acts for: its active
+// organisation, which must be a supplier.
+func actingSupplier(ctx context.Context, st *store.Store, p domain.Principal) (domain.Organisation, error) {
 	if p.Anonymous() {
 		return domain.Organisation{}, domain.ErrUnauthenticated
 	}
 	if p.ActiveOrganisationID == "" || !domain.Can(p, domain.ActEditOrganisation, domain.Resource{OrganisationID: p.ActiveOrganisationID}) {
 		return domain.Organisation{}, msgResponseNoOrganisation.Wrap(domain.ErrForbidden)
 	}
-	org, err := s.st.GetOrganisation(ctx, p.ActiveOrganisationID)
+	org, err := st.GetOrganisation(ctx, p.ActiveOrganisationID)
 	if err != nil {
 		return domain.Organisation{}, err
 	}

@@ -79,8 +79,10 @@ type TenderLot struct {
 	ValueMax    *int64
 	Currency    string
 	Clauses     LotClauses
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// Outcome is what came of the lot, once the buyer recorded it.
+	Outcome   *LotOutcome
+	CreatedAt time.Time
+	UpdatedAt time.Time
 }
 
 // Original is the text in the tender's original language.

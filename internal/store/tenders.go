@@ -349,6 +349,14 @@ func loadTenders(ctx context.Context, q *sqlc.Queries, rows []sqlc.Tender) ([]do
 	if err != nil {
 		return nil, mapError(err)
 	}
+	outcomes, err := q.ListLotOutcomes(ctx, ids)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	outcomeOf := map[uuid.UUID]domain.LotOutcome{}
+	for _, o := range outcomes {
+		outcomeOf[o.LotID] = outcomeFromRow(o)
+	}
 	textsBy := map[uuid.UUID][]domain.TenderText{}
 	for _, x := range texts {
 		textsBy[x.TenderID] = append(textsBy[x.TenderID], domain.TenderText{Language: domain.Language(x.Language),
@@ -359,6 +367,9 @@ func loadTenders(ctx context.Context, q *sqlc.Queries, rows []sqlc.Tender) ([]do
 		lot, err := lotFromRow(l)
 		if err != nil {
 			return nil, err
+		}
+		if o, ok := outcomeOf[l.ID]; ok {
+			lot.Outcome = &o
 		}
 		lotsBy[l.TenderID] = append(lotsBy[l.TenderID], lot)
 	}
