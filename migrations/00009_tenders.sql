@@ -88,7 +88,10 @@ CREATE TABLE tender_lots (
 
 -- Documents of the buyer organisation attached to a tender; the composite
 -- key makes the database refuse another organisation's document or one
--- uploaded for another purpose.
+-- uploaded for another purpose, and the deletion of a document still
+-- attached (detach it first: suppliers may be reading it). Deleting the
+-- organisation removes its tenders, links and documents together
+-- (internal/store/tenders_test.go proves it).
 CREATE TABLE tender_documents (
     tender_id       uuid NOT NULL,
     document_id     uuid NOT NULL,
@@ -98,7 +101,11 @@ CREATE TABLE tender_documents (
     PRIMARY KEY (tender_id, document_id),
     FOREIGN KEY (tender_id, organisation_id) REFERENCES tenders (id, organisation_id) ON DELETE CASCADE,
     CONSTRAINT tender_documents_document_fkey FOREIGN KEY (document_id, organisation_id, purpose)
-        REFERENCES documents (id, organisation_id, purpose) ON DELETE CASCADE
+        REFERENCES documents (id, organisation_id, purpose),
+    -- Declared last so that deleting the organisation removes the links
+    -- before the check above looks for them (as sse_status_evidence does).
+    CONSTRAINT tender_documents_organisation_fkey FOREIGN KEY (organisation_id)
+        REFERENCES organisations (id) ON DELETE CASCADE
 );
 CREATE INDEX tender_documents_document_idx ON tender_documents (document_id);
 
@@ -135,6 +142,8 @@ CREATE TABLE responses (
 CREATE INDEX responses_tender_idx ON responses (tender_id, created_at, id);
 CREATE INDEX responses_organisation_idx ON responses (organisation_id, created_at, id);
 
+-- A response's documents: sealed with it, and not deletable while
+-- attached (a submitted response must not change under the buyer).
 CREATE TABLE response_documents (
     response_id     uuid NOT NULL,
     document_id     uuid NOT NULL,
@@ -144,7 +153,9 @@ CREATE TABLE response_documents (
     PRIMARY KEY (response_id, document_id),
     FOREIGN KEY (response_id, organisation_id) REFERENCES responses (id, organisation_id) ON DELETE CASCADE,
     CONSTRAINT response_documents_document_fkey FOREIGN KEY (document_id, organisation_id, purpose)
-        REFERENCES documents (id, organisation_id, purpose) ON DELETE CASCADE
+        REFERENCES documents (id, organisation_id, purpose),
+    CONSTRAINT response_documents_organisation_fkey FOREIGN KEY (organisation_id)
+        REFERENCES organisations (id) ON DELETE CASCADE
 );
 CREATE INDEX response_documents_document_idx ON response_documents (document_id);
 

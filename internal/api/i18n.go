@@ -300,6 +300,16 @@ var catalogue = func() map[string]map[domain.Language]string {
 			"Cette invitation a déjà été acceptée : retirez plutôt le membre.",
 			"Diese Einladung wurde bereits angenommen: Entfernen Sie stattdessen das Mitglied.",
 			"Deze uitnodiging is al geaccepteerd: verwijder in plaats daarvan het lid."},
+
+		// Tenders and responses (store/errors.go: documents still attached).
+		"This document is attached to a tender: detach it from the tender first.": {
+			"Ce document est joint à un appel d'offres : retirez-le d'abord de l'appel d'offres.",
+			"Dieses Dokument ist einer Ausschreibung beigefügt: entfernen Sie es zuerst aus der Ausschreibung.",
+			"Dit document is bij een aanbesteding gevoegd: verwijder het eerst uit de aanbesteding."},
+		"This document is attached to a response: detach it from the response first.": {
+			"Ce document est joint à une réponse : retirez-le d'abord de la réponse.",
+			"Dieses Dokument ist einem Angebot beigefügt: entfernen Sie es zuerst aus dem Angebot.",
+			"Dit document is bij een antwoord gevoegd: verwijder het eerst uit het antwoord."},
 	} {
 		out[en] = map[domain.Language]string{domain.LangEN: en, domain.LangFR: t.fr, domain.LangDE: t.de, domain.LangNL: t.nl}
 	}

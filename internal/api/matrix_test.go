@@ -127,6 +127,8 @@ var expectedAccess = map[string][]string{
 	"POST /api/v1/responses/{responseID}/confirm":                                           signedIn,
 	"PUT /api/v1/responses/{responseID}/documents/{documentID}":                             signedIn,
 	"DELETE /api/v1/responses/{responseID}/documents/{documentID}":                          signedIn,
+	"GET /api/v1/tenders/{tenderID}/documents/{documentID}/download":                        everyone,
+	"GET /api/v1/responses/{responseID}/documents/{documentID}/download":                    signedIn,
 	"GET /api/v1/organisations/{orgID}/responses":                                           {member},
 	"GET /api/v1/organisations/{orgID}/tenders/{tenderID}/responses":                        {member},
 	"POST /api/v1/organisations/{orgID}/tenders/{tenderID}/responses/{responseID}/decision": {member},

@@ -150,7 +150,7 @@ type NotInterestedListOutput struct {
 	}
 }
 
-func registerResponses(r *routes, s *core.Responses, tenders *core.Tenders) {
+func registerResponses(r *routes, s *core.Responses, tenders *core.Tenders, docs *core.Documents) {
 	tag := []string{"Responses"}
 	member := Rule{Action: domain.ActEditOrganisation, OrgParam: "orgID"}
 	sealed := " Responses are sealed: until the responses deadline only the responding organisation sees its response; after it " +
@@ -246,6 +246,18 @@ func registerResponses(r *routes, s *core.Responses, tenders *core.Tenders) {
 		func(ctx context.Context, in *ResponseDocumentInput) (*ResponseOutput, error) {
 			resp, err := s.DetachDocument(ctx, actorFrom(ctx), authFrom(ctx).principal, in.ResponseID, in.DocumentID)
 			return one(ctx, resp, err)
+		})
+
+	handle(r, SignedIn, huma.Operation{OperationID: "download-response-document", Method: http.MethodGet,
+		Path: "/api/v1/responses/{responseID}/documents/{documentID}/download", Tags: tag, DefaultStatus: http.StatusSeeOther,
+		Summary:     "Download a response document",
+		Description: "Whoever may see the response is redirected to a short-lived download link." + sealed},
+		func(ctx context.Context, in *ResponseDocumentInput) (*DownloadOutput, error) {
+			url, _, err := docs.ResponseDocumentURL(ctx, authFrom(ctx).principal, in.ResponseID, in.DocumentID)
+			if err != nil {
+				return nil, toHTTP(err)
+			}
+			return &DownloadOutput{Location: url, CacheControl: "no-store"}, nil
 		})
 
 	handle(r, member, huma.Operation{OperationID: "list-own-responses", Method: http.MethodGet, Path: "/api/v1/organisations/{orgID}/responses", Tags: tag,

@@ -143,6 +143,18 @@ func TestResponseFlow(t *testing.T) {
 	w.supplier.expect(http.StatusNotFound, "PUT", "/api/v1/responses/"+id+"/documents/"+foreign.body["id"].(string), nil)
 	w.rival.expect(http.StatusNotFound, "PUT", "/api/v1/responses/"+id, map[string]any{"message": "piraté"})
 
+	// The document is sealed like the response, moderators included.
+	docID := doc.body["id"].(string)
+	if dl := w.supplier.expect(http.StatusOK, "GET", "/api/v1/responses/"+id+"/documents/"+docID+"/download", nil); !strings.HasPrefix(dl.raw, "%PDF") {
+		t.Errorf("the supplier downloads its response document: %q", dl.raw)
+	}
+	for _, c := range []*client{w.buyer, w.rival, w.moderator, w.admin} {
+		c.expect(http.StatusNotFound, "GET", "/api/v1/responses/"+id+"/documents/"+docID+"/download", nil)
+	}
+	w.moderator.expect(http.StatusNotFound, "GET", "/api/v1/documents/"+docID+"/download", nil)
+	w.moderator.expect(http.StatusNotFound, "GET", "/api/v1/documents/"+docID, nil)
+	w.supplier.expect(http.StatusOK, "GET", "/api/v1/documents/"+docID+"/download", nil)
+
 	r = w.supplier.expect(http.StatusOK, "POST", "/api/v1/responses/"+id+"/submit", nil)
 	if r.body["state"] != "submitted" || r.body["counts"] != true || r.body["confirmed_version"] != float64(1) {
 		t.Errorf("submitted: %s", r.raw)

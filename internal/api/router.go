@@ -110,8 +110,8 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerOrganisations(rt, d.Organisations)
 	registerDocuments(rt, d.Documents, d.Log)
 	registerSSEStatuses(rt, d.SSEStatuses)
-	registerTenders(rt, d.Tenders)
-	registerResponses(rt, d.Responses, d.Tenders)
+	registerTenders(rt, d.Tenders, d.Documents)
+	registerResponses(rt, d.Responses, d.Tenders, d.Documents)
 	registerTenderQuestions(rt, d.Tenders)
 	registerFavourites(rt, d.Favourites)
 

@@ -287,6 +287,13 @@ type PublicTenderInput struct {
 	TenderID string `path:"tenderID" format:"uuid"`
 }
 
+// PublicTenderDocumentInput names a document of a tender.
+type PublicTenderDocumentInput struct {
+	LanguageHeader
+	TenderID   string `path:"tenderID" format:"uuid"`
+	DocumentID string `path:"documentID" format:"uuid"`
+}
+
 // TenderQueueInput pages through the moderators' queue of tenders.
 type TenderQueueInput struct {
 	LanguageHeader
@@ -322,7 +329,7 @@ type TenderDecisionInput struct {
 	}
 }
 
-func registerTenders(r *routes, s *core.Tenders) {
+func registerTenders(r *routes, s *core.Tenders, docs *core.Documents) {
 	tag := []string{"Tenders"}
 	member := Rule{Action: domain.ActEditOrganisation, OrgParam: "orgID"}
 	reader := Rule{Action: domain.ActReadOrganisation, OrgParam: "orgID"}
@@ -489,6 +496,18 @@ func registerTenders(r *routes, s *core.Tenders) {
 				return nil, toHTTP(err)
 			}
 			return &TenderOutput{Body: tenderBody(v, s.Now(), p)}, nil
+		})
+
+	handle(r, Public, huma.Operation{OperationID: "download-tender-document", Method: http.MethodGet,
+		Path: "/api/v1/tenders/{tenderID}/documents/{documentID}/download", Tags: tag, DefaultStatus: http.StatusSeeOther,
+		Summary:     "Download a tender document",
+		Description: "Whoever may see the tender (everyone once published) is redirected to a short-lived download link."},
+		func(ctx context.Context, in *PublicTenderDocumentInput) (*DownloadOutput, error) {
+			url, _, err := docs.TenderDocumentURL(ctx, authFrom(ctx).principal, in.TenderID, in.DocumentID)
+			if err != nil {
+				return nil, toHTTP(err)
+			}
+			return &DownloadOutput{Location: url, CacheControl: "no-store"}, nil
 		})
 
 	handle(r, moderator, huma.Operation{OperationID: "list-tender-reviews", Method: http.MethodGet, Path: "/api/v1/moderation/tenders", Tags: tag,

@@ -139,6 +139,12 @@ func TestTenderLifecycle(t *testing.T) {
 	}
 	other := w.buyer.upload(w.buyerOrg.ID, "other", "note.pdf", "application/pdf", bytes.NewReader(testPDF()))
 	w.buyer.expect(http.StatusUnprocessableEntity, "PUT", base+"/"+id+"/documents/"+other.body["id"].(string), nil)
+	tenderDoc := "/api/v1/tenders/" + id + "/documents/" + doc.body["id"].(string) + "/download"
+	w.anon.expect(http.StatusNotFound, "GET", tenderDoc, nil) // a draft's documents are the buyer's
+	if dl := w.buyer.expect(http.StatusOK, "GET", tenderDoc, nil); !strings.HasPrefix(dl.raw, "%PDF") {
+		t.Errorf("the buyer downloads its document: %q", dl.raw)
+	}
+	w.anon.expect(http.StatusNotFound, "GET", "/api/v1/tenders/"+id+"/documents/"+other.body["id"].(string)+"/download", nil)
 
 	w.buyer.expect(http.StatusOK, "POST", base+"/"+id+"/submit", nil)
 	// Pending: frozen for the buyer; a second submit is an illegal transition.
@@ -181,6 +187,10 @@ func TestTenderLifecycle(t *testing.T) {
 	r = w.anon.expect(http.StatusOK, "GET", "/api/v1/tenders/"+id, nil)
 	if r.body["buyer"].(map[string]any)["name"] != "Ville de Thionville" || r.body["reason"] != nil || r.body["place_town"] != "Thionville-Centre" {
 		t.Errorf("public tender: %s", r.raw)
+	}
+	// Published: everyone follows the redirect to the presigned link.
+	if dl := w.anon.expect(http.StatusOK, "GET", tenderDoc, nil); !strings.HasPrefix(dl.raw, "%PDF") {
+		t.Errorf("a published tender's documents are public: %q", dl.raw)
 	}
 	r = w.anon.expect(http.StatusOK, "GET", "/api/v1/tenders", nil)
 	if items := r.body["items"].([]any); len(items) != 1 || items[0].(map[string]any)["id"] != id {

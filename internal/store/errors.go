@@ -76,6 +76,10 @@ func stillReferenced(constraint string) string {
 	switch constraint {
 	case "sse_status_evidence_document_fkey":
 		return "this document is evidence of an SSE status: detach it from the status first"
+	case "tender_documents_document_fkey":
+		return "this document is attached to a tender: detach it from the tender first"
+	case "response_documents_document_fkey":
+		return "this document is attached to a response: detach it from the response first"
 	}
 	return "this record is still in use (" + constraint + ")"
 }

@@ -125,7 +125,7 @@ func (t *Tx) CreateTenderLot(ctx context.Context, l domain.TenderLot, now time.T
 		return domain.TenderLot{}, fmt.Errorf("store: lot clauses: %w", err)
 	}
 	row, err := t.q.InsertTenderLot(ctx, sqlc.InsertTenderLotParams{ID: id, TenderID: tid, Position: int32(l.Position),
-		Title: l.Title, Description: l.Description, Cpv: l.CPV, ValueMinCents: l.ValueMin, ValueMaxCents: l.ValueMax,
+		Title: l.Title, Description: l.Description, Cpv: nonNil(l.CPV), ValueMinCents: l.ValueMin, ValueMaxCents: l.ValueMax,
 		Currency: l.Currency, Clauses: clauses, Now: now})
 	if err != nil {
 		return domain.TenderLot{}, mapError(err)
@@ -146,7 +146,7 @@ func (t *Tx) UpdateTenderLot(ctx context.Context, l domain.TenderLot, now time.T
 		return domain.TenderLot{}, fmt.Errorf("store: lot clauses: %w", err)
 	}
 	row, err := t.q.UpdateTenderLot(ctx, sqlc.UpdateTenderLotParams{ID: id, TenderID: tid, Position: int32(l.Position),
-		Title: l.Title, Description: l.Description, Cpv: l.CPV, ValueMinCents: l.ValueMin, ValueMaxCents: l.ValueMax,
+		Title: l.Title, Description: l.Description, Cpv: nonNil(l.CPV), ValueMinCents: l.ValueMin, ValueMaxCents: l.ValueMax,
 		Currency: l.Currency, Clauses: clauses, Now: now})
 	if err != nil {
 		return domain.TenderLot{}, mapError(err)
