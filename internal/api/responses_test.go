@@ -243,3 +243,31 @@ func TestSubstantialEditNeedsReconfirmation(t *testing.T) {
 	// After the deadline the tender cannot change any more.
 	w.buyer.expect(http.StatusConflict, "PATCH", tender, map[string]any{"place_town": "Metz"})
 }
+
+// TestLotEditsOfAPublishedTender: changing a lot of a published tender
+// is substantial and needs 7 days' notice; replacing it by the same
+// content changes nothing.
+func TestLotEditsOfAPublishedTender(t *testing.T) {
+	w := newTenderWorld(t)
+	tenderID, lotID := w.publishedTender(time.Now().Add(8*24*time.Hour), nil)
+	lot := "/api/v1/organisations/" + w.buyerOrg.ID + "/tenders/" + tenderID + "/lots/" + lotID
+	version := func() any {
+		return w.anon.expect(http.StatusOK, "GET", "/api/v1/tenders/"+tenderID, nil).body["substance_version"]
+	}
+	w.buyer.expect(http.StatusOK, "PUT", lot, lotInput())
+	if v := version(); v != float64(1) {
+		t.Errorf("the same lot again: version %v", v)
+	}
+	w.buyer.expect(http.StatusOK, "PUT", lot, with(lotInput(), map[string]any{"clauses": map[string]any{"reserved_participation": "none"}}))
+	if v := version(); v != float64(2) {
+		t.Errorf("clauses changed: version %v", v)
+	}
+	w.e.clock.advance(2 * 24 * time.Hour) // 6 days left
+	r := w.buyer.expect(http.StatusConflict, "DELETE", lot, nil)
+	if !strings.Contains(r.raw, "at least 7 days") {
+		t.Errorf("6 days before the deadline: %s", r.raw)
+	}
+	if lots := w.anon.expect(http.StatusOK, "GET", "/api/v1/tenders/"+tenderID, nil).body["lots"].([]any); len(lots) != 1 {
+		t.Errorf("the refused deletion was written: %d lots", len(lots))
+	}
+}

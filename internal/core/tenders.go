@@ -224,7 +224,8 @@ func (s *Tenders) DeleteLot(ctx context.Context, actor Actor, p domain.Principal
 }
 
 // changeLots runs change on a locked tender's lots: freely in a draft or a
-// tender waiting on changes; in a published tender as a substantial edit.
+// tender waiting on changes; in a published tender as a substantial edit
+// (7 days before the deadline at least; the substance version increases).
 func (s *Tenders) changeLots(ctx context.Context, actor Actor, p domain.Principal, orgID, tenderID, action string,
 	change func(*store.Tx, *domain.Tender, time.Time) error) error {
 	if err := manageTenders(p, orgID); err != nil {
@@ -240,16 +241,15 @@ func (s *Tenders) changeLots(ctx context.Context, actor Actor, p domain.Principa
 		if !before.Editable() && !published {
 			return msgTenderFrozen.Wrap(domain.ErrConflict, string(before.State))
 		}
-		if published {
-			if err := domain.SubstantialEditAllowed(before.ResponsesDeadline, now); err != nil {
-				return err
-			}
-		}
 		after := before
 		if err := change(tx, &after, now); err != nil {
 			return err
 		}
-		if published {
+		// Replacing a lot by the same content is no change at all.
+		if published && domain.SubstantialChange(before, after) {
+			if err := domain.SubstantialEditAllowed(before.ResponsesDeadline, now); err != nil {
+				return err // the transaction rolls the lot change back
+			}
 			after.SubstanceVersion++
 			if after, err = tx.SaveTender(ctx, after, now); err != nil {
 				return err
