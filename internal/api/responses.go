@@ -45,7 +45,7 @@ func responseBody(r domain.Response, t domain.Tender) ResponseBody {
 // ResponseFieldsBody is what a supplier writes in a response.
 type ResponseFieldsBody struct {
 	Message    string `json:"message" maxLength:"40000" example:"Notre ESAT assure ce type de prestation depuis 2012." doc:"At most 20,000 characters"`
-	PriceCents *int64 `json:"price_cents,omitempty" minimum:"0" example:"4850000" doc:"Price in cents"`
+	PriceCents *int64 `json:"price_cents,omitempty" example:"4850000" doc:"Price in cents"`
 	Currency   string `json:"currency,omitempty" maxLength:"3" example:"EUR" doc:"ISO 4217; default EUR"`
 	PriceText  string `json:"price_text,omitempty" maxLength:"1000" example:"Forfait annuel, fournitures comprises" doc:"At most 500 characters"`
 }

@@ -404,3 +404,37 @@ func TestTenderOperationsAreDocumented(t *testing.T) {
 		t.Errorf("only %d tender, response and favourite operations documented", seen)
 	}
 }
+
+// TestTenderPatchBadInput: a refused change names its fields and leaves
+// the tender as it was.
+func TestTenderPatchBadInput(t *testing.T) {
+	w := newTenderWorld(t)
+	base := "/api/v1/organisations/" + w.buyerOrg.ID + "/tenders"
+	r := w.buyer.expect(http.StatusCreated, "POST", base, tenderInput(time.Now().Add(10*24*time.Hour)))
+	id := r.body["id"].(string)
+	before := w.buyer.expect(http.StatusOK, "GET", "/api/v1/tenders/"+id, nil).raw
+	r = w.buyer.expect(http.StatusUnprocessableEntity, "PATCH", base+"/"+id, map[string]any{
+		"place_town": strings.Repeat("t", 201), "responses_deadline": time.Now().Add(-time.Hour).UTC().Format(time.RFC3339),
+		"response_languages": []any{}, "texts": []any{map[string]any{"language": "de", "title": "Nur Deutsch"}},
+	})
+	for _, field := range []string{"body.place_town", "body.responses_deadline", "body.response_languages", "body.language"} {
+		if !strings.Contains(r.raw, `"location":"`+field+`"`) {
+			t.Errorf("%s not named: %s", field, r.raw)
+		}
+	}
+	w.buyer.expect(http.StatusUnprocessableEntity, "PATCH", base+"/"+id, map[string]any{"kind": "auction"})
+	if after := w.buyer.expect(http.StatusOK, "GET", "/api/v1/tenders/"+id, nil).raw; after != before {
+		t.Errorf("a refused change was written:\n%s\n%s", before, after)
+	}
+	// Responses too: a refused update leaves the draft.
+	tenderID, lotID := w.publishedTender(time.Now().Add(10*24*time.Hour), nil)
+	resp := w.supplier.expect(http.StatusCreated, "POST", "/api/v1/tenders/"+tenderID+"/lots/"+lotID+"/responses", map[string]any{"message": "Bonjour"})
+	rid := resp.body["id"].(string)
+	r = w.supplier.expect(http.StatusUnprocessableEntity, "PUT", "/api/v1/responses/"+rid, map[string]any{"message": "", "price_cents": -5})
+	if !strings.Contains(r.raw, `"location":"body.message"`) {
+		t.Errorf("response update: %s", r.raw)
+	}
+	if m := w.supplier.expect(http.StatusOK, "GET", "/api/v1/responses/"+rid, nil).body["message"]; m != "Bonjour" {
+		t.Errorf("refused update written: %v", m)
+	}
+}
