@@ -93,7 +93,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Web:            web.New(dist, built),
 		Documents:      core.NewDocuments(st, objects, cfg.MaxUploadBytes, time.Now),
 		SSEStatuses:    core.NewSSEStatuses(st, time.Now),
-		Tenders:        core.NewTenders(st, runner, time.Now),
+		Tenders:        core.NewTenders(st, runner, time.Now, core.TendersConfig{PublicURL: cfg.PublicURL}),
 		Responses:      core.NewResponses(st, time.Now),
 		Favourites:     core.NewFavourites(st, time.Now),
 	})

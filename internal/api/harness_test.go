@@ -100,7 +100,7 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		Organisations: core.NewOrganisations(db.Store, objects),
 		Documents:     core.NewDocuments(db.Store, objects, testMaxUpload, clock.now),
 		SSEStatuses:   core.NewSSEStatuses(db.Store, clock.now),
-		Tenders:       core.NewTenders(db.Store, runner, clock.now),
+		Tenders:       core.NewTenders(db.Store, runner, clock.now, core.TendersConfig{PublicURL: "http://localhost:8080"}),
 		Responses:     core.NewResponses(db.Store, clock.now),
 		Favourites:    core.NewFavourites(db.Store, clock.now),
 	})

@@ -10,6 +10,7 @@ import (
 
 	"passerelle/internal/core"
 	"passerelle/internal/domain"
+	"passerelle/internal/mail/mailtest"
 	"passerelle/internal/store/storetest"
 )
 
@@ -18,6 +19,7 @@ type tenderWorld struct {
 	e                  *env
 	buyerOrg           domain.Organisation
 	buyer              *client
+	buyerEmail         string
 	supplierOrg, other domain.Organisation
 	supplier, rival    *client
 	moderator, admin   *client
@@ -28,7 +30,9 @@ func newTenderWorld(t *testing.T) *tenderWorld {
 	e := newEnv(t, core.RateLimits{})
 	w := &tenderWorld{e: e, anon: e.client()}
 	w.buyerOrg = e.db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgPublicBuyer, LegalName: "Ville de Thionville"})
-	w.buyer = e.as(e.db.User(t, storetest.UserOptions{Organisation: w.buyerOrg.ID, Role: domain.RoleMember}).ID)
+	w.buyerEmail = mailtest.UniqueAddress(t)
+	w.buyer = e.as(e.db.User(t, storetest.UserOptions{Organisation: w.buyerOrg.ID, Role: domain.RoleMember, Email: w.buyerEmail,
+		DisplayName: "Jutta Weber", Language: domain.LangDE}).ID)
 	w.supplierOrg = e.db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgSSESupplier, LegalName: "ESAT du Val"})
 	w.supplier = e.as(e.db.User(t, storetest.UserOptions{Organisation: w.supplierOrg.ID}).ID)
 	w.other = e.db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgSSESupplier, Country: "LU", LegalName: "Atelier protégé"})
@@ -176,11 +180,20 @@ func TestTenderLifecycle(t *testing.T) {
 	if r.body["state"] != "changes_requested" || r.body["reason"] != "Précisez le lieu." {
 		t.Errorf("the buyer sees the reason: %s", r.raw)
 	}
+	// The buyer's members are told, in their language, with the reason.
+	msgs := e.mail.WaitFor(t, w.buyerEmail, 1, 20*time.Second)
+	if m := msgs[0]; m.Subject != "Änderungen an Ihrer Ausschreibung erbeten — Passerelle" || !strings.Contains(m.Text, "Précisez le lieu.") ||
+		!strings.Contains(m.Text, "Jutta Weber") || !strings.Contains(m.Text, "http://localhost:8080/tenders/"+id) {
+		t.Errorf("changes requested email: %q\n%s", m.Subject, m.Text)
+	}
 	w.buyer.expect(http.StatusOK, "PATCH", base+"/"+id, map[string]any{"place_town": "Thionville-Centre"})
 	w.buyer.expect(http.StatusOK, "POST", base+"/"+id+"/submit", nil)
 	r = w.moderator.expect(http.StatusOK, "POST", "/api/v1/moderation/tenders/"+id+"/decision", map[string]any{"decision": "approve"})
 	if r.body["state"] != "published" || r.body["published_at"] == nil {
 		t.Fatalf("approve: %s", r.raw)
+	}
+	if msgs := e.mail.WaitFor(t, w.buyerEmail, 2, 20*time.Second); !strings.Contains(msgs[0].Subject+msgs[1].Subject, "Ihre Ausschreibung ist veröffentlicht") {
+		t.Errorf("publication email: %q, %q", msgs[0].Subject, msgs[1].Subject)
 	}
 
 	// Published: public, listed, the buyer named (not anonymous).

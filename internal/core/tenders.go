@@ -17,22 +17,31 @@ import (
 // whatever route calls it.
 type Tenders struct {
 	st       *store.Store
-	schedule TenderScheduler
+	schedule TenderJobs
 	now      Clock
+	cfg      TendersConfig
 }
 
-// TenderScheduler schedules the job that closes a tender at its responses
-// deadline, in the transaction that publishes it or moves the deadline.
-type TenderScheduler interface {
+// TenderJobs enqueues the jobs tenders cause, in the transaction of the
+// change: the one that closes a tender at its responses deadline (when it
+// is published or its deadline moves) and emails.
+type TenderJobs interface {
+	Mailer
 	ScheduleTenderClose(ctx context.Context, tx *store.Tx, tenderID string, at time.Time) error
 }
 
+// TendersConfig configures the tender use cases.
+type TendersConfig struct {
+	// PublicURL is the web app's address, for links in emails.
+	PublicURL string
+}
+
 // NewTenders builds the tender use cases.
-func NewTenders(st *store.Store, schedule TenderScheduler, now Clock) *Tenders {
+func NewTenders(st *store.Store, jobs TenderJobs, now Clock, cfg TendersConfig) *Tenders {
 	if now == nil {
 		now = time.Now
 	}
-	return &Tenders{st: st, schedule: schedule, now: now}
+	return &Tenders{st: st, schedule: jobs, now: now, cfg: cfg}
 }
 
 // Now is the time of the use cases' clock: deadlines are judged at it.
@@ -445,9 +454,33 @@ func (s *Tenders) Decide(ctx context.Context, actor Actor, p domain.Principal, t
 		if reason != "" {
 			after["reason"] = reason
 		}
-		return tenderAudit(ctx, tx, actor, "tender."+string(to), out, tenderState(before), after)
+		if err := tenderAudit(ctx, tx, actor, "tender."+string(to), out, tenderState(before), after); err != nil {
+			return err
+		}
+		return s.tellBuyer(ctx, tx, out, reason)
 	})
 	return out, err
+}
+
+// tellBuyer emails every member of a tender's buyer the moderator's
+// decision, each in their own language, in the decision's transaction.
+func (s *Tenders) tellBuyer(ctx context.Context, tx *store.Tx, t domain.Tender, reason string) error {
+	members, err := s.st.ListMembers(ctx, t.OrganisationID)
+	if err != nil {
+		return err
+	}
+	for _, m := range members {
+		u, err := s.st.GetUser(ctx, m.UserID)
+		if err != nil {
+			return err
+		}
+		if err := s.schedule.EnqueueEmail(ctx, tx, Email{To: u.Email, Name: u.DisplayName, Kind: "tender_decision", Lang: u.Language,
+			Data: map[string]any{"Name": u.DisplayName, "TenderTitle": t.Original().Title, "Decision": string(t.State), "Reason": reason,
+				"Link": strings.TrimRight(s.cfg.PublicURL, "/") + "/tenders/" + t.ID}}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Get returns a tender as p may see it: public once published (closed,

@@ -28,7 +28,7 @@ func TestTenderUseCasesCheckThePolicy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tenders := core.NewTenders(db.Store, runner, time.Now)
+	tenders := core.NewTenders(db.Store, runner, time.Now, core.TendersConfig{})
 	responses := core.NewResponses(db.Store, time.Now)
 	favourites := core.NewFavourites(db.Store, time.Now)
 

@@ -54,7 +54,7 @@ func (r *Runner) ScheduleTenderClose(ctx context.Context, tx *store.Tx, tenderID
 	return nil
 }
 
-var _ core.TenderScheduler = (*Runner)(nil)
+var _ core.TenderJobs = (*Runner)(nil)
 
 // RejectStaleTendersArgs asks for the tenders left waiting on changes for
 // 10 days to be rejected.

@@ -93,7 +93,7 @@ func TestTenderClosesAtDeadlineAfterRestart(t *testing.T) {
 	if err := first.Start(ctx); err != nil {
 		t.Fatal(err)
 	}
-	tenders := core.NewTenders(db.Store, first, time.Now)
+	tenders := core.NewTenders(db.Store, first, time.Now, core.TendersConfig{})
 	deadline := time.Now().Add(3 * time.Second)
 	tn := draftTender(t, tenders, a, deadline)
 	if _, err := tenders.Decide(ctx, a.moderAct, a.moderator, tn.ID, core.DecisionApprove, ""); err != nil {
@@ -137,7 +137,7 @@ func TestCloseJobWaitsForAMovedDeadline(t *testing.T) {
 	ctx := t.Context()
 	a := newTenderActors(t, db)
 	runner := newRunner(t, db, jobs.Options{})
-	tenders := core.NewTenders(db.Store, runner, time.Now)
+	tenders := core.NewTenders(db.Store, runner, time.Now, core.TendersConfig{})
 	tn := draftTender(t, tenders, a, time.Now().Add(time.Hour))
 	if _, err := tenders.Decide(ctx, a.moderAct, a.moderator, tn.ID, core.DecisionApprove, ""); err != nil {
 		t.Fatal(err)
@@ -157,7 +157,7 @@ func TestStaleChangesRequestedAreRejected(t *testing.T) {
 	ctx := context.Background()
 	a := newTenderActors(t, db)
 	runner := newRunner(t, db, jobs.Options{StaleTenderInterval: 300 * time.Millisecond})
-	tenders := core.NewTenders(db.Store, runner, time.Now)
+	tenders := core.NewTenders(db.Store, runner, time.Now, core.TendersConfig{})
 	old := draftTender(t, tenders, a, time.Now().Add(30*24*time.Hour))
 	recent := draftTender(t, tenders, a, time.Now().Add(30*24*time.Hour))
 	for _, id := range []string{old.ID, recent.ID} {

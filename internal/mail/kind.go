@@ -24,12 +24,15 @@ const (
 	// account: its owner learns of it, the sign-up form reveals nothing
 	// (AccountExistsData).
 	KindAccountExists Kind = "account_exists"
+	// KindTenderDecision tells a buyer's members what a moderator decided
+	// on their tender, with the reason (TenderDecisionData).
+	KindTenderDecision Kind = "tender_decision"
 )
 
 // Kinds returns every kind, in a fixed order.
 func Kinds() []Kind {
 	return []Kind{KindVerifyEmail, KindResetPassword, KindEmailChange,
-		KindEmailChangedNotice, KindInvitation, KindSetPassword, KindAccountExists}
+		KindEmailChangedNotice, KindInvitation, KindSetPassword, KindAccountExists, KindTenderDecision}
 }
 
 // DefaultLanguage is used for any language Passerelle does not speak.
@@ -85,4 +88,16 @@ type SetPasswordData struct {
 type AccountExistsData struct {
 	Name string
 	Link string
+}
+
+// TenderDecisionData is the data of KindTenderDecision.
+type TenderDecisionData struct {
+	Name        string
+	TenderTitle string
+	// Decision is the tender's new state: published, rejected or
+	// changes_requested.
+	Decision string
+	// Reason is the moderator's, for rejected and changes_requested.
+	Reason string
+	Link   string
 }

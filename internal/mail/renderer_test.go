@@ -25,6 +25,9 @@ func sampleData(kind mail.Kind, name string) any {
 		return mail.SetPasswordData{Name: name, Link: link}
 	case mail.KindAccountExists:
 		return mail.AccountExistsData{Name: name, Link: link}
+	case mail.KindTenderDecision:
+		return mail.TenderDecisionData{Name: name, TenderTitle: "Nettoyage de l'hôtel de ville", Decision: "changes_requested",
+			Reason: "Précisez le lieu.", Link: link}
 	}
 	panic("no sample data for " + kind)
 }
