@@ -2,6 +2,8 @@ package api
 
 import (
 	"context"
+	"io"
+	"mime"
 	"net/http"
 	"time"
 
@@ -500,14 +502,28 @@ func registerTenders(r *routes, s *core.Tenders, docs *core.Documents) {
 
 	handle(r, Public, huma.Operation{OperationID: "download-tender-document", Method: http.MethodGet,
 		Path: "/api/v1/tenders/{tenderID}/documents/{documentID}/download", Tags: tag, DefaultStatus: http.StatusSeeOther,
-		Summary:     "Download a tender document",
-		Description: "Whoever may see the tender (everyone once published) is redirected to a short-lived download link."},
-		func(ctx context.Context, in *PublicTenderDocumentInput) (*DownloadOutput, error) {
-			url, _, err := docs.TenderDocumentURL(ctx, authFrom(ctx).principal, in.TenderID, in.DocumentID)
+		Summary: "Download a tender document",
+		Description: "Whoever may see the tender (everyone once published) is redirected to a short-lived download link; " +
+			"for an anonymous buyer, suppliers and the public get the content itself (200), since the link would name the buyer."},
+		func(ctx context.Context, in *PublicTenderDocumentInput) (*huma.StreamResponse, error) {
+			dl, err := docs.TenderDocument(ctx, authFrom(ctx).principal, in.TenderID, in.DocumentID)
 			if err != nil {
 				return nil, toHTTP(err)
 			}
-			return &DownloadOutput{Location: url, CacheControl: "no-store"}, nil
+			return &huma.StreamResponse{Body: func(hc huma.Context) {
+				hc.SetHeader("Cache-Control", "no-store")
+				if dl.Body == nil {
+					hc.SetHeader("Location", dl.URL)
+					hc.SetStatus(http.StatusSeeOther)
+					return
+				}
+				defer dl.Body.Close()
+				hc.SetHeader("Content-Type", dl.Document.ContentType)
+				hc.SetHeader("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": dl.Document.Filename}))
+				hc.SetHeader("X-Content-Type-Options", "nosniff")
+				hc.SetStatus(http.StatusOK)
+				_, _ = io.Copy(hc.BodyWriter(), dl.Body) // a client gone away is no error of ours
+			}}, nil
 		})
 
 	handle(r, moderator, huma.Operation{OperationID: "list-tender-reviews", Method: http.MethodGet, Path: "/api/v1/moderation/tenders", Tags: tag,

@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -327,6 +328,24 @@ func TestAnonymousBuyer(t *testing.T) {
 		if b, _ := r.body["buyer"].(map[string]any); b == nil || b["name"] != "Ville de Thionville" {
 			t.Errorf("%s must see the buyer: %s", name, r.raw)
 		}
+	}
+
+	// Its documents reach suppliers without a link naming the buyer
+	// (object keys carry the organisation's id): the content comes itself.
+	doc := w.buyer.upload(w.buyerOrg.ID, "tender_document", "cahier.pdf", "application/pdf", bytes.NewReader(testPDF()))
+	w.buyer.expect(http.StatusOK, "PUT", "/api/v1/organisations/"+w.buyerOrg.ID+"/tenders/"+id+"/documents/"+doc.body["id"].(string), nil)
+	download := "/api/v1/tenders/" + id + "/documents/" + doc.body["id"].(string) + "/download"
+	for name, c := range map[string]*client{"anonymous": w.e.client(), "supplier": w.supplier} {
+		c.http.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+		r := c.expect(http.StatusOK, "GET", download, nil)
+		if !strings.HasPrefix(r.raw, "%PDF") || strings.Contains(fmt.Sprint(r.header), w.buyerOrg.ID) ||
+			!strings.Contains(r.header.Get("Content-Disposition"), "cahier.pdf") {
+			t.Errorf("%s: %v %q", name, r.header, r.raw)
+		}
+	}
+	w.buyer.http.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	if r := w.buyer.expect(http.StatusSeeOther, "GET", download, nil); r.header.Get("Location") == "" {
+		t.Errorf("the buyer itself gets the link: %v", r.header)
 	}
 }
 
