@@ -59,7 +59,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	if !sender.Enabled() {
 		log.Warn("no SMTP server configured (PASSERELLE_SMTP_URL): emails stay queued until one is")
 	}
-	runner, err := jobs.New(st, log, jobs.Options{SessionPurgeInterval: cfg.SessionPurgeInterval, Sender: sender, Renderer: renderer})
+	runner, err := jobs.New(st, log, jobs.Options{SessionPurgeInterval: cfg.SessionPurgeInterval, Sender: sender, Renderer: renderer,
+		PublicURL: cfg.PublicURL})
 	if err != nil {
 		return err
 	}

@@ -457,26 +457,27 @@ func (s *Tenders) Decide(ctx context.Context, actor Actor, p domain.Principal, t
 		if err := tenderAudit(ctx, tx, actor, "tender."+string(to), out, tenderState(before), after); err != nil {
 			return err
 		}
-		return s.tellBuyer(ctx, tx, out, reason)
+		return tellBuyer(ctx, s.st, s.schedule, s.cfg.PublicURL, tx, out, reason)
 	})
 	return out, err
 }
 
 // tellBuyer emails every member of a tender's buyer the moderator's
-// decision, each in their own language, in the decision's transaction.
-func (s *Tenders) tellBuyer(ctx context.Context, tx *store.Tx, t domain.Tender, reason string) error {
-	members, err := s.st.ListMembers(ctx, t.OrganisationID)
+// decision (t's new state), each in their own language, in the decision's
+// transaction.
+func tellBuyer(ctx context.Context, st *store.Store, mailer Mailer, publicURL string, tx *store.Tx, t domain.Tender, reason string) error {
+	members, err := st.ListMembers(ctx, t.OrganisationID)
 	if err != nil {
 		return err
 	}
 	for _, m := range members {
-		u, err := s.st.GetUser(ctx, m.UserID)
+		u, err := st.GetUser(ctx, m.UserID)
 		if err != nil {
 			return err
 		}
-		if err := s.schedule.EnqueueEmail(ctx, tx, Email{To: u.Email, Name: u.DisplayName, Kind: "tender_decision", Lang: u.Language,
+		if err := mailer.EnqueueEmail(ctx, tx, Email{To: u.Email, Name: u.DisplayName, Kind: "tender_decision", Lang: u.Language,
 			Data: map[string]any{"Name": u.DisplayName, "TenderTitle": t.Original().Title, "Decision": string(t.State), "Reason": reason,
-				"Link": strings.TrimRight(s.cfg.PublicURL, "/") + "/tenders/" + t.ID}}); err != nil {
+				"Link": strings.TrimRight(publicURL, "/") + "/tenders/" + t.ID}}); err != nil {
 			return err
 		}
 	}
@@ -583,9 +584,9 @@ func CloseTenderAtDeadline(ctx context.Context, st *store.Store, tenderID string
 }
 
 // RejectTendersWaitingOnChanges rejects the tenders left in
-// changes_requested for domain.ChangesRequestedTimeout at now, and
-// returns how many.
-func RejectTendersWaitingOnChanges(ctx context.Context, st *store.Store, now time.Time) (int, error) {
+// changes_requested for domain.ChangesRequestedTimeout at now, tells
+// their buyers (links to publicURL), and returns how many.
+func RejectTendersWaitingOnChanges(ctx context.Context, st *store.Store, mailer Mailer, publicURL string, now time.Time) (int, error) {
 	ids, err := st.TendersWaitingOnChangesSince(ctx, now.Add(-domain.ChangesRequestedTimeout))
 	if err != nil {
 		return 0, err
@@ -609,7 +610,10 @@ func RejectTendersWaitingOnChanges(ctx context.Context, st *store.Store, now tim
 				return err
 			}
 			n++
-			return tenderAudit(ctx, tx, Actor{}, "tender.rejected", out, tenderState(before), tenderState(out))
+			if err := tenderAudit(ctx, tx, Actor{}, "tender.rejected", out, tenderState(before), tenderState(out)); err != nil {
+				return err
+			}
+			return tellBuyer(ctx, st, mailer, publicURL, tx, out, next.Reason)
 		})
 		if err != nil && !errors.Is(err, domain.ErrNotFound) {
 			return n, err

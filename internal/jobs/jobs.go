@@ -25,6 +25,9 @@ type Options struct {
 	// StaleTenderInterval is how often tenders left waiting on changes
 	// for 10 days are rejected (default hourly).
 	StaleTenderInterval time.Duration
+	// PublicURL is the web app's address, for links in emails that jobs
+	// write themselves.
+	PublicURL string
 	// Workers is the number of jobs run at once (default 10).
 	Workers int
 	// Sender sends email; nil keeps emails queued.
@@ -56,7 +59,10 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if err := river.AddWorkerSafely(workers, &CloseTenderWorker{Store: st, Log: log}); err != nil {
 		return nil, err
 	}
-	if err := river.AddWorkerSafely(workers, &RejectStaleTendersWorker{Store: st, Log: log}); err != nil {
+	// The rejection job emails through the runner, which exists only once
+	// the client is built: it is set below.
+	rejectStale := &RejectStaleTendersWorker{Store: st, Log: log, PublicURL: opts.PublicURL}
+	if err := river.AddWorkerSafely(workers, rejectStale); err != nil {
 		return nil, err
 	}
 	if opts.Renderer == nil {
@@ -85,7 +91,9 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("jobs: %w", err)
 	}
-	return &Runner{client: client}, nil
+	r := &Runner{client: client}
+	rejectStale.Mailer = r
+	return r, nil
 }
 
 // Start begins working jobs; it returns once the client runs.

@@ -63,16 +63,19 @@ type RejectStaleTendersArgs struct{}
 // Kind names the job in the queue.
 func (RejectStaleTendersArgs) Kind() string { return "reject_stale_tenders" }
 
-// RejectStaleTendersWorker rejects tenders waiting on changes too long.
+// RejectStaleTendersWorker rejects tenders waiting on changes too long,
+// and emails their buyers.
 type RejectStaleTendersWorker struct {
 	river.WorkerDefaults[RejectStaleTendersArgs]
-	Store *store.Store
-	Log   *slog.Logger
+	Store     *store.Store
+	Log       *slog.Logger
+	Mailer    core.Mailer
+	PublicURL string
 }
 
 // Work rejects every tender in changes_requested for 10 days or more.
 func (w *RejectStaleTendersWorker) Work(ctx context.Context, _ *river.Job[RejectStaleTendersArgs]) error {
-	n, err := core.RejectTendersWaitingOnChanges(ctx, w.Store, time.Now())
+	n, err := core.RejectTendersWaitingOnChanges(ctx, w.Store, w.Mailer, w.PublicURL, time.Now())
 	if n > 0 {
 		w.Log.InfoContext(ctx, "tenders waiting on changes rejected", "count", n)
 	}

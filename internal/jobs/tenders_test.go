@@ -156,7 +156,7 @@ func TestStaleChangesRequestedAreRejected(t *testing.T) {
 	db := storetest.New(t)
 	ctx := context.Background()
 	a := newTenderActors(t, db)
-	runner := newRunner(t, db, jobs.Options{StaleTenderInterval: 300 * time.Millisecond})
+	runner := newRunner(t, db, jobs.Options{StaleTenderInterval: 300 * time.Millisecond, PublicURL: "https://passerelle.example"})
 	tenders := core.NewTenders(db.Store, runner, time.Now, core.TendersConfig{})
 	old := draftTender(t, tenders, a, time.Now().Add(30*24*time.Hour))
 	recent := draftTender(t, tenders, a, time.Now().Add(30*24*time.Hour))
@@ -182,5 +182,24 @@ func TestStaleChangesRequestedAreRejected(t *testing.T) {
 	rows, err := db.Store.ListAudit(ctx, "tender", old.ID, 1)
 	if err != nil || len(rows) != 1 || rows[0].Action != "tender.rejected" || rows[0].ActorKind != "system" {
 		t.Errorf("audit of the automatic rejection: %+v %v", rows, err)
+	}
+	// The buyer is told: one email queued (no SMTP server here) per
+	// decision, the last one the automatic rejection with its link.
+	var decisions []string
+	q, err := db.Pool.Query(ctx, `SELECT args->'data'->>'Decision' || ' ' || (args->'data'->>'Link') FROM river_job
+		WHERE kind = 'send_email' AND args->>'template' = 'tender_decision' ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	for q.Next() {
+		var s string
+		if err := q.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		decisions = append(decisions, s)
+	}
+	if len(decisions) != 3 || decisions[2] != "rejected https://passerelle.example/tenders/"+old.ID {
+		t.Errorf("decision emails: %q", decisions)
 	}
 }
