@@ -210,17 +210,23 @@ func (s *Responses) supplierChange(ctx context.Context, actor Actor, p domain.Pr
 	}
 	now := s.now()
 	var out domain.Response
-	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
+	// The tender is locked before the response, in the order the buyer's
+	// decisions take them, so that the two never wait on each other.
+	r, err := s.st.GetResponse(ctx, responseID)
+	if err != nil {
+		return domain.Response{}, err
+	}
+	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+		t, err := tx.LockTender(ctx, r.TenderID)
+		if err != nil {
+			return err
+		}
 		before, err := tx.LockResponse(ctx, responseID)
 		if err != nil {
 			return err
 		}
 		if !domain.Can(p, domain.ActEditOrganisation, domain.Resource{OrganisationID: before.OrganisationID}) {
 			return domain.ErrNotFound // sealed: another organisation's response does not exist
-		}
-		t, err := tx.LockTender(ctx, before.TenderID)
-		if err != nil {
-			return err
 		}
 		if err := openForResponses(t, now); err != nil {
 			return err
