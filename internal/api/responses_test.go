@@ -222,6 +222,11 @@ func TestSubstantialEditNeedsReconfirmation(t *testing.T) {
 	if r.body["needs_confirmation"] != true || r.body["counts"] != false || r.body["state"] != "reconfirmation_required" {
 		t.Errorf("after the edit: %s", r.raw)
 	}
+	// The shared lifecycle says what such a response may do.
+	r = w.supplier.expect(http.StatusConflict, "POST", "/api/v1/responses/"+mine+"/submit", nil)
+	if !strings.Contains(r.raw, `"allowed":["reconfirm","withdraw"]`) {
+		t.Errorf("submit while to be re-confirmed: %s", r.raw)
+	}
 	// A new lot is substantial too.
 	r = w.buyer.expect(http.StatusCreated, "POST", tender+"/lots", lotInput())
 	if v := w.buyer.expect(http.StatusOK, "GET", "/api/v1/tenders/"+tenderID, nil).body["substance_version"]; v != float64(3) {

@@ -132,7 +132,7 @@ func (s *Responses) Update(ctx context.Context, actor Actor, p domain.Principal,
 // tender's current substance.
 func (s *Responses) Submit(ctx context.Context, actor Actor, p domain.Principal, responseID string) (domain.Response, error) {
 	return s.supplierChange(ctx, actor, p, responseID, "response.submitted", func(r *domain.Response, t domain.Tender, now time.Time) error {
-		to, err := r.State.Next(domain.ResponseSubmit)
+		to, err := r.Lifecycle(t).Next(domain.ResponseSubmit)
 		if err != nil {
 			return err
 		}

@@ -22,9 +22,12 @@ func CloseTenderAtDeadline(ctx context.Context, st *store.Store, tenderID string
 		if err != nil {
 			return err
 		}
-		to, err := before.State.Next(domain.TenderClose)
-		if err != nil || now.Before(before.ResponsesDeadline) {
+		if !before.State.Can(domain.TenderClose) || now.Before(before.ResponsesDeadline) {
 			return nil // not published (any more), or the deadline moved later
+		}
+		to, err := before.State.Next(domain.TenderClose)
+		if err != nil {
+			return err
 		}
 		next := before
 		next.State, next.ClosedAt = to, &now
@@ -40,8 +43,8 @@ func CloseTenderAtDeadline(ctx context.Context, st *store.Store, tenderID string
 
 // RejectTendersWaitingOnChanges rejects the tenders left in
 // changes_requested for domain.TenderChangesTimeout at now (the
-// expire_changes event), tells
-// their buyers (links to publicURL), and returns how many.
+// expire_changes event), tells their buyers (links to publicURL), and
+// returns how many.
 func RejectTendersWaitingOnChanges(ctx context.Context, st *store.Store, mailer Mailer, publicURL string, now time.Time) (int, error) {
 	ids, err := st.TendersWaitingOnChangesSince(ctx, now.Add(-domain.TenderChangesTimeout))
 	if err != nil {
@@ -55,9 +58,13 @@ func RejectTendersWaitingOnChanges(ctx context.Context, st *store.Store, mailer 
 				return err
 			}
 			// Re-checked under the lock: the buyer may have resubmitted.
-			to, err := before.State.Next(domain.TenderExpireChanges)
-			if err != nil || before.ChangesRequestedAt == nil || !domain.TenderChangesExpired(*before.ChangesRequestedAt, now) {
+			if !before.State.Can(domain.TenderExpireChanges) || before.ChangesRequestedAt == nil ||
+				!domain.TenderChangesExpired(*before.ChangesRequestedAt, now) {
 				return nil
+			}
+			to, err := before.State.Next(domain.TenderExpireChanges)
+			if err != nil {
+				return err
 			}
 			next := before
 			next.State, next.ChangesRequestedAt, next.DecidedAt, next.DecidedBy = to, nil, &now, ""
