@@ -59,7 +59,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	if !sender.Enabled() {
 		log.Warn("no SMTP server configured (PASSERELLE_SMTP_URL): emails stay queued until one is")
 	}
-	runner, err := jobs.New(st, log, jobs.Options{SessionPurgeInterval: cfg.SessionPurgeInterval, Sender: sender, Renderer: renderer})
+	runner, err := jobs.New(st, log, jobs.Options{SessionPurgeInterval: cfg.SessionPurgeInterval, Sender: sender, Renderer: renderer,
+		PublicURL: cfg.PublicURL})
 	if err != nil {
 		return err
 	}
@@ -95,6 +96,9 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		SSEStatuses:    core.NewSSEStatuses(st, time.Now),
 		Offers:         core.NewOffers(st, runner, time.Now, core.OffersConfig{PublicURL: cfg.PublicURL}),
 		Taxonomy:       core.NewTaxonomy(st),
+		Tenders:        core.NewTenders(st, runner, time.Now, core.TendersConfig{PublicURL: cfg.PublicURL}),
+		Responses:      core.NewResponses(st, time.Now),
+		Favourites:     core.NewFavourites(st, time.Now),
 	})
 
 	srv := &http.Server{

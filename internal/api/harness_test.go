@@ -102,6 +102,9 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		SSEStatuses:   core.NewSSEStatuses(db.Store, clock.now),
 		Offers:        core.NewOffers(db.Store, runner, clock.now, core.OffersConfig{PublicURL: "http://localhost:8080"}),
 		Taxonomy:      core.NewTaxonomy(db.Store),
+		Tenders:       core.NewTenders(db.Store, runner, clock.now, core.TendersConfig{PublicURL: "http://localhost:8080"}),
+		Responses:     core.NewResponses(db.Store, clock.now),
+		Favourites:    core.NewFavourites(db.Store, clock.now),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

@@ -196,7 +196,10 @@ func TestCoreMessagesAreCatalogued(t *testing.T) {
 	sentinels, fields, msgs := 0, 0, 0
 	for _, file := range []string{
 		"core/accounts.go", "core/admin.go", "core/organisations.go", "core/memberships.go", "core/privacy.go",
-		"core/documents.go", "core/sse_statuses.go", "core/offers.go", "api/documents.go",
+		"core/documents.go", "core/sse_statuses.go", "core/offers.go", "core/classification.go",
+		"core/tenders.go", "core/tender_moderation.go", "core/tender_views.go", "core/tender_deadlines.go",
+		"core/tender_documents.go", "core/tender_questions.go", "core/responses.go", "core/lot_outcomes.go",
+		"core/favourites.go", "api/documents.go",
 		"store/errors.go", "store/ids.go", "store/cursor.go",
 	} {
 		f, err := parser.ParseFile(fset, filepath.Join("..", filepath.FromSlash(file)), nil, 0)

@@ -119,6 +119,54 @@ var expectedAccess = map[string][]string{
 	"DELETE /api/v1/offers/{offerID}/documents/{documentID}": signedIn,
 	"GET /api/v1/moderation/offers":                          {moderator, admin},
 	"POST /api/v1/moderation/offers/{offerID}/decision":      {moderator, admin},
+	// Tenders (tenders.go). The matrix's owning organisation is a supplier,
+	// which core refuses tenders (403, after the body is checked: the
+	// matrix's empty body is refused first); buyers are tested in
+	// tenders_test.go. The other routes name a tender that does not exist.
+	"POST /api/v1/organisations/{orgID}/tenders":                                     {member},
+	"GET /api/v1/organisations/{orgID}/tenders":                                      {member, moderator, admin},
+	"PATCH /api/v1/organisations/{orgID}/tenders/{tenderID}":                         {member},
+	"POST /api/v1/organisations/{orgID}/tenders/{tenderID}/submit":                   {member},
+	"POST /api/v1/organisations/{orgID}/tenders/{tenderID}/cancel":                   {member},
+	"POST /api/v1/organisations/{orgID}/tenders/{tenderID}/lots":                     {member},
+	"PUT /api/v1/organisations/{orgID}/tenders/{tenderID}/lots/{lotID}":              {member},
+	"DELETE /api/v1/organisations/{orgID}/tenders/{tenderID}/lots/{lotID}":           {member},
+	"PUT /api/v1/organisations/{orgID}/tenders/{tenderID}/documents/{documentID}":    {member},
+	"DELETE /api/v1/organisations/{orgID}/tenders/{tenderID}/documents/{documentID}": {member},
+	"GET /api/v1/tenders":            everyone,
+	"GET /api/v1/tenders/{tenderID}": everyone,
+	"GET /api/v1/moderation/tenders": {moderator, admin},
+	// Responses (responses.go): sealed; routes without an organisation in
+	// the path authorize in core and answer 404 to whoever may not see.
+	"POST /api/v1/tenders/{tenderID}/lots/{lotID}/responses":                                signedIn,
+	"GET /api/v1/responses/{responseID}":                                                    signedIn,
+	"PUT /api/v1/responses/{responseID}":                                                    signedIn,
+	"POST /api/v1/responses/{responseID}/submit":                                            signedIn,
+	"POST /api/v1/responses/{responseID}/withdraw":                                          signedIn,
+	"POST /api/v1/responses/{responseID}/confirm":                                           signedIn,
+	"PUT /api/v1/responses/{responseID}/documents/{documentID}":                             signedIn,
+	"DELETE /api/v1/responses/{responseID}/documents/{documentID}":                          signedIn,
+	"GET /api/v1/tenders/{tenderID}/documents/{documentID}/download":                        everyone,
+	"GET /api/v1/responses/{responseID}/documents/{documentID}/download":                    signedIn,
+	"GET /api/v1/organisations/{orgID}/responses":                                           {member},
+	"GET /api/v1/organisations/{orgID}/tenders/{tenderID}/responses":                        {member},
+	"POST /api/v1/organisations/{orgID}/tenders/{tenderID}/responses/{responseID}/decision": {member},
+	"PUT /api/v1/tenders/{tenderID}/not-interested":                                         signedIn,
+	"GET /api/v1/organisations/{orgID}/tenders/{tenderID}/not-interested":                   {member},
+	// Questions and outcomes (tender_questions.go).
+	"POST /api/v1/tenders/{tenderID}/questions":                                          signedIn,
+	"GET /api/v1/tenders/{tenderID}/questions":                                           everyone,
+	"PUT /api/v1/organisations/{orgID}/tenders/{tenderID}/questions/{questionID}/answer": {member},
+	"PUT /api/v1/organisations/{orgID}/tenders/{tenderID}/lots/{lotID}/outcome":          {member},
+	// Favourites (favourites.go): the buyer's private business.
+	"GET /api/v1/organisations/{orgID}/favourite-lists":                                    {member},
+	"POST /api/v1/organisations/{orgID}/favourite-lists":                                   {member},
+	"PATCH /api/v1/organisations/{orgID}/favourite-lists/{listID}":                         {member},
+	"DELETE /api/v1/organisations/{orgID}/favourite-lists/{listID}":                        {member},
+	"GET /api/v1/organisations/{orgID}/favourite-lists/{listID}/suppliers":                 {member},
+	"PUT /api/v1/organisations/{orgID}/favourite-lists/{listID}/suppliers/{supplierID}":    {member},
+	"DELETE /api/v1/organisations/{orgID}/favourite-lists/{listID}/suppliers/{supplierID}": {member},
+	"POST /api/v1/moderation/tenders/{tenderID}/decision":                                  {moderator, admin},
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

@@ -52,6 +52,12 @@ type Deps struct {
 	// Taxonomy serves the CPV codes (the sector catalogue is package
 	// taxonomy's data).
 	Taxonomy *core.Taxonomy
+	// Tenders runs the tender use cases: drafts, lots, moderation, publication.
+	Tenders *core.Tenders
+	// Responses runs suppliers' sealed responses to tenders.
+	Responses *core.Responses
+	// Favourites keeps buyers' lists of favourite suppliers.
+	Favourites *core.Favourites
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -111,6 +117,10 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerSSEStatuses(rt, d.SSEStatuses)
 	registerOffers(rt, d.Offers)
 	registerTaxonomy(rt, d.Taxonomy)
+	registerTenders(rt, d.Tenders, d.Documents)
+	registerResponses(rt, d.Responses, d.Tenders, d.Documents)
+	registerTenderQuestions(rt, d.Tenders)
+	registerFavourites(rt, d.Favourites)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {

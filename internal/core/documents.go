@@ -166,7 +166,7 @@ func (d *Documents) URL(ctx context.Context, principal domain.Principal, documen
 	if err != nil {
 		return "", time.Time{}, err
 	}
-	if !domain.Can(principal, domain.ActReadOrganisation, domain.Resource{OrganisationID: doc.OrganisationID}) {
+	if !domain.Can(principal, domain.ActReadOrganisation, domain.Resource{OrganisationID: doc.OrganisationID}) || sealedFromModerators(principal, doc) {
 		return "", time.Time{}, domain.ErrNotFound
 	}
 	return presignDownload(ctx, d.objects, doc)
@@ -193,7 +193,7 @@ func (d *Documents) Get(ctx context.Context, principal domain.Principal, documen
 	if err != nil {
 		return domain.Document{}, err
 	}
-	if !domain.Can(principal, domain.ActReadOrganisation, domain.Resource{OrganisationID: doc.OrganisationID}) {
+	if !domain.Can(principal, domain.ActReadOrganisation, domain.Resource{OrganisationID: doc.OrganisationID}) || sealedFromModerators(principal, doc) {
 		return domain.Document{}, domain.ErrNotFound
 	}
 	return doc, nil

@@ -35,7 +35,7 @@ var (
 		"submitted":               {"withdraw": "withdrawn", "invalidate": "reconfirmation_required", "shortlist": "shortlisted", "accept": "accepted", "decline": "declined"},
 		"reconfirmation_required": {"reconfirm": "submitted", "withdraw": "withdrawn"},
 		"shortlisted":             {"accept": "accepted", "decline": "declined"},
-		"withdrawn":               {},
+		"withdrawn":               {"submit": "submitted"},
 		"accepted":                {},
 		"declined":                {},
 	}
@@ -112,7 +112,7 @@ func TestTenderLifecycle(t *testing.T) {
 func TestResponseLifecycle(t *testing.T) {
 	checkMachine(t, "response", wantResponse, ResponseStates(), ResponseEvents(),
 		ResponseState.Next, ResponseState.Can, ResponseState.Events)
-	if len(ResponseTransitions()) != 10 {
+	if len(ResponseTransitions()) != 11 {
 		t.Errorf("response table has %d transitions", len(ResponseTransitions()))
 	}
 }

@@ -7,7 +7,9 @@ import (
 
 // ResponseState is where a supplier's response to a tender lot stands:
 // draft → submitted → withdrawn (before the deadline; the core checks the
-// time); a substantial edit of the tender moves a submitted response to
+// time), and a withdrawn response may be submitted again while the
+// deadline has not passed (the supplier corrects it: the buyer never saw
+// it, sealed); a substantial edit of the tender moves a submitted response to
 // reconfirmation_required until its author re-confirms (→ submitted) or
 // withdraws it; after the deadline the buyer shortlists, accepts or
 // declines (with a reason) submitted responses.
@@ -54,6 +56,7 @@ var responseLifecycle = &lifecycle[ResponseState, ResponseEvent]{
 	edges: []edge[ResponseState, ResponseEvent]{
 		{ResponseDraft, ResponseSubmit, ResponseSubmitted},
 		{ResponseSubmitted, ResponseWithdraw, ResponseWithdrawn},
+		{ResponseWithdrawn, ResponseSubmit, ResponseSubmitted},
 		{ResponseSubmitted, ResponseInvalidate, ResponseReconfirmationRequired},
 		{ResponseSubmitted, ResponseShortlist, ResponseShortlisted},
 		{ResponseSubmitted, ResponseAccept, ResponseAccepted},

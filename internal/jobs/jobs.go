@@ -22,6 +22,12 @@ import (
 type Options struct {
 	// SessionPurgeInterval is how often expired sessions are deleted.
 	SessionPurgeInterval time.Duration
+	// StaleTenderInterval is how often tenders left waiting on changes
+	// for 10 days are rejected (default hourly).
+	StaleTenderInterval time.Duration
+	// PublicURL is the web app's address, for links in emails that jobs
+	// write themselves.
+	PublicURL string
 	// Workers is the number of jobs run at once (default 10).
 	Workers int
 	// Sender sends email; nil keeps emails queued.
@@ -40,11 +46,23 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if opts.SessionPurgeInterval <= 0 {
 		opts.SessionPurgeInterval = time.Hour
 	}
+	if opts.StaleTenderInterval <= 0 {
+		opts.StaleTenderInterval = time.Hour
+	}
 	if opts.Workers <= 0 {
 		opts.Workers = 10
 	}
 	workers := river.NewWorkers()
 	if err := river.AddWorkerSafely(workers, &PurgeSessionsWorker{Store: st, Log: log}); err != nil {
+		return nil, err
+	}
+	if err := river.AddWorkerSafely(workers, &CloseTenderWorker{Store: st, Log: log}); err != nil {
+		return nil, err
+	}
+	// The rejection job emails through the runner, which exists only once
+	// the client is built: it is set below.
+	rejectStale := &RejectStaleTendersWorker{Store: st, Log: log, PublicURL: opts.PublicURL}
+	if err := river.AddWorkerSafely(workers, rejectStale); err != nil {
 		return nil, err
 	}
 	if opts.Renderer == nil {
@@ -65,12 +83,17 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 			river.NewPeriodicJob(river.PeriodicInterval(opts.SessionPurgeInterval),
 				func() (river.JobArgs, *river.InsertOpts) { return PurgeSessionsArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "purge_sessions"}),
+			river.NewPeriodicJob(river.PeriodicInterval(opts.StaleTenderInterval),
+				func() (river.JobArgs, *river.InsertOpts) { return RejectStaleTendersArgs{}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true, ID: "reject_stale_tenders"}),
 		},
 	})
 	if err != nil {
 		return nil, fmt.Errorf("jobs: %w", err)
 	}
-	return &Runner{client: client}, nil
+	r := &Runner{client: client}
+	rejectStale.Mailer = r
+	return r, nil
 }
 
 // Start begins working jobs; it returns once the client runs.

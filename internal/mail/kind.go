@@ -27,12 +27,16 @@ const (
 	// KindListingDecision tells the owners of an organisation what a
 	// moderator decided on one of its listings, and why (ListingDecisionData).
 	KindListingDecision Kind = "listing_decision"
+	// KindTenderDecision tells a buyer's members what a moderator decided
+	// on their tender, with the reason (TenderDecisionData).
+	KindTenderDecision Kind = "tender_decision"
 )
 
 // Kinds returns every kind, in a fixed order.
 func Kinds() []Kind {
 	return []Kind{KindVerifyEmail, KindResetPassword, KindEmailChange,
-		KindEmailChangedNotice, KindInvitation, KindSetPassword, KindAccountExists, KindListingDecision}
+		KindEmailChangedNotice, KindInvitation, KindSetPassword, KindAccountExists, KindListingDecision,
+		KindTenderDecision}
 }
 
 // DefaultLanguage is used for any language Passerelle does not speak.
@@ -101,4 +105,16 @@ type ListingDecisionData struct {
 	Decision         string
 	Reason           string
 	Link             string
+}
+
+// TenderDecisionData is the data of KindTenderDecision.
+type TenderDecisionData struct {
+	Name        string
+	TenderTitle string
+	// Decision is the tender's new state: published, rejected or
+	// changes_requested.
+	Decision string
+	// Reason is the moderator's, for rejected and changes_requested.
+	Reason string
+	Link   string
 }

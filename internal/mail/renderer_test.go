@@ -28,6 +28,9 @@ func sampleData(kind mail.Kind, name string) any {
 	case mail.KindListingDecision:
 		return mail.ListingDecisionData{Name: name, OrganisationName: "Coopérative Les Ateliers", Title: "Nettoyage de bureaux",
 			Decision: "request_changes", Reason: "Add the intervention area <b>please</b>", Link: link}
+	case mail.KindTenderDecision:
+		return mail.TenderDecisionData{Name: name, TenderTitle: "Nettoyage de l'hôtel de ville", Decision: "changes_requested",
+			Reason: "Précisez le lieu.", Link: link}
 	}
 	panic("no sample data for " + kind)
 }

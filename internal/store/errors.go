@@ -103,6 +103,20 @@ func stillReferenced(constraint string) error {
 			DE: "dieses Dokument wird mit einem Angebot gezeigt: Lösen Sie es zuerst von diesem Angebot",
 			NL: "dit document wordt bij een aanbod getoond: maak het eerst los van dat aanbod",
 		}.Wrap(domain.ErrConflict)
+	case "tender_documents_document_fkey":
+		return domain.Msg{
+			EN: "this document is attached to a tender: detach it from the tender first",
+			FR: "ce document est joint à un appel d'offres : détachez-le d'abord de cet appel d'offres",
+			DE: "dieses Dokument ist einer Ausschreibung beigefügt: Lösen Sie es zuerst von dieser Ausschreibung",
+			NL: "dit document is bij een aanbesteding gevoegd: maak het eerst los van die aanbesteding",
+		}.Wrap(domain.ErrConflict)
+	case "response_documents_document_fkey":
+		return domain.Msg{
+			EN: "this document is attached to a response: detach it from the response first",
+			FR: "ce document est joint à une réponse : détachez-le d'abord de cette réponse",
+			DE: "dieses Dokument ist einem Angebot beigefügt: Lösen Sie es zuerst von diesem Angebot",
+			NL: "dit document is bij een antwoord gevoegd: maak het eerst los van dat antwoord",
+		}.Wrap(domain.ErrConflict)
 	}
 	return domain.Msg{
 		EN: "this record is still in use (%s)", FR: "cet élément est encore utilisé (%s)",

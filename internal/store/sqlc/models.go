@@ -54,6 +54,20 @@ type Document struct {
 	CreatedAt      time.Time
 }
 
+type FavouriteList struct {
+	ID             uuid.UUID
+	OrganisationID uuid.UUID
+	Name           string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+type FavouriteListMember struct {
+	ListID     uuid.UUID
+	SupplierID uuid.UUID
+	AddedAt    time.Time
+}
+
 type Invitation struct {
 	ID             uuid.UUID
 	OrganisationID uuid.UUID
@@ -66,6 +80,16 @@ type Invitation struct {
 	AcceptedAt     *time.Time
 	AcceptedBy     *uuid.UUID
 	RevokedAt      *time.Time
+}
+
+type LotOutcome struct {
+	LotID       uuid.UUID
+	Result      string
+	SupplierID  *uuid.UUID
+	AmountCents *int64
+	Currency    string
+	RecordedBy  *uuid.UUID
+	RecordedAt  time.Time
 }
 
 type Membership struct {
@@ -175,6 +199,33 @@ type RateLimitHit struct {
 	Hits        int32
 }
 
+type Response struct {
+	ID               uuid.UUID
+	TenderID         uuid.UUID
+	LotID            uuid.UUID
+	OrganisationID   uuid.UUID
+	State            string
+	Message          string
+	PriceCents       *int64
+	Currency         string
+	PriceText        string
+	SubmittedAt      *time.Time
+	WithdrawnAt      *time.Time
+	ConfirmedVersion *int32
+	DecisionReason   *string
+	DecidedAt        *time.Time
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+}
+
+type ResponseDocument struct {
+	ResponseID     uuid.UUID
+	DocumentID     uuid.UUID
+	OrganisationID uuid.UUID
+	Purpose        string
+	AttachedAt     time.Time
+}
+
 type Session struct {
 	ID                   uuid.UUID
 	TokenHash            []byte
@@ -211,6 +262,80 @@ type SseStatusEvidence struct {
 	OrganisationID uuid.UUID
 	Purpose        string
 	AttachedAt     time.Time
+}
+
+type Tender struct {
+	ID                 uuid.UUID
+	OrganisationID     uuid.UUID
+	Kind               string
+	State              string
+	OriginalLanguage   string
+	PlaceNuts          string
+	PlaceTown          string
+	QuestionsDeadline  time.Time
+	ResponsesDeadline  time.Time
+	ResponseLanguages  []string
+	BuyerAnonymous     bool
+	SubmittedAt        *time.Time
+	DecidedAt          *time.Time
+	DecidedBy          *uuid.UUID
+	Reason             *string
+	ChangesRequestedAt *time.Time
+	PublishedAt        *time.Time
+	ClosedAt           *time.Time
+	SubstanceVersion   int32
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
+}
+
+type TenderDocument struct {
+	TenderID       uuid.UUID
+	DocumentID     uuid.UUID
+	OrganisationID uuid.UUID
+	Purpose        string
+	AttachedAt     time.Time
+}
+
+type TenderLot struct {
+	ID            uuid.UUID
+	TenderID      uuid.UUID
+	Position      int32
+	Title         string
+	Description   string
+	Cpv           []string
+	ValueMinCents *int64
+	ValueMaxCents *int64
+	Currency      string
+	Clauses       []byte
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+}
+
+type TenderNotInterested struct {
+	TenderID       uuid.UUID
+	OrganisationID uuid.UUID
+	Reason         string
+	CreatedAt      time.Time
+}
+
+type TenderQuestion struct {
+	ID             uuid.UUID
+	TenderID       uuid.UUID
+	OrganisationID *uuid.UUID
+	AskedBy        *uuid.UUID
+	Question       string
+	Answer         *string
+	AnsweredAt     *time.Time
+	AnsweredBy     *uuid.UUID
+	CreatedAt      time.Time
+}
+
+type TenderText struct {
+	TenderID    uuid.UUID
+	Language    string
+	Title       string
+	Description string
+	Original    bool
 }
 
 type User struct {

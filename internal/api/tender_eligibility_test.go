@@ -1,0 +1,106 @@
+package api
+
+import (
+	"net/http"
+	"testing"
+	"time"
+
+	"passerelle/internal/domain"
+	"passerelle/internal/store"
+	"passerelle/internal/store/storetest"
+)
+
+// statusOf gives orgID a verified status of type typ (with share, when
+// not nil) that counts for a year, as if a moderator had verified it.
+func (e *env) statusOf(orgID string, typ domain.SSEStatusType, share *float64) {
+	e.t.Helper()
+	now := time.Now()
+	err := e.db.Store.WithTx(e.t.Context(), func(tx *store.Tx) error {
+		s := domain.SSEStatus{OrganisationID: orgID, Type: typ, RegistrationNumber: "REG-42",
+			ValidUntil: domain.Day(now.AddDate(1, 0, 0))}
+		if share != nil {
+			measured := now.AddDate(0, -1, 0)
+			s.DisabledShare, s.ShareMeasuredOn = share, &measured
+		}
+		st, err := tx.CreateSSEStatus(e.t.Context(), s, now)
+		if err != nil {
+			return err
+		}
+		st.State, st.SubmittedAt, st.ReviewedAt = domain.VerificationVerified, &now, &now
+		_, err = tx.SaveSSEStatus(e.t.Context(), st, now)
+		return err
+	})
+	if err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// TestLotEligibility: each lot read by a signed-in SSE supplier says
+// whether it may take part, from its verified statuses, with the reasons
+// in the caller's language; others get no eligibility. The lot is
+// reserved under FR L2113-12 (sheltered employers, 50 % at least).
+func TestLotEligibility(t *testing.T) {
+	w := newTenderWorld(t)
+	tenderID, _ := w.publishedTender(time.Now().Add(20*24*time.Hour), nil)
+	eighty := 80.0
+	w.e.statusOf(w.supplierOrg.ID, domain.SSEFrESAT, &eighty)
+	unknownOrg := w.e.db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgSSESupplier, LegalName: "EA sans part"})
+	w.e.statusOf(unknownOrg.ID, domain.SSEFrEA, nil)
+	unknown := w.e.as(w.e.db.User(t, storetest.UserOptions{Organisation: unknownOrg.ID}).ID)
+
+	eligibility := func(c *client, lang string) map[string]any {
+		t.Helper()
+		r := c.expect(http.StatusOK, "GET", "/api/v1/tenders/"+tenderID, nil, "Accept-Language", lang)
+		lot := r.body["lots"].([]any)[0].(map[string]any)
+		if lot["clause_labels"].(map[string]any)["legal_bases"] == nil {
+			t.Errorf("the legal basis is named: %s", r.raw)
+		}
+		e, _ := lot["eligibility"].(map[string]any)
+		return e
+	}
+	for _, tc := range []struct {
+		name   string
+		c      *client
+		lang   string
+		result string
+		code   string
+	}{
+		{"ESAT at 80 %", w.supplier, "fr", "eligible", domain.ReasonQualifies},
+		{"no verified status", w.rival, "de", "not_eligible", domain.ReasonNoVerifiedStatus},
+		{"EA without its share", unknown, "en", "unknown", domain.ReasonShareUnknown},
+	} {
+		got := eligibility(tc.c, tc.lang)
+		if got == nil || got["result"] != tc.result {
+			t.Errorf("%s: eligibility %v, want %s", tc.name, got, tc.result)
+			continue
+		}
+		reasons := got["reasons"].([]any)
+		found := false
+		for _, r := range reasons {
+			r := r.(map[string]any)
+			if r["code"] == tc.code && r["text"] != "" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: reasons %v lack %s", tc.name, reasons, tc.code)
+		}
+	}
+	// The reasons speak the caller's language.
+	fr, de := eligibility(w.supplier, "fr"), eligibility(w.supplier, "de")
+	if fr["reasons"].([]any)[0].(map[string]any)["text"] == de["reasons"].([]any)[0].(map[string]any)["text"] {
+		t.Errorf("same reason in French and German: %v", fr)
+	}
+	// Nobody else is told: the public, the buyer, moderators.
+	for _, c := range []*client{w.anon, w.buyer, w.moderator} {
+		if e := eligibility(c, "fr"); e != nil {
+			t.Errorf("eligibility shown to a non-supplier: %v", e)
+		}
+	}
+	// The public list says it too.
+	r := w.supplier.expect(http.StatusOK, "GET", "/api/v1/tenders", nil)
+	lot := r.body["items"].([]any)[0].(map[string]any)["lots"].([]any)[0].(map[string]any)
+	if lot["eligibility"].(map[string]any)["result"] != "eligible" {
+		t.Errorf("list: %s", r.raw)
+	}
+}

@@ -1,0 +1,122 @@
+package core
+
+import (
+	"context"
+	"strings"
+
+	"passerelle/internal/domain"
+	"passerelle/internal/store"
+)
+
+// Decide records a moderator's decision on a pending tender: approve
+// publishes it (and schedules its closing); reject and request_changes
+// need a reason the buyer sees. A moderator who is a member of the buyer
+// may not decide (domain.ErrForbidden).
+func (s *Tenders) Decide(ctx context.Context, actor Actor, p domain.Principal, tenderID string, decision Decision, reason string) (domain.Tender, error) {
+	if p.Anonymous() {
+		return domain.Tender{}, domain.ErrUnauthenticated
+	}
+	if !domain.Can(p, domain.ActModerate, domain.Resource{}) {
+		return domain.Tender{}, domain.ErrForbidden
+	}
+	reason = strings.TrimSpace(reason)
+	event := domain.TenderEvent(decision)
+	ve := &domain.ValidationError{}
+	switch {
+	case decision != DecisionApprove && decision != DecisionReject && decision != DecisionRequestChanges:
+		ve.AddLocalized("body.decision", "invalid", msgTenderDecision.With(string(decision)))
+	case event.NeedsReason():
+		ve = domain.ValidateReason(reason, "body.reason")
+	}
+	if err := ve.Err(); err != nil {
+		return domain.Tender{}, err
+	}
+	now := s.now()
+	var out domain.Tender
+	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
+		before, err := tx.LockTender(ctx, tenderID)
+		if err != nil {
+			return err
+		}
+		if _, member := p.Memberships[before.OrganisationID]; member {
+			return msgTenderOwnModeration.Wrap(domain.ErrForbidden)
+		}
+		to, err := before.State.Next(event)
+		if err != nil {
+			return err
+		}
+		if to == domain.TenderPublished && !before.ResponsesDeadline.After(now) {
+			return msgTenderApproveLate.Wrap(domain.ErrConflict)
+		}
+		next := before
+		next.State, next.DecidedAt, next.DecidedBy, next.Reason = to, &now, actor.UserID, reason
+		switch to {
+		case domain.TenderPublished:
+			next.PublishedAt = &now
+		case domain.TenderChangesRequested:
+			next.ChangesRequestedAt = &now
+		}
+		if out, err = tx.SaveTender(ctx, next, now); err != nil {
+			return err
+		}
+		if to == domain.TenderPublished {
+			if err := s.schedule.ScheduleTenderClose(ctx, tx, out.ID, out.ResponsesDeadline); err != nil {
+				return err
+			}
+		}
+		after := tenderState(out)
+		if reason != "" {
+			after["reason"] = reason
+		}
+		if err := tenderAudit(ctx, tx, actor, "tender."+string(to), out, tenderState(before), after); err != nil {
+			return err
+		}
+		return tellBuyer(ctx, s.st, s.schedule, s.cfg.PublicURL, tx, out, reason)
+	})
+	return out, err
+}
+
+// tellBuyer emails every member of a tender's buyer the moderator's
+// decision (t's new state), each in their own language, in the decision's
+// transaction.
+func tellBuyer(ctx context.Context, st *store.Store, mailer Mailer, publicURL string, tx *store.Tx, t domain.Tender, reason string) error {
+	members, err := st.ListMembers(ctx, t.OrganisationID)
+	if err != nil {
+		return err
+	}
+	for _, m := range members {
+		u, err := st.GetUser(ctx, m.UserID)
+		if err != nil {
+			return err
+		}
+		if err := mailer.EnqueueEmail(ctx, tx, Email{To: u.Email, Name: u.DisplayName, Kind: "tender_decision", Lang: u.Language,
+			Data: map[string]any{"Name": u.DisplayName, "TenderTitle": t.Original().Title, "Decision": string(t.State), "Reason": reason,
+				"Link": strings.TrimRight(publicURL, "/") + "/tenders/" + t.ID}}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Queue returns a page of pending tenders, oldest submission first,
+// optionally of one kind or from buyers of one country, for moderators.
+func (s *Tenders) Queue(ctx context.Context, p domain.Principal, kind domain.TenderKind, country, cursor string, limit int) ([]store.TenderForReview, string, error) {
+	if p.Anonymous() {
+		return nil, "", domain.ErrUnauthenticated
+	}
+	if !domain.Can(p, domain.ActModerate, domain.Resource{}) {
+		return nil, "", domain.ErrForbidden
+	}
+	ve := &domain.ValidationError{}
+	if kind != "" && !kind.Valid() {
+		ve.AddLocalized("query.kind", "invalid", msgTenderKind.With(string(kind)))
+	}
+	country = strings.ToUpper(strings.TrimSpace(country))
+	if country != "" && !domain.IsEUCountry(country) {
+		ve.AddLocalized("query.country", "invalid", msgTenderCountry.With(country))
+	}
+	if err := ve.Err(); err != nil {
+		return nil, "", err
+	}
+	return s.st.ListTendersForModeration(ctx, kind, country, cursor, tenderPageSize(limit))
+}

@@ -1,0 +1,132 @@
+package core
+
+import (
+	"context"
+
+	"passerelle/internal/domain"
+)
+
+// Get returns a tender as p may see it: public once published (closed,
+// awarded, not awarded too); before that, or when cancelled or rejected,
+// only to members of its buyer and to moderators. Others get
+// domain.ErrNotFound.
+func (s *Tenders) Get(ctx context.Context, p domain.Principal, tenderID string) (TenderView, error) {
+	t, err := s.st.GetTender(ctx, tenderID)
+	if err != nil {
+		return TenderView{}, err
+	}
+	if !tenderVisible(p, t) {
+		return TenderView{}, domain.ErrNotFound
+	}
+	supplier, err := s.eligibilitySupplier(ctx, p)
+	if err != nil {
+		return TenderView{}, err
+	}
+	return s.view(ctx, p, t, supplier)
+}
+
+// ListPublished returns a page of published tenders (of kind, when set),
+// nearest deadline first. limit <= 0 means DefaultPageSize.
+func (s *Tenders) ListPublished(ctx context.Context, p domain.Principal, kind domain.TenderKind, cursor string, limit int) ([]TenderView, string, error) {
+	if kind != "" && !kind.Valid() {
+		ve := &domain.ValidationError{}
+		ve.AddLocalized("query.kind", "invalid", msgTenderKind.With(string(kind)))
+		return nil, "", ve
+	}
+	page, next, err := s.st.ListPublishedTenders(ctx, kind, cursor, tenderPageSize(limit))
+	if err != nil {
+		return nil, "", err
+	}
+	views, err := s.views(ctx, p, page)
+	return views, next, err
+}
+
+// ListOwn returns a page of a buyer's tenders in every state, oldest
+// first, for its members and moderators.
+func (s *Tenders) ListOwn(ctx context.Context, p domain.Principal, orgID, cursor string, limit int) ([]TenderView, string, error) {
+	if p.Anonymous() {
+		return nil, "", domain.ErrUnauthenticated
+	}
+	if !domain.Can(p, domain.ActReadOrganisation, domain.Resource{OrganisationID: orgID}) {
+		return nil, "", domain.ErrForbidden
+	}
+	page, next, err := s.st.ListTendersByOrganisation(ctx, orgID, cursor, tenderPageSize(limit))
+	if err != nil {
+		return nil, "", err
+	}
+	views, err := s.views(ctx, p, page)
+	return views, next, err
+}
+
+// tenderVisible reports whether p may see t at all.
+func tenderVisible(p domain.Principal, t domain.Tender) bool {
+	if t.State.Public() {
+		return true
+	}
+	_, member := p.Memberships[t.OrganisationID]
+	return member || domain.Can(p, domain.ActModerate, domain.Resource{})
+}
+
+// eligibilitySupplier is what eligibility is decided from for the SSE
+// supplier p acts for: its country and its verified statuses that count
+// now (store.VerifiedSSEStatuses, as core.VerifiedStatuses). It is nil
+// when p is anonymous or acts for no supplier.
+//
+// Past reserved awards (the article 77 bar on winning again from the same
+// buyer) are not looked up yet: outcomes do not record the legal basis a
+// lot was won under, so such a lot may say eligible where the bar applies.
+func (s *Tenders) eligibilitySupplier(ctx context.Context, p domain.Principal) (*domain.EligibilitySupplier, error) {
+	if p.Anonymous() || p.ActiveOrganisationID == "" {
+		return nil, nil
+	}
+	org, err := s.st.GetOrganisation(ctx, p.ActiveOrganisationID)
+	if err != nil {
+		return nil, err
+	}
+	if org.Kind != domain.OrgSSESupplier {
+		return nil, nil
+	}
+	statuses, err := s.st.VerifiedSSEStatuses(ctx, org.ID, s.now())
+	if err != nil {
+		return nil, err
+	}
+	return &domain.EligibilitySupplier{Country: org.Country, VerifiedStatuses: statuses}, nil
+}
+
+func (s *Tenders) view(ctx context.Context, p domain.Principal, t domain.Tender, supplier *domain.EligibilitySupplier) (TenderView, error) {
+	_, member := p.Memberships[t.OrganisationID]
+	v := TenderView{Tender: t, Manage: member}
+	if supplier != nil {
+		now := s.now()
+		v.Eligibility = make(map[string]domain.EligibilityVerdict, len(t.Lots))
+		for _, l := range t.Lots {
+			v.Eligibility[l.ID] = domain.Eligibility(*supplier, l.Clauses, now)
+		}
+	}
+	// An anonymous buyer is hidden from suppliers and the public; its own
+	// members and the moderators who checked it know who it is.
+	if !t.BuyerAnonymous || member || domain.Can(p, domain.ActModerate, domain.Resource{}) {
+		org, err := s.st.GetOrganisation(ctx, t.OrganisationID)
+		if err != nil {
+			return TenderView{}, err
+		}
+		v.Buyer = &org
+	}
+	return v, nil
+}
+
+func (s *Tenders) views(ctx context.Context, p domain.Principal, ts []domain.Tender) ([]TenderView, error) {
+	supplier, err := s.eligibilitySupplier(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]TenderView, len(ts))
+	for i, t := range ts {
+		v, err := s.view(ctx, p, t, supplier)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}

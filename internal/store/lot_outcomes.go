@@ -1,0 +1,68 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/google/uuid"
+
+	"passerelle/internal/domain"
+	"passerelle/internal/store/sqlc"
+)
+
+// SaveLotOutcome records (or replaces) the outcome of a lot.
+func (t *Tx) SaveLotOutcome(ctx context.Context, o domain.LotOutcome, recordedBy string, now time.Time) (domain.LotOutcome, error) {
+	lot, err := parseID("lot_id", o.LotID)
+	if err != nil {
+		return domain.LotOutcome{}, err
+	}
+	supplier, err := optionalID("supplier_id", o.SupplierID)
+	if err != nil {
+		return domain.LotOutcome{}, err
+	}
+	by, err := optionalID("recorded_by", recordedBy)
+	if err != nil {
+		return domain.LotOutcome{}, err
+	}
+	row, err := t.q.SaveLotOutcome(ctx, sqlc.SaveLotOutcomeParams{LotID: lot, Result: string(o.Result), SupplierID: supplier,
+		AmountCents: o.AmountCents, Currency: o.Currency, RecordedBy: by, Now: now})
+	if err != nil {
+		return domain.LotOutcome{}, mapError(err)
+	}
+	return outcomeFromRow(row), nil
+}
+
+// ListLotOutcomes returns the outcomes recorded for the lots of a tender.
+func (t *Tx) ListLotOutcomes(ctx context.Context, tenderID string) ([]domain.LotOutcome, error) {
+	return listLotOutcomes(ctx, t.q, tenderID)
+}
+
+// ListLotOutcomes returns the outcomes recorded for the lots of a tender.
+func (s *Store) ListLotOutcomes(ctx context.Context, tenderID string) ([]domain.LotOutcome, error) {
+	return listLotOutcomes(ctx, s.q, tenderID)
+}
+
+func listLotOutcomes(ctx context.Context, q *sqlc.Queries, tenderID string) ([]domain.LotOutcome, error) {
+	tid, err := uuid.Parse(tenderID)
+	if err != nil {
+		return []domain.LotOutcome{}, nil
+	}
+	rows, err := q.ListLotOutcomes(ctx, []uuid.UUID{tid})
+	if err != nil {
+		return nil, mapError(err)
+	}
+	out := make([]domain.LotOutcome, len(rows))
+	for i, r := range rows {
+		out[i] = outcomeFromRow(r)
+	}
+	return out, nil
+}
+
+func outcomeFromRow(r sqlc.LotOutcome) domain.LotOutcome {
+	o := domain.LotOutcome{LotID: r.LotID.String(), Result: domain.LotResult(r.Result), AmountCents: r.AmountCents,
+		Currency: r.Currency, RecordedAt: r.RecordedAt}
+	if r.SupplierID != nil {
+		o.SupplierID = r.SupplierID.String()
+	}
+	return o
+}
