@@ -14,9 +14,9 @@ import (
 // UserBody is a user as the API shows it to themselves.
 type UserBody struct {
 	ID            string     `json:"id" format:"uuid"`
-	Email         string     `json:"email" format:"email"`
-	DisplayName   string     `json:"display_name"`
-	Language      string     `json:"language" enum:"fr,de,en,nl"`
+	Email         string     `json:"email" format:"email" example:"claire.hoffmann@example.org"`
+	DisplayName   string     `json:"display_name" example:"Claire Hoffmann"`
+	Language      string     `json:"language" enum:"fr,de,en,nl" example:"fr"`
 	PlatformRole  string     `json:"platform_role" enum:"user,moderator,admin"`
 	EmailVerified bool       `json:"email_verified"`
 	VerifiedAt    *time.Time `json:"email_verified_at,omitempty"`
@@ -61,64 +61,64 @@ func coreSignUp(in *SignUpInput) core.SignUpInput {
 // SignUpInput creates an account.
 type SignUpInput struct {
 	Body struct {
-		Email       string `json:"email" maxLength:"254" doc:"Sign-in email; a verification link is sent to it"`
-		Password    string `json:"password" minLength:"12" maxLength:"256" doc:"At least 12 characters, not a common password"`
-		DisplayName string `json:"display_name" minLength:"1" maxLength:"200"`
-		Language    string `json:"language,omitempty" enum:"fr,de,en,nl" doc:"Language of the product and of emails (default en)"`
+		Email       string `json:"email" maxLength:"254" doc:"Sign-in email; a verification link is sent to it" example:"claire.hoffmann@example.org"`
+		Password    string `json:"password" minLength:"12" maxLength:"256" doc:"At least 12 characters, not a common password" example:"Quatre-chevaux-bleus-au-marché"`
+		DisplayName string `json:"display_name" minLength:"1" maxLength:"200" example:"Claire Hoffmann"`
+		Language    string `json:"language,omitempty" enum:"fr,de,en,nl" doc:"Language of the product and of emails (default en)" example:"fr"`
 	}
 }
 
 // EmailInput names an email address.
 type EmailInput struct {
 	Body struct {
-		Email string `json:"email" maxLength:"254"`
+		Email string `json:"email" maxLength:"254" example:"claire.hoffmann@example.org"`
 	}
 }
 
 // TokenInput carries a token received by email.
 type TokenInput struct {
 	Body struct {
-		Token string `json:"token" minLength:"1" maxLength:"100"`
+		Token string `json:"token" minLength:"1" maxLength:"100" example:"q8Wn3vXk0b7JtR2yZ5mLcA"`
 	}
 }
 
 // LoginInput signs in.
 type LoginInput struct {
 	Body struct {
-		Email    string `json:"email" maxLength:"254"`
-		Password string `json:"password" maxLength:"256"`
+		Email    string `json:"email" maxLength:"254" example:"claire.hoffmann@example.org"`
+		Password string `json:"password" maxLength:"256" example:"Quatre-chevaux-bleus-au-marché"`
 	}
 }
 
 // ResetInput sets a new password with a reset token.
 type ResetInput struct {
 	Body struct {
-		Token    string `json:"token" minLength:"1" maxLength:"100"`
-		Password string `json:"password" maxLength:"256"`
+		Token    string `json:"token" minLength:"1" maxLength:"100" example:"q8Wn3vXk0b7JtR2yZ5mLcA"`
+		Password string `json:"password" maxLength:"256" example:"Quatre-chevaux-bleus-au-marché"`
 	}
 }
 
 // ChangePasswordInput changes a known password.
 type ChangePasswordInput struct {
 	Body struct {
-		CurrentPassword string `json:"current_password" maxLength:"256"`
-		NewPassword     string `json:"new_password" maxLength:"256"`
+		CurrentPassword string `json:"current_password" maxLength:"256" example:"Quatre-chevaux-bleus-au-marché"`
+		NewPassword     string `json:"new_password" maxLength:"256" example:"Sept-lanternes-sur-la-Moselle"`
 	}
 }
 
 // ChangeEmailInput asks for an email change.
 type ChangeEmailInput struct {
 	Body struct {
-		CurrentPassword string `json:"current_password" maxLength:"256"`
-		NewEmail        string `json:"new_email" maxLength:"254"`
+		CurrentPassword string `json:"current_password" maxLength:"256" example:"Quatre-chevaux-bleus-au-marché"`
+		NewEmail        string `json:"new_email" maxLength:"254" example:"claire.hoffmann@esat-saulnois.example"`
 	}
 }
 
 // ProfileInput updates the signed-in user's profile.
 type ProfileInput struct {
 	Body struct {
-		DisplayName *string `json:"display_name,omitempty" minLength:"1" maxLength:"200"`
-		Language    *string `json:"language,omitempty" enum:"fr,de,en,nl"`
+		DisplayName *string `json:"display_name,omitempty" minLength:"1" maxLength:"200" example:"Claire Hoffmann"`
+		Language    *string `json:"language,omitempty" enum:"fr,de,en,nl" example:"de"`
 	}
 }
 
@@ -144,7 +144,8 @@ func registerAccounts(r *routes, s Sessions) {
 			return accepted("Check your inbox: we sent a link to confirm your email address."), nil
 		})
 	handle(r, Public, huma.Operation{OperationID: "verify-email", Method: http.MethodPost, Path: "/api/v1/auth/verify-email", Tags: tag,
-		Summary: "Confirm an email address with the emailed token"},
+		Summary:     "Confirm an email address with the emailed token",
+		Description: "The token comes from the link sent at sign-up; it works once, for 48 hours. An expired or used link answers 410."},
 		func(ctx context.Context, in *TokenInput) (*UserOutput, error) {
 			u, err := acc.VerifyEmail(ctx, actorFrom(ctx), in.Body.Token)
 			if err != nil {
@@ -153,7 +154,8 @@ func registerAccounts(r *routes, s Sessions) {
 			return &UserOutput{Body: userBody(u)}, nil
 		})
 	handle(r, Public, huma.Operation{OperationID: "resend-verification", Method: http.MethodPost, Path: "/api/v1/auth/resend-verification", Tags: tag,
-		Summary: "Send the verification link again", DefaultStatus: http.StatusAccepted},
+		Summary: "Send the verification link again", DefaultStatus: http.StatusAccepted,
+		Description: "Always 202, whether or not the address has an unverified account, so that nobody learns which addresses are registered; limited per IP."},
 		func(ctx context.Context, in *EmailInput) (*AcceptedOutput, error) {
 			if err := acc.ResendVerification(ctx, actorFrom(ctx), in.Body.Email); err != nil {
 				return nil, toHTTP(err)
@@ -170,7 +172,8 @@ func registerAccounts(r *routes, s Sessions) {
 			return &SessionOutput{SetCookie: s.cookie(token), Body: userBody(u)}, nil
 		})
 	handle(r, Public, huma.Operation{OperationID: "logout", Method: http.MethodPost, Path: "/api/v1/auth/logout", Tags: tag,
-		Summary: "Sign out", DefaultStatus: http.StatusNoContent},
+		Summary: "Sign out", DefaultStatus: http.StatusNoContent,
+		Description: "Ends the session server-side and clears its cookie; without a session it does nothing."},
 		func(ctx context.Context, _ *struct{}) (*LogoutOutput, error) {
 			if err := acc.Logout(ctx, actorFrom(ctx), authFrom(ctx).token); err != nil {
 				return nil, toHTTP(err)
@@ -178,7 +181,8 @@ func registerAccounts(r *routes, s Sessions) {
 			return &LogoutOutput{SetCookie: s.cookie("")}, nil
 		})
 	handle(r, Public, huma.Operation{OperationID: "request-password-reset", Method: http.MethodPost, Path: "/api/v1/auth/password-reset", Tags: tag,
-		Summary: "Email a password reset link (valid one hour)", DefaultStatus: http.StatusAccepted},
+		Summary: "Email a password reset link (valid one hour)", DefaultStatus: http.StatusAccepted,
+		Description: "Always 202, whether or not the address has an account; the link is single-use and limited per IP."},
 		func(ctx context.Context, in *EmailInput) (*AcceptedOutput, error) {
 			if err := acc.RequestPasswordReset(ctx, actorFrom(ctx), in.Body.Email); err != nil {
 				return nil, toHTTP(err)
@@ -194,7 +198,8 @@ func registerAccounts(r *routes, s Sessions) {
 			return &NoContentOutput{}, nil
 		})
 	handle(r, Public, huma.Operation{OperationID: "confirm-email-change", Method: http.MethodPost, Path: "/api/v1/auth/confirm-email-change", Tags: tag,
-		Summary: "Confirm a new email address with the token sent to it"},
+		Summary:     "Confirm a new email address with the token sent to it",
+		Description: "The change requested with POST /api/v1/me/email takes effect; the old address is told."},
 		func(ctx context.Context, in *TokenInput) (*UserOutput, error) {
 			u, err := acc.ConfirmEmailChange(ctx, actorFrom(ctx), in.Body.Token)
 			if err != nil {
@@ -203,7 +208,8 @@ func registerAccounts(r *routes, s Sessions) {
 			return &UserOutput{Body: userBody(u)}, nil
 		})
 	handle(r, SignedIn, huma.Operation{OperationID: "get-me", Method: http.MethodGet, Path: "/api/v1/me", Tags: tag,
-		Summary: "The signed-in user"},
+		Summary:     "The signed-in user",
+		Description: "Profile, language, platform role and the organisation the session acts for."},
 		func(ctx context.Context, _ *struct{}) (*UserOutput, error) {
 			ra := authFrom(ctx)
 			body := userBody(ra.user)
@@ -211,7 +217,8 @@ func registerAccounts(r *routes, s Sessions) {
 			return &UserOutput{Body: body}, nil
 		})
 	handle(r, SignedIn, huma.Operation{OperationID: "update-me", Method: http.MethodPatch, Path: "/api/v1/me", Tags: tag,
-		Summary: "Change your name or language"},
+		Summary:     "Change your name or language",
+		Description: "Fields left out stay as they are; the language is the one of the product and of emails."},
 		func(ctx context.Context, in *ProfileInput) (*UserOutput, error) {
 			var lang *domain.Language
 			if in.Body.Language != nil {

@@ -13,7 +13,7 @@ import (
 type RoleInput struct {
 	UserID string `path:"userID" format:"uuid"`
 	Body   struct {
-		Role string `json:"role" enum:"user,moderator" doc:"Admins are made from the command line (passerelle admin create)"`
+		Role string `json:"role" enum:"user,moderator" doc:"Admins are made from the command line (passerelle admin create)" example:"moderator"`
 	}
 }
 

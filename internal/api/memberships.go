@@ -78,8 +78,8 @@ type OrgInput struct {
 type InviteInput struct {
 	OrgID string `path:"orgID" format:"uuid" doc:"The organisation's id"`
 	Body  struct {
-		Email string `json:"email" maxLength:"254" doc:"Where the invitation is sent; only an account with this (verified) address can accept it"`
-		Role  string `json:"role" enum:"owner,member" doc:"The role the invitee gets on accepting"`
+		Email string `json:"email" maxLength:"254" doc:"Where the invitation is sent; only an account with this (verified) address can accept it" example:"karim.benali@example.org"`
+		Role  string `json:"role" enum:"owner,member" doc:"The role the invitee gets on accepting" example:"member"`
 	}
 }
 
@@ -100,7 +100,7 @@ type MemberRoleInput struct {
 	OrgID  string `path:"orgID" format:"uuid" doc:"The organisation's id"`
 	UserID string `path:"userID" format:"uuid" doc:"The member's user id"`
 	Body   struct {
-		Role string `json:"role" enum:"owner,member"`
+		Role string `json:"role" enum:"owner,member" example:"owner"`
 	}
 }
 
@@ -115,7 +115,7 @@ type AcceptedInvitationOutput struct {
 // ActiveOrganisationInput chooses the organisation a session acts for.
 type ActiveOrganisationInput struct {
 	Body struct {
-		OrganisationID string `json:"organisation_id" format:"uuid" doc:"An organisation you are a member of"`
+		OrganisationID string `json:"organisation_id" format:"uuid" doc:"An organisation you are a member of" example:"0193a5b2-7c1e-7d20-9f3a-1b2c3d4e5f62"`
 	}
 }
 

@@ -17,13 +17,13 @@ import (
 // DescriptionBody is a text an organisation wrote about itself, in one language.
 type DescriptionBody struct {
 	Lang string `json:"lang" maxLength:"8" doc:"ISO 639-1 code of the text's language" example:"fr"`
-	Text string `json:"text" maxLength:"20000" doc:"At most 5,000 characters"`
+	Text string `json:"text" maxLength:"20000" doc:"At most 5,000 characters" example:"Atelier de conditionnement et de mise sous pli en Moselle."`
 }
 
 // IdentifierBody is one legal identifier of an organisation.
 type IdentifierBody struct {
-	Kind  string `json:"kind" enum:"fr_siret,fr_siren,fr_vat,be_enterprise,be_vat,lu_rcs,lu_vat,de_vat,de_hr" doc:"FR: fr_siret, fr_siren, fr_vat; DE: de_hr (Handelsregister entry), de_vat; BE: be_enterprise, be_vat; LU: lu_rcs, lu_vat. Organisations of other EU countries register none."`
-	Value string `json:"value" maxLength:"200" doc:"Any usual spelling; stored in canonical form (732 829 320 00074 → 73282932000074)"`
+	Kind  string `json:"kind" enum:"fr_siret,fr_siren,fr_vat,be_enterprise,be_vat,lu_rcs,lu_vat,de_vat,de_hr" doc:"FR: fr_siret, fr_siren, fr_vat; DE: de_hr (Handelsregister entry), de_vat; BE: be_enterprise, be_vat; LU: lu_rcs, lu_vat. Organisations of other EU countries register none." example:"fr_siret"`
+	Value string `json:"value" maxLength:"200" doc:"Any usual spelling; stored in canonical form (732 829 320 00074 → 73282932000074)" example:"732 829 320 00074"`
 }
 
 // OrganisationBody is an organisation's public profile.
@@ -90,15 +90,15 @@ type OrganisationOutput struct {
 // country, NUTS region, identifiers) are checked by core with field-level
 // errors.
 type ProfileFields struct {
-	StreetLines  []string          `json:"street_lines,omitempty" maxItems:"10" doc:"Address lines before postcode and town (at most 3)"`
-	Postcode     *string           `json:"postcode,omitempty" maxLength:"40" doc:"FR and DE 5 digits, BE 4 digits, LU L-1234"`
-	Town         *string           `json:"town,omitempty" maxLength:"400"`
-	NUTS3        *string           `json:"nuts3,omitempty" maxLength:"10" doc:"A current NUTS 3 region of the country; required in FR, DE, BE and LU once their regions are loaded"`
-	Latitude     *float64          `json:"latitude,omitempty" doc:"WGS 84, with longitude"`
-	Longitude    *float64          `json:"longitude,omitempty" doc:"WGS 84, with latitude"`
-	Website      *string           `json:"website,omitempty" maxLength:"600" doc:"http(s) address; https:// is added when no scheme is given"`
-	Phone        *string           `json:"phone,omitempty" maxLength:"60"`
-	Languages    []string          `json:"languages,omitempty" maxItems:"50" doc:"ISO 639-1 codes"`
+	StreetLines  []string          `json:"street_lines,omitempty" maxItems:"10" doc:"Address lines before postcode and town (at most 3)" example:"12 rue des Salines"`
+	Postcode     *string           `json:"postcode,omitempty" maxLength:"40" doc:"FR and DE 5 digits, BE 4 digits, LU L-1234" example:"57170"`
+	Town         *string           `json:"town,omitempty" maxLength:"400" example:"Château-Salins"`
+	NUTS3        *string           `json:"nuts3,omitempty" maxLength:"10" doc:"A current NUTS 3 region of the country; required in FR, DE, BE and LU once their regions are loaded" example:"FRF33"`
+	Latitude     *float64          `json:"latitude,omitempty" doc:"WGS 84, with longitude" example:"48.8189"`
+	Longitude    *float64          `json:"longitude,omitempty" doc:"WGS 84, with latitude" example:"6.5131"`
+	Website      *string           `json:"website,omitempty" maxLength:"600" doc:"http(s) address; https:// is added when no scheme is given" example:"https://ateliers-saulnois.example"`
+	Phone        *string           `json:"phone,omitempty" maxLength:"60" example:"+33 3 87 05 12 34"`
+	Languages    []string          `json:"languages,omitempty" maxItems:"50" doc:"ISO 639-1 codes" example:"fr"`
 	Descriptions []DescriptionBody `json:"descriptions,omitempty" maxItems:"20" doc:"One per language"`
 	Identifiers  []IdentifierBody  `json:"identifiers,omitempty" maxItems:"20" doc:"At most one per kind; each is checked with its scheme's check digits"`
 }
@@ -146,10 +146,10 @@ func deref(s *string) string {
 // CreateOrganisationInput creates an organisation.
 type CreateOrganisationInput struct {
 	Body struct {
-		Kind      string `json:"kind" enum:"sse_supplier,public_buyer,private_buyer,cluster" doc:"cluster: platform admins only"`
+		Kind      string `json:"kind" enum:"sse_supplier,public_buyer,private_buyer,cluster" doc:"cluster: platform admins only" example:"sse_supplier"`
 		Country   string `json:"country" maxLength:"8" doc:"ISO 3166-1 code of an EU member state" example:"FR"`
-		LegalName string `json:"legal_name" maxLength:"600"`
-		TradeName string `json:"trade_name,omitempty" maxLength:"600"`
+		LegalName string `json:"legal_name" maxLength:"600" example:"ESAT Les Ateliers du Saulnois"`
+		TradeName string `json:"trade_name,omitempty" maxLength:"600" example:"Ateliers du Saulnois"`
 		ProfileFields
 	}
 }
@@ -173,10 +173,10 @@ func (in *CreateOrganisationInput) organisation() (domain.Organisation, error) {
 type UpdateOrganisationInput struct {
 	OrgID string `path:"orgID" format:"uuid"`
 	Body  struct {
-		Country       *string `json:"country,omitempty" maxLength:"8"`
-		LegalName     *string `json:"legal_name,omitempty" maxLength:"600"`
-		TradeName     *string `json:"trade_name,omitempty" maxLength:"600" doc:"An empty string removes it"`
-		ClearLocation bool    `json:"clear_location,omitempty" doc:"Remove the coordinates"`
+		Country       *string `json:"country,omitempty" maxLength:"8" example:"FR"`
+		LegalName     *string `json:"legal_name,omitempty" maxLength:"600" example:"ESAT Les Ateliers du Saulnois"`
+		TradeName     *string `json:"trade_name,omitempty" maxLength:"600" doc:"An empty string removes it" example:"Ateliers du Saulnois"`
+		ClearLocation bool    `json:"clear_location,omitempty" doc:"Remove the coordinates" example:"false"`
 		ProfileFields
 	}
 }
@@ -219,7 +219,7 @@ type OrgIDInput struct {
 type SetLogoInput struct {
 	OrgID string `path:"orgID" format:"uuid"`
 	Body  struct {
-		DocumentID string `json:"document_id" format:"uuid" doc:"A document of this organisation uploaded with purpose logo"`
+		DocumentID string `json:"document_id" format:"uuid" doc:"A document of this organisation uploaded with purpose logo" example:"0193a5b2-7c1e-7d20-9f3a-1b2c3d4e5f70"`
 	}
 }
 
@@ -346,7 +346,8 @@ func registerOrganisations(r *routes, orgs *core.Organisations) {
 			return &RedirectOutput{Location: url, CacheControl: "private, max-age=" + strconv.Itoa(maxAge)}, nil
 		})
 	handle(r, SignedIn, huma.Operation{OperationID: "list-my-organisations", Method: http.MethodGet, Path: "/api/v1/me/organisations", Tags: tag,
-		Summary: "The organisations you belong to, with your role"},
+		Summary:     "The organisations you belong to, with your role",
+		Description: "Every organisation the signed-in user is a member of, with their role (owner or member)."},
 		func(ctx context.Context, _ *struct{}) (*MemberOrganisationsOutput, error) {
 			ms, err := orgs.ListMine(ctx, authFrom(ctx).principal)
 			if err != nil {

@@ -29,7 +29,7 @@ type DataExportBody struct {
 // DeleteAccountInput confirms an account deletion.
 type DeleteAccountInput struct {
 	Body struct {
-		Password string `json:"password" minLength:"1" maxLength:"256" doc:"The current password, to confirm"`
+		Password string `json:"password" minLength:"1" maxLength:"256" doc:"The current password, to confirm" example:"Quatre-chevaux-bleus-au-marché"`
 	}
 }
 

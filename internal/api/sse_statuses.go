@@ -33,14 +33,14 @@ type LanguageHeader struct {
 type SSEStatusBody struct {
 	ID                 string     `json:"id" format:"uuid"`
 	OrganisationID     string     `json:"organisation_id" format:"uuid"`
-	Type               string     `json:"type"`
+	Type               string     `json:"type" example:"fr_esat"`
 	TypeLabel          string     `json:"type_label" doc:"Name of the type in the caller's language"`
 	Country            string     `json:"country" doc:"Country that grants the status"`
 	Category           string     `json:"category" enum:"sheltered,integration,social_economy"`
-	RegistrationNumber string     `json:"registration_number"`
-	ValidUntil         string     `json:"valid_until" format:"date" doc:"Last day the status counts"`
-	DisabledShare      *float64   `json:"disabled_share,omitempty" doc:"Share of disabled or disadvantaged workers, in percent"`
-	ShareMeasuredOn    string     `json:"share_measured_on,omitempty" format:"date"`
+	RegistrationNumber string     `json:"registration_number" example:"FINESS 570012345"`
+	ValidUntil         string     `json:"valid_until" format:"date" doc:"Last day the status counts" example:"2028-12-31"`
+	DisabledShare      *float64   `json:"disabled_share,omitempty" doc:"Share of disabled or disadvantaged workers, in percent" example:"85"`
+	ShareMeasuredOn    string     `json:"share_measured_on,omitempty" format:"date" example:"2026-09-30"`
 	State              string     `json:"state" enum:"unverified,pending,verified,rejected"`
 	Counts             bool       `json:"counts" doc:"Verified and not expired: only such statuses count for eligibility"`
 	SubmittedAt        *time.Time `json:"submitted_at,omitempty" doc:"When verification was last requested"`
@@ -80,11 +80,11 @@ type SSEStatusCreateInput struct {
 	LanguageHeader
 	OrgID string `path:"orgID" format:"uuid"`
 	Body  struct {
-		Type               SSEStatusTypeCode `json:"type"`
-		RegistrationNumber string            `json:"registration_number" maxLength:"200" doc:"Approval or registration number"`
-		ValidUntil         string            `json:"valid_until" maxLength:"10" doc:"Last day the status is valid (YYYY-MM-DD)"`
-		DisabledShare      *float64          `json:"disabled_share,omitempty" doc:"Share of disabled or disadvantaged workers, percent, two decimals at most"`
-		ShareMeasuredOn    string            `json:"share_measured_on,omitempty" maxLength:"10" doc:"Day the share was measured (YYYY-MM-DD); required with disabled_share"`
+		Type               SSEStatusTypeCode `json:"type" example:"fr_esat"`
+		RegistrationNumber string            `json:"registration_number" maxLength:"200" doc:"Approval or registration number" example:"FINESS 570012345"`
+		ValidUntil         string            `json:"valid_until" maxLength:"10" doc:"Last day the status is valid (YYYY-MM-DD)" example:"2028-12-31"`
+		DisabledShare      *float64          `json:"disabled_share,omitempty" doc:"Share of disabled or disadvantaged workers, percent, two decimals at most" example:"85"`
+		ShareMeasuredOn    string            `json:"share_measured_on,omitempty" maxLength:"10" doc:"Day the share was measured (YYYY-MM-DD); required with disabled_share" example:"2026-09-30"`
 	}
 }
 
@@ -101,12 +101,12 @@ type SSEStatusPatchInput struct {
 	OrgID    string `path:"orgID" format:"uuid"`
 	StatusID string `path:"statusID" format:"uuid"`
 	Body     struct {
-		Type               *SSEStatusTypeCode `json:"type,omitempty"`
-		RegistrationNumber *string            `json:"registration_number,omitempty" maxLength:"200"`
-		ValidUntil         *string            `json:"valid_until,omitempty" maxLength:"10"`
-		DisabledShare      *float64           `json:"disabled_share,omitempty"`
-		ShareMeasuredOn    *string            `json:"share_measured_on,omitempty" maxLength:"10"`
-		ClearShare         bool               `json:"clear_share,omitempty" doc:"Remove the share and its date"`
+		Type               *SSEStatusTypeCode `json:"type,omitempty" example:"fr_esat"`
+		RegistrationNumber *string            `json:"registration_number,omitempty" maxLength:"200" example:"FINESS 570012345"`
+		ValidUntil         *string            `json:"valid_until,omitempty" maxLength:"10" example:"2028-12-31"`
+		DisabledShare      *float64           `json:"disabled_share,omitempty" example:"85"`
+		ShareMeasuredOn    *string            `json:"share_measured_on,omitempty" maxLength:"10" example:"2026-09-30"`
+		ClearShare         bool               `json:"clear_share,omitempty" doc:"Remove the share and its date" example:"false"`
 	}
 }
 
@@ -152,7 +152,7 @@ type RejectInput struct {
 	LanguageHeader
 	StatusID string `path:"statusID" format:"uuid"`
 	Body     struct {
-		Reason string `json:"reason" maxLength:"4000" doc:"What is wrong, for the supplier to fix (at most 2000 characters)"`
+		Reason string `json:"reason" maxLength:"4000" doc:"What is wrong, for the supplier to fix (at most 2000 characters)" example:"The approval attached expired in 2024: please upload the current one."`
 	}
 }
 

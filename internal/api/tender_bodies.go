@@ -16,7 +16,7 @@ type AwardCriterionBody struct {
 	Description string                    `json:"description,omitempty" maxLength:"4000" doc:"BT-540" example:"Hours beyond the minimum of the insertion clause"`
 	WeightType  domain.WeightType         `json:"weight_type" doc:"BT-5421: per-exa, per-mid, poi-exa, poi-mid, dec-exa, dec-mid, ord-imp" example:"per-exa"`
 	Weight      float64                   `json:"weight" example:"40" doc:"BT-541; percentages of a lot add up to 100, ranks are 1, 2, 3…"`
-	Social      bool                      `json:"social,omitempty" doc:"Rewards social performance (quality criteria only)"`
+	Social      bool                      `json:"social,omitempty" doc:"Rewards social performance (quality criteria only)" example:"true"`
 }
 
 // ClausesBody is a lot's clause set, the shared model of DOMAIN.md
@@ -29,14 +29,14 @@ type ClausesBody struct {
 	ReservedParticipation          domain.ReservedParticipation  `json:"reserved_participation,omitempty" doc:"BT-71: none (default), res-ws (art. 20) or res-pub-ser (art. 77)" example:"res-ws"`
 	LegalBases                     []domain.LegalBasis           `json:"legal_bases,omitempty" maxItems:"2" doc:"Legal bases of the reservation, available in the buyer's country (FR_L2113_12, DE_GWB_118, …)" example:"[\"FR_L2113_12\"]"`
 	ReservedExecution              domain.ReservedExecution      `json:"reserved_execution,omitempty" doc:"BT-736: yes, no (default) or not-known" example:"no"`
-	ReservedExecutionJustification string                        `json:"reserved_execution_justification,omitempty" maxLength:"4000"`
+	ReservedExecutionJustification string                        `json:"reserved_execution_justification,omitempty" maxLength:"4000" example:"Prestation réalisable en ESAT"`
 	StrategicProcurement           []domain.StrategicProcurement `json:"strategic_procurement,omitempty" maxItems:"3" doc:"BT-06: env-imp, inn-pur, soc-obj, or none alone (default)" example:"[\"soc-obj\"]"`
-	StrategicDescription           string                        `json:"strategic_description,omitempty" maxLength:"8000" doc:"BT-777"`
+	StrategicDescription           string                        `json:"strategic_description,omitempty" maxLength:"8000" doc:"BT-777" example:"Heures d'insertion pour des demandeurs d'emploi de longue durée"`
 	SocialObjectives               []domain.SocialObjective      `json:"social_objectives,omitempty" maxItems:"20" doc:"BT-775, with soc-obj" example:"[\"opp\"]"`
 	GreenObjectives                []domain.GreenObjective       `json:"green_objectives,omitempty" maxItems:"20" doc:"BT-774, with env-imp" example:"[\"circ-econ\"]"`
 	Accessibility                  domain.Accessibility          `json:"accessibility,omitempty" doc:"BT-754: inc (default), n-inc or n-inc-just" example:"inc"`
-	AccessibilityJustification     string                        `json:"accessibility_justification,omitempty" maxLength:"4000" doc:"BT-755, with n-inc-just"`
-	ExecutionConditions            string                        `json:"execution_conditions,omitempty" maxLength:"20000" doc:"BT-70, Markdown"`
+	AccessibilityJustification     string                        `json:"accessibility_justification,omitempty" maxLength:"4000" doc:"BT-755, with n-inc-just" example:"Travaux sans usagers"`
+	ExecutionConditions            string                        `json:"execution_conditions,omitempty" maxLength:"20000" doc:"BT-70, Markdown" example:"Le titulaire réserve **1 200 heures** à des personnes en insertion."`
 	Insertion                      *domain.InsertionClause       `json:"insertion,omitempty" doc:"Structured insertion clause (part of BT-70)"`
 	AwardCriteria                  []AwardCriterionBody          `json:"award_criteria,omitempty" maxItems:"20"`
 }
@@ -82,7 +82,7 @@ type LotBody struct {
 	Position int    `json:"position" example:"1"`
 	LotFields
 	DescriptionHTML         string           `json:"description_html" doc:"The description rendered as safe HTML"`
-	ExecutionConditionsHTML string           `json:"execution_conditions_html,omitempty" doc:"The execution conditions rendered as safe HTML"`
+	ExecutionConditionsHTML string           `json:"execution_conditions_html,omitempty" doc:"The execution conditions rendered as safe HTML" example:"<p>Le titulaire réserve <strong>1 200 heures</strong> à des personnes en insertion.</p>"`
 	ClauseLabels            ClauseLabelsBody `json:"clause_labels" doc:"The clause codes named in the caller's language"`
 	Eligibility             *EligibilityBody `json:"eligibility,omitempty" doc:"For a signed-in SSE supplier: whether it may take part, from its verified statuses"`
 	Outcome                 *OutcomeBody     `json:"outcome,omitempty" doc:"What came of the lot (buyer and moderators only)"`
@@ -105,10 +105,10 @@ func outcomeBody(o domain.LotOutcome) OutcomeBody {
 type TenderTextBody struct {
 	Language    string `json:"language" enum:"fr,de,en,nl" example:"de"`
 	Title       string `json:"title" maxLength:"400" example:"Reinigung des Rathauses"`
-	Description string `json:"description,omitempty" maxLength:"40000" doc:"Markdown"`
+	Description string `json:"description,omitempty" maxLength:"40000" doc:"Markdown" example:"Reinigung von **4 200 m²** Büroflächen, werktags ab 18 Uhr."`
 	// DescriptionHTML is set in answers only.
-	DescriptionHTML string `json:"description_html,omitempty" readOnly:"true" doc:"The description rendered as safe HTML (answers only)"`
-	Original        bool   `json:"original,omitempty" doc:"The text the buyer wrote first (read only)"`
+	DescriptionHTML string `json:"description_html,omitempty" readOnly:"true" doc:"The description rendered as safe HTML (answers only)" example:"<p>Reinigung von <strong>4 200 m²</strong> Büroflächen, werktags ab 18 Uhr.</p>"`
+	Original        bool   `json:"original,omitempty" doc:"The text the buyer wrote first (read only)" example:"false"`
 }
 
 // BuyerBody names a tender's buyer.
@@ -123,20 +123,20 @@ type BuyerBody struct {
 type TenderBody struct {
 	ID                string           `json:"id" format:"uuid"`
 	Buyer             *BuyerBody       `json:"buyer,omitempty"`
-	Kind              string           `json:"kind" enum:"formal_tender,quote_request,sourcing"`
+	Kind              string           `json:"kind" enum:"formal_tender,quote_request,sourcing" example:"formal_tender"`
 	State             string           `json:"state" enum:"draft,pending,published,closed,awarded,not_awarded,rejected,changes_requested,cancelled"`
-	Language          string           `json:"language" doc:"Original language"`
+	Language          string           `json:"language" doc:"Original language" example:"fr"`
 	Title             string           `json:"title" doc:"In the original language"`
 	Description       string           `json:"description" doc:"Markdown, in the original language"`
 	DescriptionHTML   string           `json:"description_html" doc:"The description rendered as safe HTML: no raw HTML, scripts or images"`
 	Texts             []TenderTextBody `json:"texts" doc:"Every language, the original first"`
 	PlaceNUTS         string           `json:"place_nuts" example:"FRF33"`
 	PlaceTown         string           `json:"place_town" example:"Thionville"`
-	QuestionsDeadline time.Time        `json:"questions_deadline"`
+	QuestionsDeadline time.Time        `json:"questions_deadline" example:"2027-03-01T12:00:00Z"`
 	ResponsesDeadline time.Time        `json:"responses_deadline"`
 	DeadlinePassed    bool             `json:"deadline_passed"`
 	ResponseLanguages []string         `json:"response_languages" example:"[\"fr\",\"de\"]"`
-	BuyerAnonymous    bool             `json:"buyer_anonymous"`
+	BuyerAnonymous    bool             `json:"buyer_anonymous" example:"false"`
 	Lots              []LotBody        `json:"lots"`
 	DocumentIDs       []string         `json:"document_ids" doc:"Documents (purpose tender_document)"`
 	SubstanceVersion  int              `json:"substance_version" doc:"Incremented by each substantial edit after publication"`

@@ -41,7 +41,7 @@ type TenderCreateInput struct {
 		QuestionsDeadline time.Time        `json:"questions_deadline" example:"2030-03-01T12:00:00Z"`
 		ResponsesDeadline time.Time        `json:"responses_deadline" example:"2030-03-15T12:00:00Z"`
 		ResponseLanguages []string         `json:"response_languages" maxItems:"4" example:"[\"fr\",\"de\"]"`
-		BuyerAnonymous    bool             `json:"buyer_anonymous,omitempty" doc:"Hide the buyer from suppliers and the public"`
+		BuyerAnonymous    bool             `json:"buyer_anonymous,omitempty" doc:"Hide the buyer from suppliers and the public" example:"false"`
 	}
 }
 
@@ -58,14 +58,14 @@ type TenderPatchInput struct {
 	OrgID    string `path:"orgID" format:"uuid"`
 	TenderID string `path:"tenderID" format:"uuid"`
 	Body     struct {
-		Kind              *string          `json:"kind,omitempty" enum:"formal_tender,quote_request,sourcing"`
-		Language          *string          `json:"language,omitempty" enum:"fr,de,en,nl"`
-		PlaceNUTS         *string          `json:"place_nuts,omitempty" maxLength:"10"`
-		PlaceTown         *string          `json:"place_town,omitempty" maxLength:"400"`
-		QuestionsDeadline *time.Time       `json:"questions_deadline,omitempty"`
+		Kind              *string          `json:"kind,omitempty" enum:"formal_tender,quote_request,sourcing" example:"quote_request"`
+		Language          *string          `json:"language,omitempty" enum:"fr,de,en,nl" example:"fr"`
+		PlaceNUTS         *string          `json:"place_nuts,omitempty" maxLength:"10" example:"FRF33"`
+		PlaceTown         *string          `json:"place_town,omitempty" maxLength:"400" example:"Thionville"`
+		QuestionsDeadline *time.Time       `json:"questions_deadline,omitempty" example:"2027-03-01T12:00:00Z"`
 		ResponsesDeadline *time.Time       `json:"responses_deadline,omitempty" example:"2030-04-01T12:00:00Z"`
-		ResponseLanguages []string         `json:"response_languages,omitempty" maxItems:"4"`
-		BuyerAnonymous    *bool            `json:"buyer_anonymous,omitempty"`
+		ResponseLanguages []string         `json:"response_languages,omitempty" maxItems:"4" example:"fr"`
+		BuyerAnonymous    *bool            `json:"buyer_anonymous,omitempty" example:"false"`
 		Texts             []TenderTextBody `json:"texts,omitempty" maxItems:"4" doc:"Replace every text; the one in the original language is the original"`
 	}
 }
