@@ -104,3 +104,57 @@ func TestLotEligibility(t *testing.T) {
 		t.Errorf("list: %s", r.raw)
 	}
 }
+
+// TestRepeatAwardBar: under an article 77 basis (FR L2113-15), the winner
+// of a lot may not win again from the same buyer on that basis for three
+// years: once the buyer records the award, the supplier's next lot from
+// that buyer says not eligible, and a lot from another buyer does not.
+func TestRepeatAwardBar(t *testing.T) {
+	w := newTenderWorld(t)
+	w.e.statusOf(w.supplierOrg.ID, domain.SSEFrESUS, nil)
+	art77Lot := map[string]any{
+		"title": "Accompagnement social", "description": "Permanences d'accueil", "cpv": []any{"85311000-2"},
+		"clauses": map[string]any{"reserved_participation": "res-pub-ser", "legal_bases": []any{"FR_L2113_15"}},
+	}
+	publish := func(buyer *client, buyerOrg string) (tenderID, lotID string) {
+		t.Helper()
+		base := "/api/v1/organisations/" + buyerOrg + "/tenders"
+		tenderID = buyer.expect(http.StatusCreated, "POST", base, tenderInput(time.Now().Add(10*24*time.Hour))).body["id"].(string)
+		lotID = buyer.expect(http.StatusCreated, "POST", base+"/"+tenderID+"/lots", art77Lot).body["id"].(string)
+		buyer.expect(http.StatusOK, "POST", base+"/"+tenderID+"/submit", nil)
+		w.moderator.expect(http.StatusOK, "POST", "/api/v1/moderation/tenders/"+tenderID+"/decision", map[string]any{"decision": "approve"})
+		return tenderID, lotID
+	}
+	verdict := func(tenderID string) map[string]any {
+		t.Helper()
+		r := w.supplier.expect(http.StatusOK, "GET", "/api/v1/tenders/"+tenderID, nil)
+		e, _ := r.body["lots"].([]any)[0].(map[string]any)["eligibility"].(map[string]any)
+		return e
+	}
+	won, wonLot := publish(w.buyer, w.buyerOrg.ID)
+	next, _ := publish(w.buyer, w.buyerOrg.ID)
+	otherBuyerOrg := w.e.db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgPublicBuyer, LegalName: "Ville de Metz"})
+	otherBuyer := w.e.as(w.e.db.User(t, storetest.UserOptions{Organisation: otherBuyerOrg.ID}).ID)
+	elsewhere, _ := publish(otherBuyer, otherBuyerOrg.ID)
+	if v := verdict(next); v["result"] != "eligible" {
+		t.Fatalf("before any award: %v", v)
+	}
+
+	w.e.clock.advance(11 * 24 * time.Hour)
+	w.buyer.expect(http.StatusOK, "PUT", "/api/v1/organisations/"+w.buyerOrg.ID+"/tenders/"+won+"/lots/"+wonLot+"/outcome",
+		map[string]any{"result": "awarded_passerelle", "supplier_id": w.supplierOrg.ID, "amount_cents": 1800000})
+
+	v := verdict(next)
+	barred := false
+	for _, r := range v["reasons"].([]any) {
+		if r.(map[string]any)["code"] == domain.ReasonRepeatAwardBarred {
+			barred = true
+		}
+	}
+	if v["result"] != "not_eligible" || !barred {
+		t.Errorf("after winning from the same buyer: %v", v)
+	}
+	if v := verdict(elsewhere); v["result"] != "eligible" {
+		t.Errorf("another buyer's lot: %v", v)
+	}
+}

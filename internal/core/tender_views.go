@@ -73,8 +73,7 @@ func tenderVisible(p domain.Principal, t domain.Tender) bool {
 // when p is anonymous or acts for no supplier.
 //
 // Past reserved awards (the article 77 bar on winning again from the same
-// buyer) are not looked up yet: outcomes do not record the legal basis a
-// lot was won under, so such a lot may say eligible where the bar applies.
+// buyer) depend on the buyer: view adds them per tender.
 func (s *Tenders) eligibilitySupplier(ctx context.Context, p domain.Principal) (*domain.EligibilitySupplier, error) {
 	if p.Anonymous() || p.ActiveOrganisationID == "" {
 		return nil, nil
@@ -98,9 +97,19 @@ func (s *Tenders) view(ctx context.Context, p domain.Principal, t domain.Tender,
 	v := TenderView{Tender: t, Manage: member}
 	if supplier != nil {
 		now := s.now()
+		// The lots this supplier won from this buyer under an article 77
+		// basis in the last RepeatAwardBarYears: a winner may not win
+		// again on that basis before then (FR_L2113_15, EU_ART77).
+		awards, err := s.st.ReservedAwardsFromBuyer(ctx, p.ActiveOrganisationID, t.OrganisationID,
+			now.AddDate(-domain.RepeatAwardBarYears, 0, 0), article77Bases())
+		if err != nil {
+			return TenderView{}, err
+		}
+		sup := *supplier
+		sup.ReservedAwardsFromBuyer = awards
 		v.Eligibility = make(map[string]domain.EligibilityVerdict, len(t.Lots))
 		for _, l := range t.Lots {
-			v.Eligibility[l.ID] = domain.Eligibility(*supplier, l.Clauses, now)
+			v.Eligibility[l.ID] = domain.Eligibility(sup, l.Clauses, now)
 		}
 	}
 	// An anonymous buyer is hidden from suppliers and the public; its own
@@ -129,4 +138,16 @@ func (s *Tenders) views(ctx context.Context, p domain.Principal, ts []domain.Ten
 		out[i] = v
 	}
 	return out, nil
+}
+
+// article77Bases are the legal bases under which a winner may not win
+// again from the same buyer for domain.RepeatAwardBarYears.
+func article77Bases() []domain.LegalBasis {
+	var out []domain.LegalBasis
+	for _, b := range domain.LegalBases() {
+		if b.BarsRepeatAward() {
+			out = append(out, b)
+		}
+	}
+	return out
 }

@@ -66,3 +66,30 @@ func outcomeFromRow(r sqlc.LotOutcome) domain.LotOutcome {
 	}
 	return o
 }
+
+// ReservedAwardsFromBuyer returns the lots supplierID won from buyerID
+// since the given time under one of bases, oldest first: the facts of the
+// repeat-award bar (domain.EligibilitySupplier.ReservedAwardsFromBuyer).
+func (s *Store) ReservedAwardsFromBuyer(ctx context.Context, supplierID, buyerID string, since time.Time, bases []domain.LegalBasis) ([]domain.ReservedAward, error) {
+	sup, err := uuid.Parse(supplierID)
+	if err != nil {
+		return nil, nil
+	}
+	buyer, err := uuid.Parse(buyerID)
+	if err != nil {
+		return nil, nil
+	}
+	codes := make([]string, len(bases))
+	for i, b := range bases {
+		codes[i] = string(b)
+	}
+	rows, err := s.q.ReservedAwardsFromBuyer(ctx, sqlc.ReservedAwardsFromBuyerParams{SupplierID: sup, BuyerID: buyer, Since: since, Bases: codes})
+	if err != nil {
+		return nil, mapError(err)
+	}
+	out := make([]domain.ReservedAward, len(rows))
+	for i, r := range rows {
+		out[i] = domain.ReservedAward{Basis: domain.LegalBasis(r.Basis), AwardedAt: r.RecordedAt}
+	}
+	return out, nil
+}

@@ -47,6 +47,60 @@ func (q *Queries) ListLotOutcomes(ctx context.Context, tenderIds []uuid.UUID) ([
 	return items, nil
 }
 
+const reservedAwardsFromBuyer = `-- name: ReservedAwardsFromBuyer :many
+SELECT lb.basis::text AS basis, o.recorded_at
+FROM lot_outcomes o
+JOIN tender_lots l ON l.id = o.lot_id
+JOIN tenders t ON t.id = l.tender_id
+CROSS JOIN LATERAL jsonb_array_elements_text(coalesce(l.clauses -> 'legal_bases', '[]'::jsonb)) AS lb(basis)
+WHERE o.result = 'awarded_passerelle'
+  AND o.supplier_id = $1::uuid
+  AND t.organisation_id = $2::uuid
+  AND o.recorded_at >= $3::timestamptz
+  AND lb.basis = ANY ($4::text[])
+ORDER BY o.recorded_at
+`
+
+type ReservedAwardsFromBuyerParams struct {
+	SupplierID uuid.UUID
+	BuyerID    uuid.UUID
+	Since      time.Time
+	Bases      []string
+}
+
+type ReservedAwardsFromBuyerRow struct {
+	Basis      string
+	RecordedAt time.Time
+}
+
+// The lots a supplier won from one buyer since a date under the given
+// legal bases (article 77: FR_L2113_15, EU_ART77), with the basis and the
+// day the outcome was recorded: what the repeat-award bar looks at.
+func (q *Queries) ReservedAwardsFromBuyer(ctx context.Context, arg ReservedAwardsFromBuyerParams) ([]ReservedAwardsFromBuyerRow, error) {
+	rows, err := q.db.Query(ctx, reservedAwardsFromBuyer,
+		arg.SupplierID,
+		arg.BuyerID,
+		arg.Since,
+		arg.Bases,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ReservedAwardsFromBuyerRow{}
+	for rows.Next() {
+		var i ReservedAwardsFromBuyerRow
+		if err := rows.Scan(&i.Basis, &i.RecordedAt); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const saveLotOutcome = `-- name: SaveLotOutcome :one
 INSERT INTO lot_outcomes (lot_id, result, supplier_id, amount_cents, currency, recorded_by, recorded_at)
 VALUES ($1, $2, $3, $4, $5,
