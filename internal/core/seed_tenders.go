@@ -86,7 +86,7 @@ var demoTenders = []demoTender{
 		}},
 	{"achats.valdemoselle", domain.TenderFormal, lFR, "Nettoyage des bâtiments communautaires",
 		"Nettoyage quotidien des sièges administratifs, médiathèques et piscines de l'agglomération.",
-		[]string{"prestations du lundi au samedi, horaires décalés exclus", "produits écolabellisés exigés", "reprise du personnel selon la convention collective de la propreté"},
+		[]string{"prestations du lundi au samedi, en journée, en présence des agents", "produits écolabellisés exigés", "reprise du personnel selon la convention collective de la propreté"},
 		35, 14, []domain.Language{lFR}, domain.TenderPublished, false, []demoLot{
 			{"Lot 1 – Sièges administratifs", "Bureaux, salles de réunion et sanitaires : **6 800 m²**.", []string{"cleaning.offices"}, 200_000, 260_000, clauseInsertionShare, 0, 7},
 			{"Lot 2 – Médiathèques", "Trois médiathèques, **2 400 m²**, ouverture le dimanche.", []string{"cleaning.buildings"}, 60_000, 80_000, clauseReservedSIAE, 0, 0},
