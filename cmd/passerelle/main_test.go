@@ -253,7 +253,8 @@ func TestSeedOnceAndLogInAsDemoUser(t *testing.T) {
 		t.Fatalf("seed: exit %d: %s", code, stderr.String())
 	}
 	out := stdout.String()
-	for _, want := range []string{"moderation@demo.passerelle.example", "admin@demo.passerelle.example", "wfbm.saar@demo.passerelle.example", "Passerelle-Demo-2026"} {
+	for _, want := range []string{"moderation@demo.passerelle.example", "admin@demo.passerelle.example", "wfbm.saar@demo.passerelle.example", "Passerelle-Demo-2026",
+		"tenders published", "reserved lots"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("seed output lacks %s:\n%s", want, out)
 		}

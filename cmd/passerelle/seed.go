@@ -11,6 +11,8 @@ import (
 
 	"passerelle/internal/config"
 	"passerelle/internal/core"
+	"passerelle/internal/jobs"
+	"passerelle/internal/mail"
 	"passerelle/internal/store"
 )
 
@@ -37,8 +39,20 @@ func seed(ctx context.Context, cfg config.Config, args []string, stdout, stderr 
 		return err
 	}
 	defer closeS3()
+	// The runner is not started: it only inserts, in the seed's
+	// transactions, the jobs that close the tenders at their deadline,
+	// which serve's runner then works.
+	renderer, err := mail.NewRenderer()
+	if err != nil {
+		return err
+	}
+	runner, err := jobs.New(st, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+		jobs.Options{Renderer: renderer, PublicURL: cfg.PublicURL})
+	if err != nil {
+		return err
+	}
 	start := time.Now()
-	summary, err := core.Seed(ctx, st, objects, *ifEmpty)
+	summary, err := core.Seed(ctx, st, objects, runner, *ifEmpty)
 	if err != nil {
 		return err
 	}

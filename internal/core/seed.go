@@ -2,6 +2,7 @@ package core
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -119,7 +120,9 @@ type demoWorld struct {
 	orgs      map[string]seededOrg
 	moderator domain.Principal
 	modActor  Actor
-	figures   []DemoFigure
+	// jobs schedules the closing of published tenders at their deadline.
+	jobs    TenderJobs
+	figures []DemoFigure
 }
 
 // count records a figure for the summary.
@@ -133,20 +136,25 @@ func (w *demoWorld) count(what string, n int) {
 // the suppliers' SSE statuses with evidence stored in objects (verified by
 // the moderator, one pending, one rejected, one about to expire), then
 // their offers (most published by the moderator, a few drafts, pending or
-// waiting for changes). With ifEmpty it does nothing when any account
-// exists.
-func Seed(ctx context.Context, st *store.Store, objects *blob.Store, ifEmpty bool) (DemoSummary, error) {
+// waiting for changes), then the buyers' tenders (most published, with
+// questions and responses), whose closing at the deadline is scheduled
+// in jobs, the queue. With ifEmpty it does nothing when any account exists.
+func Seed(ctx context.Context, st *store.Store, objects *blob.Store, jobs TenderJobs, ifEmpty bool) (DemoSummary, error) {
 	if ifEmpty {
 		n, err := st.CountUsers(ctx)
 		if err != nil || n > 0 {
 			return DemoSummary{}, err
 		}
 	}
+	if jobs == nil {
+		// Published tenders would never close at their deadline.
+		return DemoSummary{}, errors.New("seed: a job queue is required to schedule the tenders' closing")
+	}
 	w, logins, err := seedOrganisations(ctx, st)
 	if err != nil {
 		return DemoSummary{}, err
 	}
-	w.objects = objects
+	w.objects, w.jobs = objects, jobs
 	cpv, err := st.CountCPVCodes(ctx)
 	if err != nil {
 		return DemoSummary{}, err
@@ -154,10 +162,9 @@ func Seed(ctx context.Context, st *store.Store, objects *blob.Store, ifEmpty boo
 	w.cpv = cpv > 0
 	// The steps run in order, each through the use cases of the API, so
 	// that the demonstration data obeys the same rules as real data. A new
-	// kind of listing adds its step here, in a file of its own
-	// (seed_tenders.go: buyers post tenders, which may need the suppliers'
-	// published offers and verified statuses before them).
-	steps := []func(context.Context, *demoWorld) error{seedStatuses, seedOffers}
+	// kind of listing adds its step here, in a file of its own. Tenders
+	// come last: suppliers respond to them with their verified statuses.
+	steps := []func(context.Context, *demoWorld) error{seedStatuses, seedOffers, seedTenders}
 	for _, step := range steps {
 		if err := step(ctx, w); err != nil {
 			return DemoSummary{}, err

@@ -1,12 +1,18 @@
 package core_test
 
 import (
+	"errors"
+	"io"
+	"log/slog"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
 	"passerelle/internal/core"
 	"passerelle/internal/domain"
+	"passerelle/internal/jobs"
+	"passerelle/internal/mail"
 	"passerelle/internal/store/storetest"
 	"passerelle/internal/taxonomy"
 	"passerelle/internal/taxonomy/taxonomytest"
@@ -43,8 +49,16 @@ func TestSeedWithNUTS(t *testing.T) {
 	if _, err := core.ImportCPV(t.Context(), db.Store, codes); err != nil {
 		t.Fatal(err)
 	}
+	renderer, err := mail.NewRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	runner, err := jobs.New(db.Store, slog.New(slog.NewTextHandler(io.Discard, nil)), jobs.Options{Renderer: renderer})
+	if err != nil {
+		t.Fatal(err)
+	}
 	start := time.Now()
-	summary, err := core.Seed(t.Context(), db.Store, newObjectStore(t), true)
+	summary, err := core.Seed(t.Context(), db.Store, newObjectStore(t), runner, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,9 +217,183 @@ func TestSeedWithNUTS(t *testing.T) {
 			t.Errorf("published offers in %s: %d (%v)", lang, languages[lang], languages)
 		}
 	}
+	checkSeededTenders(t, db, runner, owners)
 	// Seeding again with ifEmpty changes nothing.
-	again, err := core.Seed(t.Context(), db.Store, nil, true)
+	again, err := core.Seed(t.Context(), db.Store, nil, runner, true)
 	if err != nil || len(again.Logins) != 0 {
 		t.Fatalf("second seed: %v %v", again, err)
+	}
+}
+
+// checkSeededTenders: the buyers' tenders number 30 or more, in the four
+// languages, in every state the screens show; every lot validates for its
+// buyer's country, and together they carry reserved lots under the French
+// and German bases, insertion clauses and social award criteria. Published
+// tenders are public and will close at their deadline (a job each); a
+// seeded supplier is eligible for a reserved lot, another is not; the
+// answered questions are public, the responses sealed from the buyer.
+func checkSeededTenders(t *testing.T, db *storetest.DB, runner *jobs.Runner, owners []core.DemoLogin) {
+	t.Helper()
+	ctx := t.Context()
+	tenders := core.NewTenders(db.Store, runner, time.Now, core.TendersConfig{})
+	responses := core.NewResponses(db.Store, time.Now)
+	// principal is the owner of the organisation of login, acting for it.
+	principal := func(login string) (domain.Principal, domain.Organisation) {
+		t.Helper()
+		u, err := db.Store.GetUserByEmail(ctx, login+"@demo.passerelle.example")
+		if err != nil {
+			t.Fatal(login, err)
+		}
+		orgs, err := db.Store.ListOrganisationsByMember(ctx, u.ID)
+		if err != nil || len(orgs) != 1 {
+			t.Fatal(login, orgs, err)
+		}
+		o := orgs[0].Organisation
+		return domain.Principal{UserID: u.ID, PlatformRole: u.PlatformRole, ActiveOrganisationID: o.ID,
+			Memberships: map[string]domain.MembershipRole{o.ID: orgs[0].Role}}, o
+	}
+	now := time.Now()
+	states := map[domain.TenderState]int{}
+	kinds := map[domain.TenderKind]int{}
+	languages := map[domain.Language]int{}
+	bases := map[domain.LegalBasis]int{}
+	insertions, socialCriteria, combined := 0, 0, 0
+	var published []domain.Tender
+	var reservedFR *domain.Tender
+	var reservedFRLot string
+	for _, l := range owners {
+		buyer, org := principal(strings.TrimSuffix(l.Email, "@demo.passerelle.example"))
+		if org.Kind != domain.OrgPublicBuyer && org.Kind != domain.OrgPrivateBuyer {
+			continue
+		}
+		page, next, err := db.Store.ListTendersByOrganisation(ctx, org.ID, "", 100)
+		if err != nil || next != "" {
+			t.Fatal(err, next)
+		}
+		if len(page) < 3 {
+			t.Errorf("%s: %d tenders", org.LegalName, len(page))
+		}
+		for _, p := range page {
+			tn, err := db.Store.GetTender(ctx, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			title := tn.Original().Title
+			states[tn.State]++
+			kinds[tn.Kind]++
+			languages[tn.OriginalLanguage]++
+			if !tn.ResponsesDeadline.After(now) || tn.QuestionsDeadline.After(tn.ResponsesDeadline) || tn.PlaceTown == "" ||
+				len(tn.ResponseLanguages) == 0 || tn.Original().Description == "" {
+				t.Errorf("%s: tender %q: %+v", org.LegalName, title, tn)
+			}
+			if len(tn.Lots) < 1 || len(tn.Lots) > 3 {
+				t.Errorf("%q: %d lots", title, len(tn.Lots))
+			}
+			for _, lot := range tn.Lots {
+				if err := domain.ValidateLot(lot, domain.ClauseContext{BuyerCountry: org.Country}, "").Err(); err != nil {
+					t.Errorf("%q, lot %q does not validate: %v", title, lot.Title, err)
+				}
+				if len(lot.CPV) == 0 || lot.Description == "" {
+					t.Errorf("%q, lot %q: CPV %v", title, lot.Title, lot.CPV)
+				}
+				c := lot.Clauses
+				for _, b := range c.LegalBases {
+					bases[b]++
+				}
+				if len(c.LegalBases) == 2 {
+					combined++
+				}
+				if c.Insertion != nil {
+					insertions++
+				}
+				for _, a := range c.AwardCriteria {
+					if a.Social {
+						socialCriteria++
+					}
+				}
+				if tn.State == domain.TenderPublished && reservedFR == nil && len(c.LegalBases) == 1 && c.LegalBases[0] == domain.BasisFRL211312 {
+					reservedFR, reservedFRLot = &tn, lot.ID
+				}
+			}
+			if tn.State == domain.TenderPublished {
+				published = append(published, tn)
+			}
+			// The buyer sees its own tenders whatever their state.
+			if _, err := tenders.Get(ctx, buyer, tn.ID); err != nil {
+				t.Errorf("%s reading its tender %q: %v", org.LegalName, title, err)
+			}
+		}
+	}
+	total := 0
+	for _, n := range states {
+		total += n
+	}
+	if total < 30 || states[domain.TenderPublished] < 20 || states[domain.TenderPending] < 2 ||
+		states[domain.TenderChangesRequested] != 1 || states[domain.TenderDraft] != 1 {
+		t.Errorf("tenders: %v", states)
+	}
+	if len(kinds) != 3 {
+		t.Errorf("tender kinds: %v", kinds)
+	}
+	for _, lang := range []domain.Language{domain.LangFR, domain.LangDE, domain.LangEN, domain.LangNL} {
+		if languages[lang] < 2 {
+			t.Errorf("tenders written in %s: %d (%v)", lang, languages[lang], languages)
+		}
+	}
+	if bases[domain.BasisFRL211312] < 3 || bases[domain.BasisDEGWB118] < 3 || bases[domain.BasisBE2016Art15] < 1 ||
+		bases[domain.BasisLU2018Art20] < 1 || bases[domain.BasisFRL211315] != 1 || combined < 1 || insertions < 5 || socialCriteria < 20 {
+		t.Errorf("legal bases %v, %d combined, %d insertion clauses, %d social criteria", bases, combined, insertions, socialCriteria)
+	}
+	// Published tenders are public, and each has its closing job.
+	for _, tn := range published {
+		if _, err := tenders.Get(ctx, domain.Principal{}, tn.ID); err != nil {
+			t.Errorf("anonymous reading %q: %v", tn.Original().Title, err)
+		}
+	}
+	var closeJobs int
+	if err := db.Store.Pool().QueryRow(ctx, "SELECT count(DISTINCT args->>'tender_id') FROM river_job WHERE kind = 'close_tender'").Scan(&closeJobs); err != nil {
+		t.Fatal(err)
+	}
+	if closeJobs != len(published) {
+		t.Errorf("%d tenders scheduled to close, %d published", closeJobs, len(published))
+	}
+	// An ESAT with 88 % disabled workers may take part in a lot reserved
+	// under L2113-12; a workers' cooperative may not.
+	if reservedFR == nil {
+		t.Fatal("no published lot reserved under FR_L2113_12 alone")
+	}
+	for login, want := range map[string]domain.EligibilityResult{"esat.previert": domain.Eligible, "scop.rempart": domain.NotEligible} {
+		p, _ := principal(login)
+		v, err := tenders.Get(ctx, p, reservedFR.ID)
+		if err != nil || v.Eligibility[reservedFRLot].Result != want {
+			t.Errorf("%s on %q: %+v %v", login, reservedFR.Original().Title, v.Eligibility[reservedFRLot], err)
+		}
+	}
+	// Answered questions are public; a sent response is sealed from the
+	// buyer until the deadline, and listed by its author.
+	answered := 0
+	for _, tn := range published {
+		qs, _, err := tenders.Questions(ctx, domain.Principal{}, tn.ID, "", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range qs {
+			if q.Question.Answer == "" || q.ShowAsker {
+				t.Errorf("anonymous sees %+v", q)
+			}
+			answered++
+		}
+	}
+	if answered < 3 {
+		t.Errorf("%d answered questions", answered)
+	}
+	supplier, supplierOrg := principal("esat.previert")
+	own, _, err := responses.ListOwn(ctx, supplier, supplierOrg.ID, "", 0)
+	if err != nil || len(own) != 1 || own[0].State != domain.ResponseSubmitted {
+		t.Fatalf("esat.previert's responses: %+v %v", own, err)
+	}
+	buyer, _ := principal("achats.valdorne")
+	if _, _, err := responses.Get(ctx, buyer, own[0].ID); !errors.Is(err, domain.ErrNotFound) {
+		t.Errorf("the buyer reads a sealed response: %v", err)
 	}
 }
