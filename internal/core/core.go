@@ -37,3 +37,18 @@ type Actor struct {
 	RequestID    string
 	IP           string
 }
+
+// writeAudit records, in tx, that actor did action to the subject of an
+// organisation, with the state before and after when given. A nil map is
+// left out rather than stored as JSON null.
+func writeAudit(ctx context.Context, tx *store.Tx, actor Actor, action, subjectType, subjectID, orgID string, before, after map[string]any) error {
+	e := domain.AuditEntry{ActorUserID: actor.UserID, Action: action, SubjectType: subjectType, SubjectID: subjectID,
+		OrganisationID: orgID, RequestID: actor.RequestID}
+	if before != nil {
+		e.Before = before
+	}
+	if after != nil {
+		e.After = after
+	}
+	return tx.Audit(ctx, e)
+}

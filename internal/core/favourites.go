@@ -152,15 +152,7 @@ func (s *Favourites) Remove(ctx context.Context, actor Actor, p domain.Principal
 }
 
 func favouriteAudit(ctx context.Context, tx *store.Tx, actor Actor, action string, l domain.FavouriteList, before, after map[string]any) error {
-	e := domain.AuditEntry{ActorUserID: actor.UserID, Action: action, SubjectType: "favourite_list", SubjectID: l.ID,
-		OrganisationID: l.OrganisationID, RequestID: actor.RequestID}
-	if before != nil {
-		e.Before = before
-	}
-	if after != nil {
-		e.After = after
-	}
-	return tx.Audit(ctx, e)
+	return writeAudit(ctx, tx, actor, action, "favourite_list", l.ID, l.OrganisationID, before, after)
 }
 
 var (

@@ -614,15 +614,7 @@ func pageSize(limit int) int32 {
 }
 
 func (s *Offers) audit(ctx context.Context, tx *store.Tx, actor Actor, action string, o domain.Offer, before, after map[string]any) error {
-	e := domain.AuditEntry{ActorUserID: actor.UserID, Action: action, SubjectType: "offer", SubjectID: o.ID,
-		OrganisationID: o.OrganisationID, RequestID: actor.RequestID}
-	if before != nil {
-		e.Before = before
-	}
-	if after != nil {
-		e.After = after
-	}
-	return tx.Audit(ctx, e)
+	return writeAudit(ctx, tx, actor, action, "offer", o.ID, o.OrganisationID, before, after)
 }
 
 func offerAudit(o domain.Offer) map[string]any {

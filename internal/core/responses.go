@@ -431,15 +431,7 @@ func openForResponses(t domain.Tender, now time.Time) error {
 var errSealed = msgResponsesSealed.Wrap(domain.ErrConflict)
 
 func responseAudit(ctx context.Context, tx *store.Tx, actor Actor, action string, r domain.Response, before, after map[string]any) error {
-	e := domain.AuditEntry{ActorUserID: actor.UserID, Action: action, SubjectType: "response", SubjectID: r.ID,
-		OrganisationID: r.OrganisationID, RequestID: actor.RequestID}
-	if before != nil {
-		e.Before = before
-	}
-	if after != nil {
-		e.After = after
-	}
-	return tx.Audit(ctx, e)
+	return writeAudit(ctx, tx, actor, action, "response", r.ID, r.OrganisationID, before, after)
 }
 
 // responseState is what the audit log keeps of a response: its state and

@@ -457,15 +457,7 @@ func without(ids []string, id string) []string {
 }
 
 func (s *SSEStatuses) audit(ctx context.Context, tx *store.Tx, actor Actor, action string, st domain.SSEStatus, before, after map[string]any) error {
-	e := domain.AuditEntry{ActorUserID: actor.UserID, Action: action, SubjectType: "sse_status", SubjectID: st.ID,
-		OrganisationID: st.OrganisationID, RequestID: actor.RequestID}
-	if before != nil {
-		e.Before = before
-	}
-	if after != nil {
-		e.After = after
-	}
-	return tx.Audit(ctx, e)
+	return writeAudit(ctx, tx, actor, action, "sse_status", st.ID, st.OrganisationID, before, after)
 }
 
 func sseStatusAudit(s domain.SSEStatus) map[string]any {

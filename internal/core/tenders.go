@@ -487,15 +487,7 @@ func tenderPageSize(limit int) int32 {
 }
 
 func tenderAudit(ctx context.Context, tx *store.Tx, actor Actor, action string, t domain.Tender, before, after map[string]any) error {
-	e := domain.AuditEntry{ActorUserID: actor.UserID, Action: action, SubjectType: "tender", SubjectID: t.ID,
-		OrganisationID: t.OrganisationID, RequestID: actor.RequestID}
-	if before != nil {
-		e.Before = before
-	}
-	if after != nil {
-		e.After = after
-	}
-	return tx.Audit(ctx, e)
+	return writeAudit(ctx, tx, actor, action, "tender", t.ID, t.OrganisationID, before, after)
 }
 
 func tenderState(t domain.Tender) map[string]any {
