@@ -140,3 +140,48 @@ func TestInvitationsListPaginates(t *testing.T) {
 		t.Errorf("limit=201: %d", r.status)
 	}
 }
+
+// TestMyOrganisationsPaginate: the caller's organisations by legal name,
+// then by id for two of the same name, a page at a time without overlap,
+// names holding the cursor's separator included.
+func TestMyOrganisationsPaginate(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	u := e.db.User(t, storetest.UserOptions{})
+	c := e.as(u.ID)
+	names := []string{"Zeta | Werkstatt", "Alpha SCOP", "Mu ESAT", "Mu ESAT", "Beta | Atelier"}
+	byName := map[string][]string{}
+	for i, n := range names {
+		org := e.db.Organisation(t, storetest.OrganisationOptions{LegalName: n})
+		role := domain.RoleMember
+		if i%2 == 0 {
+			role = domain.RoleOwner
+		}
+		e.join(org.ID, u.ID, role)
+		byName[n] = append(byName[n], org.ID)
+	}
+	slices.Sort(byName["Mu ESAT"])
+	var want []string
+	for _, n := range []string{"Alpha SCOP", "Beta | Atelier", "Mu ESAT", "Zeta | Werkstatt"} {
+		want = append(want, byName[n]...)
+	}
+	// Someone else's organisation is not listed.
+	other := e.db.Organisation(t, storetest.OrganisationOptions{LegalName: "Aaa Autre"})
+	e.join(other.ID, e.db.User(t, storetest.UserOptions{}).ID, domain.RoleOwner)
+
+	r := c.expect(http.StatusOK, "GET", "/api/v1/me/organisations", nil)
+	if got := itemIDs(r); !slices.Equal(got, want) || r.body["next_cursor"] != "" {
+		t.Fatalf("default page: %v, want %v", got, want)
+	}
+	for _, limit := range []string{"1", "2", "3"} {
+		if got := walkPages(t, c, "/api/v1/me/organisations?limit="+limit, "id"); !slices.Equal(got, want) {
+			t.Errorf("pages of %s: %v, want %v", limit, got, want)
+		}
+	}
+	for _, bad := range []string{"x", "b3JnfE11IEVTQVQ", "Y3B2fDEyMzQ1Njc4"} { // not base64 of ours, no id, another list's
+		r := c.do("GET", "/api/v1/me/organisations?cursor="+bad, nil, "Accept-Language", "fr")
+		if loc, _ := fieldErr(t, r); loc != "query.cursor" || !strings.Contains(r.raw, "ce curseur ne provient pas de cette liste") {
+			t.Errorf("cursor %q: %s", bad, r.raw)
+		}
+	}
+	e.client().expect(http.StatusUnauthorized, "GET", "/api/v1/me/organisations?limit=2", nil)
+}

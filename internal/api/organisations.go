@@ -243,8 +243,16 @@ type MemberOrganisationBody struct {
 // MemberOrganisationsOutput lists the caller's organisations.
 type MemberOrganisationsOutput struct {
 	Body struct {
-		Items []MemberOrganisationBody `json:"items"`
+		Items      []MemberOrganisationBody `json:"items"`
+		NextCursor string                   `json:"next_cursor" doc:"Empty after the last page"`
 	}
+}
+
+// MyOrganisationsInput pages through the caller's organisations.
+type MyOrganisationsInput struct {
+	Sort   string `query:"sort" enum:"name" default:"name" doc:"By legal name"`
+	Cursor string `query:"cursor" maxLength:"400" doc:"next_cursor of the previous page"`
+	Limit  int    `query:"limit" minimum:"0" maximum:"200" doc:"Page size (default 50, at most 200)" example:"50"`
 }
 
 // NUTSRegionsInput filters the NUTS regions.
@@ -346,9 +354,10 @@ func registerOrganisations(r *routes, orgs *core.Organisations) {
 			return &RedirectOutput{Location: url, CacheControl: "private, max-age=" + strconv.Itoa(maxAge)}, nil
 		})
 	handle(r, SignedIn, huma.Operation{OperationID: "list-my-organisations", Method: http.MethodGet, Path: "/api/v1/me/organisations", Tags: tag,
-		Summary: "The organisations you belong to, with your role"},
-		func(ctx context.Context, _ *struct{}) (*MemberOrganisationsOutput, error) {
-			ms, err := orgs.ListMine(ctx, authFrom(ctx).principal)
+		Summary:     "The organisations you belong to, with your role",
+		Description: "By legal name, a page at a time."},
+		func(ctx context.Context, in *MyOrganisationsInput) (*MemberOrganisationsOutput, error) {
+			ms, next, err := orgs.ListMine(ctx, authFrom(ctx).principal, in.Cursor, in.Limit)
 			if err != nil {
 				return nil, toHTTP(err)
 			}
@@ -359,6 +368,7 @@ func registerOrganisations(r *routes, orgs *core.Organisations) {
 				out.Body.Items[i] = MemberOrganisationBody{ID: o.ID, Kind: string(o.Kind), Country: o.Country, LegalName: o.LegalName,
 					TradeName: o.TradeName, Status: o.Status, Role: string(m.Role)}
 			}
+			out.Body.NextCursor = next
 			return out, nil
 		})
 	handle(r, Public, huma.Operation{OperationID: "list-nuts-regions", Method: http.MethodGet, Path: "/api/v1/nuts-regions", Tags: tag,
