@@ -105,6 +105,7 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		Tenders:       core.NewTenders(db.Store, runner, clock.now, core.TendersConfig{PublicURL: "http://localhost:8080"}),
 		Responses:     core.NewResponses(db.Store, clock.now),
 		Favourites:    core.NewFavourites(db.Store, clock.now),
+		Moderation:    core.NewModerationQueue(db.Store),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

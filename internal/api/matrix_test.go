@@ -167,6 +167,8 @@ var expectedAccess = map[string][]string{
 	"PUT /api/v1/organisations/{orgID}/favourite-lists/{listID}/suppliers/{supplierID}":    {member},
 	"DELETE /api/v1/organisations/{orgID}/favourite-lists/{listID}/suppliers/{supplierID}": {member},
 	"POST /api/v1/moderation/tenders/{tenderID}/decision":                                  {moderator, admin},
+	// The moderators' queue across kinds (moderation.go).
+	"GET /api/v1/moderation/queue": {moderator, admin},
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

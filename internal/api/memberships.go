@@ -32,8 +32,18 @@ type MemberOutput struct {
 // MembersOutput lists the members of an organisation.
 type MembersOutput struct {
 	Body struct {
-		Items []MemberBody `json:"items"`
+		Items      []MemberBody `json:"items"`
+		NextCursor string       `json:"next_cursor" doc:"Empty after the last page"`
 	}
+}
+
+// MembersPageInput pages through an organisation's members.
+type MembersPageInput struct {
+	LanguageHeader
+	OrgID  string `path:"orgID" format:"uuid" doc:"The organisation's id"`
+	Sort   string `query:"sort" enum:"joined" default:"joined" doc:"In the order they joined (then by user id)"`
+	Cursor string `query:"cursor" maxLength:"200" doc:"next_cursor of the previous page"`
+	Limit  int    `query:"limit" minimum:"0" maximum:"200" doc:"Page size (default 50, at most 200)" example:"50"`
 }
 
 // InvitationBody is an invitation as its organisation's owners see it (the
@@ -64,8 +74,18 @@ type InvitationOutput struct {
 // InvitationsOutput lists invitations.
 type InvitationsOutput struct {
 	Body struct {
-		Items []InvitationBody `json:"items"`
+		Items      []InvitationBody `json:"items"`
+		NextCursor string           `json:"next_cursor" doc:"Empty after the last page"`
 	}
+}
+
+// InvitationsPageInput pages through an organisation's open invitations.
+type InvitationsPageInput struct {
+	LanguageHeader
+	OrgID  string `path:"orgID" format:"uuid" doc:"The organisation's id"`
+	Sort   string `query:"sort" enum:"newest" default:"newest" doc:"Newest invitation first"`
+	Cursor string `query:"cursor" maxLength:"200" doc:"next_cursor of the previous page"`
+	Limit  int    `query:"limit" minimum:"0" maximum:"200" doc:"Page size (default 50, at most 200)" example:"50"`
 }
 
 // OrgInput names an organisation in the path.
@@ -131,9 +151,9 @@ func registerMemberships(r *routes, ms *core.Memberships) {
 	handle(r, Rule{Action: domain.ActReadOrganisation, OrgParam: "orgID"}, huma.Operation{OperationID: "list-members",
 		Method: http.MethodGet, Path: "/api/v1/organisations/{orgID}/members", Tags: tag,
 		Summary:     "List the members of an organisation",
-		Description: "For the organisation's members, and for moderators and admins. Oldest members first."},
-		func(ctx context.Context, in *OrgInput) (*MembersOutput, error) {
-			members, err := ms.ListMembers(ctx, actorFrom(ctx), in.OrgID)
+		Description: "For the organisation's members, and for moderators and admins. In the order they joined, a page at a time."},
+		func(ctx context.Context, in *MembersPageInput) (*MembersOutput, error) {
+			members, next, err := ms.ListMembers(ctx, actorFrom(ctx), in.OrgID, in.Cursor, in.Limit)
 			if err != nil {
 				return nil, toHTTP(err)
 			}
@@ -142,6 +162,7 @@ func registerMemberships(r *routes, ms *core.Memberships) {
 			for _, m := range members {
 				out.Body.Items = append(out.Body.Items, memberBody(m))
 			}
+			out.Body.NextCursor = next
 			return out, nil
 		})
 	handle(r, Rule{Action: domain.ActManageMembers, OrgParam: "orgID"}, huma.Operation{OperationID: "invite-member",
@@ -160,9 +181,9 @@ func registerMemberships(r *routes, ms *core.Memberships) {
 	handle(r, Rule{Action: domain.ActManageMembers, OrgParam: "orgID"}, huma.Operation{OperationID: "list-invitations",
 		Method: http.MethodGet, Path: "/api/v1/organisations/{orgID}/invitations", Tags: tag,
 		Summary:     "List an organisation's open invitations",
-		Description: "Owners only. Invitations neither accepted nor revoked, oldest first; expired ones are listed with state \"expired\"."},
-		func(ctx context.Context, in *OrgInput) (*InvitationsOutput, error) {
-			invs, err := ms.ListInvitations(ctx, actorFrom(ctx), in.OrgID)
+		Description: "Owners only. Invitations neither accepted nor revoked, newest first, a page at a time; expired ones are listed with state \"expired\"."},
+		func(ctx context.Context, in *InvitationsPageInput) (*InvitationsOutput, error) {
+			invs, next, err := ms.ListInvitations(ctx, actorFrom(ctx), in.OrgID, in.Cursor, in.Limit)
 			if err != nil {
 				return nil, toHTTP(err)
 			}
@@ -171,6 +192,7 @@ func registerMemberships(r *routes, ms *core.Memberships) {
 			for _, inv := range invs {
 				out.Body.Items = append(out.Body.Items, invitationBody(inv, ms.InvitationState(inv)))
 			}
+			out.Body.NextCursor = next
 			return out, nil
 		})
 	handle(r, Rule{Action: domain.ActManageMembers, OrgParam: "orgID"}, huma.Operation{OperationID: "revoke-invitation",

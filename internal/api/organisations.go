@@ -243,8 +243,16 @@ type MemberOrganisationBody struct {
 // MemberOrganisationsOutput lists the caller's organisations.
 type MemberOrganisationsOutput struct {
 	Body struct {
-		Items []MemberOrganisationBody `json:"items"`
+		Items      []MemberOrganisationBody `json:"items"`
+		NextCursor string                   `json:"next_cursor" doc:"Empty after the last page"`
 	}
+}
+
+// MyOrganisationsInput pages through the caller's organisations.
+type MyOrganisationsInput struct {
+	Sort   string `query:"sort" enum:"name" default:"name" doc:"By legal name"`
+	Cursor string `query:"cursor" maxLength:"400" doc:"next_cursor of the previous page"`
+	Limit  int    `query:"limit" minimum:"0" maximum:"200" doc:"Page size (default 50, at most 200)" example:"50"`
 }
 
 // NUTSRegionsInput filters the NUTS regions.
@@ -347,9 +355,9 @@ func registerOrganisations(r *routes, orgs *core.Organisations) {
 		})
 	handle(r, SignedIn, huma.Operation{OperationID: "list-my-organisations", Method: http.MethodGet, Path: "/api/v1/me/organisations", Tags: tag,
 		Summary:     "The organisations you belong to, with your role",
-		Description: "Every organisation the signed-in user is a member of, with their role (owner or member)."},
-		func(ctx context.Context, _ *struct{}) (*MemberOrganisationsOutput, error) {
-			ms, err := orgs.ListMine(ctx, authFrom(ctx).principal)
+		Description: "Every organisation the signed-in user is a member of, with their role (owner or member), by legal name, a page at a time."},
+		func(ctx context.Context, in *MyOrganisationsInput) (*MemberOrganisationsOutput, error) {
+			ms, next, err := orgs.ListMine(ctx, authFrom(ctx).principal, in.Cursor, in.Limit)
 			if err != nil {
 				return nil, toHTTP(err)
 			}
@@ -360,6 +368,7 @@ func registerOrganisations(r *routes, orgs *core.Organisations) {
 				out.Body.Items[i] = MemberOrganisationBody{ID: o.ID, Kind: string(o.Kind), Country: o.Country, LegalName: o.LegalName,
 					TradeName: o.TradeName, Status: o.Status, Role: string(m.Role)}
 			}
+			out.Body.NextCursor = next
 			return out, nil
 		})
 	handle(r, Public, huma.Operation{OperationID: "list-nuts-regions", Method: http.MethodGet, Path: "/api/v1/nuts-regions", Tags: tag,

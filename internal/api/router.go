@@ -58,6 +58,8 @@ type Deps struct {
 	Responses *core.Responses
 	// Favourites keeps buyers' lists of favourite suppliers.
 	Favourites *core.Favourites
+	// Moderation lists everything waiting for a moderator.
+	Moderation *core.ModerationQueue
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -121,6 +123,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerResponses(rt, d.Responses, d.Tenders, d.Documents)
 	registerTenderQuestions(rt, d.Tenders)
 	registerFavourites(rt, d.Favourites)
+	registerModerationQueue(rt, d.Moderation)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {

@@ -132,23 +132,40 @@ func checkIDs(actor Actor, ids ...string) error {
 	return nil
 }
 
-// ListMembers returns the members of an organisation, oldest first: for
-// its members, and for moderators and admins (domain.ActReadOrganisation).
-func (m *Memberships) ListMembers(ctx context.Context, actor Actor, orgID string) ([]domain.Member, error) {
+// DefaultMemberPageSize and MaxMemberPageSize bound a page of members or
+// invitations: an organisation rarely has more than a page, so the default
+// is generous.
+const (
+	DefaultMemberPageSize = 50
+	MaxMemberPageSize     = 200
+)
+
+func memberPageSize(limit int) int32 {
+	if limit <= 0 {
+		limit = DefaultMemberPageSize
+	}
+	return int32(min(limit, MaxMemberPageSize))
+}
+
+// ListMembers returns a page of the members of an organisation in the
+// order they joined, and the cursor of the next page ("" after the last):
+// for its members, and for moderators and admins (domain.ActReadOrganisation).
+// limit <= 0 means DefaultMemberPageSize.
+func (m *Memberships) ListMembers(ctx context.Context, actor Actor, orgID, cursor string, limit int) ([]domain.Member, string, error) {
 	if err := checkIDs(actor, orgID); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	mine, err := m.st.Memberships(ctx, actor.UserID)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if !domain.Can(principal(actor, mine), domain.ActReadOrganisation, domain.Resource{OrganisationID: orgID}) {
-		return nil, domain.ErrForbidden
+		return nil, "", domain.ErrForbidden
 	}
 	if _, err := m.st.GetOrganisation(ctx, orgID); err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return m.st.ListMembers(ctx, orgID)
+	return m.st.ListMembersPage(ctx, orgID, cursor, memberPageSize(limit))
 }
 
 // InviteInput is whom an owner invites, and as what.
@@ -253,20 +270,22 @@ func organisationName(o domain.Organisation) string {
 	return o.LegalName
 }
 
-// ListInvitations returns an organisation's invitations that were neither
-// accepted nor revoked, expired ones included (owners only).
-func (m *Memberships) ListInvitations(ctx context.Context, actor Actor, orgID string) ([]domain.Invitation, error) {
+// ListInvitations returns a page of an organisation's invitations that
+// were neither accepted nor revoked, expired ones included, newest first,
+// and the cursor of the next page ("" after the last) (owners only).
+// limit <= 0 means DefaultMemberPageSize.
+func (m *Memberships) ListInvitations(ctx context.Context, actor Actor, orgID, cursor string, limit int) ([]domain.Invitation, string, error) {
 	if err := checkIDs(actor, orgID); err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	mine, err := m.st.Memberships(ctx, actor.UserID)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if !domain.Can(principal(actor, mine), domain.ActManageMembers, domain.Resource{OrganisationID: orgID}) {
-		return nil, domain.ErrForbidden
+		return nil, "", domain.ErrForbidden
 	}
-	return m.st.ListPendingInvitations(ctx, orgID)
+	return m.st.ListPendingInvitationsPage(ctx, orgID, cursor, memberPageSize(limit))
 }
 
 // RevokeInvitation withdraws an invitation of orgID (owners only): its

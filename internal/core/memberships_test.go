@@ -74,7 +74,7 @@ func TestMembershipsAuthorizeInCore(t *testing.T) {
 		if _, err := e.ms.Invite(ctx, a, e.org.ID, invite); !errors.Is(err, domain.ErrForbidden) {
 			t.Errorf("Invite by %s: %v, want forbidden", a.UserID, err)
 		}
-		if _, err := e.ms.ListInvitations(ctx, a, e.org.ID); !errors.Is(err, domain.ErrForbidden) {
+		if _, _, err := e.ms.ListInvitations(ctx, a, e.org.ID, "", 0); !errors.Is(err, domain.ErrForbidden) {
 			t.Errorf("ListInvitations by %s: %v, want forbidden", a.UserID, err)
 		}
 		if _, err := e.ms.ChangeRole(ctx, a, e.org.ID, e.member.ID, domain.RoleOwner); !errors.Is(err, domain.ErrForbidden) {
@@ -87,11 +87,11 @@ func TestMembershipsAuthorizeInCore(t *testing.T) {
 			t.Errorf("RemoveMember by %s: %v, want forbidden", a.UserID, err)
 		}
 	}
-	if _, err := e.ms.ListMembers(ctx, outsiderA, e.org.ID); !errors.Is(err, domain.ErrForbidden) {
+	if _, _, err := e.ms.ListMembers(ctx, outsiderA, e.org.ID, "", 0); !errors.Is(err, domain.ErrForbidden) {
 		t.Errorf("ListMembers by an outsider: %v, want forbidden", err)
 	}
 	for _, a := range []core.Actor{e.memberA, modA, adminA} {
-		if members, err := e.ms.ListMembers(ctx, a, e.org.ID); err != nil || len(members) != 2 {
+		if members, _, err := e.ms.ListMembers(ctx, a, e.org.ID, "", 0); err != nil || len(members) != 2 {
 			t.Errorf("ListMembers by %s: %d members, %v", a.UserID, len(members), err)
 		}
 	}

@@ -241,13 +241,14 @@ func (o *Organisations) NUTSRegions(ctx context.Context, country string, level i
 	return o.st.ListNUTSRegions(ctx, country, level, false)
 }
 
-// ListMine returns the organisations the signed-in user belongs to, with
-// their role in each.
-func (o *Organisations) ListMine(ctx context.Context, principal domain.Principal) ([]domain.MemberOrganisation, error) {
+// ListMine returns a page of the organisations the signed-in user belongs
+// to, with their role in each, by legal name, and the cursor of the next
+// page ("" after the last). limit <= 0 means DefaultMemberPageSize.
+func (o *Organisations) ListMine(ctx context.Context, principal domain.Principal, cursor string, limit int) ([]domain.MemberOrganisation, string, error) {
 	if principal.Anonymous() {
-		return nil, domain.ErrUnauthenticated
+		return nil, "", domain.ErrUnauthenticated
 	}
-	return o.st.ListOrganisationsByMember(ctx, principal.UserID)
+	return o.st.ListOrganisationsByMemberPage(ctx, principal.UserID, cursor, memberPageSize(limit))
 }
 
 // authorizeEdit applies the policy for changing an organisation: members

@@ -129,7 +129,7 @@ func TestCreateOrganisationWithEveryField(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("got  %+v\nwant %+v", got, want)
 	}
-	mine, err := e.orgs.ListMine(t.Context(), memberPrincipal(e.owner, nil))
+	mine, _, err := e.orgs.ListMine(t.Context(), memberPrincipal(e.owner, nil), "", 0)
 	if err != nil || len(mine) != 1 || mine[0].Organisation.ID != created.ID || mine[0].Role != domain.RoleOwner {
 		t.Fatalf("ListMine = %+v, %v", mine, err)
 	}
@@ -214,7 +214,7 @@ func TestDuplicateIdentifierIsAConflictAndLeavesNothing(t *testing.T) {
 	if err := e.db.Pool.QueryRow(t.Context(), "SELECT count(*) FROM organisations WHERE legal_name = 'Usurpateur SARL'").Scan(&n); err != nil || n != 0 {
 		t.Fatalf("%d organisations left (%v)", n, err)
 	}
-	if mine, _ := e.orgs.ListMine(t.Context(), p); len(mine) != 0 {
+	if mine, _, _ := e.orgs.ListMine(t.Context(), p, "", 0); len(mine) != 0 {
 		t.Fatalf("membership left: %+v", mine)
 	}
 }

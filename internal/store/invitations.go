@@ -4,6 +4,8 @@ import (
 	"context"
 	"time"
 
+	"github.com/google/uuid"
+
 	"passerelle/internal/domain"
 	"passerelle/internal/store/sqlc"
 )
@@ -108,22 +110,40 @@ func (t *Tx) RevokeInvitation(ctx context.Context, id string, now time.Time) (do
 	return invitationFromRow(row), nil
 }
 
-// ListPendingInvitations returns the invitations of an organisation that
-// were neither accepted nor revoked (expired ones included), oldest first.
-func (s *Store) ListPendingInvitations(ctx context.Context, organisationID string) ([]domain.Invitation, error) {
+// ListPendingInvitationsPage returns up to limit invitations of an
+// organisation that were neither accepted nor revoked (expired ones
+// included), newest first, after cursor (from a previous page; "" for the
+// first). next is the cursor of the following page, "" after the last one.
+func (s *Store) ListPendingInvitationsPage(ctx context.Context, organisationID, cursor string, limit int32) (
+	page []domain.Invitation, next string, err error) {
 	oid, err := parseID("organisation_id", organisationID)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	rows, err := s.q.ListPendingInvitations(ctx, oid)
+	before, err := decodeCursor(cursor)
 	if err != nil {
-		return nil, mapError(err)
+		return nil, "", err
 	}
-	out := make([]domain.Invitation, 0, len(rows))
-	for _, r := range rows {
-		out = append(out, invitationFromRow(r))
+	if cursor == "" {
+		// After every row there is: the end of time, the largest id.
+		before.at, before.id = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), uuid.Max
 	}
-	return out, nil
+	rows, err := s.q.ListPendingInvitationsPage(ctx, sqlc.ListPendingInvitationsPageParams{
+		OrganisationID: oid, BeforeCreatedAt: before.at, BeforeID: before.id, RowLimit: limit + 1,
+	})
+	if err != nil {
+		return nil, "", mapError(err)
+	}
+	if len(rows) > int(limit) {
+		rows = rows[:limit]
+		last := rows[len(rows)-1]
+		next = encodeCursor(last.CreatedAt, last.ID)
+	}
+	page = make([]domain.Invitation, len(rows))
+	for i, r := range rows {
+		page[i] = invitationFromRow(r)
+	}
+	return page, next, nil
 }
 
 func invitationFromRow(r sqlc.Invitation) domain.Invitation {

@@ -45,6 +45,39 @@ func (s *Store) ListMembers(ctx context.Context, organisationID string) ([]domai
 	return out, nil
 }
 
+// ListMembersPage returns up to limit members of an organisation in the
+// order they joined (then by user id, so that members who joined in the
+// same instant keep one order), after cursor (from a previous page; "" for
+// the first). next is the cursor of the following page, "" after the last.
+// ListMembers stays for the use cases that need every member at once.
+func (s *Store) ListMembersPage(ctx context.Context, organisationID, cursor string, limit int32) (page []domain.Member, next string, err error) {
+	oid, err := parseID("organisation_id", organisationID)
+	if err != nil {
+		return nil, "", err
+	}
+	after, err := decodeCursor(cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	rows, err := s.q.ListOrganisationMembersPage(ctx, sqlc.ListOrganisationMembersPageParams{
+		OrganisationID: oid, AfterCreatedAt: after.at, AfterUserID: after.id, RowLimit: limit + 1,
+	})
+	if err != nil {
+		return nil, "", mapError(err)
+	}
+	if len(rows) > int(limit) {
+		rows = rows[:limit]
+		last := rows[len(rows)-1]
+		next = encodeCursor(last.CreatedAt, last.UserID)
+	}
+	page = make([]domain.Member, len(rows))
+	for i, r := range rows {
+		page[i] = domain.Member{UserID: r.UserID.String(), Email: r.Email, DisplayName: r.DisplayName,
+			Role: domain.MembershipRole(r.Role), JoinedAt: r.CreatedAt}
+	}
+	return page, next, nil
+}
+
 // IsMemberByEmail reports whether the account with this email (any case)
 // belongs to the organisation.
 func (t *Tx) IsMemberByEmail(ctx context.Context, organisationID, email string) (bool, error) {

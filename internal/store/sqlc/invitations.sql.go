@@ -130,14 +130,30 @@ func (q *Queries) GetInvitationForUpdate(ctx context.Context, arg GetInvitationF
 	return i, err
 }
 
-const listPendingInvitations = `-- name: ListPendingInvitations :many
+const listPendingInvitationsPage = `-- name: ListPendingInvitationsPage :many
 SELECT id, organisation_id, email, role, invited_by, token_hash, created_at, expires_at, accepted_at, accepted_by, revoked_at FROM invitations
 WHERE organisation_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL
-ORDER BY created_at, id
+  AND (created_at, id) < ($2::timestamptz, $3::uuid)
+ORDER BY created_at DESC, id DESC
+LIMIT $4
 `
 
-func (q *Queries) ListPendingInvitations(ctx context.Context, organisationID uuid.UUID) ([]Invitation, error) {
-	rows, err := q.db.Query(ctx, listPendingInvitations, organisationID)
+type ListPendingInvitationsPageParams struct {
+	OrganisationID  uuid.UUID
+	BeforeCreatedAt time.Time
+	BeforeID        uuid.UUID
+	RowLimit        int32
+}
+
+// One page of an organisation's invitations neither accepted nor revoked,
+// newest first, after the (created_at, id) of the previous page's last row.
+func (q *Queries) ListPendingInvitationsPage(ctx context.Context, arg ListPendingInvitationsPageParams) ([]Invitation, error) {
+	rows, err := q.db.Query(ctx, listPendingInvitationsPage,
+		arg.OrganisationID,
+		arg.BeforeCreatedAt,
+		arg.BeforeID,
+		arg.RowLimit,
+	)
 	if err != nil {
 		return nil, err
 	}

@@ -142,6 +142,63 @@ func (q *Queries) ListOrganisationMembers(ctx context.Context, organisationID uu
 	return items, nil
 }
 
+const listOrganisationMembersPage = `-- name: ListOrganisationMembersPage :many
+SELECT m.user_id, m.role, m.created_at, u.email, u.display_name
+FROM memberships m JOIN users u ON u.id = m.user_id
+WHERE m.organisation_id = $1
+  AND (m.created_at, m.user_id) > ($2::timestamptz, $3::uuid)
+ORDER BY m.created_at, m.user_id
+LIMIT $4
+`
+
+type ListOrganisationMembersPageParams struct {
+	OrganisationID uuid.UUID
+	AfterCreatedAt time.Time
+	AfterUserID    uuid.UUID
+	RowLimit       int32
+}
+
+type ListOrganisationMembersPageRow struct {
+	UserID      uuid.UUID
+	Role        string
+	CreatedAt   time.Time
+	Email       string
+	DisplayName string
+}
+
+// One page of an organisation's members in the order they joined, after
+// the (created_at, user_id) of the previous page's last row.
+func (q *Queries) ListOrganisationMembersPage(ctx context.Context, arg ListOrganisationMembersPageParams) ([]ListOrganisationMembersPageRow, error) {
+	rows, err := q.db.Query(ctx, listOrganisationMembersPage,
+		arg.OrganisationID,
+		arg.AfterCreatedAt,
+		arg.AfterUserID,
+		arg.RowLimit,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListOrganisationMembersPageRow{}
+	for rows.Next() {
+		var i ListOrganisationMembersPageRow
+		if err := rows.Scan(
+			&i.UserID,
+			&i.Role,
+			&i.CreatedAt,
+			&i.Email,
+			&i.DisplayName,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const lockOrganisationMemberships = `-- name: LockOrganisationMemberships :many
 SELECT organisation_id, user_id, role, created_at FROM memberships WHERE organisation_id = $1 ORDER BY user_id FOR UPDATE
 `

@@ -299,6 +299,75 @@ func (q *Queries) ListOrganisationsByMember(ctx context.Context, userID uuid.UUI
 	return items, nil
 }
 
+const listOrganisationsByMemberPage = `-- name: ListOrganisationsByMemberPage :many
+SELECT o.id, o.kind, o.country, o.legal_name, o.trade_name, o.status, o.created_at, o.updated_at, o.street_lines, o.postcode, o.town, o.nuts3, o.latitude, o.longitude, o.website, o.phone, o.languages, o.logo_document_id, m.role
+FROM memberships m
+JOIN organisations o ON o.id = m.organisation_id
+WHERE m.user_id = $1
+  AND (o.legal_name, o.id) > ($2::text, $3::uuid)
+ORDER BY o.legal_name, o.id
+LIMIT $4
+`
+
+type ListOrganisationsByMemberPageParams struct {
+	UserID         uuid.UUID
+	AfterLegalName string
+	AfterID        uuid.UUID
+	RowLimit       int32
+}
+
+type ListOrganisationsByMemberPageRow struct {
+	Organisation Organisation
+	Role         string
+}
+
+// One page of the organisations a user belongs to, by legal name then id,
+// after the (legal_name, id) of the previous page's last row.
+func (q *Queries) ListOrganisationsByMemberPage(ctx context.Context, arg ListOrganisationsByMemberPageParams) ([]ListOrganisationsByMemberPageRow, error) {
+	rows, err := q.db.Query(ctx, listOrganisationsByMemberPage,
+		arg.UserID,
+		arg.AfterLegalName,
+		arg.AfterID,
+		arg.RowLimit,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListOrganisationsByMemberPageRow{}
+	for rows.Next() {
+		var i ListOrganisationsByMemberPageRow
+		if err := rows.Scan(
+			&i.Organisation.ID,
+			&i.Organisation.Kind,
+			&i.Organisation.Country,
+			&i.Organisation.LegalName,
+			&i.Organisation.TradeName,
+			&i.Organisation.Status,
+			&i.Organisation.CreatedAt,
+			&i.Organisation.UpdatedAt,
+			&i.Organisation.StreetLines,
+			&i.Organisation.Postcode,
+			&i.Organisation.Town,
+			&i.Organisation.Nuts3,
+			&i.Organisation.Latitude,
+			&i.Organisation.Longitude,
+			&i.Organisation.Website,
+			&i.Organisation.Phone,
+			&i.Organisation.Languages,
+			&i.Organisation.LogoDocumentID,
+			&i.Role,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const setOrganisationLogo = `-- name: SetOrganisationLogo :one
 UPDATE organisations SET logo_document_id = $1, updated_at = now()
 WHERE id = $2

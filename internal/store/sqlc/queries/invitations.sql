@@ -26,7 +26,11 @@ UPDATE invitations SET revoked_at = sqlc.arg(now)
 WHERE id = sqlc.arg(id) AND accepted_at IS NULL AND revoked_at IS NULL
 RETURNING *;
 
--- name: ListPendingInvitations :many
+-- name: ListPendingInvitationsPage :many
+-- One page of an organisation's invitations neither accepted nor revoked,
+-- newest first, after the (created_at, id) of the previous page's last row.
 SELECT * FROM invitations
-WHERE organisation_id = $1 AND accepted_at IS NULL AND revoked_at IS NULL
-ORDER BY created_at, id;
+WHERE organisation_id = sqlc.arg(organisation_id) AND accepted_at IS NULL AND revoked_at IS NULL
+  AND (created_at, id) < (sqlc.arg(before_created_at)::timestamptz, sqlc.arg(before_id)::uuid)
+ORDER BY created_at DESC, id DESC
+LIMIT sqlc.arg(row_limit);

@@ -18,6 +18,16 @@ FROM memberships m JOIN users u ON u.id = m.user_id
 WHERE m.organisation_id = $1
 ORDER BY m.created_at, m.user_id;
 
+-- name: ListOrganisationMembersPage :many
+-- One page of an organisation's members in the order they joined, after
+-- the (created_at, user_id) of the previous page's last row.
+SELECT m.user_id, m.role, m.created_at, u.email, u.display_name
+FROM memberships m JOIN users u ON u.id = m.user_id
+WHERE m.organisation_id = sqlc.arg(organisation_id)
+  AND (m.created_at, m.user_id) > (sqlc.arg(after_created_at)::timestamptz, sqlc.arg(after_user_id)::uuid)
+ORDER BY m.created_at, m.user_id
+LIMIT sqlc.arg(row_limit);
+
 -- name: IsMemberByEmail :one
 SELECT EXISTS (
     SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id

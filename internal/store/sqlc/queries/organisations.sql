@@ -51,3 +51,14 @@ DELETE FROM organisation_identifiers WHERE organisation_id = $1;
 
 -- name: AddOrganisationIdentifier :exec
 INSERT INTO organisation_identifiers (organisation_id, kind, value) VALUES ($1, $2, $3);
+
+-- name: ListOrganisationsByMemberPage :many
+-- One page of the organisations a user belongs to, by legal name then id,
+-- after the (legal_name, id) of the previous page's last row.
+SELECT sqlc.embed(o), m.role
+FROM memberships m
+JOIN organisations o ON o.id = m.organisation_id
+WHERE m.user_id = sqlc.arg(user_id)
+  AND (o.legal_name, o.id) > (sqlc.arg(after_legal_name)::text, sqlc.arg(after_id)::uuid)
+ORDER BY o.legal_name, o.id
+LIMIT sqlc.arg(row_limit);

@@ -1,0 +1,36 @@
+-- name: ListModerationQueue :many
+-- Everything waiting for a moderator in one list: pending offers, pending
+-- tenders and pending SSE status verifications, oldest submission first,
+-- after the (submitted_at, id) of the previous page's last row. kind and
+-- country (empty for all) are applied here, not after paging, so that a page
+-- is never short of matching rows. The planner pushes the kind, country
+-- and cursor conditions into each branch, where the partial queue indexes
+-- (offers_queue_idx, tenders_queue_idx, sse_statuses_queue_idx) serve them.
+-- title is in language when the author wrote that translation, else in the
+-- original language; an SSE status has no title: its type code stands in.
+SELECT q.kind::text AS kind, q.id::uuid AS id, q.organisation_id::uuid AS organisation_id,
+       org.legal_name AS organisation_name, org.country::text AS organisation_country,
+       q.title::text AS title, q.submitted_at::timestamptz AS submitted_at
+FROM (
+    SELECT 'offer' AS kind, o.id, o.organisation_id, o.submitted_at, COALESCE(tr.title, orig.title) AS title
+    FROM offers o
+    JOIN offer_texts orig ON orig.offer_id = o.id AND orig.is_original
+    LEFT JOIN offer_texts tr ON tr.offer_id = o.id AND tr.language = sqlc.arg(language)::text
+    WHERE o.state = 'pending'
+    UNION ALL
+    SELECT 'tender', t.id, t.organisation_id, t.submitted_at, COALESCE(tr.title, orig.title)
+    FROM tenders t
+    JOIN tender_texts orig ON orig.tender_id = t.id AND orig.original
+    LEFT JOIN tender_texts tr ON tr.tender_id = t.id AND tr.language = sqlc.arg(language)::text
+    WHERE t.state = 'pending'
+    UNION ALL
+    SELECT 'sse_status', s.id, s.organisation_id, s.submitted_at, s.type
+    FROM sse_statuses s
+    WHERE s.state = 'pending'
+) q
+JOIN organisations org ON org.id = q.organisation_id
+WHERE (sqlc.arg(kind)::text = '' OR q.kind = sqlc.arg(kind)::text)
+  AND (sqlc.arg(country)::text = '' OR org.country = sqlc.arg(country)::text)
+  AND (q.submitted_at, q.id) > (sqlc.arg(after_submitted_at)::timestamptz, sqlc.arg(after_id)::uuid)
+ORDER BY q.submitted_at, q.id
+LIMIT sqlc.arg(row_limit);
