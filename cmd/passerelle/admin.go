@@ -10,7 +10,6 @@ import (
 	"passerelle/internal/config"
 	"passerelle/internal/core"
 	"passerelle/internal/domain"
-	"passerelle/internal/store"
 )
 
 // admin runs `passerelle admin create --email …`: the way to the first
@@ -30,14 +29,11 @@ func admin(ctx context.Context, cfg config.Config, args []string, stdout, stderr
 	if *email == "" {
 		return usageError{"admin create: --email is required"}
 	}
-	st, err := store.Open(ctx, cfg.DatabaseURL, store.Options{MaxConns: 2})
+	st, err := openMigrated(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if err := st.MigrateUp(ctx, io.Discard); err != nil {
-		return err
-	}
 	acc := core.NewAccounts(st, nil, time.Now, core.AccountsConfig{PublicURL: cfg.PublicURL})
 	u, link, err := acc.CreateAdmin(ctx, *email, *name, domain.Language(*lang))
 	if err != nil {

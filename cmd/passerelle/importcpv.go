@@ -9,7 +9,6 @@ import (
 
 	"passerelle/internal/config"
 	"passerelle/internal/core"
-	"passerelle/internal/store"
 	"passerelle/internal/taxonomy"
 )
 
@@ -38,14 +37,11 @@ func importCPV(ctx context.Context, cfg config.Config, args []string, stdout, st
 	if err != nil {
 		return err
 	}
-	st, err := store.Open(ctx, cfg.DatabaseURL, store.Options{MaxConns: 2})
+	st, err := openMigrated(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if err := st.MigrateUp(ctx, io.Discard); err != nil {
-		return err
-	}
 	if *ifEmpty {
 		n, err := st.CountCPVCodes(ctx)
 		if err != nil {

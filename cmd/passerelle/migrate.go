@@ -27,3 +27,17 @@ func migrate(ctx context.Context, cfg config.Config, direction string, out io.Wr
 	}
 	return st.MigrateStatus(ctx, out)
 }
+
+// openMigrated opens the database for a one-off command (seed, imports,
+// admin) and brings its schema up to date first.
+func openMigrated(ctx context.Context, cfg config.Config) (*store.Store, error) {
+	st, err := store.Open(ctx, cfg.DatabaseURL, store.Options{MaxConns: 2})
+	if err != nil {
+		return nil, err
+	}
+	if err := st.MigrateUp(ctx, io.Discard); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}

@@ -13,7 +13,6 @@ import (
 	"passerelle/internal/core"
 	"passerelle/internal/jobs"
 	"passerelle/internal/mail"
-	"passerelle/internal/store"
 )
 
 // seed runs `passerelle seed [--if-empty]`: demonstration data.
@@ -24,14 +23,11 @@ func seed(ctx context.Context, cfg config.Config, args []string, stdout, stderr 
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
-	st, err := store.Open(ctx, cfg.DatabaseURL, store.Options{MaxConns: 2})
+	st, err := openMigrated(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	if err := st.MigrateUp(ctx, io.Discard); err != nil {
-		return err
-	}
 	// Evidence documents go to the same object storage as serve's (the
 	// embedded server under the data directory when none is configured).
 	objects, closeS3, err := openBlobStore(ctx, cfg, slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
