@@ -90,18 +90,33 @@ func TestDevSetReferencePoints(t *testing.T) {
 	}
 	t.Logf("plain BM25 on the dev set:\n%s", out.String())
 
+	// README is the set's reference point, measured with a BM25 whose exact
+	// analysis is not published; this implementation lands within 0.035 of
+	// each (known-item 0.201 against 0.23: an independent Python BM25 over
+	// the same tokens gives 0.2011 too, so the gap is in the reference's
+	// analysis, not in the measures). Pinned holds this implementation's own
+	// figures, so that a change to the measures or to the readers that moves
+	// any of them fails here, with the README check as a sanity bound.
 	for _, c := range []struct {
-		name      string
-		got, want float64
+		name                string
+		got, readme, pinned float64
 	}{
-		{"known-item MRR@10", rep.KnownItem.MRR, 0.23},
-		{"known-item-same MRR@10", rep.KnownItemSame.MRR, 1.00},
-		{"topic nDCG@10", rep.Topic.NDCG, 0.19},
-		{"cross-language recall@100", rep.Topic.CrossLangRecall, 0.02},
+		{"known-item MRR@10", rep.KnownItem.MRR, 0.23, 0.2011},
+		{"known-item success@10", rep.KnownItem.Success, math.NaN(), 0.2808},
+		{"known-item-same MRR@10", rep.KnownItemSame.MRR, 1.00, 0.9918},
+		{"topic nDCG@10", rep.Topic.NDCG, 0.19, 0.1866},
+		{"cross-language recall@100", rep.Topic.CrossLangRecall, 0.02, 0.0166},
 	} {
-		if math.Abs(c.got-c.want) > 0.03 {
-			t.Errorf("%s = %.4f, want %.2f ± 0.03", c.name, c.got, c.want)
+		if !math.IsNaN(c.readme) && math.Abs(c.got-c.readme) > 0.035 {
+			t.Errorf("%s = %.4f, README says %.2f", c.name, c.got, c.readme)
 		}
+		if math.Abs(c.got-c.pinned) > 0.00005 {
+			t.Errorf("%s = %.4f, was %.4f", c.name, c.got, c.pinned)
+		}
+	}
+	if rep.KnownItem.Queries != 146 || rep.KnownItemSame.Queries != 61 || rep.Topic.Queries != 36 || rep.Topic.CrossLangQueries != 36 {
+		t.Errorf("queries averaged: %d known-item, %d same, %d topic, %d cross-language", rep.KnownItem.Queries,
+			rep.KnownItemSame.Queries, rep.Topic.Queries, rep.Topic.CrossLangQueries)
 	}
 	if len(rep.Missing) != 0 || len(rep.Unjudged) != 0 {
 		t.Errorf("missing %v, unjudged %v", rep.Missing, rep.Unjudged)
