@@ -2,23 +2,35 @@
 // set: the dev set in ../shared/bench/search (see its README) or any set in
 // the same format.
 //
-// The pieces map one to one onto `passerelle search-eval`:
+// The pieces map one to one onto `passerelle search-eval`, which only
+// has to build the engine:
 //
-//   - --corpus: ReadCorpus streams the listings to index (one JSON object a
-//     line); the evaluator only keeps each document's language, which the
-//     measures by language pair and cross-language recall need.
-//   - --queries and --qrels: ReadQueries and ReadQrels; LoadSet reads all
-//     three files at once and hands every document to a callback that
-//     indexes it.
-//   - the engine: anything that implements Searcher.
-//   - --run OUT: Evaluate runs every query (with progress reporting),
-//     returns the Run, written by WriteRun in TREC format, and the Report,
-//     printed by Report.Print.
+//		set, err := eval.LoadSetFiles(corpus, queries, qrels, index) // --corpus --queries --qrels
+//		run, report, err := eval.Evaluate(ctx, engine, set, eval.Options{
+//			Progress: eval.PrintProgress(stderr, 50),
+//		})
+//		err = eval.WriteRunFile(out, run, "bleve-crosslang") // --run OUT
+//		err = report.Print(stdout)
+//
+//	  - ReadCorpus streams the listings to index (one JSON object a line);
+//	    the evaluator only keeps each document's language, which the measures
+//	    by language pair and cross-language recall need. ReadQueries and
+//	    ReadQrels read the rest; LoadSet reads all three at once and hands
+//	    every document to a callback that indexes it.
+//	  - The engine is anything that implements Searcher; package bm25 is the
+//	    monolingual baseline.
+//	  - Evaluate runs every query, with progress reporting, and returns the
+//	    Run (WriteRun writes it in TREC format, ReadRun reads it back) and the
+//	    Report (Score computes it from any run; Print writes the tables).
 //
 // The measures follow the set's README exactly, with these conventions
-// (the usual trec_eval ones) where it is silent:
+// where it is silent:
 //
-//   - a run is read in rank order: ties in score keep the engine's order; a
+//   - means are macro-averages: every query weighs the same, and so does
+//     every query in cross-language recall, however many documents it has;
+//   - a run is read in rank order, not by score (trec_eval re-sorts by
+//     score): ties in score keep the engine's order, which is what the
+//     buyer sees; a
 //     document retrieved twice for one query counts at its first rank, and
 //     its copy takes a rank that gains nothing;
 //   - a query of the set missing from the run scores 0 (it is still

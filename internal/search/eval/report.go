@@ -13,6 +13,10 @@ type Pair struct{ Query, Doc string }
 // String writes the pair as "de→fr".
 func (p Pair) String() string { return p.Query + "→" + p.Doc }
 
+// MarshalText writes the pair as String does, so that a Report encodes to
+// JSON (maps keyed by pair) for tools that compare runs.
+func (p Pair) MarshalText() ([]byte, error) { return []byte(p.String()), nil }
+
 // KnownItemScores are the means of a group of known-item queries.
 type KnownItemScores struct {
 	Queries int     // queries with a relevant document, the ones averaged

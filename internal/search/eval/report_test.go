@@ -2,6 +2,7 @@ package eval_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"math"
 	"reflect"
@@ -240,5 +241,16 @@ func TestReportPrint(t *testing.T) {
 	}
 	if !reflect.DeepEqual(lines, want) {
 		t.Errorf("printed\n%s\nwant\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestReportEncodesToJSON(t *testing.T) {
+	set, run := smallSet()
+	b, err := json.Marshal(eval.Score(set, run))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(b); !strings.Contains(s, `"KnownItemByPair":{"de→fr":{"Queries":1,"MRR":0.5,"Success":1}`) {
+		t.Errorf("JSON %s", s)
 	}
 }
