@@ -2,11 +2,11 @@ package eval
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 )
 
 // Document is one listing of the corpus, as the set's corpus.jsonl gives it.
@@ -73,7 +73,7 @@ func eachLine(r io.Reader, kind string, fn func(n int, line []byte) error) error
 	for sc.Scan() {
 		n++
 		line := sc.Bytes()
-		if strings.TrimSpace(string(line)) == "" {
+		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
 		if err := fn(n, line); err != nil {
@@ -94,7 +94,7 @@ func eachLine(r io.Reader, kind string, fn func(n int, line []byte) error) error
 // trailing data, so that a renamed field fails loudly instead of reading
 // as empty.
 func decodeStrict(line []byte, v any) error {
-	dec := json.NewDecoder(strings.NewReader(string(line)))
+	dec := json.NewDecoder(bytes.NewReader(line))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		return err

@@ -73,7 +73,7 @@ func (ix *Index) Add(d eval.Document) error {
 // language is ignored: this engine is monolingual). Equal scores are
 // ordered by document id, so that a run is reproducible.
 func (ix *Index) Search(_ context.Context, q eval.Query, k int) ([]eval.Hit, error) {
-	if len(ix.ids) == 0 {
+	if len(ix.ids) == 0 || k <= 0 {
 		return nil, nil
 	}
 	n := float64(len(ix.ids))

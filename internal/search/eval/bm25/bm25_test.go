@@ -46,8 +46,13 @@ func TestSearchRanksByBM25(t *testing.T) {
 	if hits[0].Score <= hits[1].Score {
 		t.Errorf("scores not decreasing: %v", hits)
 	}
-	if hits, _ := ix.Search(context.Background(), eval.Query{Text: "nettoyage"}, 1); len(hits) != 1 {
-		t.Errorf("k=1 returned %d hits", len(hits))
+	for k, want := range map[int]int{1: 1, 0: 0, -1: 0} {
+		if hits, _ := ix.Search(context.Background(), eval.Query{Text: "nettoyage"}, k); len(hits) != want {
+			t.Errorf("k=%d returned %d hits, want %d", k, len(hits), want)
+		}
+	}
+	if hits, _ := bm25.New().Search(context.Background(), eval.Query{Text: "nettoyage"}, 10); len(hits) != 0 {
+		t.Errorf("an empty index returned %v", hits)
 	}
 }
 
