@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -24,9 +25,11 @@ const DefaultDictDir = "/usr/share/dictd"
 
 // Dictionary is one FreeDict bilingual dictionary (dictd format: a sorted
 // text index of "headword<TAB>offset<TAB>length" in base64 digits, and the
-// entries, dictzip-compressed). The entries are kept decompressed in
-// memory and parsed on lookup: parsing half a million entries at load time
-// would cost seconds for the few words a query has.
+// entries, dictzip-compressed). Only the translation lines of each entry
+// are kept in memory (the notes, synonyms and examples are four fifths of
+// the German-English files), and they are split into translations on
+// lookup: doing it for half a million entries at load time would cost
+// seconds for the few words a query has.
 type Dictionary struct {
 	From, To domain.Language
 	data     []byte
@@ -70,7 +73,8 @@ func OpenDictionary(dir string, from, to domain.Language) (*Dictionary, error) {
 	if err != nil {
 		return nil, fmt.Errorf("freedict: %s.dict.dz: %w", base, err)
 	}
-	d := &Dictionary{From: from, To: to, data: data}
+	d := &Dictionary{From: from, To: to}
+	var compact []byte
 	for line := range bytes.SplitSeq(index, []byte{'\n'}) {
 		parts := bytes.Split(line, []byte{'\t'})
 		if len(parts) < 3 || bytes.HasPrefix(parts[0], []byte("00database")) {
@@ -88,8 +92,14 @@ func OpenDictionary(dir string, from, to domain.Language) (*Dictionary, error) {
 		if !ok1 || !ok2 || off+size > uint64(len(data)) {
 			return nil, fmt.Errorf("freedict: %s.index: bad entry %q", base, line)
 		}
-		d.entries = append(d.entries, dictEntry{key: Stem(words[0], from), word: words[0], off: uint32(off), size: uint32(size)})
+		start := len(compact)
+		compact = appendTranslationLines(compact, data[off:off+size])
+		if len(compact) == start {
+			continue // an entry with no translation
+		}
+		d.entries = append(d.entries, dictEntry{key: Stem(words[0], from), word: words[0], off: uint32(start), size: uint32(len(compact) - start)})
 	}
+	d.data = slices.Clip(compact)
 	sort.SliceStable(d.entries, func(i, j int) bool { return d.entries[i].key < d.entries[j].key })
 	return d, nil
 }
@@ -150,7 +160,7 @@ func (d *Dictionary) Lookup(w string) []Translation {
 		if exact && e.word != w {
 			continue
 		}
-		for rank, t := range parseEntry(string(d.data[e.off : e.off+e.size])) {
+		for rank, t := range parseTranslationLines(string(d.data[e.off : e.off+e.size])) {
 			if !seen[t] {
 				seen[t] = true
 				out = append(out, Translation{Text: t, Rank: rank})
@@ -167,25 +177,34 @@ var (
 	annotations = regexp.MustCompile(`<[^>]*>|\[[^\]]*\]|\([^)]*\)|\{[^}]*\}`)
 )
 
-// parseEntry reads the translations of one FreeDict entry. The first line
-// is the headword with its pronunciation and part of speech; then come
-// either numbered senses ("1. soins, soin") each followed by a definition
-// in the source language, or one unnumbered line of translations; indented
-// lines are notes, synonyms and examples. Translations are comma- or
-// semicolon-separated; annotations ("<n>", "[econ.]") are dropped.
-func parseEntry(entry string) []string {
-	lines := strings.Split(entry, "\n")
-	var out []string
+// appendTranslationLines appends to dst the lines of one FreeDict entry
+// that hold translations, each ended by a newline. The first line is the
+// headword with its pronunciation and part of speech; then come either
+// numbered senses ("1. soins, soin") each followed by a definition in the
+// source language, or one unnumbered line of translations; indented lines
+// are notes, synonyms and examples.
+func appendTranslationLines(dst, entry []byte) []byte {
 	first := true
-	for _, line := range lines[1:] {
-		if line == "" || line[0] == ' ' || line[0] == '\t' {
+	for i, line := range bytes.Split(entry, []byte{'\n'}) {
+		if i == 0 || len(line) == 0 || line[0] == ' ' || line[0] == '\t' {
 			continue
 		}
-		numbered := senseNumber.MatchString(line)
-		if !numbered && !first {
+		if !first && !senseNumber.Match(line) {
 			continue // a definition of the sense above, in the source language
 		}
 		first = false
+		dst = append(dst, line...)
+		dst = append(dst, '\n')
+	}
+	return dst
+}
+
+// parseTranslationLines splits the lines appendTranslationLines kept into
+// folded translations: comma- or semicolon-separated, annotations ("<n>",
+// "[econ.]", "(of sth.)") and sense numbers dropped.
+func parseTranslationLines(lines string) []string {
+	var out []string
+	for line := range strings.SplitSeq(lines, "\n") {
 		line = senseNumber.ReplaceAllString(line, "")
 		line = trailingNum.ReplaceAllString(line, "")
 		line = annotations.ReplaceAllString(line, "")
