@@ -53,16 +53,16 @@ func (s *Splitter) Split(w string) []string {
 	if s == nil || len(w) < 2*minCompoundPart || !isLetters(w) {
 		return nil
 	}
-	type best struct {
-		parts   []string
-		minPart int
-		covered int // letters in parts, not in linking morphemes
-		ok      bool
-	}
 	links := linkingMorphemes[s.lang]
 	// memo[i] is the best split of w[i:].
-	memo := make([]best, len(w)+1)
-	memo[len(w)] = best{ok: true, minPart: len(w)}
+	memo := make([]split, len(w)+1)
+	memo[len(w)] = split{ok: true, minPart: len(w)}
+	exactly := func(part string) int {
+		if s.vocab[part] {
+			return 1
+		}
+		return 0
+	}
 	for i := len(w) - minCompoundPart; i >= 0; i-- {
 		for j := i + minCompoundPart; j <= len(w); j++ {
 			part := w[i:j]
@@ -81,8 +81,9 @@ func (s *Splitter) Split(w string) []string {
 				if !rest.ok {
 					continue
 				}
-				cand := best{ok: true, parts: append([]string{part}, rest.parts...), minPart: min(len(part), rest.minPart), covered: len(part) + rest.covered}
-				if cur := memo[i]; !cur.ok || better(cand.parts, cand.minPart, cand.covered, cur.parts, cur.minPart, cur.covered) {
+				cand := split{ok: true, parts: append([]string{part}, rest.parts...), minPart: min(len(part), rest.minPart),
+					exact: exactly(part) + rest.exact, covered: len(part) + rest.covered}
+				if cur := memo[i]; !cur.ok || cand.better(cur) {
 					memo[i] = cand
 				}
 			}
@@ -99,15 +100,26 @@ func (s *Splitter) Split(w string) []string {
 	return memo[0].parts
 }
 
+// split is one way of splitting the end of a word.
+type split struct {
+	parts   []string
+	minPart int
+	exact   int // parts that are vocabulary words as they are
+	covered int // letters in parts, not in linking morphemes
+	ok      bool
+}
+
 // better orders splits: fewer parts, then a longer shortest part, then
-// fewer letters in linking morphemes ("grunflachen"+"pflege" rather than
-// "grunflach"+"en"+"pflege").
-func better(p []string, minPart, covered int, q []string, qMin, qCovered int) bool {
-	if len(p) != len(q) {
-		return len(p) < len(q)
+// more parts known as they are ("reinigung"+"s"+"mittel" rather than
+// "reinigungs"+"mittel"), then fewer letters in linking morphemes.
+func (p split) better(q split) bool {
+	switch {
+	case len(p.parts) != len(q.parts):
+		return len(p.parts) < len(q.parts)
+	case p.minPart != q.minPart:
+		return p.minPart > q.minPart
+	case p.exact != q.exact:
+		return p.exact > q.exact
 	}
-	if minPart != qMin {
-		return minPart > qMin
-	}
-	return covered > qCovered
+	return p.covered > q.covered
 }

@@ -46,7 +46,6 @@ func expander(tb testing.TB) *Expander {
 	return loaded
 }
 
-
 // terms returns the texts of exp's terms in lang.
 func terms(exp Expansion, lang domain.Language) map[string]Term {
 	out := map[string]Term{}
