@@ -182,11 +182,16 @@ var (
 // headword with its pronunciation and part of speech; then come either
 // numbered senses ("1. soins, soin") each followed by a definition in the
 // source language, or one unnumbered line of translations; indented lines
-// are notes, synonyms and examples.
+// are notes, synonyms and examples, unless they begin with a domain label.
 func appendTranslationLines(dst, entry []byte) []byte {
 	first := true
 	for i, line := range bytes.Split(entry, []byte{'\n'}) {
-		if i == 0 || len(line) == 0 || line[0] == ' ' || line[0] == '\t' {
+		if i == 0 || len(line) == 0 {
+			continue
+		}
+		// Indented lines are notes, synonyms and examples, except those
+		// that start with a domain label: " [chem.] nettoyage <n>".
+		if (line[0] == ' ' || line[0] == '\t') && !bytes.HasPrefix(bytes.TrimSpace(line), []byte("[")) {
 			continue
 		}
 		if !first && !senseNumber.Match(line) {
@@ -208,14 +213,19 @@ func parseTranslationLines(lines string) []string {
 		line = senseNumber.ReplaceAllString(line, "")
 		line = trailingNum.ReplaceAllString(line, "")
 		line = annotations.ReplaceAllString(line, "")
+		var found []string
 		for t := range strings.FieldsFuncSeq(line, func(r rune) bool { return r == ',' || r == ';' }) {
 			words := Tokenize(t)
-			// Long translations are explanations, not equivalents.
-			if len(words) == 0 || len(words) > 4 {
-				continue
+			// A long piece makes the line an explanation, not equivalents.
+			if len(words) > 4 {
+				found = nil
+				break
 			}
-			out = append(out, strings.Join(words, " "))
+			if len(words) > 0 {
+				found = append(found, strings.Join(words, " "))
+			}
 		}
+		out = append(out, found...)
 	}
 	return out
 }
