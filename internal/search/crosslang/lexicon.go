@@ -265,8 +265,8 @@ func labelKey(stems []string) string {
 func (lx *Lexicon) Concepts() int { return len(lx.concepts) }
 
 // WordTranslations returns the word-level alignments of the stem of the
-// folded word w from language from into to, strongest first, as
-// (word, weight in 0..1] pairs.
+// folded word w from language from into to, strongest first (Rank 0 is
+// the strongest), at most maxAlignments of them.
 func (lx *Lexicon) WordTranslations(w string, from, to domain.Language) []Translation {
 	f, t := langIndex(from), langIndex(to)
 	if f < 0 || t < 0 {
