@@ -40,7 +40,17 @@ func (s *Splitter) add(w string) {
 }
 
 func (s *Splitter) known(part string) bool {
-	return len(part) >= minCompoundPart && (s.vocab[part] || s.vocab[Stem(part, s.lang)])
+	return len(part) >= minCompoundPart && !affixes[s.lang][part] && (s.vocab[part] || s.vocab[Stem(part, s.lang)])
+}
+
+// affixes are prefixes and suffixes that dictionaries list as headwords but
+// that are never a part of a compound: without them "europaisch" would
+// split into "europa" + "isch", and "verlening" into "ver" + "lening".
+var affixes = map[domain.Language]map[string]bool{
+	domain.LangDE: set(`isch lich heit keit schaft ung rung nis tum sam bar haft ling chen lein ver
+		ent zer ge be er ern ig igkeit ischen lichen ungen`),
+	domain.LangNL: set(`lijk heid ing schap baar isch achtig ver be ge ont her ling tje lijke heden
+		ingen`),
 }
 
 // Split returns the parts of the folded word w, or nil when w is not a

@@ -55,6 +55,10 @@ func TestSplitterLoadedVocabulary(t *testing.T) {
 		{domain.LangNL, "groenonderhoud", []string{"groen", "onderhoud"}},
 		{domain.LangNL, "kantoor", nil},
 		{domain.LangFR, "nettoyage", nil},
+		// Suffixes and prefixes are no parts, though dictionaries list them.
+		{domain.LangDE, "europaischen", nil},
+		{domain.LangDE, "regierung", nil},
+		{domain.LangNL, "verlening", nil},
 	} {
 		if got := x.SplitCompound(tc.word, tc.lang); !slices.Equal(got, tc.want) {
 			t.Errorf("%s SplitCompound(%q) = %q, want %q", tc.lang, tc.word, got, tc.want)

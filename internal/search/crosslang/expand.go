@@ -21,6 +21,10 @@ const (
 	OriginLabel      Origin = "label"      // a lexicon label matching the query
 	OriginLexicon    Origin = "lexicon"    // a word-level lexicon alignment
 	OriginDictionary Origin = "dictionary" // a FreeDict translation
+	// OriginCarried is a typed word with no translation into a language,
+	// searched there as it is: names, acronyms and numbers ("Euratom",
+	// "EURES", "JHR") are the same in every language.
+	OriginCarried Origin = "carried"
 )
 
 // The weights of each origin: exact and same-language words rank above
@@ -32,6 +36,7 @@ const (
 	weightLabel      = 0.9
 	weightLexicon    = 0.7
 	weightDictionary = 0.5
+	weightCarried    = 0.4
 	// maxDictionaryTerms bounds the translations taken per word and language.
 	maxDictionaryTerms = 6
 	// rankDecay lowers the weight of later senses of a dictionary entry.
@@ -188,7 +193,8 @@ func (x *Expander) SplitCompound(w string, lang domain.Language) []string {
 // and returns its terms in its own language and, unless opts.Off, weighted
 // translations into the three others: whole lexicon labels the query
 // matches (as phrases), then word-level lexicon alignments, then
-// dictionary translations, of every word and compound part.
+// dictionary translations, of every word and compound part; a typed word
+// that neither translates is carried as it is (names, acronyms, numbers).
 func (x *Expander) Expand(query string, lang domain.Language, opts Options) Expansion {
 	if opts.TranslationBoost <= 0 {
 		opts.TranslationBoost = 0.6
@@ -241,6 +247,7 @@ func (x *Expander) Expand(query string, lang domain.Language, opts Options) Expa
 					continue
 				}
 				var al []alignment
+				translated := false
 				if x.lexicon != nil {
 					al = x.lexicon.words[src][t][Stem(w.w, exp.Lang)]
 					for _, a := range al {
@@ -256,6 +263,7 @@ func (x *Expander) Expand(query string, lang domain.Language, opts Options) Expa
 						limit, factor = 2, 0.5
 					}
 					tr := d.Lookup(w.w)
+					translated = translated || len(tr) > 0
 					for i, tt := range tr[:min(len(tr), limit)] {
 						wt := w.weight * weightDictionary * factor
 						for range tt.Rank + i/2 {
@@ -263,6 +271,9 @@ func (x *Expander) Expand(query string, lang domain.Language, opts Options) Expa
 						}
 						add(t, tt.Text, wt, OriginDictionary)
 					}
+				}
+				if len(al) == 0 && !translated && w.weight == 1 {
+					add(t, w.w, weightCarried, OriginCarried)
 				}
 			}
 		}

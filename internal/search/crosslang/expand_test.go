@@ -215,6 +215,22 @@ func TestExpandOffAndLimits(t *testing.T) {
 	}
 }
 
+func TestExpandCarriesNames(t *testing.T) {
+	x := expander(t)
+	exp := x.Expand("Réacteur Jules Horowitz (JHR) pour Euratom", domain.LangFR, Options{})
+	for _, lang := range []domain.Language{domain.LangDE, domain.LangEN, domain.LangNL} {
+		ts := terms(exp, lang)
+		for _, name := range []string{"horowitz", "jhr", "euratom"} {
+			if ts[name].Origin != OriginCarried || ts[name].Weight != weightCarried {
+				t.Errorf("%s: %q is %+v, want carried as it is", lang, name, ts[name])
+			}
+		}
+		if ts["reacteur"].Origin == OriginCarried {
+			t.Errorf("%s: reacteur translates, it must not be carried", lang)
+		}
+	}
+}
+
 func TestExpandDetectsUntaggedQueries(t *testing.T) {
 	x := expander(t)
 	for query, want := range map[string]domain.Language{

@@ -77,7 +77,8 @@ func stemDE(w string) string {
 }
 
 // stemEN is an S-stemmer with "-ing" and "-ed": "offices" → "office",
-// "cleaning" → "clean", "services" → "service", "supplies" → "supply".
+// "cleaning" → "clean", "services" → "service", "supplies" → "supply",
+// "running" → "run".
 func stemEN(w string) string {
 	switch {
 	case strings.HasSuffix(w, "ies") && !strings.HasSuffix(w, "eies") && !strings.HasSuffix(w, "aies"):
@@ -95,6 +96,12 @@ func stemEN(w string) string {
 		w = w[:len(w)-3]
 	case len(w) > 5 && strings.HasSuffix(w, "ed"):
 		w = w[:len(w)-2]
+	default:
+		return w
+	}
+	// "running" → "run", "planned" → "plan"; but "dressing" → "dress".
+	if n := len(w); n > 2 && w[n-1] == w[n-2] && !strings.ContainsRune("aeiouylsz", rune(w[n-1])) {
+		w = w[:n-1]
 	}
 	return w
 }
