@@ -24,7 +24,7 @@ TOOL_mailpit       := github.com/axllent/mailpit@$(MAILPIT_VERSION)
 TOOL_stripe-mock   := github.com/stripe/stripe-mock@$(STRIPE_MOCK_VERSION)
 TOOLS := sqlc golangci-lint versitygw mailpit stripe-mock
 
-.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node vet test-go test-web clean
+.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node vet test-go test-web clean deps-dict
 
 help:
 	@echo "make run       build and serve Passerelle on http://localhost:8080 (private PostgreSQL under ./var)"
@@ -60,6 +60,22 @@ deps-pg:
 	else \
 	  echo "PostgreSQL server binaries (initdb, pg_ctl) are missing: install PostgreSQL >= 15 (Debian/Ubuntu: sudo apt-get install postgresql)," >&2; \
 	  echo "or set PASSERELLE_DATABASE_URL to a server you own." >&2; exit 1; \
+	fi
+
+# The FreeDict bilingual dictionaries (dictd format under /usr/share/dictd) that
+# cross-language search expands queries with. Like deps-pg: installed with
+# apt-get when we are root on Debian; elsewhere a note, not a failure (the
+# tests that need them skip, unless PASSERELLE_TEST_REQUIRE_TOOLS=1).
+FREEDICT_PAIRS := fra-deu deu-fra fra-eng eng-fra deu-eng eng-deu fra-nld nld-fra deu-nld nld-deu eng-nld nld-eng
+deps-dict:
+	@missing=""; for p in $(FREEDICT_PAIRS); do [ -f /usr/share/dictd/freedict-$$p.index ] || missing="$$missing dict-freedict-$$p"; done; \
+	if [ -z "$$missing" ]; then \
+	  exit 0; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing the FreeDict dictionaries with apt-get:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+	  echo "FreeDict dictionaries missing ($$missing): cross-language search uses the lexicon only (Debian/Ubuntu: sudo apt-get install$$missing)" >&2; \
 	fi
 
 deps-node:
@@ -101,7 +117,7 @@ test-web: frontend/node_modules/.package-lock.json
 
 # The storage suite must run against versitygw here: PASSERELLE_TEST_REQUIRE_TOOLS
 # turns its skip (for a bare `go test ./...`) into a failure.
-test-go: deps-pg versitygw mailpit
+test-go: deps-pg deps-dict versitygw mailpit
 	PASSERELLE_TEST_REQUIRE_TOOLS=1 go test -count=1 -timeout 20m ./...
 
 test: check-generated vet lint test-web test-go
