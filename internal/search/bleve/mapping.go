@@ -65,8 +65,10 @@ func analyzerName(lang domain.Language) string { return "passerelle_" + string(l
 // without the over-stemming of the full snowball stemmers on short words
 // (English keeps snowball: its light "plural" stemmer misses -ing forms).
 // Accents are folded before tokenizing (asciifolding char filter), so that
-// "electricite" typed without accents meets "électricité"; the stemmers
-// work on folded text because both sides are folded the same way.
+// "electricite" typed without accents meets "électricité": the French
+// light stemmer and the German normalizer fold most accents themselves, but
+// not ligatures ("œuvre") nor accents in English or Dutch text ("café").
+// The stemmers work on folded text because both sides are folded alike.
 var languageFilters = map[domain.Language][]string{
 	domain.LangFR: {fr.ElisionName, lowercase.Name, fr.StopName, fr.LightStemmerName},
 	domain.LangDE: {lowercase.Name, de.StopName, de.NormalizeName, de.LightStemmerName},

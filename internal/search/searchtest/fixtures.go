@@ -99,7 +99,7 @@ func fixtures() []search.Document {
 			Geo: &search.GeoPoint{Lat: 49.6833, Lon: 5.8167},
 			Text: map[domain.Language]search.Text{domain.LangEN: {
 				Title:       "Catering services for school canteens",
-				Description: "Daily meals for three primary schools, organic produce preferred.",
+				Description: "Daily meals for three primary schools and their café, organic produce preferred.",
 			}},
 		},
 		{
@@ -120,7 +120,7 @@ func fixtures() []search.Document {
 			Geo: &search.GeoPoint{Lat: 48.6921, Lon: 6.1844},
 			Text: map[domain.Language]search.Text{domain.LangFR: {
 				Title:       "Électricité : rénovation de l'éclairage du gymnase",
-				Description: "Remplacement des luminaires par des LED.",
+				Description: "Remplacement des luminaires par des LED, main-d'œuvre comprise.",
 			}},
 		},
 	}
