@@ -50,12 +50,59 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 	}
 	res, err := h.index.SearchInContext(ctx, req)
 	if err != nil {
-		if ctx.Err() != nil {
-			return search.Result{}, ctx.Err()
+		return search.Result{}, searchError(ctx, err)
+	}
+	if q.Text != "" && len(res.Hits) > 0 {
+		if err := addMatchDetails(ctx, h.index, q, h.settings, res.Hits); err != nil {
+			return search.Result{}, err
 		}
-		return search.Result{}, fmt.Errorf("%w: %w", search.ErrEngine, err)
 	}
 	return toResult(q, res), nil
+}
+
+func searchError(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return fmt.Errorf("%w: %w", search.ErrEngine, err)
+}
+
+// addMatchDetails fills the term locations (which field and language
+// matched) and the highlighted fragments of the page's hits only. Asking
+// for them in the main request would collect locations for every matching
+// document, a third of the time of a broad query; a second request
+// restricted to the page's ids (at most MaxLimit+1) costs far less.
+func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s search.Settings, hits bsearch.DocumentMatchCollection) error {
+	ids := make([]string, len(hits))
+	for i, dm := range hits {
+		ids[i] = dm.ID
+	}
+	dq := bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), textQuery(q, s))
+	req := bleve.NewSearchRequestOptions(dq, len(ids), 0, false)
+	req.IncludeLocations = true
+	if q.Highlight {
+		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
+		for _, lang := range domain.Languages {
+			for _, f := range []search.Field{search.FieldTitle, search.FieldDescription} {
+				req.Highlight.AddField(textField(f, lang))
+			}
+		}
+	}
+	res, err := idx.SearchInContext(ctx, req)
+	if err != nil {
+		return searchError(ctx, err)
+	}
+	byID := make(map[string]*bsearch.DocumentMatch, len(res.Hits))
+	for _, dm := range res.Hits {
+		byID[dm.ID] = dm
+	}
+	for _, dm := range hits {
+		if d, ok := byID[dm.ID]; ok {
+			dm.Locations = d.Locations
+			dm.Fragments = d.Fragments
+		}
+	}
+	return nil
 }
 
 // buildRequest turns a normalized query into a bleve request: the text as
@@ -74,7 +121,6 @@ func buildRequest(q search.Query, s search.Settings) (*bleve.SearchRequest, erro
 
 	req := bleve.NewSearchRequestOptions(bq, q.Limit+1, 0, false)
 	req.Fields = []string{fieldKind}
-	req.IncludeLocations = q.Text != ""
 	sortOrder, err := sortOrder(q)
 	if err != nil {
 		return nil, err
@@ -92,14 +138,6 @@ func buildRequest(q search.Query, s search.Settings) (*bleve.SearchRequest, erro
 	}
 	for _, f := range q.Facets {
 		req.AddFacet(string(f), bleve.NewFacetRequest(facetFields[f], q.FacetSize))
-	}
-	if q.Highlight && q.Text != "" {
-		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
-		for _, lang := range domain.Languages {
-			for _, f := range []search.Field{search.FieldTitle, search.FieldDescription} {
-				req.Highlight.AddField(textField(f, lang))
-			}
-		}
 	}
 	return req, nil
 }
