@@ -57,6 +57,8 @@ type Text struct {
 type Document struct {
 	// ID identifies the document within its index; ids of offers, tenders
 	// and organisations are UUIDs, so they never collide across kinds.
+	// Only A-Z a-z 0-9 - _ are allowed (Meilisearch's rule, kept by
+	// every engine).
 	ID   string
 	Kind Kind
 	// OrganisationID is the organisation that owns the listing (for a
@@ -108,8 +110,8 @@ const (
 // input: it is a plain error, not a localized ValidationError.
 func (d Document) Validate() error {
 	switch {
-	case strings.TrimSpace(d.ID) == "":
-		return fmt.Errorf("%w: empty id", ErrInvalidDocument)
+	case !validID(d.ID):
+		return fmt.Errorf("%w: id %q must be 1 to 511 characters among A-Z a-z 0-9 - _", ErrInvalidDocument, d.ID)
 	case !d.Kind.Valid():
 		return fmt.Errorf("%w %s: unknown kind %q", ErrInvalidDocument, d.ID, d.Kind)
 	case d.Geo != nil && !d.Geo.Valid():
@@ -135,6 +137,20 @@ func (d Document) Validate() error {
 		}
 	}
 	return nil
+}
+
+// validID accepts what every engine accepts as a document id (Meilisearch
+// is the strictest); UUIDs qualify.
+func validID(id string) bool {
+	if id == "" || len(id) > 511 {
+		return false
+	}
+	for _, c := range id {
+		if (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') && (c < '0' || c > '9') && c != '-' && c != '_' {
+			return false
+		}
+	}
+	return true
 }
 
 // NUTSAncestors returns code preceded by its ancestors, from the country

@@ -513,6 +513,8 @@ func testErrors(t *testing.T, e search.Engine) {
 	}
 	for _, d := range []search.Document{
 		{ID: "", Kind: search.KindOffer},
+		{ID: "a b", Kind: search.KindOffer},
+		{ID: "x/y", Kind: search.KindOffer},
 		{ID: "x", Kind: "auction"},
 		{ID: "x", Kind: search.KindOffer, Geo: &search.GeoPoint{Lat: 100}},
 		{ID: "x", Kind: search.KindOffer, Text: map[domain.Language]search.Text{"xx": {Title: "t"}}},
