@@ -1,0 +1,354 @@
+package bleve
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"passerelle/internal/domain"
+	"passerelle/internal/search"
+)
+
+// Boosts of the text fields: a title match tells more than a concept label,
+// which tells more than a word deep in a description. sameLanguageBoost
+// ranks matches in the query's language above matches elsewhere.
+var fieldBoost = map[search.Field]float64{
+	search.FieldTitle:       3,
+	search.FieldConcepts:    1.5,
+	search.FieldDescription: 1,
+}
+
+const sameLanguageBoost = 1.5
+
+// earthHalfCircumferenceKm covers the whole globe from any point: a
+// distance query with it keeps exactly the documents that have a position.
+const earthHalfCircumferenceKm = 20038
+
+// Search implements search.Engine.
+func (e *Engine) Search(ctx context.Context, index string, q search.Query) (search.Result, error) {
+	q, err := q.Normalized()
+	if err != nil {
+		return search.Result{}, err
+	}
+	h, err := e.acquire(index)
+	if err != nil {
+		return search.Result{}, err
+	}
+	defer h.mu.RUnlock()
+
+	req, err := buildRequest(q, h.settings)
+	if err != nil {
+		return search.Result{}, err
+	}
+	res, err := h.index.SearchInContext(ctx, req)
+	if err != nil {
+		return search.Result{}, searchError(ctx, err)
+	}
+	if q.Text != "" && len(res.Hits) > 0 {
+		if err := addMatchDetails(ctx, h.index, q, h.settings, res.Hits); err != nil {
+			return search.Result{}, err
+		}
+	}
+	return toResult(q, res), nil
+}
+
+func searchError(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return fmt.Errorf("%w: %w", search.ErrEngine, err)
+}
+
+// addMatchDetails fills the term locations (which field and language
+// matched) and the highlighted fragments of the page's hits only. Asking
+// for them in the main request would collect locations for every matching
+// document, a third of the time of a broad query; a second request
+// restricted to the page's ids (at most MaxLimit+1) costs far less.
+func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s search.Settings, hits bsearch.DocumentMatchCollection) error {
+	ids := make([]string, len(hits))
+	for i, dm := range hits {
+		ids[i] = dm.ID
+	}
+	dq := bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), textQuery(q, s))
+	req := bleve.NewSearchRequestOptions(dq, len(ids), 0, false)
+	req.IncludeLocations = true
+	if q.Highlight {
+		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
+		for _, lang := range domain.Languages {
+			for _, f := range []search.Field{search.FieldTitle, search.FieldDescription} {
+				req.Highlight.AddField(textField(f, lang))
+			}
+		}
+	}
+	res, err := idx.SearchInContext(ctx, req)
+	if err != nil {
+		return searchError(ctx, err)
+	}
+	byID := make(map[string]*bsearch.DocumentMatch, len(res.Hits))
+	for _, dm := range res.Hits {
+		byID[dm.ID] = dm
+	}
+	for _, dm := range hits {
+		if d, ok := byID[dm.ID]; ok {
+			dm.Locations = d.Locations
+			dm.Fragments = d.Fragments
+		}
+	}
+	return nil
+}
+
+// buildRequest turns a normalized query into a bleve request: the text as
+// a scoring disjunction over every language field, filters as non-scoring
+// clauses, and a sort that always ends with the id for stable pages.
+func buildRequest(q search.Query, s search.Settings) (*bleve.SearchRequest, error) {
+	bq := bleve.NewBooleanQuery()
+	if q.Text != "" {
+		bq.AddMust(textQuery(q, s))
+	} else {
+		bq.AddMust(bleve.NewMatchAllQuery())
+	}
+	if f := filterQuery(q); f != nil {
+		bq.AddFilter(f)
+	}
+
+	req := bleve.NewSearchRequestOptions(bq, q.Limit+1, 0, false)
+	req.Fields = []string{fieldKind}
+	sortOrder, err := sortOrder(q)
+	if err != nil {
+		return nil, err
+	}
+	req.SortByCustom(sortOrder)
+	if q.Cursor != "" {
+		after, err := decodeCursor(q.Cursor, q.Sort)
+		if err != nil {
+			return nil, err
+		}
+		if len(after) != len(sortOrder) {
+			return nil, search.ErrInvalidCursor
+		}
+		req.SearchAfter = after
+	}
+	for _, f := range q.Facets {
+		req.AddFacet(string(f), bleve.NewFacetRequest(facetFields[f], q.FacetSize))
+	}
+	return req, nil
+}
+
+// textQuery searches the text, and its synonyms, in every language field,
+// each analyzed by that field's language analyzer.
+func textQuery(q search.Query, s search.Settings) query.Query {
+	texts := []string{q.Text}
+	for _, word := range strings.Fields(strings.ToLower(q.Text)) {
+		texts = append(texts, s.Synonyms[word]...)
+	}
+	var should []query.Query
+	for _, lang := range domain.Languages {
+		langBoost := 1.0
+		if lang == q.Language {
+			langBoost = sameLanguageBoost
+		}
+		for _, f := range search.Fields {
+			for _, t := range texts {
+				m := bleve.NewMatchQuery(t)
+				m.SetField(textField(f, lang))
+				m.SetBoost(fieldBoost[f] * langBoost)
+				should = append(should, m)
+			}
+		}
+	}
+	return bleve.NewDisjunctionQuery(should...)
+}
+
+// anyTerm matches documents whose keyword field holds any of values.
+func anyTerm(field string, values []string) query.Query {
+	qs := make([]query.Query, 0, len(values))
+	for _, v := range values {
+		t := bleve.NewTermQuery(v)
+		t.SetField(field)
+		qs = append(qs, t)
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// filterQuery is the conjunction of the query's filters, nil when none.
+func filterQuery(q search.Query) query.Query {
+	f := q.Filters
+	var must []query.Query
+	kinds := make([]string, len(f.Kinds))
+	for i, k := range f.Kinds {
+		kinds[i] = string(k)
+	}
+	for _, t := range []struct {
+		field  string
+		values []string
+	}{
+		{fieldKind, kinds},
+		{fieldCountry, f.Countries},
+		{fieldNUTS, f.NUTS},
+		{fieldSector, f.Sectors},
+		{fieldCPV, f.CPV},
+		{fieldStatusType, f.StatusTypes},
+		{fieldReservedBasis, f.ReservedBases},
+		{fieldOrganisation, f.Organisations},
+	} {
+		if len(t.values) > 0 {
+			must = append(must, anyTerm(t.field, t.values))
+		}
+	}
+	if f.DeadlineFrom != nil || f.DeadlineTo != nil {
+		var lo, hi *float64
+		yes := true
+		if f.DeadlineFrom != nil {
+			v := float64(f.DeadlineFrom.Unix())
+			lo = &v
+		}
+		if f.DeadlineTo != nil {
+			v := float64(f.DeadlineTo.Unix())
+			hi = &v
+		}
+		r := bleve.NewNumericRangeInclusiveQuery(lo, hi, &yes, &yes)
+		r.SetField(fieldDeadline)
+		must = append(must, r)
+	}
+	if f.CrossBorder != nil {
+		b := bleve.NewBoolFieldQuery(*f.CrossBorder)
+		b.SetField(fieldCrossBorder)
+		must = append(must, b)
+	}
+	if f.Near != nil {
+		g := bleve.NewGeoDistanceQuery(f.Near.Center.Lon, f.Near.Center.Lat, strconv.FormatFloat(f.Near.RadiusKm, 'f', -1, 64)+"km")
+		g.SetField(fieldGeo)
+		must = append(must, g)
+	} else if q.Sort == search.SortDistance {
+		g := bleve.NewGeoDistanceQuery(q.Origin.Lon, q.Origin.Lat, strconv.Itoa(earthHalfCircumferenceKm)+"km")
+		g.SetField(fieldGeo)
+		must = append(must, g)
+	}
+	if len(must) == 0 {
+		return nil
+	}
+	return bleve.NewConjunctionQuery(must...)
+}
+
+// sortOrder is the bleve sort of q; the last key is always the id.
+func sortOrder(q search.Query) (bsearch.SortOrder, error) {
+	id := &bsearch.SortDocID{}
+	switch q.Sort {
+	case search.SortDate:
+		return bsearch.SortOrder{numericSort(fieldPublished, true), id}, nil
+	case search.SortDeadline:
+		return bsearch.SortOrder{numericSort(fieldDeadlineSort, false), id}, nil
+	case search.SortDistance:
+		g, err := bsearch.NewSortGeoDistance(fieldGeo, "km", q.Origin.Lon, q.Origin.Lat, false)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", search.ErrInvalidQuery, err)
+		}
+		return bsearch.SortOrder{g, id}, nil
+	default:
+		return bsearch.SortOrder{&bsearch.SortScore{Desc: true}, id}, nil
+	}
+}
+
+func numericSort(field string, desc bool) *bsearch.SortField {
+	return &bsearch.SortField{Field: field, Desc: desc, Type: bsearch.SortFieldAsNumber, Mode: bsearch.SortFieldDefault, Missing: bsearch.SortFieldMissingLast}
+}
+
+// toResult maps bleve's answer. The request asked for one hit more than the
+// page, which tells whether a next page exists without a second query.
+func toResult(q search.Query, res *bleve.SearchResult) search.Result {
+	out := search.Result{Total: int(res.Total), Hits: make([]search.Hit, 0, len(res.Hits))}
+	hits := res.Hits
+	more := len(hits) > q.Limit
+	if more {
+		hits = hits[:q.Limit]
+	}
+	for _, dm := range hits {
+		hit := search.Hit{ID: dm.ID, Score: dm.Score}
+		if k, ok := dm.Fields[fieldKind].(string); ok {
+			hit.Kind = search.Kind(k)
+		}
+		if q.Text != "" {
+			hit.MatchedField, hit.MatchedLanguage = matched(dm, q.Language)
+		}
+		if len(dm.Fragments) > 0 {
+			hit.Snippets = make(map[string]string, len(dm.Fragments))
+			for field, frags := range dm.Fragments {
+				if len(frags) > 0 {
+					hit.Snippets[field] = frags[0]
+				}
+			}
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	if more {
+		out.NextCursor = encodeCursor(q.Sort, cursorValues(q.Sort, hits[len(hits)-1]))
+	}
+	if len(q.Facets) > 0 {
+		out.Facets = make(map[search.Facet][]search.FacetValue, len(q.Facets))
+		for _, f := range q.Facets {
+			values := []search.FacetValue{}
+			if fr, ok := res.Facets[string(f)]; ok && fr.Terms != nil {
+				for _, t := range fr.Terms.Terms() {
+					values = append(values, search.FacetValue{Value: t.Term, Count: t.Count})
+				}
+			}
+			sort.SliceStable(values, func(i, j int) bool {
+				if values[i].Count != values[j].Count {
+					return values[i].Count > values[j].Count
+				}
+				return values[i].Value < values[j].Value
+			})
+			out.Facets[f] = values
+		}
+	}
+	return out
+}
+
+// matched picks the most telling field that the text matched: the query's
+// language first, then title, concepts and description, in the order of
+// domain.Languages.
+func matched(dm *bsearch.DocumentMatch, lang domain.Language) (search.Field, domain.Language) {
+	langs := domain.Languages
+	if lang != "" {
+		langs = append([]domain.Language{lang}, langs...)
+	}
+	for _, l := range langs {
+		for _, f := range search.Fields {
+			if len(dm.Locations[textField(f, l)]) > 0 {
+				return f, l
+			}
+		}
+	}
+	return "", ""
+}
+
+// cursorValues are the search_after values of a hit, in sort order: the
+// score is written exactly (shortest round-trip form), fields decoded.
+func cursorValues(s search.Sort, dm *bsearch.DocumentMatch) []string {
+	switch s {
+	case search.SortRelevance:
+		return []string{strconv.FormatFloat(dm.Score, 'g', -1, 64), dm.ID}
+	default:
+		v := ""
+		if len(dm.DecodedSort) > 0 {
+			v = dm.DecodedSort[0]
+		} else if len(dm.Sort) > 0 {
+			v = dm.Sort[0]
+		}
+		if _, err := strconv.ParseFloat(v, 64); err != nil {
+			// Cannot happen with the fields above (every document has
+			// published and deadline_sort; distance sorts filter on
+			// geo), but a cursor must never be unusable.
+			v = strconv.FormatFloat(math.MaxFloat64, 'g', -1, 64)
+		}
+		return []string{v, dm.ID}
+	}
+}

@@ -1,0 +1,195 @@
+package search
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"passerelle/internal/domain"
+)
+
+// Sort orders the hits of a query.
+type Sort string
+
+// The sort orders every engine supports. Ties are always broken by id so
+// that cursor pagination never repeats or skips a hit.
+const (
+	// SortRelevance orders by descending score (the default).
+	SortRelevance Sort = "relevance"
+	// SortDate orders by descending publication date, newest first.
+	SortDate Sort = "date"
+	// SortDeadline orders by ascending deadline, soonest first; documents
+	// without a deadline come last.
+	SortDeadline Sort = "deadline"
+	// SortDistance orders by ascending distance from Query.Origin (or the
+	// centre of Filters.Near); documents without a position are left out.
+	SortDistance Sort = "distance"
+)
+
+// Valid reports whether s is a known sort.
+func (s Sort) Valid() bool {
+	switch s {
+	case SortRelevance, SortDate, SortDeadline, SortDistance:
+		return true
+	}
+	return false
+}
+
+// Facet names a document field whose values can be counted.
+type Facet string
+
+// The facets every engine can count.
+const (
+	FacetKind       Facet = "kind"
+	FacetCountry    Facet = "country"
+	FacetNUTS       Facet = "nuts"
+	FacetSector     Facet = "sector"
+	FacetCPV        Facet = "cpv"
+	FacetStatusType Facet = "status_type"
+	FacetReserved   Facet = "reserved_basis"
+)
+
+// Facets lists every facet, in a stable order.
+var Facets = []Facet{FacetKind, FacetCountry, FacetNUTS, FacetSector, FacetCPV, FacetStatusType, FacetReserved}
+
+// Valid reports whether f is a known facet.
+func (f Facet) Valid() bool {
+	for _, k := range Facets {
+		if f == k {
+			return true
+		}
+	}
+	return false
+}
+
+// GeoRadius selects documents within RadiusKm of Center.
+type GeoRadius struct {
+	Center   GeoPoint
+	RadiusKm float64
+}
+
+// Filters restrict a query. Within one filter the values are alternatives
+// (any of them matches); different filters must all match. A nil or empty
+// filter does not restrict.
+type Filters struct {
+	Kinds     []Kind
+	Countries []string
+	// NUTS matches documents in any of these regions or their sub-regions
+	// (documents carry their ancestors, so this is an equality on a code).
+	NUTS    []string
+	Sectors []string
+	// CPV matches documents classified under any of these codes or their
+	// descendants (8-digit codes: "45000000" is the whole division 45).
+	CPV         []string
+	StatusTypes []string
+	// ReservedBases matches documents reserved under any of these legal
+	// bases.
+	ReservedBases []string
+	// Organisations matches documents owned by any of these organisations.
+	Organisations []string
+	// DeadlineFrom and DeadlineTo bound the deadline (inclusive); when
+	// either is set, documents without a deadline are left out.
+	DeadlineFrom *time.Time
+	DeadlineTo   *time.Time
+	// CrossBorder, when set, matches AcceptsCrossBorder exactly.
+	CrossBorder *bool
+	// Near keeps documents within a radius; documents without a position
+	// are left out.
+	Near *GeoRadius
+}
+
+// Query is one search. The zero Query (with a Limit) lists every document by
+// relevance, which for an empty text means by id.
+type Query struct {
+	// Text is the user's full text, searched in every language; empty
+	// matches every document that passes the filters.
+	Text string
+	// Language is the language the user typed in, when known: same-language
+	// matches rank above others.
+	Language domain.Language
+	Filters  Filters
+	Sort     Sort
+	// Origin is the point distances are measured from for SortDistance;
+	// it defaults to the centre of Filters.Near.
+	Origin *GeoPoint
+	// Facets lists the facets to count over every matching document (not
+	// only the page).
+	Facets []Facet
+	// FacetSize caps the number of values returned per facet (the most
+	// frequent first); 0 means DefaultFacetSize.
+	FacetSize int
+	// Limit is the page size; 0 means DefaultLimit.
+	Limit int
+	// Cursor is Result.NextCursor of the previous page; empty for the first.
+	Cursor string
+	// Highlight asks for snippets with the matched terms marked.
+	Highlight bool
+}
+
+// Query bounds.
+const (
+	DefaultLimit     = 20
+	MaxLimit         = 100
+	DefaultFacetSize = 20
+	MaxFacetSize     = 200
+	MaxQueryTextLen  = 500
+	MaxFilterValues  = 100
+	MaxRadiusKm      = 20000
+)
+
+// Normalized returns q with defaults filled in, or an error wrapping
+// ErrInvalidQuery naming the first thing wrong. Engines call it first, so
+// that every engine accepts and rejects the same queries.
+func (q Query) Normalized() (Query, error) {
+	q.Text = strings.TrimSpace(q.Text)
+	if q.Sort == "" {
+		q.Sort = SortRelevance
+	}
+	if q.Limit == 0 {
+		q.Limit = DefaultLimit
+	}
+	if q.FacetSize == 0 {
+		q.FacetSize = DefaultFacetSize
+	}
+	if q.Origin == nil && q.Filters.Near != nil {
+		c := q.Filters.Near.Center
+		q.Origin = &c
+	}
+	f := q.Filters
+	switch {
+	case len(q.Text) > MaxQueryTextLen:
+		return q, fmt.Errorf("%w: text longer than %d bytes", ErrInvalidQuery, MaxQueryTextLen)
+	case q.Language != "" && !q.Language.Valid():
+		return q, fmt.Errorf("%w: unknown language %q", ErrInvalidQuery, q.Language)
+	case !q.Sort.Valid():
+		return q, fmt.Errorf("%w: unknown sort %q", ErrInvalidQuery, q.Sort)
+	case q.Sort == SortDistance && q.Origin == nil:
+		return q, fmt.Errorf("%w: sorting by distance needs an origin", ErrInvalidQuery)
+	case q.Origin != nil && !q.Origin.Valid():
+		return q, fmt.Errorf("%w: origin out of range", ErrInvalidQuery)
+	case q.Limit < 1 || q.Limit > MaxLimit:
+		return q, fmt.Errorf("%w: limit must be between 1 and %d", ErrInvalidQuery, MaxLimit)
+	case q.FacetSize < 1 || q.FacetSize > MaxFacetSize:
+		return q, fmt.Errorf("%w: facet size must be between 1 and %d", ErrInvalidQuery, MaxFacetSize)
+	case f.Near != nil && (!f.Near.Center.Valid() || f.Near.RadiusKm <= 0 || f.Near.RadiusKm > MaxRadiusKm):
+		return q, fmt.Errorf("%w: radius must be within (0, %d] km around a valid point", ErrInvalidQuery, MaxRadiusKm)
+	case f.DeadlineFrom != nil && f.DeadlineTo != nil && f.DeadlineTo.Before(*f.DeadlineFrom):
+		return q, fmt.Errorf("%w: deadline range ends before it starts", ErrInvalidQuery)
+	}
+	for _, k := range f.Kinds {
+		if !k.Valid() {
+			return q, fmt.Errorf("%w: unknown kind %q", ErrInvalidQuery, k)
+		}
+	}
+	for _, vs := range [][]string{f.Countries, f.NUTS, f.Sectors, f.CPV, f.StatusTypes, f.ReservedBases, f.Organisations} {
+		if len(vs) > MaxFilterValues {
+			return q, fmt.Errorf("%w: more than %d values in a filter", ErrInvalidQuery, MaxFilterValues)
+		}
+	}
+	for _, fc := range q.Facets {
+		if !fc.Valid() {
+			return q, fmt.Errorf("%w: unknown facet %q", ErrInvalidQuery, fc)
+		}
+	}
+	return q, nil
+}
