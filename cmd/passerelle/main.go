@@ -38,6 +38,9 @@ Usage:
                                   load or update NUTS regions from a CSV file
   passerelle import-cpv [--if-empty] FILE
                                   load or update the CPV codes from the EU's multilingual CSV list
+  passerelle search-eval --corpus F --queries F --qrels F --run OUT [--engine bleve]
+        [--crosslang on|off] [--cpv FILE] [--nace FILE] [--dict DIR] [--index-dir DIR]
+                                  measure the search on a cross-language test set
   passerelle version
   passerelle healthcheck          exit 0 when the local server answers /healthz
 
@@ -63,6 +66,18 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 		return exitOK
 	case "healthcheck":
 		return healthcheck(ctx, environ, stderr)
+	case "search-eval":
+		// No configuration: it needs neither the database nor the server.
+		if err := searchEval(ctx, args, stdout, stderr); err != nil {
+			var usageErr usageError
+			if errors.As(err, &usageErr) {
+				fmt.Fprintf(stderr, "passerelle: %v\n\n%s", err, usage)
+				return exitConfig
+			}
+			fmt.Fprintln(stderr, "passerelle search-eval:", err)
+			return exitFail
+		}
+		return exitOK
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

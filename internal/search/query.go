@@ -124,6 +124,57 @@ type Query struct {
 	Cursor string
 	// Highlight asks for snippets with the matched terms marked.
 	Highlight bool
+	// Terms, when set, is the text already analysed and expanded into
+	// weighted terms per language (see Multilingual): engines search those
+	// instead of Text, each language's terms in that language's fields
+	// only. Text then only records what the user typed. Bleve weighs every
+	// term by Weight × the language's Boost; Meilisearch has no per-term
+	// weights and searches the distinct term texts as one text (FlatText).
+	Terms []LanguageTerms
+}
+
+// TermQuery is one weighted term (or phrase) of a per-language query.
+type TermQuery struct {
+	// Text is one word, or several for a phrase.
+	Text string
+	// Phrase asks for the words adjacent and in order.
+	Phrase bool
+	// Weight in (0, 1] scales the term's score: 1 for a word the user
+	// typed, less for a translation.
+	Weight float64
+}
+
+// LanguageTerms are the terms searched in one language's fields.
+type LanguageTerms struct {
+	Lang domain.Language
+	// Boost in (0, 10] scales every score of the language: the query's own
+	// language above the languages it was translated into.
+	Boost float64
+	Terms []TermQuery
+}
+
+// HasText reports whether the query has text to score, typed or expanded.
+func (q Query) HasText() bool {
+	return q.Text != "" || len(q.Terms) > 0
+}
+
+// FlatText is the text an engine without per-term weights searches: Text
+// when there are no Terms, else every distinct term text, in order.
+func (q Query) FlatText() string {
+	if len(q.Terms) == 0 {
+		return q.Text
+	}
+	seen := map[string]bool{}
+	var words []string
+	for _, lt := range q.Terms {
+		for _, t := range lt.Terms {
+			if !seen[t.Text] {
+				seen[t.Text] = true
+				words = append(words, t.Text)
+			}
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // Query bounds.
@@ -135,6 +186,10 @@ const (
 	MaxQueryTextLen  = 500
 	MaxFilterValues  = 100
 	MaxRadiusKm      = 20000
+	// MaxTermsPerLanguage bounds Query.Terms per language (the expansion
+	// keeps 24 by default): every term is a clause of the engine query.
+	MaxTermsPerLanguage = 64
+	MaxLanguageBoost    = 10
 )
 
 // Normalized returns q with defaults filled in, or an error wrapping
@@ -186,10 +241,41 @@ func (q Query) Normalized() (Query, error) {
 			return q, fmt.Errorf("%w: more than %d values in a filter", ErrInvalidQuery, MaxFilterValues)
 		}
 	}
+	if err := validTerms(q.Terms); err != nil {
+		return q, err
+	}
 	for _, fc := range q.Facets {
 		if !fc.Valid() {
 			return q, fmt.Errorf("%w: unknown facet %q", ErrInvalidQuery, fc)
 		}
 	}
 	return q, nil
+}
+
+// validTerms checks Query.Terms: known languages, each at most once, boosts
+// and weights in range, bounded term counts and lengths.
+func validTerms(terms []LanguageTerms) error {
+	seen := map[domain.Language]bool{}
+	for _, lt := range terms {
+		switch {
+		case !lt.Lang.Valid():
+			return fmt.Errorf("%w: unknown language %q in terms", ErrInvalidQuery, lt.Lang)
+		case seen[lt.Lang]:
+			return fmt.Errorf("%w: language %s twice in terms", ErrInvalidQuery, lt.Lang)
+		case !(lt.Boost > 0 && lt.Boost <= MaxLanguageBoost):
+			return fmt.Errorf("%w: language boost must be in (0, %d]", ErrInvalidQuery, MaxLanguageBoost)
+		case len(lt.Terms) == 0 || len(lt.Terms) > MaxTermsPerLanguage:
+			return fmt.Errorf("%w: between 1 and %d terms per language", ErrInvalidQuery, MaxTermsPerLanguage)
+		}
+		seen[lt.Lang] = true
+		for _, t := range lt.Terms {
+			switch {
+			case strings.TrimSpace(t.Text) == "" || len(t.Text) > MaxQueryTextLen:
+				return fmt.Errorf("%w: term empty or longer than %d bytes", ErrInvalidQuery, MaxQueryTextLen)
+			case !(t.Weight > 0 && t.Weight <= 1):
+				return fmt.Errorf("%w: term weight must be in (0, 1]", ErrInvalidQuery)
+			}
+		}
+	}
+	return nil
 }

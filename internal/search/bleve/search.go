@@ -52,7 +52,7 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 	if err != nil {
 		return search.Result{}, searchError(ctx, err)
 	}
-	if q.Text != "" && len(res.Hits) > 0 {
+	if q.HasText() && len(res.Hits) > 0 {
 		if err := addMatchDetails(ctx, h.index, q, h.settings, res.Hits); err != nil {
 			return search.Result{}, err
 		}
@@ -110,7 +110,7 @@ func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s sea
 // clauses, and a sort that always ends with the id for stable pages.
 func buildRequest(q search.Query, s search.Settings) (*bleve.SearchRequest, error) {
 	bq := bleve.NewBooleanQuery()
-	if q.Text != "" {
+	if q.HasText() {
 		bq.AddMust(textQuery(q, s))
 	} else {
 		bq.AddMust(bleve.NewMatchAllQuery())
@@ -145,6 +145,9 @@ func buildRequest(q search.Query, s search.Settings) (*bleve.SearchRequest, erro
 // textQuery searches the text, and its synonyms, in every language field,
 // each analyzed by that field's language analyzer.
 func textQuery(q search.Query, s search.Settings) query.Query {
+	if len(q.Terms) > 0 {
+		return termsQuery(q.Terms)
+	}
 	texts := []string{q.Text}
 	for _, word := range strings.Fields(strings.ToLower(q.Text)) {
 		texts = append(texts, s.Synonyms[word]...)
@@ -160,6 +163,34 @@ func textQuery(q search.Query, s search.Settings) query.Query {
 				m := bleve.NewMatchQuery(t)
 				m.SetField(textField(f, lang))
 				m.SetBoost(fieldBoost[f] * langBoost)
+				should = append(should, m)
+			}
+		}
+	}
+	return bleve.NewDisjunctionQuery(should...)
+}
+
+// termsQuery searches expanded terms: each language's terms in that
+// language's fields only, scored by field boost × language boost × term
+// weight, summed over every clause that matches (a document matching more
+// of the query, in more fields, ranks higher).
+func termsQuery(terms []search.LanguageTerms) query.Query {
+	var should []query.Query
+	for _, lt := range terms {
+		for _, f := range search.Fields {
+			for _, t := range lt.Terms {
+				var m interface {
+					query.Query
+					SetField(string)
+					SetBoost(float64)
+				}
+				if t.Phrase {
+					m = bleve.NewMatchPhraseQuery(t.Text)
+				} else {
+					m = bleve.NewMatchQuery(t.Text)
+				}
+				m.SetField(textField(f, lt.Lang))
+				m.SetBoost(fieldBoost[f] * lt.Boost * t.Weight)
 				should = append(should, m)
 			}
 		}
@@ -275,7 +306,7 @@ func toResult(q search.Query, res *bleve.SearchResult) search.Result {
 		if k, ok := dm.Fields[fieldKind].(string); ok {
 			hit.Kind = search.Kind(k)
 		}
-		if q.Text != "" {
+		if q.HasText() {
 			hit.MatchedField, hit.MatchedLanguage = matched(dm, q.Language)
 		}
 		if len(dm.Fragments) > 0 {

@@ -42,6 +42,10 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 	if err != nil {
 		return search.Result{}, err
 	}
+	// Meilisearch has no per-term weights or per-language fields in one
+	// query string: expanded terms are searched as one flat text, ranked by
+	// its own rules (see search.Query.Terms).
+	q.Text = q.FlatText()
 	offset := 0
 	if q.Cursor != "" {
 		c, err := decodeCursor(q.Cursor)

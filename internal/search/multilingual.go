@@ -1,0 +1,85 @@
+package search
+
+import (
+	"context"
+
+	"passerelle/internal/domain"
+	"passerelle/internal/search/crosslang"
+)
+
+// Multilingual searches an index across languages: it expands the user's
+// text with crosslang into weighted terms in the four languages and runs
+// them as one engine query (Query.Terms), so that a buyer typing in French
+// finds listings written in German. Scores come from the engine; the
+// expansion decides the weights: words the user typed weigh 1, translations
+// less, and the query's own language is boosted above the others
+// (crosslang.Options.TranslationBoost), so that exact and same-language
+// matches rank first. It is engine-independent: any Engine runs it.
+type Multilingual struct {
+	Engine   Engine
+	Index    string
+	Expander *crosslang.Expander
+	// Options tune the expansion; Off searches the query's own language
+	// only (the baseline cross-language help is measured against).
+	Options crosslang.Options
+}
+
+// MultilingualResult is a page of hits with what the expansion decided.
+type MultilingualResult struct {
+	Result
+	// Language is the query's language, given or detected.
+	Language domain.Language
+	// Detected reports that Language was guessed from the text.
+	Detected bool
+	// Translated says, per hit (same order as Hits), that the text matched
+	// in another language than Language, that is through a translation
+	// (or a name carried across languages) and not the typed words.
+	Translated []bool
+}
+
+// Search runs q: q.Text is expanded from q.Language (detected when empty)
+// into q.Terms; every other part of q (filters, sort, facets, cursor)
+// passes unchanged. A query without text, or whose words are all stop
+// words, runs as it is.
+func (m *Multilingual) Search(ctx context.Context, q Query) (MultilingualResult, error) {
+	var out MultilingualResult
+	q.Terms = nil
+	if q.Text != "" && len(q.Text) <= MaxQueryTextLen {
+		exp := m.Expander.Expand(q.Text, q.Language, m.Options)
+		out.Language, out.Detected = exp.Lang, exp.Detected
+		q.Language = exp.Lang
+		q.Terms = languageTerms(exp)
+	}
+	res, err := m.Engine.Search(ctx, m.Index, q)
+	if err != nil {
+		return MultilingualResult{}, err
+	}
+	out.Result = res
+	out.Translated = make([]bool, len(res.Hits))
+	for i, h := range res.Hits {
+		out.Translated[i] = out.Language != "" && h.MatchedLanguage != "" && h.MatchedLanguage != out.Language
+	}
+	return out, nil
+}
+
+// languageTerms converts an expansion into the engine's terms, keeping
+// within the query bounds.
+func languageTerms(exp crosslang.Expansion) []LanguageTerms {
+	var out []LanguageTerms
+	for _, lq := range exp.Queries {
+		lt := LanguageTerms{Lang: lq.Lang, Boost: min(lq.Boost, MaxLanguageBoost)}
+		for _, t := range lq.Terms {
+			if len(lt.Terms) == MaxTermsPerLanguage {
+				break
+			}
+			if t.Weight <= 0 || len(t.Text) > MaxQueryTextLen {
+				continue
+			}
+			lt.Terms = append(lt.Terms, TermQuery{Text: t.Text, Phrase: t.Phrase, Weight: min(t.Weight, 1)})
+		}
+		if len(lt.Terms) > 0 && lt.Boost > 0 {
+			out = append(out, lt)
+		}
+	}
+	return out
+}
