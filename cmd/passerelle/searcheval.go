@@ -82,7 +82,7 @@ func searchEval(ctx context.Context, args []string, stdout, stderr io.Writer) er
 // runSearchEval is search-eval's pipeline without the flags and the output
 // files: load the expander, index the corpus into a fresh Bleve index, run
 // every query through search.Multilingual and score the run.
-func runSearchEval(ctx context.Context, o searchEvalOptions, stderr io.Writer) (eval.Run, eval.Report, error) {
+func runSearchEval(ctx context.Context, o searchEvalOptions, stderr io.Writer) (_ eval.Run, _ eval.Report, err error) {
 	start := time.Now()
 	expander, err := crosslang.Load(crosslang.Sources{CPVPath: o.CPV, NACEPath: o.NACE, DictDir: o.Dict})
 	if err != nil {
@@ -103,13 +103,22 @@ func runSearchEval(ctx context.Context, o searchEvalOptions, stderr io.Writer) (
 		if dir, err = os.MkdirTemp("", "passerelle-search-eval-"); err != nil {
 			return nil, eval.Report{}, err
 		}
-		defer os.RemoveAll(dir)
+		defer func() {
+			// A leftover temporary folder is no reason to lose the figures.
+			if rerr := os.RemoveAll(dir); rerr != nil {
+				fmt.Fprintln(stderr, "search-eval: remove the temporary index:", rerr)
+			}
+		}()
 	}
 	engine, err := bleve.Open(dir)
 	if err != nil {
 		return nil, eval.Report{}, err
 	}
-	defer engine.Close()
+	defer func() {
+		if cerr := engine.Close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
 	// A previous run in the same --index-dir must not leave documents that
 	// are not in this corpus.
 	if err := engine.DropIndex(ctx, evalIndex); err != nil {
