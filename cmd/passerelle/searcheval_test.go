@@ -49,7 +49,8 @@ func TestSearchEvalDevSetFigures(t *testing.T) {
 	if len(r.Missing) != 0 || len(run) == 0 {
 		t.Fatalf("queries missing from the run: %v", r.Missing)
 	}
-	// Reached on 2026-11-26: 0.7840, 1.0000, 0.6929, 0.9230.
+	// Reached on 2026-11-26: 0.7840, 0.9918 or 1.0000 (one same-language
+	// query swaps ranks 1 and 2 between runs: near-tied scores), 0.6929, 0.9230.
 	const margin = 0.02
 	for _, c := range []struct {
 		name      string
