@@ -115,29 +115,8 @@ func (e *docEnv) assertNothingStored(t *testing.T, orgID string) {
 	}
 }
 
-// minimalPDF is a small but well-formed PDF: one empty page, with a
-// cross-reference table whose offsets are right.
-func minimalPDF() []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-	}
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes()
-}
+// minimalPDF is a real one-page PDF, the one the demo data uses.
+func minimalPDF() []byte { return core.DemoPDF("Attestation", []string{"Test document."}) }
 
 func pngImage(t *testing.T) []byte {
 	t.Helper()
