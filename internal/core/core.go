@@ -52,3 +52,20 @@ func writeAudit(ctx context.Context, tx *store.Tx, actor Actor, action, subjectT
 	}
 	return tx.Audit(ctx, e)
 }
+
+// supplierToManage checks that p may edit orgID and that orgID is an SSE
+// supplier organisation, and returns it; notSupplier is the refusal for
+// any other kind (it says what only suppliers may do).
+func supplierToManage(ctx context.Context, st *store.Store, p domain.Principal, orgID string, notSupplier error) (domain.Organisation, error) {
+	if err := domain.Authorize(p, domain.ActEditOrganisation, domain.Resource{OrganisationID: orgID}); err != nil {
+		return domain.Organisation{}, err
+	}
+	org, err := st.GetOrganisation(ctx, orgID)
+	if err != nil {
+		return domain.Organisation{}, err
+	}
+	if org.Kind != domain.OrgSSESupplier {
+		return domain.Organisation{}, notSupplier
+	}
+	return org, nil
+}

@@ -489,20 +489,7 @@ func (s *Offers) notify(ctx context.Context, tx *store.Tx, o domain.Offer, d Dec
 // supplier checks that p may manage the offers of orgID, an SSE supplier
 // organisation, and returns it.
 func (s *Offers) supplier(ctx context.Context, p domain.Principal, orgID string) (domain.Organisation, error) {
-	if p.Anonymous() {
-		return domain.Organisation{}, domain.ErrUnauthenticated
-	}
-	if !domain.Can(p, domain.ActEditOrganisation, domain.Resource{OrganisationID: orgID}) {
-		return domain.Organisation{}, domain.ErrForbidden
-	}
-	org, err := s.st.GetOrganisation(ctx, orgID)
-	if err != nil {
-		return domain.Organisation{}, err
-	}
-	if org.Kind != domain.OrgSSESupplier {
-		return domain.Organisation{}, msgOfferSuppliersOnly.Wrap(domain.ErrForbidden)
-	}
-	return org, nil
+	return supplierToManage(ctx, s.st, p, orgID, msgOfferSuppliersOnly.Wrap(domain.ErrForbidden))
 }
 
 // offerSupplier finds the organisation of an offer and checks that p may

@@ -340,11 +340,8 @@ func (s *Responses) ListForTender(ctx context.Context, p domain.Principal, orgID
 
 // ListOwn returns a page of a supplier's responses, to its members only.
 func (s *Responses) ListOwn(ctx context.Context, p domain.Principal, orgID, cursor string, limit int) ([]domain.Response, string, error) {
-	if p.Anonymous() {
-		return nil, "", domain.ErrUnauthenticated
-	}
-	if !domain.Can(p, domain.ActEditOrganisation, domain.Resource{OrganisationID: orgID}) {
-		return nil, "", domain.ErrForbidden
+	if err := domain.Authorize(p, domain.ActEditOrganisation, domain.Resource{OrganisationID: orgID}); err != nil {
+		return nil, "", err
 	}
 	return s.st.ListResponsesByOrganisation(ctx, orgID, cursor, tenderPageSize(limit))
 }

@@ -381,20 +381,7 @@ func (s *SSEStatuses) Queue(ctx context.Context, p domain.Principal, state domai
 // supplier checks that p may manage the statuses of orgID, a supplier
 // organisation, and returns it.
 func (s *SSEStatuses) supplier(ctx context.Context, p domain.Principal, orgID string) (domain.Organisation, error) {
-	if p.Anonymous() {
-		return domain.Organisation{}, domain.ErrUnauthenticated
-	}
-	if !domain.Can(p, domain.ActEditOrganisation, domain.Resource{OrganisationID: orgID}) {
-		return domain.Organisation{}, domain.ErrForbidden
-	}
-	org, err := s.st.GetOrganisation(ctx, orgID)
-	if err != nil {
-		return domain.Organisation{}, err
-	}
-	if org.Kind != domain.OrgSSESupplier {
-		return domain.Organisation{}, fmt.Errorf("%w: only SSE supplier organisations hold SSE statuses", domain.ErrForbidden)
-	}
-	return org, nil
+	return supplierToManage(ctx, s.st, p, orgID, fmt.Errorf("%w: only SSE supplier organisations hold SSE statuses", domain.ErrForbidden))
 }
 
 // errFrozen refuses supplier changes while a moderator reviews the status.

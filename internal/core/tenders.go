@@ -426,13 +426,7 @@ func (s *Tenders) buyer(ctx context.Context, p domain.Principal, orgID string) (
 // buyer has tenders (see buyer): for any other organisation they are not
 // found.
 func manageTenders(p domain.Principal, orgID string) error {
-	if p.Anonymous() {
-		return domain.ErrUnauthenticated
-	}
-	if !domain.Can(p, domain.ActEditOrganisation, domain.Resource{OrganisationID: orgID}) {
-		return domain.ErrForbidden
-	}
-	return nil
+	return domain.Authorize(p, domain.ActEditOrganisation, domain.Resource{OrganisationID: orgID})
 }
 
 // lockTenderOf locks a tender of orgID; another organisation's tender

@@ -70,3 +70,16 @@ func Can(p Principal, act Action, res Resource) bool {
 	}
 	return false
 }
+
+// Authorize is Can as an error: nil when p may do act on res,
+// ErrUnauthenticated when nobody is signed in, else ErrForbidden. Use
+// cases call it so that every refusal reads the same.
+func Authorize(p Principal, act Action, res Resource) error {
+	switch {
+	case Can(p, act, res):
+		return nil
+	case p.Anonymous():
+		return ErrUnauthenticated
+	}
+	return ErrForbidden
+}

@@ -1,6 +1,9 @@
 package domain
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestCan(t *testing.T) {
 	const org, other = "org-1", "org-2"
@@ -63,5 +66,20 @@ func TestCanRemoveSelf(t *testing.T) {
 		if got := Can(c.p, ActRemoveMember, c.res); got != c.want {
 			t.Errorf("%s: Can = %v, want %v", c.name, got, c.want)
 		}
+	}
+}
+
+func TestAuthorize(t *testing.T) {
+	org := Resource{OrganisationID: "org-1"}
+	member := Principal{UserID: "u", Memberships: map[string]MembershipRole{"org-1": RoleMember}}
+	outsider := Principal{UserID: "v"}
+	if err := Authorize(member, ActEditOrganisation, org); err != nil {
+		t.Errorf("member: %v", err)
+	}
+	if err := Authorize(outsider, ActEditOrganisation, org); !errors.Is(err, ErrForbidden) {
+		t.Errorf("outsider: %v", err)
+	}
+	if err := Authorize(Principal{}, ActEditOrganisation, org); !errors.Is(err, ErrUnauthenticated) {
+		t.Errorf("anonymous: %v", err)
 	}
 }

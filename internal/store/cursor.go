@@ -51,3 +51,12 @@ func decodeCursor(s string) (cursor, error) {
 	}
 	return cursor{at: t, id: u}, nil
 }
+
+// descendingFrom is where a newest-first list starts: after the cursor's
+// row, or after everything for the first page (the zero cursor).
+func descendingFrom(c cursor) (time.Time, uuid.UUID) {
+	if c.at.IsZero() && c.id == uuid.Nil {
+		return time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), uuid.Max
+	}
+	return c.at, c.id
+}

@@ -118,12 +118,9 @@ func (s *Store) ListDocumentsPage(ctx context.Context, organisationID, cursor st
 	if err != nil {
 		return nil, "", err
 	}
-	if cursor == "" {
-		// After every row there is: the end of time, the largest id.
-		before.at, before.id = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), uuid.Max
-	}
+	at, id := descendingFrom(before)
 	rows, err := s.q.ListDocumentsPage(ctx, sqlc.ListDocumentsPageParams{
-		OrganisationID: org, BeforeCreatedAt: before.at, BeforeID: before.id, RowLimit: limit + 1,
+		OrganisationID: org, BeforeCreatedAt: at, BeforeID: id, RowLimit: limit + 1,
 	})
 	if err != nil {
 		return nil, "", mapError(err)

@@ -4,8 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/google/uuid"
-
 	"passerelle/internal/domain"
 	"passerelle/internal/store/sqlc"
 )
@@ -124,12 +122,9 @@ func (s *Store) ListPendingInvitationsPage(ctx context.Context, organisationID, 
 	if err != nil {
 		return nil, "", err
 	}
-	if cursor == "" {
-		// After every row there is: the end of time, the largest id.
-		before.at, before.id = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), uuid.Max
-	}
+	at, id := descendingFrom(before)
 	rows, err := s.q.ListPendingInvitationsPage(ctx, sqlc.ListPendingInvitationsPageParams{
-		OrganisationID: oid, BeforeCreatedAt: before.at, BeforeID: before.id, RowLimit: limit + 1,
+		OrganisationID: oid, BeforeCreatedAt: at, BeforeID: id, RowLimit: limit + 1,
 	})
 	if err != nil {
 		return nil, "", mapError(err)

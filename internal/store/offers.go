@@ -305,15 +305,6 @@ func (s *Store) ListOffersForModeration(ctx context.Context, country, cursor str
 	return page, next, nil
 }
 
-// descendingFrom is where a newest-first list starts: after the cursor's
-// row, or after everything for the first page (the zero cursor).
-func descendingFrom(c cursor) (time.Time, uuid.UUID) {
-	if c.at.IsZero() && c.id == uuid.Nil {
-		return time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), uuid.Max
-	}
-	return c.at, c.id
-}
-
 func (t *Tx) writeOfferChildren(ctx context.Context, id uuid.UUID, f domain.OfferFields) error {
 	texts := append([]domain.OfferText{{Lang: f.Language, Title: f.Title, Description: f.Description}}, f.Translations...)
 	for i, tx := range texts {
