@@ -10,6 +10,7 @@ import (
 	"net/mail"
 	"net/url"
 	"os"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strconv"
@@ -69,10 +70,32 @@ type Config struct {
 	RateLoginPerIP      int `env:"PASSERELLE_RATE_LOGIN_PER_IP" envDefault:"30"`
 	RateSignupPerIP     int `env:"PASSERELLE_RATE_SIGNUP_PER_IP" envDefault:"10"`
 	RateResetPerIP      int `env:"PASSERELLE_RATE_RESET_PER_IP" envDefault:"10"`
+
+	// SearchEngine picks the search engine: the embedded one (bleve, an
+	// on-disk index for one instance) or a Meilisearch server.
+	SearchEngine string `env:"PASSERELLE_SEARCH_ENGINE" envDefault:"bleve"`
+	// SearchDir holds the embedded index; empty means DATA_DIR/index.
+	SearchDir    string `env:"PASSERELLE_SEARCH_DIR"`
+	MeiliURL     string `env:"PASSERELLE_MEILI_URL"`
+	MeiliKey     string `env:"PASSERELLE_MEILI_KEY" secret:"true"`
+	// SearchDictDir holds the FreeDict dictionaries the query expansion
+	// reads; missing ones only weaken cross-language search.
+	SearchDictDir string `env:"PASSERELLE_SEARCH_DICT_DIR" envDefault:"/usr/share/dictd"`
+	// SearchReconcileInterval is how often the whole index is compared
+	// with PostgreSQL and repaired.
+	SearchReconcileInterval time.Duration `env:"PASSERELLE_SEARCH_RECONCILE_INTERVAL" envDefault:"10m"`
 }
 
 // Production reports whether the server runs in production mode.
 func (c Config) Production() bool { return c.Env == "production" }
+
+// IndexDir is the embedded search index's folder.
+func (c Config) IndexDir() string {
+	if c.SearchDir != "" {
+		return c.SearchDir
+	}
+	return filepath.Join(c.DataDir, "index")
+}
 
 // EmbeddedS3 reports whether the in-process S3 server must be started.
 func (c Config) EmbeddedS3() bool { return c.S3Endpoint == "" }
@@ -296,6 +319,15 @@ func (c Config) validate(vars map[string]string) []Problem {
 	}
 	if c.DataDir == "" {
 		add("PASSERELLE_DATA_DIR", "must not be empty")
+	}
+	oneOf("PASSERELLE_SEARCH_ENGINE", c.SearchEngine, "bleve", "meilisearch")
+	if c.SearchEngine == "meilisearch" {
+		if u, err := url.Parse(c.MeiliURL); c.MeiliURL == "" || err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			add("PASSERELLE_MEILI_URL", "required with PASSERELLE_SEARCH_ENGINE=meilisearch: the server's http(s) address, e.g. http://localhost:7700")
+		}
+	}
+	if _, set := vars["PASSERELLE_SEARCH_RECONCILE_INTERVAL"]; set && c.SearchReconcileInterval < time.Minute {
+		add("PASSERELLE_SEARCH_RECONCILE_INTERVAL", "must be at least 1m (each run reads every public listing)")
 	}
 	return p
 }

@@ -104,3 +104,29 @@ func TestListenAddresses(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchSettings(t *testing.T) {
+	cfg, err := Load([]string{dbURL, "PASSERELLE_DATA_DIR=/srv/p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.SearchEngine != "bleve" || cfg.IndexDir() != filepath.Join("/srv/p", "index") || cfg.SearchReconcileInterval != 10*time.Minute {
+		t.Fatalf("search defaults: %+v %q", cfg, cfg.IndexDir())
+	}
+	cfg, err = Load([]string{dbURL, "PASSERELLE_SEARCH_DIR=/idx"})
+	if err != nil || cfg.IndexDir() != "/idx" {
+		t.Fatalf("PASSERELLE_SEARCH_DIR: %v %q", err, cfg.IndexDir())
+	}
+	_, err = Load([]string{dbURL, "PASSERELLE_SEARCH_ENGINE=elastic", "PASSERELLE_SEARCH_RECONCILE_INTERVAL=5s"})
+	if err == nil || !strings.Contains(err.Error(), "PASSERELLE_SEARCH_ENGINE:") || !strings.Contains(err.Error(), "PASSERELLE_SEARCH_RECONCILE_INTERVAL:") {
+		t.Fatalf("want both search variables named: %v", err)
+	}
+	_, err = Load([]string{dbURL, "PASSERELLE_SEARCH_ENGINE=meilisearch", "PASSERELLE_MEILI_KEY=topsecret"})
+	if err == nil || !strings.Contains(err.Error(), "PASSERELLE_MEILI_URL:") || strings.Contains(err.Error(), "topsecret") {
+		t.Fatalf("meilisearch needs its URL, and the key is never shown: %v", err)
+	}
+	cfg, err = Load([]string{dbURL, "PASSERELLE_SEARCH_ENGINE=meilisearch", "PASSERELLE_MEILI_URL=http://localhost:7700"})
+	if err != nil || cfg.MeiliURL != "http://localhost:7700" {
+		t.Fatalf("meilisearch: %v", err)
+	}
+}
