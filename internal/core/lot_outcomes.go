@@ -68,7 +68,7 @@ func (s *Tenders) RecordOutcome(ctx context.Context, actor Actor, p domain.Princ
 		after := tenderState(t)
 		after["outcome"] = map[string]any{"lot_id": lotID, "result": out.Result, "supplier_id": out.SupplierID, "amount_cents": out.AmountCents,
 			"currency": out.Currency}
-		return tenderAudit(ctx, tx, actor, "tender.outcome_recorded", t, tenderState(before), after)
+		return tenderAudit(ctx, tx, s.index, actor, "tender.outcome_recorded", t, tenderState(before), after)
 	})
 	return out, err
 }

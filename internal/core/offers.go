@@ -29,9 +29,11 @@ import (
 type Offers struct {
 	st     *store.Store
 	mailer Mailer
+	index  SearchJobs // nil: no search index updates
 	now    Clock
 	cfg    OffersConfig
 }
+
 
 // OffersConfig holds the settings of the offer use cases.
 type OffersConfig struct {
@@ -39,12 +41,15 @@ type OffersConfig struct {
 	PublicURL string
 }
 
-// NewOffers builds the offer use cases.
+// NewOffers builds the offer use cases. When mailer implements SearchJobs
+// too (the job runner does), offers' search documents are queued for an
+// update with every change.
 func NewOffers(st *store.Store, mailer Mailer, now Clock, cfg OffersConfig) *Offers {
 	if now == nil {
 		now = time.Now
 	}
-	return &Offers{st: st, mailer: mailer, now: now, cfg: cfg}
+	index, _ := mailer.(SearchJobs)
+	return &Offers{st: st, mailer: mailer, index: index, now: now, cfg: cfg}
 }
 
 // DefaultOfferPageSize and MaxOfferPageSize bound a page of offers.
@@ -600,7 +605,13 @@ func pageSize(limit int) int32 {
 	return int32(min(limit, MaxOfferPageSize))
 }
 
+// audit records a change of an offer and, in the same transaction, queues
+// its search document for an update: every audited change (content, state,
+// documents) may change what the index must show, or whether it shows it.
 func (s *Offers) audit(ctx context.Context, tx *store.Tx, actor Actor, action string, o domain.Offer, before, after map[string]any) error {
+	if err := indexListings(ctx, tx, s.index, offerRef(o.ID)); err != nil {
+		return err
+	}
 	return writeAudit(ctx, tx, actor, action, "offer", o.ID, o.OrganisationID, before, after)
 }
 

@@ -16,12 +16,22 @@ import (
 type Organisations struct {
 	st      *store.Store
 	objects *blob.Store
+	index   SearchJobs // nil: no search index updates (see WithSearch)
 }
 
 // NewOrganisations builds the organisation use cases; objects signs the
 // logo download links.
 func NewOrganisations(st *store.Store, objects *blob.Store) *Organisations {
 	return &Organisations{st: st, objects: objects}
+}
+
+// WithSearch makes every profile change queue, in its transaction, an
+// update of the organisation's search documents: its supplier document and
+// its offers and tenders carry its country, region, position and names.
+// It returns o.
+func (o *Organisations) WithSearch(jobs SearchJobs) *Organisations {
+	o.index = jobs
+	return o
 }
 
 // Create makes a new organisation on behalf of actor, who becomes its
@@ -56,6 +66,9 @@ func (o *Organisations) Create(ctx context.Context, actor Actor, principal domai
 			return err
 		}
 		if err := tx.AddMembership(ctx, created.ID, actor.UserID, domain.RoleOwner); err != nil {
+			return err
+		}
+		if err := indexOrganisation(ctx, tx, o.index, created.ID, time.Time{}); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, domain.AuditEntry{ActorUserID: actor.UserID, Action: "organisation.created", SubjectType: "organisation",
@@ -143,6 +156,9 @@ func (o *Organisations) Update(ctx context.Context, actor Actor, principal domai
 			return err
 		}
 		if updated, err = tx.UpdateOrganisationProfile(ctx, next); err != nil {
+			return err
+		}
+		if err := indexOrganisation(ctx, tx, o.index, id, time.Time{}); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, domain.AuditEntry{ActorUserID: actor.UserID, Action: "organisation.updated", SubjectType: "organisation",

@@ -24,8 +24,9 @@ import (
 // pending at once: it stops counting until a moderator has seen the new
 // version, since eligibility rests only on verified facts.
 type SSEStatuses struct {
-	st  *store.Store
-	now Clock
+	st    *store.Store
+	now   Clock
+	index SearchJobs // nil: no search index updates (see WithSearch)
 }
 
 // NewSSEStatuses builds the SSE status use cases.
@@ -34,6 +35,15 @@ func NewSSEStatuses(st *store.Store, now Clock) *SSEStatuses {
 		now = time.Now
 	}
 	return &SSEStatuses{st: st, now: now}
+}
+
+// WithSearch makes every change of a status queue, in its transaction, an
+// update of the organisation's search documents (the supplier and its
+// offers and tenders carry its verified status types), and a verification
+// queue another for the moment the status stops counting. It returns s.
+func (s *SSEStatuses) WithSearch(jobs SearchJobs) *SSEStatuses {
+	s.index = jobs
+	return s
 }
 
 // Now is the time of the use cases' clock: whether a status counts is
@@ -443,7 +453,20 @@ func without(ids []string, id string) []string {
 	return out
 }
 
+// audit records a change of a status and queues the organisation's search
+// documents for an update: every audited change (verification, rejection,
+// edit, evidence, deletion) may change which status types count.
 func (s *SSEStatuses) audit(ctx context.Context, tx *store.Tx, actor Actor, action string, st domain.SSEStatus, before, after map[string]any) error {
+	if err := indexOrganisation(ctx, tx, s.index, st.OrganisationID, time.Time{}); err != nil {
+		return err
+	}
+	if st.State == domain.VerificationVerified {
+		// A verified status stops counting after its valid-until day
+		// without any write: the documents are updated then too.
+		if err := indexOrganisation(ctx, tx, s.index, st.OrganisationID, domain.Day(st.ValidUntil).AddDate(0, 0, 1)); err != nil {
+			return err
+		}
+	}
 	return writeAudit(ctx, tx, actor, action, "sse_status", st.ID, st.OrganisationID, before, after)
 }
 

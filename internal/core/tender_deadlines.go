@@ -12,8 +12,9 @@ import (
 // CloseTenderAtDeadline closes a published tender whose responses
 // deadline has passed at now; closed reports whether it did. It is what
 // the deadline job runs: running it again, early (the deadline moved
-// later) or on a tender no longer published changes nothing.
-func CloseTenderAtDeadline(ctx context.Context, st *store.Store, tenderID string, now time.Time) (closed bool, err error) {
+// later) or on a tender no longer published changes nothing. The closed
+// tender's search document is queued for an update through index.
+func CloseTenderAtDeadline(ctx context.Context, st *store.Store, index SearchJobs, tenderID string, now time.Time) (closed bool, err error) {
 	err = st.WithTx(ctx, func(tx *store.Tx) error {
 		before, err := tx.LockTender(ctx, tenderID)
 		if errors.Is(err, domain.ErrNotFound) {
@@ -36,7 +37,7 @@ func CloseTenderAtDeadline(ctx context.Context, st *store.Store, tenderID string
 			return err
 		}
 		closed = true
-		return tenderAudit(ctx, tx, Actor{}, "tender.closed", out, tenderState(before), tenderState(out))
+		return tenderAudit(ctx, tx, index, Actor{}, "tender.closed", out, tenderState(before), tenderState(out))
 	})
 	return closed, err
 }
@@ -44,8 +45,10 @@ func CloseTenderAtDeadline(ctx context.Context, st *store.Store, tenderID string
 // RejectTendersWaitingOnChanges rejects the tenders left in
 // changes_requested for domain.TenderChangesTimeout at now (the
 // expire_changes event), tells their buyers (links to publicURL), and
-// returns how many.
+// returns how many. When mailer implements SearchJobs too (the job runner
+// does), each rejected tender's search document is queued for an update.
 func RejectTendersWaitingOnChanges(ctx context.Context, st *store.Store, mailer Mailer, publicURL string, now time.Time) (int, error) {
+	index, _ := mailer.(SearchJobs)
 	ids, err := st.TendersWaitingOnChangesSince(ctx, now.Add(-domain.TenderChangesTimeout))
 	if err != nil {
 		return 0, err
@@ -74,7 +77,7 @@ func RejectTendersWaitingOnChanges(ctx context.Context, st *store.Store, mailer 
 				return err
 			}
 			n++
-			if err := tenderAudit(ctx, tx, Actor{}, "tender.rejected", out, tenderState(before), tenderState(out)); err != nil {
+			if err := tenderAudit(ctx, tx, index, Actor{}, "tender.rejected", out, tenderState(before), tenderState(out)); err != nil {
 				return err
 			}
 			return tellBuyer(ctx, st, mailer, publicURL, tx, out, next.Reason)

@@ -68,7 +68,7 @@ func (s *Tenders) Decide(ctx context.Context, actor Actor, p domain.Principal, t
 		if reason != "" {
 			after["reason"] = reason
 		}
-		if err := tenderAudit(ctx, tx, actor, "tender."+string(to), out, tenderState(before), after); err != nil {
+		if err := tenderAudit(ctx, tx, s.index, actor, "tender."+string(to), out, tenderState(before), after); err != nil {
 			return err
 		}
 		return tellBuyer(ctx, s.st, s.schedule, s.cfg.PublicURL, tx, out, reason)

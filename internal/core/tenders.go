@@ -17,13 +17,16 @@ import (
 type Tenders struct {
 	st       *store.Store
 	schedule TenderJobs
+	index    SearchJobs // nil: no search index updates
 	now      Clock
 	cfg      TendersConfig
 }
 
 // TenderJobs enqueues the jobs tenders cause, in the transaction of the
 // change: the one that closes a tender at its responses deadline (when it
-// is published or its deadline moves) and emails.
+// is published or its deadline moves) and emails. When it implements
+// SearchJobs too (the job runner does), tenders' search documents are
+// queued for an update with every change.
 type TenderJobs interface {
 	Mailer
 	ScheduleTenderClose(ctx context.Context, tx *store.Tx, tenderID string, at time.Time) error
@@ -40,7 +43,8 @@ func NewTenders(st *store.Store, jobs TenderJobs, now Clock, cfg TendersConfig) 
 	if now == nil {
 		now = time.Now
 	}
-	return &Tenders{st: st, schedule: jobs, now: now, cfg: cfg}
+	index, _ := jobs.(SearchJobs)
+	return &Tenders{st: st, schedule: jobs, index: index, now: now, cfg: cfg}
 }
 
 // Now is the time of the use cases' clock: deadlines are judged at it.
@@ -98,7 +102,7 @@ func (s *Tenders) Create(ctx context.Context, actor Actor, p domain.Principal, o
 		if out, err = tx.CreateTender(ctx, t, now); err != nil {
 			return err
 		}
-		return tenderAudit(ctx, tx, actor, "tender.created", out, nil, tenderState(out))
+		return tenderAudit(ctx, tx, s.index, actor, "tender.created", out, nil, tenderState(out))
 	})
 	return out, err
 }
@@ -159,7 +163,7 @@ func (s *Tenders) Update(ctx context.Context, actor Actor, p domain.Principal, o
 				return err
 			}
 		}
-		return tenderAudit(ctx, tx, actor, "tender.updated", out, tenderState(before), tenderState(out))
+		return tenderAudit(ctx, tx, s.index, actor, "tender.updated", out, tenderState(before), tenderState(out))
 	})
 	return out, err
 }
@@ -255,7 +259,7 @@ func (s *Tenders) changeLots(ctx context.Context, actor Actor, p domain.Principa
 				return err
 			}
 		}
-		return tenderAudit(ctx, tx, actor, action, after, tenderState(before), tenderState(after))
+		return tenderAudit(ctx, tx, s.index, actor, action, after, tenderState(before), tenderState(after))
 	})
 }
 
@@ -312,7 +316,7 @@ func (s *Tenders) changeDocuments(ctx context.Context, actor Actor, p domain.Pri
 			}
 			out.DocumentIDs = without(before.DocumentIDs, documentID)
 		}
-		return tenderAudit(ctx, tx, actor, action, out, map[string]any{"documents": before.DocumentIDs}, map[string]any{"documents": out.DocumentIDs})
+		return tenderAudit(ctx, tx, s.index, actor, action, out, map[string]any{"documents": before.DocumentIDs}, map[string]any{"documents": out.DocumentIDs})
 	})
 	return out, err
 }
@@ -346,7 +350,7 @@ func (s *Tenders) Submit(ctx context.Context, actor Actor, p domain.Principal, o
 		if out, err = tx.SaveTender(ctx, next, now); err != nil {
 			return err
 		}
-		return tenderAudit(ctx, tx, actor, "tender.submitted", out, tenderState(before), tenderState(out))
+		return tenderAudit(ctx, tx, s.index, actor, "tender.submitted", out, tenderState(before), tenderState(out))
 	})
 	return out, err
 }
@@ -383,7 +387,7 @@ func (s *Tenders) Cancel(ctx context.Context, actor Actor, p domain.Principal, o
 		if out, err = tx.SaveTender(ctx, next, now); err != nil {
 			return err
 		}
-		return tenderAudit(ctx, tx, actor, "tender.cancelled", out, tenderState(before), tenderState(out))
+		return tenderAudit(ctx, tx, s.index, actor, "tender.cancelled", out, tenderState(before), tenderState(out))
 	})
 	return out, err
 }
@@ -480,7 +484,14 @@ func tenderPageSize(limit int) int32 {
 	return int32(min(limit, MaxPageSize))
 }
 
-func tenderAudit(ctx context.Context, tx *store.Tx, actor Actor, action string, t domain.Tender, before, after map[string]any) error {
+// tenderAudit records a change of a tender and, in the same transaction,
+// queues its search document for an update through index: every audited
+// change (content, lots, documents, state) may change what the index must
+// show, or whether it shows it.
+func tenderAudit(ctx context.Context, tx *store.Tx, index SearchJobs, actor Actor, action string, t domain.Tender, before, after map[string]any) error {
+	if err := indexListings(ctx, tx, index, tenderRef(t.ID)); err != nil {
+		return err
+	}
 	return writeAudit(ctx, tx, actor, action, "tender", t.ID, t.OrganisationID, before, after)
 }
 

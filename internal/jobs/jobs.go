@@ -11,9 +11,11 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 
+	"passerelle/internal/core"
 	"passerelle/internal/mail"
 	"passerelle/internal/store"
 )
@@ -34,6 +36,17 @@ type Options struct {
 	Sender *mail.Sender
 	// Renderer renders emails.
 	Renderer *mail.Renderer
+	// Search keeps the search index; nil in a process without an engine
+	// (index jobs then wait for a process that has one).
+	Search *core.SearchIndex
+	// SearchReconcileInterval is how often the whole index is repaired
+	// (default 10 minutes).
+	SearchReconcileInterval time.Duration
+	// Registry receives the index metrics; nil for none.
+	Registry prometheus.Registerer
+	// FetchPollInterval bounds how long a job may wait when the
+	// notification of its insertion is missed (River's default 1s).
+	FetchPollInterval time.Duration
 }
 
 // Runner owns the River client.
@@ -52,11 +65,15 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = 10
 	}
+	if opts.SearchReconcileInterval <= 0 {
+		opts.SearchReconcileInterval = 10 * time.Minute
+	}
 	workers := river.NewWorkers()
 	if err := river.AddWorkerSafely(workers, &PurgeSessionsWorker{Store: st, Log: log}); err != nil {
 		return nil, err
 	}
-	if err := river.AddWorkerSafely(workers, &CloseTenderWorker{Store: st, Log: log}); err != nil {
+	closeTender := &CloseTenderWorker{Store: st, Log: log}
+	if err := river.AddWorkerSafely(workers, closeTender); err != nil {
 		return nil, err
 	}
 	// The rejection job emails through the runner, which exists only once
@@ -71,13 +88,31 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if err := river.AddWorkerSafely(workers, &SendEmailWorker{Sender: opts.Sender, Renderer: opts.Renderer}); err != nil {
 		return nil, err
 	}
+	lag := prometheus.NewHistogram(prometheus.HistogramOpts{
+		Name:    "passerelle_search_index_lag_seconds",
+		Help:    "Time from a change to a listing being committed to the search index showing it.",
+		Buckets: []float64{.05, .1, .25, .5, 1, 2.5, 5, 10, 30, 60, 300, 1800, 3600},
+	})
+	if err := river.AddWorkerSafely(workers, &IndexListingsWorker{Index: opts.Search, Lag: lag}); err != nil {
+		return nil, err
+	}
+	if err := river.AddWorkerSafely(workers, &ReconcileSearchWorker{Index: opts.Search, Log: log}); err != nil {
+		return nil, err
+	}
+	rebuild := &RebuildSearchWorker{Index: opts.Search, Log: log}
+	if err := river.AddWorkerSafely(workers, rebuild); err != nil {
+		return nil, err
+	}
 	client, err := river.NewClient(riverpgxv5.New(st.Pool()), &river.Config{
 		// River reports routine progress at info level every few seconds.
 		Logger: slog.New(minLevel{log.With("component", "river").Handler(), slog.LevelWarn}),
 		Queues: map[string]river.QueueConfig{
 			river.QueueDefault: {MaxWorkers: opts.Workers},
 			queueEmail:         {MaxWorkers: 4},
+			queueSearch:        {MaxWorkers: 4},
+			queueSearchRebuild: {MaxWorkers: 1},
 		},
+		FetchPollInterval: opts.FetchPollInterval,
 		Workers: workers,
 		PeriodicJobs: []*river.PeriodicJob{
 			river.NewPeriodicJob(river.PeriodicInterval(opts.SessionPurgeInterval),
@@ -86,6 +121,11 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 			river.NewPeriodicJob(river.PeriodicInterval(opts.StaleTenderInterval),
 				func() (river.JobArgs, *river.InsertOpts) { return RejectStaleTendersArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "reject_stale_tenders"}),
+			// On start too: a fresh or restored index is filled at once
+			// (after `seed`, for instance).
+			river.NewPeriodicJob(river.PeriodicInterval(opts.SearchReconcileInterval),
+				func() (river.JobArgs, *river.InsertOpts) { return ReconcileSearchArgs{}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true, ID: "reconcile_search"}),
 		},
 	})
 	if err != nil {
@@ -93,6 +133,22 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	}
 	r := &Runner{client: client}
 	rejectStale.Mailer = r
+	rebuild.Runner = r
+	closeTender.Index = r
+	if opts.Registry != nil {
+		opts.Registry.MustRegister(lag, prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "passerelle_search_index_oldest_pending_seconds",
+			Help: "Age of the oldest index job waiting to be worked (0 when none): how far the search index is behind.",
+		}, func() float64 {
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			age, err := r.OldestPendingIndexJob(ctx)
+			if err != nil {
+				return -1 // unknown: the database did not answer
+			}
+			return age.Seconds()
+		}))
+	}
 	return r, nil
 }
 

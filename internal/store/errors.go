@@ -80,6 +80,9 @@ func constraintSubject(name string) domain.Msg {
 	case "sse_statuses_organisation_type_key":
 		return domain.Msg{EN: "a status of this type for this organisation", FR: "un statut de ce type pour cette organisation",
 			DE: "ein Status dieser Art für diese Organisation", NL: "een status van dit soort voor deze organisatie"}
+	case "search_rebuilds_one_active":
+		return domain.Msg{EN: "a search index rebuild in progress", FR: "une reconstruction de l'index de recherche en cours",
+			DE: "ein laufender Neuaufbau des Suchindex", NL: "een lopende herbouw van de zoekindex"}
 	case "", "memberships_pkey":
 		return domain.Msg{EN: "this record", FR: "cet élément", DE: "dieser Eintrag", NL: "dit item"}
 	}

@@ -98,6 +98,9 @@ type Sources struct {
 	// DictDir holds the FreeDict files (DefaultDictDir); "" for none.
 	// Missing pairs are skipped and listed in Stats.
 	DictDir string
+	// Concepts are more concepts given in memory, for example the CPV
+	// codes the server reads from PostgreSQL rather than from a file.
+	Concepts []Concept
 }
 
 // Expander expands queries; it is read-only once loaded and safe for
@@ -160,6 +163,7 @@ func Load(src Sources) (*Expander, error) {
 		}
 		concepts = append(concepts, c...)
 	}
+	concepts = append(concepts, src.Concepts...)
 	concepts = append(concepts, SectorConcepts()...)
 	// The compound vocabulary: the dictionaries' headwords and the labels'
 	// words, for German and Dutch.

@@ -226,6 +226,20 @@ type ResponseDocument struct {
 	AttachedAt     time.Time
 }
 
+type SearchRebuild struct {
+	ID          uuid.UUID
+	IndexName   string
+	State       string
+	Done        int32
+	Total       int32
+	Error       *string
+	RequestedBy *uuid.UUID
+	CreatedAt   time.Time
+	StartedAt   *time.Time
+	HeartbeatAt time.Time
+	FinishedAt  *time.Time
+}
+
 type Session struct {
 	ID                   uuid.UUID
 	TokenHash            []byte
