@@ -10,11 +10,11 @@ import (
 	"passerelle/internal/store/sqlc"
 )
 
-// CPVLabels returns every imported CPV code's eight digits and labels
+// AllCPVLabels returns every imported CPV code's eight digits and labels
 // (no other field), by code: the search's cross-language lexicon aligns
 // them. Empty until `passerelle import-cpv` ran.
-func (s *Store) CPVLabels(ctx context.Context) ([]domain.CPVCode, error) {
-	rows, err := s.q.ListCPVLabels(ctx)
+func (s *Store) AllCPVLabels(ctx context.Context) ([]domain.CPVCode, error) {
+	rows, err := s.q.ListAllCPVLabels(ctx)
 	if err != nil {
 		return nil, mapError(err)
 	}

@@ -122,11 +122,11 @@ func (q *Queries) InsertSearchRebuild(ctx context.Context, arg InsertSearchRebui
 	return i, err
 }
 
-const listCPVLabels = `-- name: ListCPVLabels :many
+const listAllCPVLabels = `-- name: ListAllCPVLabels :many
 SELECT code8, label_fr, label_de, label_en, label_nl FROM cpv_codes ORDER BY code8
 `
 
-type ListCPVLabelsRow struct {
+type ListAllCPVLabelsRow struct {
 	Code8   string
 	LabelFr string
 	LabelDe string
@@ -135,15 +135,15 @@ type ListCPVLabelsRow struct {
 }
 
 // Every CPV code's labels, for the search's cross-language lexicon.
-func (q *Queries) ListCPVLabels(ctx context.Context) ([]ListCPVLabelsRow, error) {
-	rows, err := q.db.Query(ctx, listCPVLabels)
+func (q *Queries) ListAllCPVLabels(ctx context.Context) ([]ListAllCPVLabelsRow, error) {
+	rows, err := q.db.Query(ctx, listAllCPVLabels)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	items := []ListCPVLabelsRow{}
+	items := []ListAllCPVLabelsRow{}
 	for rows.Next() {
-		var i ListCPVLabelsRow
+		var i ListAllCPVLabelsRow
 		if err := rows.Scan(
 			&i.Code8,
 			&i.LabelFr,

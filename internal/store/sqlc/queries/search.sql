@@ -1,4 +1,4 @@
--- name: ListCPVLabels :many
+-- name: ListAllCPVLabels :many
 -- Every CPV code's labels, for the search's cross-language lexicon.
 SELECT code8, label_fr, label_de, label_en, label_nl FROM cpv_codes ORDER BY code8;
 
