@@ -38,6 +38,9 @@ Usage:
                                   load or update NUTS regions from a CSV file
   passerelle import-cpv [--if-empty] FILE
                                   load or update the CPV codes from the EU's multilingual CSV list
+  passerelle reindex              rebuild the search index from PostgreSQL and swap it in (with the
+                                  embedded engine, only while the server is stopped; else
+                                  POST /api/v1/admin/search/rebuilds)
   passerelle search-eval --corpus F --queries F --qrels F --run OUT [--engine bleve]
         [--crosslang on|off] [--cpv FILE] [--nace FILE] [--dict DIR] [--index-dir DIR]
                                   measure the search on a cross-language test set
@@ -81,7 +84,7 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
-	case "serve", "migrate", "admin", "seed", "import-nuts", "import-cpv":
+	case "serve", "migrate", "admin", "seed", "import-nuts", "import-cpv", "reindex":
 	default:
 		fmt.Fprintf(stderr, "passerelle: unknown command %q\n\n%s", cmd, usage)
 		return exitConfig
@@ -109,6 +112,8 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 		err = importNUTS(ctx, cfg, args, stdout, stderr)
 	case "import-cpv":
 		err = importCPV(ctx, cfg, args, stdout, stderr)
+	case "reindex":
+		err = reindex(ctx, cfg, args, stdout, stderr)
 	default:
 		err = serve(ctx, cfg, log)
 	}

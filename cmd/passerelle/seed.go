@@ -56,6 +56,11 @@ func seed(ctx context.Context, cfg config.Config, args []string, stdout, stderr 
 		fmt.Fprintln(stdout, "the database already has accounts: no demonstration data added")
 		return nil
 	}
+	// The seed writes listings in bulk, without index jobs: the server
+	// indexes them all on this reconciliation (it also runs one at start).
+	if err := runner.ReconcileSearch(ctx); err != nil {
+		return err
+	}
 	fmt.Fprintf(stdout, "Demonstration data added in %s:\n", time.Since(start).Round(100*time.Millisecond))
 	w := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	for _, f := range summary.Figures {

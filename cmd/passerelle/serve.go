@@ -23,6 +23,7 @@ import (
 	"passerelle/internal/core"
 	"passerelle/internal/jobs"
 	"passerelle/internal/mail"
+	"passerelle/internal/search"
 	"passerelle/internal/store"
 	"passerelle/internal/web"
 )
@@ -59,8 +60,31 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	if !sender.Enabled() {
 		log.Warn("no SMTP server configured (PASSERELLE_SMTP_URL): emails stay queued until one is")
 	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	api.RegisterPoolMetrics(reg, st.Stats)
+
+	// The search engine: every call through it is measured. The live index
+	// is created when missing; the reconciliation job, run at start, fills
+	// it from PostgreSQL (after `seed`, or on a new or wiped index).
+	rawEngine, err := openSearchEngine(cfg)
+	if err != nil {
+		return err
+	}
+	defer closeSearch(rawEngine, log)
+	engine := search.Instrumented(rawEngine, reg)
+	searchIndex := core.NewSearchIndex(st, engine, time.Now)
+	if err := searchIndex.EnsureLive(ctx); err != nil {
+		return fmt.Errorf("search engine (%s): %w", cfg.SearchEngine, err)
+	}
+	expander, err := loadExpander(ctx, cfg, st, log)
+	if err != nil {
+		return err
+	}
+	_ = expander // the search use case's (core.Search) input
+
 	runner, err := jobs.New(st, log, jobs.Options{SessionPurgeInterval: cfg.SessionPurgeInterval, Sender: sender, Renderer: renderer,
-		PublicURL: cfg.PublicURL})
+		PublicURL: cfg.PublicURL, Search: searchIndex, SearchReconcileInterval: cfg.SearchReconcileInterval, Registry: reg})
 	if err != nil {
 		return err
 	}
@@ -73,9 +97,6 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		return err
 	}
 
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	api.RegisterPoolMetrics(reg, st.Stats)
 	dist, built := frontend.Dist()
 	if !built {
 		log.Warn("the web app is not built into this binary: run `make build`; the API works meanwhile")
@@ -83,23 +104,24 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	handler := api.New(api.Deps{
 		Log:            log,
 		Version:        buildVersion(),
-		Checks:         checks(st, objects, sender),
+		Checks:         append(checks(st, objects, sender), api.Check{Name: "search", Check: searchCheck(engine)}),
 		Sessions:       api.Sessions{Accounts: accounts, Secure: cfg.CookieSecure, MaxAge: cfg.SessionMaxAge},
 		Memberships:    st.Memberships,
 		Members:        core.NewMemberships(st, runner, time.Now, core.MembershipsConfig{PublicURL: cfg.PublicURL}),
-		Organisations:  core.NewOrganisations(st, objects),
+		Organisations:  core.NewOrganisations(st, objects).WithSearch(runner),
 		TrustedProxies: cfg.TrustedProxies,
 		Registry:       reg,
 		MaxBodyBytes:   cfg.HTTPMaxBodyBytes,
 		Web:            web.New(dist, built),
 		Documents:      core.NewDocuments(st, objects, cfg.MaxUploadBytes, time.Now),
-		SSEStatuses:    core.NewSSEStatuses(st, time.Now),
+		SSEStatuses:    core.NewSSEStatuses(st, time.Now).WithSearch(runner),
 		Offers:         core.NewOffers(st, runner, time.Now, core.OffersConfig{PublicURL: cfg.PublicURL}),
 		Taxonomy:       core.NewTaxonomy(st),
 		Tenders:        core.NewTenders(st, runner, time.Now, core.TendersConfig{PublicURL: cfg.PublicURL}),
 		Responses:      core.NewResponses(st, time.Now),
 		Favourites:     core.NewFavourites(st, time.Now),
 		Moderation:     core.NewModerationQueue(st),
+		SearchRebuilds: core.NewSearchRebuilds(st, runner, time.Now),
 	})
 
 	srv := &http.Server{

@@ -93,19 +93,20 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 	})
 	h, table := build(Deps{
 		Log: log, Version: "test", Registry: prometheus.NewRegistry(), MaxBodyBytes: 1 << 20,
-		Web:           http.NotFoundHandler(),
-		Sessions:      Sessions{Accounts: accounts, Secure: false, MaxAge: 7 * 24 * time.Hour},
-		Memberships:   db.Store.Memberships,
-		Members:       core.NewMemberships(db.Store, runner, clock.now, core.MembershipsConfig{PublicURL: "http://localhost:8080"}),
-		Organisations: core.NewOrganisations(db.Store, objects),
-		Documents:     core.NewDocuments(db.Store, objects, testMaxUpload, clock.now),
-		SSEStatuses:   core.NewSSEStatuses(db.Store, clock.now),
-		Offers:        core.NewOffers(db.Store, runner, clock.now, core.OffersConfig{PublicURL: "http://localhost:8080"}),
-		Taxonomy:      core.NewTaxonomy(db.Store),
-		Tenders:       core.NewTenders(db.Store, runner, clock.now, core.TendersConfig{PublicURL: "http://localhost:8080"}),
-		Responses:     core.NewResponses(db.Store, clock.now),
-		Favourites:    core.NewFavourites(db.Store, clock.now),
-		Moderation:    core.NewModerationQueue(db.Store),
+		Web:            http.NotFoundHandler(),
+		Sessions:       Sessions{Accounts: accounts, Secure: false, MaxAge: 7 * 24 * time.Hour},
+		Memberships:    db.Store.Memberships,
+		Members:        core.NewMemberships(db.Store, runner, clock.now, core.MembershipsConfig{PublicURL: "http://localhost:8080"}),
+		Organisations:  core.NewOrganisations(db.Store, objects).WithSearch(runner),
+		Documents:      core.NewDocuments(db.Store, objects, testMaxUpload, clock.now),
+		SSEStatuses:    core.NewSSEStatuses(db.Store, clock.now).WithSearch(runner),
+		Offers:         core.NewOffers(db.Store, runner, clock.now, core.OffersConfig{PublicURL: "http://localhost:8080"}),
+		Taxonomy:       core.NewTaxonomy(db.Store),
+		Tenders:        core.NewTenders(db.Store, runner, clock.now, core.TendersConfig{PublicURL: "http://localhost:8080"}),
+		Responses:      core.NewResponses(db.Store, clock.now),
+		Favourites:     core.NewFavourites(db.Store, clock.now),
+		Moderation:     core.NewModerationQueue(db.Store),
+		SearchRebuilds: core.NewSearchRebuilds(db.Store, runner, clock.now),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

@@ -60,6 +60,9 @@ type Deps struct {
 	Favourites *core.Favourites
 	// Moderation lists everything waiting for a moderator.
 	Moderation *core.ModerationQueue
+	// SearchRebuilds starts full rebuilds of the search index and reports
+	// their progress (administrators).
+	SearchRebuilds *core.SearchRebuilds
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -124,6 +127,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerTenderQuestions(rt, d.Tenders)
 	registerFavourites(rt, d.Favourites)
 	registerModerationQueue(rt, d.Moderation)
+	registerSearchRebuilds(rt, d.SearchRebuilds)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {

@@ -158,6 +158,16 @@ func (w *ReconcileSearchWorker) Work(ctx context.Context, _ *river.Job[Reconcile
 	return nil
 }
 
+// ReconcileSearch queues a reconciliation now, for writes made without
+// index jobs (the demonstration data): the next process with an engine
+// works it.
+func (r *Runner) ReconcileSearch(ctx context.Context) error {
+	if _, err := r.client.Insert(ctx, ReconcileSearchArgs{}, nil); err != nil {
+		return fmt.Errorf("jobs: enqueue reconciliation: %w", err)
+	}
+	return nil
+}
+
 // RebuildSearchArgs asks for a recorded rebuild to run.
 type RebuildSearchArgs struct {
 	RebuildID string `json:"rebuild_id"`
