@@ -14,7 +14,7 @@ import (
 	"passerelle/internal/store/storetest"
 )
 
-func newRunner(t *testing.T, db *storetest.DB, opts jobs.Options) *jobs.Runner {
+func newRunner(t testing.TB, db *storetest.DB, opts jobs.Options) *jobs.Runner {
 	t.Helper()
 	renderer, err := mail.NewRenderer()
 	if err != nil {
@@ -34,7 +34,7 @@ type tenderActors struct {
 	buyerAct, moderAct core.Actor
 }
 
-func newTenderActors(t *testing.T, db *storetest.DB) tenderActors {
+func newTenderActors(t testing.TB, db *storetest.DB) tenderActors {
 	org := db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgPublicBuyer})
 	b := db.User(t, storetest.UserOptions{Organisation: org.ID})
 	m := db.User(t, storetest.UserOptions{PlatformRole: domain.PlatformModerator})
