@@ -57,9 +57,9 @@ func newSearchEnv(t testing.TB, wrap func(search.Engine) search.Engine) *searchE
 	if err := e.index.EnsureLive(ctx); err != nil {
 		t.Fatal(err)
 	}
-	// River wakes on the insert notification; the poll interval only
-	// bounds the wait when one is missed.
-	e.runner = newRunner(t, db, jobs.Options{Search: e.index, FetchPollInterval: 100 * time.Millisecond, SearchReconcileInterval: time.Hour})
+	// serve's settings: River wakes on the insert notification (the poll
+	// interval only bounds the wait when one is missed).
+	e.runner = newRunner(t, db, jobs.Options{Search: e.index, SearchReconcileInterval: time.Hour})
 	if err := e.runner.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}
