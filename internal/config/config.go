@@ -75,9 +75,9 @@ type Config struct {
 	// on-disk index for one instance) or a Meilisearch server.
 	SearchEngine string `env:"PASSERELLE_SEARCH_ENGINE" envDefault:"bleve"`
 	// SearchDir holds the embedded index; empty means DATA_DIR/index.
-	SearchDir    string `env:"PASSERELLE_SEARCH_DIR"`
-	MeiliURL     string `env:"PASSERELLE_MEILI_URL"`
-	MeiliKey     string `env:"PASSERELLE_MEILI_KEY" secret:"true"`
+	SearchDir string `env:"PASSERELLE_SEARCH_DIR"`
+	MeiliURL  string `env:"PASSERELLE_MEILI_URL"`
+	MeiliKey  string `env:"PASSERELLE_MEILI_KEY" secret:"true"`
 	// SearchDictDir holds the FreeDict dictionaries the query expansion
 	// reads; missing ones only weaken cross-language search.
 	SearchDictDir string `env:"PASSERELLE_SEARCH_DICT_DIR" envDefault:"/usr/share/dictd"`

@@ -34,7 +34,6 @@ type Offers struct {
 	cfg    OffersConfig
 }
 
-
 // OffersConfig holds the settings of the offer use cases.
 type OffersConfig struct {
 	// PublicURL prefixes the links sent by email.

@@ -130,7 +130,7 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 		},
 		FetchPollInterval: opts.FetchPollInterval,
 		FetchCooldown:     defaultFetchCooldown,
-		Workers: workers,
+		Workers:           workers,
 		PeriodicJobs: []*river.PeriodicJob{
 			river.NewPeriodicJob(river.PeriodicInterval(opts.SessionPurgeInterval),
 				func() (river.JobArgs, *river.InsertOpts) { return PurgeSessionsArgs{}, nil },
