@@ -263,7 +263,7 @@ func (r *Runner) SearchChanges(ctx context.Context, since time.Time) ([]core.Sea
 func (r *Runner) OldestPendingIndexJob(ctx context.Context) (time.Duration, error) {
 	res, err := r.client.JobList(ctx, river.NewJobListParams().Kinds(IndexListingsArgs{}.Kind()).
 		States(rivertype.JobStateAvailable, rivertype.JobStateRetryable, rivertype.JobStateRunning).
-		Where("scheduled_at <= now() OR attempt > 0").
+		Where("(scheduled_at <= now() OR attempt > 0)").
 		OrderBy(river.JobListOrderByID, river.SortOrderAsc).First(1))
 	if err != nil {
 		return 0, fmt.Errorf("jobs: oldest index job: %w", err)

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"passerelle/internal/core"
 	"passerelle/internal/domain"
 	"passerelle/internal/jobs"
@@ -25,6 +27,7 @@ import (
 // them into a Bleve index on disk.
 type searchEnv struct {
 	db       *storetest.DB
+	reg      *prometheus.Registry
 	engine   search.Engine
 	index    *core.SearchIndex
 	runner   *jobs.Runner
@@ -53,13 +56,13 @@ func newSearchEnv(t testing.TB, wrap func(search.Engine) search.Engine) *searchE
 	if wrap != nil {
 		engine = wrap(b)
 	}
-	e := &searchEnv{db: db, engine: engine, index: core.NewSearchIndex(db.Store, engine, time.Now)}
+	e := &searchEnv{db: db, engine: engine, index: core.NewSearchIndex(db.Store, engine, time.Now), reg: prometheus.NewRegistry()}
 	if err := e.index.EnsureLive(ctx); err != nil {
 		t.Fatal(err)
 	}
 	// serve's settings: River wakes on the insert notification (the poll
 	// interval only bounds the wait when one is missed).
-	e.runner = newRunner(t, db, jobs.Options{Search: e.index, SearchReconcileInterval: time.Hour})
+	e.runner = newRunner(t, db, jobs.Options{Search: e.index, SearchReconcileInterval: time.Hour, Registry: e.reg})
 	if err := e.runner.Start(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -212,6 +215,35 @@ func TestIndexFollowsEveryChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	eventually(t, wait, "the supplier without a status leaves the index", func() bool { return !e.ids(t, esat)[e.supplier.ID] })
+
+	// Every job done is timed from its change; none is waiting now.
+	if n := metricValue(t, e.reg, "passerelle_search_index_lag_seconds"); n < 10 {
+		t.Errorf("want the lag of every index job observed, got %v samples", n)
+	}
+	eventually(t, wait, "no index job left waiting", func() bool {
+		return metricValue(t, e.reg, "passerelle_search_index_oldest_pending_seconds") == 0
+	})
+}
+
+// metricValue is a gauge's value, or a histogram's sample count.
+func metricValue(t testing.TB, reg *prometheus.Registry, name string) float64 {
+	t.Helper()
+	mfs, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() != name || len(mf.GetMetric()) != 1 {
+			continue
+		}
+		m := mf.GetMetric()[0]
+		if h := m.GetHistogram(); h != nil {
+			return float64(h.GetSampleCount())
+		}
+		return m.GetGauge().GetValue()
+	}
+	t.Fatalf("no metric %s", name)
+	return 0
 }
 
 // flakyEngine fails every write while down, as an engine that is stopped
@@ -266,8 +298,12 @@ func TestIndexConvergesAfterEngineOutage(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// Every job written during the outage fails at least once.
+	// Every job written during the outage fails at least once; the index
+	// lag gauge shows the waiting jobs.
 	eventually(t, 60*time.Second, "every index job meets the outage", func() bool { return flaky.failures.Load() >= 510 })
+	eventually(t, 10*time.Second, "the lag gauge shows the jobs waiting", func() bool {
+		return metricValue(t, e.reg, "passerelle_search_index_oldest_pending_seconds") > 0
+	})
 	flaky.down.Store(false)
 
 	want := map[string]bool{}
