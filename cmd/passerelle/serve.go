@@ -75,7 +75,10 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	engine := search.Instrumented(rawEngine, reg)
 	searchIndex := core.NewSearchIndex(st, engine, time.Now)
 	if err := searchIndex.EnsureLive(ctx); err != nil {
-		return fmt.Errorf("search engine (%s): %w", cfg.SearchEngine, err)
+		// An engine that is down must not keep the product from serving:
+		// listings are queued for it, /readyz reports it, and the
+		// reconciliation creates the index once it answers.
+		log.Warn("the search engine does not answer: search is unavailable until it does", "engine", cfg.SearchEngine, "err", err)
 	}
 	expander, err := loadExpander(ctx, cfg, st, log)
 	if err != nil {

@@ -91,6 +91,36 @@ func (x *SearchIndex) EnsureLive(ctx context.Context) error {
 // IndexChange counts what Apply or Reconcile wrote.
 type IndexChange struct {
 	Indexed, Removed int
+	// Invalid lists the listings whose documents the engine refused (see
+	// write): they are kept out of the index.
+	Invalid []string
+}
+
+// write indexes docs into index. A document the engine refuses
+// (search.ErrInvalidDocument: a bug in the document builder, not an
+// outage) must not hold every other listing back forever, job after job:
+// it is left out, its id removed so that no older version stays
+// searchable, and reported in invalid. Any other error is returned.
+func (x *SearchIndex) write(ctx context.Context, index string, docs []search.Document) (written int, invalid []string, err error) {
+	err = x.engine.Index(ctx, index, docs)
+	if err == nil || !errors.Is(err, search.ErrInvalidDocument) {
+		if err != nil {
+			return 0, nil, err
+		}
+		return len(docs), nil, nil
+	}
+	for _, d := range docs {
+		err := x.engine.Index(ctx, index, []search.Document{d})
+		switch {
+		case errors.Is(err, search.ErrInvalidDocument):
+			invalid = append(invalid, d.ID)
+		case err != nil:
+			return written, invalid, err
+		default:
+			written++
+		}
+	}
+	return written, invalid, x.engine.Delete(ctx, index, invalid)
 }
 
 // Apply brings the live index in line with PostgreSQL for refs and for
@@ -127,10 +157,12 @@ func (x *SearchIndex) Apply(ctx context.Context, refs []SearchRef, organisations
 			return n, err
 		}
 		if len(docs) > 0 {
-			if err := x.engine.Index(ctx, SearchLiveIndex, docs); err != nil {
+			written, invalid, err := x.write(ctx, SearchLiveIndex, docs)
+			n.Indexed += written
+			n.Invalid = append(n.Invalid, invalid...)
+			if err != nil {
 				return n, err
 			}
-			n.Indexed += len(docs)
 		}
 		if len(gone) > 0 {
 			ids := make([]string, len(gone))
@@ -169,14 +201,13 @@ func (x *SearchIndex) Reconcile(ctx context.Context) (IndexChange, error) {
 	public := map[string]bool{}
 	var n IndexChange
 	err = EachSearchDocument(ctx, x.st, x.now(), x.batch, func(docs []search.Document) error {
-		if err := x.engine.Index(ctx, SearchLiveIndex, docs); err != nil {
-			return err
-		}
+		written, invalid, err := x.write(ctx, SearchLiveIndex, docs)
+		n.Indexed += written
+		n.Invalid = append(n.Invalid, invalid...)
 		for _, d := range docs {
 			public[d.ID] = true
 		}
-		n.Indexed += len(docs)
-		return nil
+		return err
 	})
 	if err != nil {
 		return n, err
@@ -190,6 +221,7 @@ func (x *SearchIndex) Reconcile(ctx context.Context) (IndexChange, error) {
 	fixed, err := x.Apply(ctx, stale, nil)
 	n.Indexed += fixed.Indexed
 	n.Removed += fixed.Removed
+	n.Invalid = append(n.Invalid, fixed.Invalid...)
 	return n, err
 }
 
@@ -271,7 +303,9 @@ func (x *SearchIndex) Rebuild(ctx context.Context, id string, changes SearchChan
 	}
 	done := 0
 	err = EachSearchDocument(ctx, x.st, start, x.batch, func(docs []search.Document) error {
-		if err := x.engine.Index(ctx, r.IndexName, docs); err != nil {
+		// Refused documents are left out (see write); reconciliation and
+		// the index jobs report them.
+		if _, _, err := x.write(ctx, r.IndexName, docs); err != nil {
 			return err
 		}
 		done += len(docs)

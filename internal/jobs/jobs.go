@@ -109,7 +109,7 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 		Help:    "Time from a change to a listing being committed to the search index showing it.",
 		Buckets: []float64{.05, .1, .25, .5, 1, 2.5, 5, 10, 30, 60, 300, 1800, 3600},
 	})
-	if err := river.AddWorkerSafely(workers, &IndexListingsWorker{Index: opts.Search, Lag: lag}); err != nil {
+	if err := river.AddWorkerSafely(workers, &IndexListingsWorker{Index: opts.Search, Log: log, Lag: lag}); err != nil {
 		return nil, err
 	}
 	if err := river.AddWorkerSafely(workers, &ReconcileSearchWorker{Index: opts.Search, Log: log}); err != nil {

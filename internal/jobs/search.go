@@ -56,6 +56,7 @@ var errNoSearchEngine = errors.New("no search engine in this process: the job st
 type IndexListingsWorker struct {
 	river.WorkerDefaults[IndexListingsArgs]
 	Index *core.SearchIndex // nil: jobs stay queued
+	Log   *slog.Logger
 	// Lag observes, per job done, the time from the change to the index.
 	Lag prometheus.Observer
 }
@@ -69,7 +70,11 @@ func (w *IndexListingsWorker) Work(ctx context.Context, job *river.Job[IndexList
 	for _, r := range job.Args.Refs {
 		refs = append(refs, core.SearchRef{Kind: search.Kind(r.Kind), ID: r.ID})
 	}
-	if _, err := w.Index.Apply(ctx, refs, job.Args.Organisations); err != nil {
+	n, err := w.Index.Apply(ctx, refs, job.Args.Organisations)
+	if len(n.Invalid) > 0 {
+		w.Log.ErrorContext(ctx, "search documents refused by the engine: left out of the index", "listings", n.Invalid)
+	}
+	if err != nil {
 		return err
 	}
 	if w.Lag != nil {
@@ -150,6 +155,9 @@ func (w *ReconcileSearchWorker) Work(ctx context.Context, _ *river.Job[Reconcile
 	}
 	start := time.Now()
 	n, err := w.Index.Reconcile(ctx)
+	if len(n.Invalid) > 0 {
+		w.Log.ErrorContext(ctx, "search documents refused by the engine: left out of the index", "listings", n.Invalid)
+	}
 	if err != nil {
 		return err
 	}

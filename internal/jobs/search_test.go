@@ -532,3 +532,49 @@ func percentile(d []time.Duration, p float64) time.Duration {
 	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
 	return s[min(int(float64(len(s))*p), len(s)-1)]
 }
+
+// refusingEngine refuses, like an engine meeting a malformed document, any
+// batch that holds one listing.
+type refusingEngine struct {
+	search.Engine
+	bad atomic.Value // string
+}
+
+func (r *refusingEngine) Index(ctx context.Context, index string, docs []search.Document) error {
+	for _, d := range docs {
+		if bad, _ := r.bad.Load().(string); d.ID == bad {
+			return fmt.Errorf("%w %s: refused", search.ErrInvalidDocument, d.ID)
+		}
+	}
+	return r.Engine.Index(ctx, index, docs)
+}
+
+// TestRefusedDocumentHoldsNothingBack: a document the engine refuses is
+// left out and reported, and every other listing of its batch is indexed
+// (by the index job and by reconciliation alike).
+func TestRefusedDocumentHoldsNothingBack(t *testing.T) {
+	var refusing *refusingEngine
+	e := newSearchEnv(t, func(b search.Engine) search.Engine {
+		refusing = &refusingEngine{Engine: b}
+		return refusing
+	})
+	e.db.SSEStatus(t, e.supplier.ID, storetest.StatusOptions{Type: "fr_esat"})
+	good := e.db.Offer(t, e.supplier.ID, storetest.OfferOptions{Title: "Bonne"})
+	bad := e.db.Offer(t, e.supplier.ID, storetest.OfferOptions{Title: "Mauvaise"})
+	refusing.bad.Store(bad.ID)
+	n, err := e.index.Reconcile(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(n.Invalid, []string{bad.ID}) || n.Indexed != 2 {
+		t.Fatalf("reconcile: %+v", n)
+	}
+	got := e.ids(t, search.Query{})
+	if !maps.Equal(got, map[string]bool{good.ID: true, e.supplier.ID: true}) {
+		t.Fatalf("index: %v", got)
+	}
+	n, err = e.index.Apply(t.Context(), []core.SearchRef{{Kind: search.KindOffer, ID: bad.ID}, {Kind: search.KindOffer, ID: good.ID}}, nil)
+	if err != nil || n.Indexed != 1 || len(n.Invalid) != 1 {
+		t.Fatalf("apply: %+v %v", n, err)
+	}
+}
