@@ -48,6 +48,12 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	}
 	defer closeS3()
 
+	searcher, closeSearch, err := openEmbeddedSearch(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeSearch()
+
 	renderer, err := mail.NewRenderer()
 	if err != nil {
 		return err
@@ -100,6 +106,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Responses:      core.NewResponses(st, time.Now),
 		Favourites:     core.NewFavourites(st, time.Now),
 		Moderation:     core.NewModerationQueue(st),
+		Search:         core.NewSearch(st, searcher, time.Now),
 	})
 
 	srv := &http.Server{

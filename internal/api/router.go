@@ -60,6 +60,8 @@ type Deps struct {
 	Favourites *core.Favourites
 	// Moderation lists everything waiting for a moderator.
 	Moderation *core.ModerationQueue
+	// Search is the one search over offers, tenders and suppliers.
+	Search *core.Search
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -124,6 +126,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerTenderQuestions(rt, d.Tenders)
 	registerFavourites(rt, d.Favourites)
 	registerModerationQueue(rt, d.Moderation)
+	registerSearch(rt, d.Search)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {

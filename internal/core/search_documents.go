@@ -126,9 +126,11 @@ func EachSearchDocument(ctx context.Context, st *store.Store, at time.Time, batc
 // search hit shows of it beyond the document.
 type searchListing struct {
 	doc search.Document
-	// OrganisationName is empty for a tender of an anonymous buyer.
+	// organisationName is empty for a tender of an anonymous buyer.
 	organisationName string
 	town             string
+	// lang is the listing's own language, one of doc.Text's.
+	lang domain.Language
 }
 
 // loadSearchListings loads the public listings among refs, by ref.
@@ -191,7 +193,7 @@ func (docBuilder) offer(o store.SearchOffer) searchListing {
 			d.Text[t.Lang] = search.Text{Title: t.Title, Description: clip(t.Description, search.MaxDescriptionLen)}
 		}
 	}
-	return searchListing{doc: d, organisationName: o.Organisation.Name, town: o.Organisation.Town}
+	return searchListing{doc: d, organisationName: o.Organisation.Name, town: o.Organisation.Town, lang: o.Language}
 }
 
 func (docBuilder) tender(t store.SearchTender) searchListing {
@@ -236,7 +238,7 @@ func (docBuilder) tender(t store.SearchTender) searchListing {
 		}
 		d.Text[x.Language] = search.Text{Title: x.Title, Description: clip(desc, search.MaxDescriptionLen)}
 	}
-	l := searchListing{doc: d, town: t.PlaceTown}
+	l := searchListing{doc: d, town: t.PlaceTown, lang: t.Language}
 	if !t.BuyerAnonymous {
 		l.organisationName = t.Organisation.Name
 	}
@@ -250,15 +252,25 @@ func (docBuilder) supplier(s store.SearchSupplier) searchListing {
 		AcceptsCrossBorder: s.AcceptsCrossBorder, Geo: geo(o.Location), Text: map[domain.Language]search.Text{},
 		CPV: withAncestors(search.CPVAncestors, s.CPV), Sectors: sectorsOf(s.Sectors, s.CPV)}
 	// The name is the title in every language the profile is written in.
+	var first domain.Language
 	for _, desc := range s.Descriptions {
 		if lang := domain.Language(desc.Lang); lang.Valid() {
 			d.Text[lang] = search.Text{Title: o.Name, Description: clip(desc.Text, search.MaxDescriptionLen)}
+			if first == "" {
+				first = lang
+			}
 		}
 	}
-	if len(d.Text) == 0 {
-		d.Text[countryLanguage(o.Country, s.Languages)] = search.Text{Title: o.Name}
+	// Its own language: the first it declares (or its country's), when
+	// it wrote its profile in it.
+	own := countryLanguage(o.Country, s.Languages)
+	if _, ok := d.Text[own]; !ok && first != "" {
+		own = first
 	}
-	return searchListing{doc: d, organisationName: o.Name, town: o.Town}
+	if len(d.Text) == 0 {
+		d.Text[own] = search.Text{Title: o.Name}
+	}
+	return searchListing{doc: d, organisationName: o.Name, town: o.Town, lang: own}
 }
 
 // addConcepts fills the concept labels of every listing: its sectors' and

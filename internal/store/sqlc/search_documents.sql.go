@@ -410,7 +410,8 @@ LEFT JOIN LATERAL (
     SELECT count(*) AS n, avg(k.latitude) AS latitude, avg(k.longitude) AS longitude
     FROM organisations k
     WHERE k.status = 'active' AND k.latitude IS NOT NULL AND lower(k.town) = lower(t.place_town)
-      AND k.country = org.country
+      -- The place's country (Eurostat writes Greece EL, ISO GR).
+      AND k.country = CASE left(t.place_nuts, 2) WHEN 'EL' THEN 'GR' ELSE left(t.place_nuts, 2) END
 ) town ON true
 WHERE t.id = ANY($1::uuid[]) AND t.state = 'published' AND t.responses_deadline > $2::timestamptz
   AND org.status = 'active'
