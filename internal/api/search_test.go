@@ -347,6 +347,23 @@ func TestSearchFacetsAndPages(t *testing.T) {
 			t.Errorf("facet %s=%s: %v %q, want %v %q", tc.facet, tc.value, n, label, tc.count, tc.label)
 		}
 	}
+	// Labels of codes in the caller's language, from the catalogues and
+	// the CPV table (storetest's placeholder labels).
+	r2 := searchFor(c, http.StatusOK, "facets=cpv,status_type,reserved_basis&kind=offer,tender", "Accept-Language", "de")
+	facets, _ = r2.body["facets"].(map[string]any)
+	for _, tc := range []struct {
+		facet, value string
+		count        float64
+		label        string
+	}{
+		{"cpv", "98311000", 2, "CPV 98311000-6"}, {"cpv", "98000000", 2, "CPV 98000000-3"},
+		{"status_type", "lu_atelier_protege", 1, domain.SSELuAtelierProtege.Label("de")},
+		{"reserved_basis", "FR_L2113_12", 1, domain.BasisFRL211312.Label("de")},
+	} {
+		if n, label := count(tc.facet, tc.value); n != tc.count || label != tc.label || label == "" {
+			t.Errorf("facet %s=%s: %v %q, want %v %q", tc.facet, tc.value, n, label, tc.count, tc.label)
+		}
+	}
 	if r.body["total"] != 8.0 || len(hits(r)) != 1 {
 		t.Errorf("total %v, %d hits", r.body["total"], len(hits(r)))
 	}
@@ -436,6 +453,29 @@ func TestSearchBadInput(t *testing.T) {
 		r := c.expect(http.StatusUnprocessableEntity, "GET", "/api/v1/search?"+query, nil)
 		if !strings.Contains(r.raw, `"location":"`+field+`"`) {
 			t.Errorf("%s: %s", query, r.raw)
+		}
+	}
+}
+
+// What only the database can tell is named with the rest: an unknown
+// town beside a wrong sort, a buyer asking for eligibility beside a wrong
+// limit.
+func TestSearchBadInputNeedingTheDatabase(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	w := e.searchWorld()
+	for _, tc := range []struct {
+		c     *client
+		query string
+		want  []string
+	}{
+		{e.client(), "town=Nowhere&sort=price", []string{"query.town", "query.sort"}},
+		{e.as(w.buyerUser), "eligible=true&limit=500", []string{"query.eligible", "query.limit"}},
+	} {
+		r := searchFor(tc.c, http.StatusUnprocessableEntity, tc.query)
+		for _, f := range tc.want {
+			if !strings.Contains(r.raw, `"location":"`+f+`"`) {
+				t.Errorf("%s: %s not named: %s", tc.query, f, r.raw)
+			}
 		}
 	}
 }

@@ -90,29 +90,29 @@ func (s *Search) Search(ctx context.Context, p domain.Principal, req SearchReque
 	if !domain.Can(p, domain.ActPublic, domain.Resource{}) {
 		return SearchPage{}, domain.ErrForbidden
 	}
-	ps, err := req.parse()
-	if err != nil {
-		return SearchPage{}, err
-	}
+	ps, ve := req.parse()
 	now := s.now()
 	if ps.eligible {
-		bases, err := s.eligibleBases(ctx, p, now)
+		bases, err := s.eligibleBases(ctx, p, now, ve)
 		if err != nil {
 			return SearchPage{}, err
-		}
-		if len(bases) == 0 {
-			// No basis qualifies: nothing reserved is open to the caller
-			// (an empty filter would mean "no restriction").
-			return SearchPage{Hits: []SearchHit{}, Facets: emptyFacets(ps.q.Facets), Language: ps.q.Language}, nil
 		}
 		ps.q.Filters.ReservedBases = bases
 	}
 	if ps.town != "" {
-		town, err := s.town(ctx, ps.town, ps.townCountry)
+		centre, err := s.town(ctx, ps.town, ps.townCountry, ve)
 		if err != nil {
 			return SearchPage{}, err
 		}
-		ps.q.Filters.Near = &search.GeoRadius{Center: town, RadiusKm: ps.radius}
+		ps.q.Filters.Near = &search.GeoRadius{Center: centre, RadiusKm: ps.radius}
+	}
+	if err := ve.Err(); err != nil {
+		return SearchPage{}, err
+	}
+	if ps.eligible && len(ps.q.Filters.ReservedBases) == 0 {
+		// No basis qualifies: nothing reserved is open to the caller (an
+		// empty filter would mean "no restriction").
+		return SearchPage{Hits: []SearchHit{}, Facets: emptyFacets(ps.q.Facets), Language: ps.q.Language}, nil
 	}
 	res, err := s.searcher.Search(ctx, ps.q)
 	switch {
@@ -150,7 +150,7 @@ func (s *Search) loadHits(ctx context.Context, page *SearchPage, res search.Mult
 	for i, h := range res.Hits {
 		refs[i] = SearchRef{Kind: h.Kind, ID: h.ID}
 	}
-	listings, err := loadSearchListings(ctx, s.st, refs, now)
+	listings, err := loadSearchListings(ctx, s.st, refs, now, false)
 	if err != nil {
 		return err
 	}
@@ -220,25 +220,22 @@ func distanceKm(a, b search.GeoPoint) float64 {
 // organisation may answer a reserved lot now, decided by the domain's
 // eligibility rules from its verified statuses. The article 77 bar on
 // winning again from the same buyer depends on the buyer: the tender's
-// page shows it, search cannot.
-func (s *Search) eligibleBases(ctx context.Context, p domain.Principal, now time.Time) ([]string, error) {
+// page shows it, search cannot. A caller acting for no SSE supplier is a
+// field error added to ve.
+func (s *Search) eligibleBases(ctx context.Context, p domain.Principal, now time.Time, ve *domain.ValidationError) ([]string, error) {
 	if p.Anonymous() {
 		return nil, domain.ErrUnauthenticated
 	}
-	notSupplier := func() error {
-		ve := &domain.ValidationError{}
-		ve.AddLocalized("query.eligible", "not_supplier", msgSearchEligibleSupplier.With())
-		return ve
-	}
-	if p.ActiveOrganisationID == "" {
-		return nil, notSupplier()
-	}
-	org, err := s.st.GetOrganisation(ctx, p.ActiveOrganisationID)
-	if err != nil {
-		return nil, err
+	var org domain.Organisation
+	if p.ActiveOrganisationID != "" {
+		var err error
+		if org, err = s.st.GetOrganisation(ctx, p.ActiveOrganisationID); err != nil {
+			return nil, err
+		}
 	}
 	if org.Kind != domain.OrgSSESupplier {
-		return nil, notSupplier()
+		ve.AddLocalized("query.eligible", "not_supplier", msgSearchEligibleSupplier.With())
+		return nil, nil
 	}
 	statuses, err := s.st.VerifiedSSEStatuses(ctx, org.ID, now)
 	if err != nil {
@@ -256,13 +253,13 @@ func (s *Search) eligibleBases(ctx context.Context, p domain.Principal, now time
 	return out, nil
 }
 
-// town finds the centre of a known town, or explains which towns exist.
-func (s *Search) town(ctx context.Context, name, country string) (search.GeoPoint, error) {
+// town finds the centre of a known town; an unknown or ambiguous name is
+// a field error added to ve, with the towns that exist.
+func (s *Search) town(ctx context.Context, name, country string, ve *domain.ValidationError) (search.GeoPoint, error) {
 	towns, err := s.st.FindTowns(ctx, name, country)
 	if err != nil {
 		return search.GeoPoint{}, err
 	}
-	ve := &domain.ValidationError{}
 	switch len(towns) {
 	case 1:
 		return search.GeoPoint{Lat: towns[0].Location.Latitude, Lon: towns[0].Location.Longitude}, nil
@@ -284,7 +281,7 @@ func (s *Search) town(ctx context.Context, name, country string) (search.GeoPoin
 		}
 		ve.AddLocalized("query.town", "ambiguous", msgSearchTownAmbiguous.With(name, strings.Join(countries, ", ")))
 	}
-	return search.GeoPoint{}, ve
+	return search.GeoPoint{}, nil
 }
 
 // facets labels the engine's facet counts in lang where Passerelle has

@@ -51,7 +51,7 @@ const DefaultSearchBatch = 500
 // come back in the order of refs (repeated refs once); it costs a fixed
 // number of queries per kind whatever the number of refs.
 func SearchDocuments(ctx context.Context, st *store.Store, refs []SearchRef, at time.Time) (docs []search.Document, gone []SearchRef, err error) {
-	listings, err := loadSearchListings(ctx, st, refs, at)
+	listings, err := loadSearchListings(ctx, st, refs, at, true)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -133,8 +133,10 @@ type searchListing struct {
 	lang domain.Language
 }
 
-// loadSearchListings loads the public listings among refs, by ref.
-func loadSearchListings(ctx context.Context, st *store.Store, refs []SearchRef, at time.Time) (map[SearchRef]searchListing, error) {
+// loadSearchListings loads the public listings among refs, by ref, with
+// their concept labels when withConcepts (search hits do not show them:
+// one query less).
+func loadSearchListings(ctx context.Context, st *store.Store, refs []SearchRef, at time.Time, withConcepts bool) (map[SearchRef]searchListing, error) {
 	ids := map[search.Kind][]string{}
 	for _, r := range refs {
 		if r.Kind.Valid() {
@@ -171,8 +173,10 @@ func loadSearchListings(ctx context.Context, st *store.Store, refs []SearchRef, 
 		}
 	}
 	// Concept labels last: one query for the CPV codes of every listing.
-	if err := b.addConcepts(ctx, st, out); err != nil {
-		return nil, err
+	if withConcepts {
+		if err := b.addConcepts(ctx, st, out); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
@@ -199,7 +203,7 @@ func (docBuilder) offer(o store.SearchOffer) searchListing {
 func (docBuilder) tender(t store.SearchTender) searchListing {
 	deadline := t.Deadline
 	d := search.Document{ID: t.ID, Kind: search.KindTender, OrganisationID: t.Organisation.ID,
-		Country: nutsCountry(t.PlaceNUTS, t.Organisation.Country), NUTS: search.NUTSAncestors(t.PlaceNUTS),
+		Country: t.PlaceCountry, NUTS: search.NUTSAncestors(t.PlaceNUTS),
 		Deadline: &deadline, PublishedAt: t.PublishedAt, Text: map[domain.Language]search.Text{},
 		// Procurement is open to suppliers of every member state, and a
 		// reserved lot must accept equivalent structures of other
@@ -352,18 +356,6 @@ func geo(p *domain.GeoPoint) *search.GeoPoint {
 		return nil
 	}
 	return &search.GeoPoint{Lat: p.Latitude, Lon: p.Longitude}
-}
-
-// nutsCountry is the ISO country of a NUTS code (Eurostat writes Greece
-// EL where ISO says GR), else fallback.
-func nutsCountry(nuts, fallback string) string {
-	if len(nuts) < 2 {
-		return fallback
-	}
-	if c := nuts[:2]; c != "EL" {
-		return c
-	}
-	return "GR"
 }
 
 // countryLanguage is the language a profile with no description in the

@@ -80,9 +80,11 @@ var (
 	cpvDigits   = regexp.MustCompile(`^[0-9]{2,8}$`)
 )
 
-// parse checks r and returns the query, or a ValidationError naming every
-// wrong parameter.
-func (r SearchRequest) parse() (parsedSearch, error) {
+// parse checks r and returns the query with the ValidationError naming
+// every wrong parameter it found (empty when none): Search adds what only
+// the database can tell (an unknown town, a caller who is no supplier)
+// before answering.
+func (r SearchRequest) parse() (parsedSearch, *domain.ValidationError) {
 	ve := &domain.ValidationError{}
 	var p parsedSearch
 	q := &p.q
@@ -227,7 +229,7 @@ func (r SearchRequest) parse() (parsedSearch, error) {
 	} else {
 		q.Cursor = r.Cursor
 	}
-	return p, ve.Err()
+	return p, ve
 }
 
 // values splits repeated and comma-separated values, trimmed and
