@@ -84,7 +84,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	_ = expander // the search use case's (core.Search) input
+	searcher := &search.Multilingual{Engine: engine, Index: core.SearchLiveIndex, Expander: expander}
 
 	runner, err := jobs.New(st, log, jobs.Options{SessionPurgeInterval: cfg.SessionPurgeInterval, Sender: sender, Renderer: renderer,
 		PublicURL: cfg.PublicURL, Search: searchIndex, SearchReconcileInterval: cfg.SearchReconcileInterval, Registry: reg})
@@ -125,6 +125,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Favourites:     core.NewFavourites(st, time.Now),
 		Moderation:     core.NewModerationQueue(st),
 		SearchRebuilds: core.NewSearchRebuilds(st, runner, time.Now),
+		Search:         core.NewSearch(st, searcher, time.Now),
 	})
 
 	srv := &http.Server{

@@ -22,6 +22,7 @@ import (
 	"passerelle/internal/jobs"
 	"passerelle/internal/mail"
 	"passerelle/internal/mail/mailtest"
+	"passerelle/internal/search/bleve"
 	"passerelle/internal/store/storetest"
 )
 
@@ -56,6 +57,8 @@ type env struct {
 	routes []RouteInfo
 	// objects is the S3 store behind documents and logos.
 	objects *blob.Store
+	// search is the on-disk engine behind /api/v1/search (see search_test.go).
+	search *bleve.Engine
 }
 
 func newEnv(t *testing.T, limits core.RateLimits) *env {
@@ -88,6 +91,7 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 	}
 	clock := &testClock{}
 	objects := newObjects(t)
+	engine, searcher := newSearchEngine(t)
 	accounts := core.NewAccounts(db.Store, runner, clock.now, core.AccountsConfig{
 		PublicURL: "http://localhost:8080", SessionIdle: 2 * time.Hour, SessionMaxAge: 7 * 24 * time.Hour, Limits: limits,
 	})
@@ -107,10 +111,11 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		Favourites:     core.NewFavourites(db.Store, clock.now),
 		Moderation:     core.NewModerationQueue(db.Store),
 		SearchRebuilds: core.NewSearchRebuilds(db.Store, runner, clock.now),
+		Search:         core.NewSearch(db.Store, searcher, clock.now),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &env{t: t, db: db, mail: mp, clock: clock, srv: srv, routes: table, objects: objects}
+	return &env{t: t, db: db, mail: mp, clock: clock, srv: srv, routes: table, objects: objects, search: engine}
 }
 
 // client is a browser: it keeps cookies.

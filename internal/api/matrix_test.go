@@ -137,6 +137,7 @@ var expectedAccess = map[string][]string{
 	"PUT /api/v1/organisations/{orgID}/tenders/{tenderID}/documents/{documentID}":    {member},
 	"DELETE /api/v1/organisations/{orgID}/tenders/{tenderID}/documents/{documentID}": {member},
 	"GET /api/v1/tenders":            everyone,
+	"GET /api/v1/search":             everyone,
 	"GET /api/v1/tenders/{tenderID}": everyone,
 	"GET /api/v1/moderation/tenders": {moderator, admin},
 	// Responses (responses.go): sealed; routes without an organisation in

@@ -63,6 +63,8 @@ type Deps struct {
 	// SearchRebuilds starts full rebuilds of the search index and reports
 	// their progress (administrators).
 	SearchRebuilds *core.SearchRebuilds
+	// Search is the one search over offers, tenders and suppliers.
+	Search *core.Search
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -128,6 +130,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerFavourites(rt, d.Favourites)
 	registerModerationQueue(rt, d.Moderation)
 	registerSearchRebuilds(rt, d.SearchRebuilds)
+	registerSearch(rt, d.Search)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {

@@ -51,7 +51,7 @@ const DefaultSearchBatch = 500
 // come back in the order of refs (repeated refs once); it costs a fixed
 // number of queries per kind whatever the number of refs.
 func SearchDocuments(ctx context.Context, st *store.Store, refs []SearchRef, at time.Time) (docs []search.Document, gone []SearchRef, err error) {
-	listings, err := loadSearchListings(ctx, st, refs, at)
+	listings, err := loadSearchListings(ctx, st, refs, at, true)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -126,13 +126,17 @@ func EachSearchDocument(ctx context.Context, st *store.Store, at time.Time, batc
 // search hit shows of it beyond the document.
 type searchListing struct {
 	doc search.Document
-	// OrganisationName is empty for a tender of an anonymous buyer.
+	// organisationName is empty for a tender of an anonymous buyer.
 	organisationName string
 	town             string
+	// lang is the listing's own language, one of doc.Text's.
+	lang domain.Language
 }
 
-// loadSearchListings loads the public listings among refs, by ref.
-func loadSearchListings(ctx context.Context, st *store.Store, refs []SearchRef, at time.Time) (map[SearchRef]searchListing, error) {
+// loadSearchListings loads the public listings among refs, by ref, with
+// their concept labels when withConcepts (search hits do not show them:
+// one query less).
+func loadSearchListings(ctx context.Context, st *store.Store, refs []SearchRef, at time.Time, withConcepts bool) (map[SearchRef]searchListing, error) {
 	ids := map[search.Kind][]string{}
 	for _, r := range refs {
 		if r.Kind.Valid() {
@@ -169,8 +173,10 @@ func loadSearchListings(ctx context.Context, st *store.Store, refs []SearchRef, 
 		}
 	}
 	// Concept labels last: one query for the CPV codes of every listing.
-	if err := b.addConcepts(ctx, st, out); err != nil {
-		return nil, err
+	if withConcepts {
+		if err := b.addConcepts(ctx, st, out); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
@@ -191,13 +197,13 @@ func (docBuilder) offer(o store.SearchOffer) searchListing {
 			d.Text[t.Lang] = search.Text{Title: t.Title, Description: clip(t.Description, search.MaxDescriptionLen)}
 		}
 	}
-	return searchListing{doc: d, organisationName: o.Organisation.Name, town: o.Organisation.Town}
+	return searchListing{doc: d, organisationName: o.Organisation.Name, town: o.Organisation.Town, lang: o.Language}
 }
 
 func (docBuilder) tender(t store.SearchTender) searchListing {
 	deadline := t.Deadline
 	d := search.Document{ID: t.ID, Kind: search.KindTender, OrganisationID: t.Organisation.ID,
-		Country: nutsCountry(t.PlaceNUTS, t.Organisation.Country), NUTS: search.NUTSAncestors(t.PlaceNUTS),
+		Country: t.PlaceCountry, NUTS: search.NUTSAncestors(t.PlaceNUTS),
 		Deadline: &deadline, PublishedAt: t.PublishedAt, Text: map[domain.Language]search.Text{},
 		// Procurement is open to suppliers of every member state, and a
 		// reserved lot must accept equivalent structures of other
@@ -236,7 +242,7 @@ func (docBuilder) tender(t store.SearchTender) searchListing {
 		}
 		d.Text[x.Language] = search.Text{Title: x.Title, Description: clip(desc, search.MaxDescriptionLen)}
 	}
-	l := searchListing{doc: d, town: t.PlaceTown}
+	l := searchListing{doc: d, town: t.PlaceTown, lang: t.Language}
 	if !t.BuyerAnonymous {
 		l.organisationName = t.Organisation.Name
 	}
@@ -250,15 +256,25 @@ func (docBuilder) supplier(s store.SearchSupplier) searchListing {
 		AcceptsCrossBorder: s.AcceptsCrossBorder, Geo: geo(o.Location), Text: map[domain.Language]search.Text{},
 		CPV: withAncestors(search.CPVAncestors, s.CPV), Sectors: sectorsOf(s.Sectors, s.CPV)}
 	// The name is the title in every language the profile is written in.
+	var first domain.Language
 	for _, desc := range s.Descriptions {
 		if lang := domain.Language(desc.Lang); lang.Valid() {
 			d.Text[lang] = search.Text{Title: o.Name, Description: clip(desc.Text, search.MaxDescriptionLen)}
+			if first == "" {
+				first = lang
+			}
 		}
 	}
-	if len(d.Text) == 0 {
-		d.Text[countryLanguage(o.Country, s.Languages)] = search.Text{Title: o.Name}
+	// Its own language: the first it declares (or its country's), when
+	// it wrote its profile in it.
+	own := countryLanguage(o.Country, s.Languages)
+	if _, ok := d.Text[own]; !ok && first != "" {
+		own = first
 	}
-	return searchListing{doc: d, organisationName: o.Name, town: o.Town}
+	if len(d.Text) == 0 {
+		d.Text[own] = search.Text{Title: o.Name}
+	}
+	return searchListing{doc: d, organisationName: o.Name, town: o.Town, lang: own}
 }
 
 // addConcepts fills the concept labels of every listing: its sectors' and
@@ -340,18 +356,6 @@ func geo(p *domain.GeoPoint) *search.GeoPoint {
 		return nil
 	}
 	return &search.GeoPoint{Lat: p.Latitude, Lon: p.Longitude}
-}
-
-// nutsCountry is the ISO country of a NUTS code (Eurostat writes Greece
-// EL where ISO says GR), else fallback.
-func nutsCountry(nuts, fallback string) string {
-	if len(nuts) < 2 {
-		return fallback
-	}
-	if c := nuts[:2]; c != "EL" {
-		return c
-	}
-	return "GR"
 }
 
 // countryLanguage is the language a profile with no description in the

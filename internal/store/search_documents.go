@@ -39,11 +39,13 @@ type SearchOffer struct {
 
 // SearchTender is a public tender as the search document builder reads it.
 type SearchTender struct {
-	ID             string
-	Language       domain.Language
-	Texts          []domain.TenderText // the original first
-	Lots           []domain.TenderLot
-	PlaceNUTS      string
+	ID        string
+	Language  domain.Language
+	Texts     []domain.TenderText // the original first
+	Lots      []domain.TenderLot
+	PlaceNUTS string
+	// PlaceCountry is the ISO code of PlaceNUTS's country.
+	PlaceCountry   string
 	PlaceTown      string
 	Deadline       time.Time
 	PublishedAt    time.Time
@@ -121,13 +123,26 @@ func (s *Store) SearchTenders(ctx context.Context, ids []string, at time.Time) (
 	for i, r := range rows {
 		found[i], index[r.ID] = r.ID, i
 		out[i] = SearchTender{ID: r.ID.String(), Language: domain.Language(r.OriginalLanguage), PlaceNUTS: r.PlaceNuts,
-			PlaceTown: r.PlaceTown, Deadline: r.ResponsesDeadline.UTC(), PublishedAt: r.PublishedAt.UTC(),
-			BuyerAnonymous: r.BuyerAnonymous,
+			PlaceCountry: nutsCountry(r.PlaceNuts, r.Country), PlaceTown: r.PlaceTown, Deadline: r.ResponsesDeadline.UTC(),
+			PublishedAt: r.PublishedAt.UTC(), BuyerAnonymous: r.BuyerAnonymous,
 			Organisation: searchOrganisation(r.OrganisationID, r.LegalName, r.TradeName, r.Country, nil, nil,
 				r.Latitude, r.Longitude)}
-		if r.TownKnown {
-			out[i].TownLocation = &domain.GeoPoint{Latitude: r.TownLatitude, Longitude: r.TownLongitude}
-		}
+	}
+	// The places' towns, in one query for the batch.
+	keys := make([]string, len(out))
+	for i, t := range out {
+		keys[i] = townKey(t.PlaceCountry, t.PlaceTown)
+	}
+	centres, err := s.q.TownCentres(ctx, keys)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	centreOf := make(map[string]*domain.GeoPoint, len(centres))
+	for _, c := range centres {
+		centreOf[c.Key] = &domain.GeoPoint{Latitude: c.Latitude, Longitude: c.Longitude}
+	}
+	for i := range out {
+		out[i].TownLocation = centreOf[keys[i]]
 	}
 	texts, err := s.q.ListTenderTexts(ctx, found)
 	if err != nil {
@@ -253,6 +268,21 @@ func (s *Store) SuggestTowns(ctx context.Context, prefix, country string) ([]str
 		return nil, mapError(err)
 	}
 	return names, nil
+}
+
+// townKey names a town of a country for TownCentres.
+func townKey(country, town string) string { return country + "|" + town }
+
+// nutsCountry is the ISO country of a NUTS code (Eurostat writes Greece
+// EL where ISO says GR), else fallback.
+func nutsCountry(nuts, fallback string) string {
+	if len(nuts) < 2 {
+		return fallback
+	}
+	if c := nuts[:2]; c != "EL" {
+		return c
+	}
+	return "GR"
 }
 
 func searchOrganisation(id uuid.UUID, legal string, trade *string, country string, town, nuts3 *string, lat, lon *float64) SearchOrganisation {

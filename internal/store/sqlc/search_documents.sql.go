@@ -402,16 +402,9 @@ func (q *Queries) SearchSupplierRows(ctx context.Context, arg SearchSupplierRows
 const searchTenderRows = `-- name: SearchTenderRows :many
 SELECT t.id, t.organisation_id, t.original_language, t.place_nuts, t.place_town, t.responses_deadline,
        t.published_at::timestamptz AS published_at, t.buyer_anonymous, org.country, org.legal_name, org.trade_name,
-       org.latitude, org.longitude, (town.n > 0)::boolean AS town_known,
-       coalesce(town.latitude, 0)::float8 AS town_latitude, coalesce(town.longitude, 0)::float8 AS town_longitude
+       org.latitude, org.longitude
 FROM tenders t
 JOIN organisations org ON org.id = t.organisation_id
-LEFT JOIN LATERAL (
-    SELECT count(*) AS n, avg(k.latitude) AS latitude, avg(k.longitude) AS longitude
-    FROM organisations k
-    WHERE k.status = 'active' AND k.latitude IS NOT NULL AND lower(k.town) = lower(t.place_town)
-      AND k.country = org.country
-) town ON true
 WHERE t.id = ANY($1::uuid[]) AND t.state = 'published' AND t.responses_deadline > $2::timestamptz
   AND org.status = 'active'
 ORDER BY t.id
@@ -436,15 +429,10 @@ type SearchTenderRowsRow struct {
 	TradeName         *string
 	Latitude          *float64
 	Longitude         *float64
-	TownKnown         bool
-	TownLatitude      float64
-	TownLongitude     float64
 }
 
 // Published tenders still open for responses at @at, of active buyers,
-// among ids, with the buyer's position and that of the place of
-// performance's town as known from active organisations there (the
-// average of their coordinates), for core to choose from.
+// among ids, with the buyer's name and position.
 func (q *Queries) SearchTenderRows(ctx context.Context, arg SearchTenderRowsParams) ([]SearchTenderRowsRow, error) {
 	rows, err := q.db.Query(ctx, searchTenderRows, arg.Ids, arg.At)
 	if err != nil {
@@ -468,9 +456,6 @@ func (q *Queries) SearchTenderRows(ctx context.Context, arg SearchTenderRowsPara
 			&i.TradeName,
 			&i.Latitude,
 			&i.Longitude,
-			&i.TownKnown,
-			&i.TownLatitude,
-			&i.TownLongitude,
 		); err != nil {
 			return nil, err
 		}
@@ -512,6 +497,44 @@ func (q *Queries) SuggestTowns(ctx context.Context, arg SuggestTownsParams) ([]s
 			return nil, err
 		}
 		items = append(items, town)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const townCentres = `-- name: TownCentres :many
+SELECT x.key::text AS key, avg(k.latitude)::float8 AS latitude, avg(k.longitude)::float8 AS longitude
+FROM unnest($1::text[]) AS x(key)
+JOIN organisations k ON k.country = left(x.key, 2) AND lower(k.town) = lower(substr(x.key, 4))
+WHERE k.status = 'active' AND k.latitude IS NOT NULL
+GROUP BY x.key
+`
+
+type TownCentresRow struct {
+	Key       string
+	Latitude  float64
+	Longitude float64
+}
+
+// The known towns (see FindTowns) among @keys, each a country code, "|"
+// and a town name ("FR|Metz", case ignored), with the average of their
+// organisations' coordinates: one pass over organisations whatever the
+// number of keys.
+func (q *Queries) TownCentres(ctx context.Context, keys []string) ([]TownCentresRow, error) {
+	rows, err := q.db.Query(ctx, townCentres, keys)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []TownCentresRow{}
+	for rows.Next() {
+		var i TownCentresRow
+		if err := rows.Scan(&i.Key, &i.Latitude, &i.Longitude); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err

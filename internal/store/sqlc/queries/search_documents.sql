@@ -23,24 +23,26 @@ ORDER BY o.id;
 
 -- name: SearchTenderRows :many
 -- Published tenders still open for responses at @at, of active buyers,
--- among ids, with the buyer's position and that of the place of
--- performance's town as known from active organisations there (the
--- average of their coordinates), for core to choose from.
+-- among ids, with the buyer's name and position.
 SELECT t.id, t.organisation_id, t.original_language, t.place_nuts, t.place_town, t.responses_deadline,
        t.published_at::timestamptz AS published_at, t.buyer_anonymous, org.country, org.legal_name, org.trade_name,
-       org.latitude, org.longitude, (town.n > 0)::boolean AS town_known,
-       coalesce(town.latitude, 0)::float8 AS town_latitude, coalesce(town.longitude, 0)::float8 AS town_longitude
+       org.latitude, org.longitude
 FROM tenders t
 JOIN organisations org ON org.id = t.organisation_id
-LEFT JOIN LATERAL (
-    SELECT count(*) AS n, avg(k.latitude) AS latitude, avg(k.longitude) AS longitude
-    FROM organisations k
-    WHERE k.status = 'active' AND k.latitude IS NOT NULL AND lower(k.town) = lower(t.place_town)
-      AND k.country = org.country
-) town ON true
 WHERE t.id = ANY(@ids::uuid[]) AND t.state = 'published' AND t.responses_deadline > @at::timestamptz
   AND org.status = 'active'
 ORDER BY t.id;
+
+-- name: TownCentres :many
+-- The known towns (see FindTowns) among @keys, each a country code, "|"
+-- and a town name ("FR|Metz", case ignored), with the average of their
+-- organisations' coordinates: one pass over organisations whatever the
+-- number of keys.
+SELECT x.key::text AS key, avg(k.latitude)::float8 AS latitude, avg(k.longitude)::float8 AS longitude
+FROM unnest(@keys::text[]) AS x(key)
+JOIN organisations k ON k.country = left(x.key, 2) AND lower(k.town) = lower(substr(x.key, 4))
+WHERE k.status = 'active' AND k.latitude IS NOT NULL
+GROUP BY x.key;
 
 -- name: SearchSupplierRows :many
 -- Active SSE supplier organisations among ids that hold at least one SSE
