@@ -252,8 +252,10 @@ type SearchChanges func(ctx context.Context, since time.Time) (refs []SearchRef,
 // wrote out of an estimated total (0 when unknown).
 type RebuildProgress func(done, total int)
 
-// rebuildClockSkew widens the catch-up window of a rebuild, so that jobs
-// stamped by another machine's clock are not missed.
+// rebuildClockSkew widens the catch-up window of a rebuild, so that no job
+// is missed for its timestamp: jobs are stamped with the start of their
+// transaction (PostgreSQL's now()), which may precede the rebuild's start
+// while committing after it, and by another machine's clock.
 const rebuildClockSkew = time.Minute
 
 // Rebuild runs the recorded rebuild id: it writes every public listing
