@@ -84,9 +84,12 @@ func (w *IndexListingsWorker) Work(ctx context.Context, job *river.Job[IndexList
 }
 
 // due is when a job's change became due for the index: its insertion, or
-// its scheduled time for work planned ahead (a status that expires).
+// its scheduled time for work planned ahead (a status that expires). A
+// retried job's scheduled time is that of its next try, not of its change:
+// its insertion is used then.
 func due(j *rivertype.JobRow) time.Time {
-	if j.ScheduledAt.After(j.CreatedAt) && j.Attempt <= 1 {
+	retried := j.State == rivertype.JobStateRetryable || j.Attempt > 1
+	if !retried && j.ScheduledAt.After(j.CreatedAt) {
 		return j.ScheduledAt
 	}
 	return j.CreatedAt

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/riverqueue/river/rivertype"
 
 	"passerelle/internal/core"
 	"passerelle/internal/domain"
@@ -576,5 +577,26 @@ func TestRefusedDocumentHoldsNothingBack(t *testing.T) {
 	n, err = e.index.Apply(t.Context(), []core.SearchRef{{Kind: search.KindOffer, ID: bad.ID}, {Kind: search.KindOffer, ID: good.ID}}, nil)
 	if err != nil || n.Indexed != 1 || len(n.Invalid) != 1 {
 		t.Fatalf("apply: %+v %v", n, err)
+	}
+}
+
+func TestDueOfRetriedAndScheduledJobs(t *testing.T) {
+	created := time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)
+	later := created.Add(time.Hour)
+	for _, c := range []struct {
+		state   rivertype.JobState
+		attempt int
+		sched   time.Time
+		want    time.Time
+	}{
+		{rivertype.JobStateAvailable, 0, created, created},
+		{rivertype.JobStateAvailable, 0, later, later},   // planned ahead
+		{rivertype.JobStateRunning, 1, later, later},     // its first try
+		{rivertype.JobStateRetryable, 1, later, created}, // next try later: waiting since its change
+		{rivertype.JobStateRunning, 3, later, created},   // a retry
+	} {
+		if got := jobs.Due(&rivertype.JobRow{State: c.state, Attempt: c.attempt, CreatedAt: created, ScheduledAt: c.sched}); !got.Equal(c.want) {
+			t.Errorf("%s attempt %d: %s, want %s", c.state, c.attempt, got, c.want)
+		}
 	}
 }

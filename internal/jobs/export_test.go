@@ -1,0 +1,4 @@
+package jobs
+
+// Due is due, for tests.
+var Due = due
