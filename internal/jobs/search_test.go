@@ -163,9 +163,17 @@ func TestIndexFollowsEveryChange(t *testing.T) {
 	}
 	eventually(t, wait, "the archived offer leaves the index", func() bool { return !e.ids(t, offersOf(e.supplier.ID))[offer.ID] })
 
-	// Rejection of a pending offer that was never public queues a harmless
-	// job and leaves nothing in the index.
-	rejected := e.db.Offer(t, e.supplier.ID, storetest.OfferOptions{State: domain.OfferPending, Title: "Refusée"})
+	// Editing a published offer sends it back to the moderators: it leaves
+	// the index until approved again; rejected, it stays out.
+	rejected := e.publishOffer(t, e.supplier.ID, "Repas livrés")
+	eventually(t, wait, "the offer is searchable", func() bool { return e.ids(t, offersOf(e.supplier.ID))[rejected.ID] })
+	title := "Repas livrés en liaison froide"
+	if _, err := e.offers.Update(ctx, e.memberAct, e.member, rejected.ID, core.OfferPatch{Title: &title}); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, wait, "the edited offer leaves the index while pending", func() bool {
+		return !e.ids(t, offersOf(e.supplier.ID))[rejected.ID]
+	})
 	if _, err := e.offers.Decide(ctx, e.moderAct, e.moderator, rejected.ID, core.DecisionReject, "Hors sujet."); err != nil {
 		t.Fatal(err)
 	}
