@@ -185,11 +185,11 @@ func (x *SearchIndex) Apply(ctx context.Context, refs []SearchRef, organisations
 // a long engine outage, once the retries of the index jobs have grown
 // sparse or given up.
 //
-// It needs no engine method beyond Search: the indexed ids are listed by
-// paging through a query without text (ordered by id). They are listed
-// before the public listings are read, and the stale ones are checked
-// again (Apply) rather than deleted blindly, so that a listing published
-// while reconciliation runs is never removed.
+// The indexed ids come from Engine.ListIDs (paging through a query would
+// stop at Meilisearch's maxTotalHits). They are listed before the public
+// listings are read, and the stale ones are checked again (Apply) rather
+// than deleted blindly, so that a listing published while reconciliation
+// runs is never removed.
 func (x *SearchIndex) Reconcile(ctx context.Context) (IndexChange, error) {
 	if err := x.EnsureLive(ctx); err != nil {
 		return IndexChange{}, err
@@ -225,23 +225,16 @@ func (x *SearchIndex) Reconcile(ctx context.Context) (IndexChange, error) {
 	return n, err
 }
 
-// indexedRefs lists every document of index, by id.
+// indexedRefs lists every document of index.
 func (x *SearchIndex) indexedRefs(ctx context.Context, index string) ([]SearchRef, error) {
 	var out []SearchRef
-	cursor := ""
-	for {
-		res, err := x.engine.Search(ctx, index, search.Query{Limit: search.MaxLimit, Cursor: cursor})
-		if err != nil {
-			return nil, err
-		}
-		for _, h := range res.Hits {
+	err := x.engine.ListIDs(ctx, index, func(hits []search.Hit) error {
+		for _, h := range hits {
 			out = append(out, SearchRef{Kind: h.Kind, ID: h.ID})
 		}
-		if res.NextCursor == "" || len(res.Hits) == 0 {
-			return out, nil
-		}
-		cursor = res.NextCursor
-	}
+		return nil
+	})
+	return out, err
 }
 
 // SearchChanges lists what was queued for indexing since a time: the

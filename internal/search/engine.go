@@ -52,6 +52,15 @@ type Engine interface {
 	Delete(ctx context.Context, index string, ids []string) error
 	// Search runs q against the index.
 	Search(ctx context.Context, index string, q Query) (Result, error)
+	// ListIDs calls fn with the id and kind of every document of the
+	// index (other Hit fields empty), in batches of at most ListIDsBatch,
+	// in the engine's order. Unlike paging through Search it is not
+	// bounded by how deep an engine lets a query page (Meilisearch's
+	// maxTotalHits): it is how reconciliation finds every document. A
+	// document written or deleted during the walk may or may not be
+	// listed (nor, with Meilisearch's offsets, one beside it); an error of
+	// fn stops the walk and is returned.
+	ListIDs(ctx context.Context, index string, fn func([]Hit) error) error
 	// Swap atomically exchanges the contents (and settings) of two
 	// existing indexes: searches on either name see the old or the new
 	// contents, never an error or a mix. See the package comment.
@@ -59,6 +68,9 @@ type Engine interface {
 	// Close releases the engine's resources; the engine is unusable after.
 	Close() error
 }
+
+// ListIDsBatch is the largest batch ListIDs passes to its callback.
+const ListIDsBatch = 1000
 
 // ValidIndexName reports whether name can name an index in every engine:
 // 1 to 64 characters among a-z, 0-9, '_' and '-' (Meilisearch accepts more;

@@ -18,7 +18,7 @@ func Instrumented(e Engine, reg prometheus.Registerer) Engine {
 		next: e,
 		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Name: "passerelle_search_duration_seconds",
-			Help: "Search engine call latency, by operation (search, index, delete, swap, ensure_index, drop_index).",
+			Help: "Search engine call latency, by operation (search, index, delete, swap, ensure_index, drop_index, list_ids).",
 			// Searches take milliseconds; bulk indexing and swaps up to seconds.
 			Buckets: []float64{.001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10, 30},
 		}, []string{"operation"}),
@@ -29,7 +29,7 @@ func Instrumented(e Engine, reg prometheus.Registerer) Engine {
 	}
 	reg.MustRegister(m.duration, m.errors)
 	// Every label exists from the start, so that rate() works on the first error.
-	for _, op := range []string{opEnsure, opDrop, opIndex, opDelete, opSearch, opSwap} {
+	for _, op := range []string{opEnsure, opDrop, opIndex, opDelete, opSearch, opSwap, opList} {
 		m.duration.WithLabelValues(op)
 		m.errors.WithLabelValues(op)
 	}
@@ -43,6 +43,7 @@ const (
 	opDelete = "delete"
 	opSearch = "search"
 	opSwap   = "swap"
+	opList   = "list_ids"
 )
 
 type instrumented struct {
@@ -97,6 +98,13 @@ func (m *instrumented) Swap(ctx context.Context, alias, index string) error {
 	start := time.Now()
 	err := m.next.Swap(ctx, alias, index)
 	m.observe(ctx, opSwap, start, err)
+	return err
+}
+
+func (m *instrumented) ListIDs(ctx context.Context, index string, fn func([]Hit) error) error {
+	start := time.Now()
+	err := m.next.ListIDs(ctx, index, fn)
+	m.observe(ctx, opList, start, err)
 	return err
 }
 

@@ -41,6 +41,7 @@ func Run(t *testing.T, newEngine func(t *testing.T) search.Engine) {
 		{"Reindex", testReindex},
 		{"Swap", testSwap},
 		{"Errors", testErrors},
+		{"ListIDs", testListIDs},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, newEngine(t)) })
