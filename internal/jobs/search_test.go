@@ -154,6 +154,13 @@ func TestIndexFollowsEveryChange(t *testing.T) {
 	}
 	esat := search.Query{Filters: search.Filters{Kinds: []search.Kind{search.KindSupplier}, StatusTypes: []string{"fr_esat"}}}
 	eventually(t, wait, "the verified supplier is searchable by its status type", func() bool { return e.ids(t, esat)[e.supplier.ID] })
+	// The day the status stops counting, the organisation is indexed again.
+	var planned int
+	if err := e.db.Pool.QueryRow(ctx, `SELECT count(*) FROM river_job WHERE kind = 'index_listings' AND state = 'scheduled'
+		AND scheduled_at = $1 AND args->'organisations'->>0 = $2`,
+		domain.Day(pending.ValidUntil).AddDate(0, 0, 1), e.supplier.ID).Scan(&planned); err != nil || planned != 1 {
+		t.Fatalf("want the expiry's index job planned once, got %d (%v)", planned, err)
+	}
 
 	// Publication → the offer; archiving → gone.
 	offer := e.publishOffer(t, e.supplier.ID, "Entretien des espaces verts")
