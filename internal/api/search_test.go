@@ -416,6 +416,28 @@ func TestSearchShowsOnlyPublicListings(t *testing.T) {
 	}
 }
 
+// A buyer who stays anonymous is named nowhere in search, and its tender
+// is placed at the town of performance, never at the buyer's address.
+func TestSearchHidesAnonymousBuyers(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	w := e.searchWorld()
+	hidden := e.db.Tender(t, w.buyer.ID, storetest.TenderOptions{Anonymous: true, PlaceNUTS: "LU000", PlaceTown: "luxembourg",
+		Texts: []domain.TenderText{{Language: domain.LangFR, Title: "Marché discret de jardinage"}}})
+	docs, _, err := core.SearchDocuments(t.Context(), e.db.Store, []core.SearchRef{{Kind: search.KindTender, ID: hidden.ID}}, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.search.Index(t.Context(), core.SearchLiveIndex, docs); err != nil {
+		t.Fatal(err)
+	}
+	r := searchFor(e.client(), http.StatusOK, "q=jardinage discret&town=Luxembourg&radius_km=5")
+	h := hits(r)
+	if len(h) != 1 || h[0]["id"] != hidden.ID || h[0]["organisation_name"] != "" || h[0]["town"] != "luxembourg" ||
+		h[0]["distance_km"] != 0.0 || strings.Contains(r.raw, "Ville de Metz") {
+		t.Errorf("anonymous tender: %s", r.raw)
+	}
+}
+
 func TestSearchBadInput(t *testing.T) {
 	e := newEnv(t, core.RateLimits{})
 	c := e.client()
