@@ -29,7 +29,7 @@ import (
 type Offers struct {
 	st     *store.Store
 	mailer Mailer
-	index  SearchJobs // nil: no search index updates
+	index  SearchJobs // nil: no search index updates (see WithSearch)
 	now    Clock
 	cfg    OffersConfig
 }
@@ -40,15 +40,19 @@ type OffersConfig struct {
 	PublicURL string
 }
 
-// NewOffers builds the offer use cases. When mailer implements SearchJobs
-// too (the job runner does), offers' search documents are queued for an
-// update with every change.
+// NewOffers builds the offer use cases.
 func NewOffers(st *store.Store, mailer Mailer, now Clock, cfg OffersConfig) *Offers {
 	if now == nil {
 		now = time.Now
 	}
-	index, _ := mailer.(SearchJobs)
-	return &Offers{st: st, mailer: mailer, index: index, now: now, cfg: cfg}
+	return &Offers{st: st, mailer: mailer, now: now, cfg: cfg}
+}
+
+// WithSearch makes every change of an offer queue, in its transaction, an
+// update of its search document. It returns o.
+func (o *Offers) WithSearch(jobs SearchJobs) *Offers {
+	o.index = jobs
+	return o
 }
 
 // DefaultOfferPageSize and MaxOfferPageSize bound a page of offers.

@@ -45,10 +45,9 @@ func CloseTenderAtDeadline(ctx context.Context, st *store.Store, index SearchJob
 // RejectTendersWaitingOnChanges rejects the tenders left in
 // changes_requested for domain.TenderChangesTimeout at now (the
 // expire_changes event), tells their buyers (links to publicURL), and
-// returns how many. When mailer implements SearchJobs too (the job runner
-// does), each rejected tender's search document is queued for an update.
-func RejectTendersWaitingOnChanges(ctx context.Context, st *store.Store, mailer Mailer, publicURL string, now time.Time) (int, error) {
-	index, _ := mailer.(SearchJobs)
+// returns how many; each rejected tender's search document is queued for
+// an update through index (nil: none).
+func RejectTendersWaitingOnChanges(ctx context.Context, st *store.Store, mailer Mailer, index SearchJobs, publicURL string, now time.Time) (int, error) {
 	ids, err := st.TendersWaitingOnChangesSince(ctx, now.Add(-domain.TenderChangesTimeout))
 	if err != nil {
 		return 0, err

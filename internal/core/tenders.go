@@ -17,16 +17,14 @@ import (
 type Tenders struct {
 	st       *store.Store
 	schedule TenderJobs
-	index    SearchJobs // nil: no search index updates
+	index    SearchJobs // nil: no search index updates (see WithSearch)
 	now      Clock
 	cfg      TendersConfig
 }
 
 // TenderJobs enqueues the jobs tenders cause, in the transaction of the
 // change: the one that closes a tender at its responses deadline (when it
-// is published or its deadline moves) and emails. When it implements
-// SearchJobs too (the job runner does), tenders' search documents are
-// queued for an update with every change.
+// is published or its deadline moves) and emails.
 type TenderJobs interface {
 	Mailer
 	ScheduleTenderClose(ctx context.Context, tx *store.Tx, tenderID string, at time.Time) error
@@ -43,8 +41,14 @@ func NewTenders(st *store.Store, jobs TenderJobs, now Clock, cfg TendersConfig) 
 	if now == nil {
 		now = time.Now
 	}
-	index, _ := jobs.(SearchJobs)
-	return &Tenders{st: st, schedule: jobs, index: index, now: now, cfg: cfg}
+	return &Tenders{st: st, schedule: jobs, now: now, cfg: cfg}
+}
+
+// WithSearch makes every change of a tender or its lots queue, in its
+// transaction, an update of its search document. It returns s.
+func (s *Tenders) WithSearch(jobs SearchJobs) *Tenders {
+	s.index = jobs
+	return s
 }
 
 // Now is the time of the use cases' clock: deadlines are judged at it.

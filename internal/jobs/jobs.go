@@ -149,7 +149,7 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 		return nil, fmt.Errorf("jobs: %w", err)
 	}
 	r := &Runner{client: client}
-	rejectStale.Mailer = r
+	rejectStale.Mailer, rejectStale.Index = r, r
 	rebuild.Runner = r
 	closeTender.Index = r
 	if opts.Registry != nil {

@@ -72,8 +72,8 @@ func newSearchEnv(t testing.TB, wrap func(search.Engine) search.Engine) *searchE
 		defer cancel()
 		_ = e.runner.Stop(stopCtx)
 	})
-	e.offers = core.NewOffers(db.Store, e.runner, time.Now, core.OffersConfig{PublicURL: "https://passerelle.test"})
-	e.tenders = core.NewTenders(db.Store, e.runner, time.Now, core.TendersConfig{PublicURL: "https://passerelle.test"})
+	e.offers = core.NewOffers(db.Store, e.runner, time.Now, core.OffersConfig{PublicURL: "https://passerelle.test"}).WithSearch(e.runner)
+	e.tenders = core.NewTenders(db.Store, e.runner, time.Now, core.TendersConfig{PublicURL: "https://passerelle.test"}).WithSearch(e.runner)
 	e.statuses = core.NewSSEStatuses(db.Store, time.Now).WithSearch(e.runner)
 	e.orgs = core.NewOrganisations(db.Store, nil).WithSearch(e.runner)
 
