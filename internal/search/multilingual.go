@@ -31,7 +31,7 @@ type Multilingual struct {
 // queries anything; keeping up to the query's cap of terms per language
 // rather than 24 gains 0.05 more (long titles translate into many terms).
 const (
-	DefaultTranslationBoost = 0.8
+	DefaultTranslationBoost = 1
 	DefaultMaxTerms         = MaxTermsPerLanguage
 )
 
@@ -56,14 +56,7 @@ func (m *Multilingual) Search(ctx context.Context, q Query) (MultilingualResult,
 	var out MultilingualResult
 	q.Terms = nil
 	if q.Text != "" && len(q.Text) <= MaxQueryTextLen {
-		opts := m.Options
-		if opts.TranslationBoost <= 0 {
-			opts.TranslationBoost = DefaultTranslationBoost
-		}
-		if opts.MaxTerms <= 0 {
-			opts.MaxTerms = DefaultMaxTerms
-		}
-		exp := m.Expander.Expand(q.Text, q.Language, opts)
+		exp := m.Expand(q.Text, q.Language)
 		out.Language, out.Detected = exp.Lang, exp.Detected
 		q.Language = exp.Lang
 		q.Terms = languageTerms(exp)
@@ -80,6 +73,20 @@ func (m *Multilingual) Search(ctx context.Context, q Query) (MultilingualResult,
 	return out, nil
 }
 
+// Expand is the expansion Search runs for text typed in lang (detected
+// when empty), with the defaults filled in: what a diagnostic prints to
+// show why a query finds what it finds.
+func (m *Multilingual) Expand(text string, lang domain.Language) crosslang.Expansion {
+	opts := m.Options
+	if opts.TranslationBoost <= 0 {
+		opts.TranslationBoost = DefaultTranslationBoost
+	}
+	if opts.MaxTerms <= 0 {
+		opts.MaxTerms = DefaultMaxTerms
+	}
+	return m.Expander.Expand(text, lang, opts)
+}
+
 // languageTerms converts an expansion into the engine's terms, keeping
 // within the query bounds.
 func languageTerms(exp crosslang.Expansion) []LanguageTerms {
@@ -93,7 +100,7 @@ func languageTerms(exp crosslang.Expansion) []LanguageTerms {
 			if t.Weight <= 0 || len(t.Text) > MaxQueryTextLen {
 				continue
 			}
-			lt.Terms = append(lt.Terms, TermQuery{Text: t.Text, Phrase: t.Phrase, Weight: min(t.Weight, 1)})
+			lt.Terms = append(lt.Terms, TermQuery{Text: t.Text, Phrase: t.Phrase, Weight: min(t.Weight, 1), Groups: t.Groups[:min(len(t.Groups), MaxTermGroups)]})
 		}
 		if len(lt.Terms) > 0 && lt.Boost > 0 {
 			out = append(out, lt)

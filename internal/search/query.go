@@ -142,6 +142,13 @@ type TermQuery struct {
 	// Weight in (0, 1] scales the term's score: 1 for a word the user
 	// typed, less for a translation.
 	Weight float64
+	// Groups name the words of the query the term stands for (numbered
+	// from 1): terms sharing a group, in any language, are alternatives
+	// (a word and its translations) that an engine scores as one piece of
+	// evidence, by the best of them, so that a word with ten translations
+	// does not outweigh a word with one. A term with no group is scored
+	// on its own. Meilisearch ignores them.
+	Groups []int
 }
 
 // LanguageTerms are the terms searched in one language's fields.
@@ -190,6 +197,9 @@ const (
 	// keeps 24 by default): every term is a clause of the engine query.
 	MaxTermsPerLanguage = 64
 	MaxLanguageBoost    = 10
+	// MaxTermGroups bounds the groups of one term (a label matching that
+	// many words of the query is already a long query).
+	MaxTermGroups = 64
 )
 
 // Normalized returns q with defaults filled in, or an error wrapping
@@ -274,6 +284,13 @@ func validTerms(terms []LanguageTerms) error {
 				return fmt.Errorf("%w: term empty or longer than %d bytes", ErrInvalidQuery, MaxQueryTextLen)
 			case !(t.Weight > 0 && t.Weight <= 1):
 				return fmt.Errorf("%w: term weight must be in (0, 1]", ErrInvalidQuery)
+			case len(t.Groups) > MaxTermGroups:
+				return fmt.Errorf("%w: more than %d groups in a term", ErrInvalidQuery, MaxTermGroups)
+			}
+			for _, g := range t.Groups {
+				if g < 1 {
+					return fmt.Errorf("%w: term groups are numbered from 1", ErrInvalidQuery)
+				}
 			}
 		}
 	}

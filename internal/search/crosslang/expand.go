@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -51,6 +52,14 @@ type Term struct {
 	// Weight in (0, 1]: 1 for the words the user typed.
 	Weight float64
 	Origin Origin
+	// Groups are the words of the query this term stands for, numbered
+	// from 1 in the order typed (a compound counts each of its parts as a
+	// word): a word's own form and all its translations share its group,
+	// so that an engine can score a group by its best term (Pirkola's
+	// structured queries) instead of adding up every translation. A label
+	// that matched several words, or a compound standing for its parts,
+	// is in each of their groups.
+	Groups []int
 }
 
 // LanguageQuery is what an engine searches in one language.
@@ -216,31 +225,52 @@ func (x *Expander) Expand(query string, lang domain.Language, opts Options) Expa
 	for l := range 4 {
 		terms[l] = map[string]Term{}
 	}
-	add := func(l int, text string, w float64, o Origin) {
+	add := func(l int, text string, w float64, o Origin, groups []int) {
 		if text == "" || (l != src && IsStopWord(text, langs[l])) {
 			return
 		}
-		if cur, ok := terms[l][text]; ok && cur.Weight >= w {
-			return
+		cur, ok := terms[l][text]
+		if !ok || cur.Weight < w {
+			cur.Text, cur.Phrase, cur.Weight, cur.Origin = text, strings.Contains(text, " "), w, o
 		}
-		terms[l][text] = Term{Text: text, Phrase: strings.Contains(text, " "), Weight: w, Origin: o}
+		// A term reached from several words stands for each of them.
+		for _, g := range groups {
+			if !slices.Contains(cur.Groups, g) {
+				cur.Groups = append(cur.Groups, g)
+			}
+		}
+		terms[l][text] = cur
 	}
-	// Every word, and the parts of its compounds, to translate.
+	// Every word, and the parts of its compounds, to translate; groups[i]
+	// are the query words toks[i] stands for: itself, or its parts.
 	type word struct {
 		w      string
 		weight float64
+		groups []int
 	}
 	var words []word
-	for _, t := range toks {
-		add(src, t.Word, weightQuery, OriginQuery)
-		words = append(words, word{t.Word, 1})
-		for _, p := range x.splitters[src].Split(t.Word) {
-			add(src, p, weightCompound, OriginCompound)
-			words = append(words, word{p, weightCompound})
+	groups := make([][]int, len(toks))
+	next := 1
+	for i, t := range toks {
+		parts := x.splitters[src].Split(t.Word)
+		if len(parts) == 0 {
+			groups[i] = []int{next}
+			next++
+		}
+		for range parts {
+			groups[i] = append(groups[i], next)
+			next++
+		}
+		add(src, t.Word, weightQuery, OriginQuery, groups[i])
+		words = append(words, word{t.Word, 1, groups[i]})
+		for j, p := range parts {
+			g := groups[i][j : j+1]
+			add(src, p, weightCompound, OriginCompound, g)
+			words = append(words, word{p, weightCompound, g})
 		}
 	}
 	if !opts.Off {
-		x.expandLabels(toks, src, add)
+		x.expandLabels(toks, groups, src, add)
 		for _, w := range words {
 			for t := range 4 {
 				if t == src {
@@ -251,7 +281,7 @@ func (x *Expander) Expand(query string, lang domain.Language, opts Options) Expa
 				if x.lexicon != nil {
 					al = x.lexicon.words[src][t][Stem(w.w, exp.Lang)]
 					for _, a := range al {
-						add(t, a.word, w.weight*weightLexicon*a.weight/al[0].weight, OriginLexicon)
+						add(t, a.word, w.weight*weightLexicon*a.weight/al[0].weight, OriginLexicon, w.groups)
 					}
 				}
 				if d := x.dicts[src][t]; d != nil && !opts.NoDictionary {
@@ -269,11 +299,11 @@ func (x *Expander) Expand(query string, lang domain.Language, opts Options) Expa
 						for range tt.Rank + i/2 {
 							wt *= rankDecay
 						}
-						add(t, tt.Text, wt, OriginDictionary)
+						add(t, tt.Text, wt, OriginDictionary, w.groups)
 					}
 				}
 				if len(al) == 0 && !translated && w.weight == 1 {
-					add(t, w.w, weightCarried, OriginCarried)
+					add(t, w.w, weightCarried, OriginCarried, w.groups)
 				}
 			}
 		}
@@ -305,11 +335,11 @@ func (x *Expander) Expand(query string, lang domain.Language, opts Options) Expa
 // expandLabels adds, for every run of the query's words that is a whole
 // label of the lexicon (longest runs first; a compound also counts by its
 // parts), the concept's labels in the other languages, as phrases.
-func (x *Expander) expandLabels(toks []Token, src int, add func(int, string, float64, Origin)) {
+func (x *Expander) expandLabels(toks []Token, groups [][]int, src int, add func(int, string, float64, Origin, []int)) {
 	if x.lexicon == nil {
 		return
 	}
-	try := func(stems []string) {
+	try := func(stems []string, groups []int) {
 		for _, ci := range x.lexicon.labels[src][labelKey(stems)] {
 			for t := range 4 {
 				if t == src {
@@ -319,26 +349,28 @@ func (x *Expander) expandLabels(toks []Token, src int, add func(int, string, flo
 				for _, tok := range contentTokens(Analyze(labelIn(x.lexicon.concepts[ci].Labels, t), langs[t])) {
 					content = append(content, tok.Word)
 				}
-				add(t, strings.Join(content, " "), weightLabel, OriginLabel)
+				add(t, strings.Join(content, " "), weightLabel, OriginLabel, groups)
 			}
 		}
 	}
 	for n := len(toks); n >= 1; n-- {
 		for i := 0; i+n <= len(toks); i++ {
 			var stems []string
-			for _, t := range toks[i : i+n] {
+			var gs []int
+			for j, t := range toks[i : i+n] {
 				stems = append(stems, t.Stem)
+				gs = append(gs, groups[i+j]...)
 			}
-			try(stems)
+			try(stems, gs)
 		}
 	}
-	for _, t := range toks {
+	for i, t := range toks {
 		if parts := x.splitters[src].Split(t.Word); parts != nil {
 			var stems []string
 			for _, p := range parts {
 				stems = append(stems, Stem(p, langs[src]))
 			}
-			try(stems)
+			try(stems, groups[i])
 		}
 	}
 }
