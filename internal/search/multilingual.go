@@ -12,9 +12,11 @@ import (
 // them as one engine query (Query.Terms), so that a buyer typing in French
 // finds listings written in German. Scores come from the engine; the
 // expansion decides the weights: words the user typed weigh 1, translations
-// less, and the query's own language is boosted above the others
-// (crosslang.Options.TranslationBoost), so that exact and same-language
-// matches rank first. It is engine-independent: any Engine runs it.
+// less (and the other languages can be boosted below the query's own,
+// crosslang.Options.TranslationBoost), so that exact and same-language
+// matches rank first; every term names the words of the query it stands
+// for (TermQuery.Groups), so that an engine can score a word and its
+// translations as one. It is engine-independent: any Engine runs it.
 type Multilingual struct {
 	Engine   Engine
 	Index    string
@@ -26,10 +28,16 @@ type Multilingual struct {
 }
 
 // Defaults of Multilingual, tuned on the dev set (shared/bench/search) with
-// `passerelle search-eval`: a translation boost of 0.8 rather than the
-// expander's 0.6 gains 0.06 known-item MRR@10 without costing same-language
-// queries anything; keeping up to the query's cap of terms per language
-// rather than 24 gains 0.05 more (long titles translate into many terms).
+// `passerelle search-eval`. The expansion is searched as a structured
+// query (every term names the query words it stands for, and Bleve scores
+// each word by its best alternative): a word's translations no longer add
+// up, so the languages the query was
+// translated into need no boost below the query's own (1 rather than
+// 0.8 gained 0.01 known-item MRR@10 and cost the same-language queries
+// nothing); typed words still outweigh every translation through the
+// term weights (1 against at most 0.9). Keeping up to the query's cap of
+// terms per language rather than 24 gains 0.05 (long titles translate
+// into many terms).
 const (
 	DefaultTranslationBoost = 1
 	DefaultMaxTerms         = MaxTermsPerLanguage
