@@ -37,7 +37,11 @@ const (
 	weightLabel      = 0.9
 	weightLexicon    = 0.7
 	weightDictionary = 0.5
-	weightCarried    = 0.4
+	// weightCarried is high: a word that translates into nothing is
+	// mostly a name, an acronym or a number ("EURES", "UCA", "Lippe"),
+	// the surest sign of a known item in any language (0.8 rather than
+	// 0.4 gained 0.01 known-item MRR@10); typed words still weigh more.
+	weightCarried = 0.8
 	// maxDictionaryTerms bounds the translations taken per word and language.
 	maxDictionaryTerms = 6
 	// rankDecay lowers the weight of later senses of a dictionary entry.
@@ -81,6 +85,23 @@ type Expansion struct {
 	// Queries holds the query's language first, then the others that have
 	// terms (none when expansion is off).
 	Queries []LanguageQuery
+	// Concepts are the concepts (CPV codes, sectors, NACE activities) one
+	// of whose labels a run of the query's words is, longest runs first
+	// (none when expansion is off): a listing classified under one of
+	// them is about what the words name, in whatever language it is
+	// written.
+	Concepts []ConceptMatch
+}
+
+// ConceptMatch is a concept whose label the words of Groups are.
+type ConceptMatch struct {
+	// ID is the concept's: "cpv:90919200", "nace:81.21",
+	// "sector:cleaning.offices".
+	ID     string
+	Groups []int
+	// Weight in (0, 1]: 1 when the typed words are the label, the
+	// translation's weight when a translation of them is.
+	Weight float64
 }
 
 // Options tune Expand.
@@ -270,7 +291,7 @@ func (x *Expander) Expand(query string, lang domain.Language, opts Options) Expa
 		}
 	}
 	if !opts.Off {
-		x.expandLabels(toks, groups, src, add)
+		x.expandLabels(&exp, toks, groups, src, add)
 		for _, w := range words {
 			for t := range 4 {
 				if t == src {
@@ -308,6 +329,9 @@ func (x *Expander) Expand(query string, lang domain.Language, opts Options) Expa
 			}
 		}
 	}
+	if !opts.Off {
+		x.translatedConcepts(&exp, terms, src)
+	}
 	for i := range 4 {
 		l := (src + i) % 4
 		if len(terms[l]) == 0 || (opts.Off && l != src) {
@@ -332,15 +356,64 @@ func (x *Expander) Expand(query string, lang domain.Language, opts Options) Expa
 	return exp
 }
 
-// expandLabels adds, for every run of the query's words that is a whole
-// label of the lexicon (longest runs first; a compound also counts by its
-// parts), the concept's labels in the other languages, as phrases.
-func (x *Expander) expandLabels(toks []Token, groups [][]int, src int, add func(int, string, float64, Origin, []int)) {
+// translatedConcepts adds to exp.Concepts the concepts one of whose
+// labels a translation of the query's words is ("imprimerie" → "printing",
+// a label of CPV 79810000 "Printing services" without its generic word),
+// weighted as the translation, after the concepts the typed words name.
+func (x *Expander) translatedConcepts(exp *Expansion, terms [4]map[string]Term, src int) {
 	if x.lexicon == nil {
 		return
 	}
+	seen := map[string]bool{}
+	for _, c := range exp.Concepts {
+		seen[c.ID] = true
+	}
+	var found []ConceptMatch
+	for t := range 4 {
+		if t == src {
+			continue
+		}
+		for _, term := range terms[t] {
+			if term.Origin != OriginLexicon && term.Origin != OriginDictionary {
+				continue
+			}
+			var stems []string
+			for _, tok := range contentTokens(Analyze(term.Text, langs[t])) {
+				stems = append(stems, tok.Stem)
+			}
+			for _, ci := range x.lexicon.labels[t][labelKey(stems)] {
+				id := x.lexicon.concepts[ci].ID
+				if !seen[id] {
+					seen[id] = true
+					found = append(found, ConceptMatch{ID: id, Groups: term.Groups, Weight: term.Weight})
+				}
+			}
+		}
+	}
+	sort.Slice(found, func(i, j int) bool {
+		if found[i].Weight != found[j].Weight {
+			return found[i].Weight > found[j].Weight
+		}
+		return found[i].ID < found[j].ID
+	})
+	exp.Concepts = append(exp.Concepts, found...)
+}
+
+// expandLabels adds, for every run of the query's words that is a whole
+// label of the lexicon (longest runs first; a compound also counts by its
+// parts), the concept's labels in the other languages, as phrases, and
+// the concept to exp.Concepts.
+func (x *Expander) expandLabels(exp *Expansion, toks []Token, groups [][]int, src int, add func(int, string, float64, Origin, []int)) {
+	if x.lexicon == nil {
+		return
+	}
+	seen := map[int]bool{}
 	try := func(stems []string, groups []int) {
 		for _, ci := range x.lexicon.labels[src][labelKey(stems)] {
+			if !seen[ci] {
+				seen[ci] = true
+				exp.Concepts = append(exp.Concepts, ConceptMatch{ID: x.lexicon.concepts[ci].ID, Groups: groups, Weight: 1})
+			}
 			for t := range 4 {
 				if t == src {
 					continue

@@ -97,7 +97,9 @@ func TestExpandTranslates(t *testing.T) {
 		{"office cleaning", domain.LangEN, map[domain.Language][]string{
 			domain.LangFR: {"nettoyage", "bureau"},
 			domain.LangDE: {"buroreinigung", "reinigung"},
-			domain.LangNL: {"kantoor", "schoonmaak"},
+			// "schoonmaak" is the third alignment of "cleaning", beyond
+			// maxAlignments; a label carries "schoonmaken kantoren".
+			domain.LangNL: {"kantoor", "reiniging", "schoonmaken"},
 		}},
 		{"schoonmaak van kantoren", domain.LangNL, map[domain.Language][]string{
 			domain.LangFR: {"nettoyage", "bureaux"},
@@ -351,5 +353,38 @@ func BenchmarkExpandUntagged(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		x.Expand("Grünflächenpflege und Winterdienst", "", Options{})
+	}
+}
+
+// TestExpandConcepts checks the concepts an expansion names: a label the
+// typed words are, also without its generic head word ("Services de
+// nettoyage de bureaux" for "nettoyage des bureaux"), first and at weight
+// 1; then labels a translation of the words is ("imprimerie" → "printing",
+// "Printing services"), weighted as the translation; none when off.
+func TestExpandConcepts(t *testing.T) {
+	x := expander(t)
+	byID := func(exp Expansion) map[string]ConceptMatch {
+		out := map[string]ConceptMatch{}
+		for _, c := range exp.Concepts {
+			out[c.ID] = c
+		}
+		return out
+	}
+	got := byID(x.Expand("nettoyage des bureaux", domain.LangFR, Options{}))
+	if c := got["cpv:90919200"]; c.Weight != 1 || !slices.Equal(c.Groups, []int{1, 2}) {
+		t.Errorf("office cleaning services: %+v, want words 1 and 2 at weight 1 (have %v)", c, got)
+	}
+	exp := x.Expand("imprimerie", domain.LangFR, Options{})
+	got = byID(exp)
+	if c := got["cpv:79810000"]; c.Weight <= 0 || c.Weight >= 1 || !slices.Equal(c.Groups, []int{1}) {
+		t.Errorf("printing services through a translation: %+v, want word 1 below weight 1 (have %v)", c, got)
+	}
+	for i, c := range exp.Concepts {
+		if i > 0 && c.Weight > exp.Concepts[i-1].Weight {
+			t.Errorf("concepts not strongest first: %+v after %+v", c, exp.Concepts[i-1])
+		}
+	}
+	if exp := x.Expand("nettoyage des bureaux", domain.LangFR, Options{Off: true}); len(exp.Concepts) != 0 {
+		t.Errorf("expansion off names concepts %v", exp.Concepts)
 	}
 }
