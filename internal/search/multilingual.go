@@ -2,9 +2,11 @@ package search
 
 import (
 	"context"
+	"strings"
 
 	"passerelle/internal/domain"
 	"passerelle/internal/search/crosslang"
+	"passerelle/internal/taxonomy"
 )
 
 // Multilingual searches an index across languages: it expands the user's
@@ -30,14 +32,13 @@ type Multilingual struct {
 // Defaults of Multilingual, tuned on the dev set (shared/bench/search) with
 // `passerelle search-eval`. The expansion is searched as a structured
 // query (every term names the query words it stands for, and Bleve scores
-// each word by its best alternative): a word's translations no longer add
-// up, so the languages the query was
-// translated into need no boost below the query's own (1 rather than
-// 0.8 gained 0.01 known-item MRR@10 and cost the same-language queries
-// nothing); typed words still outweigh every translation through the
-// term weights (1 against at most 0.9). Keeping up to the query's cap of
-// terms per language rather than 24 gains 0.05 (long titles translate
-// into many terms).
+// each word by its best alternative), so a word's translations no longer
+// add up and the languages the query was translated into need no boost
+// below its own: 1 rather than 0.8 gains 0.02 known-item MRR@10 and costs
+// the same-language queries nothing, typed words still outweighing every
+// translation through the term weights (1 against at most 0.9). Keeping
+// up to the query's cap of terms per language rather than 24 gains 0.05
+// (long titles translate into many terms).
 const (
 	DefaultTranslationBoost = 1
 	DefaultMaxTerms         = MaxTermsPerLanguage
@@ -62,12 +63,13 @@ type MultilingualResult struct {
 // words, runs as it is.
 func (m *Multilingual) Search(ctx context.Context, q Query) (MultilingualResult, error) {
 	var out MultilingualResult
-	q.Terms = nil
+	q.Terms, q.Codes = nil, nil
 	if q.Text != "" && len(q.Text) <= MaxQueryTextLen {
 		exp := m.Expand(q.Text, q.Language)
 		out.Language, out.Detected = exp.Lang, exp.Detected
 		q.Language = exp.Lang
 		q.Terms = languageTerms(exp)
+		q.Codes = m.Codes(exp)
 	}
 	res, err := m.Engine.Search(ctx, m.Index, q)
 	if err != nil {
@@ -93,6 +95,55 @@ func (m *Multilingual) Expand(text string, lang domain.Language) crosslang.Expan
 		opts.MaxTerms = DefaultMaxTerms
 	}
 	return m.Expander.Expand(text, lang, opts)
+}
+
+// Codes converts the concepts the expansion matched into the codes
+// documents carry: a CPV code as it is; a sector as its own code and the
+// CPV codes it covers (so that a listing classified by CPV only is found
+// by the sector's name). NACE activities classify no listing (they only
+// feed the lexicon), nor do the catalogue's groups of sectors.
+// Search sends them as Query.Codes; exported for diagnostics.
+func (m *Multilingual) Codes(exp crosslang.Expansion) []CodeTerm {
+	var out []CodeTerm
+	words := 0
+	for _, lq := range exp.Queries {
+		for _, t := range lq.Terms {
+			for _, g := range t.Groups {
+				words = max(words, g)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	add := func(f CodeField, code string, groups []int, weight float64) {
+		if len(out) == MaxCodeTerms || code == "" || len(code) > MaxCodeLen || seen[string(f)+":"+code] || words == 0 {
+			return
+		}
+		seen[string(f)+":"+code] = true
+		// A code named by the whole query is its topic; one named by a
+		// word of a long title is a detail of it.
+		share := float64(len(groups)) / float64(words)
+		w := share * share * weight
+		out = append(out, CodeTerm{Field: f, Code: code, Weight: min(w, 1), Groups: groups[:min(len(groups), MaxTermGroups)]})
+	}
+	for _, c := range exp.Concepts {
+		kind, code, _ := strings.Cut(c.ID, ":")
+		switch CodeField(kind) {
+		case CodeCPV:
+			add(CodeCPV, code, c.Groups, c.Weight)
+		case CodeSector:
+			s, ok := taxonomy.Sector(code)
+			if !ok {
+				continue
+			}
+			add(CodeSector, code, c.Groups, c.Weight)
+			for _, cpv := range s.CPV {
+				if code8, ok := taxonomy.NormalizeCPV(cpv); ok {
+					add(CodeCPV, code8, c.Groups, c.Weight)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // languageTerms converts an expansion into the engine's terms, keeping

@@ -147,7 +147,7 @@ func buildRequest(q search.Query, s search.Settings) (*bleve.SearchRequest, erro
 func textQuery(q search.Query, s search.Settings) query.Query {
 	if len(q.Terms) > 0 {
 		if grouped(q.Terms) {
-			return structuredQuery(q.Terms)
+			return structuredQuery(q.Terms, q.Codes)
 		}
 		return termsQuery(q.Terms)
 	}

@@ -24,6 +24,14 @@ const (
 	// one rare word of a long title outranks the one matching most of
 	// them; 1.5 gained 0.07 known-item MRR@10 over 1, 2 cost topics.
 	coordPower = 1.5
+	// codeBoost weighs a classification code the query names (see
+	// search.Query.Codes) against a word matched in a title (3): a
+	// listing classified under what the buyer typed is about it, whatever
+	// its title says. It is shared among the words the code stands for,
+	// so that a code named by a four-word label does not count four
+	// times. 16 lifted topic nDCG@10 by 0.10 and known-item MRR@10 by
+	// 0.005 over no codes; 20 cost same-language queries.
+	codeBoost = 16
 )
 
 // structuredFieldBoost weighs the text fields in a structured query. The
@@ -33,7 +41,7 @@ const (
 // longer gain from matching many translations.
 var structuredFieldBoost = map[search.Field]float64{
 	search.FieldTitle:       3,
-	search.FieldConcepts:    2.5,
+	search.FieldConcepts:    2,
 	search.FieldDescription: 1,
 }
 
@@ -65,7 +73,7 @@ func grouped(terms []search.LanguageTerms) bool {
 // Terms without a group are words of their own. Each leaf clause is
 // weighted by field boost × language boost × term weight, so that typed
 // words outweigh translations.
-func structuredQuery(terms []search.LanguageTerms) query.Query {
+func structuredQuery(terms []search.LanguageTerms, codes []search.CodeTerm) query.Query {
 	type unit struct {
 		field search.Field
 		lang  domain.Language
@@ -88,6 +96,22 @@ func structuredQuery(terms []search.LanguageTerms) query.Query {
 					words[g][u] = append(words[g][u], termClause(t, f, lt.Lang, structuredFieldBoost[f]*lt.Boost))
 				}
 			}
+		}
+	}
+	for _, c := range codes {
+		field := fieldCPV
+		if c.Field == search.CodeSector {
+			field = fieldSector
+		}
+		for _, g := range c.Groups {
+			if words[g] == nil {
+				continue // a code scores with the words it names, never alone
+			}
+			tq := bleve.NewTermQuery(c.Code)
+			tq.SetField(field)
+			tq.SetBoost(codeBoost * c.Weight / float64(len(c.Groups)))
+			u := unit{search.Field("code:" + field), ""}
+			words[g][u] = append(words[g][u], tq)
 		}
 	}
 	ids := make([]int, 0, len(words))

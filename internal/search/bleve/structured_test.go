@@ -100,3 +100,46 @@ func TestStructuredQuery(t *testing.T) {
 		t.Errorf("pages %v, want %v", paged, ids)
 	}
 }
+
+// TestStructuredQueryCodes checks Query.Codes on the embedded engine: a
+// document classified under a code the query names (or under a
+// descendant) is found whatever its text, and ranks below one that has the
+// code and the words; a code standing for no word of the query is ignored.
+func TestStructuredQueryCodes(t *testing.T) {
+	ctx := context.Background()
+	e := newEngine(t)
+	if err := e.EnsureIndex(ctx, "t", search.Settings{}); err != nil {
+		t.Fatal(err)
+	}
+	docs := []search.Document{
+		{ID: "words", Kind: search.KindTender, CPV: search.CPVAncestors("90919200"), Text: map[domain.Language]search.Text{domain.LangFR: {Title: "Nettoyage des bureaux"}}},
+		{ID: "code", Kind: search.KindTender, CPV: search.CPVAncestors("90919200"), Text: map[domain.Language]search.Text{domain.LangDE: {Title: "Los 3"}}},
+		{ID: "elsewhere", Kind: search.KindTender, CPV: search.CPVAncestors("45233140"), Text: map[domain.Language]search.Text{domain.LangDE: {Title: "Los 4"}}},
+	}
+	if err := e.Index(ctx, "t", docs); err != nil {
+		t.Fatal(err)
+	}
+	terms := []search.LanguageTerms{{Lang: domain.LangFR, Boost: 1, Terms: []search.TermQuery{
+		{Text: "nettoyage", Weight: 1, Groups: []int{1}},
+		{Text: "bureaux", Weight: 1, Groups: []int{2}},
+	}}}
+	ids := func(codes []search.CodeTerm) []string {
+		t.Helper()
+		res, err := e.Search(ctx, "t", search.Query{Language: domain.LangFR, Terms: terms, Codes: codes})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, h := range res.Hits {
+			out = append(out, h.ID)
+		}
+		return out
+	}
+	// 90910000 (cleaning services) is an ancestor of the documents' code.
+	if got := ids([]search.CodeTerm{{Field: search.CodeCPV, Code: "90910000", Weight: 1, Groups: []int{1, 2}}}); !slices.Equal(got, []string{"words", "code"}) {
+		t.Errorf("with the code: %v, want [words code]", got)
+	}
+	if got := ids([]search.CodeTerm{{Field: search.CodeCPV, Code: "90910000", Weight: 1, Groups: []int{7}}}); !slices.Equal(got, []string{"words"}) {
+		t.Errorf("a code of no word: %v, want [words]", got)
+	}
+}
