@@ -78,14 +78,24 @@ func explainQuery(w io.Writer, q eval.Query, set eval.Set, hits []eval.Hit, ml *
 	}
 	exp := ml.Expand(q.Text, domain.Language(q.Lang))
 	// The leaf clauses the engine runs: every term in each text field,
-	// once per word it stands for.
+	// and every code, once per word it stands for.
 	clauses := 0
 	for _, lq := range exp.Queries {
 		for _, t := range lq.Terms {
 			clauses += len(search.Fields) * max(1, len(t.Groups))
 		}
 	}
+	for _, c := range ml.Codes(exp) {
+		clauses += len(c.Groups)
+	}
 	fmt.Fprintf(w, "   clauses %d\n", clauses)
+	if len(exp.Concepts) > 0 {
+		ids := make([]string, len(exp.Concepts))
+		for i, c := range exp.Concepts {
+			ids[i] = fmt.Sprint(c.ID, c.Groups)
+		}
+		fmt.Fprintf(w, "   concepts %s\n", strings.Join(ids, " "))
+	}
 	for _, lq := range exp.Queries {
 		parts := make([]string, 0, len(lq.Terms))
 		for _, t := range lq.Terms {
