@@ -50,17 +50,17 @@ func TestSearchEvalDevSetFigures(t *testing.T) {
 		t.Fatalf("queries missing from the run: %v", r.Missing)
 	}
 	// Reached on 2026-11-26 with structured queries and the codes a query
-	// names: 0.8630, 0.9918 or 1.0000 (one same-language query swaps
-	// ranks 1 and 2 between runs: near-tied scores), 0.8293, 0.9457.
+	// names: 0.8615, 0.9918 or 1.0000 (one same-language query swaps
+	// ranks 1 and 2 between runs: near-tied scores), 0.8385, 0.9449.
 	const margin = 0.02
 	for _, c := range []struct {
 		name      string
 		got, want float64
 	}{
-		{"known-item MRR@10", r.KnownItem.MRR, 0.8630},
+		{"known-item MRR@10", r.KnownItem.MRR, 0.8615},
 		{"same-language known-item MRR@10", r.KnownItemSame.MRR, 1.0},
-		{"topic nDCG@10", r.Topic.NDCG, 0.8293},
-		{"cross-language recall@100", r.Topic.CrossLangRecall, 0.9457},
+		{"topic nDCG@10", r.Topic.NDCG, 0.8385},
+		{"cross-language recall@100", r.Topic.CrossLangRecall, 0.9449},
 	} {
 		if c.got < c.want-margin {
 			t.Errorf("%s = %.4f, below %.4f reached when tuning (margin %.2f)", c.name, c.got, c.want, margin)
