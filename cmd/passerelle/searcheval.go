@@ -26,6 +26,9 @@ type searchEvalOptions struct {
 	// IndexDir holds the temporary index; "" for a fresh temporary folder
 	// removed afterwards.
 	IndexDir string
+	// Explain, when set, is where the per-query diagnostics are written
+	// (see writeExplain).
+	Explain string
 }
 
 // evalIndex is the index search-eval fills in its own folder.
@@ -51,6 +54,7 @@ func searchEval(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.StringVar(&o.NACE, "nace", "", "the multilingual NACE list (nace_rev2_1_multilingual.csv): lexicon")
 	fs.StringVar(&o.Dict, "dict", crosslang.DefaultDictDir, "the FreeDict dictionaries folder; empty for none")
 	fs.StringVar(&o.IndexDir, "index-dir", "", "folder of the temporary index (default: a fresh temporary folder)")
+	fs.StringVar(&o.Explain, "explain", "", "where to write per-query diagnostics: expansion, ranks of the relevant documents, top hits")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}
@@ -131,6 +135,7 @@ func runSearchEval(ctx context.Context, o searchEvalOptions, stderr io.Writer) (
 	start = time.Now()
 	var batch []search.Document
 	indexed := 0
+	titles := map[string]string{}
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -147,6 +152,9 @@ func runSearchEval(ctx context.Context, o searchEvalOptions, stderr io.Writer) (
 		doc, err := evalDocument(d, labels)
 		if err != nil {
 			return err
+		}
+		if o.Explain != "" {
+			titles[d.ID] = d.Title
 		}
 		batch = append(batch, doc)
 		if len(batch) == evalBatch {
@@ -185,6 +193,11 @@ func runSearchEval(ctx context.Context, o searchEvalOptions, stderr io.Writer) (
 		return nil, eval.Report{}, err
 	}
 	fmt.Fprintf(stderr, "ran %d queries in %s\n", len(set.Queries), time.Since(start).Round(time.Millisecond))
+	if o.Explain != "" {
+		if err := writeExplain(o.Explain, set, run, ml, titles); err != nil {
+			return nil, eval.Report{}, err
+		}
+	}
 	return run, report, nil
 }
 

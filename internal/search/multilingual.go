@@ -2,9 +2,11 @@ package search
 
 import (
 	"context"
+	"strings"
 
 	"passerelle/internal/domain"
 	"passerelle/internal/search/crosslang"
+	"passerelle/internal/taxonomy"
 )
 
 // Multilingual searches an index across languages: it expands the user's
@@ -12,9 +14,11 @@ import (
 // them as one engine query (Query.Terms), so that a buyer typing in French
 // finds listings written in German. Scores come from the engine; the
 // expansion decides the weights: words the user typed weigh 1, translations
-// less, and the query's own language is boosted above the others
-// (crosslang.Options.TranslationBoost), so that exact and same-language
-// matches rank first. It is engine-independent: any Engine runs it.
+// less (and the other languages can be boosted below the query's own,
+// crosslang.Options.TranslationBoost), so that exact and same-language
+// matches rank first; every term names the words of the query it stands
+// for (TermQuery.Groups), so that an engine can score a word and its
+// translations as one. It is engine-independent: any Engine runs it.
 type Multilingual struct {
 	Engine   Engine
 	Index    string
@@ -26,12 +30,17 @@ type Multilingual struct {
 }
 
 // Defaults of Multilingual, tuned on the dev set (shared/bench/search) with
-// `passerelle search-eval`: a translation boost of 0.8 rather than the
-// expander's 0.6 gains 0.06 known-item MRR@10 without costing same-language
-// queries anything; keeping up to the query's cap of terms per language
-// rather than 24 gains 0.05 more (long titles translate into many terms).
+// `passerelle search-eval`. The expansion is searched as a structured
+// query (every term names the query words it stands for, and Bleve scores
+// each word by its best alternative), so a word's translations no longer
+// add up and the languages the query was translated into need no boost
+// below its own: 1 rather than 0.8 gains 0.02 known-item MRR@10 and costs
+// the same-language queries nothing, typed words still outweighing every
+// translation through the term weights (1 against at most 0.9). Keeping
+// up to the query's cap of terms per language rather than 24 gains 0.05
+// (long titles translate into many terms).
 const (
-	DefaultTranslationBoost = 0.8
+	DefaultTranslationBoost = 1
 	DefaultMaxTerms         = MaxTermsPerLanguage
 )
 
@@ -54,19 +63,13 @@ type MultilingualResult struct {
 // words, runs as it is.
 func (m *Multilingual) Search(ctx context.Context, q Query) (MultilingualResult, error) {
 	var out MultilingualResult
-	q.Terms = nil
+	q.Terms, q.Codes = nil, nil
 	if q.Text != "" && len(q.Text) <= MaxQueryTextLen {
-		opts := m.Options
-		if opts.TranslationBoost <= 0 {
-			opts.TranslationBoost = DefaultTranslationBoost
-		}
-		if opts.MaxTerms <= 0 {
-			opts.MaxTerms = DefaultMaxTerms
-		}
-		exp := m.Expander.Expand(q.Text, q.Language, opts)
+		exp := m.Expand(q.Text, q.Language)
 		out.Language, out.Detected = exp.Lang, exp.Detected
 		q.Language = exp.Lang
 		q.Terms = languageTerms(exp)
+		q.Codes = m.Codes(exp)
 	}
 	res, err := m.Engine.Search(ctx, m.Index, q)
 	if err != nil {
@@ -78,6 +81,69 @@ func (m *Multilingual) Search(ctx context.Context, q Query) (MultilingualResult,
 		out.Translated[i] = out.Language != "" && h.MatchedLanguage != "" && h.MatchedLanguage != out.Language
 	}
 	return out, nil
+}
+
+// Expand is the expansion Search runs for text typed in lang (detected
+// when empty), with the defaults filled in: what a diagnostic prints to
+// show why a query finds what it finds.
+func (m *Multilingual) Expand(text string, lang domain.Language) crosslang.Expansion {
+	opts := m.Options
+	if opts.TranslationBoost <= 0 {
+		opts.TranslationBoost = DefaultTranslationBoost
+	}
+	if opts.MaxTerms <= 0 {
+		opts.MaxTerms = DefaultMaxTerms
+	}
+	return m.Expander.Expand(text, lang, opts)
+}
+
+// Codes converts the concepts the expansion matched into the codes
+// documents carry: a CPV code as it is; a sector as its own code and the
+// CPV codes it covers (so that a listing classified by CPV only is found
+// by the sector's name). NACE activities classify no listing (they only
+// feed the lexicon), nor do the catalogue's groups of sectors.
+// Search sends them as Query.Codes; exported for diagnostics.
+func (m *Multilingual) Codes(exp crosslang.Expansion) []CodeTerm {
+	var out []CodeTerm
+	words := 0
+	for _, lq := range exp.Queries {
+		for _, t := range lq.Terms {
+			for _, g := range t.Groups {
+				words = max(words, g)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	add := func(f CodeField, code string, groups []int, weight float64) {
+		if len(out) == MaxCodeTerms || code == "" || len(code) > MaxCodeLen || seen[string(f)+":"+code] || words == 0 {
+			return
+		}
+		seen[string(f)+":"+code] = true
+		// A code named by the whole query is its topic; one named by a
+		// word of a long title is a detail of it.
+		share := float64(len(groups)) / float64(words)
+		w := share * share * weight
+		out = append(out, CodeTerm{Field: f, Code: code, Weight: min(w, 1), Groups: groups[:min(len(groups), MaxTermGroups)]})
+	}
+	for _, c := range exp.Concepts {
+		kind, code, _ := strings.Cut(c.ID, ":")
+		switch CodeField(kind) {
+		case CodeCPV:
+			add(CodeCPV, code, c.Groups, c.Weight)
+		case CodeSector:
+			s, ok := taxonomy.Sector(code)
+			if !ok {
+				continue
+			}
+			add(CodeSector, code, c.Groups, c.Weight)
+			for _, cpv := range s.CPV {
+				if code8, ok := taxonomy.NormalizeCPV(cpv); ok {
+					add(CodeCPV, code8, c.Groups, c.Weight)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // languageTerms converts an expansion into the engine's terms, keeping
@@ -93,7 +159,7 @@ func languageTerms(exp crosslang.Expansion) []LanguageTerms {
 			if t.Weight <= 0 || len(t.Text) > MaxQueryTextLen {
 				continue
 			}
-			lt.Terms = append(lt.Terms, TermQuery{Text: t.Text, Phrase: t.Phrase, Weight: min(t.Weight, 1)})
+			lt.Terms = append(lt.Terms, TermQuery{Text: t.Text, Phrase: t.Phrase, Weight: min(t.Weight, 1), Groups: t.Groups[:min(len(t.Groups), MaxTermGroups)]})
 		}
 		if len(lt.Terms) > 0 && lt.Boost > 0 {
 			out = append(out, lt)

@@ -76,3 +76,74 @@ func TestMultilingualFindsOtherLanguages(t *testing.T) {
 		t.Errorf("no text: %+v", res)
 	}
 }
+
+// TestMultilingualNamesCodes checks that a query naming a sector of the
+// catalogue finds the listings classified under the sector's CPV codes
+// whatever their title and language, weighted by the share of the query
+// the sector's label covers; with expansion off it does not.
+func TestMultilingualNamesCodes(t *testing.T) {
+	ctx := context.Background()
+	e, err := bleve.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	if err := e.EnsureIndex(ctx, "m", search.Settings{}); err != nil {
+		t.Fatal(err)
+	}
+	err = e.Index(ctx, "m", []search.Document{
+		// Office cleaning by its code only: the title says nothing.
+		{ID: "coded", Kind: search.KindTender, CPV: search.CPVAncestors("90919200"), Text: map[domain.Language]search.Text{domain.LangDE: {Title: "Rahmenvertrag Los 3"}}},
+		{ID: "other", Kind: search.KindTender, CPV: search.CPVAncestors("45233140"), Text: map[domain.Language]search.Text{domain.LangDE: {Title: "Rahmenvertrag Los 4"}}},
+		// The same words in the title, and the code.
+		{ID: "fr", Kind: search.KindTender, CPV: search.CPVAncestors("90919200"), Text: map[domain.Language]search.Text{domain.LangFR: {Title: "Nettoyage des bureaux de la mairie"}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := crosslang.Load(crosslang.Sources{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func(m *search.Multilingual, text string) []string {
+		t.Helper()
+		res, err := m.Search(ctx, search.Query{Text: text, Language: domain.LangFR})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, h := range res.Hits {
+			out = append(out, h.ID)
+		}
+		return out
+	}
+	m := &search.Multilingual{Engine: e, Index: "m", Expander: x}
+	if got := ids(m, "nettoyage des bureaux"); len(got) != 2 || got[0] != "fr" || got[1] != "coded" {
+		t.Errorf("hits %v, want fr (the words and the code) then coded (the code)", got)
+	}
+	off := &search.Multilingual{Engine: e, Index: "m", Expander: x, Options: crosslang.Options{Off: true}}
+	if got := ids(off, "nettoyage des bureaux"); len(got) != 1 || got[0] != "fr" {
+		t.Errorf("expansion off: %v, want fr only", got)
+	}
+	// The codes the searcher sends: the sector and its CPV codes, at
+	// weight 1 for a query that is the sector's label, far less when the
+	// label is two words of eight.
+	codes := func(text string) map[string]search.CodeTerm {
+		out := map[string]search.CodeTerm{}
+		for _, c := range m.Codes(m.Expand(text, domain.LangFR)) {
+			out[string(c.Field)+":"+c.Code] = c
+		}
+		return out
+	}
+	whole := codes("nettoyage des bureaux")
+	if c := whole["sector:cleaning.offices"]; c.Weight != 1 || len(c.Groups) != 2 {
+		t.Errorf("sector code %+v, want weight 1 for words 1 and 2 (have %v)", c, whole)
+	}
+	if c := whole["cpv:90919200"]; c.Weight != 1 {
+		t.Errorf("the sector's CPV code %+v, want weight 1 (have %v)", c, whole)
+	}
+	part := codes("nettoyage des bureaux de la mairie, du musée, de la piscine et du stade")
+	if c := part["sector:cleaning.offices"]; !(c.Weight > 0 && c.Weight < 0.2) {
+		t.Errorf("sector named by 2 words of many: %+v, want a small weight", c)
+	}
+}

@@ -131,6 +131,33 @@ type Query struct {
 	// term by Weight × the language's Boost; Meilisearch has no per-term
 	// weights and searches the distinct term texts as one text (FlatText).
 	Terms []LanguageTerms
+	// Codes are classification codes the text names (a CPV code or a
+	// sector one of whose labels the user typed, see Multilingual): a
+	// document classified under one of them (or under a descendant: CPV
+	// codes are indexed with their ancestors) scores as matching the words
+	// of the code's Groups, in whatever language it is written. They only
+	// score, never filter. Meilisearch ignores them.
+	Codes []CodeTerm
+}
+
+// CodeField names the classification a CodeTerm is a code of.
+type CodeField string
+
+// The classifications a query can name codes of.
+const (
+	CodeCPV    CodeField = "cpv"
+	CodeSector CodeField = "sector"
+)
+
+// CodeTerm is one classification code a query's text names.
+type CodeTerm struct {
+	Field CodeField
+	Code  string
+	// Weight in (0, 1] scales the code's score.
+	Weight float64
+	// Groups are the words of the query the code stands for, as in
+	// TermQuery.
+	Groups []int
 }
 
 // TermQuery is one weighted term (or phrase) of a per-language query.
@@ -142,6 +169,13 @@ type TermQuery struct {
 	// Weight in (0, 1] scales the term's score: 1 for a word the user
 	// typed, less for a translation.
 	Weight float64
+	// Groups name the words of the query the term stands for (numbered
+	// from 1): terms sharing a group, in any language, are alternatives
+	// (a word and its translations) that an engine scores as one piece of
+	// evidence, by the best of them, so that a word with ten translations
+	// does not outweigh a word with one. A term with no group is scored
+	// on its own. Meilisearch ignores them.
+	Groups []int
 }
 
 // LanguageTerms are the terms searched in one language's fields.
@@ -190,6 +224,12 @@ const (
 	// keeps 24 by default): every term is a clause of the engine query.
 	MaxTermsPerLanguage = 64
 	MaxLanguageBoost    = 10
+	// MaxTermGroups bounds the groups of one term (a label matching that
+	// many words of the query is already a long query).
+	MaxTermGroups = 64
+	// MaxCodeTerms bounds Query.Codes, MaxCodeLen each code.
+	MaxCodeTerms = 32
+	MaxCodeLen   = 64
 )
 
 // Normalized returns q with defaults filled in, or an error wrapping
@@ -244,6 +284,9 @@ func (q Query) Normalized() (Query, error) {
 	if err := validTerms(q.Terms); err != nil {
 		return q, err
 	}
+	if err := validCodes(q.Codes); err != nil {
+		return q, err
+	}
 	for _, fc := range q.Facets {
 		if !fc.Valid() {
 			return q, fmt.Errorf("%w: unknown facet %q", ErrInvalidQuery, fc)
@@ -274,6 +317,39 @@ func validTerms(terms []LanguageTerms) error {
 				return fmt.Errorf("%w: term empty or longer than %d bytes", ErrInvalidQuery, MaxQueryTextLen)
 			case !(t.Weight > 0 && t.Weight <= 1):
 				return fmt.Errorf("%w: term weight must be in (0, 1]", ErrInvalidQuery)
+			case len(t.Groups) > MaxTermGroups:
+				return fmt.Errorf("%w: more than %d groups in a term", ErrInvalidQuery, MaxTermGroups)
+			}
+			for _, g := range t.Groups {
+				if g < 1 {
+					return fmt.Errorf("%w: term groups are numbered from 1", ErrInvalidQuery)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// validCodes checks Query.Codes: known classifications, codes and weights
+// in range, bounded counts.
+func validCodes(codes []CodeTerm) error {
+	if len(codes) > MaxCodeTerms {
+		return fmt.Errorf("%w: more than %d codes", ErrInvalidQuery, MaxCodeTerms)
+	}
+	for _, c := range codes {
+		switch {
+		case c.Field != CodeCPV && c.Field != CodeSector:
+			return fmt.Errorf("%w: unknown code field %q", ErrInvalidQuery, c.Field)
+		case strings.TrimSpace(c.Code) == "" || len(c.Code) > MaxCodeLen:
+			return fmt.Errorf("%w: code empty or longer than %d bytes", ErrInvalidQuery, MaxCodeLen)
+		case !(c.Weight > 0 && c.Weight <= 1):
+			return fmt.Errorf("%w: code weight must be in (0, 1]", ErrInvalidQuery)
+		case len(c.Groups) > MaxTermGroups:
+			return fmt.Errorf("%w: more than %d groups in a code", ErrInvalidQuery, MaxTermGroups)
+		}
+		for _, g := range c.Groups {
+			if g < 1 {
+				return fmt.Errorf("%w: code groups are numbered from 1", ErrInvalidQuery)
 			}
 		}
 	}

@@ -146,6 +146,9 @@ func buildRequest(q search.Query, s search.Settings) (*bleve.SearchRequest, erro
 // each analyzed by that field's language analyzer.
 func textQuery(q search.Query, s search.Settings) query.Query {
 	if len(q.Terms) > 0 {
+		if grouped(q.Terms) {
+			return structuredQuery(q.Terms, q.Codes)
+		}
 		return termsQuery(q.Terms)
 	}
 	texts := []string{q.Text}

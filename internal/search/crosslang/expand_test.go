@@ -3,6 +3,7 @@ package crosslang
 import (
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -96,7 +97,9 @@ func TestExpandTranslates(t *testing.T) {
 		{"office cleaning", domain.LangEN, map[domain.Language][]string{
 			domain.LangFR: {"nettoyage", "bureau"},
 			domain.LangDE: {"buroreinigung", "reinigung"},
-			domain.LangNL: {"kantoor", "schoonmaak"},
+			// "schoonmaak" is the third alignment of "cleaning", beyond
+			// maxAlignments; a label carries "schoonmaken kantoren".
+			domain.LangNL: {"kantoor", "reiniging", "schoonmaken"},
 		}},
 		{"schoonmaak van kantoren", domain.LangNL, map[domain.Language][]string{
 			domain.LangFR: {"nettoyage", "bureaux"},
@@ -129,6 +132,35 @@ func TestExpandTranslates(t *testing.T) {
 	}
 }
 
+// TestExpandGroupsTranslationsByWord checks the structure the engines
+// score by: every term names the query words it stands for, a word's
+// translations share its group, and a label matching two words stands for
+// both.
+func TestExpandGroupsTranslationsByWord(t *testing.T) {
+	x := expander(t)
+	exp := x.Expand("nettoyage des bureaux", domain.LangFR, Options{})
+	fr, en := terms(exp, domain.LangFR), terms(exp, domain.LangEN)
+	for w, want := range map[string][]int{"nettoyage": {1}, "bureaux": {2}} {
+		if !slices.Equal(fr[w].Groups, want) {
+			t.Errorf("typed %q in groups %v, want %v", w, fr[w].Groups, want)
+		}
+	}
+	for w, want := range map[string][]int{"cleaning": {1}, "office": {2}, "office cleaning": {1, 2}} {
+		got := slices.Clone(en[w].Groups)
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("English %q in groups %v, want %v", w, en[w].Groups, want)
+		}
+	}
+	for _, q := range exp.Queries {
+		for _, term := range q.Terms {
+			if len(term.Groups) == 0 {
+				t.Errorf("%s term %+v stands for no word of the query", q.Lang, term)
+			}
+		}
+	}
+}
+
 func TestExpandRanksOwnLanguageFirst(t *testing.T) {
 	x := expander(t)
 	exp := x.Expand("Büroreinigung", domain.LangDE, Options{TranslationBoost: 0.5})
@@ -139,13 +171,15 @@ func TestExpandRanksOwnLanguageFirst(t *testing.T) {
 	if own.Lang != domain.LangDE || own.Boost != 1 {
 		t.Fatalf("first query is %s boosted %.2f, want de boosted 1", own.Lang, own.Boost)
 	}
-	if own.Terms[0] != (Term{Text: "buroreinigung", Weight: 1, Origin: OriginQuery}) {
-		t.Errorf("first term %+v, want the typed word at weight 1", own.Terms[0])
+	// The compound stands for both of its parts, which are the query's
+	// words (groups 1 and 2).
+	if got := own.Terms[0]; got.Text != "buroreinigung" || got.Weight != 1 || got.Origin != OriginQuery || !slices.Equal(got.Groups, []int{1, 2}) {
+		t.Errorf("first term %+v, want the typed word at weight 1 standing for words 1 and 2", own.Terms[0])
 	}
 	ownTerms := terms(exp, domain.LangDE)
-	for _, part := range []string{"buro", "reinigung"} {
-		if ownTerms[part].Origin != OriginCompound || ownTerms[part].Weight >= 1 {
-			t.Errorf("compound part %q: %+v, want a compound term below the typed word", part, ownTerms[part])
+	for i, part := range []string{"buro", "reinigung"} {
+		if ownTerms[part].Origin != OriginCompound || ownTerms[part].Weight >= 1 || !slices.Equal(ownTerms[part].Groups, []int{i + 1}) {
+			t.Errorf("compound part %q: %+v, want a compound term below the typed word, word %d", part, ownTerms[part], i+1)
 		}
 	}
 	for _, q := range exp.Queries[1:] {
@@ -319,5 +353,38 @@ func BenchmarkExpandUntagged(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		x.Expand("Grünflächenpflege und Winterdienst", "", Options{})
+	}
+}
+
+// TestExpandConcepts checks the concepts an expansion names: a label the
+// typed words are, also without its generic head word ("Services de
+// nettoyage de bureaux" for "nettoyage des bureaux"), first and at weight
+// 1; then labels a translation of the words is ("imprimerie" → "printing",
+// "Printing services"), weighted as the translation; none when off.
+func TestExpandConcepts(t *testing.T) {
+	x := expander(t)
+	byID := func(exp Expansion) map[string]ConceptMatch {
+		out := map[string]ConceptMatch{}
+		for _, c := range exp.Concepts {
+			out[c.ID] = c
+		}
+		return out
+	}
+	got := byID(x.Expand("nettoyage des bureaux", domain.LangFR, Options{}))
+	if c := got["cpv:90919200"]; c.Weight != 1 || !slices.Equal(c.Groups, []int{1, 2}) {
+		t.Errorf("office cleaning services: %+v, want words 1 and 2 at weight 1 (have %v)", c, got)
+	}
+	exp := x.Expand("imprimerie", domain.LangFR, Options{})
+	got = byID(exp)
+	if c := got["cpv:79810000"]; c.Weight <= 0 || c.Weight >= 1 || !slices.Equal(c.Groups, []int{1}) {
+		t.Errorf("printing services through a translation: %+v, want word 1 below weight 1 (have %v)", c, got)
+	}
+	for i, c := range exp.Concepts {
+		if i > 0 && c.Weight > exp.Concepts[i-1].Weight {
+			t.Errorf("concepts not strongest first: %+v after %+v", c, exp.Concepts[i-1])
+		}
+	}
+	if exp := x.Expand("nettoyage des bureaux", domain.LangFR, Options{Off: true}); len(exp.Concepts) != 0 {
+		t.Errorf("expansion off names concepts %v", exp.Concepts)
 	}
 }
