@@ -178,12 +178,20 @@ func (x *SearchIndex) Apply(ctx context.Context, refs []SearchRef, organisations
 	return n, nil
 }
 
-// Reconcile repairs the live index in both directions: every public
-// listing is indexed again (which also refreshes what time alone changes,
-// such as an SSE status that expired), and every indexed document that is
-// not public any more is removed. It is what makes the index converge after
-// a long engine outage, once the retries of the index jobs have grown
-// sparse or given up.
+// Reconcile repairs the live index's set of documents in both directions:
+// every public listing missing from the index is indexed, and every indexed
+// document that is not public any more is removed. It is what makes the
+// index converge after a long engine outage, once the retries of the index
+// jobs have grown sparse or given up, and it makes rows written without
+// jobs (the demonstration data) searchable.
+//
+// Listings already indexed are not written again: the index jobs keep
+// their contents current (each one is retried for weeks), and time alone
+// changes nothing that a scheduled job does not cover (a tender's deadline
+// closes it through its job; a status's expiry has its own index job).
+// Rewriting every document each time would cost a full reindex every
+// interval at 100,000 listings; `passerelle reindex` (or the admin rebuild)
+// is the full refresh.
 //
 // The indexed ids come from Engine.ListIDs (paging through a query would
 // stop at Meilisearch's maxTotalHits). They are listed before the public
@@ -198,15 +206,26 @@ func (x *SearchIndex) Reconcile(ctx context.Context) (IndexChange, error) {
 	if err != nil {
 		return IndexChange{}, err
 	}
+	inIndex := make(map[string]bool, len(indexed))
+	for _, r := range indexed {
+		inIndex[r.ID] = true
+	}
 	public := map[string]bool{}
 	var n IndexChange
 	err = EachSearchDocument(ctx, x.st, x.now(), x.batch, func(docs []search.Document) error {
-		written, invalid, err := x.write(ctx, SearchLiveIndex, docs)
-		n.Indexed += written
-		n.Invalid = append(n.Invalid, invalid...)
+		var missing []search.Document
 		for _, d := range docs {
 			public[d.ID] = true
+			if !inIndex[d.ID] {
+				missing = append(missing, d)
+			}
 		}
+		if len(missing) == 0 {
+			return nil
+		}
+		written, invalid, err := x.write(ctx, SearchLiveIndex, missing)
+		n.Indexed += written
+		n.Invalid = append(n.Invalid, invalid...)
 		return err
 	})
 	if err != nil {

@@ -39,8 +39,9 @@ type Options struct {
 	// Search keeps the search index; nil in a process without an engine
 	// (index jobs then wait for a process that has one).
 	Search *core.SearchIndex
-	// SearchReconcileInterval is how often the whole index is repaired
-	// (default 10 minutes).
+	// SearchReconcileInterval is how often the index's set of documents
+	// is compared with the public listings and repaired (default 10
+	// minutes).
 	SearchReconcileInterval time.Duration
 	// Registry receives the index metrics; nil for none.
 	Registry prometheus.Registerer

@@ -615,3 +615,36 @@ func TestDueOfRetriedAndScheduledJobs(t *testing.T) {
 		}
 	}
 }
+
+// TestReconcileWritesOnlyWhatIsMissing: a second reconciliation of an index
+// in step writes nothing, and one listing dropped from the index behind
+// PostgreSQL's back is the only one written again. It uses an index of its
+// own, which the env's running jobs never write to.
+func TestReconcileWritesOnlyWhatIsMissing(t *testing.T) {
+	e := newSearchEnv(t, nil)
+	engine, err := bleve.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = engine.Close() })
+	index := core.NewSearchIndex(e.db.Store, engine, time.Now)
+	e.db.SSEStatus(t, e.supplier.ID, storetest.StatusOptions{Type: "fr_esat"})
+	first := e.db.Offer(t, e.supplier.ID, storetest.OfferOptions{Title: "Première"})
+	e.db.Offer(t, e.supplier.ID, storetest.OfferOptions{Title: "Seconde"})
+	if n, err := index.Reconcile(t.Context()); err != nil || n.Indexed != 3 {
+		t.Fatalf("first reconcile: %+v %v", n, err)
+	}
+	if n, err := index.Reconcile(t.Context()); err != nil || n.Indexed != 0 || n.Removed != 0 {
+		t.Fatalf("second reconcile: %+v %v", n, err)
+	}
+	if err := engine.Delete(t.Context(), core.SearchLiveIndex, []string{first.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := index.Reconcile(t.Context()); err != nil || n.Indexed != 1 || n.Removed != 0 {
+		t.Fatalf("reconcile after a loss: %+v %v", n, err)
+	}
+	res, err := engine.Search(t.Context(), core.SearchLiveIndex, search.Query{Filters: search.Filters{Kinds: []search.Kind{search.KindOffer}}})
+	if err != nil || res.Total != 2 {
+		t.Fatalf("offers in the index: %+v %v", res, err)
+	}
+}
