@@ -38,6 +38,8 @@ type handle struct {
 	dir      string
 	settings search.Settings
 	index    bleve.Index
+	// facets caches the facet values of the index's segments.
+	facets facetCache
 }
 
 // Engine is the embedded engine. Create it with Open; it is safe for

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -44,7 +43,11 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 	}
 	defer h.mu.RUnlock()
 
-	req, err := buildRequest(q, h.settings)
+	var facets *facetCounter
+	if len(q.Facets) > 0 {
+		facets = newFacetCounter(&h.facets, q.Facets)
+	}
+	req, err := buildRequest(q, h.settings, facets)
 	if err != nil {
 		return search.Result{}, err
 	}
@@ -57,7 +60,7 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 			return search.Result{}, err
 		}
 	}
-	return toResult(q, res), nil
+	return toResult(q, res, facets), nil
 }
 
 func searchError(ctx context.Context, err error) error {
@@ -77,7 +80,9 @@ func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s sea
 	for i, dm := range hits {
 		ids[i] = dm.ID
 	}
-	dq := bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), textQuery(q, s))
+	// The text runs on the page's documents only (execQuery): a phrase
+	// clause otherwise scans its whole posting lists for its first match.
+	dq := &execQuery{text: textQuery(q, s), filter: bleve.NewDocIDQuery(ids)}
 	req := bleve.NewSearchRequestOptions(dq, len(ids), 0, false)
 	req.IncludeLocations = true
 	if q.Highlight {
@@ -107,19 +112,10 @@ func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s sea
 
 // buildRequest turns a normalized query into a bleve request: the text as
 // a scoring disjunction over every language field, filters as non-scoring
-// clauses, and a sort that always ends with the id for stable pages.
-func buildRequest(q search.Query, s search.Settings) (*bleve.SearchRequest, error) {
-	bq := bleve.NewBooleanQuery()
-	if q.HasText() {
-		bq.AddMust(textQuery(q, s))
-	} else {
-		bq.AddMust(bleve.NewMatchAllQuery())
-	}
-	if f := filterQuery(q); f != nil {
-		bq.AddFilter(f)
-	}
-
-	req := bleve.NewSearchRequestOptions(bq, q.Limit+1, 0, false)
+// clauses (see execQuery), facets counted into facets, and a sort that
+// always ends with the id for stable pages.
+func buildRequest(q search.Query, s search.Settings, facets *facetCounter) (*bleve.SearchRequest, error) {
+	req := bleve.NewSearchRequestOptions(execFor(q, s, facets), q.Limit+1, 0, false)
 	req.Fields = []string{fieldKind}
 	sortOrder, err := sortOrder(q)
 	if err != nil {
@@ -135,9 +131,6 @@ func buildRequest(q search.Query, s search.Settings) (*bleve.SearchRequest, erro
 			return nil, search.ErrInvalidCursor
 		}
 		req.SearchAfter = after
-	}
-	for _, f := range q.Facets {
-		req.AddFacet(string(f), bleve.NewFacetRequest(facetFields[f], q.FacetSize))
 	}
 	return req, nil
 }
@@ -294,7 +287,7 @@ func numericSort(field string, desc bool) *bsearch.SortField {
 
 // toResult maps bleve's answer. The request asked for one hit more than the
 // page, which tells whether a next page exists without a second query.
-func toResult(q search.Query, res *bleve.SearchResult) search.Result {
+func toResult(q search.Query, res *bleve.SearchResult, facets *facetCounter) search.Result {
 	out := search.Result{Total: int(res.Total), Hits: make([]search.Hit, 0, len(res.Hits))}
 	hits := res.Hits
 	more := len(hits) > q.Limit
@@ -322,22 +315,10 @@ func toResult(q search.Query, res *bleve.SearchResult) search.Result {
 	if more {
 		out.NextCursor = encodeCursor(q.Sort, cursorValues(q.Sort, hits[len(hits)-1]))
 	}
-	if len(q.Facets) > 0 {
+	if facets != nil {
 		out.Facets = make(map[search.Facet][]search.FacetValue, len(q.Facets))
 		for _, f := range q.Facets {
-			values := []search.FacetValue{}
-			if fr, ok := res.Facets[string(f)]; ok && fr.Terms != nil {
-				for _, t := range fr.Terms.Terms() {
-					values = append(values, search.FacetValue{Value: t.Term, Count: t.Count})
-				}
-			}
-			sort.SliceStable(values, func(i, j int) bool {
-				if values[i].Count != values[j].Count {
-					return values[i].Count > values[j].Count
-				}
-				return values[i].Value < values[j].Value
-			})
-			out.Facets[f] = values
+			out.Facets[f] = facets.values(f, q.FacetSize)
 		}
 	}
 	return out

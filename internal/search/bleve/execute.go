@@ -1,0 +1,205 @@
+package bleve
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"passerelle/internal/search"
+)
+
+// execQuery is the query the engine gives bleve: it runs the text and the
+// filters the fast way (prefiltered, below) and counts the facets as the
+// hits go by (facetCounter), so that bleve is asked for no facets at all.
+//
+// Why not bleve's own BooleanQuery with a filter clause: bleve enumerates
+// and scores every document the text matches, then drops those the filter
+// refuses. A cross-language query is a disjunction of dozens of terms that
+// matches half of a 100,000-listing index, while three filters keep a few
+// thousand: most of the work went to documents thrown away.
+type execQuery struct {
+	// text scores; nil when the query has no text.
+	text query.Query
+	// filter restricts; nil when the query has no filters.
+	filter query.Query
+	// facets counts the hits' facet values; nil when none are asked.
+	facets *facetCounter
+}
+
+var _ query.Query = (*execQuery)(nil)
+
+// Searcher implements query.Query.
+func (q *execQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, fmt.Errorf("search: bleve reader is %T, not a scorch snapshot", r)
+	}
+	s, err := q.searcher(ctx, snap, m, opts)
+	if err != nil {
+		return nil, err
+	}
+	if q.facets == nil {
+		return s, nil
+	}
+	q.facets.start(snap)
+	return &countingSearcher{Searcher: s, facets: q.facets}, nil
+}
+
+// searcher builds the searchers bleve's boolean query builds for a must
+// clause (the text, or match_all) and a filter clause, so that scores are
+// bleve's own to the last bit; only, with both text and filters, the text
+// runs on a prefiltered snapshot instead of through a filtering searcher.
+func (q *execQuery) searcher(ctx context.Context, snap *scorch.IndexSnapshot, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	plain := func(must query.Query) (bsearch.Searcher, error) {
+		bq := query.NewBooleanQuery([]query.Query{must}, nil, nil)
+		if q.filter != nil {
+			bq.AddFilter(q.filter)
+		}
+		return bq.Searcher(ctx, snap, m, opts)
+	}
+	if q.text == nil {
+		// Listing without text: match_all through the filter clause is
+		// cheap, no term is scored.
+		return plain(query.NewMatchAllQuery())
+	}
+	if q.filter == nil {
+		return plain(q.text)
+	}
+	allow, err := docSet(ctx, q.filter, snap, m)
+	if err != nil {
+		return nil, err
+	}
+	if allow.IsEmpty() {
+		return searcher.NewMatchNoneSearcher(snap)
+	}
+	pre := &prefiltered{IndexSnapshot: snap, allow: allow}
+	must, err := query.NewConjunctionQuery([]query.Query{q.text}).Searcher(ctx, pre, m, opts)
+	if err != nil {
+		return nil, err
+	}
+	if _, none := must.(*searcher.MatchNoneSearcher); none {
+		// Text that analyses to nothing (stop words only): bleve's
+		// boolean query then keeps every filtered document, and so do we.
+		return plain(q.text)
+	}
+	return searcher.NewBooleanSearcher(ctx, pre, must, nil, nil, opts)
+}
+
+// docSet returns the documents (global doc numbers of snap) that filter
+// matches. Filters score nothing, so bleve runs their disjunctions of
+// keyword terms as unions of posting bitmaps: a few milliseconds even when
+// they keep most of the index.
+func docSet(ctx context.Context, filter query.Query, snap *scorch.IndexSnapshot, m mapping.IndexMapping) (*roaring.Bitmap, error) {
+	s, err := filter.Searcher(ctx, snap, m, bsearch.SearcherOptions{Score: "none"})
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = s.Close() }()
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
+	allow := roaring.New()
+	for n := 0; ; n++ {
+		if n%4096 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return nil, err
+		}
+		if dm == nil {
+			return allow, nil
+		}
+		num := dm.IndexInternalID.Value()
+		if num > math.MaxUint32 {
+			return nil, fmt.Errorf("search: document number %d beyond 32 bits", num)
+		}
+		allow.Add(uint32(num))
+		sctx.DocumentMatchPool.Put(dm)
+	}
+}
+
+// prefiltered is a snapshot whose term postings skip the documents outside
+// allow. The text query built on it matches exactly the documents of the
+// text AND the filters, and scores them exactly as on the snapshot itself:
+// term statistics (document frequency, document count, field lengths) come
+// unchanged from the snapshot; only the enumeration skips. The embedded
+// snapshot provides every other method, and with them the optional reader
+// interfaces searchers look for (fuzzy, regexp, BM25 statistics, ...).
+type prefiltered struct {
+	*scorch.IndexSnapshot
+	allow *roaring.Bitmap
+}
+
+// TermFieldReader implements index.IndexReader.
+func (p *prefiltered) TermFieldReader(ctx context.Context, term []byte, field string, includeFreq, includeNorm, includeTermVectors bool) (index.TermFieldReader, error) {
+	r, err := p.IndexSnapshot.TermFieldReader(ctx, term, field, includeFreq, includeNorm, includeTermVectors)
+	if err != nil {
+		return nil, err
+	}
+	return &allowedTermFieldReader{TermFieldReader: r, allow: p.allow}, nil
+}
+
+// allowedTermFieldReader returns only the postings of allowed documents:
+// after a posting outside the set it jumps (Advance) to the next allowed
+// document, so a long posting list costs about as many steps as the
+// smaller of it and the allowed set.
+type allowedTermFieldReader struct {
+	index.TermFieldReader
+	allow *roaring.Bitmap
+	it    roaring.IntPeekable
+	last  uint32 // where it stands; a move backwards restarts it
+	id    [8]byte
+}
+
+// Next implements index.TermFieldReader.
+func (r *allowedTermFieldReader) Next(pre *index.TermFieldDoc) (*index.TermFieldDoc, error) {
+	d, err := r.TermFieldReader.Next(pre)
+	return r.skip(d, err, pre)
+}
+
+// Advance implements index.TermFieldReader.
+func (r *allowedTermFieldReader) Advance(id index.IndexInternalID, pre *index.TermFieldDoc) (*index.TermFieldDoc, error) {
+	d, err := r.TermFieldReader.Advance(id, pre)
+	return r.skip(d, err, pre)
+}
+
+func (r *allowedTermFieldReader) skip(d *index.TermFieldDoc, err error, pre *index.TermFieldDoc) (*index.TermFieldDoc, error) {
+	for err == nil && d != nil {
+		num := d.ID.Value()
+		if num > math.MaxUint32 {
+			return nil, nil // beyond every allowed document
+		}
+		n := uint32(num)
+		if r.allow.Contains(n) {
+			return d, nil
+		}
+		if r.it == nil || n < r.last {
+			r.it = r.allow.Iterator()
+		}
+		r.last = n
+		r.it.AdvanceIfNeeded(n)
+		if !r.it.HasNext() {
+			return nil, nil
+		}
+		// A separate buffer: the reader refills pre, which d may be.
+		d, err = r.TermFieldReader.Advance(index.NewIndexInternalID(r.id[:], uint64(r.it.PeekNext())), pre)
+	}
+	return d, err
+}
+
+// execFor is the query run for a normalized query: its text and filters,
+// and its facets counted into facets (nil when none are asked).
+func execFor(q search.Query, s search.Settings, facets *facetCounter) *execQuery {
+	eq := &execQuery{filter: filterQuery(q), facets: facets}
+	if q.HasText() {
+		eq.text = textQuery(q, s)
+	}
+	return eq
+}
