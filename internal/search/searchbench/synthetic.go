@@ -418,4 +418,3 @@ func (g *Generator) text(r *rand.Rand, lang domain.Language, cpv, nuts string) s
 	}
 	return t
 }
-
