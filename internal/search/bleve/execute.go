@@ -32,6 +32,8 @@ type execQuery struct {
 	filter query.Query
 	// facets counts the hits' facet values; nil when none are asked.
 	facets *facetCounter
+	// postings caches frequent terms' decoded postings; nil for none.
+	postings *postingsCache
 }
 
 var _ query.Query = (*execQuery)(nil)
@@ -80,7 +82,7 @@ func (q *execQuery) searcher(ctx context.Context, snap *scorch.IndexSnapshot, m 
 	if allow.IsEmpty() {
 		return searcher.NewMatchNoneSearcher(snap)
 	}
-	pre := &prefiltered{IndexSnapshot: snap, allow: allow}
+	pre := &prefiltered{IndexSnapshot: snap, allow: allow, postings: q.postings}
 	must, err := query.NewConjunctionQuery([]query.Query{q.text}).Searcher(ctx, pre, m, opts)
 	if err != nil {
 		return nil, err
@@ -134,7 +136,11 @@ func docSet(ctx context.Context, filter query.Query, snap *scorch.IndexSnapshot,
 // interfaces searchers look for (fuzzy, regexp, BM25 statistics, ...).
 type prefiltered struct {
 	*scorch.IndexSnapshot
-	allow *roaring.Bitmap
+	allow    *roaring.Bitmap
+	postings *postingsCache
+	// starts and local are allow split by segment (splitAllowed).
+	starts []uint64
+	local  []*roaring.Bitmap
 }
 
 // TermFieldReader implements index.IndexReader.
@@ -142,6 +148,14 @@ func (p *prefiltered) TermFieldReader(ctx context.Context, term []byte, field st
 	r, err := p.IndexSnapshot.TermFieldReader(ctx, term, field, includeFreq, includeNorm, includeTermVectors)
 	if err != nil {
 		return nil, err
+	}
+	hot, err := p.hotReader(ctx, r, term, field, includeFreq, includeNorm, includeTermVectors)
+	if err != nil {
+		_ = r.Close()
+		return nil, err
+	}
+	if hot != nil {
+		return hot, nil
 	}
 	return &allowedTermFieldReader{TermFieldReader: r, allow: p.allow}, nil
 }
@@ -195,9 +209,10 @@ func (r *allowedTermFieldReader) skip(d *index.TermFieldDoc, err error, pre *ind
 }
 
 // execFor is the query run for a normalized query: its text and filters,
-// and its facets counted into facets (nil when none are asked).
-func execFor(q search.Query, s search.Settings, facets *facetCounter) *execQuery {
-	eq := &execQuery{filter: filterQuery(q), facets: facets}
+// its facets counted into facets (nil when none are asked), frequent
+// terms read from postings (nil: from the index).
+func execFor(q search.Query, s search.Settings, facets *facetCounter, postings *postingsCache) *execQuery {
+	eq := &execQuery{filter: filterQuery(q), facets: facets, postings: postings}
 	if q.HasText() {
 		eq.text = textQuery(q, s)
 	}

@@ -3,6 +3,7 @@ package bleve
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
@@ -65,10 +66,31 @@ func (e *Engine) Compact(ctx context.Context, index string) error {
 	if err != nil {
 		return err
 	}
-	if err := s.ForceMerge(ctx, nil); err != nil {
-		return fmt.Errorf("%w: compact %s: %w", search.ErrEngine, index, err)
+	// A force merge takes the segments persisted when it starts; the last
+	// batches may still be in memory then, so merge until one is left.
+	for range 20 {
+		if err := s.ForceMerge(ctx, nil); err != nil {
+			return fmt.Errorf("%w: compact %s: %w", search.ErrEngine, index, err)
+		}
+		r, err := s.Reader()
+		if err != nil {
+			return fmt.Errorf("%w: %w", search.ErrEngine, err)
+		}
+		n := 0
+		if snap, ok := r.(*scorch.IndexSnapshot); ok {
+			n = len(snap.Segments())
+		}
+		_ = r.Close()
+		if n <= 1 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
 	}
-	return ctx.Err()
+	return nil
 }
 
 // scorch returns the index's scorch implementation: every index of the

@@ -47,7 +47,7 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 	if len(q.Facets) > 0 {
 		facets = newFacetCounter(&h.facets, q.Facets)
 	}
-	req, err := buildRequest(q, h.settings, facets)
+	req, err := buildRequest(q, h.settings, facets, &h.postings)
 	if err != nil {
 		return search.Result{}, err
 	}
@@ -114,8 +114,8 @@ func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s sea
 // a scoring disjunction over every language field, filters as non-scoring
 // clauses (see execQuery), facets counted into facets, and a sort that
 // always ends with the id for stable pages.
-func buildRequest(q search.Query, s search.Settings, facets *facetCounter) (*bleve.SearchRequest, error) {
-	req := bleve.NewSearchRequestOptions(execFor(q, s, facets), q.Limit+1, 0, false)
+func buildRequest(q search.Query, s search.Settings, facets *facetCounter, postings *postingsCache) (*bleve.SearchRequest, error) {
+	req := bleve.NewSearchRequestOptions(execFor(q, s, facets, postings), q.Limit+1, 0, false)
 	req.Fields = []string{fieldKind}
 	sortOrder, err := sortOrder(q)
 	if err != nil {

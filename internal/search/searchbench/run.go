@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"passerelle/internal/domain"
@@ -99,11 +100,15 @@ type Figures struct {
 	MeanHits float64
 	// Empty counts searches that matched nothing.
 	Empty int
+	// CPU is the process's CPU time (user and system) per search: unlike
+	// latencies, it barely depends on what else the machine runs, and
+	// cores divided by it bounds the throughput.
+	CPU time.Duration
 }
 
 func (f Figures) String() string {
-	return fmt.Sprintf("%5d searches  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %6.2f ms  %7.1f searches/s  mean hits %.0f",
-		f.Searches, ms(f.P50), ms(f.P95), ms(f.P99), ms(f.Max), f.PerSecond, f.MeanHits)
+	return fmt.Sprintf("%5d searches  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %6.2f ms  %6.1f searches/s  cpu %5.2f ms/search  mean hits %.0f",
+		f.Searches, ms(f.P50), ms(f.P95), ms(f.P99), ms(f.Max), f.PerSecond, ms(f.CPU), f.MeanHits)
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
@@ -131,6 +136,7 @@ func Run(ctx context.Context, s *search.Multilingual, queries []search.Query, cl
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	errs := make(chan error, clients)
+	cpu := cpuTime()
 	start := time.Now()
 	for range clients {
 		wg.Go(func() {
@@ -153,6 +159,7 @@ func Run(ctx context.Context, s *search.Multilingual, queries []search.Query, cl
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
+	cpu = cpuTime() - cpu
 	close(errs)
 	if err := <-errs; err != nil {
 		return Figures{}, err
@@ -160,7 +167,7 @@ func Run(ctx context.Context, s *search.Multilingual, queries []search.Query, cl
 	if err := ctx.Err(); err != nil {
 		return Figures{}, err
 	}
-	f := Figures{Searches: n, PerSecond: float64(n) / elapsed.Seconds()}
+	f := Figures{Searches: n, PerSecond: float64(n) / elapsed.Seconds(), CPU: cpu / time.Duration(n)}
 	sum := 0
 	for _, t := range totals {
 		sum += t
@@ -194,4 +201,13 @@ func Expansion(x *crosslang.Expander, queries []search.Query, n int) Figures {
 	slices.Sort(took)
 	f.P50, f.P95, f.P99, f.Max = percentile(took, 0.5), percentile(took, 0.95), percentile(took, 0.99), took[n-1]
 	return f
+}
+
+// cpuTime is the CPU time the process has used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
