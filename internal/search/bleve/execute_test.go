@@ -3,6 +3,7 @@ package bleve
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -12,6 +13,8 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 
 	"passerelle/internal/domain"
 	"passerelle/internal/search"
@@ -123,6 +126,7 @@ func execQueries(r *rand.Rand) []search.Query {
 		if i%7 == 0 {
 			q.Facets = []search.Facet{search.FacetCPV, search.FacetKind}
 		}
+		q.Highlight = i%2 == 0
 		out = append(out, q)
 	}
 	return out
@@ -214,7 +218,7 @@ func TestExecutionMatchesBleve(t *testing.T) {
 
 func compareExecution(t *testing.T, e *Engine, h *handle, queries []search.Query) {
 	ctx := context.Background()
-	compared, ties := 0, 0
+	compared, ties, matched, snippets := 0, 0, 0, 0
 	for qi, q := range queries {
 		q, err := q.Normalized()
 		if err != nil {
@@ -225,6 +229,9 @@ func compareExecution(t *testing.T, e *Engine, h *handle, queries []search.Query
 			want, err := h.index.SearchInContext(ctx, legacyRequest(t, wq, h.settings))
 			if err != nil {
 				t.Fatal(err)
+			}
+			if q.HasText() && len(want.Hits) > 0 {
+				legacyMatchDetails(t, h.index, q, h.settings, want.Hits)
 			}
 			got, err := e.Search(ctx, "x", q)
 			if err != nil {
@@ -245,6 +252,16 @@ func compareExecution(t *testing.T, e *Engine, h *handle, queries []search.Query
 					t.Fatalf("%s: hit %d is %s (%v), want %s (%v)", name, i, g.ID, g.Score, w.ID, w.Score)
 				}
 				tied = tied || g.ID != w.ID
+				if g.ID == w.ID && (g.MatchedField != w.MatchedField || g.MatchedLanguage != w.MatchedLanguage || !maps.Equal(g.Snippets, w.Snippets)) {
+					t.Fatalf("%s: hit %d (%s) matched %s_%s %v, want %s_%s %v", name, i, g.ID,
+						g.MatchedField, g.MatchedLanguage, g.Snippets, w.MatchedField, w.MatchedLanguage, w.Snippets)
+				}
+				if g.MatchedField != "" {
+					matched++
+				}
+				if len(g.Snippets) > 0 {
+					snippets++
+				}
 			}
 			for _, f := range q.Facets {
 				var wantValues []search.FacetValue
@@ -279,8 +296,8 @@ func compareExecution(t *testing.T, e *Engine, h *handle, queries []search.Query
 			q.Cursor, wq.Cursor = got.NextCursor, wantRes.NextCursor
 		}
 	}
-	t.Logf("%d pages compared, %d with reordered ties", compared, ties)
-	if compared < 100 || ties > compared/10 {
+	t.Logf("%d pages compared, %d with reordered ties, %d hits with a matched field, %d with snippets", compared, ties, matched, snippets)
+	if compared < 100 || ties > compared/10 || matched < 100 || snippets < 100 {
 		t.Fatalf("%d pages compared, %d with reordered ties", compared, ties)
 	}
 }
@@ -300,4 +317,37 @@ func scoreOf(hits []search.Hit, id string) float64 {
 		}
 	}
 	return math.NaN()
+}
+
+// legacyMatchDetails is how the engine filled the page's locations and
+// snippets before execQuery: the text AND the page's ids, run plainly.
+func legacyMatchDetails(t *testing.T, idx bleve.Index, q search.Query, s search.Settings, hits bsearch.DocumentMatchCollection) {
+	t.Helper()
+	ids := make([]string, len(hits))
+	for i, dm := range hits {
+		ids[i] = dm.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), textQuery(q, s)), len(ids), 0, false)
+	req.IncludeLocations = true
+	if q.Highlight {
+		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
+		for _, lang := range domain.Languages {
+			for _, f := range []search.Field{search.FieldTitle, search.FieldDescription} {
+				req.Highlight.AddField(textField(f, lang))
+			}
+		}
+	}
+	res, err := idx.SearchInContext(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]*bsearch.DocumentMatch{}
+	for _, dm := range res.Hits {
+		byID[dm.ID] = dm
+	}
+	for _, dm := range hits {
+		if d, ok := byID[dm.ID]; ok {
+			dm.Locations, dm.Fragments = d.Locations, d.Fragments
+		}
+	}
 }

@@ -157,6 +157,8 @@ type hotTermFieldReader struct {
 	from        int // index in segs[seg].list the next document is at or after
 	includeFreq bool
 	includeNorm bool
+	vectors     bool    // term vectors asked: documents come from bleve's reader
+	id          [8]byte // a buffer for Advance's argument (the reader refills pre)
 }
 
 // Next implements index.TermFieldReader.
@@ -166,7 +168,7 @@ func (r *hotTermFieldReader) Next(pre *index.TermFieldDoc) (*index.TermFieldDoc,
 			r.it = r.inter[r.seg].Iterator()
 		}
 		if r.it.HasNext() {
-			return r.emit(pre, r.it.Next()), nil
+			return r.emit(pre, r.it.Next())
 		}
 		r.seg, r.it, r.from = r.seg+1, nil, 0
 	}
@@ -189,7 +191,18 @@ func (r *hotTermFieldReader) Advance(id index.IndexInternalID, pre *index.TermFi
 	return r.Next(pre)
 }
 
-func (r *hotTermFieldReader) emit(pre *index.TermFieldDoc, local uint32) *index.TermFieldDoc {
+func (r *hotTermFieldReader) emit(pre *index.TermFieldDoc, local uint32) (*index.TermFieldDoc, error) {
+	g := r.starts[r.seg] + uint64(local)
+	if r.vectors {
+		// Term vectors are in the index only: bleve's reader jumps to the
+		// document, known to hold the term, skipping whole chunks of
+		// postings the filters left nothing in.
+		d, err := r.TermFieldReader.Advance(index.NewIndexInternalID(r.id[:], g), pre)
+		if err == nil && (d == nil || d.ID.Value() != g) {
+			err = fmt.Errorf("search: postings of document %d differ from the index's", g)
+		}
+		return d, err
+	}
 	rv := pre
 	if rv == nil {
 		rv = &index.TermFieldDoc{}
@@ -204,20 +217,20 @@ func (r *hotTermFieldReader) emit(pre *index.TermFieldDoc, local uint32) *index.
 	hi := min(i+step, len(p.list))
 	i += sort.Search(hi-i, func(k int) bool { return p.list[i+k] >= local })
 	r.from = i + 1
-	rv.ID = index.NewIndexInternalID(rv.ID, r.starts[r.seg]+uint64(local))
+	rv.ID = index.NewIndexInternalID(rv.ID, g)
 	if r.includeFreq {
 		rv.Freq = uint64(p.freqs[i])
 	}
 	if r.includeNorm {
 		rv.Norm = float64(p.norms[i])
 	}
-	return rv
+	return rv, nil
 }
 
 // hotReader returns a reader of term's decoded postings when the term is
-// frequent and no term vectors are asked, else nil.
+// frequent, else nil.
 func (pf *prefiltered) hotReader(ctx context.Context, real index.TermFieldReader, term []byte, field string, includeFreq, includeNorm, includeTermVectors bool) (index.TermFieldReader, error) {
-	if includeTermVectors || pf.postings == nil || real.Count() < hotPostingsMin {
+	if pf.postings == nil || real.Count() < hotPostingsMin {
 		return nil, nil
 	}
 	segs := pf.Segments()
@@ -225,6 +238,7 @@ func (pf *prefiltered) hotReader(ctx context.Context, real index.TermFieldReader
 	r := &hotTermFieldReader{
 		TermFieldReader: real, segs: make([]*hotPostings, len(segs)), starts: pf.starts,
 		inter: make([]*roaring.Bitmap, len(segs)), includeFreq: includeFreq, includeNorm: includeNorm,
+		vectors: includeTermVectors,
 	}
 	for i, ss := range segs {
 		if err := ctx.Err(); err != nil {

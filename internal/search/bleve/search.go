@@ -56,7 +56,7 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 		return search.Result{}, searchError(ctx, err)
 	}
 	if q.HasText() && len(res.Hits) > 0 {
-		if err := addMatchDetails(ctx, h.index, q, h.settings, res.Hits); err != nil {
+		if err := addMatchDetails(ctx, h.index, q, h.settings, &h.postings, res.Hits); err != nil {
 			return search.Result{}, err
 		}
 	}
@@ -75,14 +75,14 @@ func searchError(ctx context.Context, err error) error {
 // for them in the main request would collect locations for every matching
 // document, a third of the time of a broad query; a second request
 // restricted to the page's ids (at most MaxLimit+1) costs far less.
-func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s search.Settings, hits bsearch.DocumentMatchCollection) error {
+func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s search.Settings, postings *postingsCache, hits bsearch.DocumentMatchCollection) error {
 	ids := make([]string, len(hits))
 	for i, dm := range hits {
 		ids[i] = dm.ID
 	}
 	// The text runs on the page's documents only (execQuery): a phrase
 	// clause otherwise scans its whole posting lists for its first match.
-	dq := &execQuery{text: textQuery(q, s), filter: bleve.NewDocIDQuery(ids)}
+	dq := &execQuery{text: textQuery(q, s), filter: bleve.NewDocIDQuery(ids), postings: postings}
 	req := bleve.NewSearchRequestOptions(dq, len(ids), 0, false)
 	req.IncludeLocations = true
 	if q.Highlight {
