@@ -37,7 +37,7 @@ type Sources struct {
 // GeneratorVersion changes whenever Generator draws other documents from
 // the same inputs and seed, so that a cached index built by an older
 // version is rebuilt rather than measured as if it were this one's.
-const GeneratorVersion = 1
+const GeneratorVersion = 2
 
 // Generator draws listings. Document(i) depends only on the inputs, the
 // seed and i, so any range of the set can be generated in any order.
@@ -55,10 +55,12 @@ type Generator struct {
 }
 
 // Organisations in the set: suppliers (each also indexed as a supplier
-// document) own the offers, buyers the tenders.
+// document, one listing in supplierEvery) own the offers, buyers the
+// tenders.
 const (
-	suppliers = 6000
-	buyers    = 2500
+	suppliers     = 6000
+	buyers        = 2500
+	supplierEvery = 17
 )
 
 // Shares of the listings that are not supplier documents.
@@ -295,15 +297,15 @@ func (g *Generator) organisation(n int) organisation {
 	return o
 }
 
-// Document draws listing i of the set: the first ones are the suppliers'
-// own documents, then offers and tenders mixed.
+// Document draws listing i of the set: a supplier's own document, an offer
+// or a tender, mixed so that any prefix of the set has all three.
 func (g *Generator) Document(i int) search.Document {
 	r := rand.New(rand.NewPCG(g.seed, uint64(i)))
 	var o organisation
 	kind := search.KindSupplier
 	switch {
-	case i < suppliers:
-		o = g.organisation(i)
+	case i%supplierEvery == 0 && i/supplierEvery < suppliers:
+		o = g.organisation(i / supplierEvery)
 	case r.Float64() < tenderShare:
 		kind = search.KindTender
 		o = g.organisation(suppliers + r.IntN(buyers))
