@@ -34,6 +34,12 @@ type execQuery struct {
 	facets *facetCounter
 	// postings caches frequent terms' decoded postings; nil for none.
 	postings *postingsCache
+	// top, when set, drops the hits that cannot make the page (relevance
+	// sort only).
+	top *topScores
+	// total counts the hits, dropped ones included: bleve's total then
+	// counts only the hits it was given.
+	total int
 }
 
 var _ query.Query = (*execQuery)(nil)
@@ -48,11 +54,99 @@ func (q *execQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping
 	if err != nil {
 		return nil, err
 	}
-	if q.facets == nil {
-		return s, nil
+	if q.facets != nil {
+		q.facets.start(snap)
 	}
-	q.facets.start(snap)
-	return &countingSearcher{Searcher: s, facets: q.facets}, nil
+	q.total = 0
+	return &hitSearcher{Searcher: s, q: q}, nil
+}
+
+// hitSearcher passes its searcher's hits on to bleve's collector, counting
+// them and their facets, and dropping those that cannot make the page.
+type hitSearcher struct {
+	bsearch.Searcher
+	q *execQuery
+}
+
+// Next implements search.Searcher.
+func (s *hitSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	dm, err := s.Searcher.Next(ctx)
+	return s.keep(ctx, dm, err)
+}
+
+// Advance implements search.Searcher.
+func (s *hitSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	dm, err := s.Searcher.Advance(ctx, id)
+	return s.keep(ctx, dm, err)
+}
+
+func (s *hitSearcher) keep(ctx *bsearch.SearchContext, dm *bsearch.DocumentMatch, err error) (*bsearch.DocumentMatch, error) {
+	for err == nil && dm != nil {
+		s.q.total++
+		if s.q.facets != nil {
+			if err := s.q.facets.add(dm.IndexInternalID.Value()); err != nil {
+				return nil, err
+			}
+		}
+		if s.q.top == nil || s.q.top.keep(dm.Score) {
+			return dm, nil
+		}
+		ctx.DocumentMatchPool.Put(dm)
+		dm, err = s.Searcher.Next(ctx)
+	}
+	return dm, err
+}
+
+// topScores keeps the k best scores of the hits that may make the page.
+// Bleve's collector reads every hit's id from its stored fields to break
+// ties (the sort ends with the id), a seventh of a broad query's time; a
+// hit scoring below k others can never make the page, so it need not reach
+// the collector. Hits tied with the k-th best, and hits at or above the
+// cursor's score, go through: the collector decides those by id.
+type topScores struct {
+	k        int
+	after    float64 // the cursor's score, when hasAfter
+	hasAfter bool
+	h        []float64 // min-heap
+}
+
+func (t *topScores) keep(score float64) bool {
+	if t.hasAfter && score >= t.after {
+		return true
+	}
+	if len(t.h) < t.k {
+		t.h = append(t.h, score)
+		for i := len(t.h) - 1; i > 0; {
+			p := (i - 1) / 2
+			if t.h[p] <= t.h[i] {
+				break
+			}
+			t.h[p], t.h[i] = t.h[i], t.h[p]
+			i = p
+		}
+		return true
+	}
+	if score < t.h[0] {
+		return false
+	}
+	if score > t.h[0] {
+		t.h[0] = score
+		for i := 0; ; {
+			l, r, m := 2*i+1, 2*i+2, i
+			if l < len(t.h) && t.h[l] < t.h[m] {
+				m = l
+			}
+			if r < len(t.h) && t.h[r] < t.h[m] {
+				m = r
+			}
+			if m == i {
+				break
+			}
+			t.h[i], t.h[m] = t.h[m], t.h[i]
+			i = m
+		}
+	}
+	return true
 }
 
 // searcher builds the searchers bleve's boolean query builds for a must

@@ -137,7 +137,7 @@ func execQueries(r *rand.Rand) []search.Query {
 // clause, facets counted by bleve. execQuery must give the same answers.
 func legacyRequest(t *testing.T, q search.Query, s search.Settings) *bleve.SearchRequest {
 	t.Helper()
-	req, err := buildRequest(q, s, nil, nil)
+	req, _, err := buildRequest(q, s, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

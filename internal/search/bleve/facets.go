@@ -6,8 +6,6 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	bsearch "github.com/blevesearch/bleve/v2/search"
-	index "github.com/blevesearch/bleve_index_api"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"passerelle/internal/search"
@@ -251,30 +249,4 @@ func (c *facetCounter) values(f search.Facet, size int) []search.FacetValue {
 		return out[i].Value < out[j].Value
 	})
 	return out[:min(len(out), size)]
-}
-
-// countingSearcher passes its searcher's hits on, counting their facets.
-type countingSearcher struct {
-	bsearch.Searcher
-	facets *facetCounter
-}
-
-// Next implements search.Searcher.
-func (s *countingSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
-	return s.count(s.Searcher.Next(ctx))
-}
-
-// Advance implements search.Searcher.
-func (s *countingSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
-	return s.count(s.Searcher.Advance(ctx, id))
-}
-
-func (s *countingSearcher) count(dm *bsearch.DocumentMatch, err error) (*bsearch.DocumentMatch, error) {
-	if err != nil || dm == nil {
-		return dm, err
-	}
-	if err := s.facets.add(dm.IndexInternalID.Value()); err != nil {
-		return nil, err
-	}
-	return dm, nil
 }

@@ -47,7 +47,7 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 	if len(q.Facets) > 0 {
 		facets = newFacetCounter(&h.facets, q.Facets)
 	}
-	req, err := buildRequest(q, h.settings, facets, &h.postings)
+	req, eq, err := buildRequest(q, h.settings, facets, &h.postings)
 	if err != nil {
 		return search.Result{}, err
 	}
@@ -55,6 +55,7 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 	if err != nil {
 		return search.Result{}, searchError(ctx, err)
 	}
+	res.Total = uint64(eq.total)
 	if q.HasText() && len(res.Hits) > 0 {
 		if err := addMatchDetails(ctx, h.index, q, h.settings, &h.postings, res.Hits); err != nil {
 			return search.Result{}, err
@@ -114,25 +115,36 @@ func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s sea
 // a scoring disjunction over every language field, filters as non-scoring
 // clauses (see execQuery), facets counted into facets, and a sort that
 // always ends with the id for stable pages.
-func buildRequest(q search.Query, s search.Settings, facets *facetCounter, postings *postingsCache) (*bleve.SearchRequest, error) {
-	req := bleve.NewSearchRequestOptions(execFor(q, s, facets, postings), q.Limit+1, 0, false)
+func buildRequest(q search.Query, s search.Settings, facets *facetCounter, postings *postingsCache) (*bleve.SearchRequest, *execQuery, error) {
+	eq := execFor(q, s, facets, postings)
+	req := bleve.NewSearchRequestOptions(eq, q.Limit+1, 0, false)
 	req.Fields = []string{fieldKind}
 	sortOrder, err := sortOrder(q)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	req.SortByCustom(sortOrder)
+	if q.Sort == search.SortRelevance {
+		eq.top = &topScores{k: q.Limit + 1}
+	}
 	if q.Cursor != "" {
 		after, err := decodeCursor(q.Cursor, q.Sort)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if len(after) != len(sortOrder) {
-			return nil, search.ErrInvalidCursor
+			return nil, nil, search.ErrInvalidCursor
 		}
 		req.SearchAfter = after
+		if eq.top != nil {
+			eq.top.after, err = strconv.ParseFloat(after[0], 64)
+			eq.top.hasAfter = err == nil
+			if err != nil {
+				eq.top = nil // bleve judges the cursor
+			}
+		}
 	}
-	return req, nil
+	return req, eq, nil
 }
 
 // textQuery searches the text, and its synonyms, in every language field,
