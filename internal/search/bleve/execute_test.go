@@ -79,7 +79,7 @@ func execDoc(r *rand.Rand, i int) search.Document {
 		}
 	}
 	for _, l := range domain.Languages {
-		d.Concepts[l] = []string{sentence(l, 2)}
+		d.Concepts[l] = []string{sentence(l, 2), sentence(l, 3)}
 	}
 	return d
 }
