@@ -24,7 +24,7 @@ TOOL_mailpit       := github.com/axllent/mailpit@$(MAILPIT_VERSION)
 TOOL_stripe-mock   := github.com/stripe/stripe-mock@$(STRIPE_MOCK_VERSION)
 TOOLS := sqlc golangci-lint versitygw mailpit stripe-mock
 
-.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node vet test-go test-web clean deps-dict
+.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node vet test-go test-web clean deps-dict bench-search
 
 help:
 	@echo "make run       build and serve Passerelle on http://localhost:8080 (private PostgreSQL under ./var)"
@@ -33,6 +33,7 @@ help:
 	@echo "make generate  regenerate code (sqlc)"
 	@echo "make lint      golangci-lint"
 	@echo "make tools     install the pinned tools into ./bin"
+	@echo "make bench-search  search quality (dev set, cross-language on and off) and latency at 100,000 listings"
 
 # --- tools: one stamp per pinned version, so a bump reinstalls ---------------
 define tool_rule
@@ -122,6 +123,37 @@ test-go: deps-pg deps-dict versitygw mailpit
 
 test: check-generated vet lint test-web test-go
 	@echo "make test: all checks passed"
+
+# --- benchmarks (minutes: not part of make test) ------------------------------
+# bench-search runs search-eval on the shared dev set with cross-language
+# expansion on, then off, then bench-search on BENCH_DOCS synthetic listings
+# (the index is built once, a few minutes, and kept in var/bench/). The shared
+# inputs are found as the tests find them: $PASSERELLE_SHARED_DATA and
+# $PASSERELLE_SHARED_BENCH, else the first shared/ folder beside the checkout
+# or one of its parents.
+BENCH_DOCS ?= 100000
+bench-search: deps-dict
+	@data="$${PASSERELLE_SHARED_DATA:-}"; bench="$${PASSERELLE_SHARED_BENCH:-}"; d="$(CURDIR)"; \
+	while [ "$$d" != / ]; do \
+	  d=$$(dirname "$$d"); \
+	  if [ -z "$$data" ] && [ -f "$$d/shared/data/cpv_2008_multilingual.csv" ]; then data="$$d/shared/data"; fi; \
+	  if [ -z "$$bench" ] && [ -f "$$d/shared/bench/search/qrels.tsv" ]; then bench="$$d/shared/bench"; fi; \
+	done; \
+	if [ -z "$$data" ] || [ -z "$$bench" ]; then \
+	  echo "bench-search needs the shared inputs (shared/data and shared/bench beside the checkout, or PASSERELLE_SHARED_DATA and PASSERELLE_SHARED_BENCH)" >&2; exit 1; \
+	fi; \
+	mkdir -p var/bench; \
+	go build -ldflags "$(LDFLAGS)" -o var/bench/passerelle ./cmd/passerelle; \
+	for x in on off; do \
+	  echo "== search-eval on $$bench/search, cross-language $$x"; \
+	  var/bench/passerelle search-eval --crosslang $$x --corpus "$$bench/search/corpus.jsonl" \
+	    --queries "$$bench/search/queries.jsonl" --qrels "$$bench/search/qrels.tsv" --run var/bench/search-eval-$$x.run \
+	    --cpv "$$data/cpv_2008_multilingual.csv" --nace "$$data/nace_rev2_1_multilingual.csv"; \
+	done; \
+	echo "== bench-search, $(BENCH_DOCS) listings"; \
+	var/bench/passerelle bench-search --dir var/bench/search-$(BENCH_DOCS) --docs $(BENCH_DOCS) \
+	  --corpus "$$bench/search/corpus.jsonl" --cpv "$$data/cpv_2008_multilingual.csv" \
+	  --nace "$$data/nace_rev2_1_multilingual.csv" --nuts "$$data/nuts_grande_region.csv"
 
 clean:
 	rm -rf $(BIN)/passerelle $(BIN)/passerelle-dev frontend/node_modules

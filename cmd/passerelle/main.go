@@ -44,6 +44,9 @@ Usage:
   passerelle search-eval --corpus F --queries F --qrels F --run OUT [--engine bleve]
         [--crosslang on|off] [--cpv FILE] [--nace FILE] [--dict DIR] [--index-dir DIR]
                                   measure the search on a cross-language test set
+  passerelle bench-search --corpus F --cpv F --nace F --nuts F [--dir DIR] [--docs N]
+        [--seed N] [--dict DIR] [--searches N] [--clients N]
+                                  measure search latency and throughput on synthetic listings
   passerelle version
   passerelle healthcheck          exit 0 when the local server answers /healthz
 
@@ -69,15 +72,19 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 		return exitOK
 	case "healthcheck":
 		return healthcheck(ctx, environ, stderr)
-	case "search-eval":
-		// No configuration: it needs neither the database nor the server.
-		if err := searchEval(ctx, args, stdout, stderr); err != nil {
+	case "search-eval", "bench-search":
+		// No configuration: they need neither the database nor the server.
+		tool := searchEval
+		if cmd == "bench-search" {
+			tool = benchSearch
+		}
+		if err := tool(ctx, args, stdout, stderr); err != nil {
 			var usageErr usageError
 			if errors.As(err, &usageErr) {
 				fmt.Fprintf(stderr, "passerelle: %v\n\n%s", err, usage)
 				return exitConfig
 			}
-			fmt.Fprintln(stderr, "passerelle search-eval:", err)
+			fmt.Fprintf(stderr, "passerelle %s: %v\n", cmd, err)
 			return exitFail
 		}
 		return exitOK

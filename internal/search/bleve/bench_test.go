@@ -63,8 +63,11 @@ func benchDoc(r *rand.Rand, i int) search.Document {
 }
 
 // BenchmarkSearch measures a two-word query with three filters and two
-// facets on a synthetic on-disk index. PASSERELLE_BENCH_DOCS sets its size
-// (10,000 by default; `make bench-search` will use 100,000).
+// facets on a synthetic on-disk index of made-up words, without expansion:
+// a quick check of the engine alone. PASSERELLE_BENCH_DOCS sets its size
+// (10,000 by default). `make bench-search` measures the real thing: 100,000
+// listings of real vocabulary, cross-language queries (package
+// searchbench).
 func BenchmarkSearch(b *testing.B) {
 	n := 10000
 	if v := os.Getenv("PASSERELLE_BENCH_DOCS"); v != "" {

@@ -38,6 +38,10 @@ type handle struct {
 	dir      string
 	settings search.Settings
 	index    bleve.Index
+	// facets caches the facet values of the index's segments, postings
+	// the decoded postings of its frequent terms.
+	facets   facetCache
+	postings postingsCache
 }
 
 // Engine is the embedded engine. Create it with Open; it is safe for

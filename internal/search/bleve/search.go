@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -44,7 +43,11 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 	}
 	defer h.mu.RUnlock()
 
-	req, err := buildRequest(q, h.settings)
+	var facets *facetCounter
+	if len(q.Facets) > 0 {
+		facets = newFacetCounter(&h.facets, q.Facets)
+	}
+	req, eq, err := buildRequest(q, h.settings, facets, &h.postings)
 	if err != nil {
 		return search.Result{}, err
 	}
@@ -52,12 +55,13 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 	if err != nil {
 		return search.Result{}, searchError(ctx, err)
 	}
+	res.Total = uint64(eq.total)
 	if q.HasText() && len(res.Hits) > 0 {
-		if err := addMatchDetails(ctx, h.index, q, h.settings, res.Hits); err != nil {
+		if err := addMatchDetails(ctx, h.index, q, h.settings, &h.postings, res.Hits); err != nil {
 			return search.Result{}, err
 		}
 	}
-	return toResult(q, res), nil
+	return toResult(q, res, facets), nil
 }
 
 func searchError(ctx context.Context, err error) error {
@@ -72,12 +76,14 @@ func searchError(ctx context.Context, err error) error {
 // for them in the main request would collect locations for every matching
 // document, a third of the time of a broad query; a second request
 // restricted to the page's ids (at most MaxLimit+1) costs far less.
-func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s search.Settings, hits bsearch.DocumentMatchCollection) error {
+func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s search.Settings, postings *postingsCache, hits bsearch.DocumentMatchCollection) error {
 	ids := make([]string, len(hits))
 	for i, dm := range hits {
 		ids[i] = dm.ID
 	}
-	dq := bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), textQuery(q, s))
+	// The text runs on the page's documents only (execQuery): a phrase
+	// clause otherwise scans its whole posting lists for its first match.
+	dq := &execQuery{text: textQuery(q, s), filter: bleve.NewDocIDQuery(ids), postings: postings}
 	req := bleve.NewSearchRequestOptions(dq, len(ids), 0, false)
 	req.IncludeLocations = true
 	if q.Highlight {
@@ -107,39 +113,38 @@ func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s sea
 
 // buildRequest turns a normalized query into a bleve request: the text as
 // a scoring disjunction over every language field, filters as non-scoring
-// clauses, and a sort that always ends with the id for stable pages.
-func buildRequest(q search.Query, s search.Settings) (*bleve.SearchRequest, error) {
-	bq := bleve.NewBooleanQuery()
-	if q.HasText() {
-		bq.AddMust(textQuery(q, s))
-	} else {
-		bq.AddMust(bleve.NewMatchAllQuery())
-	}
-	if f := filterQuery(q); f != nil {
-		bq.AddFilter(f)
-	}
-
-	req := bleve.NewSearchRequestOptions(bq, q.Limit+1, 0, false)
+// clauses (see execQuery), facets counted into facets, and a sort that
+// always ends with the id for stable pages.
+func buildRequest(q search.Query, s search.Settings, facets *facetCounter, postings *postingsCache) (*bleve.SearchRequest, *execQuery, error) {
+	eq := execFor(q, s, facets, postings)
+	req := bleve.NewSearchRequestOptions(eq, q.Limit+1, 0, false)
 	req.Fields = []string{fieldKind}
 	sortOrder, err := sortOrder(q)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	req.SortByCustom(sortOrder)
+	if q.Sort == search.SortRelevance {
+		eq.top = &topScores{k: q.Limit + 1}
+	}
 	if q.Cursor != "" {
 		after, err := decodeCursor(q.Cursor, q.Sort)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if len(after) != len(sortOrder) {
-			return nil, search.ErrInvalidCursor
+			return nil, nil, search.ErrInvalidCursor
 		}
 		req.SearchAfter = after
+		if eq.top != nil {
+			eq.top.after, err = strconv.ParseFloat(after[0], 64)
+			eq.top.hasAfter = err == nil
+			if err != nil {
+				eq.top = nil // bleve judges the cursor
+			}
+		}
 	}
-	for _, f := range q.Facets {
-		req.AddFacet(string(f), bleve.NewFacetRequest(facetFields[f], q.FacetSize))
-	}
-	return req, nil
+	return req, eq, nil
 }
 
 // textQuery searches the text, and its synonyms, in every language field,
@@ -297,7 +302,7 @@ func numericSort(field string, desc bool) *bsearch.SortField {
 
 // toResult maps bleve's answer. The request asked for one hit more than the
 // page, which tells whether a next page exists without a second query.
-func toResult(q search.Query, res *bleve.SearchResult) search.Result {
+func toResult(q search.Query, res *bleve.SearchResult, facets *facetCounter) search.Result {
 	out := search.Result{Total: int(res.Total), Hits: make([]search.Hit, 0, len(res.Hits))}
 	hits := res.Hits
 	more := len(hits) > q.Limit
@@ -325,22 +330,10 @@ func toResult(q search.Query, res *bleve.SearchResult) search.Result {
 	if more {
 		out.NextCursor = encodeCursor(q.Sort, cursorValues(q.Sort, hits[len(hits)-1]))
 	}
-	if len(q.Facets) > 0 {
+	if facets != nil {
 		out.Facets = make(map[search.Facet][]search.FacetValue, len(q.Facets))
 		for _, f := range q.Facets {
-			values := []search.FacetValue{}
-			if fr, ok := res.Facets[string(f)]; ok && fr.Terms != nil {
-				for _, t := range fr.Terms.Terms() {
-					values = append(values, search.FacetValue{Value: t.Term, Count: t.Count})
-				}
-			}
-			sort.SliceStable(values, func(i, j int) bool {
-				if values[i].Count != values[j].Count {
-					return values[i].Count > values[j].Count
-				}
-				return values[i].Value < values[j].Value
-			})
-			out.Facets[f] = values
+			out.Facets[f] = facets.values(f, q.FacetSize)
 		}
 	}
 	return out
