@@ -10,14 +10,31 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/searcher"
 
 	"passerelle/internal/search"
 )
+
+// A document's score must not depend on how the index is split into
+// segments: a page cursor holds the exact score of the page's last hit,
+// and the next page keeps the hits scoring below it. Bleve's heap
+// disjunction (used past DisjunctionHeapTakeover clauses) adds up the
+// matching clauses' scores in heap order, and the heap's history depends
+// on the segment layout, which background merges change between two
+// pages: the same document then scores an ulp apart, and comes again on
+// the next page or is skipped. The slice disjunction adds them up in
+// clause order, the same on every layout. It costs a scan of the clauses'
+// current documents per hit instead of heap moves: nothing measurable at
+// the engine's clause counts (bench-search).
+func init() {
+	searcher.DisjunctionHeapTakeover = math.MaxInt
+}
 
 // registryFile maps index names to their directories; Swap rewrites it.
 const registryFile = "indexes.json"
