@@ -67,6 +67,8 @@ type postingsCache struct {
 	entries map[postingsKey]*list.Element
 	lru     list.List // of *postingsEntry, most recent first
 	bytes   int64
+	// phrases are the documents holding the query phrases (phrases.go).
+	phrases phraseCache
 }
 
 // get returns the decoded postings of term in field of seg.

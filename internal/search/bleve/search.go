@@ -187,19 +187,7 @@ func termsQuery(terms []search.LanguageTerms) query.Query {
 	for _, lt := range terms {
 		for _, f := range search.Fields {
 			for _, t := range lt.Terms {
-				var m interface {
-					query.Query
-					SetField(string)
-					SetBoost(float64)
-				}
-				if t.Phrase {
-					m = bleve.NewMatchPhraseQuery(t.Text)
-				} else {
-					m = bleve.NewMatchQuery(t.Text)
-				}
-				m.SetField(textField(f, lt.Lang))
-				m.SetBoost(fieldBoost[f] * lt.Boost * t.Weight)
-				should = append(should, m)
+				should = append(should, termClause(t, f, lt.Lang, fieldBoost[f]*lt.Boost))
 			}
 		}
 	}

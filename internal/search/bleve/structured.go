@@ -152,16 +152,10 @@ func structuredQuery(terms []search.LanguageTerms, codes []search.CodeTerm) quer
 
 // termClause is the leaf query of one term in one language's field.
 func termClause(t search.TermQuery, f search.Field, lang domain.Language, boost float64) query.Query {
-	var m interface {
-		query.Query
-		SetField(string)
-		SetBoost(float64)
-	}
 	if t.Phrase {
-		m = bleve.NewMatchPhraseQuery(t.Text)
-	} else {
-		m = bleve.NewMatchQuery(t.Text)
+		return &phraseQuery{text: t.Text, field: textField(f, lang), boost: boost * t.Weight}
 	}
+	m := bleve.NewMatchQuery(t.Text)
 	m.SetField(textField(f, lang))
 	m.SetBoost(boost * t.Weight)
 	return m
