@@ -9,7 +9,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	bsearch "github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"passerelle/internal/domain"
@@ -57,7 +56,7 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 	}
 	res.Total = uint64(eq.total)
 	if q.HasText() && len(res.Hits) > 0 {
-		if err := addMatchDetails(ctx, h.index, q, h.settings, &h.postings, res.Hits); err != nil {
+		if err := addMatchDetails(ctx, h.index, q, h.settings, res.Hits); err != nil {
 			return search.Result{}, err
 		}
 	}
@@ -69,46 +68,6 @@ func searchError(ctx context.Context, err error) error {
 		return ctx.Err()
 	}
 	return fmt.Errorf("%w: %w", search.ErrEngine, err)
-}
-
-// addMatchDetails fills the term locations (which field and language
-// matched) and the highlighted fragments of the page's hits only. Asking
-// for them in the main request would collect locations for every matching
-// document, a third of the time of a broad query; a second request
-// restricted to the page's ids (at most MaxLimit+1) costs far less.
-func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s search.Settings, postings *postingsCache, hits bsearch.DocumentMatchCollection) error {
-	ids := make([]string, len(hits))
-	for i, dm := range hits {
-		ids[i] = dm.ID
-	}
-	// The text runs on the page's documents only (execQuery): a phrase
-	// clause otherwise scans its whole posting lists for its first match.
-	dq := &execQuery{text: textQuery(q, s), filter: bleve.NewDocIDQuery(ids), postings: postings}
-	req := bleve.NewSearchRequestOptions(dq, len(ids), 0, false)
-	req.IncludeLocations = true
-	if q.Highlight {
-		req.Highlight = bleve.NewHighlightWithStyle(html.Name)
-		for _, lang := range domain.Languages {
-			for _, f := range []search.Field{search.FieldTitle, search.FieldDescription} {
-				req.Highlight.AddField(textField(f, lang))
-			}
-		}
-	}
-	res, err := idx.SearchInContext(ctx, req)
-	if err != nil {
-		return searchError(ctx, err)
-	}
-	byID := make(map[string]*bsearch.DocumentMatch, len(res.Hits))
-	for _, dm := range res.Hits {
-		byID[dm.ID] = dm
-	}
-	for _, dm := range hits {
-		if d, ok := byID[dm.ID]; ok {
-			dm.Locations = d.Locations
-			dm.Fragments = d.Fragments
-		}
-	}
-	return nil
 }
 
 // buildRequest turns a normalized query into a bleve request: the text as
