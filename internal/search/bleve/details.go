@@ -144,8 +144,8 @@ func fieldLocations(tlm bsearch.TermLocationMap, tokens analysis.TokenStream, ap
 	}
 }
 
-// addMatchDetails fills the locations (which field and language matched)
-// and, when asked, the highlighted fragments of the page's hits.
+// addMatchDetails fills the locations (which field and language matched),
+// the kind and, when asked, the highlighted fragments of the page's hits.
 func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s search.Settings, hits bsearch.DocumentMatchCollection) error {
 	clauses, err := detailClauses(q, s, idx.Mapping())
 	if err != nil {
@@ -188,7 +188,12 @@ func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s sea
 		// of a document's words and rarely needed).
 		values := map[string][]index.Field{}
 		doc.VisitFields(func(f index.Field) {
-			if _, ok := f.(index.TextField); ok && len(clauses[f.Name()]) > 0 {
+			tf, ok := f.(index.TextField)
+			switch {
+			case !ok:
+			case f.Name() == fieldKind:
+				dm.AddFieldValue(fieldKind, tf.Text())
+			case len(clauses[f.Name()]) > 0:
 				values[f.Name()] = append(values[f.Name()], f)
 			}
 		})

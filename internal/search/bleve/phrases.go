@@ -155,10 +155,24 @@ func (c *phraseCache) get(seg segment.Segment, field string, terms []string) (*r
 }
 
 // phrasePos is a token position: bleve matches a phrase within one value
-// of an array field (the concept labels) only.
+// of an array field (the concept labels) only. array is the value's index
+// plus one (0 outside arrays); deeper array positions, which the engine's
+// documents do not have, are spelled out in nested.
 type phrasePos struct {
-	array string
-	pos   uint64
+	array  uint64
+	nested string
+	pos    uint64
+}
+
+func newPhrasePos(ap []uint64, pos uint64) phrasePos {
+	switch len(ap) {
+	case 0:
+		return phrasePos{pos: pos}
+	case 1:
+		return phrasePos{array: ap[0] + 1, pos: pos}
+	default:
+		return phrasePos{nested: fmt.Sprint(ap), pos: pos}
+	}
 }
 
 // findPhrase reads the positions of the phrase's terms in one segment and
@@ -193,13 +207,13 @@ func findPhrase(seg segment.Segment, field string, terms []string) (*roaring.Bit
 			}
 			var keep []phrasePos
 			for _, l := range p.Locations() {
-				at := phrasePos{array: fmt.Sprint(l.ArrayPositions()), pos: l.Pos()}
+				at := newPhrasePos(l.ArrayPositions(), l.Pos())
 				if i == 0 {
 					keep = append(keep, at)
 					continue
 				}
 				for _, s := range prev {
-					if s.array == at.array && s.pos+uint64(i) == at.pos {
+					if s.array == at.array && s.nested == at.nested && s.pos+uint64(i) == at.pos {
 						keep = append(keep, s)
 					}
 				}

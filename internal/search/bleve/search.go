@@ -77,7 +77,11 @@ func searchError(ctx context.Context, err error) error {
 func buildRequest(q search.Query, s search.Settings, facets *facetCounter, postings *postingsCache) (*bleve.SearchRequest, *execQuery, error) {
 	eq := execFor(q, s, facets, postings)
 	req := bleve.NewSearchRequestOptions(eq, q.Limit+1, 0, false)
-	req.Fields = []string{fieldKind}
+	if !q.HasText() {
+		// A text query's hits get their kind with their match details,
+		// from the same read of their stored fields (addMatchDetails).
+		req.Fields = []string{fieldKind}
+	}
 	sortOrder, err := sortOrder(q)
 	if err != nil {
 		return nil, nil, err
