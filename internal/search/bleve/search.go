@@ -124,6 +124,7 @@ func textQuery(q search.Query, s search.Settings) query.Query {
 		texts = append(texts, s.Synonyms[word]...)
 	}
 	var should []query.Query
+	memo := &analysisMemo{}
 	for _, lang := range domain.Languages {
 		langBoost := 1.0
 		if lang == q.Language {
@@ -131,10 +132,7 @@ func textQuery(q search.Query, s search.Settings) query.Query {
 		}
 		for _, f := range search.Fields {
 			for _, t := range texts {
-				m := bleve.NewMatchQuery(t)
-				m.SetField(textField(f, lang))
-				m.SetBoost(fieldBoost[f] * langBoost)
-				should = append(should, m)
+				should = append(should, &wordQuery{text: t, field: textField(f, lang), boost: fieldBoost[f] * langBoost, memo: memo})
 			}
 		}
 	}
@@ -147,10 +145,11 @@ func textQuery(q search.Query, s search.Settings) query.Query {
 // of the query, in more fields, ranks higher).
 func termsQuery(terms []search.LanguageTerms) query.Query {
 	var should []query.Query
+	memo := &analysisMemo{}
 	for _, lt := range terms {
 		for _, f := range search.Fields {
 			for _, t := range lt.Terms {
-				should = append(should, termClause(t, f, lt.Lang, fieldBoost[f]*lt.Boost))
+				should = append(should, termClause(t, f, lt.Lang, fieldBoost[f]*lt.Boost, memo))
 			}
 		}
 	}

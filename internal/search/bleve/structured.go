@@ -85,6 +85,7 @@ func structuredQuery(terms []search.LanguageTerms, codes []search.CodeTerm) quer
 		lang  domain.Language
 	}
 	words := map[int]map[unit][]query.Query{}
+	memo := &analysisMemo{}
 	next := 0 // the pseudo-groups of ungrouped terms, below zero
 	for _, lt := range terms {
 		for _, f := range search.Fields {
@@ -99,7 +100,7 @@ func structuredQuery(terms []search.LanguageTerms, codes []search.CodeTerm) quer
 						words[g] = map[unit][]query.Query{}
 					}
 					u := unit{f, lt.Lang}
-					words[g][u] = append(words[g][u], termClause(t, f, lt.Lang, structuredFieldBoost[f]*lt.Boost))
+					words[g][u] = append(words[g][u], termClause(t, f, lt.Lang, structuredFieldBoost[f]*lt.Boost, memo))
 				}
 			}
 		}
@@ -151,12 +152,9 @@ func structuredQuery(terms []search.LanguageTerms, codes []search.CodeTerm) quer
 }
 
 // termClause is the leaf query of one term in one language's field.
-func termClause(t search.TermQuery, f search.Field, lang domain.Language, boost float64) query.Query {
+func termClause(t search.TermQuery, f search.Field, lang domain.Language, boost float64, memo *analysisMemo) query.Query {
 	if t.Phrase {
 		return &phraseQuery{text: t.Text, field: textField(f, lang), boost: boost * t.Weight}
 	}
-	m := bleve.NewMatchQuery(t.Text)
-	m.SetField(textField(f, lang))
-	m.SetBoost(boost * t.Weight)
-	return m
+	return &wordQuery{text: t.Text, field: textField(f, lang), boost: boost * t.Weight, memo: memo}
 }
