@@ -123,10 +123,7 @@ func registerDocuments(r *routes, docs *core.Documents, log *slog.Logger) {
 				return nil, toHTTP(err)
 			}
 			out := &DocumentListOutput{}
-			out.Body.Items = make([]DocumentBody, len(page))
-			for i, d := range page {
-				out.Body.Items[i] = documentBody(d)
-			}
+			out.Body.Items = mapItems(page, documentBody)
 			out.Body.NextCursor = next
 			return out, nil
 		})

@@ -119,10 +119,7 @@ func registerFavourites(r *routes, s *core.Favourites) {
 				return nil, toHTTP(err)
 			}
 			out := &FavouriteListsOutput{}
-			out.Body.Items = make([]FavouriteListBody, len(page))
-			for i, l := range page {
-				out.Body.Items[i] = favouriteListBody(l)
-			}
+			out.Body.Items = mapItems(page, favouriteListBody)
 			out.Body.NextCursor = next
 			return out, nil
 		})

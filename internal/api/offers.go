@@ -362,10 +362,7 @@ func offerPage(page []domain.Offer, next string, err error) (*OfferPageOutput, e
 		return nil, toHTTP(err)
 	}
 	out := &OfferPageOutput{}
-	out.Body.Items = make([]OfferBody, len(page))
-	for i, o := range page {
-		out.Body.Items[i] = offerBody(o)
-	}
+	out.Body.Items = mapItems(page, offerBody)
 	out.Body.NextCursor = next
 	return out, nil
 }

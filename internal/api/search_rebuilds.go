@@ -93,10 +93,7 @@ func registerSearchRebuilds(r *routes, s *core.SearchRebuilds) {
 				return nil, toHTTP(err)
 			}
 			out := &SearchRebuildsOutput{}
-			out.Body.Items = make([]SearchRebuildBody, len(page))
-			for i, rb := range page {
-				out.Body.Items[i] = searchRebuildBody(rb)
-			}
+			out.Body.Items = mapItems(page, searchRebuildBody)
 			out.Body.NextCursor = next
 			return out, nil
 		})

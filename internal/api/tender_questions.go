@@ -119,10 +119,7 @@ func registerTenderQuestions(r *routes, s *core.Tenders) {
 				return nil, toHTTP(err)
 			}
 			out := &QuestionListOutput{}
-			out.Body.Items = make([]QuestionBody, len(page))
-			for i, v := range page {
-				out.Body.Items[i] = questionBody(v)
-			}
+			out.Body.Items = mapItems(page, questionBody)
 			out.Body.NextCursor = next
 			return out, nil
 		})

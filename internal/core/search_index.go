@@ -332,6 +332,11 @@ func (x *SearchIndex) Rebuild(ctx context.Context, id string, changes SearchChan
 		// The live index is untouched; the half-built one is dropped.
 		return errors.Join(err, x.engine.DropIndex(context.WithoutCancel(ctx), r.IndexName))
 	}
+	if c, ok := x.engine.(search.Compacter); ok {
+		if err := c.Compact(ctx, r.IndexName); err != nil {
+			return errors.Join(err, x.engine.DropIndex(context.WithoutCancel(ctx), r.IndexName))
+		}
+	}
 	if err := x.engine.Swap(ctx, SearchLiveIndex, r.IndexName); err != nil {
 		return errors.Join(err, x.engine.DropIndex(context.WithoutCancel(ctx), r.IndexName))
 	}

@@ -72,6 +72,15 @@ type Engine interface {
 // ListIDsBatch is the largest batch ListIDs passes to its callback.
 const ListIDsBatch = 1000
 
+// Compacter is implemented by engines whose indexes answer faster once
+// compacted after a bulk load: the embedded engine merges an index's
+// segments into one (every segment adds to every search). A rebuild calls
+// it on the new index before the swap when the engine has it; Meilisearch
+// needs no such step.
+type Compacter interface {
+	Compact(ctx context.Context, index string) error
+}
+
 // ValidIndexName reports whether name can name an index in every engine:
 // 1 to 64 characters among a-z, 0-9, '_' and '-' (Meilisearch accepts more;
 // the embedded engine uses the name in file paths).

@@ -29,7 +29,7 @@ func Instrumented(e Engine, reg prometheus.Registerer) Engine {
 	}
 	reg.MustRegister(m.duration, m.errors)
 	// Every label exists from the start, so that rate() works on the first error.
-	for _, op := range []string{opEnsure, opDrop, opIndex, opDelete, opSearch, opSwap, opList} {
+	for _, op := range []string{opEnsure, opDrop, opIndex, opDelete, opSearch, opSwap, opList, opCompact} {
 		m.duration.WithLabelValues(op)
 		m.errors.WithLabelValues(op)
 	}
@@ -37,13 +37,14 @@ func Instrumented(e Engine, reg prometheus.Registerer) Engine {
 }
 
 const (
-	opEnsure = "ensure_index"
-	opDrop   = "drop_index"
-	opIndex  = "index"
-	opDelete = "delete"
-	opSearch = "search"
-	opSwap   = "swap"
-	opList   = "list_ids"
+	opEnsure  = "ensure_index"
+	opDrop    = "drop_index"
+	opIndex   = "index"
+	opDelete  = "delete"
+	opSearch  = "search"
+	opSwap    = "swap"
+	opList    = "list_ids"
+	opCompact = "compact"
 )
 
 type instrumented struct {
@@ -105,6 +106,19 @@ func (m *instrumented) ListIDs(ctx context.Context, index string, fn func([]Hit)
 	start := time.Now()
 	err := m.next.ListIDs(ctx, index, fn)
 	m.observe(ctx, opList, start, err)
+	return err
+}
+
+// Compact forwards to the wrapped engine when it is a Compacter; it does
+// nothing otherwise.
+func (m *instrumented) Compact(ctx context.Context, index string) error {
+	c, ok := m.next.(Compacter)
+	if !ok {
+		return nil
+	}
+	start := time.Now()
+	err := c.Compact(ctx, index)
+	m.observe(ctx, opCompact, start, err)
 	return err
 }
 

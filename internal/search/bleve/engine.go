@@ -43,6 +43,9 @@ const registryFile = "indexes.json"
 type entry struct {
 	Dir      string          `json:"dir"`
 	Settings search.Settings `json:"settings"`
+	// Mapping is the mappingVersion the index was built with (0: before
+	// versions were recorded).
+	Mapping int `json:"mapping"`
 }
 
 // handle is an open bleve index. Searches and writes hold mu for reading;
@@ -54,6 +57,7 @@ type handle struct {
 	closed   bool
 	dir      string
 	settings search.Settings
+	mapping  int // the mappingVersion the index was built with
 	index    bleve.Index
 	// facets caches the facet values of the index's segments, postings
 	// the decoded postings of its frequent terms.
@@ -90,7 +94,7 @@ func Open(dir string) (*Engine, error) {
 			_ = e.Close()
 			return nil, fmt.Errorf("search: open index %s: %w", name, err)
 		}
-		e.names[name] = &handle{dir: en.Dir, settings: en.Settings, index: idx}
+		e.names[name] = &handle{dir: en.Dir, settings: en.Settings, mapping: en.Mapping, index: idx}
 	}
 	return e, nil
 }
@@ -116,7 +120,7 @@ func (e *Engine) readRegistry() (map[string]entry, error) {
 func (e *Engine) writeRegistry() error {
 	reg := make(map[string]entry, len(e.names))
 	for name, h := range e.names {
-		reg[name] = entry{Dir: h.dir, Settings: h.settings}
+		reg[name] = entry{Dir: h.dir, Settings: h.settings, Mapping: h.mapping}
 	}
 	b, err := json.MarshalIndent(reg, "", "  ")
 	if err != nil {
@@ -162,16 +166,29 @@ func (e *Engine) EnsureIndex(ctx context.Context, index string, s search.Setting
 		return fmt.Errorf("%w: bad index name %q", search.ErrInvalidQuery, index)
 	}
 	e.mu.Lock()
-	defer e.mu.Unlock()
 	if e.closed {
+		e.mu.Unlock()
 		return fmt.Errorf("%w: engine closed", search.ErrEngine)
 	}
 	if h, ok := e.names[index]; ok {
-		h.mu.Lock()
-		h.settings = cloneSettings(s)
-		h.mu.Unlock()
-		return e.writeRegistry()
+		if h.mapping == mappingVersion {
+			defer e.mu.Unlock()
+			h.mu.Lock()
+			h.settings = cloneSettings(s)
+			h.mu.Unlock()
+			return e.writeRegistry()
+		}
+		// Built with an older mapping (analysis changed since): the
+		// documents must be analysed again, so the index starts afresh.
+		// Its listings come back through reconciliation, which indexes
+		// every public listing missing from the live index.
+		e.mu.Unlock()
+		if err := e.DropIndex(ctx, index); err != nil {
+			return err
+		}
+		return e.EnsureIndex(ctx, index, s)
 	}
+	defer e.mu.Unlock()
 	m, err := newMapping()
 	if err != nil {
 		return err
@@ -187,7 +204,7 @@ func (e *Engine) EnsureIndex(ctx context.Context, index string, s search.Setting
 	if err != nil {
 		return fmt.Errorf("search: create index %s: %w", index, err)
 	}
-	e.names[index] = &handle{dir: dir, settings: cloneSettings(s), index: idx}
+	e.names[index] = &handle{dir: dir, settings: cloneSettings(s), mapping: mappingVersion, index: idx}
 	if err := e.writeRegistry(); err != nil {
 		delete(e.names, index)
 		_ = idx.Close()

@@ -5,7 +5,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
 	"github.com/blevesearch/bleve/v2/analysis/lang/de"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/lang/fr"
@@ -60,20 +59,30 @@ func textField(f search.Field, lang domain.Language) string {
 // analyzerName is the custom analyzer of a language.
 func analyzerName(lang domain.Language) string { return "passerelle_" + string(lang) }
 
-// languageFilters are the token filters after lower-casing, per language:
-// stop words then a light stemmer, so that "nettoyages" meets "nettoyage"
-// without the over-stemming of the full snowball stemmers on short words
-// (English keeps snowball: its light "plural" stemmer misses -ing forms).
-// Accents are folded before tokenizing (asciifolding char filter), so that
+// mappingVersion numbers the mapping and analysis declared here: change it
+// with any change that analyses documents differently. An index built with
+// another version is replaced by an empty one when it is next ensured (see
+// EnsureIndex), and reconciliation fills it again.
+//
+// Version 2 folds accents per token (foldName) instead of with a char
+// filter before the tokenizer, which shifted the offsets of every term
+// after an accented character and so the <mark> of snippets.
+const mappingVersion = 2
+
+// languageFilters are the token filters, per language: accent folding,
+// lower-casing, stop words then a light stemmer, so that "nettoyages"
+// meets "nettoyage" without the over-stemming of the full snowball
+// stemmers on short words (English keeps snowball: its light "plural"
+// stemmer misses -ing forms). Accents are folded first (foldName), so that
 // "electricite" typed without accents meets "électricité": the French
 // light stemmer and the German normalizer fold most accents themselves, but
 // not ligatures ("œuvre") nor accents in English or Dutch text ("café").
 // The stemmers work on folded text because both sides are folded alike.
 var languageFilters = map[domain.Language][]string{
-	domain.LangFR: {fr.ElisionName, lowercase.Name, fr.StopName, fr.LightStemmerName},
-	domain.LangDE: {lowercase.Name, de.StopName, de.NormalizeName, de.LightStemmerName},
-	domain.LangEN: {lowercase.Name, en.PossessiveName, en.StopName, en.SnowballStemmerName},
-	domain.LangNL: {lowercase.Name, nl.StopName, nl.SnowballStemmerName},
+	domain.LangFR: {foldName, fr.ElisionName, lowercase.Name, fr.StopName, fr.LightStemmerName},
+	domain.LangDE: {foldName, lowercase.Name, de.StopName, de.NormalizeName, de.LightStemmerName},
+	domain.LangEN: {foldName, lowercase.Name, en.PossessiveName, en.StopName, en.SnowballStemmerName},
+	domain.LangNL: {foldName, lowercase.Name, nl.StopName, nl.SnowballStemmerName},
 }
 
 // newMapping declares the whole index mapping in code: nothing is dynamic,
@@ -86,7 +95,6 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	for _, lang := range domain.Languages {
 		err := im.AddCustomAnalyzer(analyzerName(lang), map[string]any{
 			"type":          custom.Name,
-			"char_filters":  []string{asciifolding.Name},
 			"tokenizer":     unicode.Name,
 			"token_filters": languageFilters[lang],
 		})
