@@ -69,6 +69,10 @@ func analyzerName(lang domain.Language) string { return "passerelle_" + string(l
 // after an accented character and so the <mark> of snippets.
 const mappingVersion = 2
 
+// MappingVersion is mappingVersion, for caches of built indexes (the
+// benchmark's) that must be built again when the analysis changes.
+const MappingVersion = mappingVersion
+
 // languageFilters are the token filters, per language: accent folding,
 // lower-casing, stop words then a light stemmer, so that "nettoyages"
 // meets "nettoyage" without the over-stemming of the full snowball

@@ -30,6 +30,9 @@ type Built struct {
 	Docs      int    `json:"docs"`
 	Seed      uint64 `json:"seed"`
 	Generator int    `json:"generator"`
+	// Mapping is the engine's bleve.MappingVersion: an index analysed
+	// the old way is built again.
+	Mapping int `json:"mapping"`
 	// Took is how long indexing took, and Compact how long merging the
 	// segments into one took after it.
 	Took    time.Duration `json:"took"`
@@ -40,10 +43,10 @@ type Built struct {
 
 // Open returns the engine rooted at dir holding the benchmark index of n
 // documents drawn by g with seed: the one already there when bench.json
-// says it was built from the same n, seed and generator version, else a new
+// says it was built from the same n, seed, generator and mapping version, else a new
 // one built now (progress on w). The caller closes the engine.
 func Open(ctx context.Context, dir string, g *Generator, n int, w io.Writer) (_ *bleve.Engine, _ Built, err error) {
-	want := Built{Docs: n, Seed: g.seed, Generator: GeneratorVersion}
+	want := Built{Docs: n, Seed: g.seed, Generator: GeneratorVersion, Mapping: bleve.MappingVersion}
 	e, err := bleve.Open(dir)
 	if err != nil {
 		return nil, Built{}, err
@@ -55,7 +58,8 @@ func Open(ctx context.Context, dir string, g *Generator, n int, w io.Writer) (_ 
 	}()
 	var have Built
 	if b, rerr := os.ReadFile(filepath.Join(dir, metaFile)); rerr == nil && json.Unmarshal(b, &have) == nil &&
-		have.Docs == want.Docs && have.Seed == want.Seed && have.Generator == want.Generator {
+		have.Docs == want.Docs && have.Seed == want.Seed && have.Generator == want.Generator &&
+		have.Mapping == want.Mapping {
 		l, lerr := e.Layout(ctx, IndexName)
 		if lerr == nil && l.Docs == uint64(n) {
 			have.Cached = true
