@@ -17,7 +17,9 @@ import (
 const foldName = "passerelle_fold"
 
 // foldFilter applies bleve's ASCII folding table to each token's term.
-type foldFilter struct{ fold *asciifolding.AsciiFoldingFilter }
+type foldFilter struct {
+	fold *asciifolding.AsciiFoldingFilter
+}
 
 func (f foldFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	for _, tok := range input {
