@@ -157,7 +157,7 @@ func buildRequest(q search.Query, s search.Settings, facets *facetCounter, posti
 func textQuery(q search.Query, s search.Settings) query.Query {
 	if len(q.Terms) > 0 {
 		if grouped(q.Terms) {
-			return structuredQuery(q.Terms, q.Codes)
+			return withExactBonus(structuredQuery(q.Terms, q.Codes), q.Terms, q.Language)
 		}
 		return termsQuery(q.Terms)
 	}
