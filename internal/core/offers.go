@@ -49,10 +49,10 @@ func NewOffers(st *store.Store, mailer Mailer, now Clock, cfg OffersConfig) *Off
 }
 
 // WithSearch makes every change of an offer queue, in its transaction, an
-// update of its search document. It returns o.
-func (o *Offers) WithSearch(jobs SearchJobs) *Offers {
-	o.index = jobs
-	return o
+// update of its search document. It returns s.
+func (s *Offers) WithSearch(jobs SearchJobs) *Offers {
+	s.index = jobs
+	return s
 }
 
 // DefaultOfferPageSize and MaxOfferPageSize bound a page of offers.

@@ -29,7 +29,10 @@ func (f foldFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 }
 
 func init() {
-	registry.RegisterTokenFilter(foldName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
+	err := registry.RegisterTokenFilter(foldName, func(map[string]any, *registry.Cache) (analysis.TokenFilter, error) {
 		return foldFilter{fold: asciifolding.New()}, nil
 	})
+	if err != nil {
+		panic(err) // a name registered twice: a programming error
+	}
 }
