@@ -51,16 +51,21 @@ func TestSearchEvalDevSetFigures(t *testing.T) {
 	}
 	// Reached on 2026-11-26 with structured queries and the codes a query
 	// names: 0.8615, 0.9918 or 1.0000 (one same-language query swaps
-	// ranks 1 and 2 between runs: near-tied scores), 0.8385, 0.9449.
+	// ranks 1 and 2 between runs: near-tied scores), 0.8385, 0.9449; then
+	// with exact same-language matches first and translated concept
+	// labels apart (issue 5's ranking rule, which costs topic nDCG@10:
+	// a topic's relevant listings in other languages make room for
+	// same-language ones): 0.8534, 0.9918, 0.8154, 0.9502. The topic
+	// floor stays at the issue's target 0.80.
 	const margin = 0.02
 	for _, c := range []struct {
 		name      string
 		got, want float64
 	}{
-		{"known-item MRR@10", r.KnownItem.MRR, 0.8615},
+		{"known-item MRR@10", r.KnownItem.MRR, 0.8534},
 		{"same-language known-item MRR@10", r.KnownItemSame.MRR, 1.0},
-		{"topic nDCG@10", r.Topic.NDCG, 0.8385},
-		{"cross-language recall@100", r.Topic.CrossLangRecall, 0.9449},
+		{"topic nDCG@10", r.Topic.NDCG, 0.8200},
+		{"cross-language recall@100", r.Topic.CrossLangRecall, 0.9502},
 	} {
 		if c.got < c.want-margin {
 			t.Errorf("%s = %.4f, below %.4f reached when tuning (margin %.2f)", c.name, c.got, c.want, margin)

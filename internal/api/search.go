@@ -47,8 +47,8 @@ type SearchHitBody struct {
 	Title           string     `json:"title" example:"Nettoyage de bureaux" doc:"In language"`
 	Snippet         string     `json:"snippet" example:"Équipes de <mark>nettoyage</mark> en ESAT" doc:"A fragment in language, HTML-escaped, matched words in <mark></mark>"`
 	Language        string     `json:"language" example:"fr" doc:"Language of title and snippet"`
-	MatchedLanguage string     `json:"matched_language" example:"fr" doc:"Language the text matched in; empty without q"`
-	Translated      bool       `json:"translated" example:"true" doc:"The text matched through a translation of q, not its own words"`
+	MatchedLanguage string     `json:"matched_language" example:"fr" doc:"Language of the text q matched: the listing's own title or description in the language of the query first, then in another language, then the labels of its sector and CPV codes; empty without q"`
+	Translated      bool       `json:"translated" example:"true" doc:"The match is a translation: matched_language is not the language of the query (q translated), or the listing matched only through the labels of its sector and CPV codes in a language it is not written in (its classification translated)"`
 	Organisation    string     `json:"organisation_name" example:"Les Tilleuls" doc:"Empty for a tender whose buyer stays anonymous"`
 	Country         string     `json:"country" example:"FR"`
 	Town            string     `json:"town" example:"Metz" doc:"The organisation's town; for a tender, the place of performance"`

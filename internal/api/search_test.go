@@ -523,3 +523,71 @@ func TestSearchEngineDown(t *testing.T) {
 		t.Errorf("engine down: %s", r.raw)
 	}
 }
+
+// TestSearchRanksOwnWordsAboveTranslatedLabels reproduces the demo's
+// "Reinigung": a German query finds German, English and French cleaning
+// offers of the same sector, whose German sector label ("Büroreinigung")
+// every one of them carries. The German offer, whose own description says
+// "Reinigung", comes first; the French one is found too but flagged as a
+// translation, matched in its own French words (the German label is a
+// translation of its classification, not its text).
+func TestSearchRanksOwnWordsAboveTranslatedLabels(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	db := e.db
+	org := db.Organisation(t, storetest.OrganisationOptions{LegalName: "Lorraine Services Adaptés"})
+	de := db.Offer(t, org.ID, storetest.OfferOptions{Language: domain.LangDE, Sectors: []string{"cleaning.offices"},
+		Title:       "Unterhaltsreinigung von Büros und Verwaltungsgebäuden",
+		Description: "Wöchentliche Reinigung Ihrer Büros, tagsüber oder außerhalb der Geschäftszeiten, durch betreute Teams."})
+	en := db.Offer(t, org.ID, storetest.OfferOptions{Language: domain.LangEN, Sectors: []string{"cleaning.offices"},
+		Title:       "Office and administrative building cleaning",
+		Description: "Daily or weekly cleaning of your offices, during the day or outside working hours, by supervised teams."})
+	fr := db.Offer(t, org.ID, storetest.OfferOptions{Language: domain.LangFR, Sectors: []string{"cleaning.offices"},
+		Title:       "Nettoyage de bureaux et de locaux administratifs",
+		Description: "Nettoyage quotidien ou hebdomadaire de vos bureaux, en journée ou en dehors des heures de travail."})
+	// "Grünflächenpflege" is the German label of their sector: the
+	// French offer has it as a translation only (none of its own words
+	// translates the query), the German one in its title.
+	greenFR := db.Offer(t, org.ID, storetest.OfferOptions{Language: domain.LangFR, Sectors: []string{"green_spaces.maintenance"},
+		Title: "Tonte et taille de haies", Description: "Désherbage sans produits chimiques."})
+	greenDE := db.Offer(t, org.ID, storetest.OfferOptions{Language: domain.LangDE, Sectors: []string{"green_spaces.maintenance"},
+		Title: "Grünflächenpflege", Description: "Rasenmähen, Heckenschnitt und Unkrautbeseitigung ohne Chemie."})
+	err := core.EachSearchDocument(t.Context(), db.Store, time.Now(), 100, func(docs []search.Document) error {
+		return e.search.Index(t.Context(), core.SearchLiveIndex, docs)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	r := searchFor(e.client(), http.StatusOK, "q=Grünflächenpflege&lang=de")
+	if got := hitIDs(r); !slices.Equal(got, []string{greenDE.ID, greenFR.ID}) {
+		t.Errorf("Grünflächenpflege: want the German offer, then the French one: %s", r.raw)
+	} else if h := hits(r); h[0]["translated"] != false || h[0]["matched_language"] != "de" ||
+		h[1]["translated"] != true || h[1]["matched_language"] != "fr" || h[1]["language"] != "fr" {
+		// The French offer matched the labels of its sector only: its
+		// own French label (met by the query's French translation) is
+		// reported before the German one (a translation of its
+		// classification); either way, a translation.
+		t.Errorf("Grünflächenpflege: flags %s", r.raw)
+	}
+
+	r = searchFor(e.client(), http.StatusOK, "q=Reinigung&lang=de")
+	got := hits(r)
+	if len(got) != 3 || got[0]["id"] != de.ID {
+		t.Fatalf("want the German offer first of the three: %s", r.raw)
+	}
+	byID := map[string]map[string]any{}
+	for _, h := range got {
+		byID[h["id"].(string)] = h
+	}
+	if h := byID[de.ID]; h["matched_language"] != "de" || h["translated"] != false {
+		t.Errorf("German offer: %v", h)
+	}
+	for _, c := range []struct {
+		id   string
+		lang string
+	}{{fr.ID, "fr"}, {en.ID, "en"}} {
+		if h := byID[c.id]; h["matched_language"] != c.lang || h["translated"] != true || h["language"] != c.lang {
+			t.Errorf("%s offer: %v", c.lang, h)
+		}
+	}
+}

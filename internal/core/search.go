@@ -43,8 +43,9 @@ type SearchHit struct {
 	// the matched words in <mark></mark>.
 	Snippet string
 	// Language is the language of Title and Snippet; MatchedLanguage the
-	// one the text matched in (empty without text), Translated that it
-	// matched through a translation of the typed words.
+	// one the text matched in (empty without text; search.PickMatch),
+	// Translated that it matched through a translation, of the typed
+	// words or of the listing's classification (search.Hit.Translated).
 	Language        domain.Language
 	MatchedLanguage domain.Language
 	Translated      bool

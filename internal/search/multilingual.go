@@ -52,8 +52,11 @@ type MultilingualResult struct {
 	// Detected reports that Language was guessed from the text.
 	Detected bool
 	// Translated says, per hit (same order as Hits), that the text matched
-	// in another language than Language, that is through a translation
-	// (or a name carried across languages) and not the typed words.
+	// through a translation and not the typed words (Hit.Translated): in
+	// another language than Language (a translation of the query, or a
+	// name carried across languages), or only through concept labels in a
+	// language the listing is not written in (a translation of its
+	// classification).
 	Translated []bool
 }
 
@@ -78,7 +81,7 @@ func (m *Multilingual) Search(ctx context.Context, q Query) (MultilingualResult,
 	out.Result = res
 	out.Translated = make([]bool, len(res.Hits))
 	for i, h := range res.Hits {
-		out.Translated[i] = out.Language != "" && h.MatchedLanguage != "" && h.MatchedLanguage != out.Language
+		out.Translated[i] = h.Translated(out.Language)
 	}
 	return out, nil
 }

@@ -147,3 +147,51 @@ func TestMultilingualNamesCodes(t *testing.T) {
 		t.Errorf("sector named by 2 words of many: %+v, want a small weight", c)
 	}
 }
+
+// TestMultilingualFlagsTranslatedLabels: a listing found only through the
+// label of its classification in a language it is not written in matched
+// in the query's language, yet through a translation; the listing written
+// in that language, matching the same label, did not.
+func TestMultilingualFlagsTranslatedLabels(t *testing.T) {
+	ctx := context.Background()
+	e, err := bleve.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	if err := e.EnsureIndex(ctx, "m", search.Settings{}); err != nil {
+		t.Fatal(err)
+	}
+	label := map[domain.Language][]string{domain.LangDE: {"Grünflächenpflege"}}
+	err = e.Index(ctx, "m", []search.Document{
+		{ID: "fr", Kind: search.KindOffer, Concepts: label,
+			Text: map[domain.Language]search.Text{domain.LangFR: {Title: "Tonte et taille de haies"}}},
+		{ID: "de", Kind: search.KindOffer, Concepts: label,
+			Text: map[domain.Language]search.Text{domain.LangDE: {Title: "Rasenmähen und Heckenschnitt"}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := crosslang.Load(crosslang.Sources{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := &search.Multilingual{Engine: e, Index: "m", Expander: x}
+	res, err := m.Search(ctx, search.Query{Text: "Grünflächenpflege", Language: domain.LangDE})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 2 || res.Hits[0].ID != "de" || res.Hits[1].ID != "fr" {
+		t.Fatalf("hits %+v, want de then fr (own label above a translated one)", res.Hits)
+	}
+	for i, want := range []struct {
+		field      search.Field
+		translated bool
+	}{{search.FieldConcepts, false}, {search.FieldTranslatedConcepts, true}} {
+		h := res.Hits[i]
+		if h.MatchedLanguage != domain.LangDE || h.MatchedField != want.field || res.Translated[i] != want.translated {
+			t.Errorf("%s: matched %s/%s translated %v, want %s/de translated %v",
+				h.ID, h.MatchedField, h.MatchedLanguage, res.Translated[i], want.field, want.translated)
+		}
+	}
+}

@@ -10,19 +10,24 @@ const (
 	FieldTitle       Field = "title"
 	FieldDescription Field = "description"
 	FieldConcepts    Field = "concepts"
+	// FieldTranslatedConcepts holds the concept labels in the languages
+	// the listing is not written in (see Document.ConceptField): they
+	// are translations of its classification, not its own words.
+	FieldTranslatedConcepts Field = "concepts_translated"
 )
 
 // Fields lists the text fields, the most telling first.
-var Fields = []Field{FieldTitle, FieldConcepts, FieldDescription}
+var Fields = []Field{FieldTitle, FieldConcepts, FieldDescription, FieldTranslatedConcepts}
 
 // Hit is one matching document. Rows come from PostgreSQL, by ID.
 type Hit struct {
 	ID    string
 	Kind  Kind
 	Score float64
-	// MatchedLanguage and MatchedField say where the text query matched
-	// (the most telling field, same language as the query first); both are
-	// empty when the query has no text.
+	// MatchedLanguage and MatchedField say where the text query matched,
+	// chosen by PickMatch (the listing's own text before its concept
+	// labels, the query's language first); both are empty when the query
+	// has no text. Translated tells whether that match is a translation.
 	MatchedLanguage domain.Language
 	MatchedField    Field
 	// Snippets maps "field_lang" (e.g. "title_fr") to a fragment of that

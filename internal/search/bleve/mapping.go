@@ -67,7 +67,11 @@ func analyzerName(lang domain.Language) string { return "passerelle_" + string(l
 // Version 2 folds accents per token (foldName) instead of with a char
 // filter before the tokenizer, which shifted the offsets of every term
 // after an accented character and so the <mark> of snippets.
-const mappingVersion = 2
+//
+// Version 3 indexes the concept labels in the languages a listing is not
+// written in apart (search.FieldTranslatedConcepts), so that they weigh
+// less than its own words and count as a translation.
+const mappingVersion = 3
 
 // MappingVersion is mappingVersion, for caches of built indexes (the
 // benchmark's) that must be built again when the analysis changes.
@@ -192,7 +196,7 @@ func toBleve(d search.Document) map[string]any {
 	}
 	for lang, labels := range d.Concepts {
 		if len(labels) > 0 {
-			m[textField(search.FieldConcepts, lang)] = labels
+			m[textField(d.ConceptField(lang), lang)] = labels
 		}
 	}
 	return m

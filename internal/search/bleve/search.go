@@ -17,11 +17,16 @@ import (
 
 // Boosts of the text fields: a title match tells more than a concept label,
 // which tells more than a word deep in a description. sameLanguageBoost
-// ranks matches in the query's language above matches elsewhere.
+// ranks matches in the query's language above matches elsewhere. The
+// concept labels of a language the listing is not written in (see
+// search.Document.ConceptField) are a translation: a text query without
+// expanded terms has no translation weights, so they weigh a share of the
+// least of the listing's own words.
 var fieldBoost = map[search.Field]float64{
-	search.FieldTitle:       3,
-	search.FieldConcepts:    1.5,
-	search.FieldDescription: 1,
+	search.FieldTitle:              3,
+	search.FieldConcepts:           1.5,
+	search.FieldDescription:        1,
+	search.FieldTranslatedConcepts: 1 * translatedConceptsShare,
 }
 
 const sameLanguageBoost = 1.5
@@ -115,7 +120,7 @@ func buildRequest(q search.Query, s search.Settings, facets *facetCounter, posti
 func textQuery(q search.Query, s search.Settings) query.Query {
 	if len(q.Terms) > 0 {
 		if grouped(q.Terms) {
-			return structuredQuery(q.Terms, q.Codes)
+			return withExactBonus(structuredQuery(q.Terms, q.Codes), q.Terms, q.Language)
 		}
 		return termsQuery(q.Terms)
 	}
@@ -289,22 +294,12 @@ func toResult(q search.Query, res *bleve.SearchResult, facets *facetCounter) sea
 	return out
 }
 
-// matched picks the most telling field that the text matched: the query's
-// language first, then title, concepts and description, in the order of
-// domain.Languages.
+// matched picks where the text matched by search.PickMatch's rule (own
+// text before concept labels, the query's language first).
 func matched(dm *bsearch.DocumentMatch, lang domain.Language) (search.Field, domain.Language) {
-	langs := domain.Languages
-	if lang != "" {
-		langs = append([]domain.Language{lang}, langs...)
-	}
-	for _, l := range langs {
-		for _, f := range search.Fields {
-			if len(dm.Locations[textField(f, l)]) > 0 {
-				return f, l
-			}
-		}
-	}
-	return "", ""
+	return search.PickMatch(lang, func(f search.Field, l domain.Language) bool {
+		return len(dm.Locations[textField(f, l)]) > 0
+	})
 }
 
 // cursorValues are the search_after values of a hit, in sort order: the

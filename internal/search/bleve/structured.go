@@ -44,10 +44,21 @@ const (
 // and each word of the query now counts once, so that the labels no
 // longer gain from matching many translations.
 var structuredFieldBoost = map[search.Field]float64{
-	search.FieldTitle:       3,
-	search.FieldConcepts:    2,
-	search.FieldDescription: 1,
+	search.FieldTitle:              3,
+	search.FieldConcepts:           2,
+	search.FieldDescription:        1,
+	search.FieldTranslatedConcepts: 2 * translatedConceptsShare,
 }
+
+// translatedConceptsShare weighs the concept labels in a language a
+// listing is not written in against its own labels: they bridge
+// languages (a German buyer finds a French listing through the German
+// label of its CPV code) but are a translation of its classification, so
+// they weigh what a translation does, below the listing's own words. They
+// are what carries a topic across languages: 0.9 costs topic nDCG@10
+// 0.003 against 1 (with exactBoost), 0.75 costs 0.015, 0.5 costs 0.04 and
+// takes it below the target.
+const translatedConceptsShare = 0.9
 
 // grouped reports whether any term names the query words it stands for.
 func grouped(terms []search.LanguageTerms) bool {

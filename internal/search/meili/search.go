@@ -247,21 +247,14 @@ func toResult(q search.Query, offset int, res *meilisearch.SearchResponse) (sear
 	return out, nil
 }
 
-// matched picks the most telling matched attribute, as the embedded engine
-// does: the query's language first, then title, concepts, description.
+// matched picks where the text matched by search.PickMatch's rule, as the
+// embedded engine does (own text before concept labels, the query's
+// language first).
 func matched(matches map[string]json.RawMessage, lang domain.Language) (search.Field, domain.Language) {
-	langs := domain.Languages
-	if lang != "" {
-		langs = append([]domain.Language{lang}, langs...)
-	}
-	for _, l := range langs {
-		for _, f := range search.Fields {
-			if _, ok := matches[textField(f, l)]; ok {
-				return f, l
-			}
-		}
-	}
-	return "", ""
+	return search.PickMatch(lang, func(f search.Field, l domain.Language) bool {
+		_, ok := matches[textField(f, l)]
+		return ok
+	})
 }
 
 // snippets keeps the formatted fields that contain a match, HTML-escaped

@@ -170,7 +170,7 @@ func toMeili(d search.Document) map[string]any {
 	}
 	for lang, labels := range d.Concepts {
 		if len(labels) > 0 {
-			m[textField(search.FieldConcepts, lang)] = labels
+			m[textField(d.ConceptField(lang), lang)] = labels
 		}
 	}
 	return m

@@ -32,6 +32,7 @@ func Run(t *testing.T, newEngine func(t *testing.T) search.Engine) {
 		{"IndexSearchDelete", testIndexSearchDelete},
 		{"PerLanguageMatching", testPerLanguageMatching},
 		{"CrossLanguageConcepts", testCrossLanguageConcepts},
+		{"OwnTextBeforeTranslatedLabels", testOwnTextBeforeTranslatedLabels},
 		{"Filters", testFilters},
 		{"Sorts", testSorts},
 		{"Facets", testFacets},
@@ -198,11 +199,22 @@ func testPerLanguageMatching(t *testing.T, e search.Engine) {
 func testCrossLanguageConcepts(t *testing.T, e search.Engine) {
 	name := fixtureIndex(t, e)
 	// A German buyer finds the French offer through its concept labels.
+	// Their German labels are the German tender's own (it is written in
+	// German) but a translation for the French offer: the tender ranks
+	// first, and the offer's match counts as a translation.
 	res := run(t, e, name, search.Query{Text: "Reinigungsdienste", Language: domain.LangDE})
 	expectSet(t, "Reinigungsdienste", res, offerFR, tenderDE)
+	if got := ids(res); len(got) == 2 && got[0] != tenderDE {
+		t.Errorf("Reinigungsdienste: order %v, want %s first (own labels beat translated ones)", got, tenderDE)
+	}
 	for _, h := range res.Hits {
-		if h.MatchedLanguage != domain.LangDE || h.MatchedField != search.FieldConcepts {
-			t.Errorf("%s matched %s/%s, want concepts/de", h.ID, h.MatchedField, h.MatchedLanguage)
+		want, translated := search.FieldConcepts, false
+		if h.ID == offerFR {
+			want, translated = search.FieldTranslatedConcepts, true
+		}
+		if h.MatchedLanguage != domain.LangDE || h.MatchedField != want || h.Translated(domain.LangDE) != translated {
+			t.Errorf("%s matched %s/%s (translated %t), want %s/de (translated %t)",
+				h.ID, h.MatchedField, h.MatchedLanguage, h.Translated(domain.LangDE), want, translated)
 		}
 	}
 	// Same-language title match ranks above a concept match.
@@ -210,6 +222,68 @@ func testCrossLanguageConcepts(t *testing.T, e search.Engine) {
 	expectSet(t, "nettoyage", res, offerFR, tenderDE)
 	if ids(res)[0] != offerFR {
 		t.Errorf("nettoyage: order %v, want %s first (title beats concept label)", ids(res), offerFR)
+	}
+}
+
+// testOwnTextBeforeTranslatedLabels holds issue 5's "exact and
+// same-language matches rank above translated ones" for concept labels: a
+// listing written in German whose own title has the word ranks above a
+// French listing that has it only in the German label of its sector (a
+// translation of its classification), and each hit says where it matched.
+func testOwnTextBeforeTranslatedLabels(t *testing.T, e search.Engine) {
+	name := newIndex(t, e, search.Settings{})
+	labels := map[domain.Language][]string{
+		domain.LangFR: {"Propreté et hygiène"},
+		domain.LangDE: {"Reinigung und Hygiene"},
+		domain.LangEN: {"Cleaning and hygiene"},
+		domain.LangNL: {"Schoonmaak en hygiëne"},
+	}
+	docs := []search.Document{
+		{ID: "own-de", Kind: search.KindOffer, Country: "DE", PublishedAt: day(1), Concepts: labels,
+			Text: map[domain.Language]search.Text{domain.LangDE: {
+				Title: "Reinigung von Verwaltungsgebäuden", Description: "Tagsüber oder abends, mit Umweltzeichen."}}},
+		{ID: "label-fr", Kind: search.KindOffer, Country: "FR", PublishedAt: day(2), Concepts: labels,
+			Text: map[domain.Language]search.Text{domain.LangFR: {
+				Title: "Propreté des locaux administratifs", Description: "En journée ou le soir, avec écolabel."}}},
+		// No text of its own: its labels are all its own.
+		{ID: "bare", Kind: search.KindOffer, Country: "LU", PublishedAt: day(3), Concepts: labels},
+	}
+	index(t, e, name, docs)
+	res := run(t, e, name, search.Query{Text: "Reinigung", Language: domain.LangDE})
+	expectSet(t, "Reinigung", res, "own-de", "label-fr", "bare")
+	// (Where "bare" ranks depends on the idf of each field in a corpus of
+	// three: not a rule.)
+	if got := ids(res); len(got) == 3 && got[0] != "own-de" {
+		t.Errorf("Reinigung: order %v, want own-de first (own text beats translated labels)", got)
+	}
+	want := map[string]struct {
+		field      search.Field
+		translated bool
+	}{
+		"own-de":   {search.FieldTitle, false},
+		"bare":     {search.FieldConcepts, false},
+		"label-fr": {search.FieldTranslatedConcepts, true},
+	}
+	for _, h := range res.Hits {
+		w := want[h.ID]
+		if h.MatchedLanguage != domain.LangDE || h.MatchedField != w.field || h.Translated(domain.LangDE) != w.translated {
+			t.Errorf("%s matched %s/%s (translated %t), want %s/de (translated %t)",
+				h.ID, h.MatchedField, h.MatchedLanguage, h.Translated(domain.LangDE), w.field, w.translated)
+		}
+	}
+	// The French listing's own words come before its labels: matched
+	// in French, translated for a German query, not for a French one.
+	res = run(t, e, name, search.Query{Text: "propreté", Language: domain.LangFR})
+	for _, h := range res.Hits {
+		if h.ID != "label-fr" {
+			continue
+		}
+		if h.MatchedField != search.FieldTitle || h.MatchedLanguage != domain.LangFR || h.Translated(domain.LangFR) || !h.Translated(domain.LangDE) {
+			t.Errorf("label-fr matched %s/%s, want title/fr", h.MatchedField, h.MatchedLanguage)
+		}
+	}
+	if got := ids(res); len(got) == 0 || got[0] != "label-fr" {
+		t.Errorf("propreté: hits %v, want label-fr first", got)
 	}
 }
 
