@@ -234,18 +234,11 @@ func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s sea
 				}
 			}
 		}
-		langs := domain.Languages
-		if q.Language != "" {
-			langs = append([]domain.Language{q.Language}, langs...)
-		}
-	matched:
-		for _, l := range langs {
-			for _, f := range search.Fields {
-				if analyse(textField(f, l)) {
-					break matched
-				}
-			}
-		}
+		// The fields are analysed in the order of the rule matched applies,
+		// until one matches: the others cannot change its choice.
+		search.PickMatch(q.Language, func(f search.Field, l domain.Language) bool {
+			return analyse(textField(f, l))
+		})
 	}
 	return nil
 }

@@ -49,6 +49,7 @@ func exactQuery(terms []search.LanguageTerms, lang domain.Language) query.Query 
 		return nil
 	}
 	byGroup := map[int][]query.Query{}
+	memo := &analysisMemo{}
 	next := 0
 	for _, lt := range terms {
 		if lt.Lang != lang {
@@ -65,7 +66,7 @@ func exactQuery(terms []search.LanguageTerms, lang domain.Language) query.Query 
 			}
 			for _, g := range groups {
 				for _, f := range []search.Field{search.FieldTitle, search.FieldDescription} {
-					byGroup[g] = append(byGroup[g], termClause(t, f, lang, exactBoost*structuredFieldBoost[f]))
+					byGroup[g] = append(byGroup[g], termClause(t, f, lang, exactBoost*structuredFieldBoost[f], memo))
 				}
 			}
 		}
