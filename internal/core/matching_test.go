@@ -137,3 +137,55 @@ func TestMatchLot(t *testing.T) {
 		t.Errorf("malformed lot id: %v", err)
 	}
 }
+
+// TestMatchLotRepeatAwardBar: under an article 77 basis, a supplier that
+// won a lot of the same buyer on such a basis within three years is not
+// routed the buyer's new lot; another buyer's lot still reaches it.
+func TestMatchLotRepeatAwardBar(t *testing.T) {
+	db := storetest.New(t)
+	ctx := context.Background()
+	now := time.Now()
+	db.CPVCodes(t, "85312000-9")
+	art77 := domain.LotClauses{ReservedParticipation: domain.ReservedPublicService,
+		LegalBases: []domain.LegalBasis{domain.BasisFRL211315}}
+	lotOf := func(buyerID string) domain.TenderLot {
+		tn := db.Tender(t, buyerID, storetest.TenderOptions{Lots: []domain.TenderLot{
+			{Title: "Accompagnement social", CPV: []string{"85312000-9"}, Clauses: art77}}})
+		return tn.Lots[0]
+	}
+	buyer := db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgPublicBuyer})
+	otherBuyer := db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgPublicBuyer})
+	var winner, newcomer string
+	for _, id := range []*string{&winner, &newcomer} {
+		*id = db.Organisation(t, storetest.OrganisationOptions{}).ID
+		db.SSEStatus(t, *id, storetest.StatusOptions{Type: domain.SSEFrESUS})
+		db.Offer(t, *id, storetest.OfferOptions{CPV: []string{"85312000-9"}})
+	}
+	past := lotOf(buyer.ID)
+	err := db.Store.WithTx(ctx, func(tx *store.Tx) error {
+		_, err := tx.SaveLotOutcome(ctx, domain.LotOutcome{LotID: past.ID, Result: domain.LotAwardedPasserelle,
+			SupplierID: winner, Currency: "EUR"}, "", now.AddDate(-1, 0, 0))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		buyer string
+		want  []string
+	}{{buyer.ID, []string{newcomer}}, {otherBuyer.ID, []string{newcomer, winner}}} {
+		got, err := core.MatchLot(ctx, db.Store, lotOf(tc.buyer).ID, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, m := range got {
+			ids = append(ids, m.OrganisationID)
+		}
+		slices.Sort(ids)
+		slices.Sort(tc.want)
+		if !slices.Equal(ids, tc.want) {
+			t.Errorf("lot of %s matched %v, want %v", tc.buyer, ids, tc.want)
+		}
+	}
+}

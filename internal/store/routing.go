@@ -90,9 +90,9 @@ type MatchOffer struct {
 	Area    domain.OfferArea
 }
 
-// MatchCandidates loads the candidates of q in three queries whatever
-// their number (offers with profiles, statuses, and the reserved awards
-// only when q has barred bases), in organisation id order.
+// MatchCandidates loads the candidates of q in one query whatever their
+// number (a second one for the reserved awards only when q has barred
+// bases), in organisation id order.
 func (s *Store) MatchCandidates(ctx context.Context, q MatchCandidateQuery) ([]MatchCandidate, error) {
 	buyer, err := uuid.Parse(q.BuyerID)
 	if err != nil {
@@ -100,7 +100,7 @@ func (s *Store) MatchCandidates(ctx context.Context, q MatchCandidateQuery) ([]M
 	}
 	day := domain.Day(q.At)
 	rows, err := s.q.MatchCandidates(ctx, sqlc.MatchCandidatesParams{BuyerID: buyer, PlaceCountry: q.PlaceCountry,
-		Sectors: nonNil(q.Sectors), Divisions: nonNil(q.Divisions), OnDate: day})
+		Sectors: nonNil(q.Sectors), DivisionPattern: divisionPattern(q.Divisions), OnDate: day})
 	if err != nil {
 		return nil, mapError(err)
 	}
@@ -111,7 +111,8 @@ func (s *Store) MatchCandidates(ctx context.Context, q MatchCandidateQuery) ([]M
 		i, ok := index[r.OrganisationID]
 		if !ok {
 			c := MatchCandidate{OrganisationID: r.OrganisationID.String(), Country: r.Country, Languages: r.Languages,
-				HasDescription: r.HasDescription, HasLogo: r.HasLogo, HasContact: r.HasContact, HasIdentifier: r.HasIdentifier}
+				HasDescription: r.HasDescription, HasLogo: r.HasLogo, HasContact: r.HasContact, HasIdentifier: r.HasIdentifier,
+				Statuses: foldedStatuses(r.OrganisationID.String(), r.Statuses)}
 			if r.Nuts3 != nil {
 				c.NUTS3 = *r.Nuts3
 			}
@@ -131,15 +132,6 @@ func (s *Store) MatchCandidates(ctx context.Context, q MatchCandidateQuery) ([]M
 	}
 	if len(ids) == 0 {
 		return []MatchCandidate{}, nil
-	}
-	statuses, err := s.q.CountingSSEStatusesOf(ctx, sqlc.CountingSSEStatusesOfParams{Ids: ids, OnDate: day})
-	if err != nil {
-		return nil, mapError(err)
-	}
-	for _, st := range statuses {
-		i := index[st.OrganisationID]
-		// Evidence is for moderators; eligibility does not read it.
-		out[i].Statuses = append(out[i].Statuses, sseStatusFromRow(st, nil))
 	}
 	if len(q.BarredBases) > 0 && buyer != uuid.Nil {
 		codes := make([]string, len(q.BarredBases))
@@ -391,4 +383,46 @@ func decodeRouteCursor(s string) (routeCursor, error) {
 		return bad()
 	}
 	return routeCursor{batch: int32(b), negScore: int32(n), org: org}, nil
+}
+
+// divisionPattern is the regular expression that finds a CPV code of one
+// of the divisions in a space-separated list of codes; it matches nothing
+// without a well-formed division.
+func divisionPattern(divisions []string) string {
+	var ok []string
+	for _, d := range divisions {
+		if len(d) == 2 && d[0] >= '0' && d[0] <= '9' && d[1] >= '0' && d[1] <= '9' {
+			ok = append(ok, d)
+		}
+	}
+	if len(ok) == 0 {
+		return "$^"
+	}
+	return "(^| )(" + strings.Join(ok, "|") + ")"
+}
+
+// foldedStatuses reads the statuses MatchCandidates folds into a text:
+// "type|valid until|share" joined by ";", the share empty when unknown.
+// These are verified statuses that count on the query's day.
+func foldedStatuses(orgID, folded string) []domain.SSEStatus {
+	var out []domain.SSEStatus
+	for _, item := range strings.Split(folded, ";") {
+		parts := strings.Split(item, "|")
+		if len(parts) != 3 {
+			continue
+		}
+		until, err := time.Parse(time.DateOnly, parts[1])
+		if err != nil {
+			continue
+		}
+		st := domain.SSEStatus{OrganisationID: orgID, Type: domain.SSEStatusType(parts[0]), ValidUntil: until,
+			State: domain.VerificationVerified}
+		if parts[2] != "" {
+			if share, err := strconv.ParseFloat(parts[2], 64); err == nil {
+				st.DisabledShare = &share
+			}
+		}
+		out = append(out, st)
+	}
+	return out
 }

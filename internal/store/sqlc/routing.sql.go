@@ -56,53 +56,6 @@ func (q *Queries) AnswerLotRoute(ctx context.Context, arg AnswerLotRouteParams) 
 	return i, err
 }
 
-const countingSSEStatusesOf = `-- name: CountingSSEStatusesOf :many
-SELECT id, organisation_id, type, registration_number, valid_until, disabled_share, share_measured_on, state, submitted_at, reviewed_by, reviewed_at, rejection_reason, created_at, updated_at FROM sse_statuses
-WHERE organisation_id = ANY ($1::uuid[]) AND state = 'verified' AND valid_until >= $2::date
-ORDER BY organisation_id, type
-`
-
-type CountingSSEStatusesOfParams struct {
-	Ids    []uuid.UUID
-	OnDate time.Time
-}
-
-// The statuses of the organisations @ids that count on @on_date.
-func (q *Queries) CountingSSEStatusesOf(ctx context.Context, arg CountingSSEStatusesOfParams) ([]SseStatus, error) {
-	rows, err := q.db.Query(ctx, countingSSEStatusesOf, arg.Ids, arg.OnDate)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []SseStatus{}
-	for rows.Next() {
-		var i SseStatus
-		if err := rows.Scan(
-			&i.ID,
-			&i.OrganisationID,
-			&i.Type,
-			&i.RegistrationNumber,
-			&i.ValidUntil,
-			&i.DisabledShare,
-			&i.ShareMeasuredOn,
-			&i.State,
-			&i.SubmittedAt,
-			&i.ReviewedBy,
-			&i.ReviewedAt,
-			&i.RejectionReason,
-			&i.CreatedAt,
-			&i.UpdatedAt,
-		); err != nil {
-			return nil, err
-		}
-		items = append(items, i)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
 const getLotRoute = `-- name: GetLotRoute :one
 SELECT lot_id, tender_id, organisation_id, offer_id, batch, routed_at, score, explanation, answer, decline_reason, decline_note, answered_at FROM lot_routes WHERE lot_id = $1::uuid AND organisation_id = $2::uuid
 `
@@ -286,28 +239,33 @@ SELECT org.id AS organisation_id, org.country::text AS country, org.nuts3, org.l
        (org.logo_document_id IS NOT NULL)::boolean AS has_logo,
        (org.website IS NOT NULL OR org.phone IS NOT NULL)::boolean AS has_contact,
        EXISTS (SELECT 1 FROM organisation_identifiers i WHERE i.organisation_id = org.id) AS has_identifier,
+       st.statuses::text AS statuses,
        f.id AS offer_id, f.sectors, f.cpv_codes, f.area_mode, f.radius_km, f.accepts_cross_border,
-       coalesce(r.regions, '{}')::text[] AS regions
+       (CASE WHEN f.area_mode = 'regions'
+             THEN ARRAY(SELECT x.nuts_code FROM offer_regions x WHERE x.offer_id = f.id ORDER BY x.nuts_code)
+             ELSE '{}' END)::text[] AS regions
 FROM offers f
 JOIN organisations org ON org.id = f.organisation_id
-LEFT JOIN LATERAL (SELECT array_agg(x.nuts_code ORDER BY x.nuts_code) AS regions
-                   FROM offer_regions x WHERE x.offer_id = f.id) r ON f.area_mode = 'regions'
+JOIN (SELECT s.organisation_id,
+             string_agg(s.type || '|' || s.valid_until::text || '|' || coalesce(s.disabled_share::text, ''), ';'
+                        ORDER BY s.type) AS statuses
+      FROM sse_statuses s
+      WHERE s.state = 'verified' AND s.valid_until >= $1::date
+      GROUP BY s.organisation_id) st ON st.organisation_id = org.id
 WHERE f.state = 'published'
-  AND org.kind = 'sse_supplier' AND org.status = 'active' AND org.id <> $1::uuid
-  AND (org.country = $2::text OR f.accepts_cross_border)
-  AND (f.sectors && $3::text[]
-       OR EXISTS (SELECT 1 FROM unnest(f.cpv_codes) c WHERE left(c, 2) = ANY ($4::text[])))
-  AND EXISTS (SELECT 1 FROM sse_statuses s
-              WHERE s.organisation_id = org.id AND s.state = 'verified' AND s.valid_until >= $5::date)
+  AND org.kind = 'sse_supplier' AND org.status = 'active' AND org.id <> $2::uuid
+  AND (org.country = $3::text OR f.accepts_cross_border)
+  AND (f.sectors && $4::text[]
+       OR array_to_string(f.cpv_codes, ' ') ~ $5::text)
 ORDER BY org.id, f.id
 `
 
 type MatchCandidatesParams struct {
-	BuyerID      uuid.UUID
-	PlaceCountry string
-	Sectors      []string
-	Divisions    []string
-	OnDate       time.Time
+	OnDate          time.Time
+	BuyerID         uuid.UUID
+	PlaceCountry    string
+	Sectors         []string
+	DivisionPattern string
 }
 
 type MatchCandidatesRow struct {
@@ -321,6 +279,7 @@ type MatchCandidatesRow struct {
 	HasLogo            bool
 	HasContact         bool
 	HasIdentifier      bool
+	Statuses           string
 	OfferID            uuid.UUID
 	Sectors            []string
 	CpvCodes           []string
@@ -334,15 +293,21 @@ type MatchCandidatesRow struct {
 // to, one row per offer with its organisation's profile facts: active SSE
 // supplier organisations other than the buyer, holding a status that
 // counts on @on_date, in the place's country or accepting cross-border
-// work, with an offer in one of @sectors or with a CPV code of one of
-// @divisions. This is the cheap prefilter; routing.Score decides.
+// work, with an offer in one of @sectors or with a CPV code whose
+// division matches @division_pattern ("(^| )(90|55)"). This is the cheap
+// prefilter; routing.Score decides. Written for 20,000 suppliers in well
+// under 100 ms: the counting statuses come folded into one text per
+// organisation ("type|valid until|share;…", share empty when unknown)
+// rather than from a second query naming every candidate, the division
+// test is one regular expression rather than a subquery per offer, and
+// regions are only looked up for offers listing regions.
 func (q *Queries) MatchCandidates(ctx context.Context, arg MatchCandidatesParams) ([]MatchCandidatesRow, error) {
 	rows, err := q.db.Query(ctx, matchCandidates,
+		arg.OnDate,
 		arg.BuyerID,
 		arg.PlaceCountry,
 		arg.Sectors,
-		arg.Divisions,
-		arg.OnDate,
+		arg.DivisionPattern,
 	)
 	if err != nil {
 		return nil, err
@@ -362,6 +327,7 @@ func (q *Queries) MatchCandidates(ctx context.Context, arg MatchCandidatesParams
 			&i.HasLogo,
 			&i.HasContact,
 			&i.HasIdentifier,
+			&i.Statuses,
 			&i.OfferID,
 			&i.Sectors,
 			&i.CpvCodes,

@@ -7,33 +7,38 @@ SELECT tender_id FROM tender_lots WHERE id = sqlc.arg(lot_id)::uuid;
 -- to, one row per offer with its organisation's profile facts: active SSE
 -- supplier organisations other than the buyer, holding a status that
 -- counts on @on_date, in the place's country or accepting cross-border
--- work, with an offer in one of @sectors or with a CPV code of one of
--- @divisions. This is the cheap prefilter; routing.Score decides.
+-- work, with an offer in one of @sectors or with a CPV code whose
+-- division matches @division_pattern ("(^| )(90|55)"). This is the cheap
+-- prefilter; routing.Score decides. Written for 20,000 suppliers in well
+-- under 100 ms: the counting statuses come folded into one text per
+-- organisation ("type|valid until|share;…", share empty when unknown)
+-- rather than from a second query naming every candidate, the division
+-- test is one regular expression rather than a subquery per offer, and
+-- regions are only looked up for offers listing regions.
 SELECT org.id AS organisation_id, org.country::text AS country, org.nuts3, org.latitude, org.longitude, org.languages,
        EXISTS (SELECT 1 FROM organisation_descriptions d WHERE d.organisation_id = org.id) AS has_description,
        (org.logo_document_id IS NOT NULL)::boolean AS has_logo,
        (org.website IS NOT NULL OR org.phone IS NOT NULL)::boolean AS has_contact,
        EXISTS (SELECT 1 FROM organisation_identifiers i WHERE i.organisation_id = org.id) AS has_identifier,
+       st.statuses::text AS statuses,
        f.id AS offer_id, f.sectors, f.cpv_codes, f.area_mode, f.radius_km, f.accepts_cross_border,
-       coalesce(r.regions, '{}')::text[] AS regions
+       (CASE WHEN f.area_mode = 'regions'
+             THEN ARRAY(SELECT x.nuts_code FROM offer_regions x WHERE x.offer_id = f.id ORDER BY x.nuts_code)
+             ELSE '{}' END)::text[] AS regions
 FROM offers f
 JOIN organisations org ON org.id = f.organisation_id
-LEFT JOIN LATERAL (SELECT array_agg(x.nuts_code ORDER BY x.nuts_code) AS regions
-                   FROM offer_regions x WHERE x.offer_id = f.id) r ON f.area_mode = 'regions'
+JOIN (SELECT s.organisation_id,
+             string_agg(s.type || '|' || s.valid_until::text || '|' || coalesce(s.disabled_share::text, ''), ';'
+                        ORDER BY s.type) AS statuses
+      FROM sse_statuses s
+      WHERE s.state = 'verified' AND s.valid_until >= sqlc.arg(on_date)::date
+      GROUP BY s.organisation_id) st ON st.organisation_id = org.id
 WHERE f.state = 'published'
   AND org.kind = 'sse_supplier' AND org.status = 'active' AND org.id <> sqlc.arg(buyer_id)::uuid
   AND (org.country = sqlc.arg(place_country)::text OR f.accepts_cross_border)
   AND (f.sectors && sqlc.arg(sectors)::text[]
-       OR EXISTS (SELECT 1 FROM unnest(f.cpv_codes) c WHERE left(c, 2) = ANY (sqlc.arg(divisions)::text[])))
-  AND EXISTS (SELECT 1 FROM sse_statuses s
-              WHERE s.organisation_id = org.id AND s.state = 'verified' AND s.valid_until >= sqlc.arg(on_date)::date)
+       OR array_to_string(f.cpv_codes, ' ') ~ sqlc.arg(division_pattern)::text)
 ORDER BY org.id, f.id;
-
--- name: CountingSSEStatusesOf :many
--- The statuses of the organisations @ids that count on @on_date.
-SELECT * FROM sse_statuses
-WHERE organisation_id = ANY (sqlc.arg(ids)::uuid[]) AND state = 'verified' AND valid_until >= sqlc.arg(on_date)::date
-ORDER BY organisation_id, type;
 
 -- name: ReservedAwardsFromBuyerOf :many
 -- ReservedAwardsFromBuyer for several suppliers at once.
