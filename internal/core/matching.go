@@ -2,7 +2,10 @@ package core
 
 import (
 	"context"
+	"encoding/base64"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"passerelle/internal/domain"
@@ -117,4 +120,84 @@ func suppliersOf(cs []store.MatchCandidate) []routing.Supplier {
 		out[i] = s
 	}
 	return out
+}
+
+// LotMatches returns a page of the ranked matches of a lot of orgID's
+// tender (MatchLot at the current time), for members of the buyer and
+// moderators: a preview before publication, and the explanation of whom
+// routing chose after it. limit <= 0 means DefaultPageSize; it is capped
+// at MaxPageSize. The cursor is the routing key (score, distance,
+// organisation) of the last match of the previous page, so that a page
+// starts right after it even when matches changed meanwhile.
+func (s *Tenders) LotMatches(ctx context.Context, p domain.Principal, orgID, tenderID, lotID, cursor string, limit int) ([]routing.Match, string, error) {
+	if err := domain.Authorize(p, domain.ActReadOrganisation, domain.Resource{OrganisationID: orgID}); err != nil {
+		return nil, "", err
+	}
+	after, err := decodeMatchCursor(cursor)
+	if err != nil {
+		return nil, "", err
+	}
+	t, err := s.st.GetTender(ctx, tenderID)
+	if err != nil {
+		return nil, "", err
+	}
+	if t.OrganisationID != orgID || !slices.ContainsFunc(t.Lots, func(l domain.TenderLot) bool { return l.ID == lotID }) {
+		return nil, "", domain.ErrNotFound
+	}
+	all, err := MatchLot(ctx, s.st, lotID, s.now())
+	if err != nil {
+		return nil, "", err
+	}
+	limit = int(tenderPageSize(limit))
+	start := 0
+	if after != nil {
+		start, _ = slices.BinarySearchFunc(all, *after, routing.Compare)
+		if start < len(all) && routing.Compare(all[start], *after) == 0 {
+			start++
+		}
+	}
+	page := all[start:min(start+limit, len(all))]
+	next := ""
+	if start+limit < len(all) {
+		next = encodeMatchCursor(page[len(page)-1])
+	}
+	return page, next, nil
+}
+
+// encodeMatchCursor: base64url of "score|distance|organisation id".
+func encodeMatchCursor(m routing.Match) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(strconv.Itoa(m.Score) + "|" +
+		strconv.FormatFloat(m.DistanceKM, 'g', -1, 64) + "|" + m.OrganisationID))
+}
+
+var msgBadMatchCursor = domain.Msg{
+	EN: "this cursor was not returned by this list: start again without it",
+	FR: "ce curseur n'a pas été renvoyé par cette liste : recommencez sans lui",
+	DE: "dieser Cursor stammt nicht aus dieser Liste: ohne ihn neu beginnen",
+	NL: "deze cursor komt niet uit deze lijst: begin opnieuw zonder",
+}
+
+func decodeMatchCursor(s string) (*routing.Match, error) {
+	if s == "" {
+		return nil, nil
+	}
+	bad := func() (*routing.Match, error) {
+		ve := &domain.ValidationError{}
+		ve.AddLocalized("query.cursor", "invalid", msgBadMatchCursor.With())
+		return nil, ve
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return bad()
+	}
+	parts := strings.Split(string(raw), "|")
+	if len(parts) != 3 || parts[2] == "" {
+		return bad()
+	}
+	score, err1 := strconv.Atoi(parts[0])
+	dist, err2 := strconv.ParseFloat(parts[1], 64)
+	if err1 != nil || err2 != nil {
+		return bad()
+	}
+	return &routing.Match{Score: score, DistanceKM: dist, OrganisationID: parts[2]}, nil
 }
