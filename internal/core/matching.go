@@ -3,6 +3,7 @@ package core
 import (
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -200,4 +201,26 @@ func decodeMatchCursor(s string) (*routing.Match, error) {
 		return bad()
 	}
 	return &routing.Match{Score: score, DistanceKM: dist, OrganisationID: parts[2]}, nil
+}
+
+// RouteEntries turns matches into the entries of a routing batch
+// (store.Tx.RecordRoutingBatch), each with its reasons as JSON, skipping
+// the organisations in skip (store.LotRoutedOrganisations) and keeping at
+// most n (n <= 0: all): the next best suppliers not yet routed.
+func RouteEntries(matches []routing.Match, skip map[string]bool, n int) ([]store.RouteEntry, error) {
+	var out []store.RouteEntry
+	for _, m := range matches {
+		if n > 0 && len(out) == n {
+			break
+		}
+		if skip[m.OrganisationID] {
+			continue
+		}
+		expl, err := json.Marshal(m.Reasons)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, store.RouteEntry{OrganisationID: m.OrganisationID, OfferID: m.OfferID, Score: m.Score, Explanation: expl})
+	}
+	return out, nil
 }

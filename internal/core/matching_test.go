@@ -3,6 +3,8 @@ package core_test
 import (
 	"context"
 	"errors"
+	"encoding/json"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -123,6 +125,47 @@ func TestMatchLot(t *testing.T) {
 	}
 	if r := got[0].Reasons[2]; r.Code != routing.ReasonEligible || r.Values["legal_bases"] != "FR_L2113_12" {
 		t.Errorf("reserved: %+v", got[0].Reasons)
+	}
+
+	// Routing the open lot in batches of two: the second batch takes the
+	// next best suppliers not yet routed, the first batch's explanations
+	// are stored as computed.
+	ranked, err := core.MatchLot(ctx, db.Store, open, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var routed []string
+	for batch := 1; batch <= 3; batch++ {
+		skip, err := db.Store.LotRoutedOrganisations(ctx, open)
+		if err != nil {
+			t.Fatal(err)
+		}
+		entries, err := core.RouteEntries(ranked, skip, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = db.Store.WithTx(ctx, func(tx *store.Tx) error {
+			ids, err := tx.RecordRoutingBatch(ctx, tender.ID, open, batch, now, entries)
+			routed = append(routed, ids...)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !slices.Equal(routed, ids(ranked)) {
+		t.Errorf("routed %v, want %v", routed, ids(ranked))
+	}
+	r, err := db.Store.GetLotRoute(ctx, open, esat)
+	var stored []routing.Reason
+	if err == nil {
+		err = json.Unmarshal(r.Explanation, &stored)
+	}
+	if err != nil || r.Batch != 1 || r.Score != 78 || r.OfferID == "" || !reflect.DeepEqual(stored, ranked[0].Reasons) {
+		t.Errorf("esat's route: %+v (%s), %v", r, r.Explanation, err)
+	}
+	if r, err := db.Store.GetLotRoute(ctx, open, siae); err != nil || r.Batch != 2 {
+		t.Errorf("siae's route: %+v, %v", r, err)
 	}
 
 	// A status that no longer counts at the instant asked: nothing.

@@ -426,3 +426,23 @@ func foldedStatuses(orgID, folded string) []domain.SSEStatus {
 	}
 	return out
 }
+
+// LotRoutedOrganisations returns the set of organisations a lot was
+// already routed to: a top-up skips them before it takes the next best
+// matches (RecordRoutingBatch would skip them too, but the batch would
+// come out short).
+func (s *Store) LotRoutedOrganisations(ctx context.Context, lotID string) (map[string]bool, error) {
+	lid, err := uuid.Parse(lotID)
+	if err != nil {
+		return map[string]bool{}, nil
+	}
+	ids, err := s.q.LotRoutedOrganisations(ctx, lid)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	out := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		out[id.String()] = true
+	}
+	return out, nil
+}

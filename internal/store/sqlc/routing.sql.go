@@ -221,6 +221,32 @@ func (q *Queries) LotRouteCounts(ctx context.Context, lotID uuid.UUID) (LotRoute
 	return i, err
 }
 
+const lotRoutedOrganisations = `-- name: LotRoutedOrganisations :many
+SELECT organisation_id FROM lot_routes WHERE lot_id = $1::uuid ORDER BY organisation_id
+`
+
+// The organisations a lot was already routed to, whatever their answer:
+// what a top-up leaves out before it takes the next best matches.
+func (q *Queries) LotRoutedOrganisations(ctx context.Context, lotID uuid.UUID) ([]uuid.UUID, error) {
+	rows, err := q.db.Query(ctx, lotRoutedOrganisations, lotID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []uuid.UUID{}
+	for rows.Next() {
+		var organisation_id uuid.UUID
+		if err := rows.Scan(&organisation_id); err != nil {
+			return nil, err
+		}
+		items = append(items, organisation_id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const lotTenderID = `-- name: LotTenderID :one
 SELECT tender_id FROM tender_lots WHERE id = $1::uuid
 `

@@ -100,3 +100,8 @@ SELECT count(*)::integer AS routed,
        count(*) FILTER (WHERE answer = 'not_interested')::integer AS not_interested,
        coalesce(max(batch), 0)::integer AS batches
 FROM lot_routes WHERE lot_id = sqlc.arg(lot_id)::uuid;
+
+-- name: LotRoutedOrganisations :many
+-- The organisations a lot was already routed to, whatever their answer:
+-- what a top-up leaves out before it takes the next best matches.
+SELECT organisation_id FROM lot_routes WHERE lot_id = sqlc.arg(lot_id)::uuid ORDER BY organisation_id;
