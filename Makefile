@@ -24,7 +24,7 @@ TOOL_mailpit       := github.com/axllent/mailpit@$(MAILPIT_VERSION)
 TOOL_stripe-mock   := github.com/stripe/stripe-mock@$(STRIPE_MOCK_VERSION)
 TOOLS := sqlc golangci-lint versitygw mailpit stripe-mock
 
-.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node vet test-go test-web clean deps-dict bench-search
+.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node vet test-go test-web clean deps-dict bench-search bench-routing
 
 help:
 	@echo "make run       build and serve Passerelle on http://localhost:8080 (private PostgreSQL under ./var)"
@@ -34,6 +34,7 @@ help:
 	@echo "make lint      golangci-lint"
 	@echo "make tools     install the pinned tools into ./bin"
 	@echo "make bench-search  search quality (dev set, cross-language on and off) and latency at 100,000 listings"
+	@echo "make bench-routing matching one tender lot against 20,000 suppliers (issue 6: at most 500 ms)"
 
 # --- tools: one stamp per pinned version, so a bump reinstalls ---------------
 define tool_rule
@@ -132,6 +133,11 @@ test: check-generated vet lint test-web test-go
 # $PASSERELLE_SHARED_BENCH, else the first shared/ folder beside the checkout
 # or one of its parents.
 BENCH_DOCS ?= 100000
+# Issue 6's routing bound: matching one lot against 20,000 suppliers seeded
+# in a test database, in at most 500 ms (not part of `make test`).
+bench-routing:
+	go test ./internal/core/ -run '^$$' -bench MatchLot20000 -benchtime 10x
+
 bench-search: deps-dict
 	@data="$${PASSERELLE_SHARED_DATA:-}"; bench="$${PASSERELLE_SHARED_BENCH:-}"; d="$(CURDIR)"; \
 	while [ "$$d" != / ]; do \

@@ -162,6 +162,8 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/tenders/{tenderID}/questions":                                           everyone,
 	"PUT /api/v1/organisations/{orgID}/tenders/{tenderID}/questions/{questionID}/answer": {member},
 	"PUT /api/v1/organisations/{orgID}/tenders/{tenderID}/lots/{lotID}/outcome":          {member},
+	// Routing (routing.go).
+	"GET /api/v1/organisations/{orgID}/tenders/{tenderID}/lots/{lotID}/matches": {member, moderator, admin},
 	// Favourites (favourites.go): the buyer's private business.
 	"GET /api/v1/organisations/{orgID}/favourite-lists":                                    {member},
 	"POST /api/v1/organisations/{orgID}/favourite-lists":                                   {member},

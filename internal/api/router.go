@@ -127,6 +127,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerTenders(rt, d.Tenders, d.Documents)
 	registerResponses(rt, d.Responses, d.Tenders, d.Documents)
 	registerTenderQuestions(rt, d.Tenders)
+	registerRouting(rt, d.Tenders)
 	registerFavourites(rt, d.Favourites)
 	registerModerationQueue(rt, d.Moderation)
 	registerSearchRebuilds(rt, d.SearchRebuilds)

@@ -92,6 +92,21 @@ type LotOutcome struct {
 	RecordedAt  time.Time
 }
 
+type LotRoute struct {
+	LotID          uuid.UUID
+	TenderID       uuid.UUID
+	OrganisationID uuid.UUID
+	OfferID        *uuid.UUID
+	Batch          int32
+	RoutedAt       time.Time
+	Score          int32
+	Explanation    []byte
+	Answer         *string
+	DeclineReason  *string
+	DeclineNote    *string
+	AnsweredAt     *time.Time
+}
+
 type Membership struct {
 	OrganisationID uuid.UUID
 	UserID         uuid.UUID
