@@ -21,7 +21,7 @@ func TestDefaults(t *testing.T) {
 		cfg.MaxUploadBytes != 25<<20 {
 		t.Fatalf("unexpected defaults: %+v", cfg)
 	}
-	cfg, err = Load([]string{dbURL, "PASSERELLE_ENV=production"})
+	cfg, err = Load([]string{dbURL, "PASSERELLE_ENV=production", "PASSERELLE_SECRET_KEY=" + strings.Repeat("k", 32)})
 	if err != nil || cfg.LogFormat != "json" {
 		t.Fatalf("production logs JSON by default: %v %q", err, cfg.LogFormat)
 	}
