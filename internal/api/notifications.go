@@ -92,7 +92,7 @@ type LanguageInput struct {
 // PreferencesInput changes the delivery of some categories.
 type PreferencesInput struct {
 	AcceptLanguage string `header:"Accept-Language" doc:"Language of the labels" example:"fr"`
-	Body struct {
+	Body           struct {
 		Preferences map[string]string `json:"preferences" maxProperties:"20" doc:"Category → immediately, daily_digest or off; categories left out keep theirs" example:"{\"new_matching_need\":\"daily_digest\",\"listing_decisions\":\"off\"}"`
 	}
 }
@@ -100,7 +100,7 @@ type PreferencesInput struct {
 // UnsubscribeInput carries the signed token of an unsubscribe link.
 type UnsubscribeInput struct {
 	AcceptLanguage string `header:"Accept-Language" doc:"Language of the label" example:"fr"`
-	Token string `query:"token" required:"true" maxLength:"512" doc:"The token of the link in the email" example:"MDE5M2IwZjQtN2MxZS03ZDNhLTlmNWUtMmI4YzRkNmU4ZjEwfGxpc3RpbmdfZGVjaXNpb25z.aB3xQ9…"`
+	Token          string `query:"token" required:"true" maxLength:"512" doc:"The token of the link in the email" example:"MDE5M2IwZjQtN2MxZS03ZDNhLTlmNWUtMmI4YzRkNmU4ZjEwfGxpc3RpbmdfZGVjaXNpb25z.aB3xQ9…"`
 }
 
 // UnsubscribeOutput tells what the link switches (or switched) off.

@@ -29,7 +29,7 @@ import (
 type Offers struct {
 	st     *store.Store
 	mailer Mailer
-	index  SearchJobs // nil: no search index updates (see WithSearch)
+	index  SearchJobs     // nil: no search index updates (see WithSearch)
 	notes  *Notifications // nil: decisions are emailed directly (see WithNotifications)
 	now    Clock
 	cfg    OffersConfig

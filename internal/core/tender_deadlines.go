@@ -79,7 +79,9 @@ func RejectTendersWaitingOnChanges(ctx context.Context, st *store.Store, mailer 
 			if err := tenderAudit(ctx, tx, index, Actor{}, "tender.rejected", out, tenderState(before), tenderState(out)); err != nil {
 				return err
 			}
-			return tellBuyer(ctx, st, mailer, publicURL, tx, out, next.Reason)
+			// Emailed directly for now: routing this automatic rejection through
+			// Notifications means giving the job its Notifications (next step).
+			return tellBuyer(ctx, st, mailer, nil, publicURL, tx, out, next.Reason)
 		})
 		if err != nil && !errors.Is(err, domain.ErrNotFound) {
 			return n, err
