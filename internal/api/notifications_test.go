@@ -239,3 +239,49 @@ func TestNotificationsReadAndPages(t *testing.T) {
 		t.Errorf("another user sees notifications: %v", ids)
 	}
 }
+
+// TestDigestOffAndDigestUnsubscribe: notifications waiting for a digest
+// of a category switched off since are not emailed, and a digest's
+// one-click link switches off every category delivered as a digest.
+func TestDigestOffAndDigestUnsubscribe(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	s := e.notifiedSupplier(domain.LangNL)
+	mod, _ := e.moderatorClient()
+	ctx := t.Context()
+	setDelivery := func(d string) {
+		s.owner.expect(http.StatusOK, "PUT", "/api/v1/me/notification-preferences",
+			map[string]any{"preferences": map[string]string{"listing_decisions": d}})
+	}
+	setDelivery("daily_digest")
+	s.decide(mod, "approve")
+	setDelivery("off")
+	if n, err := e.notes.SendDigests(ctx); err != nil || n != 0 {
+		t.Fatalf("SendDigests = %d, %v; want none for a category switched off", n, err)
+	}
+	items := notificationItems(s.owner.expect(http.StatusOK, "GET", "/api/v1/me/notifications", nil))
+	if len(items) != 1 || items[0]["email_state"] != "none" {
+		t.Errorf("dropped from the digest: %v", items)
+	}
+
+	setDelivery("daily_digest")
+	s.decide(mod, "request_changes")
+	if n, err := e.notes.SendDigests(ctx); err != nil || n != 1 {
+		t.Fatalf("SendDigests = %d, %v", n, err)
+	}
+	digest := e.mail.WaitFor(t, s.email, 1, 20*time.Second)[0]
+	if !strings.Contains(digest.Subject, "1 nieuwe melding") || !strings.Contains(digest.Text, "Wijzigingen gevraagd aan uw aanbod") {
+		t.Errorf("Dutch digest: %q\n%s", digest.Subject, digest.Text)
+	}
+	link := strings.Replace(strings.Trim(digest.Header("List-Unsubscribe"), "<>"), "http://localhost:8080", e.srv.URL, 1)
+	u, _ := url.Parse(link)
+	r := e.client().expect(http.StatusOK, "POST", "/api/v1/unsubscribe?"+u.RawQuery, nil)
+	if r.body["digest"] != true || fmt.Sprint(r.body["categories"]) != "[new_matching_need listing_decisions]" || r.body["label"] != "Daily summary" {
+		t.Errorf("digest unsubscribe: %s", r.raw)
+	}
+	prefs := s.owner.expect(http.StatusOK, "GET", "/api/v1/me/notification-preferences", nil).raw
+	if !strings.Contains(prefs, `"category":"new_matching_need","label":"New needs matching your offers","delivery":"off"`) ||
+		!strings.Contains(prefs, `"category":"listing_decisions","label":"Moderation decisions on your listings","delivery":"off"`) ||
+		!strings.Contains(prefs, `"category":"questions_answers","label":"Questions and answers","delivery":"immediately"`) {
+		t.Errorf("after the digest's unsubscribe: %s", prefs)
+	}
+}
