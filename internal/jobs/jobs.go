@@ -167,7 +167,7 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	rejectStale.Mailer, rejectStale.Index = r, r
 	rebuild.Runner = r
 	r.notes = core.NewNotifications(st, r, time.Now, opts.Notifications)
-	digest.Notes = r.notes
+	digest.Notes, rejectStale.Notes = r.notes, r.notes
 	closeTender.Index = r
 	if opts.Registry != nil {
 		opts.Registry.MustRegister(lag, prometheus.NewGaugeFunc(prometheus.GaugeOpts{
