@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -86,8 +87,14 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	}
 	searcher := &search.Multilingual{Engine: engine, Index: core.SearchLiveIndex, Expander: expander}
 
+	secretKey := []byte(cfg.SecretKey)
+	if len(secretKey) == 0 { // development only: config refuses an empty key in production
+		secretKey = []byte(rand.Text() + rand.Text())
+		log.Warn("PASSERELLE_SECRET_KEY is not set: a random key signs unsubscribe links, which stop working at the next restart")
+	}
 	runner, err := jobs.New(st, log, jobs.Options{SessionPurgeInterval: cfg.SessionPurgeInterval, Sender: sender, Renderer: renderer,
-		PublicURL: cfg.PublicURL, Search: searchIndex, SearchReconcileInterval: cfg.SearchReconcileInterval, Registry: reg})
+		PublicURL: cfg.PublicURL, Search: searchIndex, SearchReconcileInterval: cfg.SearchReconcileInterval, Registry: reg,
+		Notifications: core.NotificationsConfig{PublicURL: cfg.PublicURL, SecretKey: secretKey}})
 	if err != nil {
 		return err
 	}
@@ -118,7 +125,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Web:            web.New(dist, built),
 		Documents:      core.NewDocuments(st, objects, cfg.MaxUploadBytes, time.Now),
 		SSEStatuses:    core.NewSSEStatuses(st, time.Now).WithSearch(runner),
-		Offers:         core.NewOffers(st, runner, time.Now, core.OffersConfig{PublicURL: cfg.PublicURL}).WithSearch(runner),
+		Offers:         core.NewOffers(st, runner, time.Now, core.OffersConfig{PublicURL: cfg.PublicURL}).WithSearch(runner).WithNotifications(runner.Notifications()),
+		Notifications:  runner.Notifications(),
 		Taxonomy:       core.NewTaxonomy(st),
 		Tenders:        core.NewTenders(st, runner, time.Now, core.TendersConfig{PublicURL: cfg.PublicURL}).WithSearch(runner),
 		Responses:      core.NewResponses(st, time.Now),

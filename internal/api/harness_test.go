@@ -59,7 +59,12 @@ type env struct {
 	objects *blob.Store
 	// search is the on-disk engine behind /api/v1/search (see search_test.go).
 	search *bleve.Engine
+	// notes are the notifications (digests are sent by calling them).
+	notes *core.Notifications
 }
+
+// testSecretKey signs the unsubscribe links in tests.
+const testSecretKey = "test-secret-key-0123456789abcdef-0123"
 
 func newEnv(t *testing.T, limits core.RateLimits) *env {
 	t.Helper()
@@ -74,7 +79,8 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runner, err := jobs.New(db.Store, log, jobs.Options{Sender: sender, Renderer: renderer})
+	runner, err := jobs.New(db.Store, log, jobs.Options{Sender: sender, Renderer: renderer,
+		Notifications: core.NotificationsConfig{PublicURL: "http://localhost:8080", SecretKey: []byte(testSecretKey)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,25 +103,28 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 	})
 	h, table := build(Deps{
 		Log: log, Version: "test", Registry: prometheus.NewRegistry(), MaxBodyBytes: 1 << 20,
-		Web:            http.NotFoundHandler(),
-		Sessions:       Sessions{Accounts: accounts, Secure: false, MaxAge: 7 * 24 * time.Hour},
-		Memberships:    db.Store.Memberships,
-		Members:        core.NewMemberships(db.Store, runner, clock.now, core.MembershipsConfig{PublicURL: "http://localhost:8080"}),
-		Organisations:  core.NewOrganisations(db.Store, objects).WithSearch(runner),
-		Documents:      core.NewDocuments(db.Store, objects, testMaxUpload, clock.now),
-		SSEStatuses:    core.NewSSEStatuses(db.Store, clock.now).WithSearch(runner),
-		Offers:         core.NewOffers(db.Store, runner, clock.now, core.OffersConfig{PublicURL: "http://localhost:8080"}).WithSearch(runner),
-		Taxonomy:       core.NewTaxonomy(db.Store),
-		Tenders:        core.NewTenders(db.Store, runner, clock.now, core.TendersConfig{PublicURL: "http://localhost:8080"}).WithSearch(runner),
+		Web:           http.NotFoundHandler(),
+		Sessions:      Sessions{Accounts: accounts, Secure: false, MaxAge: 7 * 24 * time.Hour},
+		Memberships:   db.Store.Memberships,
+		Members:       core.NewMemberships(db.Store, runner, clock.now, core.MembershipsConfig{PublicURL: "http://localhost:8080"}),
+		Organisations: core.NewOrganisations(db.Store, objects).WithSearch(runner),
+		Documents:     core.NewDocuments(db.Store, objects, testMaxUpload, clock.now),
+		SSEStatuses:   core.NewSSEStatuses(db.Store, clock.now).WithSearch(runner),
+		Offers: core.NewOffers(db.Store, runner, clock.now, core.OffersConfig{PublicURL: "http://localhost:8080"}).WithSearch(runner).
+			WithNotifications(runner.Notifications()),
+		Taxonomy: core.NewTaxonomy(db.Store),
+		Tenders: core.NewTenders(db.Store, runner, clock.now, core.TendersConfig{PublicURL: "http://localhost:8080"}).WithSearch(runner).
+			WithNotifications(runner.Notifications()),
 		Responses:      core.NewResponses(db.Store, clock.now),
 		Favourites:     core.NewFavourites(db.Store, clock.now),
 		Moderation:     core.NewModerationQueue(db.Store),
 		SearchRebuilds: core.NewSearchRebuilds(db.Store, runner, clock.now),
 		Search:         core.NewSearch(db.Store, searcher, clock.now),
+		Notifications:  runner.Notifications(),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &env{t: t, db: db, mail: mp, clock: clock, srv: srv, routes: table, objects: objects, search: engine}
+	return &env{t: t, db: db, mail: mp, clock: clock, srv: srv, routes: table, objects: objects, search: engine, notes: runner.Notifications()}
 }
 
 // client is a browser: it keeps cookies.

@@ -65,6 +65,9 @@ type Deps struct {
 	SearchRebuilds *core.SearchRebuilds
 	// Search is the one search over offers, tenders and suppliers.
 	Search *core.Search
+	// Notifications serves the user's notifications, their preferences
+	// and the one-click unsubscribe.
+	Notifications *core.Notifications
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -132,6 +135,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerModerationQueue(rt, d.Moderation)
 	registerSearchRebuilds(rt, d.SearchRebuilds)
 	registerSearch(rt, d.Search)
+	registerNotifications(rt, d.Notifications)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {

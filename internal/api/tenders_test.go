@@ -195,6 +195,14 @@ func TestTenderLifecycle(t *testing.T) {
 	if m := msgs[0]; m.Subject != "Änderungen an Ihrer Ausschreibung erbeten — Passerelle" || !strings.Contains(m.Text, "Précisez le lieu.") ||
 		!strings.Contains(m.Text, "Jutta Weber") || !strings.Contains(m.Text, "http://localhost:8080/tenders/"+id) {
 		t.Errorf("changes requested email: %q\n%s", m.Subject, m.Text)
+	} else if m.Header("List-Unsubscribe-Post") != "List-Unsubscribe=One-Click" {
+		t.Errorf("the decision email is not a notification email: %v", m.Headers)
+	}
+	// …and find it in the app.
+	if items := notificationItems(w.buyer.expect(http.StatusOK, "GET", "/api/v1/me/notifications", nil)); len(items) != 1 ||
+		items[0]["kind"] != "tender_decision" || items[0]["category"] != "listing_decisions" ||
+		!strings.HasPrefix(items[0]["title"].(string), "Änderungen an Ihrer Ausschreibung „") {
+		t.Errorf("tender decision notification: %v", items)
 	}
 	w.buyer.expect(http.StatusOK, "PATCH", base+"/"+id, map[string]any{"place_town": "Thionville-Centre"})
 	w.buyer.expect(http.StatusOK, "POST", base+"/"+id+"/submit", nil)

@@ -62,6 +62,11 @@ type Config struct {
 	CookieSecure         bool          `env:"PASSERELLE_COOKIE_SECURE" envDefault:"true"`
 	TrustedProxies       []string      `env:"PASSERELLE_TRUSTED_PROXIES" envSeparator:","`
 
+	// SecretKey signs the links that work without sign-in (one-click
+	// unsubscribe). Required in production; in development an empty one
+	// is replaced by a random key at start (links then die with restarts).
+	SecretKey string `env:"PASSERELLE_SECRET_KEY" secret:"true"`
+
 	SMTPURL  string `env:"PASSERELLE_SMTP_URL" secret:"true"`
 	MailFrom string `env:"PASSERELLE_MAIL_FROM" envDefault:"Passerelle <no-reply@passerelle.localhost>"`
 
@@ -251,6 +256,11 @@ func (c Config) validate(vars map[string]string) []Problem {
 		add("PASSERELLE_DATABASE_URL", "required (e.g. postgres://user:password@localhost:5432/passerelle); `make run` sets it for you")
 	} else if err := checkDatabaseURL(c.DatabaseURL); err != nil {
 		add("PASSERELLE_DATABASE_URL", err.Error())
+	}
+	if c.SecretKey != "" && len(c.SecretKey) < 32 {
+		add("PASSERELLE_SECRET_KEY", "must be at least 32 characters (e.g. openssl rand -base64 48)")
+	} else if c.SecretKey == "" && c.Production() {
+		add("PASSERELLE_SECRET_KEY", "required in production: at least 32 random characters (e.g. openssl rand -base64 48)")
 	}
 	if c.DatabaseMaxConns < 2 || c.DatabaseMaxConns > 1000 {
 		add("PASSERELLE_DATABASE_MAX_CONNS", "must be between 2 and 1000")

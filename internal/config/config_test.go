@@ -21,7 +21,7 @@ func TestDefaults(t *testing.T) {
 		cfg.MaxUploadBytes != 25<<20 {
 		t.Fatalf("unexpected defaults: %+v", cfg)
 	}
-	cfg, err = Load([]string{dbURL, "PASSERELLE_ENV=production"})
+	cfg, err = Load([]string{dbURL, "PASSERELLE_ENV=production", "PASSERELLE_SECRET_KEY=" + strings.Repeat("k", 32)})
 	if err != nil || cfg.LogFormat != "json" {
 		t.Fatalf("production logs JSON by default: %v %q", err, cfg.LogFormat)
 	}
@@ -128,5 +128,28 @@ func TestSearchSettings(t *testing.T) {
 	cfg, err = Load([]string{dbURL, "PASSERELLE_SEARCH_ENGINE=meilisearch", "PASSERELLE_MEILI_URL=http://localhost:7700"})
 	if err != nil || cfg.MeiliURL != "http://localhost:7700" {
 		t.Fatalf("meilisearch: %v", err)
+	}
+}
+
+func TestSecretKey(t *testing.T) {
+	const db = "PASSERELLE_DATABASE_URL=postgres://localhost/p"
+	long := "PASSERELLE_SECRET_KEY=" + strings.Repeat("s", 32)
+	if cfg, err := Load([]string{db}); err != nil || cfg.SecretKey != "" {
+		t.Errorf("development without a key must start (a random one is used): %v", err)
+	}
+	for _, env := range [][]string{
+		{db, "PASSERELLE_ENV=production"},
+		{db, "PASSERELLE_SECRET_KEY=short"},
+	} {
+		_, err := Load(env)
+		if err == nil || !strings.Contains(err.Error(), "PASSERELLE_SECRET_KEY") {
+			t.Errorf("%v: want an error naming the secret key, got %v", env, err)
+		}
+		if err != nil && strings.Contains(err.Error(), "short") && !strings.Contains(err.Error(), "32") {
+			t.Errorf("the key's value leaked into the error: %v", err)
+		}
+	}
+	if cfg, err := Load([]string{db, "PASSERELLE_ENV=production", long}); err != nil || len(cfg.SecretKey) != 32 {
+		t.Errorf("production with a key: %v", err)
 	}
 }

@@ -19,6 +19,18 @@ type Email struct {
 	Kind string
 	Lang domain.Language
 	Data map[string]any
+	// Unsubscribe is set on notification emails (see Notifications): the
+	// message then says why it was sent, links to the signed one-click
+	// unsubscribe, and carries the List-Unsubscribe headers (RFC 8058).
+	Unsubscribe *EmailUnsubscribe
+}
+
+// EmailUnsubscribe is the one-click unsubscribe of a notification email.
+type EmailUnsubscribe struct {
+	// Link is the absolute URL that switches the category off when POSTed.
+	Link string
+	// Category is the category's name in the recipient's language.
+	Category string
 }
 
 // Mailer enqueues emails in the transaction of the change that causes them,

@@ -29,9 +29,19 @@ import (
 type Offers struct {
 	st     *store.Store
 	mailer Mailer
-	index  SearchJobs // nil: no search index updates (see WithSearch)
+	index  SearchJobs     // nil: no search index updates (see WithSearch)
+	notes  *Notifications // nil: decisions are emailed directly (see WithNotifications)
 	now    Clock
 	cfg    OffersConfig
+}
+
+// WithNotifications routes moderation decisions through n: each owner gets
+// an in-app notification (category listing_decisions) and the email as
+// their preference says. Without it (the demo seed) decisions are emailed
+// directly. It returns s.
+func (s *Offers) WithNotifications(n *Notifications) *Offers {
+	s.notes = n
+	return s
 }
 
 // OffersConfig holds the settings of the offer use cases.
@@ -485,9 +495,19 @@ func (s *Offers) notify(ctx context.Context, tx *store.Tx, o domain.Offer, d Dec
 				title = t.Title
 			}
 		}
+		link := strings.TrimRight(s.cfg.PublicURL, "/") + "/offers/" + o.ID
+		data := map[string]any{"Name": owner.DisplayName, "OrganisationName": organisationName(org), "Title": title,
+			"Decision": string(d), "Reason": reason, "Link": link}
+		if s.notes != nil {
+			headline := msgOfferDecisionNotice[d]
+			if err := s.notes.Notify(ctx, tx, Notice{Category: domain.NotifyListingDecisions, Kind: "listing_decision",
+				Title: headline.With(title)[owner.Language], Link: link, Data: data}, owner.UserID); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := s.mailer.EnqueueEmail(ctx, tx, Email{To: owner.Email, Name: owner.DisplayName, Kind: "listing_decision", Lang: owner.Language,
-			Data: map[string]any{"Name": owner.DisplayName, "OrganisationName": organisationName(org), "Title": title,
-				"Decision": string(d), "Reason": reason, "Link": strings.TrimRight(s.cfg.PublicURL, "/") + "/offers/" + o.ID}}); err != nil {
+			Data: data}); err != nil {
 			return err
 		}
 	}
@@ -682,3 +702,14 @@ var (
 		EN: "%q is not approve, reject or request_changes", FR: "%q n'est ni approve, ni reject, ni request_changes",
 		DE: "%q ist weder approve noch reject noch request_changes", NL: "%q is geen approve, reject of request_changes"}
 )
+
+// msgOfferDecisionNotice is the in-app line of a decision on an offer, as
+// the email's subject says it.
+var msgOfferDecisionNotice = map[Decision]domain.Msg{
+	DecisionApprove: {EN: "Your offer “%s” is published", FR: "Votre offre « %s » est publiée",
+		DE: "Ihr Angebot „%s“ ist veröffentlicht", NL: "Uw aanbod ‘%s’ is gepubliceerd"},
+	DecisionReject: {EN: "Your offer “%s” was not accepted", FR: "Votre offre « %s » n’a pas été acceptée",
+		DE: "Ihr Angebot „%s“ wurde nicht angenommen", NL: "Uw aanbod ‘%s’ is niet aanvaard"},
+	DecisionRequestChanges: {EN: "Changes requested on your offer “%s”", FR: "Des modifications sont demandées sur votre offre « %s »",
+		DE: "Änderungen an Ihrem Angebot „%s“ erbeten", NL: "Wijzigingen gevraagd aan uw aanbod ‘%s’"},
+}

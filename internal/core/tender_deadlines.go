@@ -46,8 +46,9 @@ func CloseTenderAtDeadline(ctx context.Context, st *store.Store, index SearchJob
 // changes_requested for domain.TenderChangesTimeout at now (the
 // expire_changes event), tells their buyers (links to publicURL), and
 // returns how many; each rejected tender's search document is queued for
-// an update through index (nil: none).
-func RejectTendersWaitingOnChanges(ctx context.Context, st *store.Store, mailer Mailer, index SearchJobs, publicURL string, now time.Time) (int, error) {
+// an update through index (nil: none). The buyers are told through notes
+// (in-app notification, email per preference), or by email when nil.
+func RejectTendersWaitingOnChanges(ctx context.Context, st *store.Store, mailer Mailer, notes *Notifications, index SearchJobs, publicURL string, now time.Time) (int, error) {
 	ids, err := st.TendersWaitingOnChangesSince(ctx, now.Add(-domain.TenderChangesTimeout))
 	if err != nil {
 		return 0, err
@@ -79,7 +80,7 @@ func RejectTendersWaitingOnChanges(ctx context.Context, st *store.Store, mailer 
 			if err := tenderAudit(ctx, tx, index, Actor{}, "tender.rejected", out, tenderState(before), tenderState(out)); err != nil {
 				return err
 			}
-			return tellBuyer(ctx, st, mailer, publicURL, tx, out, next.Reason)
+			return tellBuyer(ctx, st, mailer, notes, publicURL, tx, out, next.Reason)
 		})
 		if err != nil && !errors.Is(err, domain.ErrNotFound) {
 			return n, err

@@ -71,15 +71,16 @@ func (s *Tenders) Decide(ctx context.Context, actor Actor, p domain.Principal, t
 		if err := tenderAudit(ctx, tx, s.index, actor, "tender."+string(to), out, tenderState(before), after); err != nil {
 			return err
 		}
-		return tellBuyer(ctx, s.st, s.schedule, s.cfg.PublicURL, tx, out, reason)
+		return tellBuyer(ctx, s.st, s.schedule, s.notes, s.cfg.PublicURL, tx, out, reason)
 	})
 	return out, err
 }
 
 // tellBuyer emails every member of a tender's buyer the moderator's
 // decision (t's new state), each in their own language, in the decision's
-// transaction.
-func tellBuyer(ctx context.Context, st *store.Store, mailer Mailer, publicURL string, tx *store.Tx, t domain.Tender, reason string) error {
+// transaction: through notes when set (in-app notification, email per
+// preference), else by email directly.
+func tellBuyer(ctx context.Context, st *store.Store, mailer Mailer, notes *Notifications, publicURL string, tx *store.Tx, t domain.Tender, reason string) error {
 	members, err := st.ListMembers(ctx, t.OrganisationID)
 	if err != nil {
 		return err
@@ -89,9 +90,16 @@ func tellBuyer(ctx context.Context, st *store.Store, mailer Mailer, publicURL st
 		if err != nil {
 			return err
 		}
-		if err := mailer.EnqueueEmail(ctx, tx, Email{To: u.Email, Name: u.DisplayName, Kind: "tender_decision", Lang: u.Language,
-			Data: map[string]any{"Name": u.DisplayName, "TenderTitle": t.Original().Title, "Decision": string(t.State), "Reason": reason,
-				"Link": strings.TrimRight(publicURL, "/") + "/tenders/" + t.ID}}); err != nil {
+		link := strings.TrimRight(publicURL, "/") + "/tenders/" + t.ID
+		data := map[string]any{"Name": u.DisplayName, "TenderTitle": t.Original().Title, "Decision": string(t.State), "Reason": reason, "Link": link}
+		if headline, ok := msgTenderDecisionNotice[t.State]; ok && notes != nil {
+			if err := notes.Notify(ctx, tx, Notice{Category: domain.NotifyListingDecisions, Kind: "tender_decision",
+				Title: headline.With(t.Original().Title)[u.Language], Link: link, Data: data}, u.ID); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := mailer.EnqueueEmail(ctx, tx, Email{To: u.Email, Name: u.DisplayName, Kind: "tender_decision", Lang: u.Language, Data: data}); err != nil {
 			return err
 		}
 	}
@@ -119,4 +127,15 @@ func (s *Tenders) Queue(ctx context.Context, p domain.Principal, kind domain.Ten
 		return nil, "", err
 	}
 	return s.st.ListTendersForModeration(ctx, kind, country, cursor, tenderPageSize(limit))
+}
+
+// msgTenderDecisionNotice is the in-app line of a decision on a tender, by
+// the tender's new state.
+var msgTenderDecisionNotice = map[domain.TenderState]domain.Msg{
+	domain.TenderPublished: {EN: "Your tender “%s” is published", FR: "Votre appel d’offres « %s » est publié",
+		DE: "Ihre Ausschreibung „%s“ ist veröffentlicht", NL: "Uw aanbesteding ‘%s’ is gepubliceerd"},
+	domain.TenderRejected: {EN: "Your tender “%s” was not accepted", FR: "Votre appel d’offres « %s » n’a pas été accepté",
+		DE: "Ihre Ausschreibung „%s“ wurde nicht angenommen", NL: "Uw aanbesteding ‘%s’ is niet aanvaard"},
+	domain.TenderChangesRequested: {EN: "Changes requested on your tender “%s”", FR: "Des modifications sont demandées sur votre appel d’offres « %s »",
+		DE: "Änderungen an Ihrer Ausschreibung „%s“ erbeten", NL: "Wijzigingen gevraagd aan uw aanbesteding ‘%s’"},
 }

@@ -17,9 +17,18 @@ import (
 type Tenders struct {
 	st       *store.Store
 	schedule TenderJobs
-	index    SearchJobs // nil: no search index updates (see WithSearch)
+	index    SearchJobs     // nil: no search index updates (see WithSearch)
+	notes    *Notifications // nil: decisions are emailed directly (see WithNotifications)
 	now      Clock
 	cfg      TendersConfig
+}
+
+// WithNotifications routes a moderator's decisions through n: each member
+// of the buyer gets an in-app notification (category listing_decisions)
+// and the email as their preference says. It returns s.
+func (s *Tenders) WithNotifications(n *Notifications) *Tenders {
+	s.notes = n
+	return s
 }
 
 // TenderJobs enqueues the jobs tenders cause, in the transaction of the

@@ -30,6 +30,6 @@ func TestNotificationCategories(t *testing.T) {
 		t.Error("unknown category or delivery accepted")
 	}
 	if NotifyNewMatchingNeed.DefaultDelivery() != DeliveryDailyDigest || NotifyListingDecisions.DefaultDelivery() != DeliveryImmediately {
-		t.Error("defaults changed: update DOMAIN.md and the preferences page too")
+		t.Error("defaults changed: update the preferences page too")
 	}
 }

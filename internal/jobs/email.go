@@ -19,6 +19,14 @@ type SendEmailArgs struct {
 	Template string         `json:"template"`
 	Lang     string         `json:"lang"`
 	Data     map[string]any `json:"data"`
+	// Unsubscribe is set on notification emails only.
+	Unsubscribe *UnsubscribeArgs `json:"unsubscribe,omitempty"`
+}
+
+// UnsubscribeArgs is the one-click unsubscribe of a notification email.
+type UnsubscribeArgs struct {
+	Link     string `json:"link"`
+	Category string `json:"category"`
 }
 
 // Kind names the job in the queue.
@@ -49,19 +57,37 @@ func (w *SendEmailWorker) Work(ctx context.Context, job *river.Job[SendEmailArgs
 		return errNoSMTP
 	}
 	a := job.Args
-	subject, text, html, err := w.Renderer.Render(mail.Kind(a.Template), a.Lang, wholeNumbers(a.Data))
+	var (
+		subject, text, html string
+		err                 error
+		headers             map[string]string
+	)
+	if u := a.Unsubscribe; u != nil {
+		subject, text, html, err = w.Renderer.RenderNotification(mail.Kind(a.Template), a.Lang, wholeNumbers(a.Data),
+			mail.Unsubscribe{Link: u.Link, Category: u.Category})
+		// RFC 8058: mail providers show an unsubscribe button that POSTs
+		// "List-Unsubscribe=One-Click" to the link, without the user
+		// having to open the message or sign in.
+		headers = map[string]string{"List-Unsubscribe": "<" + u.Link + ">", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
+	} else {
+		subject, text, html, err = w.Renderer.Render(mail.Kind(a.Template), a.Lang, wholeNumbers(a.Data))
+	}
 	if err != nil {
 		return river.JobCancel(fmt.Errorf("render %s: %w", a.Template, err)) // a template bug will not fix itself
 	}
 	return w.Sender.Send(ctx, mail.Message{
-		To: a.To, ToName: a.Name, Subject: subject, Text: text, HTML: html,
+		To: a.To, ToName: a.Name, Subject: subject, Text: text, HTML: html, Headers: headers,
 		MessageID: fmt.Sprintf("<job-%d@passerelle>", job.ID),
 	})
 }
 
 // EnqueueEmail queues an email in tx: it is sent only if tx commits.
 func (r *Runner) EnqueueEmail(ctx context.Context, tx *store.Tx, e core.Email) error {
-	_, err := r.client.InsertTx(ctx, tx.Raw(), SendEmailArgs{To: e.To, Name: e.Name, Template: e.Kind, Lang: string(e.Lang), Data: e.Data}, nil)
+	args := SendEmailArgs{To: e.To, Name: e.Name, Template: e.Kind, Lang: string(e.Lang), Data: e.Data}
+	if e.Unsubscribe != nil {
+		args.Unsubscribe = &UnsubscribeArgs{Link: e.Unsubscribe.Link, Category: e.Unsubscribe.Category}
+	}
+	_, err := r.client.InsertTx(ctx, tx.Raw(), args, nil)
 	if err != nil {
 		return fmt.Errorf("jobs: enqueue email: %w", err)
 	}

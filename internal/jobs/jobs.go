@@ -48,6 +48,9 @@ type Options struct {
 	// FetchPollInterval bounds how long a job may wait when the
 	// notification of its insertion is missed (default 250ms).
 	FetchPollInterval time.Duration
+	// Notifications configures the notifications (unsubscribe links, digest
+	// links); see Runner.Notifications.
+	Notifications core.NotificationsConfig
 }
 
 // Fetch timing. River wakes on a notification sent with each insert, but
@@ -66,6 +69,7 @@ const (
 // Runner owns the River client.
 type Runner struct {
 	client *river.Client[pgx.Tx]
+	notes  *core.Notifications
 }
 
 // New builds the River client with every worker and periodic job registered.
@@ -116,6 +120,10 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if err := river.AddWorkerSafely(workers, &ReconcileSearchWorker{Index: opts.Search, Log: log}); err != nil {
 		return nil, err
 	}
+	digest := &NotificationDigestWorker{Log: log}
+	if err := river.AddWorkerSafely(workers, digest); err != nil {
+		return nil, err
+	}
 	rebuild := &RebuildSearchWorker{Index: opts.Search, Log: log}
 	if err := river.AddWorkerSafely(workers, rebuild); err != nil {
 		return nil, err
@@ -144,6 +152,12 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 			river.NewPeriodicJob(river.PeriodicInterval(opts.SearchReconcileInterval),
 				func() (river.JobArgs, *river.InsertOpts) { return ReconcileSearchArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "reconcile_search"}),
+			// Not on start: a restart must not send the digest early; a
+			// missed run is caught up by the next day's, which gathers
+			// everything still pending.
+			river.NewPeriodicJob(dailyAt{hour: DigestHourUTC},
+				func() (river.JobArgs, *river.InsertOpts) { return NotificationDigestArgs{}, nil },
+				&river.PeriodicJobOpts{ID: "notification_digest"}),
 		},
 	})
 	if err != nil {
@@ -152,6 +166,8 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	r := &Runner{client: client}
 	rejectStale.Mailer, rejectStale.Index = r, r
 	rebuild.Runner = r
+	r.notes = core.NewNotifications(st, r, time.Now, opts.Notifications)
+	digest.Notes, rejectStale.Notes = r.notes, r.notes
 	closeTender.Index = r
 	if opts.Registry != nil {
 		opts.Registry.MustRegister(lag, prometheus.NewGaugeFunc(prometheus.GaugeOpts{

@@ -72,13 +72,14 @@ type RejectStaleTendersWorker struct {
 	Store     *store.Store
 	Log       *slog.Logger
 	Mailer    core.Mailer
+	Notes     *core.Notifications
 	Index     core.SearchJobs
 	PublicURL string
 }
 
 // Work rejects every tender in changes_requested for 10 days or more.
 func (w *RejectStaleTendersWorker) Work(ctx context.Context, _ *river.Job[RejectStaleTendersArgs]) error {
-	n, err := core.RejectTendersWaitingOnChanges(ctx, w.Store, w.Mailer, w.Index, w.PublicURL, time.Now())
+	n, err := core.RejectTendersWaitingOnChanges(ctx, w.Store, w.Mailer, w.Notes, w.Index, w.PublicURL, time.Now())
 	if n > 0 {
 		w.Log.InfoContext(ctx, "tenders waiting on changes rejected", "count", n)
 	}

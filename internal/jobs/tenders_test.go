@@ -156,7 +156,8 @@ func TestStaleChangesRequestedAreRejected(t *testing.T) {
 	db := storetest.New(t)
 	ctx := context.Background()
 	a := newTenderActors(t, db)
-	runner := newRunner(t, db, jobs.Options{StaleTenderInterval: 300 * time.Millisecond, PublicURL: "https://passerelle.example"})
+	runner := newRunner(t, db, jobs.Options{StaleTenderInterval: 300 * time.Millisecond, PublicURL: "https://passerelle.example",
+		Notifications: core.NotificationsConfig{PublicURL: "https://passerelle.example", SecretKey: []byte("jobs-test-secret-key-0123456789abcdef")}})
 	tenders := core.NewTenders(db.Store, runner, time.Now, core.TendersConfig{})
 	old := draftTender(t, tenders, a, time.Now().Add(30*24*time.Hour))
 	recent := draftTender(t, tenders, a, time.Now().Add(30*24*time.Hour))
@@ -201,5 +202,19 @@ func TestStaleChangesRequestedAreRejected(t *testing.T) {
 	}
 	if len(decisions) != 3 || decisions[2] != "rejected https://passerelle.example/tenders/"+old.ID {
 		t.Errorf("decision emails: %q", decisions)
+	}
+	// The automatic rejection goes through the notifications: in the app,
+	// and its email is a notification email (with its unsubscribe link).
+	var notes, withUnsubscribe int
+	if err := db.Pool.QueryRow(ctx, `SELECT count(*) FROM notifications WHERE kind = 'tender_decision'
+		AND category = 'listing_decisions' AND email_state = 'sent' AND data->>'Decision' = 'rejected'`).Scan(&notes); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Pool.QueryRow(ctx, `SELECT count(*) FROM river_job WHERE kind = 'send_email'
+		AND args->>'template' = 'tender_decision' AND args->'unsubscribe'->>'link' LIKE 'https://passerelle.example/api/v1/unsubscribe?token=%'`).Scan(&withUnsubscribe); err != nil {
+		t.Fatal(err)
+	}
+	if notes != 1 || withUnsubscribe != 1 {
+		t.Errorf("automatic rejection: %d notifications, %d notification emails; want 1 and 1", notes, withUnsubscribe)
 	}
 }

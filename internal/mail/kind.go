@@ -30,13 +30,16 @@ const (
 	// KindTenderDecision tells a buyer's members what a moderator decided
 	// on their tender, with the reason (TenderDecisionData).
 	KindTenderDecision Kind = "tender_decision"
+	// KindNotificationDigest gathers a user's notifications of the day
+	// for the categories delivered as a daily digest (NotificationDigestData).
+	KindNotificationDigest Kind = "notification_digest"
 )
 
 // Kinds returns every kind, in a fixed order.
 func Kinds() []Kind {
 	return []Kind{KindVerifyEmail, KindResetPassword, KindEmailChange,
 		KindEmailChangedNotice, KindInvitation, KindSetPassword, KindAccountExists, KindListingDecision,
-		KindTenderDecision}
+		KindTenderDecision, KindNotificationDigest}
 }
 
 // DefaultLanguage is used for any language Passerelle does not speak.
@@ -117,4 +120,20 @@ type TenderDecisionData struct {
 	// Reason is the moderator's, for rejected and changes_requested.
 	Reason string
 	Link   string
+}
+
+// NotificationDigestData is the data of KindNotificationDigest: the
+// notifications oldest first, each with its category's name, its title and
+// link, all in the recipient's language; Link opens the notifications page.
+type NotificationDigestData struct {
+	Name  string
+	Items []DigestItem
+	Link  string
+}
+
+// DigestItem is one line of a digest.
+type DigestItem struct {
+	Category string
+	Title    string
+	Link     string
 }

@@ -34,9 +34,19 @@ type templateSet struct {
 
 // layoutData is what the HTML layout sees; the kind's "html" part gets Data.
 type layoutData struct {
-	Lang    string
-	Subject string
-	Data    any
+	Lang        string
+	Subject     string
+	Data        any
+	Unsubscribe *Unsubscribe
+}
+
+// Unsubscribe is the one-click unsubscribe of a notification email: the
+// signed link that turns its category off, and the category's name in the
+// recipient's language. The message says why it was sent and how to stop
+// it; the Sender's caller also puts Link in the List-Unsubscribe header.
+type Unsubscribe struct {
+	Link     string
+	Category string
 }
 
 // action is a call-to-action link, rendered as a button plus the link in
@@ -117,7 +127,7 @@ func parseSet(layout, common, body string) (templateSet, error) {
 	// subject, text and html come from <kind>/<lang>.tmpl (subject and text
 	// run by text/template, html by html/template inside the layout); the
 	// others from common/<lang>.tmpl, shared by every kind.
-	for _, part := range []string{"subject", "text", "html", "greeting", "validity", "fallback", "signature", "footer"} {
+	for _, part := range []string{"subject", "text", "html", "greeting", "validity", "fallback", "signature", "footer", "unsubscribe"} {
 		if text.Lookup(part) == nil {
 			return templateSet{}, fmt.Errorf("part %q is not defined", part)
 		}
@@ -147,6 +157,19 @@ func checkNoStrayFiles(fsys fs.FS, expected map[string]bool) error {
 // A language other than fr, de, en and nl, after reducing a tag such as
 // "fr-BE" to its language, is rendered in DefaultLanguage.
 func (r *Renderer) Render(kind Kind, lang string, data any) (subject, text, html string, err error) {
+	return r.render(kind, lang, data, nil)
+}
+
+// RenderNotification renders like Render and adds, to both bodies, why the
+// message was sent and the link that stops such messages.
+func (r *Renderer) RenderNotification(kind Kind, lang string, data any, unsub Unsubscribe) (subject, text, html string, err error) {
+	if unsub.Link == "" || unsub.Category == "" {
+		return "", "", "", fmt.Errorf("mail: a notification needs its unsubscribe link and category")
+	}
+	return r.render(kind, lang, data, &unsub)
+}
+
+func (r *Renderer) render(kind Kind, lang string, data any, unsub *Unsubscribe) (subject, text, html string, err error) {
 	lang = language(lang)
 	set, ok := r.sets[setKey{kind, lang}]
 	if !ok {
@@ -171,7 +194,14 @@ func (r *Renderer) Render(kind Kind, lang string, data any) (subject, text, html
 	}
 	// "-- " is the signature separator that mail readers recognise and dim.
 	text = strings.TrimSpace(body) + "\n\n-- \n" + strings.TrimSpace(footer) + "\n"
-	html, err = execute(set.html, "layout", layoutData{Lang: lang, Subject: subject, Data: data})
+	if unsub != nil {
+		why, err := execute(set.text, "unsubscribe", unsub.Category)
+		if err != nil {
+			return fail("unsubscribe", err)
+		}
+		text += "\n" + strings.TrimSpace(why) + "\n" + unsub.Link + "\n"
+	}
+	html, err = execute(set.html, "layout", layoutData{Lang: lang, Subject: subject, Data: data, Unsubscribe: unsub})
 	if err != nil {
 		return fail("html", err)
 	}

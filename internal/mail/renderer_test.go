@@ -31,6 +31,10 @@ func sampleData(kind mail.Kind, name string) any {
 	case mail.KindTenderDecision:
 		return mail.TenderDecisionData{Name: name, TenderTitle: "Nettoyage de l'hôtel de ville", Decision: "changes_requested",
 			Reason: "Précisez le lieu.", Link: link}
+	case mail.KindNotificationDigest:
+		return mail.NotificationDigestData{Name: name, Link: link, Items: []mail.DigestItem{
+			{Category: "Nouveaux besoins", Title: "Nettoyage de l'hôtel de ville", Link: "https://passerelle.example/tenders/1"},
+			{Category: "Questions et réponses", Title: "Quel lieu ?", Link: "https://passerelle.example/tenders/2"}}}
 	}
 	panic("no sample data for " + kind)
 }
@@ -229,5 +233,36 @@ func TestRenderListingDecisions(t *testing.T) {
 		if err != nil || strings.Contains(text, "\n\n\n\n") {
 			t.Errorf("%s: approval without a reason: %v\n%s", lang, err, text)
 		}
+	}
+}
+
+// TestRenderNotificationAddsUnsubscribe checks that every kind, in every
+// language, can carry the unsubscribe sentence and link in both bodies,
+// and that a notification without them is refused rather than sent
+// without a way out.
+func TestRenderNotificationAddsUnsubscribe(t *testing.T) {
+	t.Parallel()
+	r := newRenderer(t)
+	const link = "https://passerelle.example/api/v1/unsubscribe?token=a.b&x=1"
+	for _, kind := range mail.Kinds() {
+		for _, lang := range mail.Languages() {
+			_, text, html, err := r.RenderNotification(kind, lang, sampleData(kind, "Zoé"), mail.Unsubscribe{Link: link, Category: "Catégorie <b>"})
+			if err != nil {
+				t.Fatalf("%s/%s: %v", kind, lang, err)
+			}
+			if !strings.Contains(text, link) || !strings.Contains(text, "Catégorie <b>") {
+				t.Errorf("%s/%s: text lacks the unsubscribe link or category:\n%s", kind, lang, text)
+			}
+			if !strings.Contains(html, `href="https://passerelle.example/api/v1/unsubscribe?token=a.b&amp;x=1"`) || !strings.Contains(html, "Catégorie &lt;b&gt;") {
+				t.Errorf("%s/%s: html lacks the unsubscribe link or escaped category:\n%s", kind, lang, html)
+			}
+			_, plain, _, err := r.Render(kind, lang, sampleData(kind, "Zoé"))
+			if err != nil || strings.Contains(plain, "unsubscribe?token") {
+				t.Errorf("%s/%s: a plain message must not carry an unsubscribe link: %v", kind, lang, err)
+			}
+		}
+	}
+	if _, _, _, err := r.RenderNotification(mail.KindListingDecision, "en", sampleData(mail.KindListingDecision, "Zoé"), mail.Unsubscribe{}); err == nil {
+		t.Error("a notification without an unsubscribe link was rendered")
 	}
 }

@@ -114,6 +114,34 @@ type Membership struct {
 	CreatedAt      time.Time
 }
 
+type Notification struct {
+	ID         uuid.UUID
+	UserID     uuid.UUID
+	Category   string
+	Kind       string
+	Title      string
+	Link       string
+	Data       []byte
+	CreatedAt  time.Time
+	ReadAt     *time.Time
+	EmailState string
+	EmailedAt  *time.Time
+}
+
+type NotificationDigest struct {
+	UserID   uuid.UUID
+	Day      time.Time
+	QueuedAt time.Time
+	Items    int32
+}
+
+type NotificationPreference struct {
+	UserID    uuid.UUID
+	Category  string
+	Delivery  string
+	UpdatedAt time.Time
+}
+
 type NutsRegion struct {
 	Code    string
 	Level   int16
