@@ -105,10 +105,7 @@ func (s *Store) SearchCPVCodes(ctx context.Context, q CPVSearch, cursor string, 
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		next = encodeCPVCursor(rows[len(rows)-1].Code8)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.CpvCode) string { return encodeCPVCursor(r.Code8) })
 	page = make([]domain.CPVCode, len(rows))
 	for i, r := range rows {
 		page[i] = cpvFromRow(r)

@@ -60,3 +60,14 @@ func descendingFrom(c cursor) (time.Time, uuid.UUID) {
 	}
 	return c.at, c.id
 }
+
+// pageAfter trims rows, read one past limit, to a page of at most limit
+// and returns the cursor of the next page, made by cursorOf from the
+// page's last row ("" after the last page).
+func pageAfter[R any](rows []R, limit int32, cursorOf func(R) string) ([]R, string) {
+	if len(rows) <= int(limit) {
+		return rows, ""
+	}
+	rows = rows[:limit]
+	return rows, cursorOf(rows[len(rows)-1])
+}

@@ -125,11 +125,7 @@ func (s *Store) ListDocumentsPage(ctx context.Context, organisationID, cursor st
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		last := rows[len(rows)-1]
-		next = encodeCursor(last.CreatedAt, last.ID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.Document) string { return encodeCursor(r.CreatedAt, r.ID) })
 	page = make([]domain.Document, len(rows))
 	for i, r := range rows {
 		page[i] = documentFromRow(r)

@@ -108,10 +108,7 @@ func (s *Store) ListFavouriteLists(ctx context.Context, orgID, cursor string, li
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		next = encodeCursor(rows[len(rows)-1].CreatedAt, rows[len(rows)-1].ID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.ListFavouriteListsRow) string { return encodeCursor(r.CreatedAt, r.ID) })
 	page = make([]domain.FavouriteList, len(rows))
 	for i, r := range rows {
 		page[i] = favouriteListFromRow(sqlc.FavouriteList{ID: r.ID, OrganisationID: r.OrganisationID, Name: r.Name,
@@ -138,10 +135,7 @@ func (s *Store) ListFavourites(ctx context.Context, orgID, listID, cursor string
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		next = encodeCursor(rows[len(rows)-1].AddedAt, rows[len(rows)-1].SupplierID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.ListFavouritesRow) string { return encodeCursor(r.AddedAt, r.SupplierID) })
 	page = make([]domain.Favourite, len(rows))
 	for i, r := range rows {
 		name := r.LegalName

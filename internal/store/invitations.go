@@ -129,11 +129,7 @@ func (s *Store) ListPendingInvitationsPage(ctx context.Context, organisationID, 
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		last := rows[len(rows)-1]
-		next = encodeCursor(last.CreatedAt, last.ID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.Invitation) string { return encodeCursor(r.CreatedAt, r.ID) })
 	page = make([]domain.Invitation, len(rows))
 	for i, r := range rows {
 		page[i] = invitationFromRow(r)

@@ -68,11 +68,9 @@ func (s *Store) ListOrganisationsByMemberPage(ctx context.Context, userID, curso
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		last := rows[len(rows)-1].Organisation
-		next = encodeOrgNameCursor(last.LegalName, last.ID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.ListOrganisationsByMemberPageRow) string {
+		return encodeOrgNameCursor(r.Organisation.LegalName, r.Organisation.ID)
+	})
 	page = make([]domain.MemberOrganisation, len(rows))
 	for i, r := range rows {
 		page[i] = domain.MemberOrganisation{Organisation: organisationFromRow(r.Organisation), Role: domain.MembershipRole(r.Role)}

@@ -65,11 +65,7 @@ func (s *Store) ListMembersPage(ctx context.Context, organisationID, cursor stri
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		last := rows[len(rows)-1]
-		next = encodeCursor(last.CreatedAt, last.UserID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.ListOrganisationMembersPageRow) string { return encodeCursor(r.CreatedAt, r.UserID) })
 	page = make([]domain.Member, len(rows))
 	for i, r := range rows {
 		page[i] = domain.Member{UserID: r.UserID.String(), Email: r.Email, DisplayName: r.DisplayName,

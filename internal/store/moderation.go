@@ -33,11 +33,7 @@ func (s *Store) ListModerationQueue(ctx context.Context, f QueueFilter, cursor s
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		last := rows[len(rows)-1]
-		next = encodeCursor(last.SubmittedAt, last.ID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.ListModerationQueueRow) string { return encodeCursor(r.SubmittedAt, r.ID) })
 	page = make([]domain.QueueItem, len(rows))
 	for i, r := range rows {
 		it := domain.QueueItem{Kind: domain.QueueKind(r.Kind), ID: r.ID.String(), OrganisationID: r.OrganisationID.String(),

@@ -70,11 +70,7 @@ func (s *Store) ListNotificationsPage(ctx context.Context, userID string, unread
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		last := rows[len(rows)-1]
-		next = encodeCursor(last.CreatedAt, last.ID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.Notification) string { return encodeCursor(r.CreatedAt, r.ID) })
 	page = make([]domain.Notification, len(rows))
 	for i, r := range rows {
 		page[i] = notificationFromRow(r)

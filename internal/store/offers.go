@@ -217,11 +217,7 @@ func (s *Store) ListOffersByOrganisation(ctx context.Context, organisationID str
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		last := rows[len(rows)-1]
-		next = encodeCursor(last.CreatedAt, last.ID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.Offer) string { return encodeCursor(r.CreatedAt, r.ID) })
 	page, err = withOfferChildren(ctx, s.q, rows)
 	return page, next, err
 }
@@ -255,11 +251,7 @@ func (s *Store) ListPublishedOffers(ctx context.Context, f OfferFilter, cursor s
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		last := rows[len(rows)-1]
-		next = encodeCursor(*last.PublishedAt, last.ID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.Offer) string { return encodeCursor(*r.PublishedAt, r.ID) })
 	page, err = withOfferChildren(ctx, s.q, rows)
 	return page, next, err
 }
@@ -285,11 +277,7 @@ func (s *Store) ListOffersForModeration(ctx context.Context, country, cursor str
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		last := rows[len(rows)-1].Offer
-		next = encodeCursor(*last.SubmittedAt, last.ID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.ListOffersForModerationRow) string { return encodeCursor(*r.Offer.SubmittedAt, r.Offer.ID) })
 	offers := make([]sqlc.Offer, len(rows))
 	for i, r := range rows {
 		offers[i] = r.Offer

@@ -165,10 +165,7 @@ func (s *Store) ListCountingResponses(ctx context.Context, tenderID, cursor stri
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		next = encodeCursor(rows[len(rows)-1].CreatedAt, rows[len(rows)-1].ID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.Response) string { return encodeCursor(r.CreatedAt, r.ID) })
 	page, err = loadResponses(ctx, s.q, rows)
 	return page, next, err
 }
@@ -189,10 +186,7 @@ func (s *Store) ListResponsesByOrganisation(ctx context.Context, orgID, cursor s
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		next = encodeCursor(rows[len(rows)-1].CreatedAt, rows[len(rows)-1].ID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.Response) string { return encodeCursor(r.CreatedAt, r.ID) })
 	page, err = loadResponses(ctx, s.q, rows)
 	return page, next, err
 }
@@ -219,10 +213,7 @@ func (s *Store) ListNotInterested(ctx context.Context, tenderID, cursor string, 
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		next = encodeCursor(rows[len(rows)-1].CreatedAt, rows[len(rows)-1].OrganisationID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.TenderNotInterested) string { return encodeCursor(r.CreatedAt, r.OrganisationID) })
 	page = make([]NotInterested, len(rows))
 	for i, r := range rows {
 		page[i] = NotInterested{OrganisationID: r.OrganisationID.String(), Reason: r.Reason, CreatedAt: r.CreatedAt}

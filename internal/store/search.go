@@ -137,11 +137,7 @@ func (s *Store) ListSearchRebuilds(ctx context.Context, cursor string, limit int
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		last := rows[len(rows)-1]
-		next = encodeCursor(last.CreatedAt, last.ID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.SearchRebuild) string { return encodeCursor(r.CreatedAt, r.ID) })
 	page = make([]domain.SearchRebuild, len(rows))
 	for i, r := range rows {
 		page[i] = searchRebuildFromRow(r)

@@ -214,11 +214,9 @@ func (s *Store) ListSSEStatusesForReview(ctx context.Context, state domain.Verif
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		last := rows[len(rows)-1].SseStatus
-		next = encodeCursor(*last.SubmittedAt, last.ID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.ListSSEStatusesForReviewRow) string {
+		return encodeCursor(*r.SseStatus.SubmittedAt, r.SseStatus.ID)
+	})
 	ids := make([]uuid.UUID, len(rows))
 	for i, r := range rows {
 		ids[i] = r.SseStatus.ID

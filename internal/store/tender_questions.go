@@ -91,10 +91,7 @@ func (s *Store) ListTenderQuestions(ctx context.Context, tenderID string, all bo
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		next = encodeCursor(rows[len(rows)-1].CreatedAt, rows[len(rows)-1].ID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.TenderQuestion) string { return encodeCursor(r.CreatedAt, r.ID) })
 	page = make([]domain.TenderQuestion, len(rows))
 	for i, r := range rows {
 		page[i] = questionFromRow(r)

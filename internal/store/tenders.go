@@ -242,11 +242,7 @@ func (s *Store) ListPublishedTenders(ctx context.Context, kind domain.TenderKind
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		last := rows[len(rows)-1]
-		next = encodeCursor(last.ResponsesDeadline, last.ID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.Tender) string { return encodeCursor(r.ResponsesDeadline, r.ID) })
 	page, err = loadTenders(ctx, s.q, rows)
 	return page, next, err
 }
@@ -267,11 +263,7 @@ func (s *Store) ListTendersByOrganisation(ctx context.Context, orgID, cursor str
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		last := rows[len(rows)-1]
-		next = encodeCursor(last.CreatedAt, last.ID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.Tender) string { return encodeCursor(r.CreatedAt, r.ID) })
 	page, err = loadTenders(ctx, s.q, rows)
 	return page, next, err
 }
@@ -296,11 +288,9 @@ func (s *Store) ListTendersForModeration(ctx context.Context, kind domain.Tender
 	if err != nil {
 		return nil, "", mapError(err)
 	}
-	if len(rows) > int(limit) {
-		rows = rows[:limit]
-		last := rows[len(rows)-1].Tender
-		next = encodeCursor(*last.SubmittedAt, last.ID)
-	}
+	rows, next = pageAfter(rows, limit, func(r sqlc.ListTendersForModerationRow) string {
+		return encodeCursor(*r.Tender.SubmittedAt, r.Tender.ID)
+	})
 	plain := make([]sqlc.Tender, len(rows))
 	for i, r := range rows {
 		plain[i] = r.Tender
