@@ -151,8 +151,8 @@ type facetCounter struct {
 	segs   []*scorch.SegmentSnapshot
 	starts []uint64 // global doc number of each segment's first document
 	tables []*facetTables
-	counts [][][]int // [segment][facet][ordinal]
-	cur    int       // segment of the last hit (hits come in doc order)
+	counts [][][]uint32 // [segment][facet][ordinal]; 32 bits halve the cache lines touched
+	cur    int          // segment of the last hit (hits come in doc order)
 }
 
 func newFacetCounter(cache *facetCache, facets []search.Facet) *facetCounter {
@@ -177,7 +177,7 @@ func (c *facetCounter) start(snap *scorch.IndexSnapshot) {
 		next += ss.Segment().Count()
 	}
 	c.tables = make([]*facetTables, len(c.segs))
-	c.counts = make([][][]int, len(c.segs))
+	c.counts = make([][][]uint32, len(c.segs))
 	c.cur = 0
 	c.cache.keepOnly(c.segs)
 }
@@ -199,9 +199,9 @@ func (c *facetCounter) add(num uint64) error {
 			return err
 		}
 		c.tables[s] = t
-		c.counts[s] = make([][]int, len(facetOrder))
+		c.counts[s] = make([][]uint32, len(facetOrder))
 		for _, f := range c.want {
-			c.counts[s][f] = make([]int, len(t.terms[f]))
+			c.counts[s][f] = make([]uint32, len(t.terms[f]))
 		}
 	}
 	local := num - c.starts[s]
@@ -234,7 +234,7 @@ func (c *facetCounter) values(f search.Facet, size int) []search.FacetValue {
 		}
 		for o, n := range c.counts[s][fi] {
 			if n > 0 {
-				byValue[t.terms[fi][o]] += n
+				byValue[t.terms[fi][o]] += int(n)
 			}
 		}
 	}
