@@ -124,7 +124,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		MaxBodyBytes:   cfg.HTTPMaxBodyBytes,
 		Web:            web.New(dist, built),
 		Documents:      core.NewDocuments(st, objects, cfg.MaxUploadBytes, time.Now),
-		SSEStatuses:    core.NewSSEStatuses(st, time.Now).WithSearch(runner),
+		SSEStatuses:    core.NewSSEStatuses(st, time.Now).WithSearch(runner).WithNotifications(runner.Notifications()),
 		Offers:         core.NewOffers(st, runner, time.Now, core.OffersConfig{PublicURL: cfg.PublicURL}).WithSearch(runner).WithNotifications(runner.Notifications()),
 		Notifications:  runner.Notifications(),
 		Taxonomy:       core.NewTaxonomy(st),

@@ -109,7 +109,7 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		Members:       core.NewMemberships(db.Store, runner, clock.now, core.MembershipsConfig{PublicURL: "http://localhost:8080"}),
 		Organisations: core.NewOrganisations(db.Store, objects).WithSearch(runner),
 		Documents:     core.NewDocuments(db.Store, objects, testMaxUpload, clock.now),
-		SSEStatuses:   core.NewSSEStatuses(db.Store, clock.now).WithSearch(runner),
+		SSEStatuses:   core.NewSSEStatuses(db.Store, clock.now).WithSearch(runner).WithNotifications(runner.Notifications()),
 		Offers: core.NewOffers(db.Store, runner, clock.now, core.OffersConfig{PublicURL: "http://localhost:8080"}).WithSearch(runner).
 			WithNotifications(runner.Notifications()),
 		Taxonomy: core.NewTaxonomy(db.Store),

@@ -43,6 +43,11 @@ func NewNotifications(st *store.Store, mailer Mailer, now Clock, cfg Notificatio
 	return &Notifications{st: st, mailer: mailer, now: now, cfg: cfg}
 }
 
+// Link is the absolute URL of path in the web app, for a Notice.
+func (s *Notifications) Link(path string) string {
+	return strings.TrimRight(s.cfg.PublicURL, "/") + path
+}
+
 // Notice is one event to tell users of.
 type Notice struct {
 	Category domain.NotificationCategory

@@ -26,7 +26,8 @@ import (
 type SSEStatuses struct {
 	st    *store.Store
 	now   Clock
-	index SearchJobs // nil: no search index updates (see WithSearch)
+	index SearchJobs     // nil: no search index updates (see WithSearch)
+	notes *Notifications // nil: decisions notify nobody (see WithNotifications)
 }
 
 // NewSSEStatuses builds the SSE status use cases.
@@ -43,6 +44,15 @@ func NewSSEStatuses(st *store.Store, now Clock) *SSEStatuses {
 // queue another for the moment the status stops counting. It returns s.
 func (s *SSEStatuses) WithSearch(jobs SearchJobs) *SSEStatuses {
 	s.index = jobs
+	return s
+}
+
+// WithNotifications tells the owners of a supplier, through n, what a
+// moderator decided on one of its statuses (category
+// verification_results: in the app, and by email as each prefers). It
+// returns s.
+func (s *SSEStatuses) WithNotifications(n *Notifications) *SSEStatuses {
+	s.notes = n
 	return s
 }
 
@@ -336,9 +346,50 @@ func (s *SSEStatuses) decide(ctx context.Context, actor Actor, p domain.Principa
 		if reason != "" {
 			after["rejection_reason"] = reason
 		}
-		return s.audit(ctx, tx, actor, "sse_status."+string(state), out, sseStatusAudit(before), after)
+		if err := s.audit(ctx, tx, actor, "sse_status."+string(state), out, sseStatusAudit(before), after); err != nil {
+			return err
+		}
+		return s.notifyDecision(ctx, tx, out)
 	})
 	return out, err
+}
+
+// msgVerificationNotice is the in-app line of a decision on a status, as
+// the email's subject says it.
+var msgVerificationNotice = map[domain.VerificationState]domain.Msg{
+	domain.VerificationVerified: {EN: "Your status “%s” is verified", FR: "Votre statut « %s » est vérifié",
+		DE: "Ihr Status „%s“ ist geprüft", NL: "Uw status „%s” is geverifieerd"},
+	domain.VerificationRejected: {EN: "Your status “%s” was not verified", FR: "Votre statut « %s » n’a pas été vérifié",
+		DE: "Ihr Status „%s“ wurde nicht bestätigt", NL: "Uw status „%s” is niet geverifieerd"},
+}
+
+// notifyDecision tells each owner of st's organisation, in their language,
+// what the moderator decided on st (nothing without notifications).
+func (s *SSEStatuses) notifyDecision(ctx context.Context, tx *store.Tx, st domain.SSEStatus) error {
+	if s.notes == nil {
+		return nil
+	}
+	org, err := s.st.GetOrganisation(ctx, st.OrganisationID)
+	if err != nil {
+		return err
+	}
+	owners, err := tx.ListOrganisationOwners(ctx, st.OrganisationID)
+	if err != nil {
+		return err
+	}
+	link := s.notes.Link("/organisations/" + st.OrganisationID)
+	for _, owner := range owners {
+		name := st.Type.Label(string(owner.Language))
+		data := map[string]any{"OrganisationName": organisationName(org), "StatusName": name,
+			"Decision": string(st.State), "ValidUntil": domain.DateMsg(st.ValidUntil).With()[owner.Language],
+			"Reason": st.RejectionReason, "Link": link}
+		n := Notice{Category: domain.NotifyVerificationResults, Kind: "verification_result",
+			Title: msgVerificationNotice[st.State].With(name)[owner.Language], Link: link, Data: data}
+		if err := s.notes.Notify(ctx, tx, n, owner.UserID); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // List returns the statuses of an organisation as p may see them: all of

@@ -30,6 +30,9 @@ const (
 	// KindTenderDecision tells a buyer's members what a moderator decided
 	// on their tender, with the reason (TenderDecisionData).
 	KindTenderDecision Kind = "tender_decision"
+	// KindVerificationResult tells a supplier's owners what a moderator
+	// decided on one of its SSE statuses (VerificationResultData).
+	KindVerificationResult Kind = "verification_result"
 	// KindNotificationDigest gathers a user's notifications of the day
 	// for the categories delivered as a daily digest (NotificationDigestData).
 	KindNotificationDigest Kind = "notification_digest"
@@ -39,7 +42,7 @@ const (
 func Kinds() []Kind {
 	return []Kind{KindVerifyEmail, KindResetPassword, KindEmailChange,
 		KindEmailChangedNotice, KindInvitation, KindSetPassword, KindAccountExists, KindListingDecision,
-		KindTenderDecision, KindNotificationDigest}
+		KindTenderDecision, KindVerificationResult, KindNotificationDigest}
 }
 
 // DefaultLanguage is used for any language Passerelle does not speak.
@@ -95,6 +98,20 @@ type SetPasswordData struct {
 type AccountExistsData struct {
 	Name string
 	Link string
+}
+
+// VerificationResultData is the data of KindVerificationResult. Decision
+// is verified or rejected; StatusName is the status type's name in the
+// recipient's language; ValidUntil the last day it counts (a date already
+// written for the recipient); Reason the moderator's, for a rejection.
+type VerificationResultData struct {
+	Name             string
+	OrganisationName string
+	StatusName       string
+	Decision         string
+	ValidUntil       string
+	Reason           string
+	Link             string
 }
 
 // ListingDecisionData is the data of KindListingDecision. Decision is

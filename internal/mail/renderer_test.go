@@ -31,6 +31,9 @@ func sampleData(kind mail.Kind, name string) any {
 	case mail.KindTenderDecision:
 		return mail.TenderDecisionData{Name: name, TenderTitle: "Nettoyage de l'hôtel de ville", Decision: "changes_requested",
 			Reason: "Précisez le lieu.", Link: link}
+	case mail.KindVerificationResult:
+		return mail.VerificationResultData{Name: name, OrganisationName: "Coopérative Les Ateliers", StatusName: "ESAT",
+			Decision: "rejected", ValidUntil: "31/12/2027", Reason: "The agreement <b>is</b> unreadable", Link: link}
 	case mail.KindNotificationDigest:
 		return mail.NotificationDigestData{Name: name, Link: link, Items: []mail.DigestItem{
 			{Category: "Nouveaux besoins", Title: "Nettoyage de l'hôtel de ville", Link: "https://passerelle.example/tenders/1"},
