@@ -78,6 +78,20 @@ func SearchDocuments(ctx context.Context, st *store.Store, refs []SearchRef, at 
 // and their loading; empty batches are skipped. batch <= 0 means
 // DefaultSearchBatch. An error of fn stops the walk and is returned.
 func EachSearchDocument(ctx context.Context, st *store.Store, at time.Time, batch int, fn func([]search.Document) error) error {
+	return EachPublicRef(ctx, st, at, batch, func(refs []SearchRef) error {
+		docs, _, err := SearchDocuments(ctx, st, refs, at)
+		if err != nil || len(docs) == 0 {
+			return err
+		}
+		return fn(docs)
+	})
+}
+
+// EachPublicRef streams the refs of every listing public at at, in batches
+// of at most batch (id order within each kind, kinds in search.Kinds
+// order), without building their documents: what reconciliation compares
+// with the index before loading only the listings it lacks.
+func EachPublicRef(ctx context.Context, st *store.Store, at time.Time, batch int, fn func([]SearchRef) error) error {
 	if batch <= 0 {
 		batch = DefaultSearchBatch
 	}
@@ -104,14 +118,8 @@ func EachSearchDocument(ctx context.Context, st *store.Store, at time.Time, batc
 			for i, id := range ids {
 				refs[i] = SearchRef{Kind: kind, ID: id}
 			}
-			docs, _, err := SearchDocuments(ctx, st, refs, at)
-			if err != nil {
+			if err := fn(refs); err != nil {
 				return err
-			}
-			if len(docs) > 0 {
-				if err := fn(docs); err != nil {
-					return err
-				}
 			}
 			if len(ids) < batch {
 				break

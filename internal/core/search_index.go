@@ -212,18 +212,25 @@ func (x *SearchIndex) Reconcile(ctx context.Context) (IndexChange, error) {
 	}
 	public := map[string]bool{}
 	var n IndexChange
-	err = EachSearchDocument(ctx, x.st, x.now(), x.batch, func(docs []search.Document) error {
-		var missing []search.Document
-		for _, d := range docs {
-			public[d.ID] = true
-			if !inIndex[d.ID] {
-				missing = append(missing, d)
+	at := x.now()
+	// Only the ids are read for the listings already indexed; documents are
+	// built for the missing ones alone.
+	err = EachPublicRef(ctx, x.st, at, x.batch, func(refs []SearchRef) error {
+		var missing []SearchRef
+		for _, r := range refs {
+			public[r.ID] = true
+			if !inIndex[r.ID] {
+				missing = append(missing, r)
 			}
 		}
 		if len(missing) == 0 {
 			return nil
 		}
-		written, invalid, err := x.write(ctx, SearchLiveIndex, missing)
+		docs, _, err := SearchDocuments(ctx, x.st, missing, at)
+		if err != nil || len(docs) == 0 {
+			return err
+		}
+		written, invalid, err := x.write(ctx, SearchLiveIndex, docs)
 		n.Indexed += written
 		n.Invalid = append(n.Invalid, invalid...)
 		return err

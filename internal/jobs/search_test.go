@@ -489,16 +489,16 @@ func TestRebuildJobThroughTheQueue(t *testing.T) {
 	}
 }
 
-// TestPublishToSearchableLag publishes offers one after another through
-// the use case with the runner working, and measures the time until each
-// is searchable. The bound here is loose (shared test machines); the
-// figure of must-show 3 comes from BenchmarkPublishToSearchable.
-func TestPublishToSearchableLag(t *testing.T) {
+// TestPublishToSearchable publishes offers one after another through the
+// use case with the runner working, and checks that each becomes
+// searchable with nothing but the jobs to carry it (measureLag gives up
+// after 30 s: a liveness bound, not a speed target). How fast is measured
+// by BenchmarkPublishToSearchable (must-show 3), never asserted here.
+func TestPublishToSearchable(t *testing.T) {
 	e := newSearchEnv(t, nil)
 	e.db.SSEStatus(t, e.supplier.ID, storetest.StatusOptions{Type: "fr_esat"})
-	lags := measureLag(t, e, 20)
-	if p95 := percentile(lags, 0.95); p95 > 5*time.Second {
-		t.Fatalf("publish → searchable p95 %s over %d publications", p95, len(lags))
+	if lags := measureLag(t, e, 20); len(lags) != 20 {
+		t.Fatalf("%d of 20 publications followed", len(lags))
 	}
 }
 

@@ -39,3 +39,17 @@ func optionalString(s string) *string {
 	}
 	return &s
 }
+
+// rowIDs parses ids that name existing rows: a malformed id names none, so
+// it is domain.ErrNotFound, as an unknown one would be.
+func rowIDs(ids ...string) ([]uuid.UUID, error) {
+	out := make([]uuid.UUID, len(ids))
+	for i, s := range ids {
+		u, err := uuid.Parse(s)
+		if err != nil {
+			return nil, domain.ErrNotFound
+		}
+		out[i] = u
+	}
+	return out, nil
+}

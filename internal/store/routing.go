@@ -235,24 +235,13 @@ func (t *Tx) NextRoutingBatch(ctx context.Context, lotID string) (int, error) {
 // domain.NormalizeRouteAnswer) to a lot routed to it; the answer may be
 // changed later. domain.ErrNotFound when the lot was not routed to it.
 func (t *Tx) AnswerLotRoute(ctx context.Context, lotID, organisationID string, a domain.RouteAnswer) (domain.LotRoute, error) {
-	lid, err := uuid.Parse(lotID)
+	ids, err := rowIDs(lotID, organisationID)
 	if err != nil {
-		return domain.LotRoute{}, domain.ErrNotFound
+		return domain.LotRoute{}, err
 	}
-	org, err := uuid.Parse(organisationID)
-	if err != nil {
-		return domain.LotRoute{}, domain.ErrNotFound
-	}
-	var reason, note *string
-	if a.Reason != "" {
-		r := string(a.Reason)
-		reason = &r
-	}
-	if a.Note != "" {
-		note = &a.Note
-	}
-	row, err := t.q.AnswerLotRoute(ctx, sqlc.AnswerLotRouteParams{Answer: string(a.Interest), DeclineReason: reason,
-		DeclineNote: note, AnsweredAt: a.AnsweredAt, LotID: lid, OrganisationID: org})
+	lid, org := ids[0], ids[1]
+	row, err := t.q.AnswerLotRoute(ctx, sqlc.AnswerLotRouteParams{Answer: string(a.Interest), DeclineReason: optionalString(string(a.Reason)),
+		DeclineNote: optionalString(a.Note), AnsweredAt: a.AnsweredAt, LotID: lid, OrganisationID: org})
 	if err != nil {
 		return domain.LotRoute{}, mapError(err)
 	}
@@ -262,14 +251,11 @@ func (t *Tx) AnswerLotRoute(ctx context.Context, lotID, organisationID string, a
 // GetLotRoute returns the route of a lot to an organisation;
 // domain.ErrNotFound when there is none.
 func (s *Store) GetLotRoute(ctx context.Context, lotID, organisationID string) (domain.LotRoute, error) {
-	lid, err := uuid.Parse(lotID)
+	ids, err := rowIDs(lotID, organisationID)
 	if err != nil {
-		return domain.LotRoute{}, domain.ErrNotFound
+		return domain.LotRoute{}, err
 	}
-	org, err := uuid.Parse(organisationID)
-	if err != nil {
-		return domain.LotRoute{}, domain.ErrNotFound
-	}
+	lid, org := ids[0], ids[1]
 	row, err := s.q.GetLotRoute(ctx, sqlc.GetLotRouteParams{LotID: lid, OrganisationID: org})
 	if err != nil {
 		return domain.LotRoute{}, mapError(err)

@@ -304,9 +304,9 @@ func TestLoadWithoutDictionariesOrData(t *testing.T) {
 	}
 }
 
-// TestLoadCost reports the load time and the memory the expander holds
-// (figures for the lead's note; the test fails only on a regression far
-// beyond them).
+// TestLoadCost logs the load time and checks the memory the expander
+// holds (a regression far beyond today's figure fails); the time is
+// logged, never asserted: speed belongs to benchmarks.
 func TestLoadCost(t *testing.T) {
 	requireDictionaries(t)
 	cpv := taxonomytest.DataFile(t, "cpv_2008_multilingual.csv")
@@ -324,8 +324,8 @@ func TestLoadCost(t *testing.T) {
 	runtime.ReadMemStats(&after)
 	held := int64(after.HeapAlloc) - int64(before.HeapAlloc)
 	t.Logf("load: %v, heap held: %d MiB, %+v", took, held>>20, x.Stats())
-	if took > 30*time.Second || held > 1<<30 {
-		t.Errorf("load took %v and holds %d MiB", took, held>>20)
+	if held > 1<<30 {
+		t.Errorf("the expander holds %d MiB", held>>20)
 	}
 	runtime.KeepAlive(x)
 }
