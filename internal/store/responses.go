@@ -195,7 +195,11 @@ func (s *Store) ListResponsesByOrganisation(ctx context.Context, orgID, cursor s
 type NotInterested struct {
 	OrganisationID string
 	Reason         string
-	CreatedAt      time.Time
+	// DeclineReason is the code (domain.DeclineReasons) when the answer
+	// came from the supplier's answers to its routed lots; empty for a
+	// tender-level answer, which gives a reason in words only.
+	DeclineReason domain.DeclineReason
+	CreatedAt     time.Time
 }
 
 // ListNotInterested returns up to limit "not interested" answers to a
@@ -217,6 +221,9 @@ func (s *Store) ListNotInterested(ctx context.Context, tenderID, cursor string, 
 	page = make([]NotInterested, len(rows))
 	for i, r := range rows {
 		page[i] = NotInterested{OrganisationID: r.OrganisationID.String(), Reason: r.Reason, CreatedAt: r.CreatedAt}
+		if r.DeclineReason != nil {
+			page[i].DeclineReason = domain.DeclineReason(*r.DeclineReason)
+		}
 	}
 	return page, next, nil
 }

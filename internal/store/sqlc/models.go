@@ -353,6 +353,18 @@ type TenderDocument struct {
 	AttachedAt     time.Time
 }
 
+type TenderInterestMilestone struct {
+	TenderID  uuid.UUID
+	Milestone int32
+	ReachedAt time.Time
+}
+
+type TenderInterestedOrganisation struct {
+	TenderID       uuid.UUID
+	OrganisationID uuid.UUID
+	FirstAt        time.Time
+}
+
 type TenderLot struct {
 	ID            uuid.UUID
 	TenderID      uuid.UUID
@@ -373,6 +385,7 @@ type TenderNotInterested struct {
 	OrganisationID uuid.UUID
 	Reason         string
 	CreatedAt      time.Time
+	DeclineReason  *string
 }
 
 type TenderQuestion struct {

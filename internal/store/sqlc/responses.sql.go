@@ -137,7 +137,7 @@ func (q *Queries) GetResponse(ctx context.Context, id uuid.UUID) (Response, erro
 }
 
 const listNotInterested = `-- name: ListNotInterested :many
-SELECT tender_id, organisation_id, reason, created_at FROM tender_not_interested
+SELECT tender_id, organisation_id, reason, created_at, decline_reason FROM tender_not_interested
 WHERE tender_id = $1
   AND (created_at, organisation_id) > ($2::timestamptz, $3::uuid)
 ORDER BY created_at, organisation_id
@@ -170,6 +170,7 @@ func (q *Queries) ListNotInterested(ctx context.Context, arg ListNotInterestedPa
 			&i.OrganisationID,
 			&i.Reason,
 			&i.CreatedAt,
+			&i.DeclineReason,
 		); err != nil {
 			return nil, err
 		}
@@ -362,7 +363,7 @@ func (q *Queries) LockResponse(ctx context.Context, id uuid.UUID) (Response, err
 const markNotInterested = `-- name: MarkNotInterested :execrows
 INSERT INTO tender_not_interested (tender_id, organisation_id, reason, created_at)
 VALUES ($1, $2, $3, $4)
-ON CONFLICT (tender_id, organisation_id) DO UPDATE SET reason = EXCLUDED.reason, created_at = EXCLUDED.created_at
+ON CONFLICT (tender_id, organisation_id) DO UPDATE SET reason = EXCLUDED.reason, decline_reason = NULL, created_at = EXCLUDED.created_at
 `
 
 type MarkNotInterestedParams struct {

@@ -12,6 +12,27 @@ import (
 	"github.com/google/uuid"
 )
 
+const addTenderInterestedOrganisation = `-- name: AddTenderInterestedOrganisation :execrows
+INSERT INTO tender_interested_organisations (tender_id, organisation_id, first_at)
+VALUES ($1::uuid, $2::uuid, $3::timestamptz)
+ON CONFLICT DO NOTHING
+`
+
+type AddTenderInterestedOrganisationParams struct {
+	TenderID       uuid.UUID
+	OrganisationID uuid.UUID
+	FirstAt        time.Time
+}
+
+// Counts an organisation's first interest in a tender (once, ever).
+func (q *Queries) AddTenderInterestedOrganisation(ctx context.Context, arg AddTenderInterestedOrganisationParams) (int64, error) {
+	result, err := q.db.Exec(ctx, addTenderInterestedOrganisation, arg.TenderID, arg.OrganisationID, arg.FirstAt)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const answerLotRoute = `-- name: AnswerLotRoute :one
 UPDATE lot_routes SET answer = $1::text, decline_reason = $2,
     decline_note = $3, answered_at = $4::timestamptz
@@ -54,6 +75,60 @@ func (q *Queries) AnswerLotRoute(ctx context.Context, arg AnswerLotRouteParams) 
 		&i.AnsweredAt,
 	)
 	return i, err
+}
+
+const countTenderInterestedOrganisations = `-- name: CountTenderInterestedOrganisations :one
+SELECT count(*)::integer FROM tender_interested_organisations WHERE tender_id = $1::uuid
+`
+
+func (q *Queries) CountTenderInterestedOrganisations(ctx context.Context, tenderID uuid.UUID) (int32, error) {
+	row := q.db.QueryRow(ctx, countTenderInterestedOrganisations, tenderID)
+	var column_1 int32
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
+const declineTenderRoutes = `-- name: DeclineTenderRoutes :exec
+UPDATE lot_routes SET answer = 'not_interested', decline_reason = $1::text,
+    decline_note = $2, answered_at = $3::timestamptz
+WHERE tender_id = $4::uuid AND organisation_id = $5::uuid
+`
+
+type DeclineTenderRoutesParams struct {
+	DeclineReason  string
+	DeclineNote    *string
+	AnsweredAt     time.Time
+	TenderID       uuid.UUID
+	OrganisationID uuid.UUID
+}
+
+// Marks every lot of a tender routed to an organisation "not interested"
+// (the tender-level answer).
+func (q *Queries) DeclineTenderRoutes(ctx context.Context, arg DeclineTenderRoutesParams) error {
+	_, err := q.db.Exec(ctx, declineTenderRoutes,
+		arg.DeclineReason,
+		arg.DeclineNote,
+		arg.AnsweredAt,
+		arg.TenderID,
+		arg.OrganisationID,
+	)
+	return err
+}
+
+const deleteTenderNotInterested = `-- name: DeleteTenderNotInterested :exec
+DELETE FROM tender_not_interested WHERE tender_id = $1::uuid AND organisation_id = $2::uuid
+`
+
+type DeleteTenderNotInterestedParams struct {
+	TenderID       uuid.UUID
+	OrganisationID uuid.UUID
+}
+
+// A supplier interested again in a lot is no longer "not interested" in
+// the tender.
+func (q *Queries) DeleteTenderNotInterested(ctx context.Context, arg DeleteTenderNotInterestedParams) error {
+	_, err := q.db.Exec(ctx, deleteTenderNotInterested, arg.TenderID, arg.OrganisationID)
+	return err
 }
 
 const getLotRoute = `-- name: GetLotRoute :one
@@ -192,6 +267,67 @@ func (q *Queries) ListLotRoutes(ctx context.Context, arg ListLotRoutesParams) ([
 	return items, nil
 }
 
+const listOrganisationNeeds = `-- name: ListOrganisationNeeds :many
+SELECT lot_id, tender_id, organisation_id, offer_id, batch, routed_at, score, explanation, answer, decline_reason, decline_note, answered_at FROM lot_routes
+WHERE organisation_id = $1::uuid
+  AND ($2::text = ''
+       OR ($2::text = 'unanswered' AND answer IS NULL)
+       OR answer = $2::text)
+  AND (routed_at, lot_id) < ($3::timestamptz, $4::uuid)
+ORDER BY routed_at DESC, lot_id DESC
+LIMIT $5
+`
+
+type ListOrganisationNeedsParams struct {
+	OrganisationID uuid.UUID
+	Answer         string
+	BeforeRoutedAt time.Time
+	BeforeLot      uuid.UUID
+	RowLimit       int32
+}
+
+// A page of the lots routed to an organisation, newest first, after the
+// (routed_at, lot_id) of the previous page's last row; @answer filters:
+// ” all, 'unanswered', 'interested' or 'not_interested'.
+func (q *Queries) ListOrganisationNeeds(ctx context.Context, arg ListOrganisationNeedsParams) ([]LotRoute, error) {
+	rows, err := q.db.Query(ctx, listOrganisationNeeds,
+		arg.OrganisationID,
+		arg.Answer,
+		arg.BeforeRoutedAt,
+		arg.BeforeLot,
+		arg.RowLimit,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []LotRoute{}
+	for rows.Next() {
+		var i LotRoute
+		if err := rows.Scan(
+			&i.LotID,
+			&i.TenderID,
+			&i.OrganisationID,
+			&i.OfferID,
+			&i.Batch,
+			&i.RoutedAt,
+			&i.Score,
+			&i.Explanation,
+			&i.Answer,
+			&i.DeclineReason,
+			&i.DeclineNote,
+			&i.AnsweredAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const lotRouteCounts = `-- name: LotRouteCounts :one
 SELECT count(*)::integer AS routed,
        count(*) FILTER (WHERE answer = 'interested')::integer AS interested,
@@ -257,6 +393,52 @@ func (q *Queries) LotTenderID(ctx context.Context, lotID uuid.UUID) (uuid.UUID, 
 	var tender_id uuid.UUID
 	err := row.Scan(&tender_id)
 	return tender_id, err
+}
+
+const lotsDueForRouting = `-- name: LotsDueForRouting :many
+SELECT l.id FROM tender_lots l
+WHERE l.tender_id = $1::uuid
+  AND NOT EXISTS (SELECT 1 FROM lot_routes r WHERE r.lot_id = l.id
+                  AND (NOT $2::boolean OR r.routed_at >= $3::timestamptz))
+  AND (NOT $2::boolean
+       OR (SELECT count(*) FROM lot_routes r WHERE r.lot_id = l.id AND r.answer = 'interested') < $4::integer)
+ORDER BY l.position
+`
+
+type LotsDueForRoutingParams struct {
+	TenderID uuid.UUID
+	TopUp    bool
+	DayStart time.Time
+	Target   int32
+}
+
+// The lots of a tender to route a batch of now: for a first routing
+// (top_up false) the lots never routed; for a top-up the lots with fewer
+// interested suppliers than @target and no batch since @day_start (at
+// most one batch per lot per day).
+func (q *Queries) LotsDueForRouting(ctx context.Context, arg LotsDueForRoutingParams) ([]uuid.UUID, error) {
+	rows, err := q.db.Query(ctx, lotsDueForRouting,
+		arg.TenderID,
+		arg.TopUp,
+		arg.DayStart,
+		arg.Target,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []uuid.UUID{}
+	for rows.Next() {
+		var id uuid.UUID
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		items = append(items, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
 }
 
 const matchCandidates = `-- name: MatchCandidates :many
@@ -384,6 +566,52 @@ func (q *Queries) NextLotRouteBatch(ctx context.Context, lotID uuid.UUID) (int32
 	return column_1, err
 }
 
+const organisationTenderRouteAnswers = `-- name: OrganisationTenderRouteAnswers :one
+SELECT count(*)::integer AS routed,
+       count(*) FILTER (WHERE answer = 'not_interested')::integer AS declined
+FROM lot_routes WHERE tender_id = $1::uuid AND organisation_id = $2::uuid
+`
+
+type OrganisationTenderRouteAnswersParams struct {
+	TenderID       uuid.UUID
+	OrganisationID uuid.UUID
+}
+
+type OrganisationTenderRouteAnswersRow struct {
+	Routed   int32
+	Declined int32
+}
+
+// How many lots of a tender were routed to an organisation, and how many
+// it declined: all declined makes it "not interested" in the tender.
+func (q *Queries) OrganisationTenderRouteAnswers(ctx context.Context, arg OrganisationTenderRouteAnswersParams) (OrganisationTenderRouteAnswersRow, error) {
+	row := q.db.QueryRow(ctx, organisationTenderRouteAnswers, arg.TenderID, arg.OrganisationID)
+	var i OrganisationTenderRouteAnswersRow
+	err := row.Scan(&i.Routed, &i.Declined)
+	return i, err
+}
+
+const reachTenderInterestMilestone = `-- name: ReachTenderInterestMilestone :execrows
+INSERT INTO tender_interest_milestones (tender_id, milestone, reached_at)
+VALUES ($1::uuid, $2::integer, $3::timestamptz)
+ON CONFLICT DO NOTHING
+`
+
+type ReachTenderInterestMilestoneParams struct {
+	TenderID  uuid.UUID
+	Milestone int32
+	ReachedAt time.Time
+}
+
+// Records a milestone once: 0 rows when it was already reached.
+func (q *Queries) ReachTenderInterestMilestone(ctx context.Context, arg ReachTenderInterestMilestoneParams) (int64, error) {
+	result, err := q.db.Exec(ctx, reachTenderInterestMilestone, arg.TenderID, arg.Milestone, arg.ReachedAt)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const reservedAwardsFromBuyerOf = `-- name: ReservedAwardsFromBuyerOf :many
 SELECT o.supplier_id::uuid AS supplier_id, lb.basis::text AS basis, o.recorded_at
 FROM lot_outcomes o
@@ -430,6 +658,143 @@ func (q *Queries) ReservedAwardsFromBuyerOf(ctx context.Context, arg ReservedAwa
 			return nil, err
 		}
 		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const setTenderNotInterestedFromRoutes = `-- name: SetTenderNotInterestedFromRoutes :exec
+INSERT INTO tender_not_interested (tender_id, organisation_id, reason, decline_reason, created_at)
+VALUES ($1::uuid, $2::uuid, $3::text, $4::text,
+        $5::timestamptz)
+ON CONFLICT (tender_id, organisation_id) DO UPDATE
+SET reason = EXCLUDED.reason, decline_reason = EXCLUDED.decline_reason, created_at = EXCLUDED.created_at
+`
+
+type SetTenderNotInterestedFromRoutesParams struct {
+	TenderID       uuid.UUID
+	OrganisationID uuid.UUID
+	Reason         string
+	DeclineReason  string
+	Now            time.Time
+}
+
+// Records a supplier's "not interested" in a tender derived from its
+// answers to the routed lots (see DeclineTenderRoutes for the converse).
+func (q *Queries) SetTenderNotInterestedFromRoutes(ctx context.Context, arg SetTenderNotInterestedFromRoutesParams) error {
+	_, err := q.db.Exec(ctx, setTenderNotInterestedFromRoutes,
+		arg.TenderID,
+		arg.OrganisationID,
+		arg.Reason,
+		arg.DeclineReason,
+		arg.Now,
+	)
+	return err
+}
+
+const tenderNotInterestedOrganisations = `-- name: TenderNotInterestedOrganisations :many
+SELECT organisation_id FROM tender_not_interested WHERE tender_id = $1::uuid ORDER BY organisation_id
+`
+
+// The organisations that said they are not interested in a whole tender:
+// routing leaves them out of the tender's later lots and batches.
+func (q *Queries) TenderNotInterestedOrganisations(ctx context.Context, tenderID uuid.UUID) ([]uuid.UUID, error) {
+	rows, err := q.db.Query(ctx, tenderNotInterestedOrganisations, tenderID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []uuid.UUID{}
+	for rows.Next() {
+		var organisation_id uuid.UUID
+		if err := rows.Scan(&organisation_id); err != nil {
+			return nil, err
+		}
+		items = append(items, organisation_id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const tenderOrganisationsToRemind = `-- name: TenderOrganisationsToRemind :many
+SELECT r.organisation_id FROM lot_routes r
+WHERE r.tender_id = $1::uuid
+  AND NOT EXISTS (SELECT 1 FROM tender_not_interested n
+                  WHERE n.tender_id = r.tender_id AND n.organisation_id = r.organisation_id)
+GROUP BY r.organisation_id
+HAVING bool_or(r.answer IS DISTINCT FROM 'not_interested')
+ORDER BY r.organisation_id
+`
+
+// The organisations a tender was routed to that did not say they are not
+// interested: neither in the whole tender nor in every lot routed to them.
+// Deadline reminders go to these only.
+func (q *Queries) TenderOrganisationsToRemind(ctx context.Context, tenderID uuid.UUID) ([]uuid.UUID, error) {
+	rows, err := q.db.Query(ctx, tenderOrganisationsToRemind, tenderID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []uuid.UUID{}
+	for rows.Next() {
+		var organisation_id uuid.UUID
+		if err := rows.Scan(&organisation_id); err != nil {
+			return nil, err
+		}
+		items = append(items, organisation_id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const tendersDueForTopUp = `-- name: TendersDueForTopUp :many
+SELECT t.id FROM tenders t
+JOIN organisations b ON b.id = t.organisation_id
+WHERE t.state = 'published' AND t.responses_deadline > $1::timestamptz AND b.status = 'active'
+  AND t.id > $2::uuid
+  AND EXISTS (SELECT 1 FROM tender_lots l
+              WHERE l.tender_id = t.id
+                AND NOT EXISTS (SELECT 1 FROM lot_routes r WHERE r.lot_id = l.id AND r.routed_at >= $3::timestamptz)
+                AND (SELECT count(*) FROM lot_routes r WHERE r.lot_id = l.id AND r.answer = 'interested') < $4::integer)
+ORDER BY t.id
+LIMIT $5
+`
+
+type TendersDueForTopUpParams struct {
+	Now      time.Time
+	After    uuid.UUID
+	DayStart time.Time
+	Target   int32
+	RowLimit int32
+}
+
+// The published tenders of active buyers, before their deadline, with a
+// lot due for a top-up (see LotsDueForRouting), in id order after @after.
+func (q *Queries) TendersDueForTopUp(ctx context.Context, arg TendersDueForTopUpParams) ([]uuid.UUID, error) {
+	rows, err := q.db.Query(ctx, tendersDueForTopUp,
+		arg.Now,
+		arg.After,
+		arg.DayStart,
+		arg.Target,
+		arg.RowLimit,
+	)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []uuid.UUID{}
+	for rows.Next() {
+		var id uuid.UUID
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		items = append(items, id)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err

@@ -54,7 +54,7 @@ ORDER BY attached_at, document_id;
 -- name: MarkNotInterested :execrows
 INSERT INTO tender_not_interested (tender_id, organisation_id, reason, created_at)
 VALUES (sqlc.arg(tender_id), sqlc.arg(organisation_id), sqlc.arg(reason), sqlc.arg(now))
-ON CONFLICT (tender_id, organisation_id) DO UPDATE SET reason = EXCLUDED.reason, created_at = EXCLUDED.created_at;
+ON CONFLICT (tender_id, organisation_id) DO UPDATE SET reason = EXCLUDED.reason, decline_reason = NULL, created_at = EXCLUDED.created_at;
 
 -- name: ListNotInterested :many
 SELECT * FROM tender_not_interested

@@ -105,3 +105,103 @@ FROM lot_routes WHERE lot_id = sqlc.arg(lot_id)::uuid;
 -- The organisations a lot was already routed to, whatever their answer:
 -- what a top-up leaves out before it takes the next best matches.
 SELECT organisation_id FROM lot_routes WHERE lot_id = sqlc.arg(lot_id)::uuid ORDER BY organisation_id;
+
+-- name: LotsDueForRouting :many
+-- The lots of a tender to route a batch of now: for a first routing
+-- (top_up false) the lots never routed; for a top-up the lots with fewer
+-- interested suppliers than @target and no batch since @day_start (at
+-- most one batch per lot per day).
+SELECT l.id FROM tender_lots l
+WHERE l.tender_id = sqlc.arg(tender_id)::uuid
+  AND NOT EXISTS (SELECT 1 FROM lot_routes r WHERE r.lot_id = l.id
+                  AND (NOT sqlc.arg(top_up)::boolean OR r.routed_at >= sqlc.arg(day_start)::timestamptz))
+  AND (NOT sqlc.arg(top_up)::boolean
+       OR (SELECT count(*) FROM lot_routes r WHERE r.lot_id = l.id AND r.answer = 'interested') < sqlc.arg(target)::integer)
+ORDER BY l.position;
+
+-- name: TendersDueForTopUp :many
+-- The published tenders of active buyers, before their deadline, with a
+-- lot due for a top-up (see LotsDueForRouting), in id order after @after.
+SELECT t.id FROM tenders t
+JOIN organisations b ON b.id = t.organisation_id
+WHERE t.state = 'published' AND t.responses_deadline > sqlc.arg(now)::timestamptz AND b.status = 'active'
+  AND t.id > sqlc.arg(after)::uuid
+  AND EXISTS (SELECT 1 FROM tender_lots l
+              WHERE l.tender_id = t.id
+                AND NOT EXISTS (SELECT 1 FROM lot_routes r WHERE r.lot_id = l.id AND r.routed_at >= sqlc.arg(day_start)::timestamptz)
+                AND (SELECT count(*) FROM lot_routes r WHERE r.lot_id = l.id AND r.answer = 'interested') < sqlc.arg(target)::integer)
+ORDER BY t.id
+LIMIT sqlc.arg(row_limit);
+
+-- name: TenderNotInterestedOrganisations :many
+-- The organisations that said they are not interested in a whole tender:
+-- routing leaves them out of the tender's later lots and batches.
+SELECT organisation_id FROM tender_not_interested WHERE tender_id = sqlc.arg(tender_id)::uuid ORDER BY organisation_id;
+
+-- name: TenderOrganisationsToRemind :many
+-- The organisations a tender was routed to that did not say they are not
+-- interested: neither in the whole tender nor in every lot routed to them.
+-- Deadline reminders go to these only.
+SELECT r.organisation_id FROM lot_routes r
+WHERE r.tender_id = sqlc.arg(tender_id)::uuid
+  AND NOT EXISTS (SELECT 1 FROM tender_not_interested n
+                  WHERE n.tender_id = r.tender_id AND n.organisation_id = r.organisation_id)
+GROUP BY r.organisation_id
+HAVING bool_or(r.answer IS DISTINCT FROM 'not_interested')
+ORDER BY r.organisation_id;
+
+-- name: OrganisationTenderRouteAnswers :one
+-- How many lots of a tender were routed to an organisation, and how many
+-- it declined: all declined makes it "not interested" in the tender.
+SELECT count(*)::integer AS routed,
+       count(*) FILTER (WHERE answer = 'not_interested')::integer AS declined
+FROM lot_routes WHERE tender_id = sqlc.arg(tender_id)::uuid AND organisation_id = sqlc.arg(organisation_id)::uuid;
+
+-- name: DeclineTenderRoutes :exec
+-- Marks every lot of a tender routed to an organisation "not interested"
+-- (the tender-level answer).
+UPDATE lot_routes SET answer = 'not_interested', decline_reason = sqlc.arg(decline_reason)::text,
+    decline_note = sqlc.narg(decline_note), answered_at = sqlc.arg(answered_at)::timestamptz
+WHERE tender_id = sqlc.arg(tender_id)::uuid AND organisation_id = sqlc.arg(organisation_id)::uuid;
+
+-- name: SetTenderNotInterestedFromRoutes :exec
+-- Records a supplier's "not interested" in a tender derived from its
+-- answers to the routed lots (see DeclineTenderRoutes for the converse).
+INSERT INTO tender_not_interested (tender_id, organisation_id, reason, decline_reason, created_at)
+VALUES (sqlc.arg(tender_id)::uuid, sqlc.arg(organisation_id)::uuid, sqlc.arg(reason)::text, sqlc.arg(decline_reason)::text,
+        sqlc.arg(now)::timestamptz)
+ON CONFLICT (tender_id, organisation_id) DO UPDATE
+SET reason = EXCLUDED.reason, decline_reason = EXCLUDED.decline_reason, created_at = EXCLUDED.created_at;
+
+-- name: DeleteTenderNotInterested :exec
+-- A supplier interested again in a lot is no longer "not interested" in
+-- the tender.
+DELETE FROM tender_not_interested WHERE tender_id = sqlc.arg(tender_id)::uuid AND organisation_id = sqlc.arg(organisation_id)::uuid;
+
+-- name: AddTenderInterestedOrganisation :execrows
+-- Counts an organisation's first interest in a tender (once, ever).
+INSERT INTO tender_interested_organisations (tender_id, organisation_id, first_at)
+VALUES (sqlc.arg(tender_id)::uuid, sqlc.arg(organisation_id)::uuid, sqlc.arg(first_at)::timestamptz)
+ON CONFLICT DO NOTHING;
+
+-- name: CountTenderInterestedOrganisations :one
+SELECT count(*)::integer FROM tender_interested_organisations WHERE tender_id = sqlc.arg(tender_id)::uuid;
+
+-- name: ReachTenderInterestMilestone :execrows
+-- Records a milestone once: 0 rows when it was already reached.
+INSERT INTO tender_interest_milestones (tender_id, milestone, reached_at)
+VALUES (sqlc.arg(tender_id)::uuid, sqlc.arg(milestone)::integer, sqlc.arg(reached_at)::timestamptz)
+ON CONFLICT DO NOTHING;
+
+-- name: ListOrganisationNeeds :many
+-- A page of the lots routed to an organisation, newest first, after the
+-- (routed_at, lot_id) of the previous page's last row; @answer filters:
+-- '' all, 'unanswered', 'interested' or 'not_interested'.
+SELECT * FROM lot_routes
+WHERE organisation_id = sqlc.arg(organisation_id)::uuid
+  AND (sqlc.arg(answer)::text = ''
+       OR (sqlc.arg(answer)::text = 'unanswered' AND answer IS NULL)
+       OR answer = sqlc.arg(answer)::text)
+  AND (routed_at, lot_id) < (sqlc.arg(before_routed_at)::timestamptz, sqlc.arg(before_lot)::uuid)
+ORDER BY routed_at DESC, lot_id DESC
+LIMIT sqlc.arg(row_limit);
