@@ -371,6 +371,11 @@ func (s *Responses) NotInterested(ctx context.Context, actor Actor, p domain.Pri
 		if err := tx.MarkNotInterested(ctx, t.ID, org.ID, reason, s.now()); err != nil {
 			return err
 		}
+		// One answer for the whole tender: every lot routed to the
+		// supplier is declined too, which stops its reminders.
+		if err := tx.DeclineTenderRoutes(ctx, t.ID, org.ID, domain.DeclineOther, reason, s.now()); err != nil {
+			return err
+		}
 		return tx.Audit(ctx, domain.AuditEntry{ActorUserID: actor.UserID, Action: "tender.not_interested", SubjectType: "tender",
 			SubjectID: t.ID, OrganisationID: org.ID, RequestID: actor.RequestID, After: map[string]any{"reason": reason}})
 	})

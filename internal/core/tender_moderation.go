@@ -63,6 +63,11 @@ func (s *Tenders) Decide(ctx context.Context, actor Actor, p domain.Principal, t
 			if err := s.schedule.ScheduleTenderClose(ctx, tx, out.ID, out.ResponsesDeadline); err != nil {
 				return err
 			}
+			if s.route != nil {
+				if err := s.route.ScheduleRouting(ctx, tx, out.ID); err != nil {
+					return err
+				}
+			}
 		}
 		after := tenderState(out)
 		if reason != "" {

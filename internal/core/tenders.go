@@ -19,6 +19,7 @@ type Tenders struct {
 	schedule TenderJobs
 	index    SearchJobs     // nil: no search index updates (see WithSearch)
 	notes    *Notifications // nil: decisions are emailed directly (see WithNotifications)
+	route    RoutingJobs    // nil: publication routes nothing (see WithRouting)
 	now      Clock
 	cfg      TendersConfig
 }
@@ -261,6 +262,13 @@ func (s *Tenders) changeLots(ctx context.Context, actor Actor, p domain.Principa
 		after := before
 		if err := change(tx, &after, now); err != nil {
 			return err
+		}
+		// A lot added to a published tender is routed like the others
+		// (the job routes only lots never routed).
+		if published && s.route != nil {
+			if err := s.route.ScheduleRouting(ctx, tx, after.ID); err != nil {
+				return err
+			}
 		}
 		// Replacing a lot by the same content is no change at all.
 		if published && domain.SubstantialChange(before, after) {

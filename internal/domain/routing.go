@@ -123,10 +123,17 @@ func NormalizeRouteAnswer(a RouteAnswer) (RouteAnswer, *ValidationError) {
 			ve.AddLocalized("body.reason", "not_allowed", msgDeclineOnlyWhenNot.With())
 		}
 	default:
-		ve.AddLocalized("body.interest", "invalid", msgRouteInterest.With())
+		ve.AddLocalized("body.answer", "invalid", msgRouteInterest.With())
 	}
 	if len(ve.Fields) > 0 {
 		return a, ve
 	}
 	return a, nil
+}
+
+// IsInterestMilestone reports whether a tender's buyer is told when n
+// supplier organisations have shown interest in it: the 1st, 2nd and 5th,
+// then every 5th (DOMAIN.md "Routing requests to suppliers").
+func IsInterestMilestone(n int) bool {
+	return n == 1 || n == 2 || n >= 5 && n%5 == 0
 }

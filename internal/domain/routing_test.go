@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -14,7 +15,7 @@ func TestNormalizeRouteAnswer(t *testing.T) {
 		{name: "interested", in: RouteAnswer{Interest: Interested}},
 		{name: "not interested with reason and note", in: RouteAnswer{Interest: NotInterested, Reason: DeclineTooSmall, Note: "  trop petit  "}},
 		{name: "not interested, reason only", in: RouteAnswer{Interest: NotInterested, Reason: DeclineOther}},
-		{name: "unknown interest", in: RouteAnswer{Interest: "maybe"}, fields: []string{"body.interest"}},
+		{name: "unknown interest", in: RouteAnswer{Interest: "maybe"}, fields: []string{"body.answer"}},
 		{name: "reason missing", in: RouteAnswer{Interest: NotInterested}, fields: []string{"body.reason"}},
 		{name: "reason unknown and note too long",
 			in:     RouteAnswer{Interest: NotInterested, Reason: "bored", Note: strings.Repeat("é", MaxDeclineNoteRunes+1)},
@@ -49,5 +50,18 @@ func TestNormalizeRouteAnswer(t *testing.T) {
 		if !r.Valid() {
 			t.Errorf("%s not valid", r)
 		}
+	}
+}
+
+func TestIsInterestMilestone(t *testing.T) {
+	var got []int
+	for n := 0; n <= 26; n++ {
+		if IsInterestMilestone(n) {
+			got = append(got, n)
+		}
+	}
+	want := []int{1, 2, 5, 10, 15, 20, 25}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("milestones up to 26: %v, want %v", got, want)
 	}
 }

@@ -36,13 +36,20 @@ const (
 	// KindNotificationDigest gathers a user's notifications of the day
 	// for the categories delivered as a daily digest (NotificationDigestData).
 	KindNotificationDigest Kind = "notification_digest"
+	// KindNewMatchingNeed tells a supplier's members that a published
+	// need matches their offers, which lots and why (NewMatchingNeedData).
+	KindNewMatchingNeed Kind = "new_matching_need"
+	// KindTenderInterest tells a buyer's members how many suppliers are
+	// now interested in their tender (TenderInterestData).
+	KindTenderInterest Kind = "tender_interest"
 )
 
 // Kinds returns every kind, in a fixed order.
 func Kinds() []Kind {
 	return []Kind{KindVerifyEmail, KindResetPassword, KindEmailChange,
 		KindEmailChangedNotice, KindInvitation, KindSetPassword, KindAccountExists, KindListingDecision,
-		KindTenderDecision, KindVerificationResult, KindNotificationDigest}
+		KindTenderDecision, KindVerificationResult, KindNotificationDigest,
+		KindNewMatchingNeed, KindTenderInterest}
 }
 
 // DefaultLanguage is used for any language Passerelle does not speak.
@@ -153,4 +160,35 @@ type DigestItem struct {
 	Category string
 	Title    string
 	Link     string
+}
+
+// NewMatchingNeedData is the data of KindNewMatchingNeed: BuyerName is
+// the buyer's name or, for an anonymous buyer, words saying so; Deadline
+// is written for the recipient; Lots are the lots routed to the supplier
+// now; Link opens the tender, AnswerLink the supplier's needs.
+type NewMatchingNeedData struct {
+	Name             string
+	OrganisationName string
+	TenderTitle      string
+	BuyerName        string
+	Deadline         string
+	Lots             []NeedLot
+	Link             string
+	AnswerLink       string
+}
+
+// NeedLot is a lot of a new-need email with why it matches, in the
+// recipient's words.
+type NeedLot struct {
+	Title   string
+	Reasons []string
+}
+
+// TenderInterestData is the data of KindTenderInterest: Count suppliers
+// are now interested in the tender (1, 2, 5, then every 5th).
+type TenderInterestData struct {
+	Name        string
+	TenderTitle string
+	Count       int
+	Link        string
 }

@@ -38,6 +38,12 @@ func sampleData(kind mail.Kind, name string) any {
 		return mail.NotificationDigestData{Name: name, Link: link, Items: []mail.DigestItem{
 			{Category: "Nouveaux besoins", Title: "Nettoyage de l'hôtel de ville", Link: "https://passerelle.example/tenders/1"},
 			{Category: "Questions et réponses", Title: "Quel lieu ?", Link: "https://passerelle.example/tenders/2"}}}
+	case mail.KindNewMatchingNeed:
+		return mail.NewMatchingNeedData{Name: name, OrganisationName: "ESAT du Val", TenderTitle: "Nettoyage des bureaux municipaux",
+			BuyerName: "Ville de Thionville", Deadline: "31/12/2027 à 12:00 UTC", Link: link, AnswerLink: "https://passerelle.example/organisations/1/needs",
+			Lots: []mail.NeedLot{{Title: "Bureaux", Reasons: []string{"votre offre porte le code CPV 90910000-9 du lot"}}}}
+	case mail.KindTenderInterest:
+		return mail.TenderInterestData{Name: name, TenderTitle: "Nettoyage de l'hôtel de ville", Count: 5, Link: link}
 	}
 	panic("no sample data for " + kind)
 }
