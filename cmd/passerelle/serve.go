@@ -94,7 +94,9 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	}
 	runner, err := jobs.New(st, log, jobs.Options{SessionPurgeInterval: cfg.SessionPurgeInterval, Sender: sender, Renderer: renderer,
 		PublicURL: cfg.PublicURL, Search: searchIndex, SearchReconcileInterval: cfg.SearchReconcileInterval, Registry: reg,
-		Notifications: core.NotificationsConfig{PublicURL: cfg.PublicURL, SecretKey: secretKey}})
+		Notifications: core.NotificationsConfig{PublicURL: cfg.PublicURL, SecretKey: secretKey},
+		Routing: core.RoutingConfig{BatchSize: cfg.RoutingBatchSize, TargetInterested: cfg.RoutingTargetInterested,
+			PublicURL: cfg.PublicURL}})
 	if err != nil {
 		return err
 	}
@@ -128,12 +130,14 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Offers:         core.NewOffers(st, runner, time.Now, core.OffersConfig{PublicURL: cfg.PublicURL}).WithSearch(runner).WithNotifications(runner.Notifications()),
 		Notifications:  runner.Notifications(),
 		Taxonomy:       core.NewTaxonomy(st),
-		Tenders:        core.NewTenders(st, runner, time.Now, core.TendersConfig{PublicURL: cfg.PublicURL}).WithSearch(runner),
+		Tenders: core.NewTenders(st, runner, time.Now, core.TendersConfig{PublicURL: cfg.PublicURL}).WithSearch(runner).
+			WithNotifications(runner.Notifications()).WithRouting(runner),
 		Responses:      core.NewResponses(st, time.Now),
 		Favourites:     core.NewFavourites(st, time.Now),
 		Moderation:     core.NewModerationQueue(st),
 		SearchRebuilds: core.NewSearchRebuilds(st, runner, time.Now),
 		Search:         core.NewSearch(st, searcher, time.Now),
+		Routing:        runner.Routing(),
 	})
 
 	srv := &http.Server{

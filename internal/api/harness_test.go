@@ -61,6 +61,9 @@ type env struct {
 	search *bleve.Engine
 	// notes are the notifications (digests are sent by calling them).
 	notes *core.Notifications
+	// routing is the API's routing on the test clock (top-ups are run by
+	// calling it).
+	routing *core.Routing
 }
 
 // testSecretKey signs the unsubscribe links in tests.
@@ -80,7 +83,8 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		t.Fatal(err)
 	}
 	runner, err := jobs.New(db.Store, log, jobs.Options{Sender: sender, Renderer: renderer,
-		Notifications: core.NotificationsConfig{PublicURL: "http://localhost:8080", SecretKey: []byte(testSecretKey)}})
+		Notifications: core.NotificationsConfig{PublicURL: "http://localhost:8080", SecretKey: []byte(testSecretKey)},
+		Routing:       testRoutingConfig()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,6 +102,9 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 	clock := &testClock{}
 	objects := newObjects(t)
 	engine, searcher := newSearchEngine(t)
+	// The API's routing reads the test clock (answers after the deadline,
+	// top-ups on later days); the runner's routes at publication.
+	routing := core.NewRouting(db.Store, runner.Notifications(), clock.now, testRoutingConfig())
 	accounts := core.NewAccounts(db.Store, runner, clock.now, core.AccountsConfig{
 		PublicURL: "http://localhost:8080", SessionIdle: 2 * time.Hour, SessionMaxAge: 7 * 24 * time.Hour, Limits: limits,
 	})
@@ -114,17 +121,19 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 			WithNotifications(runner.Notifications()),
 		Taxonomy: core.NewTaxonomy(db.Store),
 		Tenders: core.NewTenders(db.Store, runner, clock.now, core.TendersConfig{PublicURL: "http://localhost:8080"}).WithSearch(runner).
-			WithNotifications(runner.Notifications()),
+			WithNotifications(runner.Notifications()).WithRouting(runner),
 		Responses:      core.NewResponses(db.Store, clock.now),
 		Favourites:     core.NewFavourites(db.Store, clock.now),
 		Moderation:     core.NewModerationQueue(db.Store),
 		SearchRebuilds: core.NewSearchRebuilds(db.Store, runner, clock.now),
 		Search:         core.NewSearch(db.Store, searcher, clock.now),
 		Notifications:  runner.Notifications(),
+		Routing:        routing,
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &env{t: t, db: db, mail: mp, clock: clock, srv: srv, routes: table, objects: objects, search: engine, notes: runner.Notifications()}
+	return &env{t: t, db: db, mail: mp, clock: clock, srv: srv, routes: table, objects: objects, search: engine, notes: runner.Notifications(),
+		routing: routing}
 }
 
 // client is a browser: it keeps cookies.

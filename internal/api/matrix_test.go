@@ -174,6 +174,9 @@ var expectedAccess = map[string][]string{
 	"PUT /api/v1/organisations/{orgID}/tenders/{tenderID}/lots/{lotID}/outcome":          {member},
 	// Routing (routing.go).
 	"GET /api/v1/organisations/{orgID}/tenders/{tenderID}/lots/{lotID}/matches": {member, moderator, admin},
+	// Needs routed to a supplier (needs.go): its members only.
+	"GET /api/v1/organisations/{orgID}/needs":                {member},
+	"PUT /api/v1/organisations/{orgID}/needs/{lotID}/answer": {member},
 	// Favourites (favourites.go): the buyer's private business.
 	"GET /api/v1/organisations/{orgID}/favourite-lists":                                    {member},
 	"POST /api/v1/organisations/{orgID}/favourite-lists":                                   {member},

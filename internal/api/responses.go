@@ -137,9 +137,12 @@ type NotInterestedInput struct {
 
 // NotInterestedBody is a supplier's "not interested" answer.
 type NotInterestedBody struct {
-	OrganisationID string    `json:"organisation_id" format:"uuid"`
-	Reason         string    `json:"reason"`
-	CreatedAt      time.Time `json:"created_at"`
+	OrganisationID string `json:"organisation_id" format:"uuid"`
+	Reason         string `json:"reason"`
+	// DeclineReason is set when the supplier declined every lot routed to
+	// it with a reason code rather than the whole tender in words.
+	DeclineReason string    `json:"decline_reason,omitempty" doc:"The reason code (not_our_activity, outside_our_area, no_capacity, deadline_too_short, too_small, too_large, not_eligible, other) when the supplier declined every lot routed to it"`
+	CreatedAt     time.Time `json:"created_at"`
 }
 
 // NotInterestedListOutput is a page of "not interested" answers.
@@ -305,7 +308,8 @@ func registerResponses(r *routes, s *core.Responses, tenders *core.Tenders, docs
 			out := &NotInterestedListOutput{}
 			out.Body.Items = make([]NotInterestedBody, len(page))
 			for i, n := range page {
-				out.Body.Items[i] = NotInterestedBody{OrganisationID: n.OrganisationID, Reason: n.Reason, CreatedAt: n.CreatedAt}
+				out.Body.Items[i] = NotInterestedBody{OrganisationID: n.OrganisationID, Reason: n.Reason,
+					DeclineReason: string(n.DeclineReason), CreatedAt: n.CreatedAt}
 			}
 			out.Body.NextCursor = next
 			return out, nil

@@ -89,6 +89,13 @@ type Config struct {
 	// SearchReconcileInterval is how often the whole index is compared
 	// with PostgreSQL and repaired.
 	SearchReconcileInterval time.Duration `env:"PASSERELLE_SEARCH_RECONCILE_INTERVAL" envDefault:"10m"`
+
+	// RoutingBatchSize is how many suppliers a published tender's lot is
+	// brought to at a time (at publication, then per daily top-up).
+	RoutingBatchSize int `env:"PASSERELLE_ROUTING_BATCH_SIZE" envDefault:"10"`
+	// RoutingTargetInterested is how many interested suppliers a lot needs
+	// before the daily top-ups stop.
+	RoutingTargetInterested int `env:"PASSERELLE_ROUTING_TARGET_INTERESTED" envDefault:"6"`
 }
 
 // Production reports whether the server runs in production mode.
@@ -338,6 +345,12 @@ func (c Config) validate(vars map[string]string) []Problem {
 	}
 	if _, set := vars["PASSERELLE_SEARCH_RECONCILE_INTERVAL"]; set && c.SearchReconcileInterval < time.Minute {
 		add("PASSERELLE_SEARCH_RECONCILE_INTERVAL", "must be at least 1m (each run reads every public listing)")
+	}
+	if c.RoutingBatchSize < 1 || c.RoutingBatchSize > 100 {
+		add("PASSERELLE_ROUTING_BATCH_SIZE", "must be between 1 and 100 (suppliers want few, relevant emails)")
+	}
+	if c.RoutingTargetInterested < 1 || c.RoutingTargetInterested > 100 {
+		add("PASSERELLE_ROUTING_TARGET_INTERESTED", "must be between 1 and 100")
 	}
 	return p
 }

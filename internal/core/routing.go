@@ -123,56 +123,83 @@ type routedLot struct {
 	reasons []routing.Reason
 }
 
+// lotPlan is the next batch of a lot, prepared before the transaction.
+type lotPlan struct {
+	lot     domain.TenderLot
+	entries []store.RouteEntry
+	reasons map[string][]routing.Reason
+}
+
 // route routes the lots of a tender due for it (first batches, or
-// top-ups) in one transaction holding the tender's row: the routes, the
-// audit entry and the notifications are committed together or not at all,
-// and two runs for one tender take turns.
+// top-ups). Matching reads much, so the batches are prepared first,
+// without a lock; then one transaction holding the tender's row checks
+// again which lots are due and records their batches, the audit entry and
+// the notifications together: two runs for one tender take turns, and the
+// second finds nothing left to do. Inside it, reads go through the
+// transaction only, so that runs waiting for the lock cannot starve it of
+// connections.
 func (s *Routing) route(ctx context.Context, tenderID string, topUp bool) (int, error) {
 	now := s.now()
+	t, err := s.st.GetTender(ctx, tenderID)
+	if errors.Is(err, domain.ErrNotFound) {
+		return 0, nil // deleted since the job was queued
+	}
+	if err != nil {
+		return 0, err
+	}
+	if t.State != domain.TenderPublished || t.DeadlinePassed(now) {
+		return 0, nil
+	}
+	buyer, err := s.st.GetOrganisation(ctx, t.OrganisationID)
+	if err != nil {
+		return 0, err
+	}
+	if buyer.Status != domain.OrgActive {
+		return 0, nil // a suspended buyer's tenders reach nobody
+	}
+	plans, err := s.plan(ctx, t, topUp, now)
+	if err != nil || len(plans) == 0 {
+		return 0, err
+	}
+	recipients, err := s.recipients(ctx, plans)
+	if err != nil {
+		return 0, err
+	}
 	routed := 0
-	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
+	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
 		routed = 0 // a retried transaction starts over
-		t, err := tx.LockTender(ctx, tenderID)
-		if errors.Is(err, domain.ErrNotFound) {
-			return nil // deleted since the job was queued
-		}
+		locked, err := tx.LockTender(ctx, tenderID)
 		if err != nil {
 			return err
 		}
-		if t.State != domain.TenderPublished || t.DeadlinePassed(now) {
+		if locked.State != domain.TenderPublished || locked.DeadlinePassed(now) {
 			return nil
 		}
-		buyer, err := s.st.GetOrganisation(ctx, t.OrganisationID)
-		if err != nil {
-			return err
-		}
-		if buyer.Status != domain.OrgActive {
-			return nil // a suspended buyer's tenders reach nobody
-		}
-		lots, err := tx.LotsDueForRouting(ctx, t.ID, topUp, s.cfg.TargetInterested, dayStart(now))
-		if err != nil || len(lots) == 0 {
-			return err
-		}
-		declined, err := s.st.TenderNotInterestedOrganisations(ctx, t.ID)
+		due, err := tx.LotsDueForRouting(ctx, t.ID, topUp, s.cfg.TargetInterested, dayStart(now))
 		if err != nil {
 			return err
 		}
 		perOrg := map[string][]routedLot{}
 		audited := map[string]any{}
-		for _, lotID := range lots {
-			i := slices.IndexFunc(t.Lots, func(l domain.TenderLot) bool { return l.ID == lotID })
-			if i < 0 {
-				continue
+		for _, p := range plans {
+			if !slices.Contains(due, p.lot.ID) {
+				continue // routed meanwhile by another run
 			}
-			ids, reasons, batch, err := s.routeLot(ctx, tx, t.ID, lotID, declined, now)
+			batch, err := tx.NextRoutingBatch(ctx, p.lot.ID)
+			if err != nil {
+				return err
+			}
+			// The primary key skips any organisation routed meanwhile:
+			// only those routed now are told.
+			ids, err := tx.RecordRoutingBatch(ctx, t.ID, p.lot.ID, batch, now, p.entries)
 			if err != nil {
 				return err
 			}
 			for _, org := range ids {
-				perOrg[org] = append(perOrg[org], routedLot{lot: t.Lots[i], reasons: reasons[org]})
+				perOrg[org] = append(perOrg[org], routedLot{lot: p.lot, reasons: p.reasons[org]})
 			}
 			if len(ids) > 0 {
-				audited[lotID] = map[string]any{"batch": batch, "organisations": ids}
+				audited[p.lot.ID] = map[string]any{"batch": batch, "organisations": ids}
 				routed += len(ids)
 			}
 		}
@@ -186,55 +213,99 @@ func (s *Routing) route(ctx context.Context, tenderID string, topUp bool) (int, 
 		if err := writeAudit(ctx, tx, Actor{}, action, "tender", t.ID, t.OrganisationID, nil, map[string]any{"lots": audited}); err != nil {
 			return err
 		}
-		return s.tellSuppliers(ctx, tx, t, buyer, perOrg)
+		return s.tellSuppliers(ctx, tx, locked, buyer, perOrg, recipients)
 	})
 	return routed, err
 }
 
-// routeLot records the next batch of a lot: its best matches now, leaving
-// out the organisations it was routed to and those not interested in the
-// tender. It returns the organisations routed now (none when no candidate
-// remains), the reasons each matched for, and the batch number.
-func (s *Routing) routeLot(ctx context.Context, tx *store.Tx, tenderID, lotID string, declined map[string]bool, now time.Time) (
-	[]string, map[string][]routing.Reason, int, error) {
-	matches, err := MatchLot(ctx, s.st, lotID, now)
+// plan prepares the next batch of each lot of t due for routing: its best
+// matches now, leaving out the organisations it was routed to and those
+// not interested in the tender. Lots without a candidate left are left
+// out.
+func (s *Routing) plan(ctx context.Context, t domain.Tender, topUp bool, now time.Time) ([]lotPlan, error) {
+	due, err := s.st.LotsDueForRouting(ctx, t.ID, topUp, s.cfg.TargetInterested, dayStart(now))
+	if err != nil || len(due) == 0 {
+		return nil, err
+	}
+	declined, err := s.st.TenderNotInterestedOrganisations(ctx, t.ID)
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, err
 	}
-	skip, err := s.st.LotRoutedOrganisations(ctx, lotID)
-	if err != nil {
-		return nil, nil, 0, err
+	var plans []lotPlan
+	for _, l := range t.Lots {
+		if !slices.Contains(due, l.ID) {
+			continue
+		}
+		matches, err := MatchLot(ctx, s.st, l.ID, now)
+		if err != nil {
+			return nil, err
+		}
+		skip, err := s.st.LotRoutedOrganisations(ctx, l.ID)
+		if err != nil {
+			return nil, err
+		}
+		for org := range declined {
+			skip[org] = true
+		}
+		entries, err := RouteEntries(matches, skip, s.cfg.BatchSize)
+		if err != nil {
+			return nil, err
+		}
+		if len(entries) == 0 {
+			continue
+		}
+		p := lotPlan{lot: l, entries: entries, reasons: make(map[string][]routing.Reason, len(entries))}
+		for _, m := range matches {
+			p.reasons[m.OrganisationID] = m.Reasons
+		}
+		plans = append(plans, p)
 	}
-	for org := range declined {
-		skip[org] = true
-	}
-	entries, err := RouteEntries(matches, skip, s.cfg.BatchSize)
-	if err != nil || len(entries) == 0 {
-		return nil, nil, 0, err
-	}
-	batch, err := tx.NextRoutingBatch(ctx, lotID)
-	if err != nil {
-		return nil, nil, 0, err
-	}
-	// The primary key skips any organisation routed meanwhile: only those
-	// routed now are told.
-	ids, err := tx.RecordRoutingBatch(ctx, tenderID, lotID, batch, now, entries)
-	if err != nil {
-		return nil, nil, 0, err
-	}
-	reasons := make(map[string][]routing.Reason, len(ids))
-	for _, m := range matches {
-		if slices.Contains(ids, m.OrganisationID) {
-			reasons[m.OrganisationID] = m.Reasons
+	return plans, nil
+}
+
+// supplierRecipients are a routed organisation and the users told of it.
+type supplierRecipients struct {
+	org   domain.Organisation
+	users []domain.User
+}
+
+// recipients loads, before the transaction, every organisation a plan
+// may route to and its members: all members of a supplier are told of
+// its new needs (each chooses the delivery in their preferences).
+func (s *Routing) recipients(ctx context.Context, plans []lotPlan) (map[string]supplierRecipients, error) {
+	out := map[string]supplierRecipients{}
+	for _, p := range plans {
+		for _, e := range p.entries {
+			if _, ok := out[e.OrganisationID]; ok {
+				continue
+			}
+			org, err := s.st.GetOrganisation(ctx, e.OrganisationID)
+			if err != nil {
+				return nil, err
+			}
+			members, err := s.st.ListMembers(ctx, e.OrganisationID)
+			if err != nil {
+				return nil, err
+			}
+			r := supplierRecipients{org: org}
+			for _, m := range members {
+				u, err := s.st.GetUser(ctx, m.UserID)
+				if err != nil {
+					return nil, err
+				}
+				r.users = append(r.users, u)
+			}
+			out[e.OrganisationID] = r
 		}
 	}
-	return ids, reasons, batch, nil
+	return out, nil
 }
 
 // tellSuppliers notifies every member of each routed organisation once
 // for the tender, listing the lots routed to it now, each member in their
 // language (category new_matching_need: by default in the daily digest).
-func (s *Routing) tellSuppliers(ctx context.Context, tx *store.Tx, t domain.Tender, buyer domain.Organisation, perOrg map[string][]routedLot) error {
+func (s *Routing) tellSuppliers(ctx context.Context, tx *store.Tx, t domain.Tender, buyer domain.Organisation,
+	perOrg map[string][]routedLot, recipients map[string]supplierRecipients) error {
 	if s.notes == nil {
 		return nil
 	}
@@ -244,27 +315,17 @@ func (s *Routing) tellSuppliers(ctx context.Context, tx *store.Tx, t domain.Tend
 	}
 	slices.Sort(orgs) // a fixed order: the same notifications whatever the map's
 	base := strings.TrimRight(s.cfg.PublicURL, "/")
+	link := base + "/tenders/" + t.ID
 	for _, orgID := range orgs {
-		org, err := s.st.GetOrganisation(ctx, orgID)
-		if err != nil {
-			return err
-		}
-		members, err := s.st.ListMembers(ctx, orgID)
-		if err != nil {
-			return err
-		}
-		for _, m := range members {
-			u, err := s.st.GetUser(ctx, m.UserID)
-			if err != nil {
-				return err
-			}
+		r := recipients[orgID]
+		for _, u := range r.users {
 			lang := u.Language
-			title := tenderTitleIn(t, lang)
+			title := TenderTitleIn(t, lang)
 			lots := make([]any, 0, len(perOrg[orgID]))
 			for _, rl := range perOrg[orgID] {
 				var reasons []any
-				for _, r := range matchReasonsIn(rl.reasons) {
-					reasons = append(reasons, r[lang])
+				for _, m := range matchReasonsIn(rl.reasons) {
+					reasons = append(reasons, m[lang])
 				}
 				lots = append(lots, map[string]any{"Title": rl.lot.Title, "Reasons": reasons})
 			}
@@ -272,8 +333,7 @@ func (s *Routing) tellSuppliers(ctx context.Context, tx *store.Tx, t domain.Tend
 			if t.BuyerAnonymous {
 				buyerName = msgAnonymousBuyer.With()[lang]
 			}
-			link := base + "/tenders/" + t.ID
-			data := map[string]any{"OrganisationName": organisationName(org), "TenderTitle": title, "BuyerName": buyerName,
+			data := map[string]any{"OrganisationName": organisationName(r.org), "TenderTitle": title, "BuyerName": buyerName,
 				"Deadline": deadlineIn(t.ResponsesDeadline, lang), "Lots": lots, "Link": link,
 				"AnswerLink": base + "/organisations/" + orgID + "/needs"}
 			if err := s.notes.Notify(ctx, tx, Notice{Category: domain.NotifyNewMatchingNeed, Kind: "new_matching_need",
@@ -285,9 +345,9 @@ func (s *Routing) tellSuppliers(ctx context.Context, tx *store.Tx, t domain.Tend
 	return nil
 }
 
-// tenderTitleIn is a tender's title in lang when its buyer wrote one, else
+// TenderTitleIn is a tender's title in lang when its buyer wrote one, else
 // in its original language.
-func tenderTitleIn(t domain.Tender, lang domain.Language) string {
+func TenderTitleIn(t domain.Tender, lang domain.Language) string {
 	for _, x := range t.Texts {
 		if x.Language == lang {
 			return x.Title
@@ -301,3 +361,7 @@ func deadlineIn(at time.Time, lang domain.Language) string {
 	at = at.UTC()
 	return msgDeadlineAt.With(domain.DateMsg(at), at.Format("15:04"))[lang]
 }
+
+// OrganisationName is the name an organisation goes by: its trade name,
+// else its legal name.
+func OrganisationName(o domain.Organisation) string { return organisationName(o) }

@@ -163,17 +163,19 @@ func (s *Routing) tellBuyerInterest(ctx context.Context, tx *store.Tx, t domain.
 	if s.notes == nil {
 		return nil
 	}
-	members, err := s.st.ListMembers(ctx, t.OrganisationID)
+	// Through tx: answers racing for the tender's lock hold connections,
+	// and a read on another one could wait for them forever.
+	members, err := tx.ListMembers(ctx, t.OrganisationID)
 	if err != nil {
 		return err
 	}
 	link := strings.TrimRight(s.cfg.PublicURL, "/") + "/tenders/" + t.ID
 	for _, m := range members {
-		u, err := s.st.GetUser(ctx, m.UserID)
+		u, err := tx.GetUser(ctx, m.UserID)
 		if err != nil {
 			return err
 		}
-		title := tenderTitleIn(t, u.Language)
+		title := TenderTitleIn(t, u.Language)
 		headline := msgTenderInterestTitle.With(count, title)[u.Language]
 		if count == 1 {
 			headline = msgTenderFirstInterestTitle.With(title)[u.Language]

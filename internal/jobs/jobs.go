@@ -51,6 +51,12 @@ type Options struct {
 	// Notifications configures the notifications (unsubscribe links, digest
 	// links); see Runner.Notifications.
 	Notifications core.NotificationsConfig
+	// Routing configures routing (batch size, target of interested
+	// suppliers, links); see Runner.Routing.
+	Routing core.RoutingConfig
+	// RoutingTopUpInterval, when set, runs the routing top-ups at this
+	// interval (tests) instead of daily at TopUpHourUTC.
+	RoutingTopUpInterval time.Duration
 }
 
 // Fetch timing. River wakes on a notification sent with each insert, but
@@ -68,8 +74,9 @@ const (
 
 // Runner owns the River client.
 type Runner struct {
-	client *river.Client[pgx.Tx]
-	notes  *core.Notifications
+	client  *river.Client[pgx.Tx]
+	notes   *core.Notifications
+	routing *core.Routing
 }
 
 // New builds the River client with every worker and periodic job registered.
@@ -128,6 +135,18 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if err := river.AddWorkerSafely(workers, rebuild); err != nil {
 		return nil, err
 	}
+	routeTender := &RouteTenderWorker{Log: log}
+	if err := river.AddWorkerSafely(workers, routeTender); err != nil {
+		return nil, err
+	}
+	topUp := &RoutingTopUpWorker{Log: log}
+	if err := river.AddWorkerSafely(workers, topUp); err != nil {
+		return nil, err
+	}
+	var topUpSchedule river.PeriodicSchedule = dailyAt{hour: TopUpHourUTC}
+	if opts.RoutingTopUpInterval > 0 {
+		topUpSchedule = river.PeriodicInterval(opts.RoutingTopUpInterval)
+	}
 	client, err := river.NewClient(riverpgxv5.New(st.Pool()), &river.Config{
 		// River reports routine progress at info level every few seconds.
 		Logger: slog.New(minLevel{log.With("component", "river").Handler(), slog.LevelWarn}),
@@ -158,6 +177,11 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 			river.NewPeriodicJob(dailyAt{hour: DigestHourUTC},
 				func() (river.JobArgs, *river.InsertOpts) { return NotificationDigestArgs{}, nil },
 				&river.PeriodicJobOpts{ID: "notification_digest"}),
+			// Not on start either: each start would otherwise route a
+			// batch early; a lot gets at most one batch a day anyway.
+			river.NewPeriodicJob(topUpSchedule,
+				func() (river.JobArgs, *river.InsertOpts) { return RoutingTopUpArgs{}, nil },
+				&river.PeriodicJobOpts{ID: "routing_top_up"}),
 		},
 	})
 	if err != nil {
@@ -168,6 +192,8 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	rebuild.Runner = r
 	r.notes = core.NewNotifications(st, r, time.Now, opts.Notifications)
 	digest.Notes, rejectStale.Notes = r.notes, r.notes
+	r.routing = core.NewRouting(st, r.notes, time.Now, opts.Routing)
+	routeTender.Routing, topUp.Routing = r.routing, r.routing
 	closeTender.Index = r
 	if opts.Registry != nil {
 		opts.Registry.MustRegister(lag, prometheus.NewGaugeFunc(prometheus.GaugeOpts{

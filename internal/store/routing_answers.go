@@ -27,6 +27,38 @@ func (t *Tx) LotsDueForRouting(ctx context.Context, tenderID string, topUp bool,
 	return uuidStrings(ids), nil
 }
 
+// LotsDueForRouting is Tx.LotsDueForRouting outside a transaction: what
+// routing prepares (matching reads much) before it takes the tender's lock
+// and asks again.
+func (s *Store) LotsDueForRouting(ctx context.Context, tenderID string, topUp bool, target int, dayStart time.Time) ([]string, error) {
+	var out []string
+	err := s.WithSnapshot(ctx, func(tx *Tx) error {
+		var err error
+		out, err = tx.LotsDueForRouting(ctx, tenderID, topUp, target, dayStart)
+		return err
+	})
+	return out, err
+}
+
+// ListMembers is Store.ListMembers in the transaction: use cases that hold
+// a lock read through it rather than wait for a second connection.
+func (t *Tx) ListMembers(ctx context.Context, organisationID string) ([]domain.Member, error) {
+	oid, err := parseID("organisation_id", organisationID)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := t.q.ListOrganisationMembers(ctx, oid)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	out := make([]domain.Member, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, domain.Member{UserID: r.UserID.String(), Email: r.Email, DisplayName: r.DisplayName,
+			Role: domain.MembershipRole(r.Role), JoinedAt: r.CreatedAt})
+	}
+	return out, nil
+}
+
 // TendersDueForTopUp returns up to limit ids, in id order after after ("" for
 // the first), of the published tenders of active buyers whose deadline is
 // after now and that have a lot due for a top-up (see LotsDueForRouting).
