@@ -153,3 +153,18 @@ func TestSecretKey(t *testing.T) {
 		t.Errorf("production with a key: %v", err)
 	}
 }
+
+func TestRoutingSettings(t *testing.T) {
+	cfg, err := Load([]string{dbURL})
+	if err != nil || cfg.RoutingBatchSize != 10 || cfg.RoutingTargetInterested != 6 {
+		t.Fatalf("routing defaults: %d %d %v", cfg.RoutingBatchSize, cfg.RoutingTargetInterested, err)
+	}
+	cfg, err = Load([]string{dbURL, "PASSERELLE_ROUTING_BATCH_SIZE=25", "PASSERELLE_ROUTING_TARGET_INTERESTED=3"})
+	if err != nil || cfg.RoutingBatchSize != 25 || cfg.RoutingTargetInterested != 3 {
+		t.Fatalf("routing settings: %d %d %v", cfg.RoutingBatchSize, cfg.RoutingTargetInterested, err)
+	}
+	_, err = Load([]string{dbURL, "PASSERELLE_ROUTING_BATCH_SIZE=0", "PASSERELLE_ROUTING_TARGET_INTERESTED=1000"})
+	if err == nil || !strings.Contains(err.Error(), "PASSERELLE_ROUTING_BATCH_SIZE:") || !strings.Contains(err.Error(), "PASSERELLE_ROUTING_TARGET_INTERESTED:") {
+		t.Fatalf("want both routing variables named: %v", err)
+	}
+}
