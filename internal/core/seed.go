@@ -164,7 +164,7 @@ func Seed(ctx context.Context, st *store.Store, objects *blob.Store, jobs Tender
 	// that the demonstration data obeys the same rules as real data. A new
 	// kind of listing adds its step here, in a file of its own. Tenders
 	// come last: suppliers respond to them with their verified statuses.
-	steps := []func(context.Context, *demoWorld) error{seedStatuses, seedOffers, seedTenders}
+	steps := []func(context.Context, *demoWorld) error{seedStatuses, seedOffers, seedTenders, seedRouting}
 	for _, step := range steps {
 		if err := step(ctx, w); err != nil {
 			return DemoSummary{}, err

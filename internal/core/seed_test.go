@@ -218,6 +218,7 @@ func TestSeedWithNUTS(t *testing.T) {
 		}
 	}
 	checkSeededTenders(t, db, runner, owners)
+	checkSeededRouting(t, db)
 	// Seeding again with ifEmpty changes nothing.
 	again, err := core.Seed(t.Context(), db.Store, nil, runner, true)
 	if err != nil || len(again.Logins) != 0 {
@@ -395,5 +396,27 @@ func checkSeededTenders(t *testing.T, db *storetest.DB, runner *jobs.Runner, own
 	buyer, _ := principal("achats.valdorne")
 	if _, _, err := responses.Get(ctx, buyer, own[0].ID); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("the buyer reads a sealed response: %v", err)
+	}
+}
+
+// checkSeededRouting: the published demo tenders were routed to their
+// first batch of suppliers, who were notified; some answered, and their
+// buyers were told of the first interested suppliers.
+func checkSeededRouting(t *testing.T, db *storetest.DB) {
+	t.Helper()
+	var routes, interested, declined, needNotes, milestoneNotes, unpublished int
+	if err := db.Store.Pool().QueryRow(t.Context(), `SELECT
+		  (SELECT count(*) FROM lot_routes),
+		  (SELECT count(*) FROM lot_routes WHERE answer = 'interested'),
+		  (SELECT count(*) FROM tender_not_interested WHERE decline_reason IS NOT NULL),
+		  (SELECT count(*) FROM notifications WHERE category = 'new_matching_need'),
+		  (SELECT count(*) FROM notifications WHERE category = 'tender_interest'),
+		  (SELECT count(*) FROM lot_routes r JOIN tenders t ON t.id = r.tender_id WHERE t.state <> 'published')`).
+		Scan(&routes, &interested, &declined, &needNotes, &milestoneNotes, &unpublished); err != nil {
+		t.Fatal(err)
+	}
+	if routes < 20 || interested < 5 || declined < 1 || needNotes < routes/2 || milestoneNotes < 2 || unpublished != 0 {
+		t.Errorf("demo routing: %d routes (%d to tenders not published), %d interested, %d declined, %d need notifications, %d milestone notifications",
+			routes, unpublished, interested, declined, needNotes, milestoneNotes)
 	}
 }
