@@ -488,3 +488,57 @@ func TestRoutingLeavesOutSuspendedBuyers(t *testing.T) {
 	}
 	e.waitRouted(activeLot, 1)
 }
+
+// TestTopUpStopsAtTargetAndDeadline: top-ups stop while a lot has the
+// target of interested suppliers (3 here), resume when one withdraws its
+// interest, and stop at the deadline although candidates remain.
+func TestTopUpStopsAtTargetAndDeadline(t *testing.T) {
+	w := newTenderWorld(t)
+	e := w.e
+	ctx := t.Context()
+	bySupplier := map[string]routedSupplier{}
+	for range 7 {
+		s := w.eligibleSupplier(domain.LangFR, false)
+		bySupplier[s.orgID] = s
+	}
+	deadline := time.Now().Add(5 * 24 * time.Hour)
+	tenderID, lotID := w.reservedTender(w.buyerOrg.ID, deadline)
+	answerAll := func(routed map[string]bool, answer string) {
+		for org := range routed {
+			s := bySupplier[org]
+			s.owner.expect(http.StatusOK, "PUT", "/api/v1/organisations/"+org+"/needs/"+lotID+"/answer", map[string]any{"answer": answer})
+		}
+	}
+	topUp := func(want int) {
+		t.Helper()
+		e.clock.advance(24 * time.Hour)
+		if n, err := e.routing.TopUp(ctx); err != nil || n != want {
+			t.Fatalf("top-up: %d suppliers (%v), want %d", n, err, want)
+		}
+	}
+	if n, err := e.routing.RouteTender(ctx, tenderID); err != nil || n != 2 {
+		t.Fatalf("first batch: %d %v", n, err)
+	}
+	first := e.waitRouted(lotID, 2)
+	answerAll(first, "interested")
+	topUp(2) // 2 interested < 3
+	all := e.waitRouted(lotID, 4)
+	var third string
+	for org := range all {
+		if !first[org] {
+			third = org
+			break
+		}
+	}
+	answerAll(map[string]bool{third: true}, "interested")
+	topUp(0) // 3 interested: enough
+	s := bySupplier[third]
+	s.owner.expect(http.StatusOK, "PUT", "/api/v1/organisations/"+third+"/needs/"+lotID+"/answer",
+		map[string]any{"answer": "not_interested", "reason": "no_capacity"})
+	topUp(2) // 2 interested again
+	e.waitRouted(lotID, 6)
+	e.clock.advance(deadline.Sub(e.clock.now()) + time.Hour)
+	if n, err := e.routing.TopUp(ctx); err != nil || n != 0 {
+		t.Fatalf("top-up after the deadline: %d %v (one candidate remains)", n, err)
+	}
+}
