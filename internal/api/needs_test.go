@@ -450,7 +450,7 @@ func TestNeedRoutes(t *testing.T) {
 	w.anon.expect(http.StatusUnauthorized, "GET", base, nil)
 
 	// After the deadline: the answer is closed.
-	e.clock.advance(deadline.Sub(time.Now()) + 2*time.Hour)
+	e.clock.advance(time.Until(deadline) + 2*time.Hour)
 	late := s.owner.expect(http.StatusConflict, "PUT", answerPath, map[string]any{"answer": "interested"}, "Accept-Language", "fr")
 	if !strings.Contains(late.raw, "n’accepte plus de réponse") {
 		t.Errorf("after the deadline: %s", late.raw)
