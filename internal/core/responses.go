@@ -348,6 +348,9 @@ func (s *Responses) ListOwn(ctx context.Context, p domain.Principal, orgID, curs
 
 // NotInterested records that the supplier p acts for is not interested in
 // a published tender, with a reason; saying it again replaces the reason.
+// Every lot of the tender routed to the supplier is declined with it
+// (reason code other, the reason as the note): the buyer sees one answer,
+// and routing and reminders leave the supplier out.
 func (s *Responses) NotInterested(ctx context.Context, actor Actor, p domain.Principal, tenderID, reason string) error {
 	org, err := s.actingSupplier(ctx, p)
 	if err != nil {

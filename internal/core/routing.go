@@ -263,6 +263,11 @@ func (s *Routing) plan(ctx context.Context, t domain.Tender, topUp bool, now tim
 	return plans, nil
 }
 
+// MaxLotsInNotice is how many lots a new-need notification lists (the
+// others are counted): a tender has up to domain.MaxLots lots, and a
+// notification's data is bounded (16 KiB).
+const MaxLotsInNotice = 10
+
 // supplierRecipients are a routed organisation and the users told of it.
 type supplierRecipients struct {
 	org   domain.Organisation
@@ -321,8 +326,11 @@ func (s *Routing) tellSuppliers(ctx context.Context, tx *store.Tx, t domain.Tend
 		for _, u := range r.users {
 			lang := u.Language
 			title := TenderTitleIn(t, lang)
-			lots := make([]any, 0, len(perOrg[orgID]))
-			for _, rl := range perOrg[orgID] {
+			listed := perOrg[orgID]
+			more := max(0, len(listed)-MaxLotsInNotice)
+			listed = listed[:len(listed)-more]
+			lots := make([]any, 0, len(listed))
+			for _, rl := range listed {
 				var reasons []any
 				for _, m := range matchReasonsIn(rl.reasons) {
 					reasons = append(reasons, m[lang])
@@ -334,7 +342,7 @@ func (s *Routing) tellSuppliers(ctx context.Context, tx *store.Tx, t domain.Tend
 				buyerName = msgAnonymousBuyer.With()[lang]
 			}
 			data := map[string]any{"OrganisationName": organisationName(r.org), "TenderTitle": title, "BuyerName": buyerName,
-				"Deadline": deadlineIn(t.ResponsesDeadline, lang), "Lots": lots, "Link": link,
+				"Deadline": deadlineIn(t.ResponsesDeadline, lang), "Lots": lots, "MoreLots": more, "Link": link,
 				"AnswerLink": base + "/organisations/" + orgID + "/needs"}
 			if err := s.notes.Notify(ctx, tx, Notice{Category: domain.NotifyNewMatchingNeed, Kind: "new_matching_need",
 				Title: msgNewNeedTitle.With(title)[lang], Link: link, Data: data}, u.ID); err != nil {

@@ -173,8 +173,11 @@ type NewMatchingNeedData struct {
 	BuyerName        string
 	Deadline         string
 	Lots             []NeedLot
-	Link             string
-	AnswerLink       string
+	// MoreLots counts the lots routed too but not listed (the email lists
+	// at most ten).
+	MoreLots   int
+	Link       string
+	AnswerLink string
 }
 
 // NeedLot is a lot of a new-need email with why it matches, in the

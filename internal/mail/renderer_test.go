@@ -41,7 +41,7 @@ func sampleData(kind mail.Kind, name string) any {
 	case mail.KindNewMatchingNeed:
 		return mail.NewMatchingNeedData{Name: name, OrganisationName: "ESAT du Val", TenderTitle: "Nettoyage des bureaux municipaux",
 			BuyerName: "Ville de Thionville", Deadline: "31/12/2027 à 12:00 UTC", Link: link, AnswerLink: "https://passerelle.example/organisations/1/needs",
-			Lots: []mail.NeedLot{{Title: "Bureaux", Reasons: []string{"votre offre porte le code CPV 90910000-9 du lot"}}}}
+			Lots: []mail.NeedLot{{Title: "Bureaux", Reasons: []string{"votre offre porte le code CPV 90910000-9 du lot"}}}, MoreLots: 3}
 	case mail.KindTenderInterest:
 		return mail.TenderInterestData{Name: name, TenderTitle: "Nettoyage de l'hôtel de ville", Count: 5, Link: link}
 	}
