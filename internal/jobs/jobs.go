@@ -51,6 +51,13 @@ type Options struct {
 	// Notifications configures the notifications (unsubscribe links, digest
 	// links); see Runner.Notifications.
 	Notifications core.NotificationsConfig
+	// EmailRetryCap bounds the wait between two attempts of an email
+	// (default EmailRetryCap); tests of an SMTP outage shorten it.
+	EmailRetryCap time.Duration
+	// NotificationEventsInterval is how often the events that only time
+	// causes (statuses expiring, deadline reminders, outcome questions)
+	// are looked for (default hourly).
+	NotificationEventsInterval time.Duration
 }
 
 // Fetch timing. River wakes on a notification sent with each insert, but
@@ -106,7 +113,7 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if opts.Renderer == nil {
 		return nil, errors.New("jobs: an email renderer is required")
 	}
-	if err := river.AddWorkerSafely(workers, &SendEmailWorker{Sender: opts.Sender, Renderer: opts.Renderer}); err != nil {
+	if err := river.AddWorkerSafely(workers, &SendEmailWorker{Sender: opts.Sender, Renderer: opts.Renderer, Store: st, RetryCap: opts.EmailRetryCap}); err != nil {
 		return nil, err
 	}
 	lag := prometheus.NewHistogram(prometheus.HistogramOpts{
@@ -126,6 +133,13 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	}
 	rebuild := &RebuildSearchWorker{Index: opts.Search, Log: log}
 	if err := river.AddWorkerSafely(workers, rebuild); err != nil {
+		return nil, err
+	}
+	if opts.NotificationEventsInterval <= 0 {
+		opts.NotificationEventsInterval = time.Hour
+	}
+	events := &NotificationEventsWorker{Log: log}
+	if err := river.AddWorkerSafely(workers, events); err != nil {
 		return nil, err
 	}
 	client, err := river.NewClient(riverpgxv5.New(st.Pool()), &river.Config{
@@ -158,6 +172,10 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 			river.NewPeriodicJob(dailyAt{hour: DigestHourUTC},
 				func() (river.JobArgs, *river.InsertOpts) { return NotificationDigestArgs{}, nil },
 				&river.PeriodicJobOpts{ID: "notification_digest"}),
+			// On start too: every event is told once whenever it runs.
+			river.NewPeriodicJob(river.PeriodicInterval(opts.NotificationEventsInterval),
+				func() (river.JobArgs, *river.InsertOpts) { return NotificationEventsArgs{}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true, ID: "notification_events"}),
 		},
 	})
 	if err != nil {
@@ -169,6 +187,8 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	r.notes = core.NewNotifications(st, r, time.Now, opts.Notifications)
 	digest.Notes, rejectStale.Notes = r.notes, r.notes
 	closeTender.Index = r
+	closeTender.Notes = r.notes
+	events.Events = core.NewNotificationEvents(st, r.notes)
 	if opts.Registry != nil {
 		opts.Registry.MustRegister(lag, prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "passerelle_search_index_oldest_pending_seconds",

@@ -43,12 +43,12 @@ type Recipient struct {
 
 // NotifiableMembers returns the members of the organisations who can be
 // notified (active, address confirmed), grouped by organisation.
-func (s *Store) NotifiableMembers(ctx context.Context, organisationIDs ...string) ([]Recipient, error) {
+func (t *Tx) NotifiableMembers(ctx context.Context, organisationIDs ...string) ([]Recipient, error) {
 	ids, err := rowIDs(organisationIDs...)
 	if err != nil || len(ids) == 0 {
 		return nil, nil // an id that names no organisation has no members
 	}
-	rows, err := s.q.ListNotifiableMembers(ctx, ids)
+	rows, err := t.q.ListNotifiableMembers(ctx, ids)
 	if err != nil {
 		return nil, mapError(err)
 	}
@@ -109,17 +109,31 @@ func (s *Store) ClosedTendersDueBetween(ctx context.Context, since, until time.T
 	return uuidStrings(rows), mapError(err)
 }
 
+// ReminderOrganisation is a supplier to remind of a tender's deadline;
+// Draft tells that it has a response not yet sent.
+type ReminderOrganisation struct {
+	OrganisationID string
+	Draft          bool
+}
+
 // ReminderOrganisations returns the suppliers to remind of tenderID's
 // deadline: routed to a lot they did not decline and have not answered
 // with a response that counts, or holding a draft response; never one
 // not interested in the whole tender.
-func (t *Tx) ReminderOrganisations(ctx context.Context, tenderID string) ([]string, error) {
+func (t *Tx) ReminderOrganisations(ctx context.Context, tenderID string) ([]ReminderOrganisation, error) {
 	id, err := rowIDs(tenderID)
 	if err != nil {
 		return nil, nil
 	}
 	rows, err := t.q.ListReminderOrganisations(ctx, id[0])
-	return uuidStrings(rows), mapError(err)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	out := make([]ReminderOrganisation, len(rows))
+	for i, r := range rows {
+		out[i] = ReminderOrganisation{OrganisationID: r.OrganisationID.String(), Draft: r.Draft}
+	}
+	return out, nil
 }
 
 // TenderFollowers returns the suppliers that follow tenderID: routed and

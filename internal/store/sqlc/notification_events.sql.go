@@ -246,8 +246,8 @@ func (q *Queries) ListPublishedTendersDueBetween(ctx context.Context, arg ListPu
 }
 
 const listReminderOrganisations = `-- name: ListReminderOrganisations :many
-SELECT DISTINCT o.organisation_id FROM (
-    SELECT r.organisation_id FROM lot_routes r
+SELECT o.organisation_id, bool_or(o.draft)::boolean AS draft FROM (
+    SELECT r.organisation_id, false AS draft FROM lot_routes r
     WHERE r.tender_id = $1
       AND r.answer IS DISTINCT FROM 'not_interested'
       AND NOT EXISTS (
@@ -255,34 +255,40 @@ SELECT DISTINCT o.organisation_id FROM (
           WHERE s.lot_id = r.lot_id AND s.organisation_id = r.organisation_id
             AND s.state IN ('submitted', 'shortlisted', 'accepted', 'declined')
             AND s.confirmed_version = t.substance_version)
-    UNION
-    SELECT s.organisation_id FROM responses s
+    UNION ALL
+    SELECT s.organisation_id, true AS draft FROM responses s
     WHERE s.tender_id = $1 AND s.state = 'draft'
 ) o
 WHERE NOT EXISTS (
     SELECT 1 FROM tender_not_interested n
     WHERE n.tender_id = $1 AND n.organisation_id = o.organisation_id)
+GROUP BY o.organisation_id
 ORDER BY o.organisation_id
 `
+
+type ListReminderOrganisationsRow struct {
+	OrganisationID uuid.UUID
+	Draft          bool
+}
 
 // The supplier organisations to remind of a tender's deadline: those it
 // was routed to on a lot that they did not decline and have not answered
 // with a response that counts (sent, and confirmed for the tender's
-// current substance), and those with a draft response on it; never those
-// that said the whole tender does not interest them.
-func (q *Queries) ListReminderOrganisations(ctx context.Context, tenderID uuid.UUID) ([]uuid.UUID, error) {
+// current substance), and those with a draft response on it (draft);
+// never those that said the whole tender does not interest them.
+func (q *Queries) ListReminderOrganisations(ctx context.Context, tenderID uuid.UUID) ([]ListReminderOrganisationsRow, error) {
 	rows, err := q.db.Query(ctx, listReminderOrganisations, tenderID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	items := []uuid.UUID{}
+	items := []ListReminderOrganisationsRow{}
 	for rows.Next() {
-		var organisation_id uuid.UUID
-		if err := rows.Scan(&organisation_id); err != nil {
+		var i ListReminderOrganisationsRow
+		if err := rows.Scan(&i.OrganisationID, &i.Draft); err != nil {
 			return nil, err
 		}
-		items = append(items, organisation_id)
+		items = append(items, i)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err

@@ -57,10 +57,10 @@ LIMIT sqlc.arg(row_limit);
 -- The supplier organisations to remind of a tender's deadline: those it
 -- was routed to on a lot that they did not decline and have not answered
 -- with a response that counts (sent, and confirmed for the tender's
--- current substance), and those with a draft response on it; never those
--- that said the whole tender does not interest them.
-SELECT DISTINCT o.organisation_id FROM (
-    SELECT r.organisation_id FROM lot_routes r
+-- current substance), and those with a draft response on it (draft);
+-- never those that said the whole tender does not interest them.
+SELECT o.organisation_id, bool_or(o.draft)::boolean AS draft FROM (
+    SELECT r.organisation_id, false AS draft FROM lot_routes r
     WHERE r.tender_id = sqlc.arg(tender_id)
       AND r.answer IS DISTINCT FROM 'not_interested'
       AND NOT EXISTS (
@@ -68,13 +68,14 @@ SELECT DISTINCT o.organisation_id FROM (
           WHERE s.lot_id = r.lot_id AND s.organisation_id = r.organisation_id
             AND s.state IN ('submitted', 'shortlisted', 'accepted', 'declined')
             AND s.confirmed_version = t.substance_version)
-    UNION
-    SELECT s.organisation_id FROM responses s
+    UNION ALL
+    SELECT s.organisation_id, true AS draft FROM responses s
     WHERE s.tender_id = sqlc.arg(tender_id) AND s.state = 'draft'
 ) o
 WHERE NOT EXISTS (
     SELECT 1 FROM tender_not_interested n
     WHERE n.tender_id = sqlc.arg(tender_id) AND n.organisation_id = o.organisation_id)
+GROUP BY o.organisation_id
 ORDER BY o.organisation_id;
 
 -- name: ListTenderFollowers :many
