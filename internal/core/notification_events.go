@@ -126,7 +126,7 @@ func (e *NotificationEvents) statusExpiring(ctx context.Context, st store.Expiri
 			name, until := st.Type.Label(string(r.Language)), domain.DateMsg(st.ValidUntil).With()[r.Language]
 			n := Notice{Category: domain.NotifyStatusExpiring, Kind: "status_expiring",
 				Title: msgStatusExpiringNotice.With(name, until)[r.Language], Link: link,
-				Data: map[string]any{"OrganisationName": organisationName(org), "StatusName": name, "ValidUntil": until}}
+				Data: map[string]any{"OrganisationName": organisationName(org), "StatusName": name, "ValidUntil": until, "Link": link}}
 			if err := e.notes.Notify(ctx, tx, n, r.UserID); err != nil {
 				return err
 			}
@@ -217,7 +217,7 @@ func (e *NotificationEvents) deadlineReminders(ctx context.Context, tenderID str
 				}
 				n := Notice{Category: domain.NotifyDeadlineReminders, Kind: "deadline_reminder", Title: headline[r.Language], Link: link,
 					Data: map[string]any{"TenderTitle": title, "Deadline": deadlineMsg(t.ResponsesDeadline)[r.Language],
-						"DaysLeft": days, "Draft": o.Draft}}
+						"DaysLeft": days, "Draft": o.Draft, "Link": link}}
 				if err := e.notes.Notify(ctx, tx, n, r.UserID); err != nil {
 					return err
 				}
@@ -296,7 +296,7 @@ func (e *NotificationEvents) outcomeQuestion(ctx context.Context, tenderID strin
 			n := Notice{Category: domain.NotifyOutcomeQuestion, Kind: "outcome_question",
 				Title: msgOutcomeQuestionNotice.With(title)[r.Language], Link: link,
 				Data: map[string]any{"TenderTitle": title, "Deadline": domain.DateMsg(t.ResponsesDeadline.UTC()).With()[r.Language],
-					"Pending": pending}}
+					"Pending": pending, "Link": link}}
 			if err := e.notes.Notify(ctx, tx, n, r.UserID); err != nil {
 				return err
 			}
@@ -353,7 +353,7 @@ func notifyResponsesReceived(ctx context.Context, tx *store.Tx, notes *Notificat
 			headline = msgResponsesReceivedNotice[2].With(total, title)
 		}
 		n := Notice{Category: domain.NotifyResponsesReceived, Kind: "responses_received", Title: headline[r.Language], Link: link,
-			Data: map[string]any{"TenderTitle": title, "Total": total, "Lots": data}}
+			Data: map[string]any{"TenderTitle": title, "Total": total, "Lots": data, "Link": link}}
 		if err := notes.Notify(ctx, tx, n, r.UserID); err != nil {
 			return err
 		}
