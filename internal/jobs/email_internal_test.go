@@ -16,7 +16,7 @@ func TestEmailBackoffIsCapped(t *testing.T) {
 		{2, 0, 0, 16 * time.Second},
 		{5, 0, 0, 625 * time.Second},
 		{7, 0, 0, 2401 * time.Second}, // still below the cap
-		{8, 0, 0, time.Hour}, // 4096 s: capped
+		{8, 0, 0, time.Hour},          // 4096 s: capped
 		{99, 0, 0, time.Hour},
 		{1000, 0, 0, time.Hour}, // no overflow
 		{8, 0, 0.5, time.Hour - 3*time.Minute},
