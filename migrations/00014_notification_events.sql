@@ -9,7 +9,7 @@
 -- "<event>:<subject ids…>", chosen by each event; any feature may use the
 -- table for its own events.
 CREATE TABLE notification_events (
-    key        text PRIMARY KEY CHECK (key ~ '^[a-z_]{1,64}:[A-Za-z0-9:_.-]{1,300}$'),
+    key        text PRIMARY KEY CHECK (key ~ '^[a-z_]{1,64}:[A-Za-z0-9:_.-]{1,250}$'),
     created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX notification_events_created_idx ON notification_events (created_at);
