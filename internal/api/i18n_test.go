@@ -180,9 +180,8 @@ func checkCatalogued(t *testing.T, name, english string) {
 	}
 }
 
-// Every message a use case of accounts, admin, organisations,
-// memberships, privacy, documents or SSE statuses, the upload route or the
-// store's error mapping writes reaches a caller in their language:
+// Every message a use case (core), the store or a route (api) writes
+// reaches a caller in their language:
 //   - a fixed message wrapped around a domain sentinel
 //     (fmt.Errorf("%w: …", domain.ErrX)), exported or not, has a catalogue
 //     entry under the detail toHTTP renders; one built from values cannot be

@@ -102,3 +102,66 @@ func userByEmail(t *testing.T, e *env, addr string) string {
 	}
 	return id
 }
+
+// TestQuestionsInTheDailyDigest: a buyer's member who takes questions as
+// a daily digest gets no email per question, then one digest in their
+// language listing the day's questions; its one-click link, read from the
+// email in Mailpit, shows without sign-in what it switches off and does
+// it on POST; an altered link is refused and changes nothing.
+func TestQuestionsInTheDailyDigest(t *testing.T) {
+	w := newTenderWorld(t)
+	tenderID, _ := w.publishedTender(time.Now().Add(10*24*time.Hour), nil)
+	addr := w.notifiable(w.buyerOrg.ID, domain.LangDE)
+	member := w.e.as(userByEmail(t, w.e, addr))
+	member.expect(http.StatusOK, "PUT", "/api/v1/me/notification-preferences",
+		map[string]any{"preferences": map[string]string{"questions_answers": "daily_digest"}})
+	for _, q := range []string{"Sind die Fenster inbegriffen?", "Wie viele Stunden pro Woche?"} {
+		w.supplier.expect(http.StatusCreated, "POST", "/api/v1/tenders/"+tenderID+"/questions", map[string]any{"question": q})
+	}
+	if n, err := w.e.notes.SendDigests(t.Context()); err != nil || n != 1 {
+		t.Fatalf("SendDigests = %d, %v", n, err)
+	}
+	msgs := w.e.mail.WaitFor(t, addr, 1, 20*time.Second)
+	if len(msgs) != 1 {
+		t.Fatalf("%d emails, want the digest only", len(msgs))
+	}
+	digest := msgs[0]
+	line := "Fragen und Antworten: Neue Frage zu Ihrer Ausschreibung „Reinigung des Rathauses“"
+	if !strings.Contains(digest.Subject, "2 neue Benachrichtigungen") || strings.Count(digest.Text, line) != 2 {
+		t.Errorf("German digest of two questions: %q\n%s", digest.Subject, digest.Text)
+	}
+
+	link := strings.Replace(strings.Trim(digest.Header("List-Unsubscribe"), "<>"), "http://localhost:8080", w.e.srv.URL, 1)
+	token := mustURL(t, link).Query().Get("token")
+	payload, mac, _ := strings.Cut(token, ".")
+	other := w.e.notes.UnsubscribeToken(userByEmail(t, w.e, askerOf(w)), "daily_digest")
+	otherPayload, _, _ := strings.Cut(other, ".")
+	anon := w.e.client()
+	for _, bad := range []string{otherPayload + "." + mac, payload + "." + mac[:len(mac)-3] + "abc", payload} {
+		r := anon.expect(http.StatusUnprocessableEntity, "POST", "/api/v1/unsubscribe?token="+bad, nil)
+		if !strings.Contains(r.raw, `"location":"query.token"`) {
+			t.Errorf("altered token %q: %s", bad, r.raw)
+		}
+	}
+	prefs := func() string { return member.expect(http.StatusOK, "GET", "/api/v1/me/notification-preferences", nil).raw }
+	if !strings.Contains(prefs(), `"category":"questions_answers","label":"Questions and answers","delivery":"daily_digest"`) {
+		t.Fatalf("an altered link changed the preferences: %s", prefs())
+	}
+	r := anon.expect(http.StatusOK, "GET", "/api/v1/unsubscribe?token="+token, nil, "Accept-Language", "de")
+	if r.body["digest"] != true || !strings.Contains(r.raw, "questions_answers") || r.body["done"] != false {
+		t.Errorf("GET shows what the link switches off: %s", r.raw)
+	}
+	req, _ := http.NewRequest(http.MethodPost, link, strings.NewReader("List-Unsubscribe=One-Click"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(prefs(), `"category":"questions_answers","label":"Questions and answers","delivery":"off"`) {
+		t.Errorf("one-click POST: %d, %s", resp.StatusCode, prefs())
+	}
+}
+
+// askerOf adds a member to the world's supplier and returns the address.
+func askerOf(w *tenderWorld) string { return w.notifiable(w.supplierOrg.ID, domain.LangFR) }
