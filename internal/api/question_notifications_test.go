@@ -143,7 +143,9 @@ func TestQuestionsInTheDailyDigest(t *testing.T) {
 			t.Errorf("altered token %q: %s", bad, r.raw)
 		}
 	}
-	prefs := func() string { return member.expect(http.StatusOK, "GET", "/api/v1/me/notification-preferences", nil).raw }
+	prefs := func() string {
+		return member.expect(http.StatusOK, "GET", "/api/v1/me/notification-preferences", nil).raw
+	}
 	if !strings.Contains(prefs(), `"category":"questions_answers","label":"Questions and answers","delivery":"daily_digest"`) {
 		t.Fatalf("an altered link changed the preferences: %s", prefs())
 	}
