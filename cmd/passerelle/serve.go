@@ -128,7 +128,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Offers:         core.NewOffers(st, runner, time.Now, core.OffersConfig{PublicURL: cfg.PublicURL}).WithSearch(runner).WithNotifications(runner.Notifications()),
 		Notifications:  runner.Notifications(),
 		Taxonomy:       core.NewTaxonomy(st),
-		Tenders:        core.NewTenders(st, runner, time.Now, core.TendersConfig{PublicURL: cfg.PublicURL}).WithSearch(runner),
+		Tenders:        core.NewTenders(st, runner, time.Now, core.TendersConfig{PublicURL: cfg.PublicURL}).WithSearch(runner).WithNotifications(runner.Notifications()),
 		Responses:      core.NewResponses(st, time.Now),
 		Favourites:     core.NewFavourites(st, time.Now),
 		Moderation:     core.NewModerationQueue(st),
