@@ -211,9 +211,11 @@ func (e *NotificationEvents) deadlineReminders(ctx context.Context, tenderID str
 			}
 			for _, r := range members {
 				title := tenderTitleIn(t, r.Language)
-				headline := msgDeadlineReminderNotice[last].With(days, title)
+				var headline map[domain.Language]string
 				if last {
 					headline = msgDeadlineReminderNotice[last].With(title)
+				} else {
+					headline = msgDeadlineReminderNotice[last].With(days, title)
 				}
 				n := Notice{Category: domain.NotifyDeadlineReminders, Kind: "deadline_reminder", Title: headline[r.Language], Link: link,
 					Data: map[string]any{"TenderTitle": title, "Deadline": deadlineMsg(t.ResponsesDeadline)[r.Language],
