@@ -26,6 +26,13 @@ type NotificationEventsWorker struct {
 	Log    *slog.Logger
 }
 
+// Timeout lifts River's one-minute default: a run after a long stop may
+// have many events to tell. A run cut short anyway loses nothing: what it
+// told is marked, and the retry tells the rest.
+func (w *NotificationEventsWorker) Timeout(*river.Job[NotificationEventsArgs]) time.Duration {
+	return 15 * time.Minute
+}
+
 // Work tells what is due now.
 func (w *NotificationEventsWorker) Work(ctx context.Context, _ *river.Job[NotificationEventsArgs]) error {
 	c, err := w.Events.Run(ctx, time.Now())
