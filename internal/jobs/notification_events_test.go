@@ -360,3 +360,23 @@ func TestResponsesReceivedAtClose(t *testing.T) {
 		t.Fatalf("after the outcome: %v", got)
 	}
 }
+
+// TestNotificationEventsJobRunsOnStart: the runner's periodic job tells
+// what is due as soon as it starts, at the real time: a status verified
+// until 10 days from now reaches its supplier's member by email.
+func TestNotificationEventsJobRunsOnStart(t *testing.T) {
+	db := storetest.New(t)
+	own := mailtest.StartOwn(t)
+	org := db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgSSESupplier, LegalName: "Atelier du Parc"})
+	addr := mailtest.UniqueAddress(t)
+	db.User(t, storetest.UserOptions{Organisation: org.ID, Email: addr, Language: domain.LangEN, EmailVerified: true})
+	lastDay := time.Now().UTC().AddDate(0, 0, 10)
+	db.SSEStatus(t, org.ID, storetest.StatusOptions{Type: domain.SSEDeWfbM, ValidUntil: lastDay})
+	runner := newRunner(t, db, jobs.Options{Sender: newSender(t, own.SMTPURL),
+		Notifications: core.NotificationsConfig{PublicURL: "http://localhost:8080", SecretKey: []byte(testSecretKey)}})
+	startRunner(t, runner)
+	m := own.WaitFor(t, addr, 1, 30*time.Second)[0]
+	if want := "Your status “" + domain.SSEDeWfbM.Label("en") + "” expires on " + lastDay.Format(time.DateOnly); !strings.HasPrefix(m.Subject, want) {
+		t.Errorf("subject %q, want %q…", m.Subject, want)
+	}
+}
