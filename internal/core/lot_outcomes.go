@@ -65,6 +65,13 @@ func (s *Tenders) RecordOutcome(ctx context.Context, actor Actor, p domain.Princ
 				return err
 			}
 		}
+		if before.State == domain.TenderPublished {
+			// Closed here rather than by the job: the buyer is told of the
+			// responses all the same (once: the job then finds it closed).
+			if err := notifyResponsesReceived(ctx, tx, s.notes, t, now); err != nil {
+				return err
+			}
+		}
 		after := tenderState(t)
 		after["outcome"] = map[string]any{"lot_id": lotID, "result": out.Result, "supplier_id": out.SupplierID, "amount_cents": out.AmountCents,
 			"currency": out.Currency}

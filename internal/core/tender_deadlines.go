@@ -13,8 +13,10 @@ import (
 // deadline has passed at now; closed reports whether it did. It is what
 // the deadline job runs: running it again, early (the deadline moved
 // later) or on a tender no longer published changes nothing. The closed
-// tender's search document is queued for an update through index.
-func CloseTenderAtDeadline(ctx context.Context, st *store.Store, index SearchJobs, tenderID string, now time.Time) (closed bool, err error) {
+// tender's search document is queued for an update through index, and
+// its buyer is told through notes (nil: not) how many responses each lot
+// received.
+func CloseTenderAtDeadline(ctx context.Context, st *store.Store, index SearchJobs, notes *Notifications, tenderID string, now time.Time) (closed bool, err error) {
 	err = st.WithTx(ctx, func(tx *store.Tx) error {
 		before, err := tx.LockTender(ctx, tenderID)
 		if errors.Is(err, domain.ErrNotFound) {
@@ -37,7 +39,10 @@ func CloseTenderAtDeadline(ctx context.Context, st *store.Store, index SearchJob
 			return err
 		}
 		closed = true
-		return tenderAudit(ctx, tx, index, Actor{}, "tender.closed", out, tenderState(before), tenderState(out))
+		if err := tenderAudit(ctx, tx, index, Actor{}, "tender.closed", out, tenderState(before), tenderState(out)); err != nil {
+			return err
+		}
+		return notifyResponsesReceived(ctx, tx, notes, out, now)
 	})
 	return closed, err
 }

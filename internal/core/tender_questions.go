@@ -2,6 +2,7 @@ package core
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"passerelle/internal/domain"
@@ -45,8 +46,11 @@ func (s *Tenders) Ask(ctx context.Context, actor Actor, p domain.Principal, tend
 		if out, err = tx.CreateTenderQuestion(ctx, domain.TenderQuestion{TenderID: t.ID, OrganisationID: org.ID, Question: question}, actor.UserID, now); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, domain.AuditEntry{ActorUserID: actor.UserID, Action: "tender.question_asked", SubjectType: "tender_question",
-			SubjectID: out.ID, OrganisationID: org.ID, RequestID: actor.RequestID, After: map[string]any{"tender_id": t.ID, "question": question}})
+		if err := tx.Audit(ctx, domain.AuditEntry{ActorUserID: actor.UserID, Action: "tender.question_asked", SubjectType: "tender_question",
+			SubjectID: out.ID, OrganisationID: org.ID, RequestID: actor.RequestID, After: map[string]any{"tender_id": t.ID, "question": question}}); err != nil {
+			return err
+		}
+		return s.notifyQuestionAsked(ctx, tx, t, question)
 	})
 	return QuestionView{Question: out, Mine: true}, err
 }
@@ -81,9 +85,12 @@ func (s *Tenders) Answer(ctx context.Context, actor Actor, p domain.Principal, o
 		if out, err = tx.AnswerTenderQuestion(ctx, before.ID, answer, actor.UserID, now); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, domain.AuditEntry{ActorUserID: actor.UserID, Action: "tender.question_answered", SubjectType: "tender_question",
+		if err := tx.Audit(ctx, domain.AuditEntry{ActorUserID: actor.UserID, Action: "tender.question_answered", SubjectType: "tender_question",
 			SubjectID: out.ID, OrganisationID: t.OrganisationID, RequestID: actor.RequestID,
-			Before: map[string]any{"answer": before.Answer}, After: map[string]any{"answer": answer}})
+			Before: map[string]any{"answer": before.Answer}, After: map[string]any{"answer": answer}}); err != nil {
+			return err
+		}
+		return s.notifyQuestionAnswered(ctx, tx, t, out, before.Answer != "")
 	})
 	return QuestionView{Question: out, ShowAsker: true}, err
 }
@@ -128,3 +135,79 @@ var (
 		NL: "vragen worden beantwoord zolang de aanbesteding gepubliceerd is, tot de antwoordtermijn",
 	}
 )
+
+var (
+	msgQuestionAskedNotice = domain.Msg{
+		EN: "New question on your tender “%s”", FR: "Nouvelle question sur votre appel d’offres « %s »",
+		DE: "Neue Frage zu Ihrer Ausschreibung „%s“", NL: "Nieuwe vraag over uw aanbesteding ‘%s’",
+	}
+	msgYourQuestionAnsweredNotice = domain.Msg{
+		EN: "Your question on “%s” is answered", FR: "Votre question sur « %s » a reçu une réponse",
+		DE: "Ihre Frage zu „%s“ ist beantwortet", NL: "Uw vraag over ‘%s’ is beantwoord",
+	}
+	msgQuestionAnsweredNotice = domain.Msg{
+		EN: "New answer on the tender “%s”", FR: "Nouvelle réponse sur l’appel d’offres « %s »",
+		DE: "Neue Antwort zur Ausschreibung „%s“", NL: "Nieuw antwoord bij de aanbesteding ‘%s’",
+	}
+)
+
+// notifyQuestionAsked tells, in tx, the members of t's buyer of a new
+// question (without notifications configured, nothing). Who asked is not
+// in the notice: the buyer sees it in the app.
+func (s *Tenders) notifyQuestionAsked(ctx context.Context, tx *store.Tx, t domain.Tender, question string) error {
+	if s.notes == nil {
+		return nil
+	}
+	members, err := tx.NotifiableMembers(ctx, t.OrganisationID)
+	if err != nil {
+		return err
+	}
+	link := s.notes.Link("/tenders/" + t.ID + "/questions")
+	for _, r := range members {
+		title := tenderTitleIn(t, r.Language)
+		n := Notice{Category: domain.NotifyQuestionsAnswers, Kind: "question_asked", Title: msgQuestionAskedNotice.With(title)[r.Language],
+			Link: link, Data: map[string]any{"TenderTitle": title, "Question": question, "Link": link}}
+		if err := s.notes.Notify(ctx, tx, n, r.UserID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// notifyQuestionAnswered tells, in tx, of q's answer (updated: it replaced
+// an earlier one): the members of the asking organisation, as the answer
+// to their question, and those of every other supplier following the
+// tender (store.Tx.TenderFollowers: routed and interested, or with a
+// response), as an answer published on it. The answer is public to all
+// who see the tender; who asked is never said to the others.
+func (s *Tenders) notifyQuestionAnswered(ctx context.Context, tx *store.Tx, t domain.Tender, q domain.TenderQuestion, updated bool) error {
+	if s.notes == nil {
+		return nil
+	}
+	orgs, err := tx.TenderFollowers(ctx, t.ID)
+	if err != nil {
+		return err
+	}
+	if q.OrganisationID != "" && !slices.Contains(orgs, q.OrganisationID) {
+		orgs = append(orgs, q.OrganisationID)
+	}
+	orgs = slices.DeleteFunc(orgs, func(id string) bool { return id == t.OrganisationID })
+	members, err := tx.NotifiableMembers(ctx, orgs...)
+	if err != nil {
+		return err
+	}
+	link := s.notes.Link("/tenders/" + t.ID + "/questions")
+	for _, r := range members {
+		title, yours := tenderTitleIn(t, r.Language), r.OrganisationID == q.OrganisationID
+		headline := msgQuestionAnsweredNotice
+		if yours {
+			headline = msgYourQuestionAnsweredNotice
+		}
+		n := Notice{Category: domain.NotifyQuestionsAnswers, Kind: "question_answered", Title: headline.With(title)[r.Language], Link: link,
+			Data: map[string]any{"TenderTitle": title, "Question": q.Question, "Answer": q.Answer, "Yours": yours, "Updated": updated, "Link": link}}
+		if err := s.notes.Notify(ctx, tx, n, r.UserID); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -57,6 +57,13 @@ type Options struct {
 	// RoutingTopUpInterval, when set, runs the routing top-ups at this
 	// interval (tests) instead of daily at TopUpHourUTC.
 	RoutingTopUpInterval time.Duration
+	// EmailRetryCap bounds the wait between two attempts of an email
+	// (default EmailRetryCap); tests of an SMTP outage shorten it.
+	EmailRetryCap time.Duration
+	// NotificationEventsInterval is how often the events that only time
+	// causes (statuses expiring, deadline reminders, outcome questions)
+	// are looked for (default hourly).
+	NotificationEventsInterval time.Duration
 }
 
 // Fetch timing. River wakes on a notification sent with each insert, but
@@ -113,7 +120,7 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if opts.Renderer == nil {
 		return nil, errors.New("jobs: an email renderer is required")
 	}
-	if err := river.AddWorkerSafely(workers, &SendEmailWorker{Sender: opts.Sender, Renderer: opts.Renderer}); err != nil {
+	if err := river.AddWorkerSafely(workers, &SendEmailWorker{Sender: opts.Sender, Renderer: opts.Renderer, Store: st, RetryCap: opts.EmailRetryCap}); err != nil {
 		return nil, err
 	}
 	lag := prometheus.NewHistogram(prometheus.HistogramOpts{
@@ -146,6 +153,13 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	var topUpSchedule river.PeriodicSchedule = dailyAt{hour: TopUpHourUTC}
 	if opts.RoutingTopUpInterval > 0 {
 		topUpSchedule = river.PeriodicInterval(opts.RoutingTopUpInterval)
+	}
+	if opts.NotificationEventsInterval <= 0 {
+		opts.NotificationEventsInterval = time.Hour
+	}
+	events := &NotificationEventsWorker{Log: log}
+	if err := river.AddWorkerSafely(workers, events); err != nil {
+		return nil, err
 	}
 	client, err := river.NewClient(riverpgxv5.New(st.Pool()), &river.Config{
 		// River reports routine progress at info level every few seconds.
@@ -182,6 +196,10 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 			river.NewPeriodicJob(topUpSchedule,
 				func() (river.JobArgs, *river.InsertOpts) { return RoutingTopUpArgs{}, nil },
 				&river.PeriodicJobOpts{ID: "routing_top_up"}),
+			// On start too: every event is told once whenever it runs.
+			river.NewPeriodicJob(river.PeriodicInterval(opts.NotificationEventsInterval),
+				func() (river.JobArgs, *river.InsertOpts) { return NotificationEventsArgs{}, nil },
+				&river.PeriodicJobOpts{RunOnStart: true, ID: "notification_events"}),
 		},
 	})
 	if err != nil {
@@ -195,6 +213,8 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	r.routing = core.NewRouting(st, r.notes, time.Now, opts.Routing)
 	routeTender.Routing, topUp.Routing = r.routing, r.routing
 	closeTender.Index = r
+	closeTender.Notes = r.notes
+	events.Events = core.NewNotificationEvents(st, r.notes)
 	if opts.Registry != nil {
 		opts.Registry.MustRegister(lag, prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "passerelle_search_index_oldest_pending_seconds",

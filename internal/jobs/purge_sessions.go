@@ -26,7 +26,8 @@ type PurgeSessionsWorker struct {
 
 // Work deletes the expired sessions, the emailed tokens expired for a week
 // (kept that long so that a late click still says "expired", not
-// "unknown"), and rate-limit windows older than a day.
+// "unknown"), rate-limit windows older than a day and the records of
+// emails sent more than a week ago.
 func (w *PurgeSessionsWorker) Work(ctx context.Context, _ *river.Job[PurgeSessionsArgs]) error {
 	now := time.Now()
 	sessions, err := w.Store.DeleteExpiredSessions(ctx, now)
@@ -41,8 +42,16 @@ func (w *PurgeSessionsWorker) Work(ctx context.Context, _ *river.Job[PurgeSessio
 	if err != nil {
 		return err
 	}
-	if sessions+tokens+windows > 0 {
-		w.Log.InfoContext(ctx, "expired data purged", "sessions", sessions, "tokens", tokens, "rate_limit_windows", windows)
+	// A job whose email went out completes at its next attempt at the
+	// latest (an hour or so); River then deletes it within a day. A week
+	// later no run of it can ask for its delivery row again.
+	deliveries, err := w.Store.DeleteEmailDeliveriesBefore(ctx, now.Add(-7*24*time.Hour))
+	if err != nil {
+		return err
+	}
+	if sessions+tokens+windows+deliveries > 0 {
+		w.Log.InfoContext(ctx, "expired data purged", "sessions", sessions, "tokens", tokens, "rate_limit_windows", windows,
+			"email_deliveries", deliveries)
 	}
 	return nil
 }

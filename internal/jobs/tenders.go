@@ -33,11 +33,13 @@ type CloseTenderWorker struct {
 	Log   *slog.Logger
 	// Index queues the closed tender's search document for an update.
 	Index core.SearchJobs
+	// Notes tells the buyer of the responses received.
+	Notes *core.Notifications
 }
 
 // Work closes the tender if it is due.
 func (w *CloseTenderWorker) Work(ctx context.Context, job *river.Job[CloseTenderArgs]) error {
-	closed, err := core.CloseTenderAtDeadline(ctx, w.Store, w.Index, job.Args.TenderID, time.Now())
+	closed, err := core.CloseTenderAtDeadline(ctx, w.Store, w.Index, w.Notes, job.Args.TenderID, time.Now())
 	if err != nil {
 		return err
 	}

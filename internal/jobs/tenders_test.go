@@ -125,7 +125,7 @@ func TestTenderClosesAtDeadlineAfterRestart(t *testing.T) {
 		t.Errorf("closed at %v, before the deadline %v", closed.ClosedAt, deadline)
 	}
 	// Running the job again changes nothing.
-	if again, err := core.CloseTenderAtDeadline(ctx, db.Store, nil, tn.ID, time.Now()); err != nil || again {
+	if again, err := core.CloseTenderAtDeadline(ctx, db.Store, nil, nil, tn.ID, time.Now()); err != nil || again {
 		t.Errorf("second close: %v %v", again, err)
 	}
 }
@@ -142,10 +142,10 @@ func TestCloseJobWaitsForAMovedDeadline(t *testing.T) {
 	if _, err := tenders.Decide(ctx, a.moderAct, a.moderator, tn.ID, core.DecisionApprove, ""); err != nil {
 		t.Fatal(err)
 	}
-	if closed, err := core.CloseTenderAtDeadline(ctx, db.Store, nil, tn.ID, time.Now()); err != nil || closed {
+	if closed, err := core.CloseTenderAtDeadline(ctx, db.Store, nil, nil, tn.ID, time.Now()); err != nil || closed {
 		t.Fatalf("closed before its deadline: %v %v", closed, err)
 	}
-	if closed, err := core.CloseTenderAtDeadline(ctx, db.Store, nil, tn.ID, time.Now().Add(time.Hour)); err != nil || !closed {
+	if closed, err := core.CloseTenderAtDeadline(ctx, db.Store, nil, nil, tn.ID, time.Now().Add(time.Hour)); err != nil || !closed {
 		t.Fatalf("not closed at its deadline: %v %v", closed, err)
 	}
 }

@@ -42,6 +42,24 @@ const (
 	// KindTenderInterest tells a buyer's members how many suppliers are
 	// now interested in their tender (TenderInterestData).
 	KindTenderInterest Kind = "tender_interest"
+	// KindQuestionAsked tells a buyer's members of a new question on their
+	// tender (QuestionAskedData).
+	KindQuestionAsked Kind = "question_asked"
+	// KindQuestionAnswered tells a supplier that the buyer answered its
+	// question, or one on a tender it follows (QuestionAnsweredData).
+	KindQuestionAnswered Kind = "question_answered"
+	// KindResponsesReceived tells a buyer's members, once the deadline has
+	// passed, how many responses each lot received (ResponsesReceivedData).
+	KindResponsesReceived Kind = "responses_received"
+	// KindStatusExpiring warns a supplier's members that a verified status
+	// stops counting soon (StatusExpiringData).
+	KindStatusExpiring Kind = "status_expiring"
+	// KindDeadlineReminder reminds a supplier of a tender's deadline
+	// (DeadlineReminderData).
+	KindDeadlineReminder Kind = "deadline_reminder"
+	// KindOutcomeQuestion asks a buyer how a closed tender ended
+	// (OutcomeQuestionData).
+	KindOutcomeQuestion Kind = "outcome_question"
 )
 
 // Kinds returns every kind, in a fixed order.
@@ -49,7 +67,8 @@ func Kinds() []Kind {
 	return []Kind{KindVerifyEmail, KindResetPassword, KindEmailChange,
 		KindEmailChangedNotice, KindInvitation, KindSetPassword, KindAccountExists, KindListingDecision,
 		KindTenderDecision, KindVerificationResult, KindNotificationDigest,
-		KindNewMatchingNeed, KindTenderInterest}
+		KindNewMatchingNeed, KindTenderInterest,
+		KindQuestionAsked, KindQuestionAnswered, KindResponsesReceived, KindStatusExpiring, KindDeadlineReminder, KindOutcomeQuestion}
 }
 
 // DefaultLanguage is used for any language Passerelle does not speak.
@@ -193,5 +212,76 @@ type TenderInterestData struct {
 	Name        string
 	TenderTitle string
 	Count       int
+	Link        string
+}
+
+// QuestionAskedData is the data of KindQuestionAsked. The asking
+// organisation is not named: the buyer sees it in the app.
+type QuestionAskedData struct {
+	Name        string
+	TenderTitle string
+	Question    string
+	Link        string
+}
+
+// QuestionAnsweredData is the data of KindQuestionAnswered. Yours tells
+// the asking organisation's members from the other followers of the
+// tender, who never learn who asked; Updated tells a replaced answer.
+type QuestionAnsweredData struct {
+	Name        string
+	TenderTitle string
+	Question    string
+	Answer      string
+	Yours       bool
+	Updated     bool
+	Link        string
+}
+
+// ResponsesReceivedData is the data of KindResponsesReceived: Total
+// responses over the Lots, in order.
+type ResponsesReceivedData struct {
+	Name        string
+	TenderTitle string
+	Total       int
+	Lots        []LotResponses
+	Link        string
+}
+
+// LotResponses is one lot's line of a ResponsesReceivedData.
+type LotResponses struct {
+	Position  int
+	Title     string
+	Responses int
+}
+
+// StatusExpiringData is the data of KindStatusExpiring; ValidUntil is the
+// last day the status counts, written for the recipient.
+type StatusExpiringData struct {
+	Name             string
+	OrganisationName string
+	StatusName       string
+	ValidUntil       string
+	Link             string
+}
+
+// DeadlineReminderData is the data of KindDeadlineReminder. Deadline is
+// written for the recipient; DaysLeft counts started days (1: less than a
+// day); Draft tells that the organisation has a response not yet sent.
+type DeadlineReminderData struct {
+	Name        string
+	TenderTitle string
+	Deadline    string
+	DaysLeft    int
+	Draft       bool
+	Link        string
+}
+
+// OutcomeQuestionData is the data of KindOutcomeQuestion: Pending lots of
+// the tender have no outcome yet; Link opens the page that records them.
+type OutcomeQuestionData struct {
+	Name        string
+	TenderTitle string
+	Deadline    string
+	Pending     int
 	Link        string
 }

@@ -44,6 +44,20 @@ func sampleData(kind mail.Kind, name string) any {
 			Lots: []mail.NeedLot{{Title: "Bureaux", Reasons: []string{"votre offre porte le code CPV 90910000-9 du lot"}}}, MoreLots: 3}
 	case mail.KindTenderInterest:
 		return mail.TenderInterestData{Name: name, TenderTitle: "Nettoyage de l'hôtel de ville", Count: 5, Link: link}
+	case mail.KindQuestionAsked:
+		return mail.QuestionAskedData{Name: name, TenderTitle: "Nettoyage de la mairie", Question: "Quel lieu <exactement> ?", Link: link}
+	case mail.KindQuestionAnswered:
+		return mail.QuestionAnsweredData{Name: name, TenderTitle: "Nettoyage de la mairie", Question: "Quel lieu ?",
+			Answer: "La mairie <b>annexe</b>.", Yours: true, Link: link}
+	case mail.KindResponsesReceived:
+		return mail.ResponsesReceivedData{Name: name, TenderTitle: "Grünpflege", Total: 3, Link: link,
+			Lots: []mail.LotResponses{{Position: 1, Title: "Park", Responses: 2}, {Position: 2, Title: "Friedhof", Responses: 1}}}
+	case mail.KindStatusExpiring:
+		return mail.StatusExpiringData{Name: name, OrganisationName: "Coopérative Les Ateliers", StatusName: "ESAT", ValidUntil: "31/12/2026", Link: link}
+	case mail.KindDeadlineReminder:
+		return mail.DeadlineReminderData{Name: name, TenderTitle: "Grünpflege", Deadline: "28.11.2026, 12:00 UTC", DaysLeft: 3, Link: link}
+	case mail.KindOutcomeQuestion:
+		return mail.OutcomeQuestionData{Name: name, TenderTitle: "Grünpflege", Deadline: "28.11.2026", Pending: 2, Link: link}
 	}
 	panic("no sample data for " + kind)
 }

@@ -35,7 +35,9 @@ func (t *Tx) CreateDocument(ctx context.Context, d domain.Document) (domain.Docu
 	sum, err := hex.DecodeString(d.SHA256)
 	if err != nil || len(sum) != 32 {
 		ve := &domain.ValidationError{}
-		ve.Add("sha256", "invalid", "a SHA-256 is 64 hexadecimal digits")
+		ve.AddLocalized("sha256", "invalid", domain.Msg{EN: "a SHA-256 is 64 hexadecimal digits",
+			FR: "un SHA-256 s’écrit en 64 chiffres hexadécimaux", DE: "ein SHA-256 besteht aus 64 Hexadezimalziffern",
+			NL: "een SHA-256 bestaat uit 64 hexadecimale cijfers"}.With())
 		return domain.Document{}, ve
 	}
 	row, err := t.q.CreateDocument(ctx, sqlc.CreateDocumentParams{

@@ -221,11 +221,3 @@ func (s *Store) ListOrganisationNeedsPage(ctx context.Context, orgID string, fil
 	}
 	return out, next, nil
 }
-
-func uuidStrings(ids []uuid.UUID) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = id.String()
-	}
-	return out
-}

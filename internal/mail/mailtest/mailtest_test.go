@@ -83,3 +83,27 @@ func TestMissingBinary(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnStopAndRestart: a test's own server refuses connections while
+// stopped and comes back on the same SMTP address with the messages it
+// held.
+func TestOwnStopAndRestart(t *testing.T) {
+	t.Parallel()
+	own := mailtest.StartOwn(t)
+	to := mailtest.UniqueAddress(t)
+	send(t, own.Server, to, "before")
+	own.Stop(t)
+	addr := strings.TrimPrefix(own.SMTPURL, "smtp://")
+	if err := smtp.SendMail(addr, nil, "t@passerelle.test", []string{to}, []byte("Subject: lost\r\n\r\nx\r\n")); err == nil {
+		t.Fatal("a stopped server accepted a message")
+	}
+	own.Restart(t)
+	send(t, own.Server, to, "after")
+	got := own.WaitFor(t, to, 2, 10*time.Second)
+	if len(got) != 2 || own.Count(t) != 2 || len(own.All(t)) != 2 {
+		t.Fatalf("after restart: %d messages to %s, %d in all", len(got), to, own.Count(t))
+	}
+	if shared := mailtest.Start(t); len(shared.Messages(t, to)) != 0 {
+		t.Error("the own server's messages reached the shared one")
+	}
+}

@@ -37,42 +37,16 @@ func startProcess(bin string, timeout time.Duration) (*process, *Server, error) 
 	}
 	smtpAddr := net.JoinHostPort("127.0.0.1", strconv.Itoa(smtpPort))
 	httpAddr := net.JoinHostPort("127.0.0.1", strconv.Itoa(httpPort))
-	cmd := exec.Command(bin,
-		"--smtp", smtpAddr,
-		"--listen", httpAddr,
-		// No --database: Mailpit then keeps a temporary one that it deletes
-		// on SIGTERM.
-		"--quiet",
-		"--disable-version-check", // it would call GitHub at every start
-		"--smtp-disable-rdns",     // a reverse DNS lookup per connection
-		"--max", "0",              // never prune: parallel tests may send many
-		"--smtp-auth-accept-any",     // so a Sender with credentials works
-		"--smtp-auth-allow-insecure", // … over plain SMTP on loopback
-		"--enable-chaos",             // lets SetChaos provoke 4xx replies
-	)
-	out, err := newOutput()
-	if err != nil {
-		return nil, nil, err
-	}
-	cmd.Stdout, cmd.Stderr = out.file, out.file
-	setParentDeathSignal(cmd)
-	if err := cmd.Start(); err != nil {
-		out.file.Close()
-		return nil, nil, fmt.Errorf("start %s: %w", bin, err)
-	}
-	p := &process{cmd: cmd, exited: make(chan struct{}), output: out}
-	go func() {
-		_ = cmd.Wait()
-		close(p.exited)
-	}()
 	srv := &Server{
 		SMTPURL: "smtp://" + smtpAddr,
 		APIURL:  "http://" + httpAddr,
 		RootCAs: cert.pool,
 		http:    &http.Client{Timeout: 10 * time.Second},
 	}
-	if err := p.waitReady(srv, smtpAddr, timeout); err != nil {
-		p.stop()
+	// No --database: Mailpit then keeps a temporary one that it deletes
+	// on SIGTERM.
+	p, err := runMailpit(bin, srv, smtpAddr, httpAddr, "", timeout)
+	if err != nil {
 		return nil, nil, err
 	}
 	for _, starttls := range []bool{false, true} {
@@ -86,6 +60,46 @@ func startProcess(bin string, timeout time.Duration) (*process, *Server, error) 
 	srv.SMTPSURL = "smtps://" + p.relays[0].addr()
 	srv.STARTTLSURL = "smtp+starttls://" + p.relays[1].addr()
 	return p, srv, nil
+}
+
+// runMailpit starts Mailpit on the given addresses, keeping its messages in
+// database ("" for a temporary one), and waits until srv answers.
+func runMailpit(bin string, srv *Server, smtpAddr, httpAddr, database string, timeout time.Duration) (*process, error) {
+	args := []string{
+		"--smtp", smtpAddr,
+		"--listen", httpAddr,
+		"--quiet",
+		"--disable-version-check", // it would call GitHub at every start
+		"--smtp-disable-rdns",     // a reverse DNS lookup per connection
+		"--max", "0",              // never prune: parallel tests may send many
+		"--smtp-auth-accept-any",     // so a Sender with credentials works
+		"--smtp-auth-allow-insecure", // … over plain SMTP on loopback
+		"--enable-chaos",             // lets SetChaos provoke 4xx replies
+	}
+	if database != "" {
+		args = append(args, "--database", database)
+	}
+	cmd := exec.Command(bin, args...)
+	out, err := newOutput()
+	if err != nil {
+		return nil, err
+	}
+	cmd.Stdout, cmd.Stderr = out.file, out.file
+	setParentDeathSignal(cmd)
+	if err := cmd.Start(); err != nil {
+		out.file.Close()
+		return nil, fmt.Errorf("start %s: %w", bin, err)
+	}
+	p := &process{cmd: cmd, exited: make(chan struct{}), output: out}
+	go func() {
+		_ = cmd.Wait()
+		close(p.exited)
+	}()
+	if err := p.waitReady(srv, smtpAddr, timeout); err != nil {
+		p.stop()
+		return nil, err
+	}
+	return p, nil
 }
 
 func (p *process) waitReady(srv *Server, smtpAddr string, timeout time.Duration) error {

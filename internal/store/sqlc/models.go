@@ -54,6 +54,11 @@ type Document struct {
 	CreatedAt      time.Time
 }
 
+type EmailDelivery struct {
+	JobID  int64
+	SentAt time.Time
+}
+
 type FavouriteList struct {
 	ID             uuid.UUID
 	OrganisationID uuid.UUID
@@ -133,6 +138,11 @@ type NotificationDigest struct {
 	Day      time.Time
 	QueuedAt time.Time
 	Items    int32
+}
+
+type NotificationEvent struct {
+	Key       string
+	CreatedAt time.Time
 }
 
 type NotificationPreference struct {
