@@ -38,6 +38,10 @@ func sampleData(kind mail.Kind, name string) any {
 		return mail.NotificationDigestData{Name: name, Link: link, Items: []mail.DigestItem{
 			{Category: "Nouveaux besoins", Title: "Nettoyage de l'hôtel de ville", Link: "https://passerelle.example/tenders/1"},
 			{Category: "Questions et réponses", Title: "Quel lieu ?", Link: "https://passerelle.example/tenders/2"}}}
+	case mail.KindSavedSearchAlert:
+		return mail.SavedSearchAlertData{Name: name, SearchName: "Reinigung Büro", Count: 7, More: 5, Link: link, Items: []mail.SavedSearchAlertItem{
+			{Title: "Nettoyage de bureaux", Kind: "offer", Organisation: "Les Tilleuls", Link: "https://passerelle.example/offers/1"},
+			{Title: "Nettoyage des écoles", Kind: "tender", Link: "https://passerelle.example/tenders/2"}}}
 	}
 	panic("no sample data for " + kind)
 }
