@@ -94,7 +94,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	}
 	runner, err := jobs.New(st, log, jobs.Options{SessionPurgeInterval: cfg.SessionPurgeInterval, Sender: sender, Renderer: renderer,
 		PublicURL: cfg.PublicURL, Search: searchIndex, SearchReconcileInterval: cfg.SearchReconcileInterval, Registry: reg,
-		Notifications: core.NotificationsConfig{PublicURL: cfg.PublicURL, SecretKey: secretKey}})
+		Notifications: core.NotificationsConfig{PublicURL: cfg.PublicURL, SecretKey: secretKey},
+		Searcher:      core.NewSearch(st, searcher, time.Now)})
 	if err != nil {
 		return err
 	}
@@ -134,6 +135,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Moderation:     core.NewModerationQueue(st),
 		SearchRebuilds: core.NewSearchRebuilds(st, runner, time.Now),
 		Search:         core.NewSearch(st, searcher, time.Now),
+		SavedSearches:  runner.SavedSearches(),
 	})
 
 	srv := &http.Server{

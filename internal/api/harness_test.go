@@ -61,6 +61,9 @@ type env struct {
 	search *bleve.Engine
 	// notes are the notifications (digests are sent by calling them).
 	notes *core.Notifications
+	// saved are the saved searches (alerts are sent by calling them, on
+	// the test clock).
+	saved *core.SavedSearches
 }
 
 // testSecretKey signs the unsubscribe links in tests.
@@ -98,6 +101,7 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 	clock := &testClock{}
 	objects := newObjects(t)
 	engine, searcher := newSearchEngine(t)
+	saved := core.NewSavedSearches(db.Store, core.NewSearch(db.Store, searcher, clock.now), clock.now).WithAlerts(runner.Notifications(), runner)
 	accounts := core.NewAccounts(db.Store, runner, clock.now, core.AccountsConfig{
 		PublicURL: "http://localhost:8080", SessionIdle: 2 * time.Hour, SessionMaxAge: 7 * 24 * time.Hour, Limits: limits,
 	})
@@ -121,10 +125,12 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		SearchRebuilds: core.NewSearchRebuilds(db.Store, runner, clock.now),
 		Search:         core.NewSearch(db.Store, searcher, clock.now),
 		Notifications:  runner.Notifications(),
+		SavedSearches:  saved,
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return &env{t: t, db: db, mail: mp, clock: clock, srv: srv, routes: table, objects: objects, search: engine, notes: runner.Notifications()}
+	return &env{t: t, db: db, mail: mp, clock: clock, srv: srv, routes: table, objects: objects, search: engine, notes: runner.Notifications(),
+		saved: saved}
 }
 
 // client is a browser: it keeps cookies.

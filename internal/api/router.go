@@ -68,6 +68,8 @@ type Deps struct {
 	// Notifications serves the user's notifications, their preferences
 	// and the one-click unsubscribe.
 	Notifications *core.Notifications
+	// SavedSearches keeps users' saved searches (their alerts are a job).
+	SavedSearches *core.SavedSearches
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -136,6 +138,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerSearchRebuilds(rt, d.SearchRebuilds)
 	registerSearch(rt, d.Search)
 	registerNotifications(rt, d.Notifications)
+	registerSavedSearches(rt, d.SavedSearches)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {

@@ -51,6 +51,12 @@ type Options struct {
 	// Notifications configures the notifications (unsubscribe links, digest
 	// links); see Runner.Notifications.
 	Notifications core.NotificationsConfig
+	// Searcher runs the saved searches for their daily alerts; nil in a
+	// process without a search engine (no alerts are scheduled there).
+	Searcher *core.Search
+	// SavedSearchAlertInterval, when set, runs the alerts at this interval
+	// instead of daily at 05:30 UTC (tests).
+	SavedSearchAlertInterval time.Duration
 }
 
 // Fetch timing. River wakes on a notification sent with each insert, but
@@ -70,6 +76,7 @@ const (
 type Runner struct {
 	client *river.Client[pgx.Tx]
 	notes  *core.Notifications
+	saved  *core.SavedSearches
 }
 
 // New builds the River client with every worker and periodic job registered.
@@ -128,6 +135,22 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if err := river.AddWorkerSafely(workers, rebuild); err != nil {
 		return nil, err
 	}
+	alerts := &SavedSearchAlertsWorker{Log: log}
+	if err := river.AddWorkerSafely(workers, alerts); err != nil {
+		return nil, err
+	}
+	var alertSchedule river.PeriodicSchedule = dailyAt{hour: SavedSearchAlertHourUTC, minute: SavedSearchAlertMinuteUTC}
+	if opts.SavedSearchAlertInterval > 0 {
+		alertSchedule = river.PeriodicInterval(opts.SavedSearchAlertInterval)
+	}
+	periodic := []*river.PeriodicJob{}
+	if opts.Searcher != nil {
+		// Not on start, like the digest: a restart must not send alerts
+		// at another hour than the one users know.
+		periodic = append(periodic, river.NewPeriodicJob(alertSchedule,
+			func() (river.JobArgs, *river.InsertOpts) { return SavedSearchAlertsArgs{}, nil },
+			&river.PeriodicJobOpts{ID: "saved_search_alerts"}))
+	}
 	client, err := river.NewClient(riverpgxv5.New(st.Pool()), &river.Config{
 		// River reports routine progress at info level every few seconds.
 		Logger: slog.New(minLevel{log.With("component", "river").Handler(), slog.LevelWarn}),
@@ -140,7 +163,7 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 		FetchPollInterval: opts.FetchPollInterval,
 		FetchCooldown:     defaultFetchCooldown,
 		Workers:           workers,
-		PeriodicJobs: []*river.PeriodicJob{
+		PeriodicJobs: append([]*river.PeriodicJob{
 			river.NewPeriodicJob(river.PeriodicInterval(opts.SessionPurgeInterval),
 				func() (river.JobArgs, *river.InsertOpts) { return PurgeSessionsArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "purge_sessions"}),
@@ -158,7 +181,7 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 			river.NewPeriodicJob(dailyAt{hour: DigestHourUTC},
 				func() (river.JobArgs, *river.InsertOpts) { return NotificationDigestArgs{}, nil },
 				&river.PeriodicJobOpts{ID: "notification_digest"}),
-		},
+		}, periodic...),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("jobs: %w", err)
@@ -168,6 +191,10 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	rebuild.Runner = r
 	r.notes = core.NewNotifications(st, r, time.Now, opts.Notifications)
 	digest.Notes, rejectStale.Notes = r.notes, r.notes
+	if opts.Searcher != nil {
+		r.saved = core.NewSavedSearches(st, opts.Searcher, time.Now).WithAlerts(r.notes, r)
+		alerts.Alerts = r.saved
+	}
 	closeTender.Index = r
 	if opts.Registry != nil {
 		opts.Registry.MustRegister(lag, prometheus.NewGaugeFunc(prometheus.GaugeOpts{
