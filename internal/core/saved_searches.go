@@ -225,14 +225,14 @@ func (s *SavedSearches) apply(ctx context.Context, p domain.Principal, saved *do
 	}
 	if in.Query != nil {
 		query := strings.TrimPrefix(strings.TrimSpace(*in.Query), "?")
-		req, qve := ParseSearchQuery(query, "body.query")
+		req, qve, readable := ParseSearchQuery(query, "body.query")
 		ve.Fields = append(ve.Fields, qve.Fields...)
 		switch {
-		case query == "" && len(qve.Fields) == 0:
+		case query == "":
 			// An empty query lists everything public: a feed of every new
 			// listing is what the alert would be. Refused as a mistake.
 			ve.AddLocalized("body.query", "required", msgSavedSearchQueryRequired.With())
-		case len(qve.Fields) == 0:
+		case readable:
 			if req.Cursor != "" {
 				ve.AddLocalized("body.query.cursor", "invalid", msgSavedSearchCursor.With())
 			}
@@ -339,7 +339,7 @@ func (s *SavedSearches) alertOne(ctx context.Context, id string, end, now time.T
 		if err != nil {
 			return err
 		}
-		req, qve := ParseSearchQuery(saved.Query, "query")
+		req, qve, _ := ParseSearchQuery(saved.Query, "query")
 		p := domain.Principal{UserID: saved.UserID}
 		if req.Eligible != "" && qve.Err() == nil {
 			roles, err := s.st.Memberships(ctx, saved.UserID)

@@ -60,21 +60,21 @@ var (
 )
 
 // ParseSearchQuery reads raw, the query string of GET /api/v1/search
-// (a leading "?" is allowed), into a request, for saved searches. Every
-// unreadable, unknown or repeated parameter is a field error under
-// field.<parameter> (field itself when the string is unreadable); the
-// values are checked by Search, like those of the route.
-func ParseSearchQuery(raw, field string) (SearchRequest, *domain.ValidationError) {
-	ve := &domain.ValidationError{}
-	var r SearchRequest
+// (a leading "?" is allowed), into a request, for saved searches. An
+// unknown parameter is a field error on field, a repeated one on
+// field.<parameter>; the values are checked by Search, like those of the
+// route. readable is false when raw is too long or no query string at
+// all (a field error on field): there are no values to check then.
+func ParseSearchQuery(raw, field string) (r SearchRequest, ve *domain.ValidationError, readable bool) {
+	ve = &domain.ValidationError{}
 	if len(raw) > domain.MaxSavedSearchQuery {
 		ve.AddLocalized(field, "too_long", msgSearchQueryLength.With(domain.MaxSavedSearchQuery))
-		return r, ve
+		return r, ve, false
 	}
 	values, err := url.ParseQuery(strings.TrimPrefix(strings.TrimSpace(raw), "?"))
 	if err != nil {
 		ve.AddLocalized(field, "invalid", msgSearchQueryString.With())
-		return r, ve
+		return r, ve, false
 	}
 	names := make([]string, 0, len(values))
 	for name := range values {
@@ -97,5 +97,5 @@ func ParseSearchQuery(raw, field string) (SearchRequest, *domain.ValidationError
 			*single = vs[0]
 		}
 	}
-	return r, ve
+	return r, ve, true
 }
