@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/google/uuid"
@@ -169,11 +170,9 @@ func (t *Tx) LockSavedSearchDue(ctx context.Context, id string, windowEnd time.T
 		return domain.SavedSearch{}, false, err
 	}
 	row, err := t.q.LockSavedSearchDue(ctx, sqlc.LockSavedSearchDueParams{ID: sid, WindowEnd: windowEnd})
-	if err != nil {
-		err = mapError(err)
-		if err == domain.ErrNotFound { //nolint:errorlint // mapError returns the sentinel itself
-			return domain.SavedSearch{}, false, nil
-		}
+	if err = mapError(err); errors.Is(err, domain.ErrNotFound) {
+		return domain.SavedSearch{}, false, nil
+	} else if err != nil {
 		return domain.SavedSearch{}, false, err
 	}
 	return savedSearchFromRow(row), true, nil
