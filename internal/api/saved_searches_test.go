@@ -269,6 +269,16 @@ func TestSavedSearchesAreTheirOwnersOnly(t *testing.T) {
 		t.Fatalf("another user lists %v", items)
 	}
 	e.client().expect(http.StatusUnauthorized, "GET", "/api/v1/me/saved-searches", nil)
+	// Its owner's data export holds it; the other's does not.
+	export := func(c *client) []any {
+		return c.expect(http.StatusOK, "GET", "/api/v1/me/export", nil).body["data"].(map[string]any)["saved_searches"].([]any)
+	}
+	if mine := export(w.c); len(mine) != 1 || mine[0].(map[string]any)["query"] != "q=Reinigung" {
+		t.Errorf("export: %v", mine)
+	}
+	if theirs := export(other); len(theirs) != 0 {
+		t.Errorf("another user's export: %v", theirs)
+	}
 
 	// Its owner changes and deletes it.
 	r = w.c.expect(http.StatusOK, "PATCH", path, map[string]any{"name": "Reinigung Saar", "alerts": false})

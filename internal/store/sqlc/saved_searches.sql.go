@@ -54,6 +54,21 @@ func (q *Queries) DisableSavedSearchAlerts(ctx context.Context, arg DisableSaved
 	return err
 }
 
+const exportUserSavedSearches = `-- name: ExportUserSavedSearches :one
+SELECT coalesce(jsonb_agg(jsonb_build_object(
+    'name', s.name, 'query', s.query, 'lang', s.lang, 'alerts', s.alerts, 'organisation_id', s.organisation_id,
+    'created_at', s.created_at, 'updated_at', s.updated_at, 'last_alert_at', s.last_alert_at)
+    ORDER BY s.created_at, s.id), '[]')::jsonb AS saved_searches
+FROM saved_searches s WHERE s.user_id = $1
+`
+
+func (q *Queries) ExportUserSavedSearches(ctx context.Context, userID uuid.UUID) ([]byte, error) {
+	row := q.db.QueryRow(ctx, exportUserSavedSearches, userID)
+	var saved_searches []byte
+	err := row.Scan(&saved_searches)
+	return saved_searches, err
+}
+
 const getSavedSearch = `-- name: GetSavedSearch :one
 SELECT id, user_id, organisation_id, name, query, lang, alerts, created_at, updated_at, last_alert_at FROM saved_searches WHERE id = $1 AND user_id = $2
 `

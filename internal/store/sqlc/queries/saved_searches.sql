@@ -58,3 +58,10 @@ UPDATE saved_searches SET last_alert_at = sqlc.arg(last_alert_at) WHERE id = sql
 
 -- name: DisableSavedSearchAlerts :exec
 UPDATE saved_searches SET alerts = false, updated_at = sqlc.arg(now) WHERE id = sqlc.arg(id);
+
+-- name: ExportUserSavedSearches :one
+SELECT coalesce(jsonb_agg(jsonb_build_object(
+    'name', s.name, 'query', s.query, 'lang', s.lang, 'alerts', s.alerts, 'organisation_id', s.organisation_id,
+    'created_at', s.created_at, 'updated_at', s.updated_at, 'last_alert_at', s.last_alert_at)
+    ORDER BY s.created_at, s.id), '[]')::jsonb AS saved_searches
+FROM saved_searches s WHERE s.user_id = $1;
