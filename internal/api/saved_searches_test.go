@@ -344,7 +344,8 @@ func TestSavedSearchAlertStopsWhenMembershipEnds(t *testing.T) {
 	if r.body["organisation_id"] != w.supplier.ID {
 		t.Fatalf("eligibility acts for %v, want %s", r.body["organisation_id"], w.supplier.ID)
 	}
-	path := "/api/v1/me/saved-searches/" + r.body["id"].(string)
+	id := r.body["id"].(string)
+	path := "/api/v1/me/saved-searches/" + id
 
 	// Still a member: the run finds nothing new and keeps the alert on.
 	e.clock.advance(time.Hour)
@@ -368,13 +369,30 @@ func TestSavedSearchAlertStopsWhenMembershipEnds(t *testing.T) {
 	}
 	e.clock.advance(time.Hour)
 	e.sendAlerts(0) // off: never run again, never told again
+
+	// Switching them back on checks the query again, for the
+	// organisation the user acts for now: none.
+	r = c.expect(http.StatusUnprocessableEntity, "PATCH", path, map[string]any{"alerts": true})
+	if !strings.Contains(r.raw, `"location":"body.query.eligible"`) {
+		t.Fatalf("alerts back on without a supplier: %s", r.raw)
+	}
+	var audits int
+	if err := e.db.Pool.QueryRow(t.Context(), "SELECT count(*) FROM audit_log WHERE action = 'saved_search.alerts_stopped' AND subject_id = $1",
+		id).Scan(&audits); err != nil {
+		t.Fatal(err)
+	}
+	if audits != 1 {
+		t.Errorf("%d audit entries of the stop, want 1", audits)
+	}
 }
 
 // backlogOf is an index that is behind by its value (what
 // jobs.Runner.OldestPendingIndexJob measures).
 type backlogOf time.Duration
 
-func (b backlogOf) OldestPendingIndexJob(context.Context) (time.Duration, error) { return time.Duration(b), nil }
+func (b backlogOf) OldestPendingIndexJob(context.Context) (time.Duration, error) {
+	return time.Duration(b), nil
+}
 
 // TestSavedSearchAlertWaitsForTheIndex: while the index is two hours
 // behind, a listing published an hour ago may not be searchable yet: the

@@ -174,6 +174,14 @@ func (s *SavedSearches) Update(ctx context.Context, actor Actor, p domain.Princi
 	if in.Alerts != nil {
 		saved.Alerts = *in.Alerts
 	}
+	if in.Query == nil && saved.Alerts && !before.Alerts {
+		// Alerts switched back on: the kept query is checked again, as
+		// the job will run it (they may have been switched off because
+		// it stopped passing), and eligibility acts for the organisation
+		// the user acts for now.
+		q := before.Query
+		in.Query = &q
+	}
 	if err := s.apply(ctx, p, &saved, in); err != nil {
 		return domain.SavedSearch{}, err
 	}
@@ -361,6 +369,11 @@ func (s *SavedSearches) alertOne(ctx context.Context, id string, end, now time.T
 				reason = msgSavedSearchStoppedMember
 			}
 			if err := tx.DisableSavedSearchAlerts(ctx, saved.ID, now); err != nil {
+				return err
+			}
+			// The system's own change: no actor.
+			if err := writeAudit(ctx, tx, Actor{}, "saved_search.alerts_stopped", "saved_search", saved.ID, saved.OrganisationID,
+				map[string]any{"alerts": true}, map[string]any{"alerts": false, "reason": reason.EN}); err != nil {
 				return err
 			}
 			notified = true
