@@ -275,13 +275,14 @@ func TestDigestOffAndDigestUnsubscribe(t *testing.T) {
 	link := strings.Replace(strings.Trim(digest.Header("List-Unsubscribe"), "<>"), "http://localhost:8080", e.srv.URL, 1)
 	u, _ := url.Parse(link)
 	r := e.client().expect(http.StatusOK, "POST", "/api/v1/unsubscribe?"+u.RawQuery, nil)
-	if r.body["digest"] != true || fmt.Sprint(r.body["categories"]) != "[new_matching_need listing_decisions]" || r.body["label"] != "Daily summary" {
+	if r.body["digest"] != true || fmt.Sprint(r.body["categories"]) != "[new_matching_need listing_decisions saved_search_alerts]" || r.body["label"] != "Daily summary" {
 		t.Errorf("digest unsubscribe: %s", r.raw)
 	}
 	prefs := s.owner.expect(http.StatusOK, "GET", "/api/v1/me/notification-preferences", nil).raw
 	if !strings.Contains(prefs, `"category":"new_matching_need","label":"New needs matching your offers","delivery":"off"`) ||
 		!strings.Contains(prefs, `"category":"listing_decisions","label":"Moderation decisions on your listings","delivery":"off"`) ||
-		!strings.Contains(prefs, `"category":"questions_answers","label":"Questions and answers","delivery":"immediately"`) {
+		!strings.Contains(prefs, `"category":"questions_answers","label":"Questions and answers","delivery":"immediately"`) ||
+		!strings.Contains(prefs, `"category":"saved_search_alerts","label":"New listings for your saved searches","delivery":"off"`) {
 		t.Errorf("after the digest's unsubscribe: %s", prefs)
 	}
 }
