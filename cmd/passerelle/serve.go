@@ -96,7 +96,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		PublicURL: cfg.PublicURL, Search: searchIndex, SearchReconcileInterval: cfg.SearchReconcileInterval, Registry: reg,
 		Notifications: core.NotificationsConfig{PublicURL: cfg.PublicURL, SecretKey: secretKey},
 		Routing: core.RoutingConfig{BatchSize: cfg.RoutingBatchSize, TargetInterested: cfg.RoutingTargetInterested,
-			PublicURL: cfg.PublicURL}})
+			PublicURL: cfg.PublicURL},
+		Searcher: core.NewSearch(st, searcher, time.Now)})
 	if err != nil {
 		return err
 	}
@@ -138,6 +139,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		SearchRebuilds: core.NewSearchRebuilds(st, runner, time.Now),
 		Search:         core.NewSearch(st, searcher, time.Now),
 		Routing:        runner.Routing(),
+		SavedSearches:  runner.SavedSearches(),
 	})
 
 	srv := &http.Server{

@@ -64,6 +64,9 @@ type env struct {
 	// routing is the API's routing on the test clock (top-ups are run by
 	// calling it).
 	routing *core.Routing
+	// saved are the saved searches (alerts are sent by calling them, on
+	// the test clock).
+	saved *core.SavedSearches
 }
 
 // testSecretKey signs the unsubscribe links in tests.
@@ -105,6 +108,7 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 	// The API's routing reads the test clock (answers after the deadline,
 	// top-ups on later days); the runner's routes at publication.
 	routing := core.NewRouting(db.Store, runner.Notifications(), clock.now, testRoutingConfig())
+	saved := core.NewSavedSearches(db.Store, core.NewSearch(db.Store, searcher, clock.now), clock.now).WithAlerts(runner.Notifications(), runner)
 	accounts := core.NewAccounts(db.Store, runner, clock.now, core.AccountsConfig{
 		PublicURL: "http://localhost:8080", SessionIdle: 2 * time.Hour, SessionMaxAge: 7 * 24 * time.Hour, Limits: limits,
 	})
@@ -129,11 +133,12 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		Search:         core.NewSearch(db.Store, searcher, clock.now),
 		Notifications:  runner.Notifications(),
 		Routing:        routing,
+		SavedSearches:  saved,
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return &env{t: t, db: db, mail: mp, clock: clock, srv: srv, routes: table, objects: objects, search: engine, notes: runner.Notifications(),
-		routing: routing}
+		routing: routing, saved: saved}
 }
 
 // client is a browser: it keeps cookies.

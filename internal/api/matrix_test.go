@@ -188,6 +188,13 @@ var expectedAccess = map[string][]string{
 	"POST /api/v1/moderation/tenders/{tenderID}/decision":                                  {moderator, admin},
 	// The moderators' queue across kinds (moderation.go).
 	"GET /api/v1/moderation/queue": {moderator, admin},
+	// Saved searches (saved_searches.go): one's own only (another user's
+	// id is 404).
+	"GET /api/v1/me/saved-searches":         signedIn,
+	"POST /api/v1/me/saved-searches":        signedIn,
+	"GET /api/v1/me/saved-searches/{id}":    signedIn,
+	"PATCH /api/v1/me/saved-searches/{id}":  signedIn,
+	"DELETE /api/v1/me/saved-searches/{id}": signedIn,
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

@@ -70,6 +70,8 @@ type Deps struct {
 	Notifications *core.Notifications
 	// Routing serves suppliers the needs routed to them and their answers.
 	Routing *core.Routing
+	// SavedSearches keeps users' saved searches (their alerts are a job).
+	SavedSearches *core.SavedSearches
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -139,6 +141,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerSearch(rt, d.Search)
 	registerNotifications(rt, d.Notifications)
 	registerNeeds(rt, d.Routing)
+	registerSavedSearches(rt, d.SavedSearches)
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {

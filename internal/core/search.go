@@ -91,25 +91,43 @@ func (s *Search) Search(ctx context.Context, p domain.Principal, req SearchReque
 	if !domain.Can(p, domain.ActPublic, domain.Resource{}) {
 		return SearchPage{}, domain.ErrForbidden
 	}
-	ps, ve := req.parse()
 	now := s.now()
+	ps, ve, err := s.prepare(ctx, p, req, now)
+	if err != nil {
+		return SearchPage{}, err
+	}
+	if err := ve.Err(); err != nil {
+		return SearchPage{}, err
+	}
+	return s.run(ctx, ps, now, lang)
+}
+
+// prepare checks req for p: the parser's checks, then what only the
+// database can tell (the caller's eligibility, a known town). Every wrong
+// parameter is in the ValidationError (empty when none, fields named
+// query.<parameter>); the error is for everything else (an anonymous
+// caller asking for eligibility, the database).
+func (s *Search) prepare(ctx context.Context, p domain.Principal, req SearchRequest, now time.Time) (parsedSearch, *domain.ValidationError, error) {
+	ps, ve := req.parse()
 	if ps.eligible {
 		bases, err := s.eligibleBases(ctx, p, now, ve)
 		if err != nil {
-			return SearchPage{}, err
+			return ps, ve, err
 		}
 		ps.q.Filters.ReservedBases = bases
 	}
 	if ps.town != "" {
 		centre, err := s.town(ctx, ps.town, ps.townCountry, ve)
 		if err != nil {
-			return SearchPage{}, err
+			return ps, ve, err
 		}
 		ps.q.Filters.Near = &search.GeoRadius{Center: centre, RadiusKm: ps.radius}
 	}
-	if err := ve.Err(); err != nil {
-		return SearchPage{}, err
-	}
+	return ps, ve, nil
+}
+
+// run runs a prepared search and loads its hits.
+func (s *Search) run(ctx context.Context, ps parsedSearch, now time.Time, lang domain.Language) (SearchPage, error) {
 	if ps.eligible && len(ps.q.Filters.ReservedBases) == 0 {
 		// No basis qualifies: nothing reserved is open to the caller (an
 		// empty filter would mean "no restriction").

@@ -30,13 +30,16 @@ const (
 	NotifyDeadlineReminders NotificationCategory = "deadline_reminders"
 	// NotifyOutcomeQuestion: a closed tender's buyer is asked how it ended.
 	NotifyOutcomeQuestion NotificationCategory = "outcome_question"
+	// NotifySavedSearchAlerts: listings published since the last alert
+	// match one of the user's saved searches.
+	NotifySavedSearchAlerts NotificationCategory = "saved_search_alerts"
 )
 
 // NotificationCategories returns every category in a fixed order.
 func NotificationCategories() []NotificationCategory {
 	return []NotificationCategory{NotifyNewMatchingNeed, NotifyTenderInterest, NotifyQuestionsAnswers,
 		NotifyResponsesReceived, NotifyListingDecisions, NotifyVerificationResults, NotifyStatusExpiring,
-		NotifyDeadlineReminders, NotifyOutcomeQuestion}
+		NotifyDeadlineReminders, NotifyOutcomeQuestion, NotifySavedSearchAlerts}
 }
 
 // Valid reports whether c is one of the categories.
@@ -76,6 +79,10 @@ var categoryInfo = map[NotificationCategory]struct {
 		DE: "Fristerinnerungen", NL: "Herinneringen aan termijnen"}, DeliveryImmediately},
 	NotifyOutcomeQuestion: {Msg{EN: "How did your tender end?", FR: "Quelle suite pour votre appel d’offres ?",
 		DE: "Wie ging Ihre Ausschreibung aus?", NL: "Hoe is uw aanbesteding afgelopen?"}, DeliveryImmediately},
+	// The alert job runs daily at 05:30 UTC, so that by default its
+	// notifications join the 06:00 digest: one email a day.
+	NotifySavedSearchAlerts: {Msg{EN: "New listings for your saved searches", FR: "Nouvelles annonces pour vos recherches enregistrées",
+		DE: "Neue Einträge zu Ihren gespeicherten Suchen", NL: "Nieuwe publicaties voor uw bewaarde zoekopdrachten"}, DeliveryDailyDigest},
 }
 
 // Delivery is how the notifications of a category reach a user by email.

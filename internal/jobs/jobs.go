@@ -64,6 +64,12 @@ type Options struct {
 	// causes (statuses expiring, deadline reminders, outcome questions)
 	// are looked for (default hourly).
 	NotificationEventsInterval time.Duration
+	// Searcher runs the saved searches for their daily alerts; nil in a
+	// process without a search engine (no alerts are scheduled there).
+	Searcher *core.Search
+	// SavedSearchAlertInterval, when set, runs the alerts at this interval
+	// instead of daily at 05:30 UTC (tests).
+	SavedSearchAlertInterval time.Duration
 }
 
 // Fetch timing. River wakes on a notification sent with each insert, but
@@ -84,6 +90,7 @@ type Runner struct {
 	client  *river.Client[pgx.Tx]
 	notes   *core.Notifications
 	routing *core.Routing
+	saved   *core.SavedSearches
 }
 
 // New builds the River client with every worker and periodic job registered.
@@ -161,6 +168,22 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if err := river.AddWorkerSafely(workers, events); err != nil {
 		return nil, err
 	}
+	alerts := &SavedSearchAlertsWorker{Log: log}
+	if err := river.AddWorkerSafely(workers, alerts); err != nil {
+		return nil, err
+	}
+	var alertSchedule river.PeriodicSchedule = dailyAt{hour: SavedSearchAlertHourUTC, minute: SavedSearchAlertMinuteUTC}
+	if opts.SavedSearchAlertInterval > 0 {
+		alertSchedule = river.PeriodicInterval(opts.SavedSearchAlertInterval)
+	}
+	periodic := []*river.PeriodicJob{}
+	if opts.Searcher != nil {
+		// Not on start, like the digest: a restart must not send alerts
+		// at another hour than the one users know.
+		periodic = append(periodic, river.NewPeriodicJob(alertSchedule,
+			func() (river.JobArgs, *river.InsertOpts) { return SavedSearchAlertsArgs{}, nil },
+			&river.PeriodicJobOpts{ID: "saved_search_alerts"}))
+	}
 	client, err := river.NewClient(riverpgxv5.New(st.Pool()), &river.Config{
 		// River reports routine progress at info level every few seconds.
 		Logger: slog.New(minLevel{log.With("component", "river").Handler(), slog.LevelWarn}),
@@ -173,7 +196,7 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 		FetchPollInterval: opts.FetchPollInterval,
 		FetchCooldown:     defaultFetchCooldown,
 		Workers:           workers,
-		PeriodicJobs: []*river.PeriodicJob{
+		PeriodicJobs: append([]*river.PeriodicJob{
 			river.NewPeriodicJob(river.PeriodicInterval(opts.SessionPurgeInterval),
 				func() (river.JobArgs, *river.InsertOpts) { return PurgeSessionsArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "purge_sessions"}),
@@ -200,7 +223,7 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 			river.NewPeriodicJob(river.PeriodicInterval(opts.NotificationEventsInterval),
 				func() (river.JobArgs, *river.InsertOpts) { return NotificationEventsArgs{}, nil },
 				&river.PeriodicJobOpts{RunOnStart: true, ID: "notification_events"}),
-		},
+		}, periodic...),
 	})
 	if err != nil {
 		return nil, fmt.Errorf("jobs: %w", err)
@@ -212,6 +235,10 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	digest.Notes, rejectStale.Notes = r.notes, r.notes
 	r.routing = core.NewRouting(st, r.notes, time.Now, opts.Routing)
 	routeTender.Routing, topUp.Routing = r.routing, r.routing
+	if opts.Searcher != nil {
+		r.saved = core.NewSavedSearches(st, opts.Searcher, time.Now).WithAlerts(r.notes, r)
+		alerts.Alerts = r.saved
+	}
 	closeTender.Index = r
 	closeTender.Notes = r.notes
 	events.Events = core.NewNotificationEvents(st, r.notes)

@@ -38,13 +38,13 @@ func (w *NotificationDigestWorker) Work(ctx context.Context, _ *river.Job[Notifi
 // 08:00 in the Grande Région, before the working day.
 const DigestHourUTC = 6
 
-// dailyAt is a River schedule that fires once a day at hour:00 UTC.
-type dailyAt struct{ hour int }
+// dailyAt is a River schedule that fires once a day at hour:minute UTC.
+type dailyAt struct{ hour, minute int }
 
-// Next returns the first hour:00 UTC strictly after t.
+// Next returns the first hour:minute UTC strictly after t.
 func (d dailyAt) Next(t time.Time) time.Time {
 	t = t.UTC()
-	next := time.Date(t.Year(), t.Month(), t.Day(), d.hour, 0, 0, 0, time.UTC)
+	next := time.Date(t.Year(), t.Month(), t.Day(), d.hour, d.minute, 0, 0, time.UTC)
 	if !next.After(t) {
 		next = next.AddDate(0, 0, 1)
 	}

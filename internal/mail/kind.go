@@ -60,6 +60,10 @@ const (
 	// KindOutcomeQuestion asks a buyer how a closed tender ended
 	// (OutcomeQuestionData).
 	KindOutcomeQuestion Kind = "outcome_question"
+	// KindSavedSearchAlert tells a user of the listings new since the
+	// last alert that match a saved search, or that its alerts stopped
+	// (SavedSearchAlertData).
+	KindSavedSearchAlert Kind = "saved_search_alert"
 )
 
 // Kinds returns every kind, in a fixed order.
@@ -68,7 +72,8 @@ func Kinds() []Kind {
 		KindEmailChangedNotice, KindInvitation, KindSetPassword, KindAccountExists, KindListingDecision,
 		KindTenderDecision, KindVerificationResult, KindNotificationDigest,
 		KindNewMatchingNeed, KindTenderInterest,
-		KindQuestionAsked, KindQuestionAnswered, KindResponsesReceived, KindStatusExpiring, KindDeadlineReminder, KindOutcomeQuestion}
+		KindQuestionAsked, KindQuestionAnswered, KindResponsesReceived, KindStatusExpiring, KindDeadlineReminder, KindOutcomeQuestion,
+		KindSavedSearchAlert}
 }
 
 // DefaultLanguage is used for any language Passerelle does not speak.
@@ -284,4 +289,30 @@ type OutcomeQuestionData struct {
 	Deadline    string
 	Pending     int
 	Link        string
+}
+
+// SavedSearchAlertData is the data of KindSavedSearchAlert: Count
+// listings published since the last alert match the saved search
+// SearchName, the first ones in Items and More others; Link opens the
+// search. When Stopped is set (why, in the recipient's language), the
+// message says instead that the search's alerts were switched off, and
+// Link opens the saved search.
+type SavedSearchAlertData struct {
+	Name       string
+	SearchName string
+	Count      int
+	Items      []SavedSearchAlertItem
+	More       int
+	Link       string
+	Stopped    string
+}
+
+// SavedSearchAlertItem is one listing of an alert: its title in the
+// recipient's language when it has one, its kind (offer, tender or
+// supplier), its organisation's name (empty for an anonymous buyer).
+type SavedSearchAlertItem struct {
+	Title        string
+	Kind         string
+	Organisation string
+	Link         string
 }

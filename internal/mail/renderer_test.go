@@ -58,6 +58,10 @@ func sampleData(kind mail.Kind, name string) any {
 		return mail.DeadlineReminderData{Name: name, TenderTitle: "Grünpflege", Deadline: "28.11.2026, 12:00 UTC", DaysLeft: 3, Link: link}
 	case mail.KindOutcomeQuestion:
 		return mail.OutcomeQuestionData{Name: name, TenderTitle: "Grünpflege", Deadline: "28.11.2026", Pending: 2, Link: link}
+	case mail.KindSavedSearchAlert:
+		return mail.SavedSearchAlertData{Name: name, SearchName: "Reinigung Büro", Count: 7, More: 5, Link: link, Items: []mail.SavedSearchAlertItem{
+			{Title: "Nettoyage de bureaux", Kind: "offer", Organisation: "Les Tilleuls", Link: "https://passerelle.example/offers/1"},
+			{Title: "Nettoyage des écoles", Kind: "tender", Link: "https://passerelle.example/tenders/2"}}}
 	}
 	panic("no sample data for " + kind)
 }

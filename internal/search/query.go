@@ -91,6 +91,12 @@ type Filters struct {
 	// either is set, documents without a deadline are left out.
 	DeadlineFrom *time.Time
 	DeadlineTo   *time.Time
+	// PublishedFrom (inclusive) and PublishedBefore (exclusive) bound the
+	// publication time, to the second (engines store whole seconds): the
+	// windows [a, b) and [b, c) of saved-search alerts then meet exactly,
+	// with no listing in both or in neither.
+	PublishedFrom   *time.Time
+	PublishedBefore *time.Time
 	// CrossBorder, when set, matches AcceptsCrossBorder exactly.
 	CrossBorder *bool
 	// Near keeps documents within a radius; documents without a position
@@ -270,6 +276,8 @@ func (q Query) Normalized() (Query, error) {
 		return q, fmt.Errorf("%w: radius must be within (0, %d] km around a valid point", ErrInvalidQuery, MaxRadiusKm)
 	case f.DeadlineFrom != nil && f.DeadlineTo != nil && f.DeadlineTo.Before(*f.DeadlineFrom):
 		return q, fmt.Errorf("%w: deadline range ends before it starts", ErrInvalidQuery)
+	case f.PublishedFrom != nil && f.PublishedBefore != nil && f.PublishedBefore.Before(*f.PublishedFrom):
+		return q, fmt.Errorf("%w: publication range ends before it starts", ErrInvalidQuery)
 	}
 	for _, k := range f.Kinds {
 		if !k.Valid() {

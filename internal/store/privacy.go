@@ -39,6 +39,7 @@ func (s *Store) ExportUserData(ctx context.Context, userID, email string) ([]Exp
 			}},
 			{"documents_uploaded", func() ([]byte, error) { return tx.q.ExportUserDocuments(ctx, &uid) }},
 			{"audit_log", func() ([]byte, error) { return tx.q.ExportUserAudit(ctx, uid) }},
+			{"saved_searches", func() ([]byte, error) { return tx.q.ExportUserSavedSearches(ctx, uid) }},
 		}
 		for _, sec := range sections {
 			b, err := sec.query()

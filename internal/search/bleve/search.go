@@ -212,6 +212,21 @@ func filterQuery(q search.Query) query.Query {
 		r.SetField(fieldDeadline)
 		must = append(must, r)
 	}
+	if f.PublishedFrom != nil || f.PublishedBefore != nil {
+		var lo, hi *float64
+		yes, no := true, false
+		if f.PublishedFrom != nil {
+			v := float64(f.PublishedFrom.Unix())
+			lo = &v
+		}
+		if f.PublishedBefore != nil {
+			v := float64(f.PublishedBefore.Unix())
+			hi = &v
+		}
+		r := bleve.NewNumericRangeInclusiveQuery(lo, hi, &yes, &no)
+		r.SetField(fieldPublished)
+		must = append(must, r)
+	}
 	if f.CrossBorder != nil {
 		b := bleve.NewBoolFieldQuery(*f.CrossBorder)
 		b.SetField(fieldCrossBorder)

@@ -13,16 +13,19 @@ import (
 // no server runs in CI to reject a malformed one.
 func TestFilterExpressions(t *testing.T) {
 	from := time.Unix(1000, 0)
+	published, before := time.Unix(2000, 0), time.Unix(3000, 0)
 	yes := true
 	q, err := search.Query{
 		Sort: search.SortDistance,
 		Filters: search.Filters{
-			Kinds:        []search.Kind{search.KindTender},
-			Countries:    []string{"FR", `L"U`},
-			CPV:          []string{"45000000"},
-			DeadlineFrom: &from,
-			CrossBorder:  &yes,
-			Near:         &search.GeoRadius{Center: search.GeoPoint{Lat: 49.1, Lon: 6.2}, RadiusKm: 12.5},
+			Kinds:           []search.Kind{search.KindTender},
+			Countries:       []string{"FR", `L"U`},
+			CPV:             []string{"45000000"},
+			DeadlineFrom:    &from,
+			PublishedFrom:   &published,
+			PublishedBefore: &before,
+			CrossBorder:     &yes,
+			Near:            &search.GeoRadius{Center: search.GeoPoint{Lat: 49.1, Lon: 6.2}, RadiusKm: 12.5},
 		},
 	}.Normalized()
 	if err != nil {
@@ -33,6 +36,8 @@ func TestFilterExpressions(t *testing.T) {
 		`country IN ["FR", "L\"U"]`,
 		`cpv IN ["45000000"]`,
 		`deadline >= 1000`,
+		`published >= 2000`,
+		`published < 3000`,
 		`cross_border = true`,
 		`_geoRadius(49.1, 6.2, 12500)`,
 	}

@@ -154,6 +154,12 @@ func filters(q search.Query) []string {
 	if f.DeadlineTo != nil {
 		out = append(out, fmt.Sprintf("%s <= %d", fieldDeadline, f.DeadlineTo.Unix()))
 	}
+	if f.PublishedFrom != nil {
+		out = append(out, fmt.Sprintf("%s >= %d", fieldPublished, f.PublishedFrom.Unix()))
+	}
+	if f.PublishedBefore != nil {
+		out = append(out, fmt.Sprintf("%s < %d", fieldPublished, f.PublishedBefore.Unix()))
+	}
 	if f.CrossBorder != nil {
 		out = append(out, fmt.Sprintf("%s = %t", fieldCrossBorder, *f.CrossBorder))
 	}

@@ -105,7 +105,7 @@ func settings(s search.Settings) *meilisearch.Settings {
 	return &meilisearch.Settings{
 		SearchableAttributes: searchable,
 		DisplayedAttributes:  []string{"*"},
-		FilterableAttributes: []string{fieldKind, fieldOrganisation, fieldCountry, fieldNUTS, fieldSector, fieldCPV, fieldStatusType, fieldReservedBasis, fieldDeadline, fieldCrossBorder, fieldGeo},
+		FilterableAttributes: []string{fieldKind, fieldOrganisation, fieldCountry, fieldNUTS, fieldSector, fieldCPV, fieldStatusType, fieldReservedBasis, fieldDeadline, fieldCrossBorder, fieldGeo, fieldPublished},
 		SortableAttributes:   []string{fieldID, fieldPublished, fieldDeadlineSort, fieldGeo},
 		RankingRules:         []string{"words", "typo", "proximity", "attribute", "sort", "exactness"},
 		LocalizedAttributes:  localized,

@@ -312,6 +312,11 @@ func testFilters(t *testing.T, e search.Engine) {
 		{"deadline range", search.Filters{DeadlineFrom: &from, DeadlineTo: &to}, []string{tenderDE}},
 		{"deadline from", search.Filters{DeadlineFrom: &from}, []string{tenderDE, tenderFR}},
 		{"deadline to (inclusive)", search.Filters{DeadlineTo: ptr(day(45))}, []string{tenderEN}},
+		// Publication windows: the lower bound is in, the upper one out,
+		// so that consecutive windows share no listing.
+		{"published window", search.Filters{PublishedFrom: ptr(day(14)), PublishedBefore: ptr(day(24))}, []string{tenderEN, tenderDE}},
+		{"published from (inclusive)", search.Filters{PublishedFrom: ptr(day(24))}, []string{offerNL, tenderFR}},
+		{"published before (exclusive)", search.Filters{PublishedBefore: ptr(day(9))}, []string{supplierLU}},
 		{"cross-border", search.Filters{CrossBorder: ptr(true)}, []string{offerFR, supplierLU, tenderEN, tenderFR}},
 		{"not cross-border", search.Filters{CrossBorder: ptr(false)}, []string{tenderDE, offerNL}},
 		{"radius 40 km", search.Filters{Near: &search.GeoRadius{Center: metz, RadiusKm: 40}}, []string{offerFR}},

@@ -279,6 +279,19 @@ type ResponseDocument struct {
 	AttachedAt     time.Time
 }
 
+type SavedSearch struct {
+	ID             uuid.UUID
+	UserID         uuid.UUID
+	OrganisationID *uuid.UUID
+	Name           string
+	Query          string
+	Lang           string
+	Alerts         bool
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	LastAlertAt    time.Time
+}
+
 type SearchRebuild struct {
 	ID          uuid.UUID
 	IndexName   string
