@@ -43,7 +43,7 @@ func TestTitleSimilarity(t *testing.T) {
 func TestCountLinks(t *testing.T) {
 	for in, want := range map[string]int{
 		"Voir https://a.example et http://b.example/x (www.c.example).": 3,
-		"Pas de lien, seulement un e-mail: contact@example.org":          0,
+		"Pas de lien, seulement un e-mail: contact@example.org":         0,
 		"<https://a.example> [https://b.example] \"www.d.example\"":     3,
 	} {
 		if got := CountLinks(in); got != want {

@@ -15,7 +15,9 @@ const (
 )
 
 // QueueKinds are every kind, in the order the API documents them.
-func QueueKinds() []QueueKind { return []QueueKind{QueueOffer, QueueTender, QueueSSEStatus, QueueReport} }
+func QueueKinds() []QueueKind {
+	return []QueueKind{QueueOffer, QueueTender, QueueSSEStatus, QueueReport}
+}
 
 // Valid reports whether k is a known kind.
 func (k QueueKind) Valid() bool {
