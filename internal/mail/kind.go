@@ -36,13 +36,18 @@ const (
 	// KindNotificationDigest gathers a user's notifications of the day
 	// for the categories delivered as a daily digest (NotificationDigestData).
 	KindNotificationDigest Kind = "notification_digest"
+	// KindOrganisationStatus tells an organisation's members that a
+	// moderator suspended or reinstated it, and why. It cannot be switched
+	// off (OrganisationStatusData).
+	KindOrganisationStatus Kind = "organisation_status"
 )
 
 // Kinds returns every kind, in a fixed order.
 func Kinds() []Kind {
 	return []Kind{KindVerifyEmail, KindResetPassword, KindEmailChange,
 		KindEmailChangedNotice, KindInvitation, KindSetPassword, KindAccountExists, KindListingDecision,
-		KindTenderDecision, KindVerificationResult, KindNotificationDigest}
+		KindTenderDecision, KindVerificationResult, KindNotificationDigest,
+		KindOrganisationStatus}
 }
 
 // DefaultLanguage is used for any language Passerelle does not speak.
@@ -153,4 +158,16 @@ type DigestItem struct {
 	Category string
 	Title    string
 	Link     string
+}
+
+// OrganisationStatusData is the data of KindOrganisationStatus. Decision
+// is suspended or reinstated; Reason is the moderator's, in the
+// recipient's language for a template (may be empty for a reinstatement);
+// Link opens the organisation's page.
+type OrganisationStatusData struct {
+	Name             string
+	OrganisationName string
+	Decision         string
+	Reason           string
+	Link             string
 }

@@ -38,6 +38,9 @@ func sampleData(kind mail.Kind, name string) any {
 		return mail.NotificationDigestData{Name: name, Link: link, Items: []mail.DigestItem{
 			{Category: "Nouveaux besoins", Title: "Nettoyage de l'hôtel de ville", Link: "https://passerelle.example/tenders/1"},
 			{Category: "Questions et réponses", Title: "Quel lieu ?", Link: "https://passerelle.example/tenders/2"}}}
+	case mail.KindOrganisationStatus:
+		return mail.OrganisationStatusData{Name: name, OrganisationName: "Coopérative Les Ateliers", Decision: "suspended",
+			Reason: "Fraud <b>suspected</b>", Link: link}
 	}
 	panic("no sample data for " + kind)
 }
