@@ -134,6 +134,10 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Moderation:     core.NewModerationQueue(st),
 		SearchRebuilds: core.NewSearchRebuilds(st, runner, time.Now),
 		Search:         core.NewSearch(st, searcher, time.Now),
+		Reports:        core.NewReports(st, runner.Notifications(), time.Now, cfg.PublicURL),
+		Suspensions:    core.NewSuspensions(st, runner, runner.Notifications(), time.Now, cfg.PublicURL),
+		BlockedWords:   core.NewBlockedWords(st, time.Now),
+		AuditLog:       core.NewAuditLog(st),
 	})
 
 	srv := &http.Server{

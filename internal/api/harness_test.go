@@ -68,6 +68,18 @@ const testSecretKey = "test-secret-key-0123456789abcdef-0123"
 
 func newEnv(t *testing.T, limits core.RateLimits) *env {
 	t.Helper()
+	return newEnvWith(t, limits, envOptions{})
+}
+
+// envOptions change the environment of one test.
+type envOptions struct {
+	// indexJobs makes the job runner keep the search index, as serve's
+	// does; otherwise tests fill the index themselves (searchWorld).
+	indexJobs bool
+}
+
+func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
+	t.Helper()
 	db := storetest.New(t)
 	mp := mailtest.Start(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -79,8 +91,13 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runner, err := jobs.New(db.Store, log, jobs.Options{Sender: sender, Renderer: renderer,
-		Notifications: core.NotificationsConfig{PublicURL: "http://localhost:8080", SecretKey: []byte(testSecretKey)}})
+	engine, searcher := newSearchEngine(t)
+	jobOpts := jobs.Options{Sender: sender, Renderer: renderer,
+		Notifications: core.NotificationsConfig{PublicURL: "http://localhost:8080", SecretKey: []byte(testSecretKey)}}
+	if opts.indexJobs {
+		jobOpts.Search = core.NewSearchIndex(db.Store, engine, time.Now)
+	}
+	runner, err := jobs.New(db.Store, log, jobOpts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +114,6 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 	}
 	clock := &testClock{}
 	objects := newObjects(t)
-	engine, searcher := newSearchEngine(t)
 	accounts := core.NewAccounts(db.Store, runner, clock.now, core.AccountsConfig{
 		PublicURL: "http://localhost:8080", SessionIdle: 2 * time.Hour, SessionMaxAge: 7 * 24 * time.Hour, Limits: limits,
 	})
@@ -121,6 +137,10 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		SearchRebuilds: core.NewSearchRebuilds(db.Store, runner, clock.now),
 		Search:         core.NewSearch(db.Store, searcher, clock.now),
 		Notifications:  runner.Notifications(),
+		Reports:        core.NewReports(db.Store, runner.Notifications(), clock.now, "http://localhost:8080"),
+		Suspensions:    core.NewSuspensions(db.Store, runner, runner.Notifications(), clock.now, "http://localhost:8080"),
+		BlockedWords:   core.NewBlockedWords(db.Store, clock.now),
+		AuditLog:       core.NewAuditLog(db.Store),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

@@ -185,6 +185,21 @@ var expectedAccess = map[string][]string{
 	"POST /api/v1/moderation/tenders/{tenderID}/decision":                                  {moderator, admin},
 	// The moderators' queue across kinds (moderation.go).
 	"GET /api/v1/moderation/queue": {moderator, admin},
+	// Moderation tools (issue 6): anyone signed in reports; moderators
+	// handle reports, suspend and reinstate, read the audit log and the
+	// figures; admins manage the blocked words.
+	"POST /api/v1/reports":                                        signedIn,
+	"GET /api/v1/moderation/reports":                              {moderator, admin},
+	"POST /api/v1/moderation/reports/{reportID}/resolution":       {moderator, admin},
+	"POST /api/v1/moderation/organisations/{orgID}/suspension":    {moderator, admin},
+	"POST /api/v1/moderation/organisations/{orgID}/reinstatement": {moderator, admin},
+	"GET /api/v1/moderation/reason-templates":                     {moderator, admin},
+	"GET /api/v1/moderation/metrics":                              {moderator, admin},
+	"GET /api/v1/admin/audit":                                     {moderator, admin},
+	"GET /api/v1/admin/audit/export":                              {moderator, admin},
+	"GET /api/v1/admin/blocked-words":                             {admin},
+	"POST /api/v1/admin/blocked-words":                            {admin},
+	"DELETE /api/v1/admin/blocked-words/{wordID}":                 {admin},
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)
