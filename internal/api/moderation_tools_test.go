@@ -141,7 +141,9 @@ func TestSuspensionLeavesSearch(t *testing.T) {
 		}
 		return api, index
 	}
-	anyOf := func(ids, of []string) bool { return slices.ContainsFunc(ids, func(id string) bool { return slices.Contains(of, id) }) }
+	anyOf := func(ids, of []string) bool {
+		return slices.ContainsFunc(ids, func(id string) bool { return slices.Contains(of, id) })
+	}
 	apiIDs, indexIDs := visible()
 	if !anyOf(apiIDs, gone) || !slices.Contains(indexIDs, w.supFR.ID) {
 		t.Fatalf("before: %v / %v", apiIDs, indexIDs)
@@ -472,4 +474,23 @@ func abs(f float64) float64 {
 		return -f
 	}
 	return f
+}
+
+// Moderators never see responses, unless a report is open on the tender:
+// they may then read its submitted responses, and no longer once the
+// report is resolved. Other suppliers still never do.
+func TestModeratorReadsResponsesOfAReportedTender(t *testing.T) {
+	w := newTenderWorld(t)
+	tenderID, lotID := w.publishedTender(time.Now().Add(10*24*time.Hour), nil)
+	mine := w.respond(w.supplier, tenderID, lotID)
+	w.moderator.expect(http.StatusNotFound, "GET", "/api/v1/responses/"+mine, nil)
+
+	report := w.rival.expect(http.StatusCreated, "POST", "/api/v1/reports", map[string]any{"target_type": "tender", "target_id": tenderID,
+		"reason": "fraud", "note": "Le marché semble fictif."}).body["id"].(string)
+	if r := w.moderator.expect(http.StatusOK, "GET", "/api/v1/responses/"+mine, nil); r.body["id"] != mine {
+		t.Errorf("response %v", r.body)
+	}
+	w.rival.expect(http.StatusNotFound, "GET", "/api/v1/responses/"+mine, nil)
+	w.moderator.expect(http.StatusOK, "POST", "/api/v1/moderation/reports/"+report+"/resolution", map[string]any{"outcome": "dismissed"})
+	w.moderator.expect(http.StatusNotFound, "GET", "/api/v1/responses/"+mine, nil)
 }
