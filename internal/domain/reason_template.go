@@ -120,16 +120,24 @@ func (r DecisionReason) Text(lang Language) string {
 func ValidateDecisionReasonWith(r DecisionReason, required bool, templateField, noteField string) *ValidationError {
 	ve := &ValidationError{}
 	code := strings.TrimSpace(r.Template)
+	// The template and the note are stored as one text of at most
+	// MaxDecisionReason characters: the note gets what the template's
+	// longest translation leaves.
+	limit := MaxDecisionReason
 	if code != "" {
-		if _, ok := FindReasonTemplate(code); !ok {
+		t, ok := FindReasonTemplate(code)
+		if !ok {
 			ve.AddLocalized(templateField, "invalid", msgReasonTemplateUnknown.With(code))
+		}
+		for _, text := range t.Text.With() {
+			limit = min(limit, MaxDecisionReason-utf8.RuneCountInString(text)-2)
 		}
 	}
 	switch n := utf8.RuneCountInString(strings.TrimSpace(r.Note)); {
 	case n == 0 && code == "" && required:
 		ve.AddLocalized(noteField, "required", msgReasonRequired.With())
-	case n > MaxDecisionReason:
-		ve.AddLocalized(noteField, "too_long", msgReportTooLong.With(MaxDecisionReason))
+	case n > limit:
+		ve.AddLocalized(noteField, "too_long", msgReportTooLong.With(limit))
 	}
 	return ve
 }
