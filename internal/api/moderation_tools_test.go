@@ -335,6 +335,32 @@ func TestListingFlags(t *testing.T) {
 	}
 	w.admin.expect(http.StatusNoContent, "DELETE", "/api/v1/admin/blocked-words/"+words[0]["id"].(string), nil)
 	w.admin.expect(http.StatusNotFound, "DELETE", "/api/v1/admin/blocked-words/"+words[0]["id"].(string), nil)
+
+	// Tenders too: the buyer submits a second tender of the same title.
+	base := "/api/v1/organisations/" + w.buyerOrg.ID + "/tenders"
+	again := w.buyer.expect(http.StatusCreated, "POST", base, tenderInput(w.e.clock.now().Add(30*24*time.Hour))).body["id"].(string)
+	w.buyer.expect(http.StatusCreated, "POST", base+"/"+again+"/lots", lotInput())
+	w.buyer.expect(http.StatusOK, "POST", base+"/"+again+"/submit", nil)
+	seen := 0
+	for _, it := range items(w.moderator.expect(http.StatusOK, "GET", "/api/v1/moderation/queue?kind=tender", nil)) {
+		f := it["flags"].([]any)
+		if it["id"] == again || it["id"] == w.tender {
+			seen++
+		}
+		switch it["id"] {
+		case again:
+			if len(f) != 1 || f[0].(map[string]any)["kind"] != "duplicate" || f[0].(map[string]any)["other_listing_id"] != w.tender {
+				t.Errorf("second tender's flags %v", f)
+			}
+		case w.tender:
+			if len(f) != 0 {
+				t.Errorf("first tender's flags %v", f)
+			}
+		}
+	}
+	if seen != 2 {
+		t.Errorf("%d of the two tenders in the queue", seen)
+	}
 }
 
 // The audit log view: filters, pages, and the CSV export with its quoting
