@@ -234,12 +234,23 @@ func TestSuspensionLeavesSearch(t *testing.T) {
 func TestSuspendedOrganisationsCannotPublish(t *testing.T) {
 	w := newQueueWorld(t)
 	e := w.e
+	// A response sent before the suspension, by the LU supplier.
+	tenderID, lotID := w.publishedTender(e.clock.now().Add(20*24*time.Hour), nil)
+	sent := w.respond(w.rival, tenderID, lotID)
+	w.moderator.expect(http.StatusOK, "POST", "/api/v1/moderation/organisations/"+w.other.ID+"/suspension", map[string]any{"reason_template": "spam"})
+	w.rival.expect(http.StatusOK, "POST", "/api/v1/responses/"+sent+"/withdraw", nil)
+	r := w.rival.expect(http.StatusForbidden, "POST", "/api/v1/responses/"+sent+"/submit", nil, "Accept-Language", "de")
+	if !strings.Contains(r.raw, "gesperrt") {
+		t.Errorf("refusal %s", r.raw)
+	}
+	w.rival.expect(http.StatusOK, "GET", "/api/v1/responses/"+sent, nil)
+
 	suspend := func(orgID string) {
 		w.moderator.expect(http.StatusOK, "POST", "/api/v1/moderation/organisations/"+orgID+"/suspension", map[string]any{"reason": "Enquête en cours."})
 	}
 	suspend(w.supplierOrg.ID)
 	suspend(w.buyerOrg.ID)
-	r := w.moderator.expect(http.StatusConflict, "POST", "/api/v1/moderation/offers/"+w.offerA+"/decision", map[string]any{"decision": "approve"})
+	r = w.moderator.expect(http.StatusConflict, "POST", "/api/v1/moderation/offers/"+w.offerA+"/decision", map[string]any{"decision": "approve"})
 	if !strings.Contains(r.raw, "suspended") {
 		t.Errorf("approval refusal: %s", r.raw)
 	}
@@ -251,12 +262,17 @@ func TestSuspendedOrganisationsCannotPublish(t *testing.T) {
 	base := "/api/v1/organisations/" + w.buyerOrg.ID + "/tenders"
 	id := w.buyer.expect(http.StatusCreated, "POST", base, tenderInput(e.clock.now().Add(30*24*time.Hour))).body["id"].(string)
 	w.buyer.expect(http.StatusCreated, "POST", base+"/"+id+"/lots", lotInput())
-	w.buyer.expect(http.StatusForbidden, "POST", base+"/"+id+"/submit", nil)
+	if r = w.buyer.expect(http.StatusForbidden, "POST", base+"/"+id+"/submit", nil); !strings.Contains(r.raw, "suspended") {
+		t.Errorf("tender refusal %s", r.raw)
+	}
 
 	published := e.db.Tender(t, e.db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgPublicBuyer}).ID,
 		storetest.TenderOptions{Deadline: time.Now().AddDate(0, 0, 20), PublishedAt: time.Now().Add(-time.Hour)})
-	w.supplier.expect(http.StatusForbidden, "POST", "/api/v1/tenders/"+published.ID+"/lots/"+published.Lots[0].ID+"/responses",
+	r = w.supplier.expect(http.StatusForbidden, "POST", "/api/v1/tenders/"+published.ID+"/lots/"+published.Lots[0].ID+"/responses",
 		map[string]any{"message": "Nous pouvons.", "price_text": "Sur devis"})
+	if !strings.Contains(r.raw, "suspended") {
+		t.Errorf("response refusal %s", r.raw)
+	}
 }
 
 // Reason templates reach each author in their own language, with the

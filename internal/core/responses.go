@@ -182,6 +182,10 @@ func (s *Responses) Confirm(ctx context.Context, actor Actor, p domain.Principal
 		if state == domain.ResponseSubmitted {
 			return nil
 		}
+		// Confirming makes a response count again: like submitting it.
+		if err := refuseSuspended(ctx, s.st, r.OrganisationID); err != nil {
+			return err
+		}
 		to, err := state.Next(domain.ResponseReconfirm)
 		if err != nil {
 			return err
