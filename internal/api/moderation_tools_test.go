@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"net/http"
@@ -535,4 +536,32 @@ func TestModeratorReadsResponsesOfAReportedTender(t *testing.T) {
 	w.rival.expect(http.StatusNotFound, "GET", "/api/v1/responses/"+mine, nil)
 	w.moderator.expect(http.StatusOK, "POST", "/api/v1/moderation/reports/"+report+"/resolution", map[string]any{"outcome": "dismissed"})
 	w.moderator.expect(http.StatusNotFound, "GET", "/api/v1/responses/"+mine, nil)
+}
+
+// A status refused with a template: the owner reads it in their language,
+// and the status keeps it in the first owner's language.
+func TestStatusRejectionWithTemplate(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	s := e.notifiedSupplier(domain.LangDE)
+	mod, _ := e.moderatorClient()
+	base := "/api/v1/organisations/" + s.orgID + "/sse-statuses"
+	r := s.owner.expect(http.StatusCreated, "POST", base, map[string]any{"type": "fr_esat",
+		"registration_number": "ESAT-57-0099", "valid_until": time.Now().UTC().AddDate(1, 0, 0).Format(time.DateOnly)})
+	id := r.body["id"].(string)
+	up := s.owner.upload(s.orgID, "sse_evidence", "agrement.pdf", "application/pdf", bytes.NewReader(testPDF()))
+	s.owner.expect(http.StatusOK, "PUT", base+"/"+id+"/evidence/"+up.body["id"].(string), nil)
+	s.owner.expect(http.StatusOK, "POST", base+"/"+id+"/verification-request", nil)
+	r = mod.expect(http.StatusUnprocessableEntity, "POST", "/api/v1/moderation/sse-statuses/"+id+"/reject", map[string]any{})
+	if got := problemFields(r); !slices.Equal(got, []string{"body.reason"}) {
+		t.Errorf("fields %v", got)
+	}
+	r = mod.expect(http.StatusOK, "POST", "/api/v1/moderation/sse-statuses/"+id+"/reject",
+		map[string]any{"reason_template": "misleading_information", "reason": "Anteil 2023?"})
+	if reason, _ := r.body["rejection_reason"].(string); !strings.HasPrefix(reason, "Einige Angaben sind ungenau") || !strings.HasSuffix(reason, "Anteil 2023?") {
+		t.Errorf("stored reason %q", reason)
+	}
+	m := e.mail.WaitFor(t, s.email, 1, 20*time.Second)[0]
+	if !strings.Contains(m.Text, "Einige Angaben sind ungenau") || !strings.Contains(m.Text, "Anteil 2023?") {
+		t.Errorf("email %s", m.Text)
+	}
 }
