@@ -312,7 +312,7 @@ func registerSSEStatuses(r *routes, s *core.SSEStatuses) {
 		})
 
 	handle(r, moderator, huma.Operation{OperationID: "reject-sse-status", Method: http.MethodPost, Path: "/api/v1/moderation/sse-statuses/{statusID}/reject", Tags: tag,
-		Summary:     "Reject a pending SSE status, with a reason",
+		Summary: "Reject a pending SSE status, with a reason",
 		Description: "Moderators, except members of the status's organisation. The supplier sees the reason (a reason_template, a reason " +
 			"text, or both), may edit the status and resubmit it."},
 		func(ctx context.Context, in *RejectInput) (*SSEStatusOutput, error) {
