@@ -565,3 +565,18 @@ func TestStatusRejectionWithTemplate(t *testing.T) {
 		t.Errorf("email %s", m.Text)
 	}
 }
+
+// Reports are rate-limited per author.
+func TestReportsRateLimited(t *testing.T) {
+	w := newTenderWorld(t)
+	for i := 0; i <= core.ReportsPerHour; i++ {
+		org := w.e.db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgSSESupplier})
+		want := http.StatusCreated
+		if i == core.ReportsPerHour {
+			want = http.StatusTooManyRequests
+		}
+		w.rival.expect(want, "POST", "/api/v1/reports", map[string]any{"target_type": "organisation", "target_id": org.ID, "reason": "spam"})
+	}
+	// Another author is not held back.
+	w.buyer.expect(http.StatusCreated, "POST", "/api/v1/reports", map[string]any{"target_type": "organisation", "target_id": w.supplierOrg.ID, "reason": "spam"})
+}
