@@ -53,7 +53,8 @@ func (s *BlockedWords) Add(ctx context.Context, actor Actor, p domain.Principal,
 	folded := domain.FoldText(word)
 	ve := &domain.ValidationError{}
 	switch {
-	case word == "" || utf8.RuneCountInString(word) > domain.MaxBlockedWord:
+	// The folded form may be longer (ß is ss): it is what is stored and bounded.
+	case word == "" || utf8.RuneCountInString(word) > domain.MaxBlockedWord || utf8.RuneCountInString(folded) > domain.MaxBlockedWord:
 		ve.AddLocalized("body.word", "invalid", msgBlockedWordLength.With(domain.MaxBlockedWord))
 	case folded == "":
 		ve.AddLocalized("body.word", "invalid", msgBlockedWordLetters.With())
