@@ -140,6 +140,10 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Search:         core.NewSearch(st, searcher, time.Now),
 		Routing:        runner.Routing(),
 		SavedSearches:  runner.SavedSearches(),
+		Reports:        core.NewReports(st, runner.Notifications(), time.Now, cfg.PublicURL),
+		Suspensions:    core.NewSuspensions(st, runner, runner.Notifications(), time.Now, cfg.PublicURL),
+		BlockedWords:   core.NewBlockedWords(st, time.Now),
+		AuditLog:       core.NewAuditLog(st),
 	})
 
 	srv := &http.Server{

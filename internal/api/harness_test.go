@@ -74,6 +74,18 @@ const testSecretKey = "test-secret-key-0123456789abcdef-0123"
 
 func newEnv(t *testing.T, limits core.RateLimits) *env {
 	t.Helper()
+	return newEnvWith(t, limits, envOptions{})
+}
+
+// envOptions change the environment of one test.
+type envOptions struct {
+	// indexJobs makes the job runner keep the search index, as serve's
+	// does; otherwise tests fill the index themselves (searchWorld).
+	indexJobs bool
+}
+
+func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
+	t.Helper()
 	db := storetest.New(t)
 	mp := mailtest.Start(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -85,9 +97,14 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runner, err := jobs.New(db.Store, log, jobs.Options{Sender: sender, Renderer: renderer,
+	engine, searcher := newSearchEngine(t)
+	jobOpts := jobs.Options{Sender: sender, Renderer: renderer,
 		Notifications: core.NotificationsConfig{PublicURL: "http://localhost:8080", SecretKey: []byte(testSecretKey)},
-		Routing:       testRoutingConfig()})
+		Routing:       testRoutingConfig()}
+	if opts.indexJobs {
+		jobOpts.Search = core.NewSearchIndex(db.Store, engine, time.Now)
+	}
+	runner, err := jobs.New(db.Store, log, jobOpts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +121,6 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 	}
 	clock := &testClock{}
 	objects := newObjects(t)
-	engine, searcher := newSearchEngine(t)
 	// The API's routing reads the test clock (answers after the deadline,
 	// top-ups on later days); the runner's routes at publication.
 	routing := core.NewRouting(db.Store, runner.Notifications(), clock.now, testRoutingConfig())
@@ -134,6 +150,10 @@ func newEnv(t *testing.T, limits core.RateLimits) *env {
 		Notifications:  runner.Notifications(),
 		Routing:        routing,
 		SavedSearches:  saved,
+		Reports:        core.NewReports(db.Store, runner.Notifications(), clock.now, "http://localhost:8080"),
+		Suspensions:    core.NewSuspensions(db.Store, runner, runner.Notifications(), clock.now, "http://localhost:8080"),
+		BlockedWords:   core.NewBlockedWords(db.Store, clock.now),
+		AuditLog:       core.NewAuditLog(db.Store),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

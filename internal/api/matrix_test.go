@@ -195,6 +195,21 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/me/saved-searches/{id}":    signedIn,
 	"PATCH /api/v1/me/saved-searches/{id}":  signedIn,
 	"DELETE /api/v1/me/saved-searches/{id}": signedIn,
+	// Moderation tools (issue 6): anyone signed in reports; moderators
+	// handle reports, suspend and reinstate, read the audit log and the
+	// figures; admins manage the blocked words.
+	"POST /api/v1/reports":                                        signedIn,
+	"GET /api/v1/moderation/reports":                              {moderator, admin},
+	"POST /api/v1/moderation/reports/{reportID}/resolution":       {moderator, admin},
+	"POST /api/v1/moderation/organisations/{orgID}/suspension":    {moderator, admin},
+	"POST /api/v1/moderation/organisations/{orgID}/reinstatement": {moderator, admin},
+	"GET /api/v1/moderation/reason-templates":                     {moderator, admin},
+	"GET /api/v1/moderation/metrics":                              {moderator, admin},
+	"GET /api/v1/admin/audit":                                     {moderator, admin},
+	"GET /api/v1/admin/audit/export":                              {moderator, admin},
+	"GET /api/v1/admin/blocked-words":                             {admin},
+	"POST /api/v1/admin/blocked-words":                            {admin},
+	"DELETE /api/v1/admin/blocked-words/{wordID}":                 {admin},
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

@@ -14,7 +14,7 @@ import (
 // NotificationBody is one in-app notification.
 type NotificationBody struct {
 	ID       string         `json:"id" format:"uuid" example:"0193b0f4-7c1e-7d3a-9f5e-2b8c4d6e8f10"`
-	Category string         `json:"category" enum:"new_matching_need,tender_interest,questions_answers,responses_received,listing_decisions,verification_results,status_expiring,deadline_reminders,outcome_question,saved_search_alerts" example:"listing_decisions"`
+	Category string         `json:"category" enum:"new_matching_need,tender_interest,questions_answers,responses_received,listing_decisions,verification_results,status_expiring,deadline_reminders,outcome_question,saved_search_alerts,moderation_notices" example:"listing_decisions"`
 	Kind     string         `json:"kind" doc:"The event; the app picks its wording by it" example:"listing_decision"`
 	Title    string         `json:"title" doc:"One line in the recipient's language" example:"Your offer “Office cleaning” is published"`
 	Link     string         `json:"link" doc:"What the notification is about" example:"https://passerelle.example/offers/0193b0f4-7c1e-7d3a-9f5e-2b8c4d6e8f11"`

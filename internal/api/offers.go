@@ -224,7 +224,9 @@ type OfferDecisionInput struct {
 	OfferID string `path:"offerID" format:"uuid"`
 	Body    struct {
 		Decision string `json:"decision" enum:"approve,reject,request_changes" example:"request_changes"`
-		Reason   string `json:"reason,omitempty" maxLength:"4000" doc:"Required to reject or request changes (at most 2,000 characters); sent to the supplier" example:"Précisez la zone d'intervention et ajoutez une photo."`
+		Reason   string `json:"reason,omitempty" maxLength:"4000" doc:"Required to reject or request changes (at most 2,000 characters) unless reason_template is given, then it follows the template; sent to the supplier" example:"Précisez la zone d'intervention et ajoutez une photo."`
+		// ReasonTemplate came with issue 6; clients that send only reason keep working.
+		ReasonTemplate string `json:"reason_template,omitempty" maxLength:"64" doc:"A template of /api/v1/moderation/reason-templates: each owner reads it in their language" example:"incomplete_description"`
 	}
 }
 
@@ -346,7 +348,8 @@ func registerOffers(r *routes, s *core.Offers) {
 			"Approval publishes the offer, and is refused (409) when the supplier's SSE status no longer counts. The organisation's " +
 			"owners get an email with the decision and the reason."},
 		func(ctx context.Context, in *OfferDecisionInput) (*OfferOutput, error) {
-			return offerOutput(s.Decide(ctx, actorFrom(ctx), authFrom(ctx).principal, in.OfferID, core.Decision(in.Body.Decision), in.Body.Reason))
+			return offerOutput(s.DecideWith(ctx, actorFrom(ctx), authFrom(ctx).principal, in.OfferID, core.Decision(in.Body.Decision),
+				domain.DecisionReason{Template: in.Body.ReasonTemplate, Note: in.Body.Reason}))
 		})
 }
 

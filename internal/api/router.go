@@ -72,6 +72,14 @@ type Deps struct {
 	Routing *core.Routing
 	// SavedSearches keeps users' saved searches (their alerts are a job).
 	SavedSearches *core.SavedSearches
+	// Reports are users' reports and their resolution by moderators.
+	Reports *core.Reports
+	// Suspensions suspend and reinstate organisations (moderators).
+	Suspensions *core.Suspensions
+	// BlockedWords is the admins' list of words that flag listings as spam.
+	BlockedWords *core.BlockedWords
+	// AuditLog is the audit log view and its CSV export.
+	AuditLog *core.AuditLog
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -142,6 +150,15 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerNotifications(rt, d.Notifications)
 	registerNeeds(rt, d.Routing)
 	registerSavedSearches(rt, d.SavedSearches)
+	registerReports(rt, d.Reports)
+	registerSuspensions(rt, d.Suspensions)
+	registerReasonTemplates(rt)
+	registerAuditLog(rt, d.AuditLog, d.Log)
+	registerModerationMetrics(rt, d.Moderation)
+	registerBlockedWords(rt, d.BlockedWords)
+	if d.Moderation != nil {
+		registerModerationGauges(d.Registry, d.Moderation)
+	}
 
 	r.NoRoute(func(c *gin.Context) {
 		if strings.HasPrefix(c.Request.URL.Path, "/api/") {

@@ -152,7 +152,9 @@ type RejectInput struct {
 	LanguageHeader
 	StatusID string `path:"statusID" format:"uuid"`
 	Body     struct {
-		Reason string `json:"reason" maxLength:"4000" doc:"What is wrong, for the supplier to fix (at most 2000 characters)" example:"The approval attached expired in 2024: please upload the current one."`
+		Reason string `json:"reason,omitempty" maxLength:"4000" doc:"What is wrong, for the supplier to fix (at most 2000 characters); required unless reason_template is given, then it follows the template" example:"The approval attached expired in 2024: please upload the current one."`
+		// ReasonTemplate came with issue 6; clients that send only reason keep working.
+		ReasonTemplate string `json:"reason_template,omitempty" maxLength:"64" doc:"A template of /api/v1/moderation/reason-templates: each owner reads it in their language" example:"misleading_information"`
 	}
 }
 
@@ -310,10 +312,12 @@ func registerSSEStatuses(r *routes, s *core.SSEStatuses) {
 		})
 
 	handle(r, moderator, huma.Operation{OperationID: "reject-sse-status", Method: http.MethodPost, Path: "/api/v1/moderation/sse-statuses/{statusID}/reject", Tags: tag,
-		Summary:     "Reject a pending SSE status, with a reason",
-		Description: "Moderators, except members of the status's organisation. The supplier sees the reason, may edit the status and resubmit it."},
+		Summary: "Reject a pending SSE status, with a reason",
+		Description: "Moderators, except members of the status's organisation. The supplier sees the reason (a reason_template, a reason " +
+			"text, or both), may edit the status and resubmit it."},
 		func(ctx context.Context, in *RejectInput) (*SSEStatusOutput, error) {
-			st, err := s.Reject(ctx, actorFrom(ctx), authFrom(ctx).principal, in.StatusID, in.Body.Reason)
+			st, err := s.RejectWith(ctx, actorFrom(ctx), authFrom(ctx).principal, in.StatusID,
+				domain.DecisionReason{Template: in.Body.ReasonTemplate, Note: in.Body.Reason})
 			return statusOutput(ctx, st, err, in.AcceptLanguage, now())
 		})
 }

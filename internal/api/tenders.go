@@ -181,7 +181,9 @@ type TenderDecisionInput struct {
 	TenderID string `path:"tenderID" format:"uuid"`
 	Body     struct {
 		Decision string `json:"decision" enum:"approve,reject,request_changes" example:"request_changes"`
-		Reason   string `json:"reason,omitempty" maxLength:"4000" example:"Please state the legal basis of lot 2." doc:"Required to reject or request changes"`
+		Reason   string `json:"reason,omitempty" maxLength:"4000" example:"Please state the legal basis of lot 2." doc:"Required to reject or request changes, unless reason_template is given; then it follows the template"`
+		// ReasonTemplate came with issue 6; clients that send only reason keep working.
+		ReasonTemplate string `json:"reason_template,omitempty" maxLength:"64" doc:"A template of /api/v1/moderation/reason-templates: each member of the buyer reads it in their language" example:"incomplete_description"`
 	}
 }
 
@@ -404,10 +406,12 @@ func registerTenders(r *routes, s *core.Tenders, docs *core.Documents) {
 	handle(r, moderator, huma.Operation{OperationID: "decide-tender", Method: http.MethodPost, Path: "/api/v1/moderation/tenders/{tenderID}/decision", Tags: tag,
 		Summary: "Approve, reject or request changes to a pending tender",
 		Description: "Moderators, except members of the buyer (403). approve publishes the tender and schedules its closing at the " +
-			"responses deadline; reject and request_changes need a reason the buyer sees. A tender left waiting on changes for " +
+			"responses deadline; reject and request_changes need a reason the buyer sees (a reason_template, a reason text, or both). " +
+			"Approving a tender of a suspended buyer is a 409. A tender left waiting on changes for " +
 			"10 days is rejected automatically."},
 		func(ctx context.Context, in *TenderDecisionInput) (*TenderOutput, error) {
-			out, err := s.Decide(ctx, actorFrom(ctx), authFrom(ctx).principal, in.TenderID, core.Decision(in.Body.Decision), in.Body.Reason)
+			out, err := s.DecideWith(ctx, actorFrom(ctx), authFrom(ctx).principal, in.TenderID, core.Decision(in.Body.Decision),
+				domain.DecisionReason{Template: in.Body.ReasonTemplate, Note: in.Body.Reason})
 			return one(ctx, in.AcceptLanguage, out, err)
 		})
 }

@@ -10,13 +10,15 @@ import (
 
 // ModerationQueue is the moderators' single queue across listings: pending
 // offers, pending tenders and SSE statuses waiting for verification (issue
-// 4: "moderators see a queue, oldest first, filter by kind and country").
+// 4: "moderators see a queue, oldest first, filter by kind and country"),
+// and open reports (issue 6).
 // Decisions stay with each kind's use cases (Offers.Decide, Tenders.Decide,
 // SSEStatuses.Verify and Reject), which refuse a moderator who is a member
 // of the organisation: the queue itself shows such items, so that the
 // moderator knows a colleague must decide.
 type ModerationQueue struct {
-	st *store.Store
+	st    *store.Store
+	cache metricsCache // of MetricsSnapshot
 }
 
 // NewModerationQueue returns the queue's use cases.
@@ -26,7 +28,7 @@ func NewModerationQueue(st *store.Store) *ModerationQueue {
 
 // QueueQuery is what a moderator asks of the queue.
 type QueueQuery struct {
-	// Kind is "" for every kind, else offer, tender or sse_status.
+	// Kind is "" for every kind, else offer, tender, sse_status or report.
 	Kind domain.QueueKind
 	// Country is "" for all, else the country code of the organisations.
 	Country string
@@ -63,8 +65,8 @@ func (s *ModerationQueue) List(ctx context.Context, p domain.Principal, q QueueQ
 }
 
 var msgQueueKind = domain.Msg{
-	EN: "%q is not a kind of the queue: offer, tender or sse_status",
-	FR: "%q n'est pas un type de la file : offer, tender ou sse_status",
-	DE: "%q ist keine Art der Warteschlange: offer, tender oder sse_status",
-	NL: "%q is geen soort van de wachtrij: offer, tender of sse_status",
+	EN: "%q is not a kind of the queue: offer, tender, sse_status or report",
+	FR: "%q n'est pas un type de la file : offer, tender, sse_status ou report",
+	DE: "%q ist keine Art der Warteschlange: offer, tender, sse_status oder report",
+	NL: "%q is geen soort van de wachtrij: offer, tender, sse_status of report",
 }

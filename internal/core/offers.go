@@ -163,6 +163,9 @@ func (s *Offers) Update(ctx context.Context, actor Actor, p domain.Principal, of
 		if out, err = tx.SaveOffer(ctx, after, now); err != nil {
 			return err
 		}
+		if err := s.flagIfSubmitted(ctx, tx, before, out, now); err != nil {
+			return err
+		}
 		return s.audit(ctx, tx, actor, "offer.updated", out, offerAudit(before), offerAudit(out))
 	})
 	return out, err
@@ -230,6 +233,9 @@ func (s *Offers) move(ctx context.Context, actor Actor, p domain.Principal, offe
 		if out, err = tx.SaveOffer(ctx, after, now); err != nil {
 			return err
 		}
+		if err := s.flagIfSubmitted(ctx, tx, before, out, now); err != nil {
+			return err
+		}
 		return s.audit(ctx, tx, actor, action, out, offerAudit(before), offerAudit(out))
 	})
 	return out, err
@@ -243,6 +249,9 @@ func (s *Offers) enter(ctx context.Context, o *domain.Offer, next domain.OfferSt
 	}
 	switch next {
 	case domain.OfferPending:
+		if err := refuseSuspended(ctx, s.st, o.OrganisationID); err != nil {
+			return err
+		}
 		if err := s.checkVerified(ctx, o.OrganisationID, now, msgOfferNeedsStatus, domain.ErrForbidden); err != nil {
 			return err
 		}
@@ -419,13 +428,21 @@ func (s *Offers) Queue(ctx context.Context, p domain.Principal, country, cursor 
 // (domain.ErrForbidden). Approval needs the organisation's SSE status to
 // count still (domain.ErrConflict otherwise).
 func (s *Offers) Decide(ctx context.Context, actor Actor, p domain.Principal, offerID string, d Decision, reason string) (domain.Offer, error) {
+	return s.DecideWith(ctx, actor, p, offerID, d, domain.DecisionReason{Note: reason})
+}
+
+// DecideWith is Decide with a reason that may be a template (see
+// domain.ReasonTemplates) with an optional note: each owner reads the
+// template in their own language; the offer keeps it in the language the
+// offer was written in.
+func (s *Offers) DecideWith(ctx context.Context, actor Actor, p domain.Principal, offerID string, d Decision, why domain.DecisionReason) (domain.Offer, error) {
 	if err := moderator(p); err != nil {
 		return domain.Offer{}, err
 	}
-	reason = strings.TrimSpace(reason)
+	why.Template, why.Note = strings.TrimSpace(why.Template), strings.TrimSpace(why.Note)
 	ev := map[Decision]domain.OfferEvent{DecisionApprove: domain.OfferApprove, DecisionReject: domain.OfferReject,
 		DecisionRequestChanges: domain.OfferRequestChanges}[d]
-	ve := domain.ValidateDecisionReason(reason, d != DecisionApprove, "body.reason")
+	ve := domain.ValidateDecisionReasonWith(why, d != DecisionApprove, "body.reason_template", "body.reason")
 	if ev == "" {
 		ve.AddLocalized("body.decision", "invalid", msgOfferDecisionInvalid.With(string(d)))
 	}
@@ -446,10 +463,14 @@ func (s *Offers) Decide(ctx context.Context, actor Actor, p domain.Principal, of
 		if err != nil {
 			return err
 		}
+		reason := why.Text(before.Language)
 		after := before
 		after.State, after.DecidedAt, after.DecidedBy = next, &now, actor.UserID
 		switch next {
 		case domain.OfferPublished:
+			if err := refuseApprovalOfSuspended(ctx, s.st, before.OrganisationID); err != nil {
+				return err
+			}
 			if err := s.checkVerified(ctx, before.OrganisationID, now, msgOfferStatusLapsed, domain.ErrConflict); err != nil {
 				return err
 			}
@@ -469,17 +490,20 @@ func (s *Offers) Decide(ctx context.Context, actor Actor, p domain.Principal, of
 		if reason != "" {
 			audit["reason"] = reason
 		}
+		if why.Template != "" {
+			audit["reason_template"] = why.Template
+		}
 		if err := s.audit(ctx, tx, actor, "offer."+string(next), out, offerAudit(before), audit); err != nil {
 			return err
 		}
-		return s.notify(ctx, tx, out, d, reason)
+		return s.notify(ctx, tx, out, d, why)
 	})
 	return out, err
 }
 
 // notify emails a decision to every owner of the offer's organisation, in
 // their language, with the title in that language when the author wrote it.
-func (s *Offers) notify(ctx context.Context, tx *store.Tx, o domain.Offer, d Decision, reason string) error {
+func (s *Offers) notify(ctx context.Context, tx *store.Tx, o domain.Offer, d Decision, why domain.DecisionReason) error {
 	org, err := s.st.GetOrganisation(ctx, o.OrganisationID)
 	if err != nil {
 		return err
@@ -497,7 +521,7 @@ func (s *Offers) notify(ctx context.Context, tx *store.Tx, o domain.Offer, d Dec
 		}
 		link := strings.TrimRight(s.cfg.PublicURL, "/") + "/offers/" + o.ID
 		data := map[string]any{"Name": owner.DisplayName, "OrganisationName": organisationName(org), "Title": title,
-			"Decision": string(d), "Reason": reason, "Link": link}
+			"Decision": string(d), "Reason": why.Text(owner.Language), "Link": link}
 		if s.notes != nil {
 			headline := msgOfferDecisionNotice[d]
 			if err := s.notes.Notify(ctx, tx, Notice{Category: domain.NotifyListingDecisions, Kind: "listing_decision",
@@ -512,6 +536,15 @@ func (s *Offers) notify(ctx context.Context, tx *store.Tx, o domain.Offer, d Dec
 		}
 	}
 	return nil
+}
+
+// flagIfSubmitted computes the duplicate and spam flags of an offer that
+// has just gone to the moderators (submitted, or a published one edited).
+func (s *Offers) flagIfSubmitted(ctx context.Context, tx *store.Tx, before, after domain.Offer, now time.Time) error {
+	if after.State != domain.OfferPending || before.State == domain.OfferPending {
+		return nil
+	}
+	return flagListing(ctx, tx, store.ListingOffer, after.OrganisationID, after.ID, after.Title, after.Description, now)
 }
 
 // supplier checks that p may manage the offers of orgID, an SSE supplier

@@ -17,9 +17,9 @@ import (
 // Responses are sealed. Until the responses deadline only the responding
 // organisation sees its response; after it, the members of the tender's
 // buyer see the responses that count too; nobody else ever does:
-// moderators and admins included. (The issue allows moderators to see a
-// response "when a report is open on it"; there is no report system yet,
-// so they never do.) Whoever may not see a response gets
+// moderators and admins included, except while a report is open on the
+// tender (issue 6): a moderator may then read a response with Get, to
+// handle the report. Whoever may not see a response gets
 // domain.ErrNotFound, so that its existence does not leak either.
 type Responses struct {
 	st  *store.Store
@@ -66,6 +66,9 @@ func (s *Responses) Create(ctx context.Context, actor Actor, p domain.Principal,
 	if err := openForResponses(t, now); err != nil {
 		return domain.Response{}, err
 	}
+	if err := refuseSuspended(ctx, s.st, org.ID); err != nil {
+		return domain.Response{}, err
+	}
 	f = f.Normalize()
 	if err := domain.ValidateResponse(f).Err(); err != nil {
 		return domain.Response{}, err
@@ -97,7 +100,19 @@ func (s *Responses) Get(ctx context.Context, p domain.Principal, responseID stri
 		return domain.Response{}, domain.Tender{}, err
 	}
 	if !ResponseVisible(p, r, t, s.now()) {
-		return domain.Response{}, domain.Tender{}, domain.ErrNotFound
+		// DOMAIN: moderators never see responses, unless a report is
+		// open on the tender, which they may need to read to handle it.
+		// Only a submitted response: a draft is the supplier's alone.
+		if !domain.Can(p, domain.ActModerate, domain.Resource{}) || !r.Counts(t) {
+			return domain.Response{}, domain.Tender{}, domain.ErrNotFound
+		}
+		open, err := s.st.HasOpenReport(ctx, domain.ReportTender, t.ID)
+		if err != nil {
+			return domain.Response{}, domain.Tender{}, err
+		}
+		if !open {
+			return domain.Response{}, domain.Tender{}, domain.ErrNotFound
+		}
 	}
 	return r, t, nil
 }
@@ -132,6 +147,9 @@ func (s *Responses) Update(ctx context.Context, actor Actor, p domain.Principal,
 // tender's current substance.
 func (s *Responses) Submit(ctx context.Context, actor Actor, p domain.Principal, responseID string) (domain.Response, error) {
 	return s.supplierChange(ctx, actor, p, responseID, "response.submitted", func(r *domain.Response, t domain.Tender, now time.Time) error {
+		if err := refuseSuspended(ctx, s.st, r.OrganisationID); err != nil {
+			return err
+		}
 		to, err := r.Lifecycle(t).Next(domain.ResponseSubmit)
 		if err != nil {
 			return err
@@ -163,6 +181,10 @@ func (s *Responses) Confirm(ctx context.Context, actor Actor, p domain.Principal
 		state := r.Lifecycle(t)
 		if state == domain.ResponseSubmitted {
 			return nil
+		}
+		// Confirming makes a response count again: like submitting it.
+		if err := refuseSuspended(ctx, s.st, r.OrganisationID); err != nil {
+			return err
 		}
 		to, err := state.Next(domain.ResponseReconfirm)
 		if err != nil {

@@ -291,20 +291,32 @@ func (s *SSEStatuses) RequestVerification(ctx context.Context, actor Actor, p do
 // who is a member of the status's organisation may not decide on it
 // (domain.ErrForbidden): another moderator must.
 func (s *SSEStatuses) Verify(ctx context.Context, actor Actor, p domain.Principal, statusID string) (domain.SSEStatus, error) {
-	return s.decide(ctx, actor, p, statusID, domain.VerificationVerified, "")
+	return s.decide(ctx, actor, p, statusID, domain.VerificationVerified, domain.DecisionReason{})
 }
 
 // Reject refuses a pending status on behalf of a moderator, with a reason
 // the supplier sees. The same conflict-of-interest rule as Verify applies.
 func (s *SSEStatuses) Reject(ctx context.Context, actor Actor, p domain.Principal, statusID, reason string) (domain.SSEStatus, error) {
-	reason = strings.TrimSpace(reason)
-	if err := domain.ValidateRejectionReason(reason, "body.reason").Err(); err != nil {
-		return domain.SSEStatus{}, err
-	}
-	return s.decide(ctx, actor, p, statusID, domain.VerificationRejected, reason)
+	return s.RejectWith(ctx, actor, p, statusID, domain.DecisionReason{Note: reason})
 }
 
-func (s *SSEStatuses) decide(ctx context.Context, actor Actor, p domain.Principal, statusID string, state domain.VerificationState, reason string) (domain.SSEStatus, error) {
+// RejectWith is Reject with a reason that may be a template (see
+// domain.ReasonTemplates) with an optional note: each owner is told it in
+// their language; the status keeps it in the language of the
+// organisation's first owner (who most likely asked for the verification).
+func (s *SSEStatuses) RejectWith(ctx context.Context, actor Actor, p domain.Principal, statusID string, why domain.DecisionReason) (domain.SSEStatus, error) {
+	why.Template, why.Note = strings.TrimSpace(why.Template), strings.TrimSpace(why.Note)
+	ve := domain.ValidateRejectionReason(why.Note, "body.reason")
+	if why.Template != "" {
+		ve = domain.ValidateDecisionReasonWith(why, true, "body.reason_template", "body.reason")
+	}
+	if err := ve.Err(); err != nil {
+		return domain.SSEStatus{}, err
+	}
+	return s.decide(ctx, actor, p, statusID, domain.VerificationRejected, why)
+}
+
+func (s *SSEStatuses) decide(ctx context.Context, actor Actor, p domain.Principal, statusID string, state domain.VerificationState, why domain.DecisionReason) (domain.SSEStatus, error) {
 	if p.Anonymous() {
 		return domain.SSEStatus{}, domain.ErrUnauthenticated
 	}
@@ -337,6 +349,18 @@ func (s *SSEStatuses) decide(ctx context.Context, actor Actor, p domain.Principa
 				NL: "deze status is op %s verlopen: weiger hem, zodat de leverancier hem vernieuwt",
 			}.Wrap(domain.ErrConflict, domain.DateMsg(before.ValidUntil))
 		}
+		reason := ""
+		if state == domain.VerificationRejected {
+			owners, err := tx.ListOrganisationOwners(ctx, before.OrganisationID)
+			if err != nil {
+				return err
+			}
+			lang := domain.LangEN
+			if len(owners) > 0 {
+				lang = owners[0].Language
+			}
+			reason = why.Text(lang)
+		}
 		next := before
 		next.State, next.ReviewedBy, next.ReviewedAt, next.RejectionReason = state, actor.UserID, &now, reason
 		if out, err = tx.SaveSSEStatus(ctx, next, now); err != nil {
@@ -346,10 +370,13 @@ func (s *SSEStatuses) decide(ctx context.Context, actor Actor, p domain.Principa
 		if reason != "" {
 			after["rejection_reason"] = reason
 		}
+		if why.Template != "" {
+			after["reason_template"] = why.Template
+		}
 		if err := s.audit(ctx, tx, actor, "sse_status."+string(state), out, sseStatusAudit(before), after); err != nil {
 			return err
 		}
-		return s.notifyDecision(ctx, tx, out)
+		return s.notifyDecision(ctx, tx, out, why)
 	})
 	return out, err
 }
@@ -365,7 +392,7 @@ var msgVerificationNotice = map[domain.VerificationState]domain.Msg{
 
 // notifyDecision tells each owner of st's organisation, in their language,
 // what the moderator decided on st (nothing without notifications).
-func (s *SSEStatuses) notifyDecision(ctx context.Context, tx *store.Tx, st domain.SSEStatus) error {
+func (s *SSEStatuses) notifyDecision(ctx context.Context, tx *store.Tx, st domain.SSEStatus, why domain.DecisionReason) error {
 	if s.notes == nil {
 		return nil
 	}
@@ -380,9 +407,13 @@ func (s *SSEStatuses) notifyDecision(ctx context.Context, tx *store.Tx, st domai
 	link := s.notes.Link("/organisations/" + st.OrganisationID)
 	for _, owner := range owners {
 		name := st.Type.Label(string(owner.Language))
+		reason := st.RejectionReason
+		if why.Template != "" {
+			reason = why.Text(owner.Language) // the template in the owner's language
+		}
 		data := map[string]any{"OrganisationName": organisationName(org), "StatusName": name,
 			"Decision": string(st.State), "ValidUntil": domain.DateMsg(st.ValidUntil).With()[owner.Language],
-			"Reason": st.RejectionReason, "Link": link}
+			"Reason": reason, "Link": link}
 		n := Notice{Category: domain.NotifyVerificationResults, Kind: "verification_result",
 			Title: msgVerificationNotice[st.State].With(name)[owner.Language], Link: link, Data: data}
 		if err := s.notes.Notify(ctx, tx, n, owner.UserID); err != nil {

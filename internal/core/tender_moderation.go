@@ -13,20 +13,30 @@ import (
 // need a reason the buyer sees. A moderator who is a member of the buyer
 // may not decide (domain.ErrForbidden).
 func (s *Tenders) Decide(ctx context.Context, actor Actor, p domain.Principal, tenderID string, decision Decision, reason string) (domain.Tender, error) {
+	return s.DecideWith(ctx, actor, p, tenderID, decision, domain.DecisionReason{Note: reason})
+}
+
+// DecideWith is Decide with a reason that may be a template (see
+// domain.ReasonTemplates) with an optional note: each member of the buyer
+// reads the template in their own language; the tender keeps it in the
+// language of its original text.
+func (s *Tenders) DecideWith(ctx context.Context, actor Actor, p domain.Principal, tenderID string, decision Decision, why domain.DecisionReason) (domain.Tender, error) {
 	if p.Anonymous() {
 		return domain.Tender{}, domain.ErrUnauthenticated
 	}
 	if !domain.Can(p, domain.ActModerate, domain.Resource{}) {
 		return domain.Tender{}, domain.ErrForbidden
 	}
-	reason = strings.TrimSpace(reason)
+	why.Template, why.Note = strings.TrimSpace(why.Template), strings.TrimSpace(why.Note)
 	event := domain.TenderEvent(decision)
 	ve := &domain.ValidationError{}
 	switch {
 	case decision != DecisionApprove && decision != DecisionReject && decision != DecisionRequestChanges:
 		ve.AddLocalized("body.decision", "invalid", msgTenderDecision.With(string(decision)))
+	case event.NeedsReason() && why.Template == "":
+		ve = domain.ValidateReason(why.Note, "body.reason")
 	case event.NeedsReason():
-		ve = domain.ValidateReason(reason, "body.reason")
+		ve = domain.ValidateDecisionReasonWith(why, true, "body.reason_template", "body.reason")
 	}
 	if err := ve.Err(); err != nil {
 		return domain.Tender{}, err
@@ -47,6 +57,15 @@ func (s *Tenders) Decide(ctx context.Context, actor Actor, p domain.Principal, t
 		}
 		if to == domain.TenderPublished && !before.ResponsesDeadline.After(now) {
 			return msgTenderApproveLate.Wrap(domain.ErrConflict)
+		}
+		if to == domain.TenderPublished {
+			if err := refuseApprovalOfSuspended(ctx, s.st, before.OrganisationID); err != nil {
+				return err
+			}
+		}
+		reason := ""
+		if event.NeedsReason() {
+			reason = why.Text(before.Original().Language)
 		}
 		next := before
 		next.State, next.DecidedAt, next.DecidedBy, next.Reason = to, &now, actor.UserID, reason
@@ -73,10 +92,13 @@ func (s *Tenders) Decide(ctx context.Context, actor Actor, p domain.Principal, t
 		if reason != "" {
 			after["reason"] = reason
 		}
+		if why.Template != "" {
+			after["reason_template"] = why.Template
+		}
 		if err := tenderAudit(ctx, tx, s.index, actor, "tender."+string(to), out, tenderState(before), after); err != nil {
 			return err
 		}
-		return tellBuyer(ctx, s.st, s.schedule, s.notes, s.cfg.PublicURL, tx, out, reason)
+		return tellBuyerWhy(ctx, s.st, s.schedule, s.notes, s.cfg.PublicURL, tx, out, why, event.NeedsReason())
 	})
 	return out, err
 }
@@ -86,6 +108,13 @@ func (s *Tenders) Decide(ctx context.Context, actor Actor, p domain.Principal, t
 // transaction: through notes when set (in-app notification, email per
 // preference), else by email directly.
 func tellBuyer(ctx context.Context, st *store.Store, mailer Mailer, notes *Notifications, publicURL string, tx *store.Tx, t domain.Tender, reason string) error {
+	return tellBuyerWhy(ctx, st, mailer, notes, publicURL, tx, t, domain.DecisionReason{Note: reason}, reason != "")
+}
+
+// tellBuyerWhy is tellBuyer with the reason as a template and a note,
+// which each member reads in their language (withReason false: none).
+func tellBuyerWhy(ctx context.Context, st *store.Store, mailer Mailer, notes *Notifications, publicURL string, tx *store.Tx, t domain.Tender,
+	why domain.DecisionReason, withReason bool) error {
 	members, err := st.ListMembers(ctx, t.OrganisationID)
 	if err != nil {
 		return err
@@ -96,6 +125,10 @@ func tellBuyer(ctx context.Context, st *store.Store, mailer Mailer, notes *Notif
 			return err
 		}
 		link := strings.TrimRight(publicURL, "/") + "/tenders/" + t.ID
+		reason := ""
+		if withReason {
+			reason = why.Text(u.Language)
+		}
 		data := map[string]any{"Name": u.DisplayName, "TenderTitle": t.Original().Title, "Decision": string(t.State), "Reason": reason, "Link": link}
 		if headline, ok := msgTenderDecisionNotice[t.State]; ok && notes != nil {
 			if err := notes.Notify(ctx, tx, Notice{Category: domain.NotifyListingDecisions, Kind: "tender_decision",

@@ -366,9 +366,15 @@ func (s *Tenders) Submit(ctx context.Context, actor Actor, p domain.Principal, o
 		if err := ve.Err(); err != nil {
 			return err
 		}
+		if err := refuseSuspended(ctx, s.st, orgID); err != nil {
+			return err
+		}
 		next := before
 		next.State, next.SubmittedAt, next.ChangesRequestedAt = to, &now, nil
 		if out, err = tx.SaveTender(ctx, next, now); err != nil {
+			return err
+		}
+		if err := flagListing(ctx, tx, store.ListingTender, out.OrganisationID, out.ID, out.Original().Title, out.Original().Description, now); err != nil {
 			return err
 		}
 		return tenderAudit(ctx, tx, s.index, actor, "tender.submitted", out, tenderState(before), tenderState(out))

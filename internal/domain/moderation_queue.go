@@ -10,15 +10,19 @@ const (
 	QueueOffer     QueueKind = "offer"
 	QueueTender    QueueKind = "tender"
 	QueueSSEStatus QueueKind = "sse_status"
+	// QueueReport is an open report on an offer, a tender or an organisation.
+	QueueReport QueueKind = "report"
 )
 
 // QueueKinds are every kind, in the order the API documents them.
-func QueueKinds() []QueueKind { return []QueueKind{QueueOffer, QueueTender, QueueSSEStatus} }
+func QueueKinds() []QueueKind {
+	return []QueueKind{QueueOffer, QueueTender, QueueSSEStatus, QueueReport}
+}
 
 // Valid reports whether k is a known kind.
 func (k QueueKind) Valid() bool {
 	switch k {
-	case QueueOffer, QueueTender, QueueSSEStatus:
+	case QueueOffer, QueueTender, QueueSSEStatus, QueueReport:
 		return true
 	}
 	return false
@@ -37,4 +41,10 @@ type QueueItem struct {
 	// label of its type.
 	Title       string
 	SubmittedAt time.Time
+	// Flags are the duplicate and spam flags of an offer or a tender.
+	Flags []ListingFlag
+	// For a report: what it is about, and why.
+	TargetType   ReportTarget
+	TargetID     string
+	ReportReason ReportReason
 }

@@ -34,6 +34,9 @@ const (
 	// ActRemoveMember ends a membership: an owner may remove anyone, any
 	// member may remove themself (leave). Resource.UserID is the member.
 	ActRemoveMember Action = "organisation.remove_member"
+	// ActReport flags an offer, a tender or an organisation for the
+	// moderators: anyone signed in.
+	ActReport Action = "content.report"
 )
 
 // Resource is what an action applies to; OrganisationID is the owning
@@ -67,6 +70,8 @@ func Can(p Principal, act Action, res Resource) bool {
 	case ActRemoveMember:
 		role, member := p.Memberships[res.OrganisationID]
 		return role == RoleOwner || member && !p.Anonymous() && res.UserID == p.UserID
+	case ActReport:
+		return !p.Anonymous()
 	}
 	return false
 }

@@ -28,6 +28,7 @@ func TestCan(t *testing.T) {
 		ActEditOrganisation: {"member", "owner"},
 		ActManageMembers:    {"owner"},
 		ActRemoveMember:     {"owner"}, // removing someone else; see TestCanRemoveSelf
+		ActReport:           {"member", "owner", "outsider", "moderator", "admin"},
 		Action("unknown"):   {},
 	}
 	for act, names := range allowed {

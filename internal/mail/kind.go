@@ -64,6 +64,10 @@ const (
 	// last alert that match a saved search, or that its alerts stopped
 	// (SavedSearchAlertData).
 	KindSavedSearchAlert Kind = "saved_search_alert"
+	// KindOrganisationStatus tells an organisation's members that a
+	// moderator suspended or reinstated it, and why. It cannot be switched
+	// off (OrganisationStatusData).
+	KindOrganisationStatus Kind = "organisation_status"
 )
 
 // Kinds returns every kind, in a fixed order.
@@ -73,7 +77,7 @@ func Kinds() []Kind {
 		KindTenderDecision, KindVerificationResult, KindNotificationDigest,
 		KindNewMatchingNeed, KindTenderInterest,
 		KindQuestionAsked, KindQuestionAnswered, KindResponsesReceived, KindStatusExpiring, KindDeadlineReminder, KindOutcomeQuestion,
-		KindSavedSearchAlert}
+		KindSavedSearchAlert, KindOrganisationStatus}
 }
 
 // DefaultLanguage is used for any language Passerelle does not speak.
@@ -315,4 +319,16 @@ type SavedSearchAlertItem struct {
 	Kind         string
 	Organisation string
 	Link         string
+}
+
+// OrganisationStatusData is the data of KindOrganisationStatus. Decision
+// is suspended or reinstated; Reason is the moderator's, in the
+// recipient's language for a template (may be empty for a reinstatement);
+// Link opens the organisation's page.
+type OrganisationStatusData struct {
+	Name             string
+	OrganisationName string
+	Decision         string
+	Reason           string
+	Link             string
 }

@@ -38,11 +38,32 @@ func (s *Store) ListModerationQueue(ctx context.Context, f QueueFilter, cursor s
 	for i, r := range rows {
 		it := domain.QueueItem{Kind: domain.QueueKind(r.Kind), ID: r.ID.String(), OrganisationID: r.OrganisationID.String(),
 			OrganisationName: r.OrganisationName, OrganisationCountry: r.OrganisationCountry, Title: r.Title, SubmittedAt: r.SubmittedAt}
-		if it.Kind == domain.QueueSSEStatus {
+		switch it.Kind {
+		case domain.QueueSSEStatus:
 			// An SSE status has no title of its own: the query gives its type.
 			it.Title = domain.SSEStatusType(r.Title).Label(string(f.Language))
+		case domain.QueueReport:
+			// A report neither: the query gives its reason.
+			it.ReportReason = domain.ReportReason(r.Title)
+			it.Title = it.ReportReason.Label().With()[f.Language]
+			it.TargetType, it.TargetID = domain.ReportTarget(r.TargetType), r.TargetID.String()
 		}
 		page[i] = it
+	}
+	var listings []string
+	for _, it := range page {
+		if it.Kind == domain.QueueOffer || it.Kind == domain.QueueTender {
+			listings = append(listings, it.ID)
+		}
+	}
+	if len(listings) > 0 {
+		flags, err := s.ListingFlags(ctx, listings...)
+		if err != nil {
+			return nil, "", err
+		}
+		for i := range page {
+			page[i].Flags = flags[page[i].ID]
+		}
 	}
 	return page, next, nil
 }

@@ -25,6 +25,14 @@ type AuditLog struct {
 	RequestID      string
 }
 
+type BlockedWord struct {
+	ID        uuid.UUID
+	Word      string
+	Folded    string
+	CreatedBy *uuid.UUID
+	CreatedAt time.Time
+}
+
 type CpvCode struct {
 	Code8    string
 	Code     string
@@ -85,6 +93,16 @@ type Invitation struct {
 	AcceptedAt     *time.Time
 	AcceptedBy     *uuid.UUID
 	RevokedAt      *time.Time
+}
+
+type ListingFlag struct {
+	ID             int64
+	ListingType    string
+	ListingID      uuid.UUID
+	Kind           string
+	Detail         string
+	OtherListingID *uuid.UUID
+	CreatedAt      time.Time
 }
 
 type LotOutcome struct {
@@ -245,11 +263,38 @@ type OrganisationIdentifier struct {
 	Value          string
 }
 
+type OrganisationSuspension struct {
+	ID              uuid.UUID
+	OrganisationID  uuid.UUID
+	SuspendedAt     time.Time
+	SuspendedBy     *uuid.UUID
+	ReasonTemplate  string
+	Reason          string
+	ReinstatedAt    *time.Time
+	ReinstatedBy    *uuid.UUID
+	ReinstateReason string
+}
+
 type RateLimitHit struct {
 	Bucket      string
 	Key         string
 	WindowStart time.Time
 	Hits        int32
+}
+
+type Report struct {
+	ID             uuid.UUID
+	ReporterUserID uuid.UUID
+	TargetType     string
+	TargetID       uuid.UUID
+	OrganisationID uuid.UUID
+	Reason         string
+	Note           string
+	State          string
+	CreatedAt      time.Time
+	ResolvedAt     *time.Time
+	ResolvedBy     *uuid.UUID
+	ResolutionNote string
 }
 
 type Response struct {
