@@ -234,6 +234,7 @@ func (s *Reports) tellReporter(ctx context.Context, tx *store.Tx, r domain.Repor
 		domain.ReportOrganisation: "/organisations/"}[r.TargetType] + r.TargetID
 	return s.notes.NotifyAlways(ctx, tx, Notice{Kind: "report_outcome", Title: msgReportOutcomeNotice[r.State].With(name)[u.Language],
 		Link: strings.TrimRight(s.publicURL, "/") + path,
-		Data: map[string]any{"ReportID": r.ID, "Outcome": string(r.State), "TargetType": string(r.TargetType), "TargetID": r.TargetID}},
-		false, u.ID)
+		Data: map[string]any{"ReportID": r.ID, "Outcome": string(r.State), "TargetType": string(r.TargetType), "TargetID": r.TargetID,
+			"TargetName": name, "Link": strings.TrimRight(s.publicURL, "/") + path}},
+		true, u.ID) // the reporter asked for this answer: it goes by email too, whatever the preferences
 }

@@ -230,6 +230,15 @@ func TestDeadlineRemindersOncePerReminder(t *testing.T) {
 	w.respond(tn.ID, lot2, stale, false, 1)
 	w.exec("UPDATE tenders SET substance_version = 2 WHERE id = $1", tn.ID)
 	w.exec("UPDATE responses SET confirmed_version = 2 WHERE tender_id = $1 AND organisation_id IN ($2, $3)", tn.ID, sent, half)
+	suspended, suspendedAddr := supplier() // routed, no answer, but suspended: cannot respond, not reminded
+	w.route(tn.ID, lot1, suspended, "")
+	w.exec("UPDATE organisations SET status = 'suspended' WHERE id = $1", suspended)
+	// A suspended buyer's tender is hidden: nobody is reminded of it.
+	hiddenBuyer := w.db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgPublicBuyer})
+	hidden := w.db.Tender(t, hiddenBuyer.ID, storetest.TenderOptions{Deadline: deadline, Lots: []domain.TenderLot{{Title: "Parcs"}}})
+	hiddenRouted, hiddenRoutedAddr := supplier()
+	w.route(hidden.ID, hidden.Lots[0].ID, hiddenRouted, "")
+	w.exec("UPDATE organisations SET status = 'suspended' WHERE id = $1", hiddenBuyer.ID)
 	reminded := []string{silentAddr, keenAddr, halfAddr, drafterAddr, staleAddr}
 
 	runs := []struct {
@@ -261,7 +270,7 @@ func TestDeadlineRemindersOncePerReminder(t *testing.T) {
 			t.Errorf("%s: draft wording %v", addr, draft)
 		}
 	}
-	for _, addr := range []string{declinedAddr, sentAddr, notForUsAddr, buyerMember} {
+	for _, addr := range []string{declinedAddr, sentAddr, notForUsAddr, buyerMember, suspendedAddr, hiddenRoutedAddr} {
 		if got := w.inbox(addr); len(got) != 0 {
 			t.Errorf("%s was reminded: %v", addr, got)
 		}

@@ -68,6 +68,9 @@ const (
 	// moderator suspended or reinstated it, and why. It cannot be switched
 	// off (OrganisationStatusData).
 	KindOrganisationStatus Kind = "organisation_status"
+	// KindReportOutcome tells a user who reported a listing or an
+	// organisation how moderators resolved the report (ReportOutcomeData).
+	KindReportOutcome Kind = "report_outcome"
 )
 
 // Kinds returns every kind, in a fixed order.
@@ -77,7 +80,7 @@ func Kinds() []Kind {
 		KindTenderDecision, KindVerificationResult, KindNotificationDigest,
 		KindNewMatchingNeed, KindTenderInterest,
 		KindQuestionAsked, KindQuestionAnswered, KindResponsesReceived, KindStatusExpiring, KindDeadlineReminder, KindOutcomeQuestion,
-		KindSavedSearchAlert, KindOrganisationStatus}
+		KindSavedSearchAlert, KindOrganisationStatus, KindReportOutcome}
 }
 
 // DefaultLanguage is used for any language Passerelle does not speak.
@@ -331,4 +334,14 @@ type OrganisationStatusData struct {
 	Decision         string
 	Reason           string
 	Link             string
+}
+
+// ReportOutcomeData is the data of KindReportOutcome: TargetName names
+// what was reported; Outcome is dismissed or action_taken (the action is
+// not detailed to the reporter); Link opens the reported page.
+type ReportOutcomeData struct {
+	Name       string
+	TargetName string
+	Outcome    string
+	Link       string
 }

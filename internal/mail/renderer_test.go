@@ -62,6 +62,8 @@ func sampleData(kind mail.Kind, name string) any {
 		return mail.SavedSearchAlertData{Name: name, SearchName: "Reinigung Büro", Count: 7, More: 5, Link: link, Items: []mail.SavedSearchAlertItem{
 			{Title: "Nettoyage de bureaux", Kind: "offer", Organisation: "Les Tilleuls", Link: "https://passerelle.example/offers/1"},
 			{Title: "Nettoyage des écoles", Kind: "tender", Link: "https://passerelle.example/tenders/2"}}}
+	case mail.KindReportOutcome:
+		return mail.ReportOutcomeData{Name: name, TargetName: "Nettoyage <b>express</b>", Outcome: "action_taken", Link: link}
 	case mail.KindOrganisationStatus:
 		return mail.OrganisationStatusData{Name: name, OrganisationName: "Coopérative Les Ateliers", Decision: "suspended",
 			Reason: "Fraud <b>suspected</b>", Link: link}

@@ -203,11 +203,12 @@ func (q *Queries) ListNotifiableMembers(ctx context.Context, organisationIds []u
 }
 
 const listPublishedTendersDueBetween = `-- name: ListPublishedTendersDueBetween :many
-SELECT id FROM tenders
-WHERE state = 'published' AND responses_deadline > $1::timestamptz
-  AND responses_deadline <= $2::timestamptz
-  AND id > $3::uuid
-ORDER BY id
+SELECT t.id FROM tenders t
+WHERE t.state = 'published' AND t.responses_deadline > $1::timestamptz
+  AND EXISTS (SELECT 1 FROM organisations g WHERE g.id = t.organisation_id AND g.status = 'active')
+  AND t.responses_deadline <= $2::timestamptz
+  AND t.id > $3::uuid
+ORDER BY t.id
 LIMIT $4
 `
 
@@ -219,7 +220,8 @@ type ListPublishedTendersDueBetweenParams struct {
 }
 
 // Published tenders whose responses deadline is in (after, until], after
-// the previous page's last id.
+// the previous page's last id. A suspended buyer's tenders are left out:
+// hidden from search and routing, they get no reminders either.
 func (q *Queries) ListPublishedTendersDueBetween(ctx context.Context, arg ListPublishedTendersDueBetweenParams) ([]uuid.UUID, error) {
 	rows, err := q.db.Query(ctx, listPublishedTendersDueBetween,
 		arg.After,
@@ -262,6 +264,8 @@ SELECT o.organisation_id, bool_or(o.draft)::boolean AS draft FROM (
 WHERE NOT EXISTS (
     SELECT 1 FROM tender_not_interested n
     WHERE n.tender_id = $1 AND n.organisation_id = o.organisation_id)
+  -- A suspended supplier cannot respond: a reminder would only mislead.
+  AND EXISTS (SELECT 1 FROM organisations g WHERE g.id = o.organisation_id AND g.status = 'active')
 GROUP BY o.organisation_id
 ORDER BY o.organisation_id
 `
@@ -271,7 +275,7 @@ type ListReminderOrganisationsRow struct {
 	Draft          bool
 }
 
-// The supplier organisations to remind of a tender's deadline: those it
+// The active supplier organisations to remind of a tender's deadline: those it
 // was routed to on a lot that they did not decline and have not answered
 // with a response that counts (sent, and confirmed for the tender's
 // current substance), and those with a draft response on it (draft);

@@ -34,12 +34,14 @@ LIMIT sqlc.arg(row_limit);
 
 -- name: ListPublishedTendersDueBetween :many
 -- Published tenders whose responses deadline is in (after, until], after
--- the previous page's last id.
-SELECT id FROM tenders
-WHERE state = 'published' AND responses_deadline > sqlc.arg(after)::timestamptz
-  AND responses_deadline <= sqlc.arg(until)::timestamptz
-  AND id > sqlc.arg(after_id)::uuid
-ORDER BY id
+-- the previous page's last id. A suspended buyer's tenders are left out:
+-- hidden from search and routing, they get no reminders either.
+SELECT t.id FROM tenders t
+WHERE t.state = 'published' AND t.responses_deadline > sqlc.arg(after)::timestamptz
+  AND EXISTS (SELECT 1 FROM organisations g WHERE g.id = t.organisation_id AND g.status = 'active')
+  AND t.responses_deadline <= sqlc.arg(until)::timestamptz
+  AND t.id > sqlc.arg(after_id)::uuid
+ORDER BY t.id
 LIMIT sqlc.arg(row_limit);
 
 -- name: ListClosedTendersDueBetween :many
@@ -54,7 +56,7 @@ ORDER BY id
 LIMIT sqlc.arg(row_limit);
 
 -- name: ListReminderOrganisations :many
--- The supplier organisations to remind of a tender's deadline: those it
+-- The active supplier organisations to remind of a tender's deadline: those it
 -- was routed to on a lot that they did not decline and have not answered
 -- with a response that counts (sent, and confirmed for the tender's
 -- current substance), and those with a draft response on it (draft);
@@ -75,6 +77,8 @@ SELECT o.organisation_id, bool_or(o.draft)::boolean AS draft FROM (
 WHERE NOT EXISTS (
     SELECT 1 FROM tender_not_interested n
     WHERE n.tender_id = sqlc.arg(tender_id) AND n.organisation_id = o.organisation_id)
+  -- A suspended supplier cannot respond: a reminder would only mislead.
+  AND EXISTS (SELECT 1 FROM organisations g WHERE g.id = o.organisation_id AND g.status = 'active')
 GROUP BY o.organisation_id
 ORDER BY o.organisation_id;
 
