@@ -136,7 +136,7 @@ BENCH_DOCS ?= 100000
 # Issue 6's routing bound: matching one lot against 20,000 suppliers seeded
 # in a test database, in at most 500 ms (not part of `make test`).
 bench-routing:
-	go test ./internal/core/ -run '^$$' -bench MatchLot20000 -benchtime 10x
+	go test ./internal/core/ -run '^$$' -bench 'MatchLot20000|RouteTender20000' -benchtime 10x
 
 bench-search: deps-dict
 	@data="$${PASSERELLE_SHARED_DATA:-}"; bench="$${PASSERELLE_SHARED_BENCH:-}"; d="$(CURDIR)"; \

@@ -2,12 +2,16 @@ package core_test
 
 import (
 	"context"
+	"io"
+	"log/slog"
 	"slices"
 	"testing"
 	"time"
 
 	"passerelle/internal/core"
 	"passerelle/internal/domain"
+	"passerelle/internal/jobs"
+	"passerelle/internal/mail"
 	"passerelle/internal/routing"
 	"passerelle/internal/store/storetest"
 )
@@ -167,4 +171,72 @@ func BenchmarkMatchLot20000(b *testing.B) {
 		b.Fatalf("%d matches, want %d", n, want)
 	}
 	b.ReportMetric(float64(n), "matches/op")
+}
+
+// BenchmarkRouteTender20000 is must-show 3 end to end: routing one
+// published tender (one office-cleaning lot in Metz) against 20,000
+// suppliers, as the route_tender job does it: matching, the batch
+// recorded, the audit entry, and each routed supplier's member notified
+// (notification row and queued email job) in one transaction. Every
+// iteration routes a new tender, so that each routes a full batch.
+//
+//	go test ./internal/core/ -run '^$' -bench RouteTender20000 -benchtime 10x
+func BenchmarkRouteTender20000(b *testing.B) {
+	db := storetest.New(b)
+	metzCleaningLot(b, db)
+	seedSuppliers(b, db, 20000)
+	ctx := context.Background()
+	// One member per supplier, with immediate emails, so that routing
+	// writes what it does in production for each routed supplier.
+	if _, err := db.Pool.Exec(ctx, `
+		WITH u AS (
+		  INSERT INTO users (id, email, display_name, language, email_verified_at)
+		  SELECT gen_random_uuid(), 'member-' || o.id || '@bench.test', 'Membre ' || o.legal_name, 'fr', now()
+		  FROM organisations o WHERE o.kind = 'sse_supplier'
+		  RETURNING id, email)
+		INSERT INTO memberships (organisation_id, user_id, role)
+		SELECT substring(u.email FROM 8 FOR 36)::uuid, u.id, 'owner' FROM u`); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := db.Pool.Exec(ctx, `INSERT INTO notification_preferences (user_id, category, delivery)
+		SELECT id, 'new_matching_need', 'immediately' FROM users`); err != nil {
+		b.Fatal(err)
+	}
+	renderer, err := mail.NewRenderer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	// Not started: the emails stay queued, as River would hold them.
+	runner, err := jobs.New(db.Store, slog.New(slog.NewTextHandler(io.Discard, nil)), jobs.Options{Renderer: renderer,
+		Routing: core.RoutingConfig{BatchSize: 10, TargetInterested: 6, PublicURL: "http://localhost:8080"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var buyerID string
+	if err := db.Pool.QueryRow(ctx, "SELECT id FROM organisations WHERE kind = 'public_buyer'").Scan(&buyerID); err != nil {
+		b.Fatal(err)
+	}
+	tenders := make([]string, b.N)
+	for i := range tenders {
+		tenders[i] = db.Tender(b, buyerID, storetest.TenderOptions{Lots: []domain.TenderLot{
+			{Title: "Nettoyage des bureaux", CPV: []string{"90919200-4"}}}}).ID
+	}
+	routed := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n, err := runner.Routing().RouteTender(ctx, tenders[i])
+		if err != nil {
+			b.Fatal(err)
+		}
+		routed += n
+	}
+	b.StopTimer()
+	if routed != 10*b.N {
+		b.Fatalf("%d suppliers routed over %d tenders, want 10 each", routed, b.N)
+	}
+	var notes int
+	if err := db.Pool.QueryRow(ctx, "SELECT count(*) FROM notifications WHERE category = 'new_matching_need'").Scan(&notes); err != nil || notes != routed {
+		b.Fatalf("%d notifications (%v), want %d", notes, err, routed)
+	}
+	b.ReportMetric(float64(routed)/float64(b.N), "routed/op")
 }
