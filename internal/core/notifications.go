@@ -72,6 +72,16 @@ func (s *Notifications) Notify(ctx context.Context, tx *store.Tx, n Notice, user
 	if !n.Category.Valid() {
 		return fmt.Errorf("core: notify: unknown category %q", n.Category)
 	}
+	return s.write(ctx, tx, n, n.Category, true, func(uid string) (domain.Delivery, error) {
+		return tx.NotificationDelivery(ctx, uid, n.Category)
+	}, userIDs)
+}
+
+// write writes n as a notification of category to each of userIDs and
+// delivers its email as delivery says for each; optional emails (those the
+// user chose) carry the category's one-click unsubscribe.
+func (s *Notifications) write(ctx context.Context, tx *store.Tx, n Notice, category domain.NotificationCategory, optional bool,
+	delivery func(userID string) (domain.Delivery, error), userIDs []string) error {
 	now := s.now()
 	title := truncateRunes(strings.TrimSpace(n.Title), domain.MaxNotificationTitle)
 	for _, uid := range userIDs {
@@ -79,7 +89,7 @@ func (s *Notifications) Notify(ctx context.Context, tx *store.Tx, n Notice, user
 		if err != nil {
 			return err
 		}
-		delivery, err := tx.NotificationDelivery(ctx, uid, n.Category)
+		d, err := delivery(uid)
 		if err != nil {
 			return err
 		}
@@ -88,8 +98,8 @@ func (s *Notifications) Notify(ctx context.Context, tx *store.Tx, n Notice, user
 			data[k] = v
 		}
 		data["Name"] = u.DisplayName
-		rec := domain.Notification{UserID: uid, Category: n.Category, Kind: n.Kind, Title: title, Link: n.Link, Data: data, CreatedAt: now}
-		switch delivery {
+		rec := domain.Notification{UserID: uid, Category: category, Kind: n.Kind, Title: title, Link: n.Link, Data: data, CreatedAt: now}
+		switch d {
 		case domain.DeliveryImmediately:
 			rec.EmailState, rec.EmailedAt = domain.EmailSent, &now
 		case domain.DeliveryDailyDigest:
@@ -100,11 +110,15 @@ func (s *Notifications) Notify(ctx context.Context, tx *store.Tx, n Notice, user
 		if _, err := tx.InsertNotification(ctx, rec); err != nil {
 			return err
 		}
-		if delivery == domain.DeliveryImmediately {
-			if err := s.mailer.EnqueueEmail(ctx, tx, Email{To: u.Email, Name: u.DisplayName, Kind: n.Kind, Lang: u.Language, Data: data,
-				Unsubscribe: s.unsubscribe(uid, string(n.Category), n.Category.Label(), u.Language)}); err != nil {
-				return err
-			}
+		if d != domain.DeliveryImmediately {
+			continue
+		}
+		e := Email{To: u.Email, Name: u.DisplayName, Kind: n.Kind, Lang: u.Language, Data: data}
+		if optional {
+			e.Unsubscribe = s.unsubscribe(uid, string(category), category.Label(), u.Language)
+		}
+		if err := s.mailer.EnqueueEmail(ctx, tx, e); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -29,11 +29,15 @@ func (t *Tx) LockMemberships(ctx context.Context, organisationID string) (map[st
 
 // ListMembers returns the members of an organisation, oldest first.
 func (s *Store) ListMembers(ctx context.Context, organisationID string) ([]domain.Member, error) {
+	return listMembers(ctx, s.q, organisationID)
+}
+
+func listMembers(ctx context.Context, q *sqlc.Queries, organisationID string) ([]domain.Member, error) {
 	oid, err := parseID("organisation_id", organisationID)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.q.ListOrganisationMembers(ctx, oid)
+	rows, err := q.ListOrganisationMembers(ctx, oid)
 	if err != nil {
 		return nil, mapError(err)
 	}

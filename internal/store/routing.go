@@ -426,9 +426,14 @@ func (s *Store) LotRoutedOrganisations(ctx context.Context, lotID string) (map[s
 	if err != nil {
 		return nil, mapError(err)
 	}
+	return idSet(ids), nil
+}
+
+// idSet is the set of ids, as strings.
+func idSet(ids []uuid.UUID) map[string]bool {
 	out := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		out[id.String()] = true
 	}
-	return out, nil
+	return out
 }

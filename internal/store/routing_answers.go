@@ -43,20 +43,7 @@ func (s *Store) LotsDueForRouting(ctx context.Context, tenderID string, topUp bo
 // ListMembers is Store.ListMembers in the transaction: use cases that hold
 // a lock read through it rather than wait for a second connection.
 func (t *Tx) ListMembers(ctx context.Context, organisationID string) ([]domain.Member, error) {
-	oid, err := parseID("organisation_id", organisationID)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := t.q.ListOrganisationMembers(ctx, oid)
-	if err != nil {
-		return nil, mapError(err)
-	}
-	out := make([]domain.Member, 0, len(rows))
-	for _, r := range rows {
-		out = append(out, domain.Member{UserID: r.UserID.String(), Email: r.Email, DisplayName: r.DisplayName,
-			Role: domain.MembershipRole(r.Role), JoinedAt: r.CreatedAt})
-	}
-	return out, nil
+	return listMembers(ctx, t.q, organisationID)
 }
 
 // TendersDueForTopUp returns up to limit ids, in id order after after ("" for
@@ -89,11 +76,7 @@ func (s *Store) TenderNotInterestedOrganisations(ctx context.Context, tenderID s
 	if err != nil {
 		return nil, mapError(err)
 	}
-	out := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		out[id.String()] = true
-	}
-	return out, nil
+	return idSet(ids), nil
 }
 
 // TenderOrganisationsToRemind returns, in id order, the organisations a
