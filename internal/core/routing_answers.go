@@ -37,8 +37,9 @@ var (
 	}
 )
 
-// ListNeeds returns a page of the lots routed to a supplier organisation,
-// newest first, optionally only those with an answer state (filter:
+// ListNeeds returns a page of the lots routed to a supplier organisation
+// (but those of tenders of suspended buyers, hidden meanwhile), newest
+// first, optionally only those with an answer state (filter:
 // unanswered, interested, not_interested), for its members.
 func (s *Routing) ListNeeds(ctx context.Context, p domain.Principal, orgID string, filter store.NeedsFilter, cursor string, limit int) ([]Need, string, error) {
 	if err := domain.Authorize(p, domain.ActEditOrganisation, domain.Resource{OrganisationID: orgID}); err != nil {
@@ -124,6 +125,11 @@ func (s *Routing) Answer(ctx context.Context, actor Actor, p domain.Principal, o
 		t, err := tx.LockTender(ctx, tenderID)
 		if err != nil {
 			return err
+		}
+		// A suspended buyer's tender is hidden from suppliers
+		// (listingVisible): its routes take no answer meanwhile.
+		if ok, err := tenderVisible(ctx, s.st, p, t); err != nil || !ok {
+			return notVisible(err)
 		}
 		if t.State != domain.TenderPublished || t.DeadlinePassed(now) {
 			return msgNeedAnswerClosed.Wrap(domain.ErrConflict)
