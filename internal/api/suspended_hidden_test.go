@@ -186,3 +186,44 @@ func TestModeratorReadOfResponseAudited(t *testing.T) {
 		t.Errorf("entry: actor %s subject %s tender %s", actor, subject, tender)
 	}
 }
+
+// TestRoutedNeedsOfSuspendedBuyerHidden: a lot routed before its buyer's
+// suspension leaves the supplier's routed needs and takes no answer (404)
+// while the buyer is suspended; both come back with reinstatement.
+func TestRoutedNeedsOfSuspendedBuyerHidden(t *testing.T) {
+	w := newTenderWorld(t)
+	e := w.e
+	s := w.eligibleSupplier(domain.LangFR, false)
+	tenderID, lotID := w.reservedTender(w.buyerOrg.ID, time.Now().Add(20*24*time.Hour))
+	if _, err := e.routing.RouteTender(t.Context(), tenderID); err != nil {
+		t.Fatal(err)
+	}
+	e.waitRouted(lotID, 1)
+	needs := "/api/v1/organisations/" + s.orgID + "/needs"
+	answer := needs + "/" + lotID + "/answer"
+	lots := func() []string {
+		var out []string
+		for _, it := range items(s.owner.expect(http.StatusOK, "GET", needs, nil)) {
+			out = append(out, it["lot_id"].(string))
+		}
+		return out
+	}
+	if got := lots(); !slices.Equal(got, []string{lotID}) {
+		t.Fatalf("routed needs %v", got)
+	}
+
+	w.moderator.expect(http.StatusOK, "POST", "/api/v1/moderation/organisations/"+w.buyerOrg.ID+"/suspension", map[string]any{"reason_template": "fraud"})
+	if got := lots(); len(got) != 0 {
+		t.Errorf("a suspended buyer's lot among the needs: %v", got)
+	}
+	s.owner.expect(http.StatusNotFound, "PUT", answer, map[string]any{"answer": "interested"})
+	if rt, err := e.db.Store.GetLotRoute(t.Context(), lotID, s.orgID); err != nil || rt.Answer != nil {
+		t.Fatalf("an answer was written: %+v %v", rt.Answer, err)
+	}
+
+	w.moderator.expect(http.StatusOK, "POST", "/api/v1/moderation/organisations/"+w.buyerOrg.ID+"/reinstatement", map[string]any{})
+	if got := lots(); !slices.Equal(got, []string{lotID}) {
+		t.Errorf("routed needs after reinstatement %v", got)
+	}
+	s.owner.expect(http.StatusOK, "PUT", answer, map[string]any{"answer": "interested"})
+}

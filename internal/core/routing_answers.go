@@ -118,6 +118,17 @@ func (s *Routing) Answer(ctx context.Context, actor Actor, p domain.Principal, o
 	if err != nil {
 		return domain.LotRoute{}, err
 	}
+	// A suspended buyer's tender is hidden from suppliers
+	// (listingVisible): its routes take no answer meanwhile. Checked
+	// before the transaction, which must not wait for a second
+	// connection while it holds the tender's lock.
+	tender, err := s.st.GetTender(ctx, tenderID)
+	if err != nil {
+		return domain.LotRoute{}, err
+	}
+	if ok, err := tenderVisible(ctx, s.st, p, tender); err != nil || !ok {
+		return domain.LotRoute{}, notVisible(err)
+	}
 	var out domain.LotRoute
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
 		// The tender's row orders concurrent answers: each count of
@@ -125,11 +136,6 @@ func (s *Routing) Answer(ctx context.Context, actor Actor, p domain.Principal, o
 		t, err := tx.LockTender(ctx, tenderID)
 		if err != nil {
 			return err
-		}
-		// A suspended buyer's tender is hidden from suppliers
-		// (listingVisible): its routes take no answer meanwhile.
-		if ok, err := tenderVisible(ctx, s.st, p, t); err != nil || !ok {
-			return notVisible(err)
 		}
 		if t.State != domain.TenderPublished || t.DeadlinePassed(now) {
 			return msgNeedAnswerClosed.Wrap(domain.ErrConflict)
