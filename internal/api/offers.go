@@ -262,7 +262,7 @@ func registerOffers(r *routes, s *core.Offers) {
 		})
 
 	handle(r, Public, huma.Operation{OperationID: "list-offers", Method: http.MethodGet, Path: "/api/v1/offers", Tags: tag,
-		Summary:     "Published offers",
+		Summary: "Published offers",
 		Description: "Every published offer of an active (not suspended) organisation, sorted by publication date, filtered by sector, " +
 			"type and the supplier's country, a page at a time."},
 		func(ctx context.Context, in *PublishedOffersInput) (*OfferPageOutput, error) {

@@ -336,7 +336,7 @@ func registerTenders(r *routes, s *core.Tenders, docs *core.Documents) {
 		})
 
 	handle(r, Public, huma.Operation{OperationID: "list-tenders", Method: http.MethodGet, Path: "/api/v1/tenders", Tags: tag,
-		Summary:     "Published tenders",
+		Summary: "Published tenders",
 		Description: "Everyone. Published tenders of active (not suspended) buyers, nearest responses deadline first, a page at a time; " +
 			"an anonymous buyer is not named."},
 		func(ctx context.Context, in *TenderListInput) (*TenderListOutput, error) {
