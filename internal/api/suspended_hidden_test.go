@@ -48,6 +48,7 @@ func TestSuspendedListingsHidden(t *testing.T) {
 
 	offer := "/api/v1/offers/" + offerID
 	orgOffers := "/api/v1/organisations/" + w.supplierOrg.ID + "/offers"
+	statuses := "/api/v1/organisations/" + w.supplierOrg.ID + "/sse-statuses"
 	tender := "/api/v1/tenders/" + tenderID
 	questions := tender + "/questions"
 	download := tender + "/documents/" + doc.body["id"].(string) + "/download"
@@ -61,7 +62,7 @@ func TestSuspendedListingsHidden(t *testing.T) {
 		t.Helper()
 		status := map[bool]int{true: http.StatusOK, false: http.StatusNotFound}[shown]
 		for name, c := range map[string]*client{"anonymous": w.anon, "another organisation": third} {
-			for _, path := range []string{offer, orgOffers, tender, questions, download} {
+			for _, path := range []string{offer, orgOffers, statuses, tender, questions, download} {
 				if r := c.do("GET", path, nil); r.status != status {
 					t.Errorf("%s, %s: GET %s = %d, want %d: %s", when, name, path, r.status, status, r.raw)
 				}
@@ -92,6 +93,7 @@ func TestSuspendedListingsHidden(t *testing.T) {
 	// Members keep reading their own data; moderators read everything.
 	for _, c := range []*client{w.supplier, w.moderator} {
 		c.expect(http.StatusOK, "GET", offer, nil)
+		c.expect(http.StatusOK, "GET", statuses, nil)
 		if !inList(c, orgOffers, offerID) {
 			t.Errorf("the supplier's own list lost its offer")
 		}
