@@ -235,7 +235,8 @@ func registerOffers(r *routes, s *core.Offers) {
 	member := Rule{Action: domain.ActEditOrganisation, OrgParam: "orgID"}
 	moderator := Rule{Action: domain.ActModerate}
 	const one = "/api/v1/offers/{offerID}"
-	notVisible := " Offers that are not published exist only for members of their organisation and moderators: 404 for anyone else."
+	notVisible := " Offers that are not published, or whose organisation is suspended, exist only for members of their organisation " +
+		"and moderators: 404 for anyone else."
 
 	handle(r, member, huma.Operation{OperationID: "create-offer", Method: http.MethodPost, Path: "/api/v1/organisations/{orgID}/offers",
 		Tags: tag, Summary: "Create a draft offer", DefaultStatus: http.StatusCreated,
@@ -253,15 +254,17 @@ func registerOffers(r *routes, s *core.Offers) {
 
 	handle(r, Public, huma.Operation{OperationID: "list-organisation-offers", Method: http.MethodGet, Path: "/api/v1/organisations/{orgID}/offers",
 		Tags: tag, Summary: "An organisation's offers",
-		Description: "Newest first, a page at a time. Members of the organisation and moderators see offers in every state; anyone else sees published ones."},
+		Description: "Newest first, a page at a time. Members of the organisation and moderators see offers in every state; anyone else sees published ones, " +
+			"and for anyone else a suspended organisation does not exist (404)."},
 		func(ctx context.Context, in *OrganisationOffersInput) (*OfferPageOutput, error) {
 			page, next, err := s.ListByOrganisation(ctx, authFrom(ctx).principal, in.OrgID, domain.OfferState(in.State), in.Cursor, in.Limit)
 			return offerPage(page, next, err)
 		})
 
 	handle(r, Public, huma.Operation{OperationID: "list-offers", Method: http.MethodGet, Path: "/api/v1/offers", Tags: tag,
-		Summary:     "Published offers",
-		Description: "Every published offer, sorted by publication date, filtered by sector, type and the supplier's country, a page at a time."},
+		Summary: "Published offers",
+		Description: "Every published offer of an active (not suspended) organisation, sorted by publication date, filtered by sector, " +
+			"type and the supplier's country, a page at a time."},
 		func(ctx context.Context, in *PublishedOffersInput) (*OfferPageOutput, error) {
 			f := store.OfferFilter{Sector: in.Sector, Type: domain.OfferType(in.Type), Country: in.Country, Oldest: in.Sort == "published_at"}
 			page, next, err := s.ListPublished(ctx, f, in.Cursor, in.Limit)

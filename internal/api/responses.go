@@ -162,7 +162,7 @@ func registerResponses(r *routes, s *core.Responses, tenders *core.Tenders, docs
 		if err != nil {
 			return nil, toHTTP(err)
 		}
-		got, t, err := s.Get(ctx, authFrom(ctx).principal, resp.ID)
+		got, t, err := s.Get(ctx, actorFrom(ctx), authFrom(ctx).principal, resp.ID)
 		if err != nil {
 			return nil, toHTTP(err)
 		}
@@ -203,7 +203,7 @@ func registerResponses(r *routes, s *core.Responses, tenders *core.Tenders, docs
 	handle(r, SignedIn, huma.Operation{OperationID: "get-response", Method: http.MethodGet, Path: "/api/v1/responses/{responseID}", Tags: tag,
 		Summary: "A response", Description: "Members of the responding organisation; after the deadline, members of the buyer." + sealed},
 		func(ctx context.Context, in *ResponseIDInput) (*ResponseOutput, error) {
-			resp, t, err := s.Get(ctx, authFrom(ctx).principal, in.ResponseID)
+			resp, t, err := s.Get(ctx, actorFrom(ctx), authFrom(ctx).principal, in.ResponseID)
 			if err != nil {
 				return nil, toHTTP(err)
 			}

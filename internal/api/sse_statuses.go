@@ -206,7 +206,8 @@ func registerSSEStatuses(r *routes, s *core.SSEStatuses) {
 	handle(r, Public, huma.Operation{OperationID: "list-sse-statuses", Method: http.MethodGet, Path: base, Tags: tag,
 		Summary: "An organisation's SSE statuses",
 		Description: "Members of the organisation and moderators see every status, with its evidence and review; anyone else " +
-			"(the public profile) sees only the statuses that count: verified and not expired."},
+			"(the public profile) sees only the statuses that count: verified and not expired; for them a suspended organisation " +
+			"does not exist (404)."},
 		func(ctx context.Context, in *OrgInput) (*SSEStatusListOutput, error) {
 			list, err := s.List(ctx, authFrom(ctx).principal, in.OrgID)
 			if err != nil {

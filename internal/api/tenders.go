@@ -336,8 +336,9 @@ func registerTenders(r *routes, s *core.Tenders, docs *core.Documents) {
 		})
 
 	handle(r, Public, huma.Operation{OperationID: "list-tenders", Method: http.MethodGet, Path: "/api/v1/tenders", Tags: tag,
-		Summary:     "Published tenders",
-		Description: "Everyone. Published tenders, nearest responses deadline first, a page at a time; an anonymous buyer is not named."},
+		Summary: "Published tenders",
+		Description: "Everyone. Published tenders of active (not suspended) buyers, nearest responses deadline first, a page at a time; " +
+			"an anonymous buyer is not named."},
 		func(ctx context.Context, in *TenderListInput) (*TenderListOutput, error) {
 			views, next, err := s.ListPublished(ctx, authFrom(ctx).principal, domain.TenderKind(in.Kind), in.Cursor, in.Limit)
 			return list(ctx, in.AcceptLanguage, views, next, err)
@@ -345,8 +346,8 @@ func registerTenders(r *routes, s *core.Tenders, docs *core.Documents) {
 
 	handle(r, Public, huma.Operation{OperationID: "get-tender", Method: http.MethodGet, Path: "/api/v1/tenders/{tenderID}", Tags: tag,
 		Summary: "A tender",
-		Description: "Everyone once published (also closed, awarded, not awarded); before that, or cancelled or rejected, only " +
-			"members of the buyer and moderators (404 for others). An anonymous buyer is named to its members and moderators only."},
+		Description: "Everyone once published (also closed, awarded, not awarded); before that, cancelled or rejected, or while the " +
+			"buyer is suspended, only members of the buyer and moderators (404 for others). An anonymous buyer is named to its members and moderators only."},
 		func(ctx context.Context, in *PublicTenderInput) (*TenderOutput, error) {
 			p := authFrom(ctx).principal
 			v, err := s.Get(ctx, p, in.TenderID)
@@ -359,7 +360,7 @@ func registerTenders(r *routes, s *core.Tenders, docs *core.Documents) {
 	handle(r, Public, huma.Operation{OperationID: "download-tender-document", Method: http.MethodGet,
 		Path: "/api/v1/tenders/{tenderID}/documents/{documentID}/download", Tags: tag, DefaultStatus: http.StatusSeeOther,
 		Summary: "Download a tender document",
-		Description: "Whoever may see the tender (everyone once published) is redirected to a short-lived download link; " +
+		Description: "Whoever may see the tender (everyone once published, unless its buyer is suspended) is redirected to a short-lived download link; " +
 			"for an anonymous buyer, suppliers and the public get the content itself (200), since the link would name the buyer."},
 		func(ctx context.Context, in *PublicTenderDocumentInput) (*huma.StreamResponse, error) {
 			dl, err := docs.TenderDocument(ctx, authFrom(ctx).principal, in.TenderID, in.DocumentID)

@@ -349,30 +349,36 @@ func (s *Offers) changeDocument(ctx context.Context, actor Actor, p domain.Princ
 	return out, err
 }
 
-// Get returns an offer as p may see it: a published one to anyone, any
-// other only to members of its organisation and moderators.
+// Get returns an offer as p may see it (offerVisible): a published one of
+// an active organisation to anyone, any other only to members of its
+// organisation and moderators.
 func (s *Offers) Get(ctx context.Context, p domain.Principal, offerID string) (domain.Offer, error) {
 	o, err := s.st.GetOffer(ctx, offerID)
 	if err != nil {
 		return domain.Offer{}, err
 	}
-	if !o.State.Public() && !domain.Can(p, domain.ActReadOrganisation, domain.Resource{OrganisationID: o.OrganisationID}) {
-		return domain.Offer{}, domain.ErrNotFound
+	if ok, err := offerVisible(ctx, s.st, p, o); err != nil || !ok {
+		return domain.Offer{}, notVisible(err)
 	}
 	return o, nil
 }
 
 // ListByOrganisation returns a page of an organisation's offers, newest
 // first: in every state for its members and moderators (state, when set,
-// filters), published ones only for anyone else.
+// filters), published ones only for anyone else. For anyone else a
+// suspended organisation does not exist (as in Organisations.Get), nor
+// its offers (listingVisible).
 func (s *Offers) ListByOrganisation(ctx context.Context, p domain.Principal, orgID string, state domain.OfferState, cursor string, limit int) (
 	[]domain.Offer, string, error) {
-	if _, err := s.st.GetOrganisation(ctx, orgID); err != nil {
+	org, err := s.st.GetOrganisation(ctx, orgID)
+	if err != nil {
 		return nil, "", err
 	}
 	states := []domain.OfferState{domain.OfferPublished}
 	if domain.Can(p, domain.ActReadOrganisation, domain.Resource{OrganisationID: orgID}) {
 		states = domain.OfferStates()
+	} else if org.Status != domain.OrgActive {
+		return nil, "", domain.ErrNotFound
 	}
 	if state != "" {
 		if !state.Valid() {
@@ -388,8 +394,9 @@ func (s *Offers) ListByOrganisation(ctx context.Context, p domain.Principal, org
 	return s.st.ListOffersByOrganisation(ctx, orgID, states, cursor, pageSize(limit))
 }
 
-// ListPublished returns a page of published offers matching f, sorted by
-// publication date: the seed of search until the search issue.
+// ListPublished returns a page of published offers of active
+// organisations matching f, sorted by publication date: the seed of
+// search until the search issue.
 func (s *Offers) ListPublished(ctx context.Context, f store.OfferFilter, cursor string, limit int) ([]domain.Offer, string, error) {
 	f.Sector = strings.ToLower(strings.TrimSpace(f.Sector))
 	f.Country = strings.ToUpper(strings.TrimSpace(f.Country))

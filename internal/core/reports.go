@@ -121,9 +121,8 @@ func (s *Reports) target(ctx context.Context, p domain.Principal, kind domain.Re
 		if err != nil {
 			return "", "", err
 		}
-		_, member := p.Memberships[o.OrganisationID]
-		if o.State != domain.OfferPublished && !member && !domain.Can(p, domain.ActModerate, domain.Resource{}) {
-			return "", "", domain.ErrNotFound
+		if ok, err := offerVisible(ctx, s.st, p, o); err != nil || !ok {
+			return "", "", notVisible(err)
 		}
 		return o.OrganisationID, o.Title, nil
 	case domain.ReportTender:
@@ -131,14 +130,19 @@ func (s *Reports) target(ctx context.Context, p domain.Principal, kind domain.Re
 		if err != nil {
 			return "", "", err
 		}
-		if !tenderVisible(p, t) {
-			return "", "", domain.ErrNotFound
+		if ok, err := tenderVisible(ctx, s.st, p, t); err != nil || !ok {
+			return "", "", notVisible(err)
 		}
 		return t.OrganisationID, t.Original().Title, nil
 	default:
 		org, err := s.st.GetOrganisation(ctx, id)
 		if err != nil {
 			return "", "", err
+		}
+		// A suspended organisation does not exist for outsiders (as in
+		// Organisations.Get).
+		if org.Status != domain.OrgActive && !domain.Can(p, domain.ActReadOrganisation, domain.Resource{OrganisationID: org.ID}) {
+			return "", "", domain.ErrNotFound
 		}
 		return org.ID, organisationName(org), nil
 	}

@@ -60,7 +60,10 @@ func (s *Responses) Create(ctx context.Context, actor Actor, p domain.Principal,
 	if err != nil {
 		return domain.Response{}, err
 	}
-	if !tenderVisible(p, t) || !slices.ContainsFunc(t.Lots, func(l domain.TenderLot) bool { return l.ID == lotID }) {
+	if ok, err := tenderVisible(ctx, s.st, p, t); err != nil || !ok {
+		return domain.Response{}, notVisible(err)
+	}
+	if !slices.ContainsFunc(t.Lots, func(l domain.TenderLot) bool { return l.ID == lotID }) {
 		return domain.Response{}, domain.ErrNotFound
 	}
 	if err := openForResponses(t, now); err != nil {
@@ -89,8 +92,12 @@ func (s *Responses) Create(ctx context.Context, actor Actor, p domain.Principal,
 	return out, err
 }
 
-// Get returns a response to whoever may see it (see Responses).
-func (s *Responses) Get(ctx context.Context, p domain.Principal, responseID string) (domain.Response, domain.Tender, error) {
+// Get returns a response to whoever may see it (see Responses). A
+// moderator's reading of a sealed response, allowed by an open report on
+// the tender, is an exception to the seal: it is audited
+// ("response.read_by_moderator", actor), so that the supplier's and the
+// buyer's trust can be checked afterwards.
+func (s *Responses) Get(ctx context.Context, actor Actor, p domain.Principal, responseID string) (domain.Response, domain.Tender, error) {
 	r, err := s.st.GetResponse(ctx, responseID)
 	if err != nil {
 		return domain.Response{}, domain.Tender{}, err
@@ -112,6 +119,13 @@ func (s *Responses) Get(ctx context.Context, p domain.Principal, responseID stri
 		}
 		if !open {
 			return domain.Response{}, domain.Tender{}, domain.ErrNotFound
+		}
+		err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+			return writeAudit(ctx, tx, actor, "response.read_by_moderator", "response", r.ID, r.OrganisationID, nil,
+				map[string]any{"tender_id": t.ID, "lot_id": r.LotID, "reason": "open_report"})
+		})
+		if err != nil {
+			return domain.Response{}, domain.Tender{}, err
 		}
 	}
 	return r, t, nil
@@ -382,8 +396,8 @@ func (s *Responses) NotInterested(ctx context.Context, actor Actor, p domain.Pri
 	if err != nil {
 		return err
 	}
-	if !tenderVisible(p, t) {
-		return domain.ErrNotFound
+	if ok, err := tenderVisible(ctx, s.st, p, t); err != nil || !ok {
+		return notVisible(err)
 	}
 	if err := openForResponses(t, s.now()); err != nil {
 		return err

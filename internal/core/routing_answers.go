@@ -37,8 +37,9 @@ var (
 	}
 )
 
-// ListNeeds returns a page of the lots routed to a supplier organisation,
-// newest first, optionally only those with an answer state (filter:
+// ListNeeds returns a page of the lots routed to a supplier organisation
+// (but those of tenders of suspended buyers, hidden meanwhile), newest
+// first, optionally only those with an answer state (filter:
 // unanswered, interested, not_interested), for its members.
 func (s *Routing) ListNeeds(ctx context.Context, p domain.Principal, orgID string, filter store.NeedsFilter, cursor string, limit int) ([]Need, string, error) {
 	if err := domain.Authorize(p, domain.ActEditOrganisation, domain.Resource{OrganisationID: orgID}); err != nil {
@@ -116,6 +117,17 @@ func (s *Routing) Answer(ctx context.Context, actor Actor, p domain.Principal, o
 	tenderID, err := s.st.LotTenderID(ctx, lotID)
 	if err != nil {
 		return domain.LotRoute{}, err
+	}
+	// A suspended buyer's tender is hidden from suppliers
+	// (listingVisible): its routes take no answer meanwhile. Checked
+	// before the transaction, which must not wait for a second
+	// connection while it holds the tender's lock.
+	tender, err := s.st.GetTender(ctx, tenderID)
+	if err != nil {
+		return domain.LotRoute{}, err
+	}
+	if ok, err := tenderVisible(ctx, s.st, p, tender); err != nil || !ok {
+		return domain.LotRoute{}, notVisible(err)
 	}
 	var out domain.LotRoute
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {

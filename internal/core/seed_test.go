@@ -394,7 +394,7 @@ func checkSeededTenders(t *testing.T, db *storetest.DB, runner *jobs.Runner, own
 		t.Fatalf("esat.previert's responses: %+v %v", own, err)
 	}
 	buyer, _ := principal("achats.valdorne")
-	if _, _, err := responses.Get(ctx, buyer, own[0].ID); !errors.Is(err, domain.ErrNotFound) {
+	if _, _, err := responses.Get(ctx, core.Actor{UserID: buyer.UserID}, buyer, own[0].ID); !errors.Is(err, domain.ErrNotFound) {
 		t.Errorf("the buyer reads a sealed response: %v", err)
 	}
 }

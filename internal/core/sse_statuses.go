@@ -425,13 +425,20 @@ func (s *SSEStatuses) notifyDecision(ctx context.Context, tx *store.Tx, st domai
 
 // List returns the statuses of an organisation as p may see them: all of
 // them, with their evidence, for its members and moderators; for anyone
-// else only those that count now, without evidence (the public profile).
+// else only those that count now, without evidence (the public profile),
+// and nothing of a suspended organisation (domain.ErrNotFound).
 func (s *SSEStatuses) List(ctx context.Context, p domain.Principal, orgID string) ([]domain.SSEStatus, error) {
-	if _, err := s.st.GetOrganisation(ctx, orgID); err != nil {
+	org, err := s.st.GetOrganisation(ctx, orgID)
+	if err != nil {
 		return nil, err
 	}
 	if domain.Can(p, domain.ActReadOrganisation, domain.Resource{OrganisationID: orgID}) {
 		return s.st.ListSSEStatuses(ctx, orgID)
+	}
+	// The public profile of a suspended organisation does not exist for
+	// anyone else (as in Organisations.Get), nor its statuses.
+	if org.Status != domain.OrgActive {
+		return nil, domain.ErrNotFound
 	}
 	return s.VerifiedStatuses(ctx, orgID, s.now())
 }

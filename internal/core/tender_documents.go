@@ -21,14 +21,18 @@ type TenderDownload struct {
 }
 
 // TenderDocument gives a document attached to a tender to whoever may see
-// the tender (everyone once it is published). A document not attached to
+// the tender (tenderVisible: everyone once it is published, unless its
+// buyer is suspended). A document not attached to
 // it does not exist here.
 func (d *Documents) TenderDocument(ctx context.Context, p domain.Principal, tenderID, documentID string) (TenderDownload, error) {
 	t, err := d.st.GetTender(ctx, tenderID)
 	if err != nil {
 		return TenderDownload{}, err
 	}
-	if !tenderVisible(p, t) || !slices.Contains(t.DocumentIDs, documentID) {
+	if ok, err := tenderVisible(ctx, d.st, p, t); err != nil || !ok {
+		return TenderDownload{}, notVisible(err)
+	}
+	if !slices.Contains(t.DocumentIDs, documentID) {
 		return TenderDownload{}, domain.ErrNotFound
 	}
 	doc, err := d.st.GetDocument(ctx, documentID)

@@ -19,7 +19,8 @@ type QuestionView struct {
 }
 
 // Ask records a question of the supplier p acts for about a published
-// tender, until its questions deadline.
+// tender, until its questions deadline. A suspended supplier may not ask
+// (refuseSuspended).
 func (s *Tenders) Ask(ctx context.Context, actor Actor, p domain.Principal, tenderID, question string) (QuestionView, error) {
 	org, err := actingSupplier(ctx, s.st, p)
 	if err != nil {
@@ -29,8 +30,13 @@ func (s *Tenders) Ask(ctx context.Context, actor Actor, p domain.Principal, tend
 	if err != nil {
 		return QuestionView{}, err
 	}
-	if !tenderVisible(p, t) {
-		return QuestionView{}, domain.ErrNotFound
+	if ok, err := tenderVisible(ctx, s.st, p, t); err != nil || !ok {
+		return QuestionView{}, notVisible(err)
+	}
+	// A suspended supplier may not publish anything, and a question is
+	// published to all once answered.
+	if err := refuseSuspended(ctx, s.st, org.ID); err != nil {
+		return QuestionView{}, err
 	}
 	now := s.now()
 	if !t.QuestionsOpen(now) {
@@ -104,8 +110,8 @@ func (s *Tenders) Questions(ctx context.Context, p domain.Principal, tenderID, c
 	if err != nil {
 		return nil, "", err
 	}
-	if !tenderVisible(p, t) {
-		return nil, "", domain.ErrNotFound
+	if ok, err := tenderVisible(ctx, s.st, p, t); err != nil || !ok {
+		return nil, "", notVisible(err)
 	}
 	_, buyer := p.Memberships[t.OrganisationID]
 	all := buyer || domain.Can(p, domain.ActModerate, domain.Resource{})

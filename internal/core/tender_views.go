@@ -7,16 +7,17 @@ import (
 )
 
 // Get returns a tender as p may see it: public once published (closed,
-// awarded, not awarded too); before that, or when cancelled or rejected,
-// only to members of its buyer and to moderators. Others get
+// awarded, not awarded too) while its buyer is active; before that, when
+// cancelled or rejected, or while its buyer is suspended, only to members
+// of its buyer and to moderators (tenderVisible). Others get
 // domain.ErrNotFound.
 func (s *Tenders) Get(ctx context.Context, p domain.Principal, tenderID string) (TenderView, error) {
 	t, err := s.st.GetTender(ctx, tenderID)
 	if err != nil {
 		return TenderView{}, err
 	}
-	if !tenderVisible(p, t) {
-		return TenderView{}, domain.ErrNotFound
+	if ok, err := tenderVisible(ctx, s.st, p, t); err != nil || !ok {
+		return TenderView{}, notVisible(err)
 	}
 	supplier, err := s.eligibilitySupplier(ctx, p)
 	if err != nil {
@@ -25,8 +26,8 @@ func (s *Tenders) Get(ctx context.Context, p domain.Principal, tenderID string) 
 	return s.view(ctx, p, t, supplier)
 }
 
-// ListPublished returns a page of published tenders (of kind, when set),
-// nearest deadline first. limit <= 0 means DefaultPageSize.
+// ListPublished returns a page of published tenders (of kind, when set)
+// of active buyers, nearest deadline first. limit <= 0 means DefaultPageSize.
 func (s *Tenders) ListPublished(ctx context.Context, p domain.Principal, kind domain.TenderKind, cursor string, limit int) ([]TenderView, string, error) {
 	if kind != "" && !kind.Valid() {
 		ve := &domain.ValidationError{}
@@ -56,15 +57,6 @@ func (s *Tenders) ListOwn(ctx context.Context, p domain.Principal, orgID, cursor
 	}
 	views, err := s.views(ctx, p, page)
 	return views, next, err
-}
-
-// tenderVisible reports whether p may see t at all.
-func tenderVisible(p domain.Principal, t domain.Tender) bool {
-	if t.State.Public() {
-		return true
-	}
-	_, member := p.Memberships[t.OrganisationID]
-	return member || domain.Can(p, domain.ActModerate, domain.Resource{})
 }
 
 // eligibilitySupplier is what eligibility is decided from for the SSE

@@ -99,7 +99,7 @@ func TestTenderUseCasesCheckThePolicy(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, p := range map[string]domain.Principal{"moderator": moderator, "buyer before the deadline": buyer, "anonymous": {}} {
-		if _, _, err := responses.Get(ctx, p, resp.ID); !errors.Is(err, domain.ErrNotFound) {
+		if _, _, err := responses.Get(ctx, core.Actor{UserID: p.UserID}, p, resp.ID); !errors.Is(err, domain.ErrNotFound) {
 			t.Errorf("%s reads the response: %v", name, err)
 		}
 	}

@@ -231,7 +231,8 @@ type OfferFilter struct {
 	Oldest bool
 }
 
-// ListPublishedOffers returns up to limit published offers matching f,
+// ListPublishedOffers returns up to limit published offers of active
+// organisations matching f,
 // sorted by publication date, after cursor; next is the cursor of the
 // following page, "" after the last.
 func (s *Store) ListPublishedOffers(ctx context.Context, f OfferFilter, cursor string, limit int32) (page []domain.Offer, next string, err error) {

@@ -229,8 +229,8 @@ func (s *Store) GetTender(ctx context.Context, id string) (domain.Tender, error)
 	return out[0], nil
 }
 
-// ListPublishedTenders returns up to limit published tenders (of kind,
-// when set), nearest responses deadline first, after cursor; next is the
+// ListPublishedTenders returns up to limit published tenders of active
+// buyers (of kind, when set), nearest responses deadline first, after cursor; next is the
 // cursor of the following page, "" after the last one.
 func (s *Store) ListPublishedTenders(ctx context.Context, kind domain.TenderKind, cursor string, limit int32) (page []domain.Tender, next string, err error) {
 	after, err := decodeCursor(cursor)

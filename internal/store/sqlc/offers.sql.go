@@ -541,7 +541,7 @@ func (q *Queries) ListOrganisationOwners(ctx context.Context, organisationID uui
 const listPublishedOffersNewest = `-- name: ListPublishedOffersNewest :many
 SELECT o.id, o.organisation_id, o.state, o.type, o.original_language, o.sectors, o.cpv_codes, o.area_mode, o.radius_km, o.accepts_cross_border, o.price_text, o.price_amount_cents, o.price_currency, o.price_unit, o.minimum_order, o.lead_time_days, o.capacity, o.labels, o.submitted_at, o.decided_at, o.decided_by, o.decision_reason, o.published_at, o.archived_at, o.created_at, o.updated_at FROM offers o
 JOIN organisations org ON org.id = o.organisation_id
-WHERE o.state = 'published'
+WHERE o.state = 'published' AND org.status = 'active'
   AND ($1::text = '' OR o.sectors @> ARRAY[$1::text])
   AND ($2::text = '' OR o.type = $2::text)
   AND ($3::text = '' OR org.country = $3::text)
@@ -559,8 +559,9 @@ type ListPublishedOffersNewestParams struct {
 	RowLimit          int32
 }
 
-// Published offers, newest publication first, with optional filters (an
-// empty filter matches everything).
+// Published offers of active organisations (a suspended one's are hidden
+// from the public: core.listingVisible), newest publication first, with
+// optional filters (an empty filter matches everything).
 func (q *Queries) ListPublishedOffersNewest(ctx context.Context, arg ListPublishedOffersNewestParams) ([]Offer, error) {
 	rows, err := q.db.Query(ctx, listPublishedOffersNewest,
 		arg.Sector,
@@ -618,7 +619,7 @@ func (q *Queries) ListPublishedOffersNewest(ctx context.Context, arg ListPublish
 const listPublishedOffersOldest = `-- name: ListPublishedOffersOldest :many
 SELECT o.id, o.organisation_id, o.state, o.type, o.original_language, o.sectors, o.cpv_codes, o.area_mode, o.radius_km, o.accepts_cross_border, o.price_text, o.price_amount_cents, o.price_currency, o.price_unit, o.minimum_order, o.lead_time_days, o.capacity, o.labels, o.submitted_at, o.decided_at, o.decided_by, o.decision_reason, o.published_at, o.archived_at, o.created_at, o.updated_at FROM offers o
 JOIN organisations org ON org.id = o.organisation_id
-WHERE o.state = 'published'
+WHERE o.state = 'published' AND org.status = 'active'
   AND ($1::text = '' OR o.sectors @> ARRAY[$1::text])
   AND ($2::text = '' OR o.type = $2::text)
   AND ($3::text = '' OR org.country = $3::text)

@@ -270,6 +270,8 @@ func (q *Queries) ListLotRoutes(ctx context.Context, arg ListLotRoutesParams) ([
 const listOrganisationNeeds = `-- name: ListOrganisationNeeds :many
 SELECT lot_id, tender_id, organisation_id, offer_id, batch, routed_at, score, explanation, answer, decline_reason, decline_note, answered_at FROM lot_routes
 WHERE organisation_id = $1::uuid
+  AND EXISTS (SELECT 1 FROM tenders t JOIN organisations g ON g.id = t.organisation_id
+              WHERE t.id = lot_routes.tender_id AND g.status = 'active')
   AND ($2::text = ''
        OR ($2::text = 'unanswered' AND answer IS NULL)
        OR answer = $2::text)
@@ -288,7 +290,9 @@ type ListOrganisationNeedsParams struct {
 
 // A page of the lots routed to an organisation, newest first, after the
 // (routed_at, lot_id) of the previous page's last row; @answer filters:
-// ” all, 'unanswered', 'interested' or 'not_interested'.
+// ” all, 'unanswered', 'interested' or 'not_interested'. The lots of a
+// suspended buyer's tenders are left out: its tenders are hidden from
+// other organisations (core.listingVisible).
 func (q *Queries) ListOrganisationNeeds(ctx context.Context, arg ListOrganisationNeedsParams) ([]LotRoute, error) {
 	rows, err := q.db.Query(ctx, listOrganisationNeeds,
 		arg.OrganisationID,

@@ -259,6 +259,7 @@ func (q *Queries) InsertTenderText(ctx context.Context, arg InsertTenderTextPara
 const listPublishedTenders = `-- name: ListPublishedTenders :many
 SELECT id, organisation_id, kind, state, original_language, place_nuts, place_town, questions_deadline, responses_deadline, response_languages, buyer_anonymous, submitted_at, decided_at, decided_by, reason, changes_requested_at, published_at, closed_at, substance_version, created_at, updated_at FROM tenders
 WHERE state = 'published'
+  AND EXISTS (SELECT 1 FROM organisations g WHERE g.id = tenders.organisation_id AND g.status = 'active')
   AND ($1::text IS NULL OR kind = $1)
   AND (responses_deadline, id) > ($2::timestamptz, $3::uuid)
 ORDER BY responses_deadline, id
@@ -272,8 +273,10 @@ type ListPublishedTendersParams struct {
 	RowLimit      int32
 }
 
-// The public list: published tenders, nearest responses deadline first,
-// after the (responses_deadline, id) of the previous page's last row.
+// The public list: published tenders of active buyers (a suspended one's
+// are hidden from the public: core.listingVisible), nearest responses
+// deadline first, after the (responses_deadline, id) of the previous
+// page's last row.
 func (q *Queries) ListPublishedTenders(ctx context.Context, arg ListPublishedTendersParams) ([]Tender, error) {
 	rows, err := q.db.Query(ctx, listPublishedTenders,
 		arg.Kind,

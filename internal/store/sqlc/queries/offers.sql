@@ -81,11 +81,12 @@ ORDER BY created_at DESC, id DESC
 LIMIT sqlc.arg(row_limit);
 
 -- name: ListPublishedOffersNewest :many
--- Published offers, newest publication first, with optional filters (an
--- empty filter matches everything).
+-- Published offers of active organisations (a suspended one's are hidden
+-- from the public: core.listingVisible), newest publication first, with
+-- optional filters (an empty filter matches everything).
 SELECT o.* FROM offers o
 JOIN organisations org ON org.id = o.organisation_id
-WHERE o.state = 'published'
+WHERE o.state = 'published' AND org.status = 'active'
   AND (sqlc.arg(sector)::text = '' OR o.sectors @> ARRAY[sqlc.arg(sector)::text])
   AND (sqlc.arg(type)::text = '' OR o.type = sqlc.arg(type)::text)
   AND (sqlc.arg(country)::text = '' OR org.country = sqlc.arg(country)::text)
@@ -97,7 +98,7 @@ LIMIT sqlc.arg(row_limit);
 -- The same list, oldest publication first.
 SELECT o.* FROM offers o
 JOIN organisations org ON org.id = o.organisation_id
-WHERE o.state = 'published'
+WHERE o.state = 'published' AND org.status = 'active'
   AND (sqlc.arg(sector)::text = '' OR o.sectors @> ARRAY[sqlc.arg(sector)::text])
   AND (sqlc.arg(type)::text = '' OR o.type = sqlc.arg(type)::text)
   AND (sqlc.arg(country)::text = '' OR org.country = sqlc.arg(country)::text)

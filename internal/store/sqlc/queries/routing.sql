@@ -196,9 +196,13 @@ ON CONFLICT DO NOTHING;
 -- name: ListOrganisationNeeds :many
 -- A page of the lots routed to an organisation, newest first, after the
 -- (routed_at, lot_id) of the previous page's last row; @answer filters:
--- '' all, 'unanswered', 'interested' or 'not_interested'.
+-- '' all, 'unanswered', 'interested' or 'not_interested'. The lots of a
+-- suspended buyer's tenders are left out: its tenders are hidden from
+-- other organisations (core.listingVisible).
 SELECT * FROM lot_routes
 WHERE organisation_id = sqlc.arg(organisation_id)::uuid
+  AND EXISTS (SELECT 1 FROM tenders t JOIN organisations g ON g.id = t.organisation_id
+              WHERE t.id = lot_routes.tender_id AND g.status = 'active')
   AND (sqlc.arg(answer)::text = ''
        OR (sqlc.arg(answer)::text = 'unanswered' AND answer IS NULL)
        OR answer = sqlc.arg(answer)::text)

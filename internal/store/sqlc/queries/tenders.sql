@@ -82,10 +82,13 @@ WHERE tender_id = ANY(sqlc.arg(tender_ids)::uuid[])
 ORDER BY attached_at, document_id;
 
 -- name: ListPublishedTenders :many
--- The public list: published tenders, nearest responses deadline first,
--- after the (responses_deadline, id) of the previous page's last row.
+-- The public list: published tenders of active buyers (a suspended one's
+-- are hidden from the public: core.listingVisible), nearest responses
+-- deadline first, after the (responses_deadline, id) of the previous
+-- page's last row.
 SELECT * FROM tenders
 WHERE state = 'published'
+  AND EXISTS (SELECT 1 FROM organisations g WHERE g.id = tenders.organisation_id AND g.status = 'active')
   AND (sqlc.narg(kind)::text IS NULL OR kind = sqlc.narg(kind))
   AND (responses_deadline, id) > (sqlc.arg(after_deadline)::timestamptz, sqlc.arg(after_id)::uuid)
 ORDER BY responses_deadline, id
