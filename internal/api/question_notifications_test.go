@@ -79,10 +79,20 @@ func TestQuestionsAndAnswersNotified(t *testing.T) {
 	}
 	w.e.mail.WaitFor(t, followerNL, 2, 20*time.Second)
 
+	// The longest answer, in characters that JSON writes with six bytes
+	// each, is still answered and told: the notification quotes its start.
+	long := strings.Repeat("<é>", domain.MaxAnswerLength/3)
+	w.buyer.expect(http.StatusOK, "PUT", "/api/v1/organisations/"+w.buyerOrg.ID+"/tenders/"+tenderID+"/questions/"+q+"/answer",
+		map[string]any{"answer": long})
+	if got := w.e.mail.WaitFor(t, askerFR, 3, 20*time.Second)[0]; !strings.Contains(got.Text, "<é><é>") || strings.Contains(got.Text, long) {
+		t.Errorf("the long answer's email does not quote its start only:\n%.300s", got.Text)
+	}
+	w.e.mail.WaitFor(t, followerNL, 3, 20*time.Second)
+
 	// In the app too, in each recipient's language.
 	in := w.e.as(userByEmail(t, w.e, askerFR)).expect(http.StatusOK, "GET", "/api/v1/me/notifications", nil)
 	items := notificationItems(in)
-	if len(items) != 2 || items[1]["category"] != "questions_answers" || items[1]["kind"] != "question_answered" ||
+	if len(items) != 3 || items[1]["category"] != "questions_answers" || items[1]["kind"] != "question_answered" ||
 		items[1]["title"] != "Votre question sur « Nettoyage de l'hôtel de ville » a reçu une réponse" {
 		t.Errorf("asker's notifications: %s", in.raw)
 	}

@@ -29,7 +29,7 @@ type ReportBody struct {
 	ID             string     `json:"id" format:"uuid" example:"01936f3e-2222-7c2d-9e10-3f5a6b7c8d9e"`
 	TargetType     string     `json:"target_type" enum:"offer,tender,organisation" example:"offer"`
 	TargetID       string     `json:"target_id" format:"uuid" example:"01936f3e-8a4b-7c2d-9e10-3f5a6b7c8d9e"`
-	OrganisationID string     `json:"organisation_id" format:"uuid" doc:"The organisation the target belongs to" example:"01936f3e-1111-7c2d-9e10-3f5a6b7c8d9e"`
+	OrganisationID string     `json:"organisation_id,omitempty" format:"uuid" doc:"Moderators only: the organisation the target belongs to (a reporter is not told: the buyer of an anonymous tender must stay unknown)" example:"01936f3e-1111-7c2d-9e10-3f5a6b7c8d9e"`
 	Reason         string     `json:"reason" example:"misleading"`
 	ReasonLabel    string     `json:"reason_label" doc:"The reason in the caller's language" example:"Misleading"`
 	Note           string     `json:"note" example:"Les photos ne correspondent pas à l'activité décrite."`
@@ -42,10 +42,10 @@ type ReportBody struct {
 }
 
 func reportBody(r domain.Report, lang domain.Language, forModerator bool) ReportBody {
-	b := ReportBody{ID: r.ID, TargetType: string(r.TargetType), TargetID: r.TargetID, OrganisationID: r.OrganisationID, Reason: string(r.Reason),
+	b := ReportBody{ID: r.ID, TargetType: string(r.TargetType), TargetID: r.TargetID, Reason: string(r.Reason),
 		ReasonLabel: r.Reason.Label().With()[lang], Note: r.Note, State: string(r.State), CreatedAt: r.CreatedAt, ResolvedAt: r.ResolvedAt}
 	if forModerator {
-		b.ReporterUserID, b.ResolvedBy, b.ResolutionNote = r.ReporterUserID, r.ResolvedBy, r.ResolutionNote
+		b.OrganisationID, b.ReporterUserID, b.ResolvedBy, b.ResolutionNote = r.OrganisationID, r.ReporterUserID, r.ResolvedBy, r.ResolutionNote
 	}
 	return b
 }

@@ -15,7 +15,8 @@ import (
 // did what, when, filtered, newest first, a page at a time or exported
 // as CSV. Moderators see it as well as admins: handling a report or a
 // suspension needs the history of an organisation and of its listings;
-// members never do (it records other people's actions).
+// but not what is none of a moderator's business (moderatorHidden);
+// members never see it (it records other people's actions).
 type AuditLog struct {
 	st *store.Store
 }
@@ -84,9 +85,20 @@ func (a *AuditLog) check(p domain.Principal, q *AuditQuery) error {
 	return ve.Err()
 }
 
-func (q AuditQuery) filter() store.AuditFilter {
-	return store.AuditFilter{ActorUserID: q.ActorUserID, ActionPrefix: q.ActionPrefix, SubjectType: q.SubjectType, SubjectID: q.SubjectID,
+// moderatorHidden are the actions only admins see in the log: responses
+// (who bid on which tender is sealed until the deadline, and a moderator
+// may belong to a competing supplier), and users' own account, documents,
+// saved searches and notification settings (personal data that handling
+// listings and reports does not need).
+var moderatorHidden = []string{"response.", "user.", "document.", "saved_search.", "notification_preferences."}
+
+func (q AuditQuery) filter(p domain.Principal) store.AuditFilter {
+	f := store.AuditFilter{ActorUserID: q.ActorUserID, ActionPrefix: q.ActionPrefix, SubjectType: q.SubjectType, SubjectID: q.SubjectID,
 		OrganisationID: q.OrganisationID, From: q.From, To: q.To}
+	if !domain.Can(p, domain.ActAdminister, domain.Resource{}) {
+		f.HiddenPrefixes = moderatorHidden
+	}
+	return f
 }
 
 // List returns a page of entries, newest first, and the next cursor.
@@ -98,7 +110,7 @@ func (a *AuditLog) List(ctx context.Context, p domain.Principal, q AuditQuery) (
 	if limit <= 0 {
 		limit = 50
 	}
-	return a.st.ListAuditPage(ctx, q.filter(), q.Cursor, int32(min(limit, 200)))
+	return a.st.ListAuditPage(ctx, q.filter(p), q.Cursor, int32(min(limit, 200)))
 }
 
 // Check validates an export before its first byte is written, so that a
@@ -117,7 +129,7 @@ func (a *AuditLog) Export(ctx context.Context, p domain.Principal, q AuditQuery,
 	}
 	cursor := ""
 	for {
-		page, next, err := a.st.ListAuditPage(ctx, q.filter(), cursor, auditExportBatch)
+		page, next, err := a.st.ListAuditPage(ctx, q.filter(p), cursor, auditExportBatch)
 		if err != nil {
 			return n, false, err
 		}

@@ -32,6 +32,9 @@ var (
 		DE: "muss 1 bis %d Zeichen lang sein", NL: "moet 1 tot %d tekens lang zijn"}
 	msgBlockedWordLetters = domain.Msg{EN: "must contain a letter or a digit", FR: "doit contenir une lettre ou un chiffre",
 		DE: "muss einen Buchstaben oder eine Ziffer enthalten", NL: "moet een letter of een cijfer bevatten"}
+	msgBlockedWordsFull = domain.Msg{EN: "the list holds %d words, its maximum: remove some first",
+		FR: "la liste compte %d mots, son maximum : retirez-en d’abord", DE: "die Liste enthält %d Wörter, ihr Maximum: entfernen Sie zuerst welche",
+		NL: "de lijst bevat %d woorden, het maximum: verwijder er eerst enkele"}
 	msgBlockedWordExists = domain.Msg{EN: "%q is blocked already (perhaps spelt another way)", FR: "%q est déjà bloqué (peut-être sous une autre graphie)",
 		DE: "%q ist bereits gesperrt (vielleicht anders geschrieben)", NL: "%q is al geblokkeerd (misschien anders gespeld)"}
 )
@@ -44,7 +47,11 @@ func (s *BlockedWords) List(ctx context.Context, p domain.Principal, cursor stri
 	return s.st.ListBlockedWords(ctx, cursor, tenderPageSize(limit))
 }
 
-// Add blocks a word (admins). It applies to submissions from now on.
+// MaxBlockedWords bounds the list: every submission reads it whole.
+const MaxBlockedWords = 2000
+
+// Add blocks a word (admins). It applies to submissions from now on; a
+// full list (MaxBlockedWords) is a conflict.
 func (s *BlockedWords) Add(ctx context.Context, actor Actor, p domain.Principal, word string) (store.BlockedWord, error) {
 	if err := domain.Authorize(p, domain.ActAdminister, domain.Resource{}); err != nil {
 		return store.BlockedWord{}, err
@@ -64,7 +71,13 @@ func (s *BlockedWords) Add(ctx context.Context, actor Actor, p domain.Principal,
 	}
 	var out store.BlockedWord
 	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
-		var err error
+		n, err := tx.CountBlockedWords(ctx)
+		if err != nil {
+			return err
+		}
+		if n >= MaxBlockedWords {
+			return msgBlockedWordsFull.Wrap(domain.ErrConflict, MaxBlockedWords)
+		}
 		if out, err = tx.InsertBlockedWord(ctx, word, folded, p.UserID, s.now()); err != nil {
 			if errors.Is(err, domain.ErrConflict) {
 				return msgBlockedWordExists.Wrap(domain.ErrConflict, word)

@@ -171,6 +171,17 @@ func BenchmarkMatchLot20000(b *testing.B) {
 		b.Fatalf("%d matches, want %d", n, want)
 	}
 	b.ReportMetric(float64(n), "matches/op")
+	checkRoutingBound(b)
+}
+
+// routingBound is issue 6's bound for routing one tender against 20,000
+// suppliers: make bench-routing fails beyond it.
+const routingBound = 500 * time.Millisecond
+
+func checkRoutingBound(b *testing.B) {
+	if per := b.Elapsed() / time.Duration(b.N); per > routingBound {
+		b.Errorf("%v an operation, over the bound of %v", per, routingBound)
+	}
 }
 
 // BenchmarkRouteTender20000 is must-show 3 end to end: routing one
@@ -239,4 +250,5 @@ func BenchmarkRouteTender20000(b *testing.B) {
 		b.Fatalf("%d notifications (%v), want %d", notes, err, routed)
 	}
 	b.ReportMetric(float64(routed)/float64(b.N), "routed/op")
+	checkRoutingBound(b)
 }

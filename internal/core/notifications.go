@@ -124,6 +124,11 @@ func (s *Notifications) write(ctx context.Context, tx *store.Tx, n Notice, categ
 	return nil
 }
 
+// noticeExcerpt bounds a free text (a question, an answer) quoted in a
+// notification: its data is at most 16 KiB of JSON, where a character
+// may take six bytes (\u003c), and the email links to the whole text.
+const noticeExcerpt = 1000
+
 func truncateRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s

@@ -172,7 +172,7 @@ func (s *Tenders) notifyQuestionAsked(ctx context.Context, tx *store.Tx, t domai
 	for _, r := range members {
 		title := tenderTitleIn(t, r.Language)
 		n := Notice{Category: domain.NotifyQuestionsAnswers, Kind: "question_asked", Title: msgQuestionAskedNotice.With(title)[r.Language],
-			Link: link, Data: map[string]any{"TenderTitle": title, "Question": question, "Link": link}}
+			Link: link, Data: map[string]any{"TenderTitle": title, "Question": truncateRunes(question, noticeExcerpt), "Link": link}}
 		if err := s.notes.Notify(ctx, tx, n, r.UserID); err != nil {
 			return err
 		}
@@ -210,7 +210,8 @@ func (s *Tenders) notifyQuestionAnswered(ctx context.Context, tx *store.Tx, t do
 			headline = msgYourQuestionAnsweredNotice
 		}
 		n := Notice{Category: domain.NotifyQuestionsAnswers, Kind: "question_answered", Title: headline.With(title)[r.Language], Link: link,
-			Data: map[string]any{"TenderTitle": title, "Question": q.Question, "Answer": q.Answer, "Yours": yours, "Updated": updated, "Link": link}}
+			Data: map[string]any{"TenderTitle": title, "Question": truncateRunes(q.Question, noticeExcerpt),
+				"Answer": truncateRunes(q.Answer, noticeExcerpt), "Yours": yours, "Updated": updated, "Link": link}}
 		if err := s.notes.Notify(ctx, tx, n, r.UserID); err != nil {
 			return err
 		}

@@ -265,6 +265,16 @@ func (s *Store) ListBlockedWords(ctx context.Context, cursor string, limit int32
 
 // InsertBlockedWord adds a word; one whose folded form is listed already
 // is domain.ErrConflict.
+// CountBlockedWords locks the list against other additions until the
+// transaction ends and counts its words.
+func (t *Tx) CountBlockedWords(ctx context.Context) (int64, error) {
+	if err := t.q.LockBlockedWords(ctx); err != nil {
+		return 0, mapError(err)
+	}
+	n, err := t.q.CountBlockedWords(ctx)
+	return n, mapError(err)
+}
+
 func (t *Tx) InsertBlockedWord(ctx context.Context, word, folded, by string, at time.Time) (BlockedWord, error) {
 	creator, err := optionalID("created_by", by)
 	if err != nil {
@@ -304,6 +314,9 @@ type AuditFilter struct {
 	SubjectID      string
 	OrganisationID string
 	From, To       time.Time
+	// HiddenPrefixes are action prefixes left out whatever the other
+	// filters (what the reader may not see).
+	HiddenPrefixes []string
 }
 
 // AuditRecord is one entry of the audit log as the view shows it.
@@ -319,6 +332,12 @@ type AuditRecord struct {
 	// Before and After are the JSON states, nil when none.
 	Before, After []byte
 	RequestID     string
+}
+
+// likePrefix is the LIKE pattern of the strings starting with prefix:
+// LIKE's own wildcards in the prefix are literal characters.
+func likePrefix(prefix string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(prefix) + "%"
 }
 
 // ListAuditPage returns a page of the audit log, newest first, and the
@@ -340,8 +359,11 @@ func (s *Store) ListAuditPage(ctx context.Context, f AuditFilter, cursor string,
 	p := sqlc.ListAuditPageParams{ActorUserID: actor, SubjectType: f.SubjectType, SubjectID: f.SubjectID, OrganisationID: org,
 		BeforeOccurredAt: before, BeforeID: beforeID, RowLimit: limit + 1}
 	if f.ActionPrefix != "" {
-		// LIKE's own wildcards in the prefix are literal characters.
-		p.ActionPattern = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(f.ActionPrefix) + "%"
+		p.ActionPattern = likePrefix(f.ActionPrefix)
+	}
+	p.HiddenPatterns = make([]string, len(f.HiddenPrefixes))
+	for i, h := range f.HiddenPrefixes {
+		p.HiddenPatterns[i] = likePrefix(h)
 	}
 	if !f.From.IsZero() {
 		p.FromTime = &f.From

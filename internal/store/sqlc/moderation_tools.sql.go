@@ -37,6 +37,19 @@ func (q *Queries) CloseSuspension(ctx context.Context, arg CloseSuspensionParams
 	return result.RowsAffected(), nil
 }
 
+const countBlockedWords = `-- name: CountBlockedWords :one
+SELECT count(*) FROM blocked_words
+`
+
+// Taken under a lock of the table, so that two admins adding at once
+// cannot go past the bound together.
+func (q *Queries) CountBlockedWords(ctx context.Context) (int64, error) {
+	row := q.db.QueryRow(ctx, countBlockedWords)
+	var count int64
+	err := row.Scan(&count)
+	return count, err
+}
+
 const deleteBlockedWord = `-- name: DeleteBlockedWord :one
 DELETE FROM blocked_words WHERE id = $1 RETURNING id, word, folded, created_by, created_at
 `
@@ -224,9 +237,10 @@ WHERE ($1::uuid IS NULL OR actor_user_id = $1::uuid)
   AND ($5::uuid IS NULL OR organisation_id = $5::uuid)
   AND ($6::timestamptz IS NULL OR occurred_at >= $6::timestamptz)
   AND ($7::timestamptz IS NULL OR occurred_at < $7::timestamptz)
-  AND (occurred_at, id) < ($8::timestamptz, $9::bigint)
+  AND NOT (action LIKE ANY($8::text[]))
+  AND (occurred_at, id) < ($9::timestamptz, $10::bigint)
 ORDER BY occurred_at DESC, id DESC
-LIMIT $10
+LIMIT $11
 `
 
 type ListAuditPageParams struct {
@@ -237,6 +251,7 @@ type ListAuditPageParams struct {
 	OrganisationID   *uuid.UUID
 	FromTime         *time.Time
 	ToTime           *time.Time
+	HiddenPatterns   []string
 	BeforeOccurredAt time.Time
 	BeforeID         int64
 	RowLimit         int32
@@ -244,7 +259,8 @@ type ListAuditPageParams struct {
 
 // The audit log, newest first, before the (occurred_at, id) of the
 // previous page's last row. Every filter is optional (” or NULL);
-// action_pattern is a LIKE prefix pattern with its wildcards escaped.
+// action_pattern is a LIKE prefix pattern with its wildcards escaped;
+// actions matching one of hidden_patterns are left out (none when empty).
 func (q *Queries) ListAuditPage(ctx context.Context, arg ListAuditPageParams) ([]AuditLog, error) {
 	rows, err := q.db.Query(ctx, listAuditPage,
 		arg.ActorUserID,
@@ -254,6 +270,7 @@ func (q *Queries) ListAuditPage(ctx context.Context, arg ListAuditPageParams) ([
 		arg.OrganisationID,
 		arg.FromTime,
 		arg.ToTime,
+		arg.HiddenPatterns,
 		arg.BeforeOccurredAt,
 		arg.BeforeID,
 		arg.RowLimit,
@@ -451,6 +468,15 @@ func (q *Queries) ListReports(ctx context.Context, arg ListReportsParams) ([]Rep
 	return items, nil
 }
 
+const lockBlockedWords = `-- name: LockBlockedWords :exec
+LOCK TABLE blocked_words IN SHARE ROW EXCLUSIVE MODE
+`
+
+func (q *Queries) LockBlockedWords(ctx context.Context) error {
+	_, err := q.db.Exec(ctx, lockBlockedWords)
+	return err
+}
+
 const lockOrganisationStatus = `-- name: LockOrganisationStatus :one
 SELECT status FROM organisations WHERE id = $1 FOR UPDATE
 `
@@ -489,11 +515,11 @@ func (q *Queries) LockReport(ctx context.Context, id uuid.UUID) (Report, error) 
 const moderationMedianSeconds = `-- name: ModerationMedianSeconds :one
 SELECT
   COALESCE((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided_at - submitted_at))
-     FROM offers WHERE decided_at >= $1::timestamptz AND decided_at >= submitted_at), -1)::float8 AS offers,
+     FROM offers WHERE decided_at >= $1::timestamptz AND decided_at >= submitted_at AND decided_by IS NOT NULL), -1)::float8 AS offers,
   COALESCE((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided_at - submitted_at))
-     FROM tenders WHERE decided_at >= $1::timestamptz AND decided_at >= submitted_at), -1)::float8 AS tenders,
+     FROM tenders WHERE decided_at >= $1::timestamptz AND decided_at >= submitted_at AND decided_by IS NOT NULL), -1)::float8 AS tenders,
   COALESCE((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM reviewed_at - submitted_at))
-     FROM sse_statuses WHERE reviewed_at >= $1::timestamptz AND reviewed_at >= submitted_at), -1)::float8 AS sse_statuses,
+     FROM sse_statuses WHERE reviewed_at >= $1::timestamptz AND reviewed_at >= submitted_at AND reviewed_by IS NOT NULL), -1)::float8 AS sse_statuses,
   COALESCE((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at))
      FROM reports WHERE resolved_at >= $1::timestamptz), -1)::float8 AS reports
 `
@@ -508,7 +534,10 @@ type ModerationMedianSecondsRow struct {
 // The median time from submission to decision, in seconds, of decisions
 // taken since since, per kind. A listing resubmitted
 // after its decision has submitted_at after decided_at: it waits again
-// and is left out until decided anew. -1 stands for "no decision".
+// and is left out until decided anew. Decisions without a moderator (the
+// automatic rejection of a tender left 10 days waiting on changes; or a
+// moderator's account deleted since) are left out: they say nothing of how
+// fast moderators answer. -1 stands for "no decision".
 func (q *Queries) ModerationMedianSeconds(ctx context.Context, since time.Time) (ModerationMedianSecondsRow, error) {
 	row := q.db.QueryRow(ctx, moderationMedianSeconds, since)
 	var i ModerationMedianSecondsRow

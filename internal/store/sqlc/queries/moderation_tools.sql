@@ -82,13 +82,22 @@ INSERT INTO blocked_words (id, word, folded, created_by, created_at)
 VALUES ($1, $2, $3, $4, $5)
 RETURNING *;
 
+-- name: CountBlockedWords :one
+-- Taken under a lock of the table, so that two admins adding at once
+-- cannot go past the bound together.
+SELECT count(*) FROM blocked_words;
+
+-- name: LockBlockedWords :exec
+LOCK TABLE blocked_words IN SHARE ROW EXCLUSIVE MODE;
+
 -- name: DeleteBlockedWord :one
 DELETE FROM blocked_words WHERE id = $1 RETURNING *;
 
 -- name: ListAuditPage :many
 -- The audit log, newest first, before the (occurred_at, id) of the
 -- previous page's last row. Every filter is optional ('' or NULL);
--- action_pattern is a LIKE prefix pattern with its wildcards escaped.
+-- action_pattern is a LIKE prefix pattern with its wildcards escaped;
+-- actions matching one of hidden_patterns are left out (none when empty).
 SELECT * FROM audit_log
 WHERE (sqlc.narg(actor_user_id)::uuid IS NULL OR actor_user_id = sqlc.narg(actor_user_id)::uuid)
   AND (sqlc.arg(action_pattern)::text = '' OR action LIKE sqlc.arg(action_pattern)::text)
@@ -97,6 +106,7 @@ WHERE (sqlc.narg(actor_user_id)::uuid IS NULL OR actor_user_id = sqlc.narg(actor
   AND (sqlc.narg(organisation_id)::uuid IS NULL OR organisation_id = sqlc.narg(organisation_id)::uuid)
   AND (sqlc.narg(from_time)::timestamptz IS NULL OR occurred_at >= sqlc.narg(from_time)::timestamptz)
   AND (sqlc.narg(to_time)::timestamptz IS NULL OR occurred_at < sqlc.narg(to_time)::timestamptz)
+  AND NOT (action LIKE ANY(sqlc.arg(hidden_patterns)::text[]))
   AND (occurred_at, id) < (sqlc.arg(before_occurred_at)::timestamptz, sqlc.arg(before_id)::bigint)
 ORDER BY occurred_at DESC, id DESC
 LIMIT sqlc.arg(row_limit);
@@ -111,13 +121,16 @@ SELECT (SELECT count(*) FROM offers WHERE state = 'pending')::bigint AS offers,
 -- The median time from submission to decision, in seconds, of decisions
 -- taken since since, per kind. A listing resubmitted
 -- after its decision has submitted_at after decided_at: it waits again
--- and is left out until decided anew. -1 stands for "no decision".
+-- and is left out until decided anew. Decisions without a moderator (the
+-- automatic rejection of a tender left 10 days waiting on changes; or a
+-- moderator's account deleted since) are left out: they say nothing of how
+-- fast moderators answer. -1 stands for "no decision".
 SELECT
   COALESCE((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided_at - submitted_at))
-     FROM offers WHERE decided_at >= sqlc.arg(since)::timestamptz AND decided_at >= submitted_at), -1)::float8 AS offers,
+     FROM offers WHERE decided_at >= sqlc.arg(since)::timestamptz AND decided_at >= submitted_at AND decided_by IS NOT NULL), -1)::float8 AS offers,
   COALESCE((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided_at - submitted_at))
-     FROM tenders WHERE decided_at >= sqlc.arg(since)::timestamptz AND decided_at >= submitted_at), -1)::float8 AS tenders,
+     FROM tenders WHERE decided_at >= sqlc.arg(since)::timestamptz AND decided_at >= submitted_at AND decided_by IS NOT NULL), -1)::float8 AS tenders,
   COALESCE((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM reviewed_at - submitted_at))
-     FROM sse_statuses WHERE reviewed_at >= sqlc.arg(since)::timestamptz AND reviewed_at >= submitted_at), -1)::float8 AS sse_statuses,
+     FROM sse_statuses WHERE reviewed_at >= sqlc.arg(since)::timestamptz AND reviewed_at >= submitted_at AND reviewed_by IS NOT NULL), -1)::float8 AS sse_statuses,
   COALESCE((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM resolved_at - created_at))
      FROM reports WHERE resolved_at >= sqlc.arg(since)::timestamptz), -1)::float8 AS reports;
