@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"time"
 
 	"passerelle/internal/domain"
@@ -136,11 +135,15 @@ func (e *NotificationEvents) statusExpiring(ctx context.Context, st store.Expiri
 	return told && err == nil, err
 }
 
-var msgDeadlineReminderNotice = map[bool]domain.Msg{
-	false: {EN: "%d days left to respond to “%s”", FR: "Plus que %d jours pour répondre à « %s »",
-		DE: "Noch %d Tage für ein Angebot zu „%s“", NL: "Nog %d dagen om te antwoorden op ‘%s’"},
-	true: {EN: "Less than a day left to respond to “%s”", FR: "Moins d’un jour pour répondre à « %s »",
+// msgDeadlineReminderNotice is the headline of a deadline reminder by
+// whole days left: 0 (less than a day), 1, or more (2: "%d days").
+var msgDeadlineReminderNotice = map[int]domain.Msg{
+	0: {EN: "Less than a day left to respond to “%s”", FR: "Moins d’un jour pour répondre à « %s »",
 		DE: "Weniger als ein Tag für ein Angebot zu „%s“", NL: "Nog minder dan een dag om te antwoorden op ‘%s’"},
+	1: {EN: "1 day left to respond to “%s”", FR: "Plus qu’un jour pour répondre à « %s »",
+		DE: "Noch 1 Tag für ein Angebot zu „%s“", NL: "Nog 1 dag om te antwoorden op ‘%s’"},
+	2: {EN: "%d days left to respond to “%s”", FR: "Plus que %d jours pour répondre à « %s »",
+		DE: "Noch %d Tage für ein Angebot zu „%s“", NL: "Nog %d dagen om te antwoorden op ‘%s’"},
 }
 
 // DeadlineReminders reminds the suppliers of each published tender whose
@@ -194,7 +197,9 @@ func (e *NotificationEvents) deadlineReminders(ctx context.Context, tenderID str
 		if err != nil {
 			return err
 		}
-		days := int(math.Ceil(left.Hours() / 24))
+		// Whole days left, never more than there are: 49 hours is 2 days,
+		// 23 hours is 0 ("less than a day").
+		days := int(left / (24 * time.Hour))
 		link := e.notes.Link("/tenders/" + t.ID)
 		for _, o := range orgs {
 			claimed, err := tx.ClaimNotificationEvent(ctx, "deadline_reminder:"+t.ID+":"+o.OrganisationID+":"+reminder, now)
@@ -212,10 +217,10 @@ func (e *NotificationEvents) deadlineReminders(ctx context.Context, tenderID str
 			for _, r := range members {
 				title := tenderTitleIn(t, r.Language)
 				var headline map[domain.Language]string
-				if last {
-					headline = msgDeadlineReminderNotice[last].With(title)
+				if days < 2 {
+					headline = msgDeadlineReminderNotice[days].With(title)
 				} else {
-					headline = msgDeadlineReminderNotice[last].With(days, title)
+					headline = msgDeadlineReminderNotice[2].With(days, title)
 				}
 				n := Notice{Category: domain.NotifyDeadlineReminders, Kind: "deadline_reminder", Title: headline[r.Language], Link: link,
 					Data: map[string]any{"TenderTitle": title, "Deadline": deadlineMsg(t.ResponsesDeadline)[r.Language],
