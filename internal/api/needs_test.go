@@ -222,9 +222,19 @@ func TestRoutingReachesEligibleSuppliersInBatches(t *testing.T) {
 // TestRoutingOneNoticePerTender: a supplier matching twelve lots of a
 // tender gets one notification for them all, not one per lot; its email
 // lists ten and counts the others (a notification's data is bounded).
+//
+// Members who cannot be notified are left out: a disabled account and an
+// unconfirmed address get nothing.
 func TestRoutingOneNoticePerTender(t *testing.T) {
 	w := newTenderWorld(t)
 	s := w.eligibleSupplier(domain.LangEN, true)
+	disabled := w.e.db.User(t, storetest.UserOptions{Organisation: s.orgID, Role: domain.RoleMember, EmailVerified: true,
+		Email: mailtest.UniqueAddress(t), Language: domain.LangEN})
+	unconfirmed := w.e.db.User(t, storetest.UserOptions{Organisation: s.orgID, Role: domain.RoleMember,
+		Email: mailtest.UniqueAddress(t), Language: domain.LangEN})
+	if _, err := w.e.db.Pool.Exec(t.Context(), "UPDATE users SET disabled_at = now() WHERE id = $1", disabled.ID); err != nil {
+		t.Fatal(err)
+	}
 	base := "/api/v1/organisations/" + w.buyerOrg.ID + "/tenders"
 	r := w.buyer.expect(http.StatusCreated, "POST", base, tenderInput(time.Now().Add(20*24*time.Hour)))
 	tenderID := r.body["id"].(string)
@@ -246,6 +256,17 @@ func TestRoutingOneNoticePerTender(t *testing.T) {
 	if !strings.Contains(m.Text, "Site 01") || !strings.Contains(m.Text, "Site 10") || strings.Contains(m.Text, "Site 11") ||
 		!strings.Contains(m.Text, "and 2 more lots") || !strings.Contains(m.HTML, "and 2 more lots") {
 		t.Errorf("the email lists the wrong lots:\n%s", m.Text)
+	}
+	for _, u := range []domain.User{disabled, unconfirmed} {
+		var n int
+		if err := w.e.db.Pool.QueryRow(t.Context(), "SELECT count(*) FROM notifications WHERE user_id = $1", u.ID).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		// Their notification would have been written with the owner's,
+		// in the same transaction, whose email arrived above.
+		if n != 0 || len(w.e.mail.Messages(t, u.Email)) != 0 {
+			t.Errorf("%s (disabled or unconfirmed) got %d notifications", u.Email, n)
+		}
 	}
 }
 

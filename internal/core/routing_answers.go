@@ -177,23 +177,19 @@ func (s *Routing) tellBuyerInterest(ctx context.Context, tx *store.Tx, t domain.
 	}
 	// Through tx: answers racing for the tender's lock hold connections,
 	// and a read on another one could wait for them forever.
-	members, err := tx.ListMembers(ctx, t.OrganisationID)
+	members, err := tx.NotifiableMembers(ctx, t.OrganisationID)
 	if err != nil {
 		return err
 	}
 	link := strings.TrimRight(s.cfg.PublicURL, "/") + "/tenders/" + t.ID
-	for _, m := range members {
-		u, err := tx.GetUser(ctx, m.UserID)
-		if err != nil {
-			return err
-		}
-		title := TenderTitleIn(t, u.Language)
-		headline := msgTenderInterestTitle.With(count, title)[u.Language]
+	for _, r := range members {
+		title := TenderTitleIn(t, r.Language)
+		headline := msgTenderInterestTitle.With(count, title)[r.Language]
 		if count == 1 {
-			headline = msgTenderFirstInterestTitle.With(title)[u.Language]
+			headline = msgTenderFirstInterestTitle.With(title)[r.Language]
 		}
 		if err := s.notes.Notify(ctx, tx, Notice{Category: domain.NotifyTenderInterest, Kind: "tender_interest", Title: headline,
-			Link: link, Data: map[string]any{"TenderTitle": title, "Count": count, "Link": link}}, u.ID); err != nil {
+			Link: link, Data: map[string]any{"TenderTitle": title, "Count": count, "Link": link}}, r.UserID); err != nil {
 			return err
 		}
 	}

@@ -90,10 +90,6 @@ func (s *Suspensions) change(ctx context.Context, actor Actor, p domain.Principa
 	if _, member := p.Memberships[org.ID]; member {
 		return domain.Organisation{}, msgSuspendOwn.Wrap(domain.ErrForbidden)
 	}
-	members, err := s.st.ListMembers(ctx, org.ID)
-	if err != nil {
-		return domain.Organisation{}, err
-	}
 	now := s.now()
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
 		status, err := tx.LockOrganisationStatus(ctx, org.ID)
@@ -126,7 +122,7 @@ func (s *Suspensions) change(ctx context.Context, actor Actor, p domain.Principa
 			return err
 		}
 		org.Status = next
-		return s.tellMembers(ctx, tx, org, members, reason, suspend)
+		return s.tellMembers(ctx, tx, org, reason, suspend)
 	})
 	if err != nil {
 		return domain.Organisation{}, err
@@ -136,7 +132,9 @@ func (s *Suspensions) change(ctx context.Context, actor Actor, p domain.Principa
 
 // tellMembers writes each member's notice, in their language, with the
 // reason's template in that language, and emails it.
-func (s *Suspensions) tellMembers(ctx context.Context, tx *store.Tx, org domain.Organisation, members []domain.Member, reason domain.DecisionReason, suspended bool) error {
+// Its members are read in tx, leaving out disabled accounts and
+// unconfirmed addresses.
+func (s *Suspensions) tellMembers(ctx context.Context, tx *store.Tx, org domain.Organisation, reason domain.DecisionReason, suspended bool) error {
 	if s.notes == nil {
 		return nil
 	}
@@ -145,14 +143,14 @@ func (s *Suspensions) tellMembers(ctx context.Context, tx *store.Tx, org domain.
 		headline, decision = msgSuspendedNotice, "suspended"
 	}
 	link := strings.TrimRight(s.publicURL, "/") + "/organisations/" + org.ID
-	for _, m := range members {
-		u, err := tx.GetUser(ctx, m.UserID)
-		if err != nil {
-			return err
-		}
-		if err := s.notes.NotifyAlways(ctx, tx, Notice{Kind: "organisation_status", Title: headline.With(organisationName(org))[u.Language],
+	members, err := tx.NotifiableMembers(ctx, org.ID)
+	if err != nil {
+		return err
+	}
+	for _, r := range members {
+		if err := s.notes.NotifyAlways(ctx, tx, Notice{Kind: "organisation_status", Title: headline.With(organisationName(org))[r.Language],
 			Link: link, Data: map[string]any{"OrganisationName": organisationName(org), "Decision": decision,
-				"Reason": reason.Text(u.Language), "Link": link}}, true, u.ID); err != nil {
+				"Reason": reason.Text(r.Language), "Link": link}}, true, r.UserID); err != nil {
 			return err
 		}
 	}
