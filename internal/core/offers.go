@@ -157,7 +157,7 @@ func (s *Offers) Update(ctx context.Context, actor Actor, p domain.Principal, of
 		}
 		after := before
 		after.OfferFields = f
-		if err := s.enter(ctx, &after, next, now); err != nil {
+		if err := s.enter(ctx, tx, &after, next, now); err != nil {
 			return err
 		}
 		if out, err = tx.SaveOffer(ctx, after, now); err != nil {
@@ -227,7 +227,7 @@ func (s *Offers) move(ctx context.Context, actor Actor, p domain.Principal, offe
 			}
 		}
 		after := before
-		if err := s.enter(ctx, &after, next, now); err != nil {
+		if err := s.enter(ctx, tx, &after, next, now); err != nil {
 			return err
 		}
 		if out, err = tx.SaveOffer(ctx, after, now); err != nil {
@@ -243,16 +243,16 @@ func (s *Offers) move(ctx context.Context, actor Actor, p domain.Principal, offe
 
 // enter moves o to state next at now, with the dates that go with it. An
 // offer that goes to the moderators needs a counting SSE status.
-func (s *Offers) enter(ctx context.Context, o *domain.Offer, next domain.OfferState, now time.Time) error {
+func (s *Offers) enter(ctx context.Context, tx *store.Tx, o *domain.Offer, next domain.OfferState, now time.Time) error {
 	if next == o.State {
 		return nil
 	}
 	switch next {
 	case domain.OfferPending:
-		if err := refuseSuspended(ctx, s.st, o.OrganisationID); err != nil {
+		if err := refuseSuspendedIn(ctx, tx, o.OrganisationID, errOrganisationSuspended()); err != nil {
 			return err
 		}
-		if err := s.checkVerified(ctx, o.OrganisationID, now, msgOfferNeedsStatus, domain.ErrForbidden); err != nil {
+		if err := s.checkVerified(ctx, tx, o.OrganisationID, now, msgOfferNeedsStatus, domain.ErrForbidden); err != nil {
 			return err
 		}
 		o.SubmittedAt, o.DecisionReason = &now, ""
@@ -264,9 +264,10 @@ func (s *Offers) enter(ctx context.Context, o *domain.Offer, next domain.OfferSt
 }
 
 // checkVerified fails with msg (around sentinel) unless the organisation
-// holds an SSE status that counts at instant at.
-func (s *Offers) checkVerified(ctx context.Context, orgID string, at time.Time, msg domain.Msg, sentinel error) error {
-	statuses, err := s.st.VerifiedSSEStatuses(ctx, orgID, at)
+// holds an SSE status that counts at instant at. It reads through tx, which
+// holds the offer's lock.
+func (s *Offers) checkVerified(ctx context.Context, tx *store.Tx, orgID string, at time.Time, msg domain.Msg, sentinel error) error {
+	statuses, err := tx.VerifiedSSEStatuses(ctx, orgID, at)
 	if err != nil {
 		return err
 	}
@@ -338,7 +339,7 @@ func (s *Offers) changeDocument(ctx context.Context, actor Actor, p domain.Princ
 			}
 		}
 		after := before
-		if err := s.enter(ctx, &after, next, now); err != nil {
+		if err := s.enter(ctx, tx, &after, next, now); err != nil {
 			return err
 		}
 		if out, err = tx.SaveOffer(ctx, after, now); err != nil {
@@ -475,10 +476,10 @@ func (s *Offers) DecideWith(ctx context.Context, actor Actor, p domain.Principal
 		after.State, after.DecidedAt, after.DecidedBy = next, &now, actor.UserID
 		switch next {
 		case domain.OfferPublished:
-			if err := refuseApprovalOfSuspended(ctx, s.st, before.OrganisationID); err != nil {
+			if err := refuseSuspendedIn(ctx, tx, before.OrganisationID, errApproveSuspended()); err != nil {
 				return err
 			}
-			if err := s.checkVerified(ctx, before.OrganisationID, now, msgOfferStatusLapsed, domain.ErrConflict); err != nil {
+			if err := s.checkVerified(ctx, tx, before.OrganisationID, now, msgOfferStatusLapsed, domain.ErrConflict); err != nil {
 				return err
 			}
 			after.DecisionReason = ""

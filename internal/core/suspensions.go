@@ -16,7 +16,7 @@ import (
 //     leave out every listing of an organisation that is not active;
 //   - leaves routing (matching reads active organisations only);
 //   - may not submit offers or tenders for moderation, respond to
-//     tenders, nor have a pending listing approved (refuseSuspended);
+//     tenders, nor have a pending listing approved (refuseSuspendedIn);
 //   - keeps its members: they still sign in, read and edit their data and
 //     drafts, so that they can put right what the moderator asked.
 //
@@ -157,28 +157,42 @@ func (s *Suspensions) tellMembers(ctx context.Context, tx *store.Tx, org domain.
 	return nil
 }
 
-// refuseSuspended refuses, with a message for the organisation's members,
-// what a suspended organisation may not do.
+// refuseSuspendedIn returns refusal if organisation orgID is suspended. It
+// reads the status in tx, share-locking the row: called in the
+// transaction that does what a suspended organisation may not, it cannot
+// race with Suspend, nor wait for a second connection while tx holds
+// locks. refusal is msgOrganisationSuspended.Wrap(domain.ErrForbidden)
+// for the organisation's own acts, msgApproveSuspended.Wrap(
+// domain.ErrConflict) for a moderator's approval of its listing.
+func refuseSuspendedIn(ctx context.Context, tx *store.Tx, orgID string, refusal error) error {
+	status, err := tx.OrganisationStatus(ctx, orgID)
+	if err != nil {
+		return err
+	}
+	if status == domain.OrgSuspended {
+		return refusal
+	}
+	return nil
+}
+
+// errOrganisationSuspended refuses what a suspended organisation may not do.
+func errOrganisationSuspended() error { return msgOrganisationSuspended.Wrap(domain.ErrForbidden) }
+
+// errApproveSuspended refuses a moderator's approval of a listing of a
+// suspended organisation.
+func errApproveSuspended() error { return msgApproveSuspended.Wrap(domain.ErrConflict) }
+
+// refuseSuspended is refuseSuspendedIn before any transaction, for a use
+// case that checks before taking locks (tender questions). Prefer
+// refuseSuspendedIn in the transaction: this check races with a
+// suspension, and must never run inside a transaction holding locks.
 func refuseSuspended(ctx context.Context, st *store.Store, orgID string) error {
 	org, err := st.GetOrganisation(ctx, orgID)
 	if err != nil {
 		return err
 	}
 	if org.Status == domain.OrgSuspended {
-		return msgOrganisationSuspended.Wrap(domain.ErrForbidden)
-	}
-	return nil
-}
-
-// refuseApprovalOfSuspended refuses a moderator's approval of a listing of
-// a suspended organisation.
-func refuseApprovalOfSuspended(ctx context.Context, st *store.Store, orgID string) error {
-	org, err := st.GetOrganisation(ctx, orgID)
-	if err != nil {
-		return err
-	}
-	if org.Status == domain.OrgSuspended {
-		return msgApproveSuspended.Wrap(domain.ErrConflict)
+		return errOrganisationSuspended()
 	}
 	return nil
 }

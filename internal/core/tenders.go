@@ -366,7 +366,7 @@ func (s *Tenders) Submit(ctx context.Context, actor Actor, p domain.Principal, o
 		if err := ve.Err(); err != nil {
 			return err
 		}
-		if err := refuseSuspended(ctx, s.st, orgID); err != nil {
+		if err := refuseSuspendedIn(ctx, tx, orgID, errOrganisationSuspended()); err != nil {
 			return err
 		}
 		next := before

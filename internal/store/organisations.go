@@ -220,3 +220,15 @@ func nonNil(s []string) []string {
 	}
 	return s
 }
+
+// OrganisationStatus returns an organisation's status and share-locks its
+// row until t ends, so that what t does for the organisation cannot race
+// with its suspension: a suspension waits for t, or t for it.
+func (t *Tx) OrganisationStatus(ctx context.Context, orgID string) (string, error) {
+	ids, err := rowIDs(orgID)
+	if err != nil {
+		return "", err
+	}
+	st, err := t.q.ShareOrganisationStatus(ctx, ids[0])
+	return st, mapError(err)
+}
