@@ -12,6 +12,7 @@ import (
 	"passerelle/internal/core"
 	"passerelle/internal/domain"
 	"passerelle/internal/mail/mailtest"
+	"passerelle/internal/store"
 	"passerelle/internal/store/storetest"
 )
 
@@ -376,10 +377,18 @@ func TestNeedAnswersAndMilestones(t *testing.T) {
 		!strings.Contains(r.raw, "Nous ne couvrons pas Thionville.") {
 		t.Fatalf("the tender-level answer on the needs: %s", r.raw)
 	}
-	remind, err := e.db.Store.TenderOrganisationsToRemind(ctx, tenderID)
-	if err != nil {
+	// Who the deadline reminders go to (the job's own query).
+	var remind []string
+	if err := e.db.Store.WithTx(ctx, func(tx *store.Tx) error {
+		orgs, err := tx.ReminderOrganisations(ctx, tenderID)
+		for _, o := range orgs {
+			remind = append(remind, o.OrganisationID)
+		}
+		return err
+	}); err != nil {
 		t.Fatal(err)
 	}
+	slices.Sort(remind)
 	var wantRemind []string
 	for i, s := range sup {
 		if i != 2 && i != 6 {
@@ -562,5 +571,37 @@ func TestTopUpStopsAtTargetAndDeadline(t *testing.T) {
 	e.clock.advance(deadline.Sub(e.clock.now()) + time.Hour)
 	if n, err := e.routing.TopUp(ctx); err != nil || n != 0 {
 		t.Fatalf("top-up after the deadline: %d %v (one candidate remains)", n, err)
+	}
+}
+
+// TestSuspendedSupplierCannotAnswer: a supplier suspended after a lot was
+// routed to it cannot answer it (403, in the member's language): its
+// "interested" neither counts nor tells the buyer; once reinstated, it can.
+func TestSuspendedSupplierCannotAnswer(t *testing.T) {
+	w := newTenderWorld(t)
+	e := w.e
+	ctx := t.Context()
+	s := w.eligibleSupplier(domain.LangFR, false)
+	tenderID, lotID := w.reservedTender(w.buyerOrg.ID, time.Now().Add(20*24*time.Hour))
+	if n, err := e.routing.RouteTender(ctx, tenderID); err != nil || n != 1 {
+		t.Fatalf("routing: %d %v", n, err)
+	}
+	suspension := "/api/v1/moderation/organisations/" + s.orgID + "/suspension"
+	w.moderator.expect(http.StatusOK, "POST", suspension, map[string]any{"reason_template": "fraud"})
+	answerPath := "/api/v1/organisations/" + s.orgID + "/needs/" + lotID + "/answer"
+	r := s.owner.expect(http.StatusForbidden, "PUT", answerPath, map[string]any{"answer": "interested"}, "Accept-Language", "fr")
+	if !strings.Contains(r.raw, "suspendue") {
+		t.Errorf("refusal: %s", r.raw)
+	}
+	if c, err := e.db.Store.CountLotRoutes(ctx, lotID); err != nil || c.Interested != 0 {
+		t.Fatalf("interested counted for a suspended supplier: %+v %v", c, err)
+	}
+	if notes := categoryItems(w.buyer, "tender_interest"); len(notes) != 0 {
+		t.Errorf("the buyer was told of a suspended supplier's interest: %v", notes)
+	}
+	w.moderator.expect(http.StatusOK, "POST", "/api/v1/moderation/organisations/"+s.orgID+"/reinstatement", map[string]any{})
+	s.owner.expect(http.StatusOK, "PUT", answerPath, map[string]any{"answer": "interested"})
+	if notes := categoryItems(w.buyer, "tender_interest"); len(notes) != 1 {
+		t.Errorf("%d interest notices once reinstated, want 1", len(notes))
 	}
 }

@@ -140,6 +140,11 @@ func (s *Routing) Answer(ctx context.Context, actor Actor, p domain.Principal, o
 		if t.State != domain.TenderPublished || t.DeadlinePassed(now) {
 			return msgNeedAnswerClosed.Wrap(domain.ErrConflict)
 		}
+		// A suspended supplier answers nothing: its "interested" would
+		// count towards the buyer's milestones.
+		if err := refuseSuspendedIn(ctx, tx, orgID, errOrganisationSuspended()); err != nil {
+			return err
+		}
 		if out, err = tx.AnswerLotRoute(ctx, lotID, orgID, a); err != nil {
 			return err
 		}

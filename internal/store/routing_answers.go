@@ -79,22 +79,6 @@ func (s *Store) TenderNotInterestedOrganisations(ctx context.Context, tenderID s
 	return idSet(ids), nil
 }
 
-// TenderOrganisationsToRemind returns, in id order, the organisations a
-// tender was routed to that did not say they are not interested (neither
-// in the whole tender nor in every lot routed to them): a "not interested"
-// stops reminders.
-func (s *Store) TenderOrganisationsToRemind(ctx context.Context, tenderID string) ([]string, error) {
-	tid, err := uuid.Parse(tenderID)
-	if err != nil {
-		return []string{}, nil
-	}
-	ids, err := s.q.TenderOrganisationsToRemind(ctx, tid)
-	if err != nil {
-		return nil, mapError(err)
-	}
-	return uuidStrings(ids), nil
-}
-
 // ReconcileTenderNotInterested makes the organisation's "not interested"
 // in a tender (what the buyer sees, ListNotInterested) follow its answers
 // to the lots routed to it, after last changed one of them: recorded, with
