@@ -143,22 +143,15 @@ func (s *Store) ListSavedSearchesPage(ctx context.Context, userID, cursor string
 // on whose last alert ended before windowEnd, after afterID ("" for the
 // first batch), in id order.
 func (s *Store) SavedSearchesDue(ctx context.Context, windowEnd time.Time, afterID string, limit int32) ([]string, error) {
-	after := uuid.Nil
-	if afterID != "" {
-		var err error
-		if after, err = parseID("after_id", afterID); err != nil {
-			return nil, err
-		}
+	after, err := pageID(afterID)
+	if err != nil {
+		return nil, err
 	}
 	ids, err := s.q.ListSavedSearchesDue(ctx, sqlc.ListSavedSearchesDueParams{WindowEnd: windowEnd, AfterID: after, RowLimit: limit})
 	if err != nil {
 		return nil, mapError(err)
 	}
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = id.String()
-	}
-	return out, nil
+	return uuidStrings(ids), nil
 }
 
 // SavedSearchDue returns saved search id if its alerts are on and its
