@@ -336,7 +336,7 @@ func (s *Routing) tellSuppliers(ctx context.Context, tx *store.Tx, t domain.Tend
 			buyerName = msgAnonymousBuyer.With()[lang]
 		}
 		data := map[string]any{"OrganisationName": organisationName(orgs[orgID]), "TenderTitle": title, "BuyerName": buyerName,
-			"Deadline": deadlineIn(t.ResponsesDeadline, lang), "Lots": lots, "MoreLots": more, "Link": link,
+			"Deadline": deadlineMsg(t.ResponsesDeadline)[lang], "Lots": lots, "MoreLots": more, "Link": link,
 			"AnswerLink": base + "/organisations/" + orgID + "/needs"}
 		if err := s.notes.Notify(ctx, tx, Notice{Category: domain.NotifyNewMatchingNeed, Kind: "new_matching_need",
 			Title: msgNewNeedTitle.With(title)[lang], Link: link, Data: data}, r.UserID); err != nil {
@@ -357,11 +357,6 @@ func TenderTitleIn(t domain.Tender, lang domain.Language) string {
 	return t.Original().Title
 }
 
-// deadlineIn writes a deadline as lang writes dates, with the time in UTC.
-func deadlineIn(at time.Time, lang domain.Language) string {
-	at = at.UTC()
-	return msgDeadlineAt.With(domain.DateMsg(at), at.Format("15:04"))[lang]
-}
 
 // OrganisationName is the name an organisation goes by: its trade name,
 // else its legal name.
