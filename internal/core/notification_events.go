@@ -177,7 +177,6 @@ func (e *NotificationEvents) DeadlineReminders(ctx context.Context, now time.Tim
 func (e *NotificationEvents) deadlineReminders(ctx context.Context, tenderID string, now time.Time) (int, error) {
 	told := 0
 	err := e.st.WithTx(ctx, func(tx *store.Tx) error {
-		told = 0 // a retried transaction starts again
 		t, err := tx.LockTender(ctx, tenderID)
 		if errors.Is(err, domain.ErrNotFound) {
 			return nil
@@ -232,7 +231,10 @@ func (e *NotificationEvents) deadlineReminders(ctx context.Context, tenderID str
 		}
 		return nil
 	})
-	return told, err
+	if err != nil {
+		return 0, err // rolled back: nobody was reminded (WithTx runs fn once, never retries)
+	}
+	return told, nil
 }
 
 var msgOutcomeQuestionNotice = domain.Msg{
@@ -271,7 +273,6 @@ func (e *NotificationEvents) OutcomeQuestions(ctx context.Context, now time.Time
 func (e *NotificationEvents) outcomeQuestion(ctx context.Context, tenderID string, now time.Time) (bool, error) {
 	told := false
 	err := e.st.WithTx(ctx, func(tx *store.Tx) error {
-		told = false
 		// Locked: an outcome recorded meanwhile either commits first
 		// (and is counted below) or waits for this question.
 		t, err := tx.LockTender(ctx, tenderID)

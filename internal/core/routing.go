@@ -173,7 +173,6 @@ func (s *Routing) route(ctx context.Context, tenderID string, topUp bool) (int, 
 	}
 	routed := 0
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
-		routed = 0 // a retried transaction starts over
 		locked, err := tx.LockTender(ctx, tenderID)
 		if err != nil {
 			return err
@@ -221,7 +220,10 @@ func (s *Routing) route(ctx context.Context, tenderID string, topUp bool) (int, 
 		}
 		return s.tellSuppliers(ctx, tx, locked, buyer, perOrg, recipients)
 	})
-	return routed, err
+	if err != nil {
+		return 0, err // rolled back: nobody was routed (WithTx runs fn once, never retries)
+	}
+	return routed, nil
 }
 
 // plan prepares the next batch of each lot of t due for routing: its best
