@@ -200,33 +200,38 @@ func (e *NotificationEvents) deadlineReminders(ctx context.Context, tenderID str
 		// 23 hours is 0 ("less than a day").
 		days := int(left / (24 * time.Hour))
 		link := e.notes.Link("/tenders/" + t.ID)
+		// Each organisation's reminder is claimed, then the members of the
+		// claimed ones are read in one query.
+		draft := map[string]bool{}
+		var claimedIDs []string
 		for _, o := range orgs {
 			claimed, err := tx.ClaimNotificationEvent(ctx, "deadline_reminder:"+t.ID+":"+o.OrganisationID+":"+reminder, now)
 			if err != nil {
 				return err
 			}
-			if !claimed {
-				continue
+			if claimed {
+				draft[o.OrganisationID] = o.Draft
+				claimedIDs = append(claimedIDs, o.OrganisationID)
 			}
-			told++
-			members, err := tx.NotifiableMembers(ctx, o.OrganisationID)
-			if err != nil {
+		}
+		told = len(claimedIDs)
+		members, err := tx.NotifiableMembers(ctx, claimedIDs...)
+		if err != nil {
+			return err
+		}
+		for _, r := range members {
+			title := TenderTitleIn(t, r.Language)
+			var headline map[domain.Language]string
+			if days < 2 {
+				headline = msgDeadlineReminderNotice[days].With(title)
+			} else {
+				headline = msgDeadlineReminderNotice[2].With(days, title)
+			}
+			n := Notice{Category: domain.NotifyDeadlineReminders, Kind: "deadline_reminder", Title: headline[r.Language], Link: link,
+				Data: map[string]any{"TenderTitle": title, "Deadline": deadlineMsg(t.ResponsesDeadline)[r.Language],
+					"DaysLeft": days, "Draft": draft[r.OrganisationID], "Link": link}}
+			if err := e.notes.Notify(ctx, tx, n, r.UserID); err != nil {
 				return err
-			}
-			for _, r := range members {
-				title := TenderTitleIn(t, r.Language)
-				var headline map[domain.Language]string
-				if days < 2 {
-					headline = msgDeadlineReminderNotice[days].With(title)
-				} else {
-					headline = msgDeadlineReminderNotice[2].With(days, title)
-				}
-				n := Notice{Category: domain.NotifyDeadlineReminders, Kind: "deadline_reminder", Title: headline[r.Language], Link: link,
-					Data: map[string]any{"TenderTitle": title, "Deadline": deadlineMsg(t.ResponsesDeadline)[r.Language],
-						"DaysLeft": days, "Draft": o.Draft, "Link": link}}
-				if err := e.notes.Notify(ctx, tx, n, r.UserID); err != nil {
-					return err
-				}
 			}
 		}
 		return nil

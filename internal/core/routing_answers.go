@@ -57,16 +57,22 @@ func (s *Routing) ListNeeds(ctx context.Context, p domain.Principal, orgID strin
 		return nil, "", err
 	}
 	now := s.now()
-	tenders := map[string]domain.Tender{}
+	ids := make([]string, len(routes))
+	for i, r := range routes {
+		ids[i] = r.TenderID
+	}
+	// The page's tenders in one round of queries (a page lists up to 100
+	// routes, often of a few tenders).
+	tenders, err := s.st.GetTenders(ctx, ids...)
+	if err != nil {
+		return nil, "", err
+	}
 	buyers := map[string]domain.Organisation{}
 	out := make([]Need, 0, len(routes))
 	for _, r := range routes {
 		t, ok := tenders[r.TenderID]
 		if !ok {
-			if t, err = s.st.GetTender(ctx, r.TenderID); err != nil {
-				return nil, "", err
-			}
-			tenders[r.TenderID] = t
+			return nil, "", domain.ErrNotFound // a route's tender is never deleted
 		}
 		n := Need{Route: r, Tender: t, Open: t.State == domain.TenderPublished && !t.DeadlinePassed(now)}
 		for _, l := range t.Lots {
