@@ -94,7 +94,9 @@ func (s *Responses) Create(ctx context.Context, actor Actor, p domain.Principal,
 
 // Get returns a response to whoever may see it (see Responses). A
 // moderator's reading of a sealed response, allowed by an open report on
-// the tender, is an exception to the seal: it is audited
+// the tender that another user filed, to a moderator who is a member
+// neither of the buyer nor of an organisation that responded to the
+// tender, is an exception to the seal: it is audited
 // ("response.read_by_moderator", actor), so that the supplier's and the
 // buyer's trust can be checked afterwards.
 func (s *Responses) Get(ctx context.Context, actor Actor, p domain.Principal, responseID string) (domain.Response, domain.Tender, error) {
@@ -113,11 +115,13 @@ func (s *Responses) Get(ctx context.Context, actor Actor, p domain.Principal, re
 		if !domain.Can(p, domain.ActModerate, domain.Resource{}) || !r.Counts(t) {
 			return domain.Response{}, domain.Tender{}, domain.ErrNotFound
 		}
-		open, err := s.st.HasOpenReport(ctx, domain.ReportTender, t.ID)
+		// Not on their own report, and never as a member of the buyer or
+		// of a competitor: the seal opens for the report's handling only.
+		ok, err := s.st.ModeratorMayReadTenderResponses(ctx, t.ID, p.UserID)
 		if err != nil {
 			return domain.Response{}, domain.Tender{}, err
 		}
-		if !open {
+		if !ok {
 			return domain.Response{}, domain.Tender{}, domain.ErrNotFound
 		}
 		err = s.st.WithTx(ctx, func(tx *store.Tx) error {
