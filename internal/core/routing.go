@@ -359,7 +359,6 @@ func TenderTitleIn(t domain.Tender, lang domain.Language) string {
 	return t.Original().Title
 }
 
-
 // OrganisationName is the name an organisation goes by: its trade name,
 // else its legal name.
 func OrganisationName(o domain.Organisation) string { return organisationName(o) }
