@@ -309,7 +309,7 @@ func (s *Offers) changeDocument(ctx context.Context, actor Actor, p domain.Princ
 		action := "offer.document_detached"
 		if attach {
 			action = "offer.document_attached"
-			doc, err := s.st.GetDocument(ctx, documentID)
+			doc, err := tx.GetDocument(ctx, documentID) // through tx: it holds the listing's lock
 			if err != nil || doc.OrganisationID != org.ID {
 				// Another organisation's document does not exist for this one.
 				return msgOfferNoDocument.Wrap(domain.ErrNotFound)
@@ -512,7 +512,7 @@ func (s *Offers) DecideWith(ctx context.Context, actor Actor, p domain.Principal
 // notify emails a decision to every owner of the offer's organisation, in
 // their language, with the title in that language when the author wrote it.
 func (s *Offers) notify(ctx context.Context, tx *store.Tx, o domain.Offer, d Decision, why domain.DecisionReason) error {
-	org, err := s.st.GetOrganisation(ctx, o.OrganisationID)
+	org, err := tx.GetOrganisation(ctx, o.OrganisationID) // through tx: it holds the offer's lock
 	if err != nil {
 		return err
 	}

@@ -116,6 +116,20 @@ func (s *Store) GetOrganisation(ctx context.Context, id string) (domain.Organisa
 	return loadChildren(ctx, s.q, row)
 }
 
+// GetOrganisation is Store.GetOrganisation in t, for use cases that hold
+// a lock.
+func (t *Tx) GetOrganisation(ctx context.Context, id string) (domain.Organisation, error) {
+	uid, err := uuid.Parse(id)
+	if err != nil {
+		return domain.Organisation{}, domain.ErrNotFound
+	}
+	row, err := t.q.GetOrganisation(ctx, uid)
+	if err != nil {
+		return domain.Organisation{}, mapError(err)
+	}
+	return loadChildren(ctx, t.q, row)
+}
+
 // ListOrganisationsByMember returns the organisations userID belongs to,
 // by legal name, with the user's role in each. Descriptions and
 // identifiers are not loaded: this is a list for choosing one.
