@@ -125,9 +125,11 @@ func TestSuspensionLeavesSearch(t *testing.T) {
 	w := e.searchWorld()
 	mod := e.as(e.db.User(t, storetest.UserOptions{PlatformRole: domain.PlatformModerator}).ID)
 	germanAddr := mailtest.UniqueAddress(t)
-	german := e.db.User(t, storetest.UserOptions{Organisation: w.supFR.ID, Role: domain.RoleMember, Email: germanAddr, Language: domain.LangDE})
+	german := e.db.User(t, storetest.UserOptions{Organisation: w.supFR.ID, Role: domain.RoleMember, Email: germanAddr, Language: domain.LangDE,
+		EmailVerified: true})
 	frenchAddr := mailtest.UniqueAddress(t)
-	e.db.User(t, storetest.UserOptions{Organisation: w.supFR.ID, Role: domain.RoleOwner, Email: frenchAddr, Language: domain.LangFR})
+	e.db.User(t, storetest.UserOptions{Organisation: w.supFR.ID, Role: domain.RoleOwner, Email: frenchAddr, Language: domain.LangFR,
+		EmailVerified: true})
 	anon := e.client()
 	gone := []string{w.offerFR.ID, w.laundryFR.ID, w.windows.ID, w.supFR.ID}
 	stays := w.laundryLU.ID

@@ -12,6 +12,7 @@ import (
 	"passerelle/internal/core"
 	"passerelle/internal/domain"
 	"passerelle/internal/mail/mailtest"
+	"passerelle/internal/store"
 	"passerelle/internal/store/storetest"
 )
 
@@ -222,9 +223,19 @@ func TestRoutingReachesEligibleSuppliersInBatches(t *testing.T) {
 // TestRoutingOneNoticePerTender: a supplier matching twelve lots of a
 // tender gets one notification for them all, not one per lot; its email
 // lists ten and counts the others (a notification's data is bounded).
+//
+// Members who cannot be notified are left out: a disabled account and an
+// unconfirmed address get nothing.
 func TestRoutingOneNoticePerTender(t *testing.T) {
 	w := newTenderWorld(t)
 	s := w.eligibleSupplier(domain.LangEN, true)
+	disabled := w.e.db.User(t, storetest.UserOptions{Organisation: s.orgID, Role: domain.RoleMember, EmailVerified: true,
+		Email: mailtest.UniqueAddress(t), Language: domain.LangEN})
+	unconfirmed := w.e.db.User(t, storetest.UserOptions{Organisation: s.orgID, Role: domain.RoleMember,
+		Email: mailtest.UniqueAddress(t), Language: domain.LangEN})
+	if _, err := w.e.db.Pool.Exec(t.Context(), "UPDATE users SET disabled_at = now() WHERE id = $1", disabled.ID); err != nil {
+		t.Fatal(err)
+	}
 	base := "/api/v1/organisations/" + w.buyerOrg.ID + "/tenders"
 	r := w.buyer.expect(http.StatusCreated, "POST", base, tenderInput(time.Now().Add(20*24*time.Hour)))
 	tenderID := r.body["id"].(string)
@@ -246,6 +257,17 @@ func TestRoutingOneNoticePerTender(t *testing.T) {
 	if !strings.Contains(m.Text, "Site 01") || !strings.Contains(m.Text, "Site 10") || strings.Contains(m.Text, "Site 11") ||
 		!strings.Contains(m.Text, "and 2 more lots") || !strings.Contains(m.HTML, "and 2 more lots") {
 		t.Errorf("the email lists the wrong lots:\n%s", m.Text)
+	}
+	for _, u := range []domain.User{disabled, unconfirmed} {
+		var n int
+		if err := w.e.db.Pool.QueryRow(t.Context(), "SELECT count(*) FROM notifications WHERE user_id = $1", u.ID).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		// Their notification would have been written with the owner's,
+		// in the same transaction, whose email arrived above.
+		if n != 0 || len(w.e.mail.Messages(t, u.Email)) != 0 {
+			t.Errorf("%s (disabled or unconfirmed) got %d notifications", u.Email, n)
+		}
 	}
 }
 
@@ -355,10 +377,18 @@ func TestNeedAnswersAndMilestones(t *testing.T) {
 		!strings.Contains(r.raw, "Nous ne couvrons pas Thionville.") {
 		t.Fatalf("the tender-level answer on the needs: %s", r.raw)
 	}
-	remind, err := e.db.Store.TenderOrganisationsToRemind(ctx, tenderID)
-	if err != nil {
+	// Who the deadline reminders go to (the job's own query).
+	var remind []string
+	if err := e.db.Store.WithTx(ctx, func(tx *store.Tx) error {
+		orgs, err := tx.ReminderOrganisations(ctx, tenderID)
+		for _, o := range orgs {
+			remind = append(remind, o.OrganisationID)
+		}
+		return err
+	}); err != nil {
 		t.Fatal(err)
 	}
+	slices.Sort(remind)
 	var wantRemind []string
 	for i, s := range sup {
 		if i != 2 && i != 6 {
@@ -541,5 +571,37 @@ func TestTopUpStopsAtTargetAndDeadline(t *testing.T) {
 	e.clock.advance(deadline.Sub(e.clock.now()) + time.Hour)
 	if n, err := e.routing.TopUp(ctx); err != nil || n != 0 {
 		t.Fatalf("top-up after the deadline: %d %v (one candidate remains)", n, err)
+	}
+}
+
+// TestSuspendedSupplierCannotAnswer: a supplier suspended after a lot was
+// routed to it cannot answer it (403, in the member's language): its
+// "interested" neither counts nor tells the buyer; once reinstated, it can.
+func TestSuspendedSupplierCannotAnswer(t *testing.T) {
+	w := newTenderWorld(t)
+	e := w.e
+	ctx := t.Context()
+	s := w.eligibleSupplier(domain.LangFR, false)
+	tenderID, lotID := w.reservedTender(w.buyerOrg.ID, time.Now().Add(20*24*time.Hour))
+	if n, err := e.routing.RouteTender(ctx, tenderID); err != nil || n != 1 {
+		t.Fatalf("routing: %d %v", n, err)
+	}
+	suspension := "/api/v1/moderation/organisations/" + s.orgID + "/suspension"
+	w.moderator.expect(http.StatusOK, "POST", suspension, map[string]any{"reason_template": "fraud"})
+	answerPath := "/api/v1/organisations/" + s.orgID + "/needs/" + lotID + "/answer"
+	r := s.owner.expect(http.StatusForbidden, "PUT", answerPath, map[string]any{"answer": "interested"}, "Accept-Language", "fr")
+	if !strings.Contains(r.raw, "suspendue") {
+		t.Errorf("refusal: %s", r.raw)
+	}
+	if c, err := e.db.Store.CountLotRoutes(ctx, lotID); err != nil || c.Interested != 0 {
+		t.Fatalf("interested counted for a suspended supplier: %+v %v", c, err)
+	}
+	if notes := categoryItems(w.buyer, "tender_interest"); len(notes) != 0 {
+		t.Errorf("the buyer was told of a suspended supplier's interest: %v", notes)
+	}
+	w.moderator.expect(http.StatusOK, "POST", "/api/v1/moderation/organisations/"+s.orgID+"/reinstatement", map[string]any{})
+	s.owner.expect(http.StatusOK, "PUT", answerPath, map[string]any{"answer": "interested"})
+	if notes := categoryItems(w.buyer, "tender_interest"); len(notes) != 1 {
+		t.Errorf("%d interest notices once reinstated, want 1", len(notes))
 	}
 }

@@ -33,7 +33,7 @@ func newTenderWorld(t *testing.T) *tenderWorld {
 	w.buyerOrg = e.db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgPublicBuyer, LegalName: "Ville de Thionville"})
 	w.buyerEmail = mailtest.UniqueAddress(t)
 	w.buyer = e.as(e.db.User(t, storetest.UserOptions{Organisation: w.buyerOrg.ID, Role: domain.RoleMember, Email: w.buyerEmail,
-		DisplayName: "Jutta Weber", Language: domain.LangDE}).ID)
+		DisplayName: "Jutta Weber", Language: domain.LangDE, EmailVerified: true}).ID)
 	w.supplierOrg = e.db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgSSESupplier, LegalName: "ESAT du Val"})
 	w.supplier = e.as(e.db.User(t, storetest.UserOptions{Organisation: w.supplierOrg.ID}).ID)
 	w.other = e.db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgSSESupplier, Country: "LU", LegalName: "Atelier protégé"})

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"time"
 
 	"passerelle/internal/domain"
@@ -136,11 +135,15 @@ func (e *NotificationEvents) statusExpiring(ctx context.Context, st store.Expiri
 	return told && err == nil, err
 }
 
-var msgDeadlineReminderNotice = map[bool]domain.Msg{
-	false: {EN: "%d days left to respond to “%s”", FR: "Plus que %d jours pour répondre à « %s »",
-		DE: "Noch %d Tage für ein Angebot zu „%s“", NL: "Nog %d dagen om te antwoorden op ‘%s’"},
-	true: {EN: "Less than a day left to respond to “%s”", FR: "Moins d’un jour pour répondre à « %s »",
+// msgDeadlineReminderNotice is the headline of a deadline reminder by
+// whole days left: 0 (less than a day), 1, or more (2: "%d days").
+var msgDeadlineReminderNotice = map[int]domain.Msg{
+	0: {EN: "Less than a day left to respond to “%s”", FR: "Moins d’un jour pour répondre à « %s »",
 		DE: "Weniger als ein Tag für ein Angebot zu „%s“", NL: "Nog minder dan een dag om te antwoorden op ‘%s’"},
+	1: {EN: "1 day left to respond to “%s”", FR: "Plus qu’un jour pour répondre à « %s »",
+		DE: "Noch 1 Tag für ein Angebot zu „%s“", NL: "Nog 1 dag om te antwoorden op ‘%s’"},
+	2: {EN: "%d days left to respond to “%s”", FR: "Plus que %d jours pour répondre à « %s »",
+		DE: "Noch %d Tage für ein Angebot zu „%s“", NL: "Nog %d dagen om te antwoorden op ‘%s’"},
 }
 
 // DeadlineReminders reminds the suppliers of each published tender whose
@@ -174,7 +177,6 @@ func (e *NotificationEvents) DeadlineReminders(ctx context.Context, now time.Tim
 func (e *NotificationEvents) deadlineReminders(ctx context.Context, tenderID string, now time.Time) (int, error) {
 	told := 0
 	err := e.st.WithTx(ctx, func(tx *store.Tx) error {
-		told = 0 // a retried transaction starts again
 		t, err := tx.LockTender(ctx, tenderID)
 		if errors.Is(err, domain.ErrNotFound) {
 			return nil
@@ -194,40 +196,50 @@ func (e *NotificationEvents) deadlineReminders(ctx context.Context, tenderID str
 		if err != nil {
 			return err
 		}
-		days := int(math.Ceil(left.Hours() / 24))
+		// Whole days left, never more than there are: 49 hours is 2 days,
+		// 23 hours is 0 ("less than a day").
+		days := int(left / (24 * time.Hour))
 		link := e.notes.Link("/tenders/" + t.ID)
+		// Each organisation's reminder is claimed, then the members of the
+		// claimed ones are read in one query.
+		draft := map[string]bool{}
+		var claimedIDs []string
 		for _, o := range orgs {
 			claimed, err := tx.ClaimNotificationEvent(ctx, "deadline_reminder:"+t.ID+":"+o.OrganisationID+":"+reminder, now)
 			if err != nil {
 				return err
 			}
-			if !claimed {
-				continue
+			if claimed {
+				draft[o.OrganisationID] = o.Draft
+				claimedIDs = append(claimedIDs, o.OrganisationID)
 			}
-			told++
-			members, err := tx.NotifiableMembers(ctx, o.OrganisationID)
-			if err != nil {
+		}
+		told = len(claimedIDs)
+		members, err := tx.NotifiableMembers(ctx, claimedIDs...)
+		if err != nil {
+			return err
+		}
+		for _, r := range members {
+			title := TenderTitleIn(t, r.Language)
+			var headline map[domain.Language]string
+			if days < 2 {
+				headline = msgDeadlineReminderNotice[days].With(title)
+			} else {
+				headline = msgDeadlineReminderNotice[2].With(days, title)
+			}
+			n := Notice{Category: domain.NotifyDeadlineReminders, Kind: "deadline_reminder", Title: headline[r.Language], Link: link,
+				Data: map[string]any{"TenderTitle": title, "Deadline": deadlineMsg(t.ResponsesDeadline)[r.Language],
+					"DaysLeft": days, "Draft": draft[r.OrganisationID], "Link": link}}
+			if err := e.notes.Notify(ctx, tx, n, r.UserID); err != nil {
 				return err
-			}
-			for _, r := range members {
-				title := tenderTitleIn(t, r.Language)
-				var headline map[domain.Language]string
-				if last {
-					headline = msgDeadlineReminderNotice[last].With(title)
-				} else {
-					headline = msgDeadlineReminderNotice[last].With(days, title)
-				}
-				n := Notice{Category: domain.NotifyDeadlineReminders, Kind: "deadline_reminder", Title: headline[r.Language], Link: link,
-					Data: map[string]any{"TenderTitle": title, "Deadline": deadlineMsg(t.ResponsesDeadline)[r.Language],
-						"DaysLeft": days, "Draft": o.Draft, "Link": link}}
-				if err := e.notes.Notify(ctx, tx, n, r.UserID); err != nil {
-					return err
-				}
 			}
 		}
 		return nil
 	})
-	return told, err
+	if err != nil {
+		return 0, err // rolled back: nobody was reminded (WithTx runs fn once, never retries)
+	}
+	return told, nil
 }
 
 var msgOutcomeQuestionNotice = domain.Msg{
@@ -266,7 +278,6 @@ func (e *NotificationEvents) OutcomeQuestions(ctx context.Context, now time.Time
 func (e *NotificationEvents) outcomeQuestion(ctx context.Context, tenderID string, now time.Time) (bool, error) {
 	told := false
 	err := e.st.WithTx(ctx, func(tx *store.Tx) error {
-		told = false
 		// Locked: an outcome recorded meanwhile either commits first
 		// (and is counted below) or waits for this question.
 		t, err := tx.LockTender(ctx, tenderID)
@@ -294,7 +305,7 @@ func (e *NotificationEvents) outcomeQuestion(ctx context.Context, tenderID strin
 		}
 		link := e.notes.Link("/tenders/" + t.ID + "/outcomes")
 		for _, r := range members {
-			title := tenderTitleIn(t, r.Language)
+			title := TenderTitleIn(t, r.Language)
 			n := Notice{Category: domain.NotifyOutcomeQuestion, Kind: "outcome_question",
 				Title: msgOutcomeQuestionNotice.With(title)[r.Language], Link: link,
 				Data: map[string]any{"TenderTitle": title, "Deadline": domain.DateMsg(t.ResponsesDeadline.UTC()).With()[r.Language],
@@ -346,7 +357,7 @@ func notifyResponsesReceived(ctx context.Context, tx *store.Tx, notes *Notificat
 	}
 	link := notes.Link("/tenders/" + t.ID + "/responses")
 	for _, r := range members {
-		title := tenderTitleIn(t, r.Language)
+		title := TenderTitleIn(t, r.Language)
 		var headline map[domain.Language]string
 		switch {
 		case total < 2:
@@ -363,20 +374,13 @@ func notifyResponsesReceived(ctx context.Context, tx *store.Tx, notes *Notificat
 	return nil
 }
 
-// tenderTitleIn is t's title in lang when its author wrote one, else in
-// its original language.
-func tenderTitleIn(t domain.Tender, lang domain.Language) string {
-	for _, x := range t.Texts {
-		if x.Language == lang {
-			return x.Title
-		}
-	}
-	return t.Original().Title
-}
+// tenderTitleIn is TenderTitleIn (one implementation), under the name
+// tender_questions.go still calls.
+var tenderTitleIn = TenderTitleIn
 
 // deadlineMsg writes an instant as each language writes a date and time,
 // in UTC (said so): the deadline is one instant for buyers and suppliers
-// of four countries.
+// of four countries. Every email that gives a deadline writes it so.
 func deadlineMsg(at time.Time) map[domain.Language]string {
 	at = at.UTC()
 	return map[domain.Language]string{

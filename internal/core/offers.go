@@ -157,7 +157,7 @@ func (s *Offers) Update(ctx context.Context, actor Actor, p domain.Principal, of
 		}
 		after := before
 		after.OfferFields = f
-		if err := s.enter(ctx, &after, next, now); err != nil {
+		if err := s.enter(ctx, tx, &after, next, now); err != nil {
 			return err
 		}
 		if out, err = tx.SaveOffer(ctx, after, now); err != nil {
@@ -227,7 +227,7 @@ func (s *Offers) move(ctx context.Context, actor Actor, p domain.Principal, offe
 			}
 		}
 		after := before
-		if err := s.enter(ctx, &after, next, now); err != nil {
+		if err := s.enter(ctx, tx, &after, next, now); err != nil {
 			return err
 		}
 		if out, err = tx.SaveOffer(ctx, after, now); err != nil {
@@ -243,16 +243,16 @@ func (s *Offers) move(ctx context.Context, actor Actor, p domain.Principal, offe
 
 // enter moves o to state next at now, with the dates that go with it. An
 // offer that goes to the moderators needs a counting SSE status.
-func (s *Offers) enter(ctx context.Context, o *domain.Offer, next domain.OfferState, now time.Time) error {
+func (s *Offers) enter(ctx context.Context, tx *store.Tx, o *domain.Offer, next domain.OfferState, now time.Time) error {
 	if next == o.State {
 		return nil
 	}
 	switch next {
 	case domain.OfferPending:
-		if err := refuseSuspended(ctx, s.st, o.OrganisationID); err != nil {
+		if err := refuseSuspendedIn(ctx, tx, o.OrganisationID, errOrganisationSuspended()); err != nil {
 			return err
 		}
-		if err := s.checkVerified(ctx, o.OrganisationID, now, msgOfferNeedsStatus, domain.ErrForbidden); err != nil {
+		if err := s.checkVerified(ctx, tx, o.OrganisationID, now, msgOfferNeedsStatus, domain.ErrForbidden); err != nil {
 			return err
 		}
 		o.SubmittedAt, o.DecisionReason = &now, ""
@@ -264,9 +264,10 @@ func (s *Offers) enter(ctx context.Context, o *domain.Offer, next domain.OfferSt
 }
 
 // checkVerified fails with msg (around sentinel) unless the organisation
-// holds an SSE status that counts at instant at.
-func (s *Offers) checkVerified(ctx context.Context, orgID string, at time.Time, msg domain.Msg, sentinel error) error {
-	statuses, err := s.st.VerifiedSSEStatuses(ctx, orgID, at)
+// holds an SSE status that counts at instant at. It reads through tx, which
+// holds the offer's lock.
+func (s *Offers) checkVerified(ctx context.Context, tx *store.Tx, orgID string, at time.Time, msg domain.Msg, sentinel error) error {
+	statuses, err := tx.VerifiedSSEStatuses(ctx, orgID, at)
 	if err != nil {
 		return err
 	}
@@ -308,7 +309,7 @@ func (s *Offers) changeDocument(ctx context.Context, actor Actor, p domain.Princ
 		action := "offer.document_detached"
 		if attach {
 			action = "offer.document_attached"
-			doc, err := s.st.GetDocument(ctx, documentID)
+			doc, err := tx.GetDocument(ctx, documentID) // through tx: it holds the listing's lock
 			if err != nil || doc.OrganisationID != org.ID {
 				// Another organisation's document does not exist for this one.
 				return msgOfferNoDocument.Wrap(domain.ErrNotFound)
@@ -338,7 +339,7 @@ func (s *Offers) changeDocument(ctx context.Context, actor Actor, p domain.Princ
 			}
 		}
 		after := before
-		if err := s.enter(ctx, &after, next, now); err != nil {
+		if err := s.enter(ctx, tx, &after, next, now); err != nil {
 			return err
 		}
 		if out, err = tx.SaveOffer(ctx, after, now); err != nil {
@@ -475,10 +476,10 @@ func (s *Offers) DecideWith(ctx context.Context, actor Actor, p domain.Principal
 		after.State, after.DecidedAt, after.DecidedBy = next, &now, actor.UserID
 		switch next {
 		case domain.OfferPublished:
-			if err := refuseApprovalOfSuspended(ctx, s.st, before.OrganisationID); err != nil {
+			if err := refuseSuspendedIn(ctx, tx, before.OrganisationID, errApproveSuspended()); err != nil {
 				return err
 			}
-			if err := s.checkVerified(ctx, before.OrganisationID, now, msgOfferStatusLapsed, domain.ErrConflict); err != nil {
+			if err := s.checkVerified(ctx, tx, before.OrganisationID, now, msgOfferStatusLapsed, domain.ErrConflict); err != nil {
 				return err
 			}
 			after.DecisionReason = ""
@@ -511,7 +512,7 @@ func (s *Offers) DecideWith(ctx context.Context, actor Actor, p domain.Principal
 // notify emails a decision to every owner of the offer's organisation, in
 // their language, with the title in that language when the author wrote it.
 func (s *Offers) notify(ctx context.Context, tx *store.Tx, o domain.Offer, d Decision, why domain.DecisionReason) error {
-	org, err := s.st.GetOrganisation(ctx, o.OrganisationID)
+	org, err := tx.GetOrganisation(ctx, o.OrganisationID) // through tx: it holds the offer's lock
 	if err != nil {
 		return err
 	}

@@ -69,15 +69,15 @@ func (s *Responses) Create(ctx context.Context, actor Actor, p domain.Principal,
 	if err := openForResponses(t, now); err != nil {
 		return domain.Response{}, err
 	}
-	if err := refuseSuspended(ctx, s.st, org.ID); err != nil {
-		return domain.Response{}, err
-	}
 	f = f.Normalize()
 	if err := domain.ValidateResponse(f).Err(); err != nil {
 		return domain.Response{}, err
 	}
 	var out domain.Response
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+		if err := refuseSuspendedIn(ctx, tx, org.ID, errOrganisationSuspended()); err != nil {
+			return err
+		}
 		var err error
 		out, err = tx.CreateResponse(ctx, domain.Response{TenderID: t.ID, LotID: lotID, OrganisationID: org.ID, Message: f.Message,
 			PriceCents: f.PriceCents, Currency: f.Currency, PriceText: f.PriceText}, now)
@@ -94,7 +94,9 @@ func (s *Responses) Create(ctx context.Context, actor Actor, p domain.Principal,
 
 // Get returns a response to whoever may see it (see Responses). A
 // moderator's reading of a sealed response, allowed by an open report on
-// the tender, is an exception to the seal: it is audited
+// the tender that another user filed, to a moderator who is a member
+// neither of the buyer nor of an organisation that responded to the
+// tender, is an exception to the seal: it is audited
 // ("response.read_by_moderator", actor), so that the supplier's and the
 // buyer's trust can be checked afterwards.
 func (s *Responses) Get(ctx context.Context, actor Actor, p domain.Principal, responseID string) (domain.Response, domain.Tender, error) {
@@ -113,11 +115,13 @@ func (s *Responses) Get(ctx context.Context, actor Actor, p domain.Principal, re
 		if !domain.Can(p, domain.ActModerate, domain.Resource{}) || !r.Counts(t) {
 			return domain.Response{}, domain.Tender{}, domain.ErrNotFound
 		}
-		open, err := s.st.HasOpenReport(ctx, domain.ReportTender, t.ID)
+		// Not on their own report, and never as a member of the buyer or
+		// of a competitor: the seal opens for the report's handling only.
+		ok, err := s.st.ModeratorMayReadTenderResponses(ctx, t.ID, p.UserID)
 		if err != nil {
 			return domain.Response{}, domain.Tender{}, err
 		}
-		if !open {
+		if !ok {
 			return domain.Response{}, domain.Tender{}, domain.ErrNotFound
 		}
 		err = s.st.WithTx(ctx, func(tx *store.Tx) error {
@@ -148,7 +152,7 @@ func (s *Responses) Update(ctx context.Context, actor Actor, p domain.Principal,
 	if err := domain.ValidateResponse(f).Err(); err != nil {
 		return domain.Response{}, err
 	}
-	return s.supplierChange(ctx, actor, p, responseID, "response.updated", func(r *domain.Response, _ domain.Tender, _ time.Time) error {
+	return s.supplierChange(ctx, actor, p, responseID, "response.updated", func(_ *store.Tx, r *domain.Response, _ domain.Tender, _ time.Time) error {
 		if r.State != domain.ResponseDraft && r.State != domain.ResponseWithdrawn {
 			return msgResponseFrozen.Wrap(domain.ErrConflict, string(r.State))
 		}
@@ -160,8 +164,8 @@ func (s *Responses) Update(ctx context.Context, actor Actor, p domain.Principal,
 // Submit sends a draft (or withdrawn) response, confirmed for the
 // tender's current substance.
 func (s *Responses) Submit(ctx context.Context, actor Actor, p domain.Principal, responseID string) (domain.Response, error) {
-	return s.supplierChange(ctx, actor, p, responseID, "response.submitted", func(r *domain.Response, t domain.Tender, now time.Time) error {
-		if err := refuseSuspended(ctx, s.st, r.OrganisationID); err != nil {
+	return s.supplierChange(ctx, actor, p, responseID, "response.submitted", func(tx *store.Tx, r *domain.Response, t domain.Tender, now time.Time) error {
+		if err := refuseSuspendedIn(ctx, tx, r.OrganisationID, errOrganisationSuspended()); err != nil {
 			return err
 		}
 		to, err := r.Lifecycle(t).Next(domain.ResponseSubmit)
@@ -175,7 +179,7 @@ func (s *Responses) Submit(ctx context.Context, actor Actor, p domain.Principal,
 
 // Withdraw takes a submitted response back before the deadline.
 func (s *Responses) Withdraw(ctx context.Context, actor Actor, p domain.Principal, responseID string) (domain.Response, error) {
-	return s.supplierChange(ctx, actor, p, responseID, "response.withdrawn", func(r *domain.Response, t domain.Tender, now time.Time) error {
+	return s.supplierChange(ctx, actor, p, responseID, "response.withdrawn", func(_ *store.Tx, r *domain.Response, t domain.Tender, now time.Time) error {
 		to, err := r.Lifecycle(t).Next(domain.ResponseWithdraw)
 		if err != nil {
 			return err
@@ -191,13 +195,13 @@ func (s *Responses) Withdraw(ctx context.Context, actor Actor, p domain.Principa
 // records the tender's current substance version. Confirming a submitted
 // response that is current changes nothing (a client may retry).
 func (s *Responses) Confirm(ctx context.Context, actor Actor, p domain.Principal, responseID string) (domain.Response, error) {
-	return s.supplierChange(ctx, actor, p, responseID, "response.confirmed", func(r *domain.Response, t domain.Tender, _ time.Time) error {
+	return s.supplierChange(ctx, actor, p, responseID, "response.confirmed", func(tx *store.Tx, r *domain.Response, t domain.Tender, _ time.Time) error {
 		state := r.Lifecycle(t)
 		if state == domain.ResponseSubmitted {
 			return nil
 		}
 		// Confirming makes a response count again: like submitting it.
-		if err := refuseSuspended(ctx, s.st, r.OrganisationID); err != nil {
+		if err := refuseSuspendedIn(ctx, tx, r.OrganisationID, errOrganisationSuspended()); err != nil {
 			return err
 		}
 		to, err := state.Next(domain.ResponseReconfirm)
@@ -212,7 +216,7 @@ func (s *Responses) Confirm(ctx context.Context, actor Actor, p domain.Principal
 // AttachDocument links a document of the responding organisation (purpose
 // response_document) to a draft or withdrawn response.
 func (s *Responses) AttachDocument(ctx context.Context, actor Actor, p domain.Principal, responseID, documentID string) (domain.Response, error) {
-	return s.supplierChange(ctx, actor, p, responseID, "response.document_attached", func(r *domain.Response, _ domain.Tender, _ time.Time) error {
+	return s.supplierChange(ctx, actor, p, responseID, "response.document_attached", func(_ *store.Tx, r *domain.Response, _ domain.Tender, _ time.Time) error {
 		if r.State != domain.ResponseDraft && r.State != domain.ResponseWithdrawn {
 			return msgResponseFrozen.Wrap(domain.ErrConflict, string(r.State))
 		}
@@ -234,7 +238,7 @@ func (s *Responses) AttachDocument(ctx context.Context, actor Actor, p domain.Pr
 
 // DetachDocument unlinks a document from a draft or withdrawn response.
 func (s *Responses) DetachDocument(ctx context.Context, actor Actor, p domain.Principal, responseID, documentID string) (domain.Response, error) {
-	return s.supplierChange(ctx, actor, p, responseID, "response.document_detached", func(r *domain.Response, _ domain.Tender, _ time.Time) error {
+	return s.supplierChange(ctx, actor, p, responseID, "response.document_detached", func(_ *store.Tx, r *domain.Response, _ domain.Tender, _ time.Time) error {
 		if r.State != domain.ResponseDraft && r.State != domain.ResponseWithdrawn {
 			return msgResponseFrozen.Wrap(domain.ErrConflict, string(r.State))
 		}
@@ -250,7 +254,7 @@ func (s *Responses) DetachDocument(ctx context.Context, actor Actor, p domain.Pr
 // organisations, whose tender is locked too (a substantial edit and a
 // confirmation never cross) and still open for responses.
 func (s *Responses) supplierChange(ctx context.Context, actor Actor, p domain.Principal, responseID, action string,
-	change func(*domain.Response, domain.Tender, time.Time) error) (domain.Response, error) {
+	change func(*store.Tx, *domain.Response, domain.Tender, time.Time) error) (domain.Response, error) {
 	if p.Anonymous() {
 		return domain.Response{}, domain.ErrUnauthenticated
 	}
@@ -278,7 +282,7 @@ func (s *Responses) supplierChange(ctx context.Context, actor Actor, p domain.Pr
 			return err
 		}
 		next := before
-		if err := change(&next, t, now); err != nil {
+		if err := change(tx, &next, t, now); err != nil {
 			return err
 		}
 		for _, d := range next.DocumentIDs {

@@ -89,6 +89,12 @@ const TopUpBatch = 100
 // was not routed today (UTC): at most one batch per lot and day, never
 // to a supplier the lot was routed to before. It returns how many
 // suppliers were routed a lot.
+//
+// It resumes where a run cut short stopped: each tender's batch commits on
+// its own, and TendersDueForTopUp leaves out the lots routed today, so a
+// retry the same day goes on with the tenders not done yet. Only tenders
+// whose lots had no candidate left are examined again (nothing is
+// routed or told twice).
 func (s *Routing) TopUp(ctx context.Context) (int, error) {
 	total, after := 0, ""
 	for {
@@ -167,7 +173,6 @@ func (s *Routing) route(ctx context.Context, tenderID string, topUp bool) (int, 
 	}
 	routed := 0
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
-		routed = 0 // a retried transaction starts over
 		locked, err := tx.LockTender(ctx, tenderID)
 		if err != nil {
 			return err
@@ -215,7 +220,10 @@ func (s *Routing) route(ctx context.Context, tenderID string, topUp bool) (int, 
 		}
 		return s.tellSuppliers(ctx, tx, locked, buyer, perOrg, recipients)
 	})
-	return routed, err
+	if err != nil {
+		return 0, err // rolled back: nobody was routed (WithTx runs fn once, never retries)
+	}
+	return routed, nil
 }
 
 // plan prepares the next batch of each lot of t due for routing: its best
@@ -268,17 +276,15 @@ func (s *Routing) plan(ctx context.Context, t domain.Tender, topUp bool, now tim
 // notification's data is bounded (16 KiB).
 const MaxLotsInNotice = 10
 
-// supplierRecipients are a routed organisation and the users told of it.
-type supplierRecipients struct {
-	org   domain.Organisation
-	users []domain.User
-}
-
 // recipients loads, before the transaction, every organisation a plan
-// may route to and its members: all members of a supplier are told of
-// its new needs (each chooses the delivery in their preferences).
-func (s *Routing) recipients(ctx context.Context, plans []lotPlan) (map[string]supplierRecipients, error) {
-	out := map[string]supplierRecipients{}
+// may route to (for its name in the notices). Their members are read in
+// the transaction, in one query that leaves out disabled accounts and
+// unconfirmed addresses.
+//
+// There is no batch query for organisations: one read each, at most
+// BatchSize per lot.
+func (s *Routing) recipients(ctx context.Context, plans []lotPlan) (map[string]domain.Organisation, error) {
+	out := map[string]domain.Organisation{}
 	for _, p := range plans {
 		for _, e := range p.entries {
 			if _, ok := out[e.OrganisationID]; ok {
@@ -288,19 +294,7 @@ func (s *Routing) recipients(ctx context.Context, plans []lotPlan) (map[string]s
 			if err != nil {
 				return nil, err
 			}
-			members, err := s.st.ListMembers(ctx, e.OrganisationID)
-			if err != nil {
-				return nil, err
-			}
-			r := supplierRecipients{org: org}
-			for _, m := range members {
-				u, err := s.st.GetUser(ctx, m.UserID)
-				if err != nil {
-					return nil, err
-				}
-				r.users = append(r.users, u)
-			}
-			out[e.OrganisationID] = r
+			out[e.OrganisationID] = org
 		}
 	}
 	return out, nil
@@ -310,44 +304,45 @@ func (s *Routing) recipients(ctx context.Context, plans []lotPlan) (map[string]s
 // for the tender, listing the lots routed to it now, each member in their
 // language (category new_matching_need: by default in the daily digest).
 func (s *Routing) tellSuppliers(ctx context.Context, tx *store.Tx, t domain.Tender, buyer domain.Organisation,
-	perOrg map[string][]routedLot, recipients map[string]supplierRecipients) error {
+	perOrg map[string][]routedLot, orgs map[string]domain.Organisation) error {
 	if s.notes == nil {
 		return nil
 	}
-	orgs := make([]string, 0, len(perOrg))
+	ids := make([]string, 0, len(perOrg))
 	for org := range perOrg {
-		orgs = append(orgs, org)
+		ids = append(ids, org)
 	}
-	slices.Sort(orgs) // a fixed order: the same notifications whatever the map's
+	slices.Sort(ids) // a fixed order: the same notifications whatever the map's
+	members, err := tx.NotifiableMembers(ctx, ids...)
+	if err != nil {
+		return err
+	}
 	base := strings.TrimRight(s.cfg.PublicURL, "/")
 	link := base + "/tenders/" + t.ID
-	for _, orgID := range orgs {
-		r := recipients[orgID]
-		for _, u := range r.users {
-			lang := u.Language
-			title := TenderTitleIn(t, lang)
-			listed := perOrg[orgID]
-			more := max(0, len(listed)-MaxLotsInNotice)
-			listed = listed[:len(listed)-more]
-			lots := make([]any, 0, len(listed))
-			for _, rl := range listed {
-				var reasons []any
-				for _, m := range matchReasonsIn(rl.reasons) {
-					reasons = append(reasons, m[lang])
-				}
-				lots = append(lots, map[string]any{"Title": rl.lot.Title, "Reasons": reasons})
+	for _, r := range members {
+		orgID, lang := r.OrganisationID, r.Language
+		title := TenderTitleIn(t, lang)
+		listed := perOrg[orgID]
+		more := max(0, len(listed)-MaxLotsInNotice)
+		listed = listed[:len(listed)-more]
+		lots := make([]any, 0, len(listed))
+		for _, rl := range listed {
+			var reasons []any
+			for _, m := range matchReasonsIn(rl.reasons) {
+				reasons = append(reasons, m[lang])
 			}
-			buyerName := organisationName(buyer)
-			if t.BuyerAnonymous {
-				buyerName = msgAnonymousBuyer.With()[lang]
-			}
-			data := map[string]any{"OrganisationName": organisationName(r.org), "TenderTitle": title, "BuyerName": buyerName,
-				"Deadline": deadlineIn(t.ResponsesDeadline, lang), "Lots": lots, "MoreLots": more, "Link": link,
-				"AnswerLink": base + "/organisations/" + orgID + "/needs"}
-			if err := s.notes.Notify(ctx, tx, Notice{Category: domain.NotifyNewMatchingNeed, Kind: "new_matching_need",
-				Title: msgNewNeedTitle.With(title)[lang], Link: link, Data: data}, u.ID); err != nil {
-				return err
-			}
+			lots = append(lots, map[string]any{"Title": rl.lot.Title, "Reasons": reasons})
+		}
+		buyerName := organisationName(buyer)
+		if t.BuyerAnonymous {
+			buyerName = msgAnonymousBuyer.With()[lang]
+		}
+		data := map[string]any{"OrganisationName": organisationName(orgs[orgID]), "TenderTitle": title, "BuyerName": buyerName,
+			"Deadline": deadlineMsg(t.ResponsesDeadline)[lang], "Lots": lots, "MoreLots": more, "Link": link,
+			"AnswerLink": base + "/organisations/" + orgID + "/needs"}
+		if err := s.notes.Notify(ctx, tx, Notice{Category: domain.NotifyNewMatchingNeed, Kind: "new_matching_need",
+			Title: msgNewNeedTitle.With(title)[lang], Link: link, Data: data}, r.UserID); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -362,12 +357,6 @@ func TenderTitleIn(t domain.Tender, lang domain.Language) string {
 		}
 	}
 	return t.Original().Title
-}
-
-// deadlineIn writes a deadline as lang writes dates, with the time in UTC.
-func deadlineIn(at time.Time, lang domain.Language) string {
-	at = at.UTC()
-	return msgDeadlineAt.With(domain.DateMsg(at), at.Format("15:04"))[lang]
 }
 
 // OrganisationName is the name an organisation goes by: its trade name,

@@ -57,16 +57,22 @@ func (s *Routing) ListNeeds(ctx context.Context, p domain.Principal, orgID strin
 		return nil, "", err
 	}
 	now := s.now()
-	tenders := map[string]domain.Tender{}
+	ids := make([]string, len(routes))
+	for i, r := range routes {
+		ids[i] = r.TenderID
+	}
+	// The page's tenders in one round of queries (a page lists up to 100
+	// routes, often of a few tenders).
+	tenders, err := s.st.GetTenders(ctx, ids...)
+	if err != nil {
+		return nil, "", err
+	}
 	buyers := map[string]domain.Organisation{}
 	out := make([]Need, 0, len(routes))
 	for _, r := range routes {
 		t, ok := tenders[r.TenderID]
 		if !ok {
-			if t, err = s.st.GetTender(ctx, r.TenderID); err != nil {
-				return nil, "", err
-			}
-			tenders[r.TenderID] = t
+			return nil, "", domain.ErrNotFound // a route's tender is never deleted
 		}
 		n := Need{Route: r, Tender: t, Open: t.State == domain.TenderPublished && !t.DeadlinePassed(now)}
 		for _, l := range t.Lots {
@@ -140,6 +146,11 @@ func (s *Routing) Answer(ctx context.Context, actor Actor, p domain.Principal, o
 		if t.State != domain.TenderPublished || t.DeadlinePassed(now) {
 			return msgNeedAnswerClosed.Wrap(domain.ErrConflict)
 		}
+		// A suspended supplier answers nothing: its "interested" would
+		// count towards the buyer's milestones.
+		if err := refuseSuspendedIn(ctx, tx, orgID, errOrganisationSuspended()); err != nil {
+			return err
+		}
 		if out, err = tx.AnswerLotRoute(ctx, lotID, orgID, a); err != nil {
 			return err
 		}
@@ -177,23 +188,19 @@ func (s *Routing) tellBuyerInterest(ctx context.Context, tx *store.Tx, t domain.
 	}
 	// Through tx: answers racing for the tender's lock hold connections,
 	// and a read on another one could wait for them forever.
-	members, err := tx.ListMembers(ctx, t.OrganisationID)
+	members, err := tx.NotifiableMembers(ctx, t.OrganisationID)
 	if err != nil {
 		return err
 	}
 	link := strings.TrimRight(s.cfg.PublicURL, "/") + "/tenders/" + t.ID
-	for _, m := range members {
-		u, err := tx.GetUser(ctx, m.UserID)
-		if err != nil {
-			return err
-		}
-		title := TenderTitleIn(t, u.Language)
-		headline := msgTenderInterestTitle.With(count, title)[u.Language]
+	for _, r := range members {
+		title := TenderTitleIn(t, r.Language)
+		headline := msgTenderInterestTitle.With(count, title)[r.Language]
 		if count == 1 {
-			headline = msgTenderFirstInterestTitle.With(title)[u.Language]
+			headline = msgTenderFirstInterestTitle.With(title)[r.Language]
 		}
 		if err := s.notes.Notify(ctx, tx, Notice{Category: domain.NotifyTenderInterest, Kind: "tender_interest", Title: headline,
-			Link: link, Data: map[string]any{"TenderTitle": title, "Count": count, "Link": link}}, u.ID); err != nil {
+			Link: link, Data: map[string]any{"TenderTitle": title, "Count": count, "Link": link}}, r.UserID); err != nil {
 			return err
 		}
 	}

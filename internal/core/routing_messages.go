@@ -26,7 +26,6 @@ var (
 		EN: "a buyer who keeps its name private", FR: "un acheteur qui garde son nom confidentiel",
 		DE: "ein Auftraggeber, der seinen Namen nicht nennt", NL: "een koper die zijn naam niet bekendmaakt",
 	}
-	msgDeadlineAt = domain.Msg{EN: "%s at %s UTC", FR: "%s à %s UTC", DE: "%s um %s Uhr UTC", NL: "%s om %s UTC"}
 )
 
 // msgMatchReason says a routing.Reason in plain words; the values named by

@@ -336,34 +336,57 @@ func (s *SavedSearches) SendAlerts(ctx context.Context) (int, error) {
 
 // alertOne sends the alert of saved search id for the window ending at
 // end, if it is still due; it reports whether a notification was written.
+//
+// The search runs first, outside any transaction: it reads through the
+// pool and may call the engine, which must not happen while a row is
+// locked. The transaction then locks the saved search only if it is as
+// the search saw it, and skips it otherwise (another run alerted it, or
+// its owner edited it: the next run searches again).
 func (s *SavedSearches) alertOne(ctx context.Context, id string, end, now time.Time) (bool, error) {
+	saved, ok, err := s.st.SavedSearchDue(ctx, id, end)
+	if err != nil || !ok {
+		return false, err // done meanwhile by another run, or changed
+	}
+	req, qve, _ := ParseSearchQuery(saved.Query, "query")
+	p := domain.Principal{UserID: saved.UserID}
+	if req.Eligible != "" && qve.Err() == nil {
+		roles, err := s.st.Memberships(ctx, saved.UserID)
+		if err != nil {
+			return false, err
+		}
+		if _, member := roles[saved.OrganisationID]; saved.OrganisationID != "" && member {
+			p.Memberships, p.ActiveOrganisationID = roles, saved.OrganisationID
+		}
+	}
+	ps, ve, err := s.search.prepare(ctx, p, req, now)
+	if err != nil {
+		return false, err
+	}
+	// The query cannot run as it was saved any more: the user left the
+	// organisation eligibility acted for, or it stopped being a supplier,
+	// or a town it names is gone. Alerts stop, and the user is told why
+	// rather than left waiting for news.
+	stopped := len(qve.Fields) > 0 || len(ve.Fields) > 0
+	var page SearchPage
+	if !stopped {
+		from := saved.LastAlertAt
+		ps.q.Filters.PublishedFrom, ps.q.Filters.PublishedBefore = &from, &end
+		ps.q.Facets, ps.q.Cursor, ps.q.Highlight, ps.q.Limit = nil, "", false, savedSearchAlertHits
+		if page, err = s.search.run(ctx, ps, now, saved.Lang); err != nil {
+			return false, err // the engine is down: the job retries, the window stays
+		}
+	}
 	notified := false
-	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
-		saved, ok, err := tx.LockSavedSearchDue(ctx, id, end)
+	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+		ok, err := tx.LockSavedSearchUnchanged(ctx, saved)
 		if err != nil || !ok {
-			return err // done meanwhile by another run, or changed
+			return err
 		}
 		u, err := tx.GetUser(ctx, saved.UserID)
 		if err != nil {
 			return err
 		}
-		req, qve, _ := ParseSearchQuery(saved.Query, "query")
-		p := domain.Principal{UserID: saved.UserID}
-		if req.Eligible != "" && qve.Err() == nil {
-			roles, err := s.st.Memberships(ctx, saved.UserID)
-			if err != nil {
-				return err
-			}
-			if _, member := roles[saved.OrganisationID]; saved.OrganisationID != "" && member {
-				p.Memberships, p.ActiveOrganisationID = roles, saved.OrganisationID
-			}
-		}
-		ps, ve, err := s.search.prepare(ctx, p, req, now)
-		if err == nil && (len(qve.Fields) > 0 || len(ve.Fields) > 0) {
-			// The query cannot run as it was saved any more: the user left
-			// the organisation eligibility acted for, or it stopped being a
-			// supplier, or a town it names is gone. Alerts stop, and the
-			// user is told why rather than left waiting for news.
+		if stopped {
 			reason := msgSavedSearchStoppedQuery
 			if ps.eligible && p.ActiveOrganisationID == "" {
 				reason = msgSavedSearchStoppedMember
@@ -378,16 +401,6 @@ func (s *SavedSearches) alertOne(ctx context.Context, id string, end, now time.T
 			}
 			notified = true
 			return s.notifyStopped(ctx, tx, saved, u.Language, reason)
-		}
-		if err != nil {
-			return err
-		}
-		from := saved.LastAlertAt
-		ps.q.Filters.PublishedFrom, ps.q.Filters.PublishedBefore = &from, &end
-		ps.q.Facets, ps.q.Cursor, ps.q.Highlight, ps.q.Limit = nil, "", false, savedSearchAlertHits
-		page, err := s.search.run(ctx, ps, now, saved.Lang)
-		if err != nil {
-			return err // the engine is down: the job retries, the window stays
 		}
 		if len(page.Hits) > 0 {
 			count := len(page.Hits)

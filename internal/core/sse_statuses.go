@@ -396,7 +396,7 @@ func (s *SSEStatuses) notifyDecision(ctx context.Context, tx *store.Tx, st domai
 	if s.notes == nil {
 		return nil
 	}
-	org, err := s.st.GetOrganisation(ctx, st.OrganisationID)
+	org, err := tx.GetOrganisation(ctx, st.OrganisationID) // through tx: it holds the status's lock
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,7 @@ import (
 //     leave out every listing of an organisation that is not active;
 //   - leaves routing (matching reads active organisations only);
 //   - may not submit offers or tenders for moderation, respond to
-//     tenders, nor have a pending listing approved (refuseSuspended);
+//     tenders, nor have a pending listing approved (refuseSuspendedIn);
 //   - keeps its members: they still sign in, read and edit their data and
 //     drafts, so that they can put right what the moderator asked.
 //
@@ -90,10 +90,6 @@ func (s *Suspensions) change(ctx context.Context, actor Actor, p domain.Principa
 	if _, member := p.Memberships[org.ID]; member {
 		return domain.Organisation{}, msgSuspendOwn.Wrap(domain.ErrForbidden)
 	}
-	members, err := s.st.ListMembers(ctx, org.ID)
-	if err != nil {
-		return domain.Organisation{}, err
-	}
 	now := s.now()
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
 		status, err := tx.LockOrganisationStatus(ctx, org.ID)
@@ -126,7 +122,7 @@ func (s *Suspensions) change(ctx context.Context, actor Actor, p domain.Principa
 			return err
 		}
 		org.Status = next
-		return s.tellMembers(ctx, tx, org, members, reason, suspend)
+		return s.tellMembers(ctx, tx, org, reason, suspend)
 	})
 	if err != nil {
 		return domain.Organisation{}, err
@@ -136,7 +132,9 @@ func (s *Suspensions) change(ctx context.Context, actor Actor, p domain.Principa
 
 // tellMembers writes each member's notice, in their language, with the
 // reason's template in that language, and emails it.
-func (s *Suspensions) tellMembers(ctx context.Context, tx *store.Tx, org domain.Organisation, members []domain.Member, reason domain.DecisionReason, suspended bool) error {
+// Its members are read in tx, leaving out disabled accounts and
+// unconfirmed addresses.
+func (s *Suspensions) tellMembers(ctx context.Context, tx *store.Tx, org domain.Organisation, reason domain.DecisionReason, suspended bool) error {
 	if s.notes == nil {
 		return nil
 	}
@@ -145,42 +143,56 @@ func (s *Suspensions) tellMembers(ctx context.Context, tx *store.Tx, org domain.
 		headline, decision = msgSuspendedNotice, "suspended"
 	}
 	link := strings.TrimRight(s.publicURL, "/") + "/organisations/" + org.ID
-	for _, m := range members {
-		u, err := tx.GetUser(ctx, m.UserID)
-		if err != nil {
-			return err
-		}
-		if err := s.notes.NotifyAlways(ctx, tx, Notice{Kind: "organisation_status", Title: headline.With(organisationName(org))[u.Language],
+	members, err := tx.NotifiableMembers(ctx, org.ID)
+	if err != nil {
+		return err
+	}
+	for _, r := range members {
+		if err := s.notes.NotifyAlways(ctx, tx, Notice{Kind: "organisation_status", Title: headline.With(organisationName(org))[r.Language],
 			Link: link, Data: map[string]any{"OrganisationName": organisationName(org), "Decision": decision,
-				"Reason": reason.Text(u.Language), "Link": link}}, true, u.ID); err != nil {
+				"Reason": reason.Text(r.Language), "Link": link}}, true, r.UserID); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// refuseSuspended refuses, with a message for the organisation's members,
-// what a suspended organisation may not do.
+// refuseSuspendedIn returns refusal if organisation orgID is suspended. It
+// reads the status in tx, share-locking the row: called in the
+// transaction that does what a suspended organisation may not, it cannot
+// race with Suspend, nor wait for a second connection while tx holds
+// locks. refusal is msgOrganisationSuspended.Wrap(domain.ErrForbidden)
+// for the organisation's own acts, msgApproveSuspended.Wrap(
+// domain.ErrConflict) for a moderator's approval of its listing.
+func refuseSuspendedIn(ctx context.Context, tx *store.Tx, orgID string, refusal error) error {
+	status, err := tx.OrganisationStatus(ctx, orgID)
+	if err != nil {
+		return err
+	}
+	if status == domain.OrgSuspended {
+		return refusal
+	}
+	return nil
+}
+
+// errOrganisationSuspended refuses what a suspended organisation may not do.
+func errOrganisationSuspended() error { return msgOrganisationSuspended.Wrap(domain.ErrForbidden) }
+
+// errApproveSuspended refuses a moderator's approval of a listing of a
+// suspended organisation.
+func errApproveSuspended() error { return msgApproveSuspended.Wrap(domain.ErrConflict) }
+
+// refuseSuspended is refuseSuspendedIn before any transaction, for a use
+// case that checks before taking locks (tender questions). Prefer
+// refuseSuspendedIn in the transaction: this check races with a
+// suspension, and must never run inside a transaction holding locks.
 func refuseSuspended(ctx context.Context, st *store.Store, orgID string) error {
 	org, err := st.GetOrganisation(ctx, orgID)
 	if err != nil {
 		return err
 	}
 	if org.Status == domain.OrgSuspended {
-		return msgOrganisationSuspended.Wrap(domain.ErrForbidden)
-	}
-	return nil
-}
-
-// refuseApprovalOfSuspended refuses a moderator's approval of a listing of
-// a suspended organisation.
-func refuseApprovalOfSuspended(ctx context.Context, st *store.Store, orgID string) error {
-	org, err := st.GetOrganisation(ctx, orgID)
-	if err != nil {
-		return err
-	}
-	if org.Status == domain.OrgSuspended {
-		return msgApproveSuspended.Wrap(domain.ErrConflict)
+		return errOrganisationSuspended()
 	}
 	return nil
 }

@@ -59,7 +59,7 @@ func (s *Tenders) DecideWith(ctx context.Context, actor Actor, p domain.Principa
 			return msgTenderApproveLate.Wrap(domain.ErrConflict)
 		}
 		if to == domain.TenderPublished {
-			if err := refuseApprovalOfSuspended(ctx, s.st, before.OrganisationID); err != nil {
+			if err := refuseSuspendedIn(ctx, tx, before.OrganisationID, errApproveSuspended()); err != nil {
 				return err
 			}
 		}

@@ -312,7 +312,7 @@ func (s *Tenders) changeDocuments(ctx context.Context, actor Actor, p domain.Pri
 		out = before
 		action := "tender.document_attached"
 		if attach {
-			doc, err := s.st.GetDocument(ctx, documentID)
+			doc, err := tx.GetDocument(ctx, documentID) // through tx: it holds the listing's lock
 			if err != nil || doc.OrganisationID != orgID {
 				return domain.ErrNotFound // another organisation's document does not exist here
 			}
@@ -366,7 +366,7 @@ func (s *Tenders) Submit(ctx context.Context, actor Actor, p domain.Principal, o
 		if err := ve.Err(); err != nil {
 			return err
 		}
-		if err := refuseSuspended(ctx, s.st, orgID); err != nil {
+		if err := refuseSuspendedIn(ctx, tx, orgID, errOrganisationSuspended()); err != nil {
 			return err
 		}
 		next := before

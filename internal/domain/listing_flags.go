@@ -44,29 +44,43 @@ const (
 	MaxBlockedWord = 100
 )
 
-// foldings spell letters with diacritics and ligatures without them
-// (the same table as taxonomy.Fold, which domain may not import).
+// foldings spell letters with diacritics, and ligatures, the way people
+// type them when they leave the accents out ("prestations" finds
+// "préstations", "strasse" finds "Straße", "oeuvre" finds "œuvre"). The
+// one table of the project: taxonomy.Fold is Fold.
 var foldings = map[rune]string{
 	'à': "a", 'á': "a", 'â': "a", 'ã': "a", 'ä': "a", 'å': "a", 'æ': "ae",
 	'ç': "c", 'è': "e", 'é': "e", 'ê': "e", 'ë': "e",
 	'ì': "i", 'í': "i", 'î': "i", 'ï': "i", 'ñ': "n",
 	'ò': "o", 'ó': "o", 'ô': "o", 'õ': "o", 'ö': "o", 'ø': "o", 'œ': "oe",
 	'ù': "u", 'ú': "u", 'û': "u", 'ü': "u", 'ý': "y", 'ÿ': "y", 'ß': "ss",
+	'\u2019': "'", // typographic apostrophe
 }
 
-// FoldText is s in lower case, without diacritics, with every run of
-// punctuation and white space made one space, trimmed: "Nettoyage  de
-// BUREAUX !" and "nettoyage de bureaux" fold alike.
-func FoldText(s string) string {
+// Fold returns s in lower case without diacritics: comparing folded texts
+// is indifferent to case and accents in the four languages.
+func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := true // drops leading separators
 	for _, r := range strings.ToLower(s) {
 		if f, ok := foldings[r]; ok {
 			b.WriteString(f)
-			space = false
 			continue
 		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// FoldText is s folded (Fold), with every run of punctuation and white
+// space made one space, trimmed: "Nettoyage  de BUREAUX !" and
+// "nettoyage de bureaux" fold alike.
+func FoldText(s string) string {
+	folded := Fold(s)
+	var b strings.Builder
+	b.Grow(len(folded))
+	space := true // drops leading separators
+	for _, r := range folded {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			b.WriteRune(r)
 			space = false

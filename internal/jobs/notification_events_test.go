@@ -257,7 +257,8 @@ func TestDeadlineRemindersOncePerReminder(t *testing.T) {
 		if len(got) != 2 {
 			t.Fatalf("%s received %v, want two reminders", addr, w.inbox(addr))
 		}
-		if got[1].Subject != "Noch 3 Tage für ein Angebot zu „Grünpflege“ — Passerelle" ||
+		// 60 hours before the deadline: 2 whole days left (not 3).
+		if got[1].Subject != "Noch 2 Tage für ein Angebot zu „Grünpflege“ — Passerelle" ||
 			got[0].Subject != "Weniger als ein Tag für ein Angebot zu „Grünpflege“ — Passerelle" {
 			t.Errorf("%s: %q then %q", addr, got[1].Subject, got[0].Subject)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/riverqueue/river"
 
@@ -61,6 +62,16 @@ type RoutingTopUpWorker struct {
 	river.WorkerDefaults[RoutingTopUpArgs]
 	Routing *core.Routing
 	Log     *slog.Logger
+}
+
+// Timeout lifts River's one-minute default: routing a tender takes a
+// quarter of a second (make bench-routing), so a day with a few hundred
+// tenders due would time out and start over forever. A run cut short
+// anyway loses nothing and redoes nothing: each tender's batch commits
+// with its notifications, and the retry's query leaves out the lots
+// routed today (core.Routing.TopUp).
+func (w *RoutingTopUpWorker) Timeout(*river.Job[RoutingTopUpArgs]) time.Duration {
+	return 15 * time.Minute
 }
 
 // Work tops the lots up.

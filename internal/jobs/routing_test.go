@@ -22,7 +22,7 @@ func routingWorld(t *testing.T, db *storetest.DB, n int) (tenderID, lotID string
 		share := 80.0
 		db.SSEStatus(t, org.ID, storetest.StatusOptions{Type: domain.SSEFrESAT, DisabledShare: &share})
 		db.Offer(t, org.ID, storetest.OfferOptions{CPV: []string{"90911200-8"}})
-		members = append(members, db.User(t, storetest.UserOptions{Organisation: org.ID}).ID)
+		members = append(members, db.User(t, storetest.UserOptions{Organisation: org.ID, EmailVerified: true}).ID) // notifiable
 	}
 	buyer := db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgPublicBuyer})
 	tn := db.Tender(t, buyer.ID, storetest.TenderOptions{Lots: []domain.TenderLot{{Title: "Bureaux", CPV: []string{"90910000-9"},

@@ -277,8 +277,8 @@ type StatusExpiringData struct {
 }
 
 // DeadlineReminderData is the data of KindDeadlineReminder. Deadline is
-// written for the recipient; DaysLeft counts started days (1: less than a
-// day); Draft tells that the organisation has a response not yet sent.
+// written for the recipient; DaysLeft counts whole days left (0: less
+// than a day); Draft tells that the organisation has a response not yet sent.
 type DeadlineReminderData struct {
 	Name        string
 	TenderTitle string

@@ -18,9 +18,7 @@ type cursor struct {
 	id uuid.UUID
 }
 
-func encodeCursor(at time.Time, id uuid.UUID) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(at.UTC().Format(time.RFC3339Nano) + "|" + id.String()))
-}
+func encodeCursor(at time.Time, id uuid.UUID) string { return encodeKeyset(at, id.String()) }
 
 // decodeCursor reads a cursor; "" is the zero cursor (before everything).
 // Anything else that is not one of ours is a field error on query.cursor.
@@ -28,10 +26,24 @@ func decodeCursor(s string) (cursor, error) {
 	if s == "" {
 		return cursor{}, nil
 	}
-	bad := func() (cursor, error) {
+	at, id, err := decodeKeyset(s, uuid.Parse)
+	return cursor{at: at, id: id}, err
+}
+
+// encodeKeyset writes the cursor of a row sorted by time then id, whatever
+// the id's type (the audit log's are numbers).
+func encodeKeyset(at time.Time, id string) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(at.UTC().Format(time.RFC3339Nano) + "|" + id))
+}
+
+// decodeKeyset reads a cursor of encodeKeyset whose id parseID reads;
+// anything else is a field error on query.cursor.
+func decodeKeyset[ID any](s string, parseID func(string) (ID, error)) (time.Time, ID, error) {
+	bad := func() (time.Time, ID, error) {
+		var zero ID
 		ve := &domain.ValidationError{}
 		ve.Add("query.cursor", "invalid", "this cursor was not returned by this list: start again without it")
-		return cursor{}, ve
+		return time.Time{}, zero, ve
 	}
 	raw, err := base64.RawURLEncoding.DecodeString(s)
 	if err != nil {
@@ -45,11 +57,11 @@ func decodeCursor(s string) (cursor, error) {
 	if err != nil {
 		return bad()
 	}
-	u, err := uuid.Parse(id)
+	n, err := parseID(id)
 	if err != nil {
 		return bad()
 	}
-	return cursor{at: t, id: u}, nil
+	return t, n, nil
 }
 
 // descendingFrom is where a newest-first list starts: after the cursor's

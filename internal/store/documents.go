@@ -52,11 +52,20 @@ func (t *Tx) CreateDocument(ctx context.Context, d domain.Document) (domain.Docu
 
 // GetDocument returns one document or domain.ErrNotFound.
 func (s *Store) GetDocument(ctx context.Context, id string) (domain.Document, error) {
+	return getDocument(ctx, s.q, id)
+}
+
+// GetDocument is Store.GetDocument in t, for use cases that hold a lock.
+func (t *Tx) GetDocument(ctx context.Context, id string) (domain.Document, error) {
+	return getDocument(ctx, t.q, id)
+}
+
+func getDocument(ctx context.Context, q *sqlc.Queries, id string) (domain.Document, error) {
 	uid, err := parseID("id", id)
 	if err != nil {
 		return domain.Document{}, domain.ErrNotFound
 	}
-	row, err := s.q.GetDocument(ctx, uid)
+	row, err := q.GetDocument(ctx, uid)
 	if err != nil {
 		return domain.Document{}, mapError(err)
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/base64"
 	"strconv"
 	"strings"
 	"time"
@@ -391,32 +390,19 @@ func (s *Store) ListAuditPage(ctx context.Context, f AuditFilter, cursor string,
 	return out, next, nil
 }
 
-// The audit log's ids are numbers, not UUIDs: its cursor is its own
-// ("RFC 3339 time|id", base64url), opaque like the others.
+// The audit log's ids are numbers, not UUIDs: its cursor holds one
+// (encodeKeyset), opaque like the others.
 func encodeAuditCursor(at time.Time, id int64) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(at.UTC().Format(time.RFC3339Nano) + "|" + strconv.FormatInt(id, 10)))
+	return encodeKeyset(at, strconv.FormatInt(id, 10))
 }
 
+// decodeAuditCursor reads an audit cursor; "" is after everything (the
+// log lists newest first).
 func decodeAuditCursor(s string) (time.Time, int64, error) {
 	if s == "" {
 		return time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), 1<<63 - 1, nil
 	}
-	bad := func() (time.Time, int64, error) {
-		ve := &domain.ValidationError{}
-		ve.Add("query.cursor", "invalid", "this cursor was not returned by this list: start again without it")
-		return time.Time{}, 0, ve
-	}
-	raw, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
-		return bad()
-	}
-	at, id, ok := strings.Cut(string(raw), "|")
-	t, err1 := time.Parse(time.RFC3339Nano, at)
-	n, err2 := strconv.ParseInt(id, 10, 64)
-	if !ok || err1 != nil || err2 != nil {
-		return bad()
-	}
-	return t, n, nil
+	return decodeKeyset(s, func(id string) (int64, error) { return strconv.ParseInt(id, 10, 64) })
 }
 
 // ModerationPending counts what waits for a moderator, by queue kind.

@@ -116,6 +116,20 @@ func (s *Store) GetOrganisation(ctx context.Context, id string) (domain.Organisa
 	return loadChildren(ctx, s.q, row)
 }
 
+// GetOrganisation is Store.GetOrganisation in t, for use cases that hold
+// a lock.
+func (t *Tx) GetOrganisation(ctx context.Context, id string) (domain.Organisation, error) {
+	uid, err := uuid.Parse(id)
+	if err != nil {
+		return domain.Organisation{}, domain.ErrNotFound
+	}
+	row, err := t.q.GetOrganisation(ctx, uid)
+	if err != nil {
+		return domain.Organisation{}, mapError(err)
+	}
+	return loadChildren(ctx, t.q, row)
+}
+
 // ListOrganisationsByMember returns the organisations userID belongs to,
 // by legal name, with the user's role in each. Descriptions and
 // identifiers are not loaded: this is a list for choosing one.
@@ -219,4 +233,16 @@ func nonNil(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// OrganisationStatus returns an organisation's status and share-locks its
+// row until t ends, so that what t does for the organisation cannot race
+// with its suspension: a suspension waits for t, or t for it.
+func (t *Tx) OrganisationStatus(ctx context.Context, orgID string) (string, error) {
+	ids, err := rowIDs(orgID)
+	if err != nil {
+		return "", err
+	}
+	st, err := t.q.ShareOrganisationStatus(ctx, ids[0])
+	return st, mapError(err)
 }

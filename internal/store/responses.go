@@ -264,3 +264,16 @@ func responseFromRow(r sqlc.Response, docs []string) domain.Response {
 	}
 	return out
 }
+
+// ModeratorMayReadTenderResponses reports whether moderator userID may
+// read tenderID's sealed responses: a report on the tender is open that
+// another user filed, and userID is a member neither of its buyer nor of
+// an organisation that responded to it.
+func (s *Store) ModeratorMayReadTenderResponses(ctx context.Context, tenderID, userID string) (bool, error) {
+	ids, err := rowIDs(tenderID, userID)
+	if err != nil {
+		return false, nil
+	}
+	ok, err := s.q.ModeratorMayReadTenderResponses(ctx, sqlc.ModeratorMayReadTenderResponsesParams{TenderID: ids[0], UserID: ids[1]})
+	return ok, mapError(err)
+}

@@ -15,35 +15,27 @@ import (
 // (topUp) the lots with fewer than target interested suppliers and no
 // batch since dayStart, so that a lot gets at most one batch a day.
 func (t *Tx) LotsDueForRouting(ctx context.Context, tenderID string, topUp bool, target int, dayStart time.Time) ([]string, error) {
+	return lotsDueForRouting(ctx, t.q, tenderID, topUp, target, dayStart)
+}
+
+// LotsDueForRouting is Tx.LotsDueForRouting outside a transaction: what
+// routing prepares (matching reads much) before it takes the tender's lock
+// and asks again. One query: it needs no transaction of its own.
+func (s *Store) LotsDueForRouting(ctx context.Context, tenderID string, topUp bool, target int, dayStart time.Time) ([]string, error) {
+	return lotsDueForRouting(ctx, s.q, tenderID, topUp, target, dayStart)
+}
+
+func lotsDueForRouting(ctx context.Context, q *sqlc.Queries, tenderID string, topUp bool, target int, dayStart time.Time) ([]string, error) {
 	tid, err := uuid.Parse(tenderID)
 	if err != nil {
 		return nil, nil
 	}
-	ids, err := t.q.LotsDueForRouting(ctx, sqlc.LotsDueForRoutingParams{TenderID: tid, TopUp: topUp, DayStart: dayStart,
+	ids, err := q.LotsDueForRouting(ctx, sqlc.LotsDueForRoutingParams{TenderID: tid, TopUp: topUp, DayStart: dayStart,
 		Target: int32(target)})
 	if err != nil {
 		return nil, mapError(err)
 	}
 	return uuidStrings(ids), nil
-}
-
-// LotsDueForRouting is Tx.LotsDueForRouting outside a transaction: what
-// routing prepares (matching reads much) before it takes the tender's lock
-// and asks again.
-func (s *Store) LotsDueForRouting(ctx context.Context, tenderID string, topUp bool, target int, dayStart time.Time) ([]string, error) {
-	var out []string
-	err := s.WithSnapshot(ctx, func(tx *Tx) error {
-		var err error
-		out, err = tx.LotsDueForRouting(ctx, tenderID, topUp, target, dayStart)
-		return err
-	})
-	return out, err
-}
-
-// ListMembers is Store.ListMembers in the transaction: use cases that hold
-// a lock read through it rather than wait for a second connection.
-func (t *Tx) ListMembers(ctx context.Context, organisationID string) ([]domain.Member, error) {
-	return listMembers(ctx, t.q, organisationID)
 }
 
 // TendersDueForTopUp returns up to limit ids, in id order after after ("" for
@@ -77,22 +69,6 @@ func (s *Store) TenderNotInterestedOrganisations(ctx context.Context, tenderID s
 		return nil, mapError(err)
 	}
 	return idSet(ids), nil
-}
-
-// TenderOrganisationsToRemind returns, in id order, the organisations a
-// tender was routed to that did not say they are not interested (neither
-// in the whole tender nor in every lot routed to them): a "not interested"
-// stops reminders.
-func (s *Store) TenderOrganisationsToRemind(ctx context.Context, tenderID string) ([]string, error) {
-	tid, err := uuid.Parse(tenderID)
-	if err != nil {
-		return []string{}, nil
-	}
-	ids, err := s.q.TenderOrganisationsToRemind(ctx, tid)
-	if err != nil {
-		return nil, mapError(err)
-	}
-	return uuidStrings(ids), nil
 }
 
 // ReconcileTenderNotInterested makes the organisation's "not interested"

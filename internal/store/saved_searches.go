@@ -143,39 +143,50 @@ func (s *Store) ListSavedSearchesPage(ctx context.Context, userID, cursor string
 // on whose last alert ended before windowEnd, after afterID ("" for the
 // first batch), in id order.
 func (s *Store) SavedSearchesDue(ctx context.Context, windowEnd time.Time, afterID string, limit int32) ([]string, error) {
-	after := uuid.Nil
-	if afterID != "" {
-		var err error
-		if after, err = parseID("after_id", afterID); err != nil {
-			return nil, err
-		}
+	after, err := pageID(afterID)
+	if err != nil {
+		return nil, err
 	}
 	ids, err := s.q.ListSavedSearchesDue(ctx, sqlc.ListSavedSearchesDueParams{WindowEnd: windowEnd, AfterID: after, RowLimit: limit})
 	if err != nil {
 		return nil, mapError(err)
 	}
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = id.String()
-	}
-	return out, nil
+	return uuidStrings(ids), nil
 }
 
-// LockSavedSearchDue locks saved search id for its alert until tx ends,
-// if its alerts are on and its last alert ended before windowEnd;
-// ok is false otherwise (another run did it meanwhile, or it changed).
-func (t *Tx) LockSavedSearchDue(ctx context.Context, id string, windowEnd time.Time) (s domain.SavedSearch, ok bool, err error) {
+// SavedSearchDue returns saved search id if its alerts are on and its
+// last alert ended before windowEnd; ok is false otherwise. It takes no
+// lock: the alert runs its search first, then locks the row with
+// LockSavedSearchUnchanged.
+func (s *Store) SavedSearchDue(ctx context.Context, id string, windowEnd time.Time) (ss domain.SavedSearch, ok bool, err error) {
 	sid, err := parseID("id", id)
 	if err != nil {
 		return domain.SavedSearch{}, false, err
 	}
-	row, err := t.q.LockSavedSearchDue(ctx, sqlc.LockSavedSearchDueParams{ID: sid, WindowEnd: windowEnd})
+	row, err := s.q.GetSavedSearchDue(ctx, sqlc.GetSavedSearchDueParams{ID: sid, WindowEnd: windowEnd})
 	if err = mapError(err); errors.Is(err, domain.ErrNotFound) {
 		return domain.SavedSearch{}, false, nil
 	} else if err != nil {
 		return domain.SavedSearch{}, false, err
 	}
 	return savedSearchFromRow(row), true, nil
+}
+
+// LockSavedSearchUnchanged locks saved search seen until tx ends if it is
+// still as seen was read (alerts on, same last alert, same last edit);
+// ok is false otherwise: another run alerted it meanwhile, or its owner
+// changed it, and what was searched for it no longer holds.
+func (t *Tx) LockSavedSearchUnchanged(ctx context.Context, seen domain.SavedSearch) (ok bool, err error) {
+	sid, err := parseID("id", seen.ID)
+	if err != nil {
+		return false, err
+	}
+	_, err = t.q.LockSavedSearchUnchanged(ctx, sqlc.LockSavedSearchUnchangedParams{ID: sid, LastAlertAt: seen.LastAlertAt,
+		UpdatedAt: seen.UpdatedAt})
+	if err = mapError(err); errors.Is(err, domain.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
 }
 
 // SetSavedSearchAlerted records that the alerts of saved search id cover

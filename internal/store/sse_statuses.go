@@ -176,11 +176,21 @@ func (s *Store) ListSSEStatuses(ctx context.Context, organisationID string) ([]d
 // at instant at: verified, and valid until at least at's day (UTC). Their
 // evidence is left out: it is not public.
 func (s *Store) VerifiedSSEStatuses(ctx context.Context, organisationID string, at time.Time) ([]domain.SSEStatus, error) {
+	return verifiedSSEStatuses(ctx, s.q, organisationID, at)
+}
+
+// VerifiedSSEStatuses is Store.VerifiedSSEStatuses in t, for use cases
+// that check them while holding a listing's lock.
+func (t *Tx) VerifiedSSEStatuses(ctx context.Context, organisationID string, at time.Time) ([]domain.SSEStatus, error) {
+	return verifiedSSEStatuses(ctx, t.q, organisationID, at)
+}
+
+func verifiedSSEStatuses(ctx context.Context, q *sqlc.Queries, organisationID string, at time.Time) ([]domain.SSEStatus, error) {
 	org, err := uuid.Parse(organisationID)
 	if err != nil {
 		return []domain.SSEStatus{}, nil
 	}
-	rows, err := s.q.ListCountingSSEStatuses(ctx, sqlc.ListCountingSSEStatusesParams{OrganisationID: org, OnDate: domain.Day(at)})
+	rows, err := q.ListCountingSSEStatuses(ctx, sqlc.ListCountingSSEStatusesParams{OrganisationID: org, OnDate: domain.Day(at)})
 	if err != nil {
 		return nil, mapError(err)
 	}

@@ -229,6 +229,33 @@ func (s *Store) GetTender(ctx context.Context, id string) (domain.Tender, error)
 	return out[0], nil
 }
 
+// GetTenders returns the tenders of ids by id, in one round of queries
+// (loadTenders); ids that name no tender are absent.
+func (s *Store) GetTenders(ctx context.Context, ids ...string) (map[string]domain.Tender, error) {
+	uids := make([]uuid.UUID, 0, len(ids))
+	for _, id := range ids {
+		if u, err := uuid.Parse(id); err == nil {
+			uids = append(uids, u)
+		}
+	}
+	out := map[string]domain.Tender{}
+	if len(uids) == 0 {
+		return out, nil
+	}
+	rows, err := s.q.GetTendersByIDs(ctx, uids)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	tenders, err := loadTenders(ctx, s.q, rows)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range tenders {
+		out[t.ID] = t
+	}
+	return out, nil
+}
+
 // ListPublishedTenders returns up to limit published tenders of active
 // buyers (of kind, when set), nearest responses deadline first, after cursor; next is the
 // cursor of the following page, "" after the last one.

@@ -405,6 +405,20 @@ func (q *Queries) SetOrganisationLogo(ctx context.Context, arg SetOrganisationLo
 	return i, err
 }
 
+const shareOrganisationStatus = `-- name: ShareOrganisationStatus :one
+SELECT status FROM organisations WHERE id = $1 FOR SHARE
+`
+
+// An organisation's status, share-locked until the transaction ends: a
+// suspension (which locks the row for update) waits for it, and it waits
+// for a suspension in progress.
+func (q *Queries) ShareOrganisationStatus(ctx context.Context, id uuid.UUID) (string, error) {
+	row := q.db.QueryRow(ctx, shareOrganisationStatus, id)
+	var status string
+	err := row.Scan(&status)
+	return status, err
+}
+
 const updateOrganisationProfile = `-- name: UpdateOrganisationProfile :one
 UPDATE organisations
 SET country = $1, legal_name = $2, trade_name = $3, street_lines = $4,

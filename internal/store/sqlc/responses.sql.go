@@ -386,6 +386,33 @@ func (q *Queries) MarkNotInterested(ctx context.Context, arg MarkNotInterestedPa
 	return result.RowsAffected(), nil
 }
 
+const moderatorMayReadTenderResponses = `-- name: ModeratorMayReadTenderResponses :one
+SELECT (EXISTS (SELECT 1 FROM reports r
+                WHERE r.target_type = 'tender' AND r.target_id = $1::uuid AND r.state = 'open'
+                  AND r.reporter_user_id <> $2::uuid)
+    AND NOT EXISTS (SELECT 1 FROM memberships m
+                    WHERE m.user_id = $2::uuid
+                      AND (m.organisation_id IN (SELECT s.organisation_id FROM responses s WHERE s.tender_id = $1::uuid)
+                           OR m.organisation_id = (SELECT t.organisation_id FROM tenders t WHERE t.id = $1::uuid))))::boolean AS allowed
+`
+
+type ModeratorMayReadTenderResponsesParams struct {
+	TenderID uuid.UUID
+	UserID   uuid.UUID
+}
+
+// Whether moderator user_id may read a tender's sealed responses: a
+// report on the tender is open that another user filed (a moderator
+// cannot open the seal with a report of their own), and the moderator is
+// a member neither of the buyer nor of any organisation that responded
+// to it (they would read competitors' bids).
+func (q *Queries) ModeratorMayReadTenderResponses(ctx context.Context, arg ModeratorMayReadTenderResponsesParams) (bool, error) {
+	row := q.db.QueryRow(ctx, moderatorMayReadTenderResponses, arg.TenderID, arg.UserID)
+	var allowed bool
+	err := row.Scan(&allowed)
+	return allowed, err
+}
+
 const saveResponse = `-- name: SaveResponse :one
 UPDATE responses SET
     state = $1, message = $2, price_cents = $3, currency = $4,

@@ -724,39 +724,6 @@ func (q *Queries) TenderNotInterestedOrganisations(ctx context.Context, tenderID
 	return items, nil
 }
 
-const tenderOrganisationsToRemind = `-- name: TenderOrganisationsToRemind :many
-SELECT r.organisation_id FROM lot_routes r
-WHERE r.tender_id = $1::uuid
-  AND NOT EXISTS (SELECT 1 FROM tender_not_interested n
-                  WHERE n.tender_id = r.tender_id AND n.organisation_id = r.organisation_id)
-GROUP BY r.organisation_id
-HAVING bool_or(r.answer IS DISTINCT FROM 'not_interested')
-ORDER BY r.organisation_id
-`
-
-// The organisations a tender was routed to that did not say they are not
-// interested: neither in the whole tender nor in every lot routed to them.
-// Deadline reminders go to these only.
-func (q *Queries) TenderOrganisationsToRemind(ctx context.Context, tenderID uuid.UUID) ([]uuid.UUID, error) {
-	rows, err := q.db.Query(ctx, tenderOrganisationsToRemind, tenderID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []uuid.UUID{}
-	for rows.Next() {
-		var organisation_id uuid.UUID
-		if err := rows.Scan(&organisation_id); err != nil {
-			return nil, err
-		}
-		items = append(items, organisation_id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
 const tendersDueForTopUp = `-- name: TendersDueForTopUp :many
 SELECT t.id FROM tenders t
 JOIN organisations b ON b.id = t.organisation_id

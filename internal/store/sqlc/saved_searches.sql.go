@@ -96,6 +96,37 @@ func (q *Queries) GetSavedSearch(ctx context.Context, arg GetSavedSearchParams) 
 	return i, err
 }
 
+const getSavedSearchDue = `-- name: GetSavedSearchDue :one
+SELECT id, user_id, organisation_id, name, query, lang, alerts, created_at, updated_at, last_alert_at FROM saved_searches
+WHERE id = $1 AND alerts AND last_alert_at < $2
+`
+
+type GetSavedSearchDueParams struct {
+	ID        uuid.UUID
+	WindowEnd time.Time
+}
+
+// One saved search if its alert is due (alerts on, last alert ended
+// before window_end), read without a lock: the alert's search runs
+// before its transaction.
+func (q *Queries) GetSavedSearchDue(ctx context.Context, arg GetSavedSearchDueParams) (SavedSearch, error) {
+	row := q.db.QueryRow(ctx, getSavedSearchDue, arg.ID, arg.WindowEnd)
+	var i SavedSearch
+	err := row.Scan(
+		&i.ID,
+		&i.UserID,
+		&i.OrganisationID,
+		&i.Name,
+		&i.Query,
+		&i.Lang,
+		&i.Alerts,
+		&i.CreatedAt,
+		&i.UpdatedAt,
+		&i.LastAlertAt,
+	)
+	return i, err
+}
+
 const insertSavedSearch = `-- name: InsertSavedSearch :one
 INSERT INTO saved_searches (id, user_id, organisation_id, name, query, lang, alerts, created_at, updated_at, last_alert_at)
 VALUES ($1, $2, $3, $4, $5, $6,
@@ -229,35 +260,27 @@ func (q *Queries) ListSavedSearchesPage(ctx context.Context, arg ListSavedSearch
 	return items, nil
 }
 
-const lockSavedSearchDue = `-- name: LockSavedSearchDue :one
-SELECT id, user_id, organisation_id, name, query, lang, alerts, created_at, updated_at, last_alert_at FROM saved_searches
-WHERE id = $1 AND alerts AND last_alert_at < $2
+const lockSavedSearchUnchanged = `-- name: LockSavedSearchUnchanged :one
+SELECT id FROM saved_searches
+WHERE id = $1 AND alerts AND last_alert_at = $2 AND updated_at = $3
 FOR UPDATE
 `
 
-type LockSavedSearchDueParams struct {
-	ID        uuid.UUID
-	WindowEnd time.Time
+type LockSavedSearchUnchangedParams struct {
+	ID          uuid.UUID
+	LastAlertAt time.Time
+	UpdatedAt   time.Time
 }
 
-// Locks one saved search for its alert if it is still due: a second run
-// at the same time waits, then finds it done.
-func (q *Queries) LockSavedSearchDue(ctx context.Context, arg LockSavedSearchDueParams) (SavedSearch, error) {
-	row := q.db.QueryRow(ctx, lockSavedSearchDue, arg.ID, arg.WindowEnd)
-	var i SavedSearch
-	err := row.Scan(
-		&i.ID,
-		&i.UserID,
-		&i.OrganisationID,
-		&i.Name,
-		&i.Query,
-		&i.Lang,
-		&i.Alerts,
-		&i.CreatedAt,
-		&i.UpdatedAt,
-		&i.LastAlertAt,
-	)
-	return i, err
+// Locks one saved search for its alert if it is as the alert's search saw
+// it (alerts on, same last alert and last edit): a second run at the same
+// time waits, then finds it changed; an edit made meanwhile makes the
+// alert skip it until the next run.
+func (q *Queries) LockSavedSearchUnchanged(ctx context.Context, arg LockSavedSearchUnchangedParams) (uuid.UUID, error) {
+	row := q.db.QueryRow(ctx, lockSavedSearchUnchanged, arg.ID, arg.LastAlertAt, arg.UpdatedAt)
+	var id uuid.UUID
+	err := row.Scan(&id)
+	return id, err
 }
 
 const lockUserSavedSearches = `-- name: LockUserSavedSearches :one

@@ -178,6 +178,54 @@ func (q *Queries) GetTender(ctx context.Context, id uuid.UUID) (Tender, error) {
 	return i, err
 }
 
+const getTendersByIDs = `-- name: GetTendersByIDs :many
+SELECT id, organisation_id, kind, state, original_language, place_nuts, place_town, questions_deadline, responses_deadline, response_languages, buyer_anonymous, submitted_at, decided_at, decided_by, reason, changes_requested_at, published_at, closed_at, substance_version, created_at, updated_at FROM tenders WHERE id = ANY($1::uuid[]) ORDER BY id
+`
+
+// The tenders of a list of ids (those that exist), for lists that show
+// several tenders' details at once.
+func (q *Queries) GetTendersByIDs(ctx context.Context, ids []uuid.UUID) ([]Tender, error) {
+	rows, err := q.db.Query(ctx, getTendersByIDs, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []Tender{}
+	for rows.Next() {
+		var i Tender
+		if err := rows.Scan(
+			&i.ID,
+			&i.OrganisationID,
+			&i.Kind,
+			&i.State,
+			&i.OriginalLanguage,
+			&i.PlaceNuts,
+			&i.PlaceTown,
+			&i.QuestionsDeadline,
+			&i.ResponsesDeadline,
+			&i.ResponseLanguages,
+			&i.BuyerAnonymous,
+			&i.SubmittedAt,
+			&i.DecidedAt,
+			&i.DecidedBy,
+			&i.Reason,
+			&i.ChangesRequestedAt,
+			&i.PublishedAt,
+			&i.ClosedAt,
+			&i.SubstanceVersion,
+			&i.CreatedAt,
+			&i.UpdatedAt,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const insertTenderLot = `-- name: InsertTenderLot :one
 INSERT INTO tender_lots (id, tender_id, position, title, description, cpv, value_min_cents, value_max_cents, currency,
                          clauses, created_at, updated_at)

@@ -62,3 +62,9 @@ WHERE m.user_id = sqlc.arg(user_id)
   AND (o.legal_name, o.id) > (sqlc.arg(after_legal_name)::text, sqlc.arg(after_id)::uuid)
 ORDER BY o.legal_name, o.id
 LIMIT sqlc.arg(row_limit);
+
+-- name: ShareOrganisationStatus :one
+-- An organisation's status, share-locked until the transaction ends: a
+-- suspension (which locks the row for update) waits for it, and it waits
+-- for a suspension in progress.
+SELECT status FROM organisations WHERE id = $1 FOR SHARE;

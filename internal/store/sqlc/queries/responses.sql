@@ -62,3 +62,17 @@ WHERE tender_id = sqlc.arg(tender_id)
   AND (created_at, organisation_id) > (sqlc.arg(after_created_at)::timestamptz, sqlc.arg(after_id)::uuid)
 ORDER BY created_at, organisation_id
 LIMIT sqlc.arg(row_limit);
+
+-- name: ModeratorMayReadTenderResponses :one
+-- Whether moderator user_id may read a tender's sealed responses: a
+-- report on the tender is open that another user filed (a moderator
+-- cannot open the seal with a report of their own), and the moderator is
+-- a member neither of the buyer nor of any organisation that responded
+-- to it (they would read competitors' bids).
+SELECT (EXISTS (SELECT 1 FROM reports r
+                WHERE r.target_type = 'tender' AND r.target_id = sqlc.arg(tender_id)::uuid AND r.state = 'open'
+                  AND r.reporter_user_id <> sqlc.arg(user_id)::uuid)
+    AND NOT EXISTS (SELECT 1 FROM memberships m
+                    WHERE m.user_id = sqlc.arg(user_id)::uuid
+                      AND (m.organisation_id IN (SELECT s.organisation_id FROM responses s WHERE s.tender_id = sqlc.arg(tender_id)::uuid)
+                           OR m.organisation_id = (SELECT t.organisation_id FROM tenders t WHERE t.id = sqlc.arg(tender_id)::uuid))))::boolean AS allowed;

@@ -138,18 +138,6 @@ LIMIT sqlc.arg(row_limit);
 -- routing leaves them out of the tender's later lots and batches.
 SELECT organisation_id FROM tender_not_interested WHERE tender_id = sqlc.arg(tender_id)::uuid ORDER BY organisation_id;
 
--- name: TenderOrganisationsToRemind :many
--- The organisations a tender was routed to that did not say they are not
--- interested: neither in the whole tender nor in every lot routed to them.
--- Deadline reminders go to these only.
-SELECT r.organisation_id FROM lot_routes r
-WHERE r.tender_id = sqlc.arg(tender_id)::uuid
-  AND NOT EXISTS (SELECT 1 FROM tender_not_interested n
-                  WHERE n.tender_id = r.tender_id AND n.organisation_id = r.organisation_id)
-GROUP BY r.organisation_id
-HAVING bool_or(r.answer IS DISTINCT FROM 'not_interested')
-ORDER BY r.organisation_id;
-
 -- name: OrganisationTenderRouteAnswers :one
 -- How many lots of a tender were routed to an organisation, and how many
 -- it declined: all declined makes it "not interested" in the tender.

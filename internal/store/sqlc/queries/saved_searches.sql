@@ -46,11 +46,20 @@ WHERE alerts AND last_alert_at < sqlc.arg(window_end) AND id > sqlc.arg(after_id
 ORDER BY id
 LIMIT sqlc.arg(row_limit);
 
--- name: LockSavedSearchDue :one
--- Locks one saved search for its alert if it is still due: a second run
--- at the same time waits, then finds it done.
+-- name: GetSavedSearchDue :one
+-- One saved search if its alert is due (alerts on, last alert ended
+-- before window_end), read without a lock: the alert's search runs
+-- before its transaction.
 SELECT * FROM saved_searches
-WHERE id = sqlc.arg(id) AND alerts AND last_alert_at < sqlc.arg(window_end)
+WHERE id = sqlc.arg(id) AND alerts AND last_alert_at < sqlc.arg(window_end);
+
+-- name: LockSavedSearchUnchanged :one
+-- Locks one saved search for its alert if it is as the alert's search saw
+-- it (alerts on, same last alert and last edit): a second run at the same
+-- time waits, then finds it changed; an edit made meanwhile makes the
+-- alert skip it until the next run.
+SELECT id FROM saved_searches
+WHERE id = sqlc.arg(id) AND alerts AND last_alert_at = sqlc.arg(last_alert_at) AND updated_at = sqlc.arg(updated_at)
 FOR UPDATE;
 
 -- name: SetSavedSearchAlerted :exec

@@ -119,3 +119,8 @@ LIMIT sqlc.arg(row_limit);
 SELECT id FROM tenders
 WHERE state = 'changes_requested' AND changes_requested_at <= sqlc.arg(cutoff)
 ORDER BY changes_requested_at, id;
+
+-- name: GetTendersByIDs :many
+-- The tenders of a list of ids (those that exist), for lists that show
+-- several tenders' details at once.
+SELECT * FROM tenders WHERE id = ANY(sqlc.arg(ids)::uuid[]) ORDER BY id;
