@@ -15,7 +15,7 @@ func TestServesAppAndFallsBackToIndex(t *testing.T) {
 		".placeholder":    {Data: []byte("x")},
 		"favicon.svg":     {Data: []byte("<svg/>")},
 	}
-	h := New(dist, true)
+	h := New(dist, true, Options{PublicURL: "https://passerelle.example"})
 	cases := []struct {
 		path, want string
 		status     int
@@ -51,7 +51,7 @@ func TestServesAppAndFallsBackToIndex(t *testing.T) {
 }
 
 func TestNotBuiltPage(t *testing.T) {
-	h := New(fstest.MapFS{}, false)
+	h := New(fstest.MapFS{}, false, Options{})
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
 	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), "make build") {
