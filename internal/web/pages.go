@@ -177,13 +177,7 @@ func (h *Handler) organisationHead(ctx context.Context, id string, lang domain.L
 	if err != nil {
 		return head{}, err
 	}
-	about := ""
-	if len(org.Descriptions) > 0 {
-		about = org.Descriptions[0].Text
-		if i := slices.IndexFunc(org.Descriptions, func(x domain.LocalizedText) bool { return x.Lang == string(lang) }); i >= 0 {
-			about = org.Descriptions[i].Text
-		}
-	}
+	about := organisationDescription(org, lang)
 	place := org.Town
 	if place == "" {
 		place = org.Country
@@ -198,16 +192,45 @@ func (h *Handler) organisationHead(ctx context.Context, id string, lang domain.L
 		JSONLD: organisationLD(h.base, u, org, plainText(about))}, nil
 }
 
-var tag = regexp.MustCompile(`<[^>]*>`)
+// organisationDescription is what org says about itself in lang, else
+// in the first of its working languages it wrote one in, else its first.
+func organisationDescription(org domain.Organisation, lang domain.Language) string {
+	for _, l := range append([]string{string(lang)}, org.Languages...) {
+		if i := slices.IndexFunc(org.Descriptions, func(x domain.LocalizedText) bool { return x.Lang == l }); i >= 0 {
+			return org.Descriptions[i].Text
+		}
+	}
+	if len(org.Descriptions) > 0 {
+		return org.Descriptions[0].Text
+	}
+	return ""
+}
+
+var (
+	blockEnd = regexp.MustCompile(`</(p|li|h[1-6]|td|th|blockquote|pre)>`)
+	tag      = regexp.MustCompile(`<[^>]*>`)
+)
 
 // plainText is the text of Markdown, on one line: rendered by the
-// platform's safe renderer, then stripped of its tags.
+// platform's safe renderer, then stripped of its tags, each paragraph,
+// heading or list item ending as a sentence.
 func plainText(md string) string {
 	if md == "" {
 		return ""
 	}
-	s := tag.ReplaceAllString(markdown.Render(md), " ")
-	return strings.Join(strings.Fields(html.UnescapeString(s)), " ")
+	s := blockEnd.ReplaceAllString(markdown.Render(md), "\x00")
+	var out []string
+	for _, block := range strings.Split(s, "\x00") {
+		t := strings.Join(strings.Fields(html.UnescapeString(tag.ReplaceAllString(block, " "))), " ")
+		if t == "" {
+			continue
+		}
+		if last, _ := utf8.DecodeLastRuneInString(t); !strings.ContainsRune(".!?:;…", last) {
+			t += "."
+		}
+		out = append(out, t)
+	}
+	return strings.Join(out, " ")
 }
 
 // truncate cuts s to at most n characters, at a word boundary when
