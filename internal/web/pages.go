@@ -89,9 +89,7 @@ func (h *Handler) describe(r *http.Request, lang domain.Language) (head, int) {
 			return h.plainHead(lang, msgUnavailableTitle), http.StatusServiceUnavailable
 		}
 	}
-	hd := h.plainHead(lang, domain.Msg{})
-	hd.Title = "Passerelle"
-	return hd, http.StatusOK
+	return head{Lang: lang, Title: "Passerelle", Description: text(msgSiteDescription, lang), NoIndex: true}, http.StatusOK
 }
 
 // listingPath splits /offers/{id}, /tenders/{id} and /organisations/{id}.

@@ -310,6 +310,12 @@ func TestHomeAndSearchPages(t *testing.T) {
 	if hd = parseHead(t, get(h, "/search", "").Body.String()); hd.Canonical != base+"/search" || hd.Robots != "" {
 		t.Errorf("bare search: %+v", hd)
 	}
+	// Other app routes: the generic head, not to be indexed.
+	rec := get(h, "/account/settings", "fr")
+	if hd = parseHead(t, rec.Body.String()); rec.Code != http.StatusOK || hd.Title != "Passerelle" || hd.Lang != "fr" ||
+		hd.Robots != "noindex" || hd.Canonical != "" || hd.JSONLD != nil {
+		t.Errorf("app route: %d %+v", rec.Code, hd)
+	}
 	// Token links get neither canonical nor alternates: the token must
 	// not travel into them.
 	hd = parseHead(t, get(h, "/reset-password?token=secret-token&lang=nl", "").Body.String())
