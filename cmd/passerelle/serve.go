@@ -114,6 +114,14 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	if !built {
 		log.Warn("the web app is not built into this binary: run `make build`; the API works meanwhile")
 	}
+	organisations := core.NewOrganisations(st, objects).WithSearch(runner)
+	offers := core.NewOffers(st, runner, time.Now, core.OffersConfig{PublicURL: cfg.PublicURL}).WithSearch(runner).WithNotifications(runner.Notifications())
+	tenders := core.NewTenders(st, runner, time.Now, core.TendersConfig{PublicURL: cfg.PublicURL}).WithSearch(runner).
+		WithNotifications(runner.Notifications()).WithRouting(runner)
+	// The web app's public pages are described to search engines as an
+	// anonymous visitor sees them, through the same use cases as the API.
+	webApp := web.New(dist, built, web.Options{Pages: core.NewPublicPages(st, offers, tenders, organisations),
+		PublicURL: cfg.PublicURL, Log: log})
 	handler := api.New(api.Deps{
 		Log:            log,
 		Version:        buildVersion(),
@@ -121,18 +129,17 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Sessions:       api.Sessions{Accounts: accounts, Secure: cfg.CookieSecure, MaxAge: cfg.SessionMaxAge},
 		Memberships:    st.Memberships,
 		Members:        core.NewMemberships(st, runner, time.Now, core.MembershipsConfig{PublicURL: cfg.PublicURL}),
-		Organisations:  core.NewOrganisations(st, objects).WithSearch(runner),
+		Organisations:  organisations,
 		TrustedProxies: cfg.TrustedProxies,
 		Registry:       reg,
 		MaxBodyBytes:   cfg.HTTPMaxBodyBytes,
-		Web:            web.New(dist, built),
+		Web:            webApp,
 		Documents:      core.NewDocuments(st, objects, cfg.MaxUploadBytes, time.Now),
 		SSEStatuses:    core.NewSSEStatuses(st, time.Now).WithSearch(runner).WithNotifications(runner.Notifications()),
-		Offers:         core.NewOffers(st, runner, time.Now, core.OffersConfig{PublicURL: cfg.PublicURL}).WithSearch(runner).WithNotifications(runner.Notifications()),
+		Offers:         offers,
 		Notifications:  runner.Notifications(),
 		Taxonomy:       core.NewTaxonomy(st),
-		Tenders: core.NewTenders(st, runner, time.Now, core.TendersConfig{PublicURL: cfg.PublicURL}).WithSearch(runner).
-			WithNotifications(runner.Notifications()).WithRouting(runner),
+		Tenders:        tenders,
 		Responses:      core.NewResponses(st, time.Now),
 		Favourites:     core.NewFavourites(st, time.Now),
 		Moderation:     core.NewModerationQueue(st),

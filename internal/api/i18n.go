@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
@@ -37,38 +35,9 @@ func languageFor(acceptLanguage string, user domain.Language) domain.Language {
 	return domain.LangEN
 }
 
-// negotiate returns the supported language with the highest q-value in an
-// Accept-Language header ("de-DE,de;q=0.9,en;q=0.8"); ties keep header order.
-func negotiate(header string) (domain.Language, bool) {
-	type choice struct {
-		lang domain.Language
-		q    float64
-		pos  int
-	}
-	var choices []choice
-	for i, part := range strings.Split(header, ",") {
-		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		q := 1.0
-		for p := range strings.SplitSeq(params, ";") {
-			if v, ok := strings.CutPrefix(strings.TrimSpace(p), "q="); ok {
-				f, err := strconv.ParseFloat(v, 64)
-				if err != nil || f < 0 || f > 1 {
-					f = 0
-				}
-				q = f
-			}
-		}
-		base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
-		if l := domain.Language(base); l.Valid() && q > 0 {
-			choices = append(choices, choice{l, q, i})
-		}
-	}
-	if len(choices) == 0 {
-		return "", false
-	}
-	sort.SliceStable(choices, func(i, j int) bool { return choices[i].q > choices[j].q })
-	return choices[0].lang, true
-}
+// negotiate returns the supported language preferred by an
+// Accept-Language header (domain.NegotiateLanguage).
+func negotiate(header string) (domain.Language, bool) { return domain.NegotiateLanguage(header) }
 
 // requestLanguage is the response language of a request.
 func requestLanguage(ctx context.Context, acceptLanguage string) domain.Language {
