@@ -35,6 +35,14 @@ function OfferView({ offer }: { offer: Offer }) {
     original,
   )
   usePageTitle(text.title)
+  const supplier = useQuery({
+    queryKey: ['organisation', offer.organisation_id],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/organisations/{orgID}', { params: { path: { orgID: offer.organisation_id } } }),
+      ),
+  })
+  const supplierName = supplier.data ? supplier.data.trade_name || supplier.data.legal_name : t('offer.supplierLink')
 
   return (
     <article className="listing-page" lang={text.lang}>
@@ -59,7 +67,7 @@ function OfferView({ offer }: { offer: Offer }) {
         <dl className="facts">
           <dt>{t('offer.supplier')}</dt>
           <dd>
-            <Link to={`/organisations/${offer.organisation_id}`}>{t('offer.supplierLink')}</Link>
+            <Link to={`/organisations/${offer.organisation_id}`}>{supplierName}</Link>
           </dd>
           {offer.sectors && offer.sectors.length > 0 ? (
             <>

@@ -146,7 +146,7 @@ function Lots({ tender }: { tender: Tender }) {
       {lots.map((lot) => (
         <section key={lot.id} className="lot" aria-labelledby={`lot-${lot.id}`}>
           <h3 id={`lot-${lot.id}`} lang={tender.language}>
-            {t('tender.lotNumber', { n: lot.position + 1 })} {lot.title}
+            {lot.title}
           </h3>
           {lot.eligibility ? <EligibilityBadge eligibility={lot.eligibility} /> : null}
           {lot.value_max_cents ? (
