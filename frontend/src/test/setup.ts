@@ -1,5 +1,9 @@
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach } from 'vitest'
+
+// Pages are lazily loaded chunks: on a busy 2-core machine the first import of
+// one in a test run can take longer than Testing Library's default 1 s.
+configure({ asyncUtilTimeout: 5000 })
 
 // Vitest runs without globals, so Testing Library cannot register this itself.
 afterEach(() => {
