@@ -1,5 +1,6 @@
 import { Badge } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
+import { Suspense, lazy } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, unwrap, type Schemas } from '../api/client'
@@ -9,6 +10,23 @@ import { pickText } from '../components/localized'
 import { usePageTitle } from '../components/usePageTitle'
 
 type Organisation = Schemas['OrganisationBody']
+
+// Leaflet loads only when a profile has coordinates to show.
+const AreaMap = lazy(() => import('../components/map/AreaMap'))
+
+/** The supplier's published offers (shared by the list and the map). */
+function useOrganisationOffers(orgID: string) {
+  return useQuery({
+    queryKey: ['organisation-offers', orgID],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/organisations/{orgID}/offers', {
+          params: { path: { orgID }, query: { limit: 50 } },
+        }),
+      ),
+    select: (page) => (page.items ?? []).filter((offer) => offer.state === 'published'),
+  })
+}
 
 /** /organisations/{id}: a supplier's profile, its verified SSE statuses, its area and its offers. */
 export default function OrganisationPage() {
@@ -76,6 +94,9 @@ function OrganisationView({ organisation }: { organisation: Organisation }) {
             </>
           ) : null}
         </dl>
+        {organisation.latitude !== undefined && organisation.longitude !== undefined ? (
+          <OrganisationMap organisation={organisation} name={name} place={place || organisation.country} />
+        ) : null}
       </section>
       {organisation.kind === 'sse_supplier' ? <Statuses orgID={organisation.id} /> : null}
       {organisation.kind === 'sse_supplier' ? <Offers orgID={organisation.id} /> : null}
@@ -119,16 +140,8 @@ function Statuses({ orgID }: { orgID: string }) {
 
 function Offers({ orgID }: { orgID: string }) {
   const { t } = useTranslation()
-  const offers = useQuery({
-    queryKey: ['organisation-offers', orgID],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/organisations/{orgID}/offers', {
-          params: { path: { orgID }, query: { limit: 50 } },
-        }),
-      ),
-  })
-  const items = (offers.data?.items ?? []).filter((offer) => offer.state === 'published')
+  const offers = useOrganisationOffers(orgID)
+  const items = offers.data ?? []
   return (
     <section aria-labelledby="offers-heading">
       <h2 id="offers-heading">{t('organisation.offers')}</h2>
@@ -145,5 +158,27 @@ function Offers({ orgID }: { orgID: string }) {
         </ul>
       ) : null}
     </section>
+  )
+}
+
+/** Where the organisation is and, for a supplier, the widest radius its offers serve. */
+function OrganisationMap({ organisation, name, place }: { organisation: Organisation; name: string; place: string }) {
+  const { t } = useTranslation()
+  const offers = useOrganisationOffers(organisation.id)
+  const radii = (offers.data ?? []).map((offer) => (offer.area?.mode === 'radius' ? (offer.area.radius_km ?? 0) : 0))
+  const radiusKm = Math.max(0, ...radii)
+  return (
+    <Suspense fallback={<Loading />}>
+      <AreaMap
+        latitude={organisation.latitude ?? 0}
+        longitude={organisation.longitude ?? 0}
+        radiusKm={radiusKm || undefined}
+        label={
+          radiusKm
+            ? t('organisation.mapLabelRadius', { name, place, km: radiusKm })
+            : t('organisation.mapLabel', { name, place })
+        }
+      />
+    </Suspense>
   )
 }
