@@ -4595,6 +4595,18 @@ export interface components {
              */
             language: string;
             /**
+             * Format: double
+             * @description WGS 84, for maps: the organisation's place; for a tender the place of performance, else its buyer's unless anonymous; absent when unknown
+             * @example 49.1193
+             */
+            latitude?: number;
+            /**
+             * Format: double
+             * @description WGS 84, with latitude
+             * @example 6.1757
+             */
+            longitude?: number;
+            /**
              * @description Language of the text q matched: the listing's own title or description in the language of the query first, then in another language, then the labels of its sector and CPV codes; empty without q
              * @example fr
              */
