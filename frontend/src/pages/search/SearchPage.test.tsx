@@ -101,4 +101,20 @@ describe('SearchPage', () => {
     fireEvent.click(within(alert).getByRole('button', { name: en.state.retry }))
     expect(await screen.findByRole('link', { name: 'Nettoyage de bureaux' })).toBeTruthy()
   })
+
+  it('shows the results with a place on a clustered map when ?view=map, and keeps view out of the API call', async () => {
+    const seen = fakeApi({
+      'GET /api/v1/me': me401,
+      'GET /api/v1/search': () =>
+        searchAnswer([hit({ latitude: 49.12, longitude: 6.18 }), hit({ id: 'o2', title: 'Nowhere' })]),
+    })
+    renderApp('/search?q=nettoyage&view=map')
+    expect(await screen.findByRole('region', { name: en.search.mapLabel }, { timeout: 5000 })).toBeTruthy()
+    expect(screen.getByText('The map shows the results loaded so far that have a place: 1 of 2.')).toBeTruthy()
+    expect(screen.getByRole('button', { name: en.search.view.map, pressed: true })).toBeTruthy()
+    expect(screen.queryByRole('link', { name: 'Nowhere' })).toBeNull()
+    expect(searches(seen)[0]!.url.searchParams.has('view')).toBe(false)
+    fireEvent.click(screen.getByRole('button', { name: en.search.view.list }))
+    expect(await screen.findByRole('link', { name: 'Nowhere' })).toBeTruthy()
+  })
 })

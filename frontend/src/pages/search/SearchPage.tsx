@@ -1,10 +1,10 @@
 import { Button, Checkbox, NativeSelect, TextInput } from '@mantine/core'
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useEffect, useId, useMemo, useState } from 'react'
+import { Suspense, lazy, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router'
+import { useNavigate, useSearchParams } from 'react-router'
 import { api, unwrap, type Schemas } from '../../api/client'
-import { SearchResultCard } from '../../components/SearchResultCard'
+import { SearchResultCard, hitPath } from '../../components/SearchResultCard'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { countryName, formatNumber } from '../../components/format'
 import { usePageTitle } from '../../components/usePageTitle'
@@ -14,6 +14,9 @@ import { FACETS, PAGE_SIZE, searchQueryFromURL, toggleParam, withParam, type Sea
 export const DEBOUNCE_MS = 300
 
 const KINDS = ['offer', 'tender', 'supplier'] as const
+
+// Leaflet and its clusters load only when the map view is chosen.
+const ResultsMap = lazy(() => import('../../components/map/ResultsMap'))
 const SORTS = ['relevance', 'date', 'deadline'] as const
 
 /** /search: query box, kind tabs, facet filters, deadline range, sort, results by cursor. */
@@ -44,6 +47,16 @@ export default function SearchPage() {
     getNextPageParam: (last) => last.next_cursor || undefined,
   })
 
+  // The view is the page's own parameter (?view=map), never sent to the API.
+  const view = params.get('view') === 'map' ? 'map' : 'list'
+  const setView = (next: 'list' | 'map') => {
+    const updated = new URLSearchParams(params)
+    if (next === 'map') updated.set('view', 'map')
+    else updated.delete('view')
+    setParams(updated, { replace: true })
+  }
+  const navigate = useNavigate()
+  const openListing = useCallback((href: string) => void navigate(href), [navigate])
   const first = results.data?.pages[0]
   const hits = results.data?.pages.flatMap((page) => page.items ?? []) ?? []
   const update = (next: URLSearchParams) => setParams(next, { replace: true })
@@ -91,7 +104,9 @@ export default function SearchPage() {
           {results.isSuccess && hits.length === 0 ? (
             <Empty title={t('search.emptyTitle')} hint={t('search.emptyHint')} />
           ) : null}
-          {hits.length > 0 ? (
+          {hits.length > 0 ? <ViewSwitch view={view} onChange={setView} /> : null}
+          {hits.length > 0 && view === 'map' ? <MapView hits={hits} onOpen={openListing} /> : null}
+          {hits.length > 0 && view === 'list' ? (
             <ol className="result-list">
               {hits.map((hit) => (
                 <li key={`${hit.kind}:${hit.id}`}>
@@ -255,5 +270,39 @@ function FacetFilter({
         />
       ))}
     </fieldset>
+  )
+}
+
+function ViewSwitch({ view, onChange }: { view: 'list' | 'map'; onChange: (view: 'list' | 'map') => void }) {
+  const { t } = useTranslation()
+  return (
+    <div className="kind-tabs view-switch" role="group" aria-label={t('search.view.label')}>
+      {(['list', 'map'] as const).map((v) => (
+        <button key={v} type="button" aria-pressed={view === v} onClick={() => onChange(v)}>
+          {t(`search.view.${v}`)}
+        </button>
+      ))}
+    </div>
+  )
+}
+
+function MapView({ hits, onOpen }: { hits: Schemas['SearchHitBody'][]; onOpen: (href: string) => void }) {
+  const { t } = useTranslation()
+  const points = useMemo(
+    () =>
+      hits.flatMap((hit) =>
+        hit.latitude !== undefined && hit.longitude !== undefined
+          ? [{ id: `${hit.kind}:${hit.id}`, title: hit.title, href: hitPath(hit), latitude: hit.latitude, longitude: hit.longitude }]
+          : [],
+      ),
+    [hits],
+  )
+  return (
+    <>
+      <p>{t('search.mapNote', { shown: points.length, loaded: hits.length })}</p>
+      <Suspense fallback={<Loading />}>
+        <ResultsMap points={points} label={t('search.mapLabel')} onOpen={onOpen} />
+      </Suspense>
+    </>
   )
 }
