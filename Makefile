@@ -30,7 +30,7 @@ help:
 	@echo "make run       build and serve Passerelle on http://localhost:8080 (private PostgreSQL under ./var)"
 	@echo "make test      every check: generated code, vet, lint, web app tests and build, Go tests"
 	@echo "make build     web app + binaries into ./bin"
-	@echo "make generate  regenerate code (sqlc)"
+	@echo "make generate  regenerate code (sqlc, the web app's API types)"
 	@echo "make lint      golangci-lint"
 	@echo "make tools     install the pinned tools into ./bin"
 	@echo "make bench-search  search quality (dev set, cross-language on and off) and latency at 100,000 listings"
@@ -99,11 +99,26 @@ run: deps-pg build mailpit
 	$(BIN)/passerelle-dev -bin $(BIN)/passerelle -data ./var
 
 # --- generated code --------------------------------------------------------
-generate: sqlc
-	cd internal/store/sqlc && sqlc generate
+# The web app's API types come from the OpenAPI document, which
+# `passerelle openapi` prints from the route table (no database needed).
+API_TYPES := frontend/src/api/schema.d.ts
+OPENAPI_TS := frontend/tools/openapi-typescript
 
-check-generated: sqlc
+$(OPENAPI_TS)/node_modules/.package-lock.json: $(OPENAPI_TS)/package-lock.json $(OPENAPI_TS)/package.json | deps-node
+	cd $(OPENAPI_TS) && npm ci --no-audit --no-fund --loglevel=error
+
+generate: sqlc $(OPENAPI_TS)/node_modules/.package-lock.json
+	cd internal/store/sqlc && sqlc generate
+	@mkdir -p var/generate
+	go run ./cmd/passerelle openapi > var/generate/openapi.json
+	$(OPENAPI_TS)/node_modules/.bin/openapi-typescript var/generate/openapi.json -o $(API_TYPES)
+
+check-generated: sqlc $(OPENAPI_TS)/node_modules/.package-lock.json
 	@cd internal/store/sqlc && sqlc diff || { echo "generated code is stale: run 'make generate' and commit" >&2; exit 1; }
+	@mkdir -p var/generate
+	@go run ./cmd/passerelle openapi > var/generate/openapi.json
+	@$(OPENAPI_TS)/node_modules/.bin/openapi-typescript var/generate/openapi.json -o var/generate/schema.d.ts >/dev/null
+	@diff -u $(API_TYPES) var/generate/schema.d.ts >/dev/null || { echo "$(API_TYPES) is stale: run 'make generate' and commit" >&2; exit 1; }
 
 # --- checks ----------------------------------------------------------------
 vet:
@@ -162,5 +177,5 @@ bench-search: deps-dict
 	  --nace "$$data/nace_rev2_1_multilingual.csv" --nuts "$$data/nuts_grande_region.csv"
 
 clean:
-	rm -rf $(BIN)/passerelle $(BIN)/passerelle-dev frontend/node_modules
+	rm -rf $(BIN)/passerelle $(BIN)/passerelle-dev frontend/node_modules $(OPENAPI_TS)/node_modules
 	find frontend/dist -mindepth 1 ! -name .placeholder -delete 2>/dev/null || true

@@ -47,6 +47,7 @@ Usage:
   passerelle bench-search --corpus F --cpv F --nace F --nuts F [--dir DIR] [--docs N]
         [--seed N] [--dict DIR] [--searches N] [--clients N]
                                   measure search latency and throughput on synthetic listings
+  passerelle openapi              print the API description (/api/openapi.json); needs no database
   passerelle version
   passerelle healthcheck          exit 0 when the local server answers /healthz
 
@@ -72,6 +73,12 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 		return exitOK
 	case "healthcheck":
 		return healthcheck(ctx, environ, stderr)
+	case "openapi":
+		if err := printOpenAPI(stdout); err != nil {
+			fmt.Fprintln(stderr, "passerelle openapi:", err)
+			return exitFail
+		}
+		return exitOK
 	case "search-eval", "bench-search":
 		// No configuration: they need neither the database nor the server.
 		tool := searchEval

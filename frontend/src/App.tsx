@@ -1,33 +1,85 @@
-import { useTranslation } from 'react-i18next'
-import { LanguageSwitcher } from './LanguageSwitcher'
+import { MantineProvider } from '@mantine/core'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { lazy } from 'react'
+import { BrowserRouter, MemoryRouter, Route, Routes } from 'react-router'
+import { ApiError } from './api/client'
+import { Layout } from './layout/Layout'
+import { theme } from './theme'
 
-export const PRODUCT_NAME = 'Passerelle'
+export { PRODUCT_NAME } from './layout/Layout'
 
-export function App() {
-  const { t } = useTranslation()
+// Every page is its own chunk: the first load carries the frame only.
+const HomePage = lazy(() => import('./pages/HomePage'))
+const SearchPage = lazy(() => import('./pages/search/SearchPage'))
+const OfferPage = lazy(() => import('./pages/OfferPage'))
+const TenderPage = lazy(() => import('./pages/tender/TenderPage'))
+const OrganisationPage = lazy(() => import('./pages/OrganisationPage'))
+const LoginPage = lazy(() => import('./pages/auth/LoginPage'))
+const SignupPage = lazy(() => import('./pages/auth/SignupPage'))
+const ResetPasswordPage = lazy(() => import('./pages/auth/ResetPasswordPage'))
+const VerifyEmailPage = lazy(() => import('./pages/auth/VerifyEmailPage'))
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'))
 
+/** The public pages; their paths are also used by email links and the server's meta tags. */
+export function AppRoutes() {
   return (
-    <>
-      <a className="skip-link" href="#main">
-        {t('skipLink')}
-      </a>
-      <header className="site-header">
-        <span className="brand">
-          {PRODUCT_NAME}
-        </span>
-        <LanguageSwitcher />
-      </header>
-      <main id="main" tabIndex={-1}>
-        <h1>{PRODUCT_NAME}</h1>
-        <p className="tagline">{t('home.tagline')}</p>
-        <section aria-labelledby="status-heading" className="status">
-          <h2 id="status-heading">{t('home.statusHeading')}</h2>
-          <p>{t('home.status')}</p>
-        </section>
-      </main>
-      <footer className="site-footer">
-        <p>{t('footer.region')}</p>
-      </footer>
-    </>
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route path="search" element={<SearchPage />} />
+        <Route path="offers/:id" element={<OfferPage />} />
+        <Route path="tenders/:id" element={<TenderPage />} />
+        <Route path="organisations/:id" element={<OrganisationPage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="signup" element={<SignupPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  )
+}
+
+/** A query client that does not retry what retrying cannot fix (4xx). */
+export function makeQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        retry: (failures, error) =>
+          failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      },
+    },
+  })
+}
+
+/** The providers every page needs. */
+export function Providers({ client, children }: { client: QueryClient; children: React.ReactNode }) {
+  return (
+    <MantineProvider theme={theme}>
+      <QueryClientProvider client={client}>{children}</QueryClientProvider>
+    </MantineProvider>
+  )
+}
+
+/** The web app in the browser. */
+export function App({ client = makeQueryClient() }: { client?: QueryClient }) {
+  return (
+    <Providers client={client}>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </Providers>
+  )
+}
+
+/** The web app at a given URL, for tests. */
+export function AppAt({ url, client = makeQueryClient() }: { url: string; client?: QueryClient }) {
+  return (
+    <Providers client={client}>
+      <MemoryRouter initialEntries={[url]}>
+        <AppRoutes />
+      </MemoryRouter>
+    </Providers>
   )
 }

@@ -54,6 +54,8 @@ type SearchHitBody struct {
 	Town            string     `json:"town" example:"Metz" doc:"The organisation's town; for a tender, the place of performance"`
 	Deadline        *time.Time `json:"deadline,omitempty" example:"2026-12-15T12:00:00Z" doc:"Responses deadline of a tender"`
 	DistanceKm      *float64   `json:"distance_km,omitempty" example:"4.2" doc:"From near or town, when given"`
+	Latitude        *float64   `json:"latitude,omitempty" example:"49.1193" doc:"WGS 84, for maps: the organisation's place; for a tender the place of performance, else its buyer's unless anonymous; absent when unknown"`
+	Longitude       *float64   `json:"longitude,omitempty" example:"6.1757" doc:"WGS 84, with latitude"`
 }
 
 // SearchFacetBody is one value of a facet.
@@ -104,6 +106,9 @@ func registerSearch(r *routes, s *core.Search) {
 					Language: string(h.Language), MatchedLanguage: string(h.MatchedLanguage), Translated: h.Translated,
 					Organisation: h.OrganisationName, Country: h.Country, Town: h.Town, Deadline: h.Deadline,
 					DistanceKm: h.DistanceKm}
+				if h.Geo != nil {
+					out.Body.Items[i].Latitude, out.Body.Items[i].Longitude = &h.Geo.Lat, &h.Geo.Lon
+				}
 			}
 			out.Body.Facets = make(map[string][]SearchFacetBody, len(page.Facets))
 			for f, vs := range page.Facets {

@@ -274,6 +274,13 @@ func TestSearchAroundPointOrTown(t *testing.T) {
 			if _, ok := h["distance_km"].(float64); !ok {
 				t.Errorf("%s: hit %v has no distance", query, h)
 			}
+			// Every listing found around a point has a place, for the map.
+			if lat, ok := h["latitude"].(float64); !ok || lat < 49 || lat > 50 {
+				t.Errorf("%s: hit %v has no latitude in the Grande Région", query, h)
+			}
+			if _, ok := h["longitude"].(float64); !ok {
+				t.Errorf("%s: hit %v has no longitude", query, h)
+			}
 		}
 	}
 	r := searchFor(c, http.StatusUnprocessableEntity, "town=Metzz", "Accept-Language", "de")

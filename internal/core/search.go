@@ -58,6 +58,10 @@ type SearchHit struct {
 	Deadline *time.Time
 	// DistanceKm is set when the search was around a point or a town.
 	DistanceKm *float64
+	// Geo is where the listing is placed on a map (the organisation; for a
+	// tender the place of performance, never an anonymous buyer's
+	// address); nil when unknown.
+	Geo *search.GeoPoint
 }
 
 // SearchFacetValue is one value of a facet with its count and, where
@@ -179,7 +183,8 @@ func (s *Search) loadHits(ctx context.Context, page *SearchPage, res search.Mult
 			continue
 		}
 		hit := SearchHit{Kind: h.Kind, ID: h.ID, MatchedLanguage: h.MatchedLanguage, Translated: res.Translated[i],
-			OrganisationName: l.organisationName, Country: l.doc.Country, Town: l.town, Deadline: l.doc.Deadline}
+			OrganisationName: l.organisationName, Country: l.doc.Country, Town: l.town, Deadline: l.doc.Deadline,
+			Geo: l.doc.Geo}
 		hit.Language = displayLanguage(l, h.MatchedLanguage, lang)
 		text := l.doc.Text[hit.Language]
 		hit.Title = text.Title

@@ -46,7 +46,11 @@ i18n.on('languageChanged', reflectLanguage)
 
 void i18n.use(initReactI18next).init({
   resources,
-  lng: detectLanguage(browserStorage(), browserLanguages()),
+  lng: detectLanguage(
+    browserStorage(),
+    browserLanguages(),
+    typeof window === 'undefined' ? undefined : window.location.search,
+  ),
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: [...SUPPORTED_LANGUAGES],
   initAsync: false,
@@ -60,6 +64,11 @@ reflectLanguage(i18n.language)
 export async function setLanguage(language: Language): Promise<void> {
   storeLanguage(browserStorage(), language)
   await i18n.changeLanguage(language)
+}
+
+/** The interface language now, always a supported one. */
+export function currentLanguage(): Language {
+  return isSupportedLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE
 }
 
 export default i18n

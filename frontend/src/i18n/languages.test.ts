@@ -18,6 +18,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage(undefined, [])).toBe('en')
   })
 
+  it('takes ?lang= from the URL before anything else', () => {
+    expect(detectLanguage(storageWith('nl'), ['de-DE'], '?q=velo&lang=fr')).toBe('fr')
+    expect(detectLanguage(storageWith('nl'), ['de-DE'], '?lang=xx')).toBe('nl')
+    expect(detectLanguage(storageWith(null), ['de-DE'], '')).toBe('de')
+  })
+
   it('prefers the remembered choice, ignoring unsupported values', () => {
     expect(detectLanguage(storageWith('nl'), ['de-DE'])).toBe('nl')
     expect(detectLanguage(storageWith('xx'), ['de-DE'])).toBe('de')

@@ -45,14 +45,24 @@ export function storeLanguage(storage: Pick<Storage, 'setItem'> | undefined, lan
   }
 }
 
+/** The language named by a URL's ?lang= parameter, if supported. */
+export function languageFromSearch(search: string | undefined): Language | undefined {
+  const value = new URLSearchParams(search ?? '').get('lang')
+  return isSupportedLanguage(value) ? value : undefined
+}
+
 /**
- * The language to start with: the remembered choice, else the first of the
+ * The language to start with: the URL's ?lang= (shared links and hreflang
+ * alternates name it), else the remembered choice, else the first of the
  * browser's preferred languages that is supported, else English.
  */
 export function detectLanguage(
   storage: Pick<Storage, 'getItem'> | undefined,
   browserLanguages: readonly string[] | undefined,
+  search?: string,
 ): Language {
+  const fromURL = languageFromSearch(search)
+  if (fromURL) return fromURL
   const stored = readStoredLanguage(storage)
   if (stored) return stored
   for (const tag of browserLanguages ?? []) {

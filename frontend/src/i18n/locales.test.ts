@@ -89,3 +89,49 @@ describe('translation catalogues', () => {
     }
   })
 })
+
+// Every source file of the app, as text, to find the keys it uses.
+const sources = import.meta.glob(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../**/*.d.ts'], {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>
+
+/** Keys passed to t() as literals, and the prefixes of template keys such as t(`kind.${kind}`). */
+function keysUsedIn(code: string): { literal: string[]; prefixes: string[] } {
+  const literal = [...code.matchAll(/\bt\(\s*'([^']+)'/g)].map((m) => m[1] ?? '')
+  const prefixes = [...code.matchAll(/\bt\(\s*`([^`$]+)\$\{/g)].map((m) => (m[1] ?? '').replace(/\.$/, ''))
+  return { literal, prefixes }
+}
+
+describe('keys used in the code', () => {
+  const en = flatten(catalogue('en'))
+  const files = Object.entries(sources)
+
+  it('finds the sources', () => {
+    expect(files.length).toBeGreaterThan(10)
+  })
+
+  it.each(files)('%s uses only keys of the catalogues', (_file, code) => {
+    const { literal, prefixes } = keysUsedIn(code)
+    for (const key of literal) {
+      const found = en.has(key) || en.has(`${key}_one`) || en.has(`${key}_other`)
+      expect(found, `t('${key}')`).toBe(true)
+    }
+    for (const prefix of prefixes) {
+      expect(
+        [...en.keys()].some((key) => key.startsWith(`${prefix}.`)),
+        `t(\`${prefix}.…\`)`,
+      ).toBe(true)
+    }
+  })
+
+  it('every catalogue key with plural forms has them in every language', () => {
+    for (const language of SUPPORTED_LANGUAGES) {
+      const keys = flatten(catalogue(language))
+      for (const key of en.keys()) {
+        if (key.endsWith('_one')) expect(keys.has(key.replace(/_one$/, '_other')), `${language}: ${key}`).toBe(true)
+      }
+    }
+  })
+})

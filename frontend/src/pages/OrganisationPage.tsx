@@ -1,0 +1,184 @@
+import { Badge } from '@mantine/core'
+import { useQuery } from '@tanstack/react-query'
+import { Suspense, lazy } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useParams } from 'react-router'
+import { api, unwrap, type Schemas } from '../api/client'
+import { Empty, ErrorState, Loading } from '../components/States'
+import { countryName, formatDate } from '../components/format'
+import { pickText } from '../components/localized'
+import { usePageTitle } from '../components/usePageTitle'
+
+type Organisation = Schemas['OrganisationBody']
+
+// Leaflet loads only when a profile has coordinates to show.
+const AreaMap = lazy(() => import('../components/map/AreaMap'))
+
+/** The supplier's published offers (shared by the list and the map). */
+function useOrganisationOffers(orgID: string) {
+  return useQuery({
+    queryKey: ['organisation-offers', orgID],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/organisations/{orgID}/offers', {
+          params: { path: { orgID }, query: { limit: 50 } },
+        }),
+      ),
+    select: (page) => (page.items ?? []).filter((offer) => offer.state === 'published'),
+  })
+}
+
+/** /organisations/{id}: a supplier's profile, its verified SSE statuses, its area and its offers. */
+export default function OrganisationPage() {
+  const { id = '' } = useParams()
+  const organisation = useQuery({
+    queryKey: ['organisation', id],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/organisations/{orgID}', { params: { path: { orgID: id } } })),
+  })
+  if (organisation.isPending) return <Loading />
+  if (organisation.isError) return <ErrorState error={organisation.error} onRetry={() => void organisation.refetch()} />
+  return <OrganisationView organisation={organisation.data} />
+}
+
+function OrganisationView({ organisation }: { organisation: Organisation }) {
+  const { t, i18n } = useTranslation()
+  const ui = i18n.resolvedLanguage ?? 'en'
+  const name = organisation.trade_name || organisation.legal_name
+  usePageTitle(name)
+  const descriptions = organisation.descriptions ?? []
+  const description = descriptions.length > 0 ? pickText(descriptions, (d) => d.lang, ui, descriptions[0]!) : undefined
+  const place = [organisation.postcode, organisation.town].filter(Boolean).join(' ')
+
+  return (
+    <article className="listing-page">
+      <p className="listing-kind">
+        <Badge variant="light" color="blue">
+          {t(`organisation.kind.${organisation.kind}`)}
+        </Badge>
+      </p>
+      <h1>{name}</h1>
+      {organisation.trade_name && organisation.trade_name !== organisation.legal_name ? (
+        <p>{organisation.legal_name}</p>
+      ) : null}
+      {description ? <p lang={description.lang}>{description.text}</p> : null}
+      <section aria-labelledby="area-heading">
+        <h2 id="area-heading">{t('organisation.area')}</h2>
+        <dl className="facts">
+          <dt>{t('organisation.address')}</dt>
+          <dd>{[place, countryName(organisation.country, ui)].filter(Boolean).join(', ')}</dd>
+          {organisation.nuts3 ? (
+            <>
+              <dt>{t('organisation.region')}</dt>
+              <dd>{organisation.nuts3}</dd>
+            </>
+          ) : null}
+          {organisation.languages && organisation.languages.length > 0 ? (
+            <>
+              <dt>{t('organisation.languages')}</dt>
+              <dd>
+                {organisation.languages
+                  .map((l) => new Intl.DisplayNames([ui], { type: 'language' }).of(l) ?? l)
+                  .join(', ')}
+              </dd>
+            </>
+          ) : null}
+          {organisation.website ? (
+            <>
+              <dt>{t('organisation.website')}</dt>
+              <dd>
+                <a href={organisation.website} rel="nofollow noopener" target="_blank">
+                  {organisation.website}
+                </a>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {organisation.latitude !== undefined && organisation.longitude !== undefined ? (
+          <OrganisationMap organisation={organisation} name={name} place={place || organisation.country} />
+        ) : null}
+      </section>
+      {organisation.kind === 'sse_supplier' ? <Statuses orgID={organisation.id} /> : null}
+      {organisation.kind === 'sse_supplier' ? <Offers orgID={organisation.id} /> : null}
+    </article>
+  )
+}
+
+function Statuses({ orgID }: { orgID: string }) {
+  const { t, i18n } = useTranslation()
+  const ui = i18n.resolvedLanguage ?? 'en'
+  const statuses = useQuery({
+    queryKey: ['sse-statuses', orgID, ui],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/organisations/{orgID}/sse-statuses', { params: { path: { orgID } } })),
+  })
+  const verified = (statuses.data?.items ?? []).filter((s) => s.counts)
+  return (
+    <section aria-labelledby="statuses-heading">
+      <h2 id="statuses-heading">{t('organisation.statuses')}</h2>
+      {statuses.isPending ? <Loading /> : null}
+      {statuses.isError ? <ErrorState error={statuses.error} onRetry={() => void statuses.refetch()} /> : null}
+      {statuses.isSuccess && verified.length === 0 ? <p>{t('organisation.noStatuses')}</p> : null}
+      {verified.length > 0 ? (
+        <ul className="status-list">
+          {verified.map((status) => (
+            <li key={status.id}>
+              <Badge color="green" variant="light">
+                {t('organisation.verified')}
+              </Badge>{' '}
+              {status.type_label || status.type}
+              {status.valid_until ? (
+                <span> {t('organisation.validUntil', { date: formatDate(status.valid_until, ui) })}</span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  )
+}
+
+function Offers({ orgID }: { orgID: string }) {
+  const { t } = useTranslation()
+  const offers = useOrganisationOffers(orgID)
+  const items = offers.data ?? []
+  return (
+    <section aria-labelledby="offers-heading">
+      <h2 id="offers-heading">{t('organisation.offers')}</h2>
+      {offers.isPending ? <Loading /> : null}
+      {offers.isError ? <ErrorState error={offers.error} onRetry={() => void offers.refetch()} /> : null}
+      {offers.isSuccess && items.length === 0 ? <Empty title={t('organisation.noOffers')} /> : null}
+      {items.length > 0 ? (
+        <ul>
+          {items.map((offer) => (
+            <li key={offer.id} lang={offer.language}>
+              <Link to={`/offers/${offer.id}`}>{offer.title}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  )
+}
+
+/** Where the organisation is and, for a supplier, the widest radius its offers serve. */
+function OrganisationMap({ organisation, name, place }: { organisation: Organisation; name: string; place: string }) {
+  const { t } = useTranslation()
+  const offers = useOrganisationOffers(organisation.id)
+  const radii = (offers.data ?? []).map((offer) => (offer.area?.mode === 'radius' ? (offer.area.radius_km ?? 0) : 0))
+  const radiusKm = Math.max(0, ...radii)
+  return (
+    <Suspense fallback={<Loading />}>
+      <AreaMap
+        latitude={organisation.latitude ?? 0}
+        longitude={organisation.longitude ?? 0}
+        radiusKm={radiusKm || undefined}
+        label={
+          radiusKm
+            ? t('organisation.mapLabelRadius', { name, place, km: radiusKm })
+            : t('organisation.mapLabel', { name, place })
+        }
+      />
+    </Suspense>
+  )
+}
