@@ -263,8 +263,6 @@ func (s *Store) ListBlockedWords(ctx context.Context, cursor string, limit int32
 	return out, next, nil
 }
 
-// InsertBlockedWord adds a word; one whose folded form is listed already
-// is domain.ErrConflict.
 // CountBlockedWords locks the list against other additions until the
 // transaction ends and counts its words.
 func (t *Tx) CountBlockedWords(ctx context.Context) (int64, error) {
@@ -275,6 +273,8 @@ func (t *Tx) CountBlockedWords(ctx context.Context) (int64, error) {
 	return n, mapError(err)
 }
 
+// InsertBlockedWord adds a word; one whose folded form is listed already
+// is domain.ErrConflict.
 func (t *Tx) InsertBlockedWord(ctx context.Context, word, folded, by string, at time.Time) (BlockedWord, error) {
 	creator, err := optionalID("created_by", by)
 	if err != nil {
