@@ -1,10 +1,19 @@
-// Cross-language search: a German query finds a French offer, through the
-// API and through the search page.
+// Search: a German query finds a French offer, and a filter narrows the
+// results, through the API and through the search page.
 
 import assert from 'node:assert/strict'
 import { after, before, describe, test } from 'node:test'
 import { env, launchBrowser, openPage, screenshot, visit } from '../browser.mjs'
 import { search } from '../demo.mjs'
+
+/** searchField finds the search page's query field, if it has one yet. */
+function searchField(page) {
+  return page
+    .getByRole('searchbox')
+    .or(page.getByRole('search').getByRole('textbox'))
+    .or(page.getByRole('main').getByRole('textbox'))
+    .first()
+}
 
 const { baseURL, chromiumPath, output } = env()
 
@@ -39,11 +48,7 @@ describe('a German query finds a French offer', () => {
       await visit(page, '/search')
       // The search page is being built (issue 7): until it has a search
       // field, this test has nothing to type into and says so.
-      const field = page
-        .getByRole('searchbox')
-        .or(page.getByRole('search').getByRole('textbox'))
-        .or(page.getByRole('main').getByRole('textbox'))
-        .first()
+      const field = searchField(page)
       if ((await field.count()) === 0) {
         t.skip('the search page has no search field yet')
         return
@@ -57,6 +62,49 @@ describe('a German query finds a French offer', () => {
       await anyFrenchOffer.first().waitFor({ state: 'visible', timeout: 10_000 })
       assert.match(page.url(), /[?&]q=Reinigung/, 'the query is in the URL, which can be shared')
       await screenshot(page, output, 'search-Reinigung-de-desktop')
+    } finally {
+      await page.context().close()
+    }
+  })
+})
+
+describe('a filter narrows the results', () => {
+  let browser
+  before(async () => {
+    browser = await launchBrowser(chromiumPath)
+  })
+  after(async () => {
+    await browser?.close()
+  })
+
+  const query = { q: 'Reinigung', lang: 'de', limit: '50' }
+
+  test('through the API: country=BE keeps only Belgian hits, fewer than without it', async () => {
+    const all = await search(baseURL, query)
+    const belgian = await search(baseURL, { ...query, country: 'BE' })
+    assert.ok(belgian.items.length > 0, 'some Belgian hits')
+    assert.ok(belgian.total < all.total, `${belgian.total} Belgian hits of ${all.total}`)
+    assert.deepEqual([...new Set(belgian.items.map((hit) => hit.country))], ['BE'])
+  })
+
+  test('through the search page: /search?country=BE shows Belgian hits only', async (t) => {
+    const all = await search(baseURL, query)
+    const belgian = await search(baseURL, { ...query, country: 'BE' })
+    const kept = new Set(belgian.items.map((hit) => hit.title))
+    // A title only listings outside Belgium have (several share one title).
+    const dropped = all.items.find((hit) => !kept.has(hit.title))
+    assert.ok(dropped, 'a hit that the filter drops')
+    const page = await openPage(browser, { baseURL, lang: 'de' })
+    try {
+      await visit(page, `/search?${new URLSearchParams({ q: query.q, lang: query.lang, country: 'BE' })}`)
+      if ((await searchField(page).count()) === 0) {
+        t.skip('the search page has no search field yet')
+        return
+      }
+      const main = page.getByRole('main')
+      await main.getByText(belgian.items[0].title).first().waitFor({ state: 'visible', timeout: 10_000 })
+      assert.equal(await main.getByText(dropped.title).count(), 0, `"${dropped.title}" (${dropped.country}) is filtered out`)
+      await screenshot(page, output, 'search-Reinigung-BE-de-desktop')
     } finally {
       await page.context().close()
     }
