@@ -75,7 +75,22 @@ export async function openPage(browser, { baseURL, lang = 'en', viewport = 'desk
   const page = await context.newPage()
   page.errors = []
   page.on('pageerror', (err) => page.errors.push(err.message))
+  // Every string of every API answer the page read: the data shown, as
+  // opposed to the interface's own texts.
+  const reads = []
+  page.on('response', (res) => {
+    if (new URL(res.url()).pathname.startsWith('/api/') && res.headers()['content-type']?.includes('json')) {
+      reads.push(res.json().then(strings, () => []))
+    }
+  })
+  page.dataTexts = async () => new Set((await Promise.all(reads)).flat())
   return page
+}
+
+function strings(value) {
+  if (typeof value === 'string') return [value]
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings)
+  return []
 }
 
 /**
@@ -171,9 +186,10 @@ export function languageSwitcher(page) {
 /**
  * visibleTexts lists the texts a reader sees, one per element that holds
  * text directly, leaving out what is not interface text: the product's
- * and the languages' names, anything inside an element in another language than the page's
- * (listings are shown in their own language, marked with lang) or marked
- * translate="no", and numbers.
+ * and the languages' names, anything inside an element in another language
+ * than the page's (listings are shown in their own language, marked with
+ * lang) or marked translate="no", the map's attribution, and texts without
+ * a letter (numbers, symbols).
  */
 export function visibleTexts(page) {
   return page.evaluate((names) => {
@@ -183,8 +199,8 @@ export function visibleTexts(page) {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent.replace(/\s+/g, ' ').trim()
       const el = node.parentElement
-      if (!text || !el || /^[\d\s.,:%€+−-]*$/.test(text) || names.includes(text)) continue
-      if (el.closest('script, style, noscript, option, [translate="no"]')) continue
+      if (!el || !/\p{L}/u.test(text) || names.includes(text)) continue
+      if (el.closest('script, style, noscript, option, [translate="no"], .leaflet-control-attribution')) continue
       const langOf = el.closest('[lang]')
       if (langOf && langOf !== document.documentElement && langOf.lang !== pageLang) continue
       if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue
