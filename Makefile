@@ -24,11 +24,12 @@ TOOL_mailpit       := github.com/axllent/mailpit@$(MAILPIT_VERSION)
 TOOL_stripe-mock   := github.com/stripe/stripe-mock@$(STRIPE_MOCK_VERSION)
 TOOLS := sqlc golangci-lint versitygw mailpit stripe-mock
 
-.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node vet test-go test-web clean deps-dict bench-search bench-routing
+.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node deps-chromium vet test-go test-web test-e2e clean deps-dict bench-search bench-routing
 
 help:
 	@echo "make run       build and serve Passerelle on http://localhost:8080 (private PostgreSQL under ./var)"
-	@echo "make test      every check: generated code, vet, lint, web app tests and build, Go tests"
+	@echo "make test      every check: generated code, vet, lint, web app tests and build, Go tests, end-to-end tests"
+	@echo "make test-e2e  the end-to-end tests alone: the built product with demo data in Chromium (screenshots in frontend/e2e/output/)"
 	@echo "make build     web app + binaries into ./bin"
 	@echo "make generate  regenerate code (sqlc, the web app's API types)"
 	@echo "make lint      golangci-lint"
@@ -80,12 +81,32 @@ deps-dict:
 	  echo "FreeDict dictionaries missing ($$missing): cross-language search uses the lexicon only (Debian/Ubuntu: sudo apt-get install$$missing)" >&2; \
 	fi
 
+# Debian's Chromium, which the end-to-end tests drive through playwright-core
+# (Playwright's own browser downloads are not used). Like deps-dict: installed
+# with apt-get when we are root on Debian; elsewhere a note, and the tests
+# skip unless PASSERELLE_TEST_REQUIRE_TOOLS=1. PASSERELLE_CHROMIUM names
+# another Chromium or Chrome binary.
+deps-chromium:
+	@if [ -n "$${PASSERELLE_CHROMIUM:-}" ] || command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then \
+	  exit 0; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Chromium with apt-get (for the end-to-end tests; about two minutes)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "Chromium is missing: the end-to-end tests skip (Debian/Ubuntu: sudo apt-get install chromium; or set PASSERELLE_CHROMIUM)" >&2; \
+	fi
+
 deps-node:
 	@command -v npm >/dev/null 2>&1 || { echo "Node.js >= 20.19 with npm is needed to build the web app (https://nodejs.org)" >&2; exit 1; }
 
 # --- build -----------------------------------------------------------------
 frontend/node_modules/.package-lock.json: frontend/package-lock.json frontend/package.json | deps-node
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+
+# The end-to-end tests are a project of their own (frontend/e2e), so that
+# their packages never meet the app's.
+frontend/e2e/node_modules/.package-lock.json: frontend/e2e/package-lock.json frontend/e2e/package.json | deps-node
+	cd frontend/e2e && npm ci --no-audit --no-fund --loglevel=error
 
 web: frontend/node_modules/.package-lock.json
 	cd frontend && npm run build
@@ -137,7 +158,20 @@ test-web: frontend/node_modules/.package-lock.json
 test-go: deps-pg deps-dict versitygw mailpit
 	PASSERELLE_TEST_REQUIRE_TOOLS=1 go test -count=1 -timeout 20m ./...
 
-test: check-generated vet lint test-web test-go
+# The built product, started on free ports with a private PostgreSQL and
+# the demo data, driven in Chromium: see frontend/e2e/run.mjs. A missing
+# Chromium fails the run where deps-chromium could install it (root with
+# apt-get) and on CI; elsewhere the tests skip, saying why, unless
+# PASSERELLE_TEST_REQUIRE_TOOLS=1. The run bounds itself (server start,
+# tests, stop); timeout is the last resort.
+test-e2e: deps-pg deps-dict deps-chromium build mailpit frontend/e2e/node_modules/.package-lock.json
+	@require="$${PASSERELLE_TEST_REQUIRE_TOOLS:-}"; \
+	if [ -z "$$require" ]; then \
+	  if [ -n "$${CI:-}" ] || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; }; then require=1; else require=0; fi; \
+	fi; \
+	cd frontend/e2e && PASSERELLE_TEST_REQUIRE_TOOLS=$$require timeout --kill-after=60s 25m npm test
+
+test: check-generated vet lint test-web test-go test-e2e
 	@echo "make test: all checks passed"
 
 # --- benchmarks (minutes: not part of make test) ------------------------------
@@ -177,5 +211,5 @@ bench-search: deps-dict
 	  --nace "$$data/nace_rev2_1_multilingual.csv" --nuts "$$data/nuts_grande_region.csv"
 
 clean:
-	rm -rf $(BIN)/passerelle $(BIN)/passerelle-dev frontend/node_modules $(OPENAPI_TS)/node_modules
+	rm -rf $(BIN)/passerelle $(BIN)/passerelle-dev frontend/node_modules $(OPENAPI_TS)/node_modules frontend/e2e/node_modules frontend/e2e/output
 	find frontend/dist -mindepth 1 ! -name .placeholder -delete 2>/dev/null || true
