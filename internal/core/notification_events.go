@@ -374,10 +374,6 @@ func notifyResponsesReceived(ctx context.Context, tx *store.Tx, notes *Notificat
 	return nil
 }
 
-// tenderTitleIn is TenderTitleIn (one implementation), under the name
-// tender_questions.go still calls.
-var tenderTitleIn = TenderTitleIn
-
 // deadlineMsg writes an instant as each language writes a date and time,
 // in UTC (said so): the deadline is one instant for buyers and suppliers
 // of four countries. Every email that gives a deadline writes it so.

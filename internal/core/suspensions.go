@@ -182,21 +182,6 @@ func errOrganisationSuspended() error { return msgOrganisationSuspended.Wrap(dom
 // suspended organisation.
 func errApproveSuspended() error { return msgApproveSuspended.Wrap(domain.ErrConflict) }
 
-// refuseSuspended is refuseSuspendedIn before any transaction, for a use
-// case that checks before taking locks (tender questions). Prefer
-// refuseSuspendedIn in the transaction: this check races with a
-// suspension, and must never run inside a transaction holding locks.
-func refuseSuspended(ctx context.Context, st *store.Store, orgID string) error {
-	org, err := st.GetOrganisation(ctx, orgID)
-	if err != nil {
-		return err
-	}
-	if org.Status == domain.OrgSuspended {
-		return errOrganisationSuspended()
-	}
-	return nil
-}
-
 // flagListing computes, in tx, the duplicate and spam flags of a listing
 // that goes to the moderators and stores them with it (replacing those of
 // an earlier submission). Flags never stop the submission.

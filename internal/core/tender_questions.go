@@ -20,7 +20,7 @@ type QuestionView struct {
 
 // Ask records a question of the supplier p acts for about a published
 // tender, until its questions deadline. A suspended supplier may not ask
-// (refuseSuspended).
+// (refuseSuspendedIn).
 func (s *Tenders) Ask(ctx context.Context, actor Actor, p domain.Principal, tenderID, question string) (QuestionView, error) {
 	org, err := actingSupplier(ctx, s.st, p)
 	if err != nil {
@@ -33,11 +33,6 @@ func (s *Tenders) Ask(ctx context.Context, actor Actor, p domain.Principal, tend
 	if ok, err := tenderVisible(ctx, s.st, p, t); err != nil || !ok {
 		return QuestionView{}, notVisible(err)
 	}
-	// A suspended supplier may not publish anything, and a question is
-	// published to all once answered.
-	if err := refuseSuspended(ctx, s.st, org.ID); err != nil {
-		return QuestionView{}, err
-	}
 	now := s.now()
 	if !t.QuestionsOpen(now) {
 		return QuestionView{}, msgQuestionsClosed.Wrap(domain.ErrConflict)
@@ -48,6 +43,11 @@ func (s *Tenders) Ask(ctx context.Context, actor Actor, p domain.Principal, tend
 	}
 	var out domain.TenderQuestion
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
+		// A suspended supplier may not publish anything, and a question is
+		// published to all once answered.
+		if err := refuseSuspendedIn(ctx, tx, org.ID, errOrganisationSuspended()); err != nil {
+			return err
+		}
 		var err error
 		if out, err = tx.CreateTenderQuestion(ctx, domain.TenderQuestion{TenderID: t.ID, OrganisationID: org.ID, Question: question}, actor.UserID, now); err != nil {
 			return err
@@ -170,7 +170,7 @@ func (s *Tenders) notifyQuestionAsked(ctx context.Context, tx *store.Tx, t domai
 	}
 	link := s.notes.Link("/tenders/" + t.ID + "/questions")
 	for _, r := range members {
-		title := tenderTitleIn(t, r.Language)
+		title := TenderTitleIn(t, r.Language)
 		n := Notice{Category: domain.NotifyQuestionsAnswers, Kind: "question_asked", Title: msgQuestionAskedNotice.With(title)[r.Language],
 			Link: link, Data: map[string]any{"TenderTitle": title, "Question": truncateRunes(question, noticeExcerpt), "Link": link}}
 		if err := s.notes.Notify(ctx, tx, n, r.UserID); err != nil {
@@ -204,7 +204,7 @@ func (s *Tenders) notifyQuestionAnswered(ctx context.Context, tx *store.Tx, t do
 	}
 	link := s.notes.Link("/tenders/" + t.ID + "/questions")
 	for _, r := range members {
-		title, yours := tenderTitleIn(t, r.Language), r.OrganisationID == q.OrganisationID
+		title, yours := TenderTitleIn(t, r.Language), r.OrganisationID == q.OrganisationID
 		headline := msgQuestionAnsweredNotice
 		if yours {
 			headline = msgYourQuestionAnsweredNotice
