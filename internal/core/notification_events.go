@@ -116,21 +116,13 @@ func (e *NotificationEvents) statusExpiring(ctx context.Context, st store.Expiri
 			return err
 		}
 		told = true
-		members, err := tx.NotifiableMembers(ctx, st.OrganisationID)
-		if err != nil {
-			return err
-		}
 		link := e.notes.Link("/organisations/" + st.OrganisationID)
-		for _, r := range members {
+		return e.notes.NotifyMembers(ctx, tx, func(r store.Recipient) Notice {
 			name, until := st.Type.Label(string(r.Language)), domain.DateMsg(st.ValidUntil).With()[r.Language]
-			n := Notice{Category: domain.NotifyStatusExpiring, Kind: "status_expiring",
+			return Notice{Category: domain.NotifyStatusExpiring, Kind: "status_expiring",
 				Title: msgStatusExpiringNotice.With(name, until)[r.Language], Link: link,
 				Data: map[string]any{"OrganisationName": organisationName(org), "StatusName": name, "ValidUntil": until, "Link": link}}
-			if err := e.notes.Notify(ctx, tx, n, r.UserID); err != nil {
-				return err
-			}
-		}
-		return nil
+		}, st.OrganisationID)
 	})
 	return told && err == nil, err
 }
@@ -299,22 +291,14 @@ func (e *NotificationEvents) outcomeQuestion(ctx context.Context, tenderID strin
 			return err
 		}
 		told = true
-		members, err := tx.NotifiableMembers(ctx, t.OrganisationID)
-		if err != nil {
-			return err
-		}
 		link := e.notes.Link("/tenders/" + t.ID + "/outcomes")
-		for _, r := range members {
+		return e.notes.NotifyMembers(ctx, tx, func(r store.Recipient) Notice {
 			title := TenderTitleIn(t, r.Language)
-			n := Notice{Category: domain.NotifyOutcomeQuestion, Kind: "outcome_question",
+			return Notice{Category: domain.NotifyOutcomeQuestion, Kind: "outcome_question",
 				Title: msgOutcomeQuestionNotice.With(title)[r.Language], Link: link,
 				Data: map[string]any{"TenderTitle": title, "Deadline": domain.DateMsg(t.ResponsesDeadline.UTC()).With()[r.Language],
 					"Pending": pending, "Link": link}}
-			if err := e.notes.Notify(ctx, tx, n, r.UserID); err != nil {
-				return err
-			}
-		}
-		return nil
+		}, t.OrganisationID)
 	})
 	return told && err == nil, err
 }
@@ -351,27 +335,18 @@ func notifyResponsesReceived(ctx context.Context, tx *store.Tx, notes *Notificat
 		total += l.Responses
 		data[i] = map[string]any{"Position": l.Position, "Title": l.Title, "Responses": l.Responses}
 	}
-	members, err := tx.NotifiableMembers(ctx, t.OrganisationID)
-	if err != nil {
-		return err
-	}
 	link := notes.Link("/tenders/" + t.ID + "/responses")
-	for _, r := range members {
+	return notes.NotifyMembers(ctx, tx, func(r store.Recipient) Notice {
 		title := TenderTitleIn(t, r.Language)
 		var headline map[domain.Language]string
-		switch {
-		case total < 2:
+		if total < 2 {
 			headline = msgResponsesReceivedNotice[total].With(title)
-		default:
+		} else {
 			headline = msgResponsesReceivedNotice[2].With(total, title)
 		}
-		n := Notice{Category: domain.NotifyResponsesReceived, Kind: "responses_received", Title: headline[r.Language], Link: link,
+		return Notice{Category: domain.NotifyResponsesReceived, Kind: "responses_received", Title: headline[r.Language], Link: link,
 			Data: map[string]any{"TenderTitle": title, "Total": total, "Lots": data, "Link": link}}
-		if err := notes.Notify(ctx, tx, n, r.UserID); err != nil {
-			return err
-		}
-	}
-	return nil
+	}, t.OrganisationID)
 }
 
 // deadlineMsg writes an instant as each language writes a date and time,

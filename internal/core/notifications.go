@@ -129,6 +129,22 @@ func (s *Notifications) write(ctx context.Context, tx *store.Tx, n Notice, categ
 // may take six bytes (\u003c), and the email links to the whole text.
 const noticeExcerpt = 1000
 
+// NotifyMembers writes, in tx, a notification to each member of orgIDs
+// who can receive one (store.Tx.NotifiableMembers: one query), each built
+// for that member by notice (its language).
+func (s *Notifications) NotifyMembers(ctx context.Context, tx *store.Tx, notice func(store.Recipient) Notice, orgIDs ...string) error {
+	members, err := tx.NotifiableMembers(ctx, orgIDs...)
+	if err != nil {
+		return err
+	}
+	for _, r := range members {
+		if err := s.Notify(ctx, tx, notice(r), r.UserID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func truncateRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s

@@ -188,21 +188,14 @@ func (s *Routing) tellBuyerInterest(ctx context.Context, tx *store.Tx, t domain.
 	}
 	// Through tx: answers racing for the tender's lock hold connections,
 	// and a read on another one could wait for them forever.
-	members, err := tx.NotifiableMembers(ctx, t.OrganisationID)
-	if err != nil {
-		return err
-	}
 	link := strings.TrimRight(s.cfg.PublicURL, "/") + "/tenders/" + t.ID
-	for _, r := range members {
+	return s.notes.NotifyMembers(ctx, tx, func(r store.Recipient) Notice {
 		title := TenderTitleIn(t, r.Language)
 		headline := msgTenderInterestTitle.With(count, title)[r.Language]
 		if count == 1 {
 			headline = msgTenderFirstInterestTitle.With(title)[r.Language]
 		}
-		if err := s.notes.Notify(ctx, tx, Notice{Category: domain.NotifyTenderInterest, Kind: "tender_interest", Title: headline,
-			Link: link, Data: map[string]any{"TenderTitle": title, "Count": count, "Link": link}}, r.UserID); err != nil {
-			return err
-		}
-	}
-	return nil
+		return Notice{Category: domain.NotifyTenderInterest, Kind: "tender_interest", Title: headline,
+			Link: link, Data: map[string]any{"TenderTitle": title, "Count": count, "Link": link}}
+	}, t.OrganisationID)
 }

@@ -164,20 +164,12 @@ func (s *Tenders) notifyQuestionAsked(ctx context.Context, tx *store.Tx, t domai
 	if s.notes == nil {
 		return nil
 	}
-	members, err := tx.NotifiableMembers(ctx, t.OrganisationID)
-	if err != nil {
-		return err
-	}
 	link := s.notes.Link("/tenders/" + t.ID + "/questions")
-	for _, r := range members {
+	return s.notes.NotifyMembers(ctx, tx, func(r store.Recipient) Notice {
 		title := TenderTitleIn(t, r.Language)
-		n := Notice{Category: domain.NotifyQuestionsAnswers, Kind: "question_asked", Title: msgQuestionAskedNotice.With(title)[r.Language],
+		return Notice{Category: domain.NotifyQuestionsAnswers, Kind: "question_asked", Title: msgQuestionAskedNotice.With(title)[r.Language],
 			Link: link, Data: map[string]any{"TenderTitle": title, "Question": truncateRunes(question, noticeExcerpt), "Link": link}}
-		if err := s.notes.Notify(ctx, tx, n, r.UserID); err != nil {
-			return err
-		}
-	}
-	return nil
+	}, t.OrganisationID)
 }
 
 // notifyQuestionAnswered tells, in tx, of q's answer (updated: it replaced
@@ -198,23 +190,15 @@ func (s *Tenders) notifyQuestionAnswered(ctx context.Context, tx *store.Tx, t do
 		orgs = append(orgs, q.OrganisationID)
 	}
 	orgs = slices.DeleteFunc(orgs, func(id string) bool { return id == t.OrganisationID })
-	members, err := tx.NotifiableMembers(ctx, orgs...)
-	if err != nil {
-		return err
-	}
 	link := s.notes.Link("/tenders/" + t.ID + "/questions")
-	for _, r := range members {
+	return s.notes.NotifyMembers(ctx, tx, func(r store.Recipient) Notice {
 		title, yours := TenderTitleIn(t, r.Language), r.OrganisationID == q.OrganisationID
 		headline := msgQuestionAnsweredNotice
 		if yours {
 			headline = msgYourQuestionAnsweredNotice
 		}
-		n := Notice{Category: domain.NotifyQuestionsAnswers, Kind: "question_answered", Title: headline.With(title)[r.Language], Link: link,
+		return Notice{Category: domain.NotifyQuestionsAnswers, Kind: "question_answered", Title: headline.With(title)[r.Language], Link: link,
 			Data: map[string]any{"TenderTitle": title, "Question": truncateRunes(q.Question, noticeExcerpt),
 				"Answer": truncateRunes(q.Answer, noticeExcerpt), "Yours": yours, "Updated": updated, "Link": link}}
-		if err := s.notes.Notify(ctx, tx, n, r.UserID); err != nil {
-			return err
-		}
-	}
-	return nil
+	}, orgs...)
 }
