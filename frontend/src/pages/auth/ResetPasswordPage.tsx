@@ -1,4 +1,4 @@
-import { Button, PasswordInput, TextInput } from '@mantine/core'
+import { Button, TextInput } from '@mantine/core'
 import { useMutation } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -6,7 +6,7 @@ import { Link, useSearchParams } from 'react-router'
 import { api, unwrap } from '../../api/client'
 import { usePageTitle } from '../../components/usePageTitle'
 import { FormError } from './FormError'
-import { MIN_PASSWORD_LENGTH } from './SignupPage'
+import { NewPasswordInput } from './NewPasswordInput'
 
 /** /reset-password: asks for a link by email, or (?token= from that email) sets a new password. */
 export default function ResetPasswordPage() {
@@ -73,16 +73,7 @@ function NewPassword({ token }: { token: string }) {
   return (
     <form onSubmit={onSubmit}>
       <FormError error={reset.error} />
-      <PasswordInput
-        label={t('auth.newPassword')}
-        description={t('auth.passwordRule', { count: MIN_PASSWORD_LENGTH })}
-        autoComplete="new-password"
-        required
-        minLength={MIN_PASSWORD_LENGTH}
-        maxLength={256}
-        value={password}
-        onChange={(e) => setPassword(e.currentTarget.value)}
-      />
+      <NewPasswordInput label={t('auth.newPassword')} value={password} onChange={setPassword} />
       <Button type="submit" loading={reset.isPending}>
         {t('auth.reset.submit')}
       </Button>

@@ -1,4 +1,4 @@
-import { Button, PasswordInput, TextInput } from '@mantine/core'
+import { Button, TextInput } from '@mantine/core'
 import { useMutation } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,9 +7,8 @@ import { api, unwrap } from '../../api/client'
 import { currentLanguage } from '../../i18n'
 import { usePageTitle } from '../../components/usePageTitle'
 import { FormError } from './FormError'
+import { NewPasswordInput } from './NewPasswordInput'
 
-/** The API's minimum password length (accounts.go). */
-export const MIN_PASSWORD_LENGTH = 12
 
 /** /signup: an account in the interface language; a verification email follows. */
 export default function SignupPage() {
@@ -59,16 +58,7 @@ export default function SignupPage() {
           value={email}
           onChange={(e) => setEmail(e.currentTarget.value)}
         />
-        <PasswordInput
-          label={t('auth.password')}
-          description={t('auth.passwordRule', { count: MIN_PASSWORD_LENGTH })}
-          autoComplete="new-password"
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          maxLength={256}
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-        />
+        <NewPasswordInput label={t('auth.password')} value={password} onChange={setPassword} />
         <Button type="submit" loading={signup.isPending}>
           {t('auth.signup.submit')}
         </Button>
