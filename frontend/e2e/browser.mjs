@@ -15,7 +15,9 @@ export function env() {
     throw new Error('E2E_BASE_URL and E2E_CHROMIUM are unset: run the tests with `npm test` (run.mjs)')
   }
   const output = process.env.E2E_OUTPUT ?? join(import.meta.dirname, 'output')
-  return { baseURL, chromiumPath, output }
+  // The product's own Mailpit (empty when the product runs without one).
+  const mailpitURL = process.env.E2E_MAILPIT_URL ?? ''
+  return { baseURL, chromiumPath, output, mailpitURL }
 }
 
 /** VIEWPORTS are the two widths every page is shown at. */
@@ -208,4 +210,40 @@ export function visibleTexts(page) {
     }
     return texts
   }, [PRODUCT_NAME, ...Object.values(ENDONYMS)])
+}
+
+/** DEMO_PASSWORD is every demo user's password (see `passerelle seed`). */
+export const DEMO_PASSWORD = 'Passerelle-Demo-2026'
+
+/** demoEmail is the address of a demo user: demoEmail('esat.saulnois'). */
+export function demoEmail(user) {
+  return `${user}@demo.passerelle.example`
+}
+
+/**
+ * signIn logs the page's browser context in as a demo user (or any account,
+ * given email and password) through the API, as the login form does: the
+ * session cookie lands in the context, so every later page is signed in.
+ */
+export async function signIn(page, user, password = DEMO_PASSWORD) {
+  const email = user.includes('@') ? user : demoEmail(user)
+  const res = await page.request.post('/api/v1/auth/login', {
+    data: { email, password },
+    headers: { 'Content-Type': 'application/json' },
+  })
+  if (!res.ok()) throw new Error(`log in as ${email}: ${res.status()} ${await res.text()}`)
+  return res.json()
+}
+
+/**
+ * checkPage is what every page test ends with: a screenshot named name, no
+ * uncaught script error and no serious or critical axe violation (the
+ * others printed).
+ */
+export async function checkPage(page, output, name) {
+  await screenshot(page, output, name)
+  const { blocking, other } = await scan(page)
+  if (other.length > 0) console.log(`${name}: minor or moderate axe findings (not failing):\n${describeViolations(other)}`)
+  if (page.errors.length > 0) throw new Error(`${name}: uncaught script errors: ${page.errors.join(' | ')}`)
+  if (blocking.length > 0) throw new Error(`${name}: serious or critical axe violations:\n${describeViolations(blocking)}`)
 }

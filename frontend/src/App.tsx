@@ -4,6 +4,8 @@ import { lazy } from 'react'
 import { BrowserRouter, MemoryRouter, Route, Routes } from 'react-router'
 import { ApiError } from './api/client'
 import { Layout } from './layout/Layout'
+import { RequireSignIn } from './workspace/RequireSignIn'
+import { WorkspaceLayout } from './workspace/WorkspaceLayout'
 import { theme } from './theme'
 
 export { PRODUCT_NAME } from './layout/Layout'
@@ -19,8 +21,17 @@ const SignupPage = lazy(() => import('./pages/auth/SignupPage'))
 const ResetPasswordPage = lazy(() => import('./pages/auth/ResetPasswordPage'))
 const VerifyEmailPage = lazy(() => import('./pages/auth/VerifyEmailPage'))
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'))
+// The signed-in workspace: one chunk per area.
+const WorkspaceHomePage = lazy(() => import('./workspace/HomePage'))
+const SupplierWorkspace = lazy(() => import('./workspace/supplier'))
+const BuyerWorkspace = lazy(() => import('./workspace/buyer'))
+const ModerationConsole = lazy(() => import('./workspace/moderation'))
+const AccountSettings = lazy(() => import('./workspace/settings'))
 
-/** The public pages; their paths are also used by email links and the server's meta tags. */
+/**
+ * The public pages (their paths are also used by email links and the
+ * server's meta tags) and the signed-in workspace under /workspace.
+ */
 export function AppRoutes() {
   return (
     <Routes>
@@ -34,6 +45,20 @@ export function AppRoutes() {
         <Route path="signup" element={<SignupPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route
+          path="workspace"
+          element={
+            <RequireSignIn>
+              <WorkspaceLayout />
+            </RequireSignIn>
+          }
+        >
+          <Route index element={<WorkspaceHomePage />} />
+          <Route path="supplier/*" element={<SupplierWorkspace />} />
+          <Route path="buyer/*" element={<BuyerWorkspace />} />
+          <Route path="moderation/*" element={<ModerationConsole />} />
+          <Route path="account/*" element={<AccountSettings />} />
+        </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,10 +1,10 @@
 import 'i18next'
-import type en from './locales/en.json'
+import type { Catalogue } from './catalogues'
 
-// Type-checks t('...') keys against the English catalogue.
+// Type-checks t('...') keys against the English catalogues.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation'
-    resources: { translation: typeof en }
+    resources: { translation: Catalogue }
   }
 }

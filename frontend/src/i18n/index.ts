@@ -1,9 +1,6 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import de from './locales/de.json'
-import en from './locales/en.json'
-import fr from './locales/fr.json'
-import nl from './locales/nl.json'
+import { catalogues } from './catalogues'
 import {
   DEFAULT_LANGUAGE,
   SUPPORTED_LANGUAGES,
@@ -16,10 +13,10 @@ import {
 export * from './languages'
 
 export const resources = {
-  en: { translation: en },
-  fr: { translation: fr },
-  de: { translation: de },
-  nl: { translation: nl },
+  en: { translation: catalogues.en },
+  fr: { translation: catalogues.fr },
+  de: { translation: catalogues.de },
+  nl: { translation: catalogues.nl },
 } as const satisfies Record<Language, { translation: unknown }>
 
 function browserStorage(): Storage | undefined {

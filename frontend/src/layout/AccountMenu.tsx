@@ -33,7 +33,7 @@ export function AccountMenu() {
   if (me.data) {
     return (
       <div className="account-menu">
-        <span>{t('account.signedInAs', { name: me.data.display_name })}</span>
+        <Link to="/workspace">{t('account.signedInAs', { name: me.data.display_name })}</Link>
         <button type="button" className="link-button" onClick={() => logout.mutate()}>
           {t('account.logout')}
         </button>

@@ -1,0 +1,39 @@
+// The interface texts of each language: the public pages' catalogue
+// (locales/<lang>.json) plus one catalogue per workspace area
+// (locales/<area>/<lang>.json), nested under the area's name, so that
+// the key supplier.offers.title finds locales/supplier/<lang>.json's
+// offers.title. One file per area keeps each area's texts together.
+import settingsDe from './locales/settings/de.json'
+import settingsEn from './locales/settings/en.json'
+import settingsFr from './locales/settings/fr.json'
+import settingsNl from './locales/settings/nl.json'
+import buyerDe from './locales/buyer/de.json'
+import buyerEn from './locales/buyer/en.json'
+import buyerFr from './locales/buyer/fr.json'
+import buyerNl from './locales/buyer/nl.json'
+import de from './locales/de.json'
+import en from './locales/en.json'
+import fr from './locales/fr.json'
+import moderationDe from './locales/moderation/de.json'
+import moderationEn from './locales/moderation/en.json'
+import moderationFr from './locales/moderation/fr.json'
+import moderationNl from './locales/moderation/nl.json'
+import nl from './locales/nl.json'
+import supplierDe from './locales/supplier/de.json'
+import supplierEn from './locales/supplier/en.json'
+import supplierFr from './locales/supplier/fr.json'
+import supplierNl from './locales/supplier/nl.json'
+import workspaceDe from './locales/workspace/de.json'
+import workspaceEn from './locales/workspace/en.json'
+import workspaceFr from './locales/workspace/fr.json'
+import workspaceNl from './locales/workspace/nl.json'
+
+export const catalogues = {
+  en: { ...en, workspace: workspaceEn, supplier: supplierEn, buyer: buyerEn, moderation: moderationEn, settings: settingsEn },
+  fr: { ...fr, workspace: workspaceFr, supplier: supplierFr, buyer: buyerFr, moderation: moderationFr, settings: settingsFr },
+  de: { ...de, workspace: workspaceDe, supplier: supplierDe, buyer: buyerDe, moderation: moderationDe, settings: settingsDe },
+  nl: { ...nl, workspace: workspaceNl, supplier: supplierNl, buyer: buyerNl, moderation: moderationNl, settings: settingsNl },
+}
+
+/** The English catalogue's shape: t() keys are checked against it. */
+export type Catalogue = (typeof catalogues)['en']
