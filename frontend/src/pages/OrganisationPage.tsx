@@ -8,6 +8,7 @@ import { Empty, ErrorState, Loading } from '../components/States'
 import { countryName, formatDate } from '../components/format'
 import { pickText } from '../components/localized'
 import { usePageTitle } from '../components/usePageTitle'
+import { RegionName, useRegionNames } from '../components/regions'
 
 type Organisation = Schemas['OrganisationBody']
 
@@ -49,6 +50,7 @@ function OrganisationView({ organisation }: { organisation: Organisation }) {
   const descriptions = organisation.descriptions ?? []
   const description = descriptions.length > 0 ? pickText(descriptions, (d) => d.lang, ui, descriptions[0]!) : undefined
   const place = [organisation.postcode, organisation.town].filter(Boolean).join(' ')
+  const regionName = useRegionNames()
 
   return (
     <article className="listing-page">
@@ -70,7 +72,9 @@ function OrganisationView({ organisation }: { organisation: Organisation }) {
           {organisation.nuts3 ? (
             <>
               <dt>{t('organisation.region')}</dt>
-              <dd>{organisation.nuts3}</dd>
+              <dd>
+                <RegionName label={regionName(organisation.nuts3)} />
+              </dd>
             </>
           ) : null}
           {organisation.languages && organisation.languages.length > 0 ? (

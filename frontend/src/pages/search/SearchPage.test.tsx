@@ -33,7 +33,7 @@ describe('SearchPage', () => {
     expect(request.getAll('country')).toEqual(['FR'])
     expect(request.getAll('kind')).toEqual(['offer'])
     expect(request.get('unrelated')).toBeNull()
-    expect(request.getAll('facets')).toEqual(['kind', 'country', 'sector', 'status_type'])
+    expect(request.getAll('facets')).toEqual(['kind', 'country', 'nuts', 'sector', 'status_type'])
     // The facet values become filters; the URL's country is ticked.
     const countries = screen.getByRole('group', { name: en.search.facet.country })
     expect(within(countries).getByRole('checkbox', { name: 'France (1)' })).toHaveProperty('checked', true)
@@ -116,5 +116,44 @@ describe('SearchPage', () => {
     expect(searches(seen)[0]!.url.searchParams.has('view')).toBe(false)
     fireEvent.click(screen.getByRole('button', { name: en.search.view.list }))
     expect(await screen.findByRole('link', { name: 'Nowhere' })).toBeTruthy()
+  })
+
+  it('lists regions by name under the larger region they lie in, without countries, and filters by NUTS code', async () => {
+    const seen = fakeApi({
+      'GET /api/v1/me': me401,
+      'GET /api/v1/nuts-regions': () => ({
+        body: {
+          items: [
+            { code: 'FRF', level: 1, name: 'ALSACE-CHAMPAGNE-ARDENNE-LORRAINE', country: 'FR', assignable: false },
+            { code: 'FRF3', level: 2, name: 'Lorraine', country: 'FR', parent: 'FRF', assignable: false },
+            { code: 'FRF33', level: 3, name: 'Moselle', country: 'FR', parent: 'FRF3', assignable: true },
+          ],
+        },
+      }),
+      'GET /api/v1/search': () =>
+        searchAnswer([hit()], {
+          facets: {
+            nuts: [
+              { value: 'FR', count: 3 },
+              { value: 'FRF', count: 3 },
+              { value: 'FRF33', count: 2 },
+              { value: 'FRZ', count: 1 },
+              { value: 'FRF3', count: 3 },
+              { value: 'DEC01', count: 1 },
+            ],
+          },
+        }),
+    })
+    renderApp('/search?q=nettoyage')
+    const regions = await screen.findByRole('group', { name: en.search.facet.nuts })
+    await within(regions).findByRole('checkbox', { name: 'Moselle (2)' })
+    expect(within(regions).getAllByRole('checkbox').map((box) => box.closest('label, .mantine-Checkbox-root')?.textContent)).toEqual([
+      'DEC01 (1)', // unknown to the catalogue: its code
+      'Alsace-Champagne-Ardenne-Lorraine (3)',
+      'Lorraine (3)',
+      'Moselle (2)',
+    ])
+    fireEvent.click(within(regions).getByRole('checkbox', { name: 'Lorraine (3)' }))
+    await waitFor(() => expect(searches(seen).some((r) => r.url.searchParams.get('nuts') === 'FRF3')).toBe(true))
   })
 })

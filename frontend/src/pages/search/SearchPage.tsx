@@ -7,6 +7,7 @@ import { api, unwrap, type Schemas } from '../../api/client'
 import { SearchResultCard, hitPath } from '../../components/SearchResultCard'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { countryName, formatNumber } from '../../components/format'
+import { RegionName, useRegionNames } from '../../components/regions'
 import { usePageTitle } from '../../components/usePageTitle'
 import { FACETS, PAGE_SIZE, searchQueryFromURL, toggleParam, withParam, type SearchQuery } from './searchParams'
 
@@ -81,7 +82,7 @@ export default function SearchPage() {
             to={query.deadline_to ?? ''}
             onChange={(name, value) => update(withParam(params, name, value))}
           />
-          {(['country', 'sector', 'status_type'] as const).map((facet) => (
+          {(['country', 'nuts', 'sector', 'status_type'] as const).map((facet) => (
             <FacetFilter
               key={facet}
               facet={facet}
@@ -239,7 +240,7 @@ function FacetFilter({
   language,
   onToggle,
 }: {
-  facet: 'country' | 'sector' | 'status_type'
+  facet: 'country' | 'nuts' | 'sector' | 'status_type'
   values: Schemas['SearchFacetBody'][] | null
   selected: string[]
   language: string
@@ -247,30 +248,55 @@ function FacetFilter({
 }) {
   const { t } = useTranslation()
   const id = useId()
+  const regionName = useRegionNames()
+  // The region facet counts every level of a listing's NUTS codes: countries
+  // have their own facet, and Extra-Regio codes (…Z) are nobody's place.
+  const offered = (values ?? []).filter((v) => facet !== 'nuts' || (v.value.length > 2 && !v.value.endsWith('Z')))
   // Selected values stay listed even when the other filters leave none of them.
-  const shown = [...(values ?? [])]
+  const shown = [...offered]
   for (const value of selected) {
     if (!shown.some((v) => v.value === value)) shown.push({ value, count: 0 })
   }
   if (shown.length === 0) return null
   const label = (v: Schemas['SearchFacetBody']) =>
-    facet === 'country' ? countryName(v.value, language) : v.label || v.value
+    facet === 'country' ? (
+      countryName(v.value, language)
+    ) : facet === 'nuts' ? (
+      <RegionName label={regionName(v.value)} />
+    ) : (
+      v.label || v.value
+    )
   return (
     <fieldset className="filter-group" aria-describedby={id}>
       <legend>{t(`search.facet.${facet}`)}</legend>
       <span id={id} className="visually-hidden">
         {t('search.facetHint')}
       </span>
-      {shown.slice(0, 12).map((v) => (
+      {listed(facet, shown).map((v) => (
         <Checkbox
           key={v.value}
-          label={`${label(v)} (${formatNumber(v.count, language)})`}
+          // A region indented under the larger one it lies in (level 1 to 3).
+          style={facet === 'nuts' ? { paddingInlineStart: `${Math.max(0, v.value.length - 3)}rem` } : undefined}
+          label={
+            <>
+              {label(v)} ({formatNumber(v.count, language)})
+            </>
+          }
           checked={selected.includes(v.value)}
           onChange={() => onToggle(v.value)}
         />
       ))}
     </fieldset>
   )
+}
+
+/**
+ * The values a facet lists: the 12 most frequent; regions then in code
+ * order, so that each follows the larger region it lies in.
+ */
+function listed(facet: string, values: Schemas['SearchFacetBody'][]) {
+  const top = values.slice(0, 12)
+  return facet === 'nuts' ? top.sort((a, b) => a.value.localeCompare(b.value)) : top
 }
 
 function ViewSwitch({ view, onChange }: { view: 'list' | 'map'; onChange: (view: 'list' | 'map') => void }) {

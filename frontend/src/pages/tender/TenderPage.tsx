@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core'
+import { Alert, Badge } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -8,6 +8,7 @@ import { Empty, ErrorState, Loading } from '../../components/States'
 import { formatDateTime, formatMoney, languageName, timeLeft } from '../../components/format'
 import { pickText } from '../../components/localized'
 import { usePageTitle } from '../../components/usePageTitle'
+import { RegionName, useRegionNames } from '../../components/regions'
 import { Clauses } from './Clauses'
 
 type Tender = Schemas['TenderBody']
@@ -47,6 +48,10 @@ function TenderView({ tender }: { tender: Tender }) {
     original,
   )
   usePageTitle(text.title)
+  const regionName = useRegionNames()
+  // Published, but past its deadline (the server's clock decides).
+  const responsesClosed = tender.state === 'published' && tender.deadline_passed
+  const open = tender.state === 'published' && !tender.deadline_passed
 
   return (
     <article className="listing-page">
@@ -57,11 +62,16 @@ function TenderView({ tender }: { tender: Tender }) {
         <Badge variant="light" color="gray">
           {t(`tender.kind.${tender.kind}`)}
         </Badge>{' '}
-        <Badge variant="outline" color={tender.state === 'published' ? 'green' : 'gray'}>
-          {t(`tender.state.${tender.state}`)}
+        <Badge variant="outline" color={open ? 'green' : 'gray'}>
+          {responsesClosed ? t('tender.responsesClosed') : t(`tender.state.${tender.state}`)}
         </Badge>
       </p>
       <h1 lang={text.language}>{text.title}</h1>
+      {responsesClosed ? (
+        <Alert variant="light" color="gray" role="note" className="deadline-notice">
+          {t('tender.deadlinePassedNotice')}
+        </Alert>
+      ) : null}
       {text.language !== ui ? (
         <p className="language-note">{t('listing.writtenIn', { language: languageName(text.language, ui) })}</p>
       ) : null}
@@ -74,17 +84,22 @@ function TenderView({ tender }: { tender: Tender }) {
             <Link to={`/organisations/${tender.buyer.id}`}>{tender.buyer.name}</Link>
           )}
         </dd>
-        {tender.place_town ? (
+        {tender.place_town || tender.place_nuts ? (
           <>
             <dt>{t('tender.place')}</dt>
-            <dd>{tender.place_town}</dd>
+            <dd>
+              {tender.place_town}
+              {tender.place_town && tender.place_nuts ? ', ' : null}
+              {tender.place_nuts ? <RegionName label={regionName(tender.place_nuts)} /> : null}
+            </dd>
           </>
         ) : null}
         {tender.responses_deadline ? (
           <>
             <dt>{t('tender.deadline')}</dt>
             <dd>
-              {formatDateTime(tender.responses_deadline, ui)} <Countdown deadline={tender.responses_deadline} />
+              {formatDateTime(tender.responses_deadline, ui)}{' '}
+              <Countdown deadline={tender.responses_deadline} passed={tender.deadline_passed} />
             </dd>
           </>
         ) : null}
@@ -114,8 +129,8 @@ function TenderView({ tender }: { tender: Tender }) {
   )
 }
 
-/** Time left to respond, refreshed every minute. */
-export function Countdown({ deadline }: { deadline: string }) {
+/** Time left to respond, refreshed every minute; passed once the server or the clock says so. */
+export function Countdown({ deadline, passed = false }: { deadline: string; passed?: boolean }) {
   const { t } = useTranslation()
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
@@ -123,7 +138,7 @@ export function Countdown({ deadline }: { deadline: string }) {
     return () => clearInterval(timer)
   }, [])
   const left = timeLeft(deadline, now)
-  if (left.passed) return <Badge color="gray">{t('tender.deadlinePassed')}</Badge>
+  if (passed || left.passed) return <Badge color="gray">{t('tender.deadlinePassed')}</Badge>
   const label =
     left.days > 0
       ? t('tender.daysLeft', { count: left.days, hours: left.hours })
