@@ -55,6 +55,7 @@ describe('public pages: screenshots and axe-core', () => {
           await screenshot(page, output, `${name}-${lang}-${viewport}`)
           assert.equal(await page.evaluate(() => document.documentElement.lang), lang, '<html lang>')
           assert.deepEqual(page.errors, [], 'uncaught script errors')
+          assert.deepEqual(page.consoleErrors, [], 'console errors')
           const { blocking, other } = await scan(page)
           if (other.length > 0) {
             console.log(`${name} ${lang} ${viewport}: minor or moderate axe findings (not failing):\n${describeViolations(other)}`)

@@ -1,5 +1,5 @@
-import { Badge } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
+import { Badge, Button } from '@mantine/core'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { Suspense, lazy } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
@@ -15,19 +15,26 @@ type Organisation = Schemas['OrganisationBody']
 // Leaflet loads only when a profile has coordinates to show.
 const AreaMap = lazy(() => import('../components/map/AreaMap'))
 
-/** The supplier's published offers (shared by the list and the map). */
+/** The supplier's published offers, a page at a time (shared by the list and the map). */
 function useOrganisationOffers(orgID: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ['organisation-offers', orgID],
-    queryFn: async () =>
+    initialPageParam: '',
+    queryFn: async ({ pageParam }) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/offers', {
-          params: { path: { orgID }, query: { limit: 50 } },
+          params: {
+            path: { orgID },
+            query: { state: 'published', limit: OFFERS_PAGE, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
         }),
       ),
-    select: (page) => (page.items ?? []).filter((offer) => offer.state === 'published'),
+    getNextPageParam: (last) => last.next_cursor || undefined,
+    select: (data) => data.pages.flatMap((page) => page.items ?? []).filter((offer) => offer.state === 'published'),
   })
 }
+
+const OFFERS_PAGE = 20
 
 /** /organisations/{id}: a supplier's profile, its verified SSE statuses, its area and its offers. */
 export default function OrganisationPage() {
@@ -160,6 +167,11 @@ function Offers({ orgID }: { orgID: string }) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {offers.hasNextPage ? (
+        <Button variant="outline" onClick={() => void offers.fetchNextPage()} loading={offers.isFetchingNextPage}>
+          {t('organisation.moreOffers')}
+        </Button>
       ) : null}
     </section>
   )

@@ -127,6 +127,8 @@ describe('SearchPage', () => {
             { code: 'FRF', level: 1, name: 'ALSACE-CHAMPAGNE-ARDENNE-LORRAINE', country: 'FR', assignable: false },
             { code: 'FRF3', level: 2, name: 'Lorraine', country: 'FR', parent: 'FRF', assignable: false },
             { code: 'FRF33', level: 3, name: 'Moselle', country: 'FR', parent: 'FRF3', assignable: true },
+            { code: 'DEC', level: 1, name: 'SAARLAND', country: 'DE', parent: 'DE', assignable: false },
+            { code: 'DEC0', level: 2, name: 'Saarland', country: 'DE', parent: 'DEC', assignable: false },
           ],
         },
       }),
@@ -140,6 +142,8 @@ describe('SearchPage', () => {
               { value: 'FRZ', count: 1 },
               { value: 'FRF3', count: 3 },
               { value: 'DEC01', count: 1 },
+              { value: 'DEC', count: 1 },
+              { value: 'DEC0', count: 1 },
             ],
           },
         }),
@@ -147,7 +151,8 @@ describe('SearchPage', () => {
     renderApp('/search?q=nettoyage')
     const regions = await screen.findByRole('group', { name: en.search.facet.nuts })
     await within(regions).findByRole('checkbox', { name: 'Moselle (2)' })
-    expect(within(regions).getAllByRole('checkbox').map((box) => box.closest('label, .mantine-Checkbox-root')?.textContent)).toEqual([
+    expect(within(regions).getAllByRole('checkbox').map((box) => box.closest('.mantine-Checkbox-root')?.textContent)).toEqual([
+      'Saarland (1)', // once: DEC0 has the same name as DEC, which holds it
       'DEC01 (1)', // unknown to the catalogue: its code
       'Alsace-Champagne-Ardenne-Lorraine (3)',
       'Lorraine (3)',
@@ -155,5 +160,29 @@ describe('SearchPage', () => {
     ])
     fireEvent.click(within(regions).getByRole('checkbox', { name: 'Lorraine (3)' }))
     await waitFor(() => expect(searches(seen).some((r) => r.url.searchParams.get('nuts') === 'FRF3')).toBe(true))
+  })
+
+  it('folds the filters on a narrow screen behind a button that says how many are set', async () => {
+    const wide = window.matchMedia
+    window.matchMedia = (query: string) => ({ ...wide(query), matches: query.includes('max-width') })
+    try {
+      fakeApi({
+        'GET /api/v1/me': me401,
+        'GET /api/v1/search': () =>
+          searchAnswer([hit()], { facets: { country: [{ value: 'FR', count: 1 }, { value: 'DE', count: 1 }] } }),
+      })
+      renderApp('/search?q=nettoyage&country=FR&deadline_from=2026-12-01')
+      expect(await screen.findByRole('link', { name: 'Nettoyage de bureaux' })).toBeTruthy()
+      const toggle = screen.getByRole('button', { name: 'Filters (2 set)' })
+      expect(toggle.getAttribute('aria-expanded')).toBe('false')
+      expect(screen.queryByRole('group', { name: en.search.facet.country })).toBeNull()
+      fireEvent.click(toggle)
+      expect(toggle.getAttribute('aria-expanded')).toBe('true')
+      expect(toggle.textContent).toBe(en.search.hideFilters)
+      const countries = screen.getByRole('group', { name: en.search.facet.country })
+      expect(within(countries).getByRole('checkbox', { name: 'France (1)' })).toHaveProperty('checked', true)
+    } finally {
+      window.matchMedia = wide
+    }
   })
 })

@@ -1,4 +1,5 @@
 import { Button, Checkbox, NativeSelect, TextInput } from '@mantine/core'
+import { useMediaQuery } from '@mantine/hooks'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -61,6 +62,13 @@ export default function SearchPage() {
   const first = results.data?.pages[0]
   const hits = results.data?.pages.flatMap((page) => page.items ?? []) ?? []
   const update = (next: URLSearchParams) => setParams(next, { replace: true })
+  // On a phone the filters come before the results: folded until asked for.
+  const narrow = useMediaQuery('(max-width: 48rem)', false, { getInitialValueInEffect: false }) ?? false
+  const [filtersOpen, setFiltersOpen] = useState(false)
+  const active =
+    (['country', 'nuts', 'sector', 'status_type'] as const).reduce((n, facet) => n + (query[facet]?.length ?? 0), 0) +
+    (query.deadline_from ? 1 : 0) +
+    (query.deadline_to ? 1 : 0)
 
   return (
     <div className="search-page">
@@ -75,23 +83,30 @@ export default function SearchPage() {
       </div>
       <div className="search-columns">
         <aside className="search-filters" aria-labelledby="filters-heading">
-          <h2 id="filters-heading">{t('search.filters')}</h2>
-          <Sort query={query} onChange={(sort) => update(withParam(params, 'sort', sort))} />
-          <DeadlineRange
-            from={query.deadline_from ?? ''}
-            to={query.deadline_to ?? ''}
-            onChange={(name, value) => update(withParam(params, name, value))}
+          <FiltersHeading
+            narrow={narrow}
+            open={filtersOpen}
+            active={active}
+            onToggle={() => setFiltersOpen((o) => !o)}
           />
-          {(['country', 'nuts', 'sector', 'status_type'] as const).map((facet) => (
-            <FacetFilter
-              key={facet}
-              facet={facet}
-              values={first?.facets[facet] ?? null}
-              selected={query[facet] ?? []}
-              language={language}
-              onToggle={(value) => update(toggleParam(params, facet, value))}
+          <div id="search-filter-fields" hidden={narrow && !filtersOpen}>
+            <Sort query={query} onChange={(sort) => update(withParam(params, 'sort', sort))} />
+            <DeadlineRange
+              from={query.deadline_from ?? ''}
+              to={query.deadline_to ?? ''}
+              onChange={(name, value) => update(withParam(params, name, value))}
             />
-          ))}
+            {(['country', 'nuts', 'sector', 'status_type'] as const).map((facet) => (
+              <FacetFilter
+                key={facet}
+                facet={facet}
+                values={first?.facets[facet] ?? null}
+                selected={query[facet] ?? []}
+                language={language}
+                onToggle={(value) => update(toggleParam(params, facet, value))}
+              />
+            ))}
+          </div>
         </aside>
         <section className="search-results" aria-labelledby="results-heading">
           <h2 id="results-heading" className="visually-hidden">
@@ -128,6 +143,30 @@ export default function SearchPage() {
         </section>
       </div>
     </div>
+  )
+}
+
+/** The filters' heading; on a narrow screen, a button that shows or hides them, saying how many are set. */
+function FiltersHeading({
+  narrow,
+  open,
+  active,
+  onToggle,
+}: {
+  narrow: boolean
+  open: boolean
+  active: number
+  onToggle: () => void
+}) {
+  const { t } = useTranslation()
+  const label = active > 0 ? t('search.filtersActive', { count: active }) : t('search.filters')
+  if (!narrow) return <h2 id="filters-heading">{t('search.filters')}</h2>
+  return (
+    <h2 id="filters-heading">
+      <Button variant="outline" fullWidth aria-expanded={open} aria-controls="search-filter-fields" onClick={onToggle}>
+        {open ? t('search.hideFilters') : label}
+      </Button>
+    </h2>
   )
 }
 
@@ -252,6 +291,15 @@ function FacetFilter({
   // The region facet counts every level of a listing's NUTS codes: countries
   // have their own facet, and Extra-Regio codes (…Z) are nobody's place.
   const offered = (values ?? []).filter((v) => facet !== 'nuts' || (v.value.length > 2 && !v.value.endsWith('Z')))
+  if (facet === 'nuts') {
+    // Saarland (DEC) holds only Saarland (DEC0): one line is enough.
+    const codes = new Set(offered.map((v) => v.value))
+    const same = (v: Schemas['SearchFacetBody']) => {
+      const parent = v.value.slice(0, -1)
+      return codes.has(parent) && regionName(parent).name === regionName(v.value).name
+    }
+    offered.splice(0, offered.length, ...offered.filter((v) => !same(v)))
+  }
   // Selected values stay listed even when the other filters leave none of them.
   const shown = [...offered]
   for (const value of selected) {

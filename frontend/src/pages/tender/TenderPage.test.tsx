@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react'
+import { act, fireEvent, screen, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it } from 'vitest'
 import i18n from '../../i18n'
 import de from '../../i18n/locales/de.json'
@@ -112,7 +112,10 @@ describe('TenderPage', () => {
       'GET /api/v1/tenders/t1': () => ({
         body: { ...tender('de'), deadline_passed: true, responses_deadline: yesterday, buyer_anonymous: true, buyer: undefined },
       }),
-      'GET /api/v1/tenders/t1/questions': () => ({ body: { items: [], next_cursor: '' } }),
+      'GET /api/v1/tenders/t1/questions': (url) =>
+        url.searchParams.get('cursor') === 'q2'
+          ? { body: { items: [{ id: 'q2', question: 'Zweite Frage?', answer: 'Ja.', created_at: yesterday }], next_cursor: '' } }
+          : { body: { items: [{ id: 'q1', question: 'Erste Frage?', created_at: yesterday }], next_cursor: 'q2' } },
     })
     renderApp('/tenders/t1')
     expect(await screen.findByRole('heading', { level: 1, name: 'Grünflächenpflege' })).toBeTruthy()
@@ -123,6 +126,10 @@ describe('TenderPage', () => {
     // An anonymous buyer is named nowhere, and linked nowhere.
     expect(screen.getByText(de.tender.anonymousBuyer)).toBeTruthy()
     expect(screen.queryByRole('link', { name: 'Ville de Metz' })).toBeNull()
-    expect(await screen.findByText(de.tender.noQuestions)).toBeTruthy()
+    // Questions a page at a time; an open question says so.
+    expect(await screen.findByText('Erste Frage?')).toBeTruthy()
+    expect(screen.getByText(de.tender.unanswered)).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: de.tender.moreQuestions }))
+    expect(await screen.findByText('Zweite Frage?')).toBeTruthy()
   })
 })

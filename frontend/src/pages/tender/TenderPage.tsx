@@ -1,5 +1,5 @@
-import { Alert, Badge } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
+import { Alert, Badge, Button } from '@mantine/core'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
@@ -129,6 +129,12 @@ function TenderView({ tender }: { tender: Tender }) {
   )
 }
 
+// A badge cuts a long label with an ellipsis; the time left must be read whole, even on a phone.
+const WRAPPING_BADGE = {
+  root: { height: 'auto', maxWidth: '100%' },
+  label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
+} as const
+
 /** Time left to respond, refreshed every minute; passed once the server or the clock says so. */
 export function Countdown({ deadline, passed = false }: { deadline: string; passed?: boolean }) {
   const { t } = useTranslation()
@@ -138,13 +144,18 @@ export function Countdown({ deadline, passed = false }: { deadline: string; pass
     return () => clearInterval(timer)
   }, [])
   const left = timeLeft(deadline, now)
-  if (passed || left.passed) return <Badge color="gray">{t('tender.deadlinePassed')}</Badge>
+  if (passed || left.passed)
+    return (
+      <Badge color="gray" styles={WRAPPING_BADGE}>
+        {t('tender.deadlinePassed')}
+      </Badge>
+    )
   const label =
     left.days > 0
       ? t('tender.daysLeft', { count: left.days, hours: left.hours })
       : t('tender.hoursLeft', { count: left.hours })
   return (
-    <Badge color={left.days < 3 ? 'red' : 'blue'} variant="light">
+    <Badge color={left.days < 3 ? 'red' : 'blue'} variant="light" styles={WRAPPING_BADGE}>
       {label}
     </Badge>
   )
@@ -226,16 +237,18 @@ function Documents({ tender }: { tender: Tender }) {
 function Questions({ tenderID }: { tenderID: string }) {
   const { t, i18n } = useTranslation()
   const ui = i18n.resolvedLanguage ?? 'en'
-  const questions = useQuery({
+  const questions = useInfiniteQuery({
     queryKey: ['tender-questions', tenderID],
-    queryFn: async () =>
+    initialPageParam: '',
+    queryFn: async ({ pageParam }) =>
       unwrap(
         await api.GET('/api/v1/tenders/{tenderID}/questions', {
-          params: { path: { tenderID }, query: { limit: 100 } },
+          params: { path: { tenderID }, query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
         }),
       ),
+    getNextPageParam: (last) => last.next_cursor || undefined,
   })
-  const items = questions.data?.items ?? []
+  const items = questions.data?.pages.flatMap((page) => page.items ?? []) ?? []
   return (
     <section aria-labelledby="qa-heading">
       <h2 id="qa-heading">{t('tender.questions')}</h2>
@@ -256,6 +269,11 @@ function Questions({ tenderID }: { tenderID: string }) {
             </div>
           ))}
         </dl>
+      ) : null}
+      {questions.hasNextPage ? (
+        <Button variant="outline" onClick={() => void questions.fetchNextPage()} loading={questions.isFetchingNextPage}>
+          {t('tender.moreQuestions')}
+        </Button>
       ) : null}
     </section>
   )
