@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, unwrap, type Schemas } from '../api/client'
-import { ErrorState, Loading } from '../components/States'
+import { Loading, PageError } from '../components/States'
 import { formatDate, formatMoney, languageName } from '../components/format'
 import { pickText } from '../components/localized'
 import { usePageTitle } from '../components/usePageTitle'
@@ -20,7 +20,7 @@ export default function OfferPage() {
     queryFn: async () => unwrap(await api.GET('/api/v1/offers/{offerID}', { params: { path: { offerID: id } } })),
   })
   if (offer.isPending) return <Loading />
-  if (offer.isError) return <ErrorState error={offer.error} onRetry={() => void offer.refetch()} />
+  if (offer.isError) return <PageError error={offer.error} onRetry={() => void offer.refetch()} />
   return <OfferView offer={offer.data} />
 }
 

@@ -4,7 +4,7 @@ import { Suspense, lazy } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, unwrap, type Schemas } from '../api/client'
-import { Empty, ErrorState, Loading } from '../components/States'
+import { Empty, ErrorState, Loading, PageError } from '../components/States'
 import { countryName, formatDate } from '../components/format'
 import { pickText } from '../components/localized'
 import { usePageTitle } from '../components/usePageTitle'
@@ -45,7 +45,7 @@ export default function OrganisationPage() {
       unwrap(await api.GET('/api/v1/organisations/{orgID}', { params: { path: { orgID: id } } })),
   })
   if (organisation.isPending) return <Loading />
-  if (organisation.isError) return <ErrorState error={organisation.error} onRetry={() => void organisation.refetch()} />
+  if (organisation.isError) return <PageError error={organisation.error} onRetry={() => void organisation.refetch()} />
   return <OrganisationView organisation={organisation.data} />
 }
 

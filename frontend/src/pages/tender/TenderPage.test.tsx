@@ -102,7 +102,10 @@ describe('TenderPage', () => {
   it('shows a not-found state for a tender that is not public', async () => {
     fakeApi({ 'GET /api/v1/me': () => ({ status: 401, body: { status: 401 } }) })
     renderApp('/tenders/nope')
-    expect(await screen.findByText(de.state.notFoundTitle)).toBeTruthy()
+    // Its own level-one heading and title, and a way on.
+    expect(await screen.findByRole('heading', { level: 1, name: de.state.notFoundTitle })).toBeTruthy()
+    expect(document.title).toBe(`${de.state.notFoundTitle} – Passerelle`)
+    expect(screen.getByRole('link', { name: de.state.searchInstead }).getAttribute('href')).toBe('/search')
   })
 
   it('says that a published tender past its deadline no longer takes responses', async () => {

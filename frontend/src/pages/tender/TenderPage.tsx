@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, unwrap, type Schemas } from '../../api/client'
-import { Empty, ErrorState, Loading } from '../../components/States'
+import { Empty, ErrorState, Loading, PageError } from '../../components/States'
 import { formatDateTime, formatMoney, languageName, timeLeft } from '../../components/format'
 import { pickText } from '../../components/localized'
 import { usePageTitle } from '../../components/usePageTitle'
@@ -25,7 +25,7 @@ export default function TenderPage() {
       unwrap(await api.GET('/api/v1/tenders/{tenderID}', { params: { path: { tenderID: id } } })),
   })
   if (tender.isPending) return <Loading />
-  if (tender.isError) return <ErrorState error={tender.error} onRetry={() => void tender.refetch()} />
+  if (tender.isError) return <PageError error={tender.error} onRetry={() => void tender.refetch()} />
   return <TenderView tender={tender.data} />
 }
 
