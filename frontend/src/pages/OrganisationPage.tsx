@@ -8,6 +8,7 @@ import { Empty, ErrorState, Loading, PageError } from '../components/States'
 import { countryName, formatDate } from '../components/format'
 import { pickText } from '../components/localized'
 import { usePageTitle } from '../components/usePageTitle'
+import { useMapTexts } from '../components/map/useMapTexts'
 import { RegionName, useRegionNames } from '../components/regions'
 
 type Organisation = Schemas['OrganisationBody']
@@ -180,6 +181,7 @@ function Offers({ orgID }: { orgID: string }) {
 /** Where the organisation is and, for a supplier, the widest radius its offers serve. */
 function OrganisationMap({ organisation, name, place }: { organisation: Organisation; name: string; place: string }) {
   const { t } = useTranslation()
+  const texts = useMapTexts()
   const offers = useOrganisationOffers(organisation.id)
   const radii = (offers.data ?? []).map((offer) => (offer.area?.mode === 'radius' ? (offer.area.radius_km ?? 0) : 0))
   const radiusKm = Math.max(0, ...radii)
@@ -189,6 +191,7 @@ function OrganisationMap({ organisation, name, place }: { organisation: Organisa
         latitude={organisation.latitude ?? 0}
         longitude={organisation.longitude ?? 0}
         radiusKm={radiusKm || undefined}
+        texts={texts}
         label={
           radiusKm
             ? t('organisation.mapLabelRadius', { name, place, km: radiusKm })

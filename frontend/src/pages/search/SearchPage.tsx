@@ -10,6 +10,7 @@ import { Empty, ErrorState, Loading } from '../../components/States'
 import { countryName, formatNumber } from '../../components/format'
 import { RegionName, useRegionNames } from '../../components/regions'
 import { usePageTitle } from '../../components/usePageTitle'
+import { useMapTexts } from '../../components/map/useMapTexts'
 import { FACETS, PAGE_SIZE, searchQueryFromURL, toggleParam, withParam, type SearchQuery } from './searchParams'
 
 /** How long typing must pause before the query runs. */
@@ -362,6 +363,7 @@ function ViewSwitch({ view, onChange }: { view: 'list' | 'map'; onChange: (view:
 
 function MapView({ hits, onOpen }: { hits: Schemas['SearchHitBody'][]; onOpen: (href: string) => void }) {
   const { t } = useTranslation()
+  const texts = useMapTexts()
   const points = useMemo(
     () =>
       hits.flatMap((hit) =>
@@ -375,7 +377,7 @@ function MapView({ hits, onOpen }: { hits: Schemas['SearchHitBody'][]; onOpen: (
     <>
       <p>{t('search.mapNote', { shown: points.length, loaded: hits.length })}</p>
       <Suspense fallback={<Loading />}>
-        <ResultsMap points={points} label={t('search.mapLabel')} onOpen={onOpen} />
+        <ResultsMap points={points} label={t('search.mapLabel')} onOpen={onOpen} texts={texts} />
       </Suspense>
     </>
   )
