@@ -25,10 +25,22 @@ export function Empty({ title, hint }: { title: string; hint?: string }) {
   )
 }
 
+/** A message of the API ("la fin … précède son début") as a sentence. */
+export function sentence(message: string): string {
+  const text = message.trim()
+  if (!text) return ''
+  return text.charAt(0).toUpperCase() + text.slice(1) + (/[.!?…]$/.test(text) ? '' : '.')
+}
+
 /** The title and text that explain an error, by its status. */
 function useErrorTexts(error: unknown) {
   const { t } = useTranslation()
   const status = error instanceof ApiError ? error.status : 0
+  if (status === 422 && error instanceof ApiError) {
+    // The API's messages come in the reader's language.
+    const messages = (error.problem?.errors ?? []).map((e) => sentence(e.message ?? '')).filter(Boolean)
+    return { status, title: t('state.invalidTitle'), body: messages.join(' ') || t('state.errorBody') }
+  }
   if (status === 404) return { status, title: t('state.notFoundTitle'), body: t('state.notFoundBody') }
   if (status === 503) return { status, title: t('state.unavailableTitle'), body: t('state.unavailableBody') }
   return { status, title: t('state.errorTitle'), body: t('state.errorBody') }
@@ -66,7 +78,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   return (
     <Alert color="red" title={title} role="alert" className="state-error">
       <p>{body}</p>
-      {onRetry && status !== 404 ? (
+      {onRetry && status !== 404 && status !== 422 ? (
         <Button variant="outline" color="red" onClick={onRetry}>
           {t('state.retry')}
         </Button>

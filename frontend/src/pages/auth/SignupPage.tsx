@@ -8,6 +8,7 @@ import { currentLanguage } from '../../i18n'
 import { usePageTitle } from '../../components/usePageTitle'
 import { FormError } from './FormError'
 import { NewPasswordInput } from './NewPasswordInput'
+import { ResendVerification } from './ResendVerification'
 import { MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, authRules, useAuthForm } from './authForm'
 
 /** /signup: an account in the interface language; a verification email follows. */
@@ -32,6 +33,8 @@ export default function SignupPage() {
       <div className="auth-page">
         <h1>{t('auth.signup.title')}</h1>
         <p role="status">{t('auth.signup.done', { email: signup.variables.email })}</p>
+        <p>{t('auth.signup.noEmail')}</p>
+        <ResendVerification email={signup.variables.email} />
       </div>
     )
   }

@@ -102,6 +102,9 @@ describe('sign-up page', () => {
     fireEvent.click(screen.getByRole('button', { name: de.auth.signup.submit }))
     const status = await screen.findByRole('status')
     expect(status.textContent).toBe(de.auth.signup.done.replace('{{email}}', 'claire@example.org'))
+    // No email? The link can be sent again from there.
+    expect(screen.getByText(de.auth.signup.noEmail)).toBeTruthy()
+    expect(screen.getByRole('button', { name: de.auth.resend.submit })).toBeTruthy()
     expect(posts(seen, '/api/v1/auth/signup')).toEqual([
       { display_name: 'Claire Hoffmann', email: 'claire@example.org', password: strongPassword, language: 'de' },
     ])

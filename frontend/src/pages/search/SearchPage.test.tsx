@@ -185,4 +185,27 @@ describe('SearchPage', () => {
       window.matchMedia = wide
     }
   })
+
+  it('shows the API’s refusal of a parameter (422) on its field, with no retry that would fail again', async () => {
+    fakeApi({
+      'GET /api/v1/me': me401,
+      'GET /api/v1/search': () => ({
+        status: 422,
+        body: {
+          status: 422,
+          errors: [{ location: 'query.deadline_to', message: 'the end of the deadline range is before its start' }],
+        },
+      }),
+    })
+    renderApp('/search?deadline_from=2026-12-31&deadline_to=2026-12-01')
+    const alert = await screen.findByRole('alert')
+    expect(within(alert).getByText(en.state.invalidTitle)).toBeTruthy()
+    expect(within(alert).getByText('The end of the deadline range is before its start.')).toBeTruthy()
+    expect(within(alert).queryByRole('button', { name: en.state.retry })).toBeNull()
+    const to = screen.getByLabelText(en.search.deadlineTo)
+    expect(to.getAttribute('aria-invalid')).toBe('true')
+    const described = (to.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent)
+    expect(described).toContain('The end of the deadline range is before its start.')
+    expect(screen.getByLabelText(en.search.deadlineFrom).getAttribute('aria-invalid')).not.toBe('true')
+  })
 })

@@ -4,9 +4,9 @@ import { useInfiniteQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
-import { api, unwrap, type Schemas } from '../../api/client'
+import { ApiError, api, unwrap, type Schemas } from '../../api/client'
 import { SearchResultCard, hitPath } from '../../components/SearchResultCard'
-import { Empty, ErrorState, Loading } from '../../components/States'
+import { Empty, ErrorState, Loading, sentence } from '../../components/States'
 import { countryName, formatNumber } from '../../components/format'
 import { RegionName, useRegionNames } from '../../components/regions'
 import { usePageTitle } from '../../components/usePageTitle'
@@ -66,6 +66,11 @@ export default function SearchPage() {
   // On a phone the filters come before the results: folded until asked for.
   const narrow = useMediaQuery('(max-width: 48rem)', false, { getInitialValueInEffect: false }) ?? false
   const [filtersOpen, setFiltersOpen] = useState(false)
+  // A 422 names the parameters it refuses (query.deadline_to…): their fields say why.
+  const invalid = (name: string) =>
+    results.error instanceof ApiError && results.error.status === 422
+      ? sentence(results.error.problem?.errors?.find((e) => e.location === `query.${name}`)?.message ?? '') || undefined
+      : undefined
   const active =
     (['country', 'nuts', 'sector', 'status_type'] as const).reduce((n, facet) => n + (query[facet]?.length ?? 0), 0) +
     (query.deadline_from ? 1 : 0) +
@@ -75,7 +80,7 @@ export default function SearchPage() {
     <div className="search-page">
       <h1>{t('search.title')}</h1>
       <div role="search" className="search-form">
-        <QueryBox value={query.q ?? ''} onChange={(q) => update(withParam(params, 'q', q))} />
+        <QueryBox value={query.q ?? ''} error={invalid('q')} onChange={(q) => update(withParam(params, 'q', q))} />
         <KindTabs
           selected={query.kind?.[0]}
           counts={first?.facets['kind'] ?? null}
@@ -95,6 +100,7 @@ export default function SearchPage() {
             <DeadlineRange
               from={query.deadline_from ?? ''}
               to={query.deadline_to ?? ''}
+              errors={{ from: invalid('deadline_from'), to: invalid('deadline_to') }}
               onChange={(name, value) => update(withParam(params, name, value))}
             />
             {(['country', 'nuts', 'sector', 'status_type'] as const).map((facet) => (
@@ -172,7 +178,15 @@ function FiltersHeading({
 }
 
 /** The query box: the URL (and so the search) follows the text once typing pauses. */
-function QueryBox({ value, onChange }: { value: string; onChange: (q: string) => void }) {
+function QueryBox({
+  value,
+  error,
+  onChange,
+}: {
+  value: string
+  error: string | undefined
+  onChange: (q: string) => void
+}) {
   const { t } = useTranslation()
   const [text, setText] = useState(value)
   const [lastURLValue, setLastURLValue] = useState(value)
@@ -192,6 +206,7 @@ function QueryBox({ value, onChange }: { value: string; onChange: (q: string) =>
       type="search"
       label={t('search.queryLabel')}
       description={t('search.queryHint')}
+      error={error}
       value={text}
       onChange={(event) => setText(event.currentTarget.value)}
       onKeyDown={(event) => {
@@ -247,10 +262,12 @@ function Sort({ query, onChange }: { query: SearchQuery; onChange: (sort: string
 function DeadlineRange({
   from,
   to,
+  errors,
   onChange,
 }: {
   from: string
   to: string
+  errors: { from: string | undefined; to: string | undefined }
   onChange: (name: 'deadline_from' | 'deadline_to', value: string) => void
 }) {
   const { t } = useTranslation()
@@ -260,12 +277,14 @@ function DeadlineRange({
       <TextInput
         type="date"
         label={t('search.deadlineFrom')}
+        error={errors.from}
         value={from}
         onChange={(event) => onChange('deadline_from', event.currentTarget.value)}
       />
       <TextInput
         type="date"
         label={t('search.deadlineTo')}
+        error={errors.to}
         value={to}
         onChange={(event) => onChange('deadline_to', event.currentTarget.value)}
       />
