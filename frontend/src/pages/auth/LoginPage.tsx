@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { ApiError, api, unwrap } from '../../api/client'
 import { usePageTitle } from '../../components/usePageTitle'
+import { useMe } from '../../layout/AccountMenu'
 import { FormError } from './FormError'
 import { ResendVerification } from './ResendVerification'
 import { MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, authRules, safeNext, useAuthForm } from './authForm'
@@ -16,6 +17,7 @@ export default function LoginPage() {
   const navigate = useNavigate()
   const [params] = useSearchParams()
   const client = useQueryClient()
+  const me = useMe()
   const rules = authRules(t)
   const form = useAuthForm({ email: rules.email, password: rules.currentPassword })
   const [unverified, setUnverified] = useState('')
@@ -25,7 +27,7 @@ export default function LoginPage() {
     onSuccess: async (user) => {
       client.setQueryData(['me'], user)
       await client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'me' })
-      void navigate(safeNext(params.get('next')), { replace: true })
+      void navigate(next, { replace: true })
     },
     onError: (error, body) => {
       form.showServerErrors(error)
@@ -36,9 +38,15 @@ export default function LoginPage() {
     if (!form.validate(event)) return
     login.mutate({ email: form.values.email.trim(), password: form.values.password })
   }
+  const next = safeNext(params.get('next'))
   return (
     <div className="auth-page">
       <h1>{t('auth.login.title')}</h1>
+      {me.data && !login.isPending && !login.isSuccess ? (
+        <p role="status">
+          {t('auth.login.already', { name: me.data.display_name })} <Link to={next}>{t('auth.login.continue')}</Link>
+        </p>
+      ) : null}
       <form onSubmit={onSubmit} noValidate>
         <FormError
           error={login.error}

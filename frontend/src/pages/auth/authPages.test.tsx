@@ -238,6 +238,19 @@ describe('login page', () => {
   })
 })
 
+describe('login page when already signed in', () => {
+  beforeEach(async () => {
+    await act(() => i18n.changeLanguage('en'))
+  })
+
+  it('says who is signed in and leads on to ?next=', async () => {
+    fakeApi({ 'GET /api/v1/me': () => ({ body: { id: 'u1', display_name: 'Claire', email: 'c@example.org' } }) })
+    renderAt(`/login?next=${encodeURIComponent('/offers/o1')}`)
+    const status = await screen.findByText('You are already logged in as Claire.', { exact: false })
+    expect(within(status).getByRole('link', { name: en.auth.login.continue }).getAttribute('href')).toBe('/offers/o1')
+  })
+})
+
 describe('safeNext', () => {
   it('keeps paths of this site and refuses everything else', () => {
     expect(safeNext('/offers/1?x=1#top')).toBe('/offers/1?x=1#top')
