@@ -61,7 +61,7 @@ export function launchBrowser(chromiumPath) {
 /**
  * openPage opens a page in a context of its own (what @axe-core/playwright
  * needs) whose browser prefers language lang. Uncaught script errors are
- * collected in page.errors.
+ * collected in page.errors, console errors in page.consoleErrors.
  */
 export async function openPage(browser, { baseURL, lang = 'en', viewport = 'desktop' }) {
   const context = await browser.newContext({
@@ -77,6 +77,20 @@ export async function openPage(browser, { baseURL, lang = 'en', viewport = 'desk
   const page = await context.newPage()
   page.errors = []
   page.on('pageerror', (err) => page.errors.push(err.message))
+  // Console errors, but for two that are no fault of the page: a visitor's
+  // GET /api/v1/me answers 401 (how the app learns nobody is signed in), and
+  // map tiles come from another site, unreachable on a machine offline.
+  page.consoleErrors = []
+  page.on('console', (msg) => {
+    if (msg.type() !== 'error') return
+    const where = msg.location().url ?? ''
+    if (msg.text().startsWith('Failed to load resource')) {
+      const url = new URL(where, baseURL)
+      if (url.origin !== new URL(baseURL).origin) return
+      if (url.pathname === '/api/v1/me' && msg.text().includes('401')) return
+    }
+    page.consoleErrors.push(`${msg.text()}${where ? ` (${where})` : ''}`)
+  })
   // Every string of every API answer the page read: the data shown, as
   // opposed to the interface's own texts.
   const reads = []

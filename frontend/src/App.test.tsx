@@ -50,7 +50,7 @@ describe('App', () => {
   it('shows live figures, the latest tenders and sectors to browse on the home page', async () => {
     const seen = homeAPI()
     renderApp('/')
-    expect(await screen.findByRole('link', { name: '9' })).toBeTruthy()
+    expect((await screen.findByRole('link', { name: '9 offers' })).getAttribute('href')).toBe('/search?kind=offer')
     expect(screen.getByText(en.home.figure.offer_other)).toBeTruthy()
     expect(await screen.findByRole('link', { name: 'Entretien des espaces verts' })).toBeTruthy()
     expect((await screen.findByRole('link', { name: 'Cleaning' })).getAttribute('href')).toBe('/search?sector=cleaning')

@@ -88,16 +88,10 @@ describe('home page and language switch', () => {
       withPage({ lang: 'en' }, (page) => expectSwitchTranslatesAll(page, path)))
   }
 
-  // A shared decision of issue 7 that the app may not implement yet: until
-  // it reads ?lang= at all, the test is reported as a todo (it does not fail
-  // the run); from then on, every language must work.
-  test('?lang= picks the language over the browser and the stored choice', (t) =>
+  test('?lang= picks the language over the browser and the stored choice', () =>
     withPage({ lang: 'en' }, async (page) => {
       await visit(page, '/?lang=de')
-      if ((await page.evaluate(() => document.documentElement.lang)) === 'en') {
-        t.todo('the app does not read ?lang= yet')
-        return
-      }
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'de', 'over the browser’s English')
       await switchLanguage(page, 'fr') // a stored choice, which ?lang= overrides
       for (const lang of ['de', 'nl', 'en', 'fr']) {
         await visit(page, `/?lang=${lang}`)

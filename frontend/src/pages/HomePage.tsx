@@ -50,7 +50,13 @@ function Figures() {
             <div key={kind}>
               <dt>{t(`home.figure.${kind}`, { count: count(kind) })}</dt>
               <dd>
-                <Link to={`/search?kind=${kind}`}>{formatNumber(count(kind), language)}</Link>
+                {/* Named in full: a list of links read alone would say only "31". */}
+                <Link
+                  to={`/search?kind=${kind}`}
+                  aria-label={`${formatNumber(count(kind), language)} ${t(`home.figure.${kind}`, { count: count(kind) })}`}
+                >
+                  {formatNumber(count(kind), language)}
+                </Link>
               </dd>
             </div>
           ))}

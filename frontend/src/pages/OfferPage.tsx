@@ -3,10 +3,11 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, unwrap, type Schemas } from '../api/client'
-import { ErrorState, Loading } from '../components/States'
+import { Loading, PageError } from '../components/States'
 import { formatDate, formatMoney, languageName } from '../components/format'
 import { pickText } from '../components/localized'
 import { usePageTitle } from '../components/usePageTitle'
+import { RegionName, useRegionNames } from '../components/regions'
 import { useSectorLabels } from '../components/useSectorLabels'
 
 type Offer = Schemas['OfferBody']
@@ -19,7 +20,7 @@ export default function OfferPage() {
     queryFn: async () => unwrap(await api.GET('/api/v1/offers/{offerID}', { params: { path: { offerID: id } } })),
   })
   if (offer.isPending) return <Loading />
-  if (offer.isError) return <ErrorState error={offer.error} onRetry={() => void offer.refetch()} />
+  if (offer.isError) return <PageError error={offer.error} onRetry={() => void offer.refetch()} />
   return <OfferView offer={offer.data} />
 }
 
@@ -27,6 +28,7 @@ function OfferView({ offer }: { offer: Offer }) {
   const { t, i18n } = useTranslation()
   const ui = i18n.resolvedLanguage ?? 'en'
   const sectorLabel = useSectorLabels()
+  const regionName = useRegionNames()
   const original = { lang: offer.language, title: offer.title, description_html: offer.description_html }
   const text = pickText(
     (offer.translations ?? []).map((tr) => ({ lang: tr.lang, title: tr.title, description_html: tr.description_html })),
@@ -87,10 +89,16 @@ function OfferView({ offer }: { offer: Offer }) {
             <>
               <dt>{t('offer.area')}</dt>
               <dd>
-                {t(`offer.areaMode.${offer.area.mode}`, {
-                  km: offer.area.radius_km ?? 0,
-                  regions: (offer.area.regions ?? []).join(', '),
-                })}
+                {t(`offer.areaMode.${offer.area.mode}`, { km: offer.area.radius_km ?? 0 })}
+                {offer.area.mode === 'regions' ? (
+                  <ul className="inline-list">
+                    {(offer.area.regions ?? []).map((code) => (
+                      <li key={code}>
+                        <RegionName label={regionName(code)} />
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
                 {offer.area.accepts_cross_border ? ` ${t('offer.crossBorder')}` : ''}
               </dd>
             </>

@@ -1,32 +1,41 @@
-import { Badge } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
+import { Badge, Button } from '@mantine/core'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { Suspense, lazy } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, unwrap, type Schemas } from '../api/client'
-import { Empty, ErrorState, Loading } from '../components/States'
+import { Empty, ErrorState, Loading, PageError } from '../components/States'
 import { countryName, formatDate } from '../components/format'
 import { pickText } from '../components/localized'
 import { usePageTitle } from '../components/usePageTitle'
+import { useMapTexts } from '../components/map/useMapTexts'
+import { RegionName, useRegionNames } from '../components/regions'
 
 type Organisation = Schemas['OrganisationBody']
 
 // Leaflet loads only when a profile has coordinates to show.
 const AreaMap = lazy(() => import('../components/map/AreaMap'))
 
-/** The supplier's published offers (shared by the list and the map). */
+/** The supplier's published offers, a page at a time (shared by the list and the map). */
 function useOrganisationOffers(orgID: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: ['organisation-offers', orgID],
-    queryFn: async () =>
+    initialPageParam: '',
+    queryFn: async ({ pageParam }) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/offers', {
-          params: { path: { orgID }, query: { limit: 50 } },
+          params: {
+            path: { orgID },
+            query: { state: 'published', limit: OFFERS_PAGE, ...(pageParam ? { cursor: pageParam } : {}) },
+          },
         }),
       ),
-    select: (page) => (page.items ?? []).filter((offer) => offer.state === 'published'),
+    getNextPageParam: (last) => last.next_cursor || undefined,
+    select: (data) => data.pages.flatMap((page) => page.items ?? []).filter((offer) => offer.state === 'published'),
   })
 }
+
+const OFFERS_PAGE = 20
 
 /** /organisations/{id}: a supplier's profile, its verified SSE statuses, its area and its offers. */
 export default function OrganisationPage() {
@@ -37,7 +46,7 @@ export default function OrganisationPage() {
       unwrap(await api.GET('/api/v1/organisations/{orgID}', { params: { path: { orgID: id } } })),
   })
   if (organisation.isPending) return <Loading />
-  if (organisation.isError) return <ErrorState error={organisation.error} onRetry={() => void organisation.refetch()} />
+  if (organisation.isError) return <PageError error={organisation.error} onRetry={() => void organisation.refetch()} />
   return <OrganisationView organisation={organisation.data} />
 }
 
@@ -49,6 +58,7 @@ function OrganisationView({ organisation }: { organisation: Organisation }) {
   const descriptions = organisation.descriptions ?? []
   const description = descriptions.length > 0 ? pickText(descriptions, (d) => d.lang, ui, descriptions[0]!) : undefined
   const place = [organisation.postcode, organisation.town].filter(Boolean).join(' ')
+  const regionName = useRegionNames()
 
   return (
     <article className="listing-page">
@@ -70,7 +80,9 @@ function OrganisationView({ organisation }: { organisation: Organisation }) {
           {organisation.nuts3 ? (
             <>
               <dt>{t('organisation.region')}</dt>
-              <dd>{organisation.nuts3}</dd>
+              <dd>
+                <RegionName label={regionName(organisation.nuts3)} />
+              </dd>
             </>
           ) : null}
           {organisation.languages && organisation.languages.length > 0 ? (
@@ -157,6 +169,11 @@ function Offers({ orgID }: { orgID: string }) {
           ))}
         </ul>
       ) : null}
+      {offers.hasNextPage ? (
+        <Button variant="outline" onClick={() => void offers.fetchNextPage()} loading={offers.isFetchingNextPage}>
+          {t('organisation.moreOffers')}
+        </Button>
+      ) : null}
     </section>
   )
 }
@@ -164,6 +181,7 @@ function Offers({ orgID }: { orgID: string }) {
 /** Where the organisation is and, for a supplier, the widest radius its offers serve. */
 function OrganisationMap({ organisation, name, place }: { organisation: Organisation; name: string; place: string }) {
   const { t } = useTranslation()
+  const texts = useMapTexts()
   const offers = useOrganisationOffers(organisation.id)
   const radii = (offers.data ?? []).map((offer) => (offer.area?.mode === 'radius' ? (offer.area.radius_km ?? 0) : 0))
   const radiusKm = Math.max(0, ...radii)
@@ -173,6 +191,7 @@ function OrganisationMap({ organisation, name, place }: { organisation: Organisa
         latitude={organisation.latitude ?? 0}
         longitude={organisation.longitude ?? 0}
         radiusKm={radiusKm || undefined}
+        texts={texts}
         label={
           radiusKm
             ? t('organisation.mapLabelRadius', { name, place, km: radiusKm })

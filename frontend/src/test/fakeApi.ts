@@ -11,6 +11,8 @@ export interface SeenRequest {
   method: string
   url: URL
   headers: Headers
+  /** The request's body as text ('' without one). */
+  body: string
 }
 
 /**
@@ -23,7 +25,9 @@ export function fakeApi(routes: Record<string, (url: URL) => FakeAnswer | Promis
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = input instanceof Request ? input : new Request(String(input), init)
     const url = new URL(request.url)
-    seen.push({ method: request.method, url, headers: request.headers })
+    const entry: SeenRequest = { method: request.method, url, headers: request.headers, body: '' }
+    seen.push(entry) // in the order sent, before reading the body
+    entry.body = await request.clone().text()
     const handler = routes[`${request.method} ${url.pathname}`]
     const answer = handler ? await handler(url) : { status: 404, body: { title: 'Not Found', status: 404 } }
     const status = answer.status ?? 200

@@ -31,4 +31,17 @@ describe('AreaMap', () => {
     expect(container.querySelector('.leaflet-tile-pane img')).toBeNull()
     meta.remove()
   })
+
+  it('names its zoom buttons in the reader’s language, not Leaflet’s English', () => {
+    const { getByRole } = render(
+      <AreaMap
+        latitude={49.12}
+        longitude={6.18}
+        label="Carte"
+        texts={{ zoomIn: 'Vergrößern', zoomOut: 'Verkleinern', closePopup: 'Schließen' }}
+      />,
+    )
+    expect(getByRole('button', { name: 'Vergrößern' }).getAttribute('title')).toBe('Vergrößern')
+    expect(getByRole('button', { name: 'Verkleinern' })).toBeTruthy()
+  })
 })

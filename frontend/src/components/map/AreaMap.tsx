@@ -1,6 +1,7 @@
 import 'leaflet/dist/leaflet.css'
 import L from 'leaflet'
 import { useEffect, useRef } from 'react'
+import { localizeControls, type MapTexts } from './controls'
 
 /** The OpenStreetMap tiles, unless the page names others (or none) in <meta name="passerelle:map-tiles">. */
 const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png'
@@ -19,6 +20,8 @@ export interface AreaMapProps {
   radiusKm?: number | undefined
   /** What the map shows, in words (the accessible name; the page lists the same facts as text). */
   label: string
+  /** The controls' words in the reader's language. */
+  texts?: MapTexts | undefined
 }
 
 /**
@@ -26,11 +29,12 @@ export interface AreaMapProps {
  * in this lazily loaded chunk only; without tiles the marker and the
  * circle are still drawn on a blank background.
  */
-export default function AreaMap({ latitude, longitude, radiusKm, label }: AreaMapProps) {
+export default function AreaMap({ latitude, longitude, radiusKm, label, texts }: AreaMapProps) {
   const container = useRef<HTMLDivElement>(null)
   useEffect(() => {
     if (!container.current) return
-    const map = L.map(container.current, { scrollWheelZoom: false }).setView([latitude, longitude], 10)
+    const map = L.map(container.current, { scrollWheelZoom: false, zoomControl: false }).setView([latitude, longitude], 10)
+    localizeControls(map, texts)
     const tiles = mapTilesURL()
     if (tiles) {
       L.tileLayer(tiles, {
@@ -57,6 +61,6 @@ export default function AreaMap({ latitude, longitude, radiusKm, label }: AreaMa
       clearTimeout(fit)
       map.remove()
     }
-  }, [latitude, longitude, radiusKm])
+  }, [latitude, longitude, radiusKm, texts])
   return <div ref={container} className="area-map" role="region" aria-label={label} />
 }

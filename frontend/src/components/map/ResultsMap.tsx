@@ -5,6 +5,7 @@ import L from './leafletGlobal'
 import 'leaflet.markercluster'
 import { useEffect, useRef } from 'react'
 import { mapTilesURL } from './AreaMap'
+import { localizeControls, type MapTexts } from './controls'
 
 /** A place to show: a listing with its coordinates. */
 export interface MapPoint {
@@ -26,16 +27,19 @@ export default function ResultsMap({
   points,
   label,
   onOpen,
+  texts,
 }: {
   points: MapPoint[]
   label: string
   onOpen: (href: string) => void
+  texts?: MapTexts | undefined
 }) {
   const container = useRef<HTMLDivElement>(null)
   useEffect(() => {
     if (!container.current) return
     // The Grande Région, until the points say otherwise.
-    const map = L.map(container.current, { scrollWheelZoom: false }).setView([49.6, 6.2], 7)
+    const map = L.map(container.current, { scrollWheelZoom: false, zoomControl: false }).setView([49.6, 6.2], 7)
+    localizeControls(map, texts)
     const tiles = mapTilesURL()
     if (tiles) {
       L.tileLayer(tiles, { maxZoom: 18, attribution: tiles.includes('openstreetmap') ? TILES_ATTRIBUTION : '' }).addTo(map)
@@ -67,6 +71,6 @@ export default function ResultsMap({
       clearTimeout(fit)
       map.remove()
     }
-  }, [points, onOpen])
+  }, [points, onOpen, texts])
   return <div ref={container} className="results-map" role="region" aria-label={label} />
 }

@@ -1,8 +1,9 @@
 import { PasswordInput } from '@mantine/core'
+import type { ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './authForm'
 
-/** The API's minimum password length (accounts.go). */
-export const MIN_PASSWORD_LENGTH = 12
+export { MIN_PASSWORD_LENGTH } from './authForm'
 
 /**
  * The field where a user chooses a password (sign-up, reset): its rule
@@ -10,12 +11,14 @@ export const MIN_PASSWORD_LENGTH = 12
  */
 export function NewPasswordInput({
   label,
-  value,
-  onChange,
+  ...field
 }: {
   label: string
+  name: string
   value: string
-  onChange: (value: string) => void
+  error: string | undefined
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void
+  onBlur: () => void
 }) {
   const { t } = useTranslation()
   return (
@@ -24,10 +27,9 @@ export function NewPasswordInput({
       description={t('auth.passwordRule', { count: MIN_PASSWORD_LENGTH })}
       autoComplete="new-password"
       required
-      minLength={MIN_PASSWORD_LENGTH}
-      maxLength={256}
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
+      maxLength={MAX_PASSWORD_LENGTH}
+      visibilityToggleButtonProps={{ 'aria-label': t('auth.togglePassword') }}
+      {...field}
     />
   )
 }

@@ -1,13 +1,16 @@
 import { Button, Checkbox, NativeSelect, TextInput } from '@mantine/core'
+import { useMediaQuery } from '@mantine/hooks'
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
-import { api, unwrap, type Schemas } from '../../api/client'
+import { ApiError, api, unwrap, type Schemas } from '../../api/client'
 import { SearchResultCard, hitPath } from '../../components/SearchResultCard'
-import { Empty, ErrorState, Loading } from '../../components/States'
+import { Empty, ErrorState, Loading, sentence } from '../../components/States'
 import { countryName, formatNumber } from '../../components/format'
+import { RegionName, useRegionNames } from '../../components/regions'
 import { usePageTitle } from '../../components/usePageTitle'
+import { useMapTexts } from '../../components/map/useMapTexts'
 import { FACETS, PAGE_SIZE, searchQueryFromURL, toggleParam, withParam, type SearchQuery } from './searchParams'
 
 /** How long typing must pause before the query runs. */
@@ -60,12 +63,24 @@ export default function SearchPage() {
   const first = results.data?.pages[0]
   const hits = results.data?.pages.flatMap((page) => page.items ?? []) ?? []
   const update = (next: URLSearchParams) => setParams(next, { replace: true })
+  // On a phone the filters come before the results: folded until asked for.
+  const narrow = useMediaQuery('(max-width: 48rem)', false, { getInitialValueInEffect: false }) ?? false
+  const [filtersOpen, setFiltersOpen] = useState(false)
+  // A 422 names the parameters it refuses (query.deadline_to…): their fields say why.
+  const invalid = (name: string) =>
+    results.error instanceof ApiError && results.error.status === 422
+      ? sentence(results.error.problem?.errors?.find((e) => e.location === `query.${name}`)?.message ?? '') || undefined
+      : undefined
+  const active =
+    (['country', 'nuts', 'sector', 'status_type'] as const).reduce((n, facet) => n + (query[facet]?.length ?? 0), 0) +
+    (query.deadline_from ? 1 : 0) +
+    (query.deadline_to ? 1 : 0)
 
   return (
     <div className="search-page">
       <h1>{t('search.title')}</h1>
       <div role="search" className="search-form">
-        <QueryBox value={query.q ?? ''} onChange={(q) => update(withParam(params, 'q', q))} />
+        <QueryBox value={query.q ?? ''} error={invalid('q')} onChange={(q) => update(withParam(params, 'q', q))} />
         <KindTabs
           selected={query.kind?.[0]}
           counts={first?.facets['kind'] ?? null}
@@ -74,23 +89,31 @@ export default function SearchPage() {
       </div>
       <div className="search-columns">
         <aside className="search-filters" aria-labelledby="filters-heading">
-          <h2 id="filters-heading">{t('search.filters')}</h2>
-          <Sort query={query} onChange={(sort) => update(withParam(params, 'sort', sort))} />
-          <DeadlineRange
-            from={query.deadline_from ?? ''}
-            to={query.deadline_to ?? ''}
-            onChange={(name, value) => update(withParam(params, name, value))}
+          <FiltersHeading
+            narrow={narrow}
+            open={filtersOpen}
+            active={active}
+            onToggle={() => setFiltersOpen((o) => !o)}
           />
-          {(['country', 'sector', 'status_type'] as const).map((facet) => (
-            <FacetFilter
-              key={facet}
-              facet={facet}
-              values={first?.facets[facet] ?? null}
-              selected={query[facet] ?? []}
-              language={language}
-              onToggle={(value) => update(toggleParam(params, facet, value))}
+          <div id="search-filter-fields" hidden={narrow && !filtersOpen}>
+            <Sort query={query} onChange={(sort) => update(withParam(params, 'sort', sort))} />
+            <DeadlineRange
+              from={query.deadline_from ?? ''}
+              to={query.deadline_to ?? ''}
+              errors={{ from: invalid('deadline_from'), to: invalid('deadline_to') }}
+              onChange={(name, value) => update(withParam(params, name, value))}
             />
-          ))}
+            {(['country', 'nuts', 'sector', 'status_type'] as const).map((facet) => (
+              <FacetFilter
+                key={facet}
+                facet={facet}
+                values={first?.facets[facet] ?? null}
+                selected={query[facet] ?? []}
+                language={language}
+                onToggle={(value) => update(toggleParam(params, facet, value))}
+              />
+            ))}
+          </div>
         </aside>
         <section className="search-results" aria-labelledby="results-heading">
           <h2 id="results-heading" className="visually-hidden">
@@ -130,8 +153,40 @@ export default function SearchPage() {
   )
 }
 
+/** The filters' heading; on a narrow screen, a button that shows or hides them, saying how many are set. */
+function FiltersHeading({
+  narrow,
+  open,
+  active,
+  onToggle,
+}: {
+  narrow: boolean
+  open: boolean
+  active: number
+  onToggle: () => void
+}) {
+  const { t } = useTranslation()
+  const label = active > 0 ? t('search.filtersActive', { count: active }) : t('search.filters')
+  if (!narrow) return <h2 id="filters-heading">{t('search.filters')}</h2>
+  return (
+    <h2 id="filters-heading">
+      <Button variant="outline" fullWidth aria-expanded={open} aria-controls="search-filter-fields" onClick={onToggle}>
+        {open ? t('search.hideFilters') : label}
+      </Button>
+    </h2>
+  )
+}
+
 /** The query box: the URL (and so the search) follows the text once typing pauses. */
-function QueryBox({ value, onChange }: { value: string; onChange: (q: string) => void }) {
+function QueryBox({
+  value,
+  error,
+  onChange,
+}: {
+  value: string
+  error: string | undefined
+  onChange: (q: string) => void
+}) {
   const { t } = useTranslation()
   const [text, setText] = useState(value)
   const [lastURLValue, setLastURLValue] = useState(value)
@@ -151,6 +206,7 @@ function QueryBox({ value, onChange }: { value: string; onChange: (q: string) =>
       type="search"
       label={t('search.queryLabel')}
       description={t('search.queryHint')}
+      error={error}
       value={text}
       onChange={(event) => setText(event.currentTarget.value)}
       onKeyDown={(event) => {
@@ -206,10 +262,12 @@ function Sort({ query, onChange }: { query: SearchQuery; onChange: (sort: string
 function DeadlineRange({
   from,
   to,
+  errors,
   onChange,
 }: {
   from: string
   to: string
+  errors: { from: string | undefined; to: string | undefined }
   onChange: (name: 'deadline_from' | 'deadline_to', value: string) => void
 }) {
   const { t } = useTranslation()
@@ -219,12 +277,14 @@ function DeadlineRange({
       <TextInput
         type="date"
         label={t('search.deadlineFrom')}
+        error={errors.from}
         value={from}
         onChange={(event) => onChange('deadline_from', event.currentTarget.value)}
       />
       <TextInput
         type="date"
         label={t('search.deadlineTo')}
+        error={errors.to}
         value={to}
         onChange={(event) => onChange('deadline_to', event.currentTarget.value)}
       />
@@ -239,7 +299,7 @@ function FacetFilter({
   language,
   onToggle,
 }: {
-  facet: 'country' | 'sector' | 'status_type'
+  facet: 'country' | 'nuts' | 'sector' | 'status_type'
   values: Schemas['SearchFacetBody'][] | null
   selected: string[]
   language: string
@@ -247,30 +307,64 @@ function FacetFilter({
 }) {
   const { t } = useTranslation()
   const id = useId()
+  const regionName = useRegionNames()
+  // The region facet counts every level of a listing's NUTS codes: countries
+  // have their own facet, and Extra-Regio codes (…Z) are nobody's place.
+  const offered = (values ?? []).filter((v) => facet !== 'nuts' || (v.value.length > 2 && !v.value.endsWith('Z')))
+  if (facet === 'nuts') {
+    // Saarland (DEC) holds only Saarland (DEC0): one line is enough.
+    const codes = new Set(offered.map((v) => v.value))
+    const same = (v: Schemas['SearchFacetBody']) => {
+      const parent = v.value.slice(0, -1)
+      return codes.has(parent) && regionName(parent).name === regionName(v.value).name
+    }
+    offered.splice(0, offered.length, ...offered.filter((v) => !same(v)))
+  }
   // Selected values stay listed even when the other filters leave none of them.
-  const shown = [...(values ?? [])]
+  const shown = [...offered]
   for (const value of selected) {
     if (!shown.some((v) => v.value === value)) shown.push({ value, count: 0 })
   }
   if (shown.length === 0) return null
   const label = (v: Schemas['SearchFacetBody']) =>
-    facet === 'country' ? countryName(v.value, language) : v.label || v.value
+    facet === 'country' ? (
+      countryName(v.value, language)
+    ) : facet === 'nuts' ? (
+      <RegionName label={regionName(v.value)} />
+    ) : (
+      v.label || v.value
+    )
   return (
     <fieldset className="filter-group" aria-describedby={id}>
       <legend>{t(`search.facet.${facet}`)}</legend>
       <span id={id} className="visually-hidden">
         {t('search.facetHint')}
       </span>
-      {shown.slice(0, 12).map((v) => (
+      {listed(facet, shown).map((v) => (
         <Checkbox
           key={v.value}
-          label={`${label(v)} (${formatNumber(v.count, language)})`}
+          // A region indented under the larger one it lies in (level 1 to 3).
+          style={facet === 'nuts' ? { paddingInlineStart: `${Math.max(0, v.value.length - 3)}rem` } : undefined}
+          label={
+            <>
+              {label(v)} ({formatNumber(v.count, language)})
+            </>
+          }
           checked={selected.includes(v.value)}
           onChange={() => onToggle(v.value)}
         />
       ))}
     </fieldset>
   )
+}
+
+/**
+ * The values a facet lists: the 12 most frequent; regions then in code
+ * order, so that each follows the larger region it lies in.
+ */
+function listed(facet: string, values: Schemas['SearchFacetBody'][]) {
+  const top = values.slice(0, 12)
+  return facet === 'nuts' ? top.sort((a, b) => a.value.localeCompare(b.value)) : top
 }
 
 function ViewSwitch({ view, onChange }: { view: 'list' | 'map'; onChange: (view: 'list' | 'map') => void }) {
@@ -288,6 +382,7 @@ function ViewSwitch({ view, onChange }: { view: 'list' | 'map'; onChange: (view:
 
 function MapView({ hits, onOpen }: { hits: Schemas['SearchHitBody'][]; onOpen: (href: string) => void }) {
   const { t } = useTranslation()
+  const texts = useMapTexts()
   const points = useMemo(
     () =>
       hits.flatMap((hit) =>
@@ -301,7 +396,7 @@ function MapView({ hits, onOpen }: { hits: Schemas['SearchHitBody'][]; onOpen: (
     <>
       <p>{t('search.mapNote', { shown: points.length, loaded: hits.length })}</p>
       <Suspense fallback={<Loading />}>
-        <ResultsMap points={points} label={t('search.mapLabel')} onOpen={onOpen} />
+        <ResultsMap points={points} label={t('search.mapLabel')} onOpen={onOpen} texts={texts} />
       </Suspense>
     </>
   )

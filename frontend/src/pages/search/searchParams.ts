@@ -20,7 +20,7 @@ export const SINGLE_PARAMS = [
 ] as const
 
 /** The facets the search page shows as filters. */
-export const FACETS = ['kind', 'country', 'sector', 'status_type'] as const
+export const FACETS = ['kind', 'country', 'nuts', 'sector', 'status_type'] as const
 
 /** The page size of a result page. */
 export const PAGE_SIZE = 20

@@ -1,13 +1,14 @@
-import { Badge } from '@mantine/core'
-import { useQuery } from '@tanstack/react-query'
+import { Alert, Badge, Button } from '@mantine/core'
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, unwrap, type Schemas } from '../../api/client'
-import { Empty, ErrorState, Loading } from '../../components/States'
+import { Empty, ErrorState, Loading, PageError } from '../../components/States'
 import { formatDateTime, formatMoney, languageName, timeLeft } from '../../components/format'
 import { pickText } from '../../components/localized'
 import { usePageTitle } from '../../components/usePageTitle'
+import { RegionName, useRegionNames } from '../../components/regions'
 import { Clauses } from './Clauses'
 
 type Tender = Schemas['TenderBody']
@@ -24,7 +25,7 @@ export default function TenderPage() {
       unwrap(await api.GET('/api/v1/tenders/{tenderID}', { params: { path: { tenderID: id } } })),
   })
   if (tender.isPending) return <Loading />
-  if (tender.isError) return <ErrorState error={tender.error} onRetry={() => void tender.refetch()} />
+  if (tender.isError) return <PageError error={tender.error} onRetry={() => void tender.refetch()} />
   return <TenderView tender={tender.data} />
 }
 
@@ -47,6 +48,10 @@ function TenderView({ tender }: { tender: Tender }) {
     original,
   )
   usePageTitle(text.title)
+  const regionName = useRegionNames()
+  // Published, but past its deadline (the server's clock decides).
+  const responsesClosed = tender.state === 'published' && tender.deadline_passed
+  const open = tender.state === 'published' && !tender.deadline_passed
 
   return (
     <article className="listing-page">
@@ -57,11 +62,16 @@ function TenderView({ tender }: { tender: Tender }) {
         <Badge variant="light" color="gray">
           {t(`tender.kind.${tender.kind}`)}
         </Badge>{' '}
-        <Badge variant="outline" color={tender.state === 'published' ? 'green' : 'gray'}>
-          {t(`tender.state.${tender.state}`)}
+        <Badge variant="outline" color={open ? 'green' : 'gray'}>
+          {responsesClosed ? t('tender.responsesClosed') : t(`tender.state.${tender.state}`)}
         </Badge>
       </p>
       <h1 lang={text.language}>{text.title}</h1>
+      {responsesClosed ? (
+        <Alert variant="light" color="gray" role="note" className="deadline-notice">
+          {t('tender.deadlinePassedNotice')}
+        </Alert>
+      ) : null}
       {text.language !== ui ? (
         <p className="language-note">{t('listing.writtenIn', { language: languageName(text.language, ui) })}</p>
       ) : null}
@@ -74,17 +84,22 @@ function TenderView({ tender }: { tender: Tender }) {
             <Link to={`/organisations/${tender.buyer.id}`}>{tender.buyer.name}</Link>
           )}
         </dd>
-        {tender.place_town ? (
+        {tender.place_town || tender.place_nuts ? (
           <>
             <dt>{t('tender.place')}</dt>
-            <dd>{tender.place_town}</dd>
+            <dd>
+              {tender.place_town}
+              {tender.place_town && tender.place_nuts ? ', ' : null}
+              {tender.place_nuts ? <RegionName label={regionName(tender.place_nuts)} /> : null}
+            </dd>
           </>
         ) : null}
         {tender.responses_deadline ? (
           <>
             <dt>{t('tender.deadline')}</dt>
             <dd>
-              {formatDateTime(tender.responses_deadline, ui)} <Countdown deadline={tender.responses_deadline} />
+              {formatDateTime(tender.responses_deadline, ui)}{' '}
+              <Countdown deadline={tender.responses_deadline} passed={tender.deadline_passed} />
             </dd>
           </>
         ) : null}
@@ -114,8 +129,14 @@ function TenderView({ tender }: { tender: Tender }) {
   )
 }
 
-/** Time left to respond, refreshed every minute. */
-export function Countdown({ deadline }: { deadline: string }) {
+// A badge cuts a long label with an ellipsis; the time left must be read whole, even on a phone.
+const WRAPPING_BADGE = {
+  root: { height: 'auto', maxWidth: '100%' },
+  label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
+} as const
+
+/** Time left to respond, refreshed every minute; passed once the server or the clock says so. */
+export function Countdown({ deadline, passed = false }: { deadline: string; passed?: boolean }) {
   const { t } = useTranslation()
   const [now, setNow] = useState(() => Date.now())
   useEffect(() => {
@@ -123,13 +144,18 @@ export function Countdown({ deadline }: { deadline: string }) {
     return () => clearInterval(timer)
   }, [])
   const left = timeLeft(deadline, now)
-  if (left.passed) return <Badge color="gray">{t('tender.deadlinePassed')}</Badge>
+  if (passed || left.passed)
+    return (
+      <Badge color="gray" styles={WRAPPING_BADGE}>
+        {t('tender.deadlinePassed')}
+      </Badge>
+    )
   const label =
     left.days > 0
       ? t('tender.daysLeft', { count: left.days, hours: left.hours })
       : t('tender.hoursLeft', { count: left.hours })
   return (
-    <Badge color={left.days < 3 ? 'red' : 'blue'} variant="light">
+    <Badge color={left.days < 3 ? 'red' : 'blue'} variant="light" styles={WRAPPING_BADGE}>
       {label}
     </Badge>
   )
@@ -211,16 +237,18 @@ function Documents({ tender }: { tender: Tender }) {
 function Questions({ tenderID }: { tenderID: string }) {
   const { t, i18n } = useTranslation()
   const ui = i18n.resolvedLanguage ?? 'en'
-  const questions = useQuery({
+  const questions = useInfiniteQuery({
     queryKey: ['tender-questions', tenderID],
-    queryFn: async () =>
+    initialPageParam: '',
+    queryFn: async ({ pageParam }) =>
       unwrap(
         await api.GET('/api/v1/tenders/{tenderID}/questions', {
-          params: { path: { tenderID }, query: { limit: 100 } },
+          params: { path: { tenderID }, query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
         }),
       ),
+    getNextPageParam: (last) => last.next_cursor || undefined,
   })
-  const items = questions.data?.items ?? []
+  const items = questions.data?.pages.flatMap((page) => page.items ?? []) ?? []
   return (
     <section aria-labelledby="qa-heading">
       <h2 id="qa-heading">{t('tender.questions')}</h2>
@@ -241,6 +269,11 @@ function Questions({ tenderID }: { tenderID: string }) {
             </div>
           ))}
         </dl>
+      ) : null}
+      {questions.hasNextPage ? (
+        <Button variant="outline" onClick={() => void questions.fetchNextPage()} loading={questions.isFetchingNextPage}>
+          {t('tender.moreQuestions')}
+        </Button>
       ) : null}
     </section>
   )
