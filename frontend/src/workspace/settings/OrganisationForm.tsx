@@ -268,8 +268,8 @@ export function OrganisationForm({ mode, initial, submitLabel, pending, error, s
         <Textarea
           label={t('settings.org.street')}
           description={t('settings.org.streetHint')}
-          autosize
-          minRows={2}
+          rows={3}
+          resize="vertical"
           value={v.street}
           onChange={(e) => set('street', e.currentTarget.value)}
           error={fieldError(clientError('street'), server, 'street_lines') ?? server['street_lines[0]']}
@@ -340,8 +340,8 @@ export function OrganisationForm({ mode, initial, submitLabel, pending, error, s
               key={lang}
               lang={lang}
               label={t('settings.org.descriptionIn', { language: languageName(lang) })}
-              autosize
-              minRows={4}
+              rows={6}
+              resize="vertical"
               value={v.descriptions[lang] ?? ''}
               onChange={(e) => {
                 const value = e.currentTarget.value
