@@ -24,7 +24,14 @@ export function ConfirmButton({ label, ariaLabel, title, children, confirmLabel,
       <Button variant="outline" color="red" size="compact-sm" aria-label={ariaLabel} onClick={() => setOpen(true)} loading={pending ?? false}>
         {label}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={title} centered>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={title}
+        centered
+        className="settings-dialog"
+        closeButtonProps={{ 'aria-label': t('settings.close') }}
+      >
         {children}
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setOpen(false)}>

@@ -86,7 +86,14 @@ function DeleteAccount() {
           </Button>
         </div>
       </form>
-      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('settings.data.confirmTitle')} centered>
+      <Modal
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t('settings.data.confirmTitle')}
+        centered
+        className="settings-dialog"
+        closeButtonProps={{ 'aria-label': t('settings.close') }}
+      >
         <p>{t('settings.data.confirmBody')}</p>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setConfirming(false)}>

@@ -1,6 +1,6 @@
 import { Button, Switch, TextInput } from '@mantine/core'
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Empty, ErrorState, Loading } from '../../components/States'
@@ -60,6 +60,9 @@ function SavedSearchItem({ saved }: { saved: SavedSearch }) {
   const client = useQueryClient()
   const [renaming, setRenaming] = useState(false)
   const [name, setName] = useState(saved.name)
+  // The switch follows the click at once; a refusal puts it back.
+  const [alerts, setAlerts] = useState(saved.alerts)
+  useEffect(() => setAlerts(saved.alerts), [saved.alerts])
   const touched = useTouched()
   const patch = useMutation({
     mutationFn: (body: { name?: string; alerts?: boolean }) =>
@@ -68,6 +71,7 @@ function SavedSearchItem({ saved }: { saved: SavedSearch }) {
       if (body.name !== undefined) setRenaming(false)
       await client.invalidateQueries({ queryKey: SAVED_KEY })
     },
+    onError: () => setAlerts(saved.alerts),
   })
   const remove = useMutation({
     mutationFn: () => request<void>('DELETE', `/api/v1/me/saved-searches/${encodeURIComponent(saved.id)}`),
@@ -142,9 +146,13 @@ function SavedSearchItem({ saved }: { saved: SavedSearch }) {
         </Link>
         <Switch
           label={t('settings.saved.alertsOne', { name: saved.name })}
-          checked={saved.alerts}
+          checked={alerts}
           disabled={patch.isPending}
-          onChange={(e) => patch.mutate({ alerts: e.currentTarget.checked })}
+          onChange={(e) => {
+            const on = e.currentTarget.checked
+            setAlerts(on)
+            patch.mutate({ alerts: on })
+          }}
         />
         {!renaming ? (
           <Button
