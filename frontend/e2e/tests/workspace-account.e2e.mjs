@@ -485,7 +485,9 @@ describe('workspace account area', () => {
         dialog.getByRole('button', { name: 'Yes, delete my account' }).click(),
       ])
       assert.equal(erased.status(), 204, `DELETE /api/v1/me answered ${erased.status()}`)
-      await page.waitForFunction(() => window.location.pathname === '/')
+      await page.waitForFunction(() => window.location.pathname === '/').catch((err) => {
+        throw new Error(`after the deletion the page is at ${page.url()}, not the home page: ${err.message}`)
+      })
       await page.getByRole('banner').getByRole('link', { name: 'Log in' }).waitFor()
       const login = await post('/api/v1/auth/login', { email: INVITEE.email, password: PASSWORD })
       assert.ok(!login.ok, `the deleted account still logs in: ${login.status}`)

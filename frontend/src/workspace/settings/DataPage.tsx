@@ -1,8 +1,7 @@
 import { Button, Group, Modal, PasswordInput } from '@mantine/core'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useNavigate } from 'react-router'
 import { api, unwrap } from '../../api/client'
 import { usePageTitle } from '../../components/usePageTitle'
 import { fieldError, rules, serverFieldErrors, serverMessage } from '../forms'
@@ -30,18 +29,16 @@ export default function DataPage() {
 
 function DeleteAccount() {
   const { t } = useTranslation()
-  const client = useQueryClient()
-  const navigate = useNavigate()
   const [password, setPassword] = useState('')
   const [confirming, setConfirming] = useState(false)
   const touched = useTouched()
   const erase = useMutation({
     mutationFn: async () => unwrap(await api.DELETE('/api/v1/me', { body: { password } })),
-    onSuccess: async () => {
-      // Home first, then signed out: the workspace would otherwise send the visitor to /login.
-      await navigate('/')
-      client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' || q.queryKey.length > 1 })
-      client.setQueryData(['me'], null)
+    onSuccess: () => {
+      // A fresh load of the home page: nothing of the account stays in
+      // memory, and the workspace does not get the chance to send the
+      // now signed-out visitor to /login first.
+      window.location.assign('/')
     },
   })
   const passwordError = firstError(password, rules.required(t))

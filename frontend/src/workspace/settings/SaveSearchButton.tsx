@@ -104,3 +104,5 @@ export function SaveSearchButton({ query }: { query: string }) {
     </form>
   )
 }
+
+export default SaveSearchButton
