@@ -1,5 +1,5 @@
 import { Badge, Button, NativeSelect, TextInput } from '@mantine/core'
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
@@ -161,10 +161,16 @@ function Invitations({ orgID }: { orgID: string }) {
   const [role, setRole] = useState<Role>('member')
   const touched = useTouched()
   const key = ['organisation', orgID, 'invitations']
-  const list = useQuery({
+  const list = useInfiniteQuery({
     queryKey: key,
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/organisations/{orgID}/invitations', { params: { path: { orgID }, query: { limit: 200 } } })),
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/v1/organisations/{orgID}/invitations', {
+          params: { path: { orgID }, query: pageParam ? { cursor: pageParam } : {} },
+        }),
+      ),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next_cursor || undefined,
   })
   const invite = useMutation({
     mutationFn: async () =>
@@ -197,7 +203,7 @@ function Invitations({ orgID }: { orgID: string }) {
     if (emailError) return
     invite.mutate()
   }
-  const items = list.data?.items ?? []
+  const items = list.data?.pages.flatMap((p) => p.items ?? []) ?? []
   const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium' })
   return (
     <section aria-labelledby="invitations-heading">
@@ -272,6 +278,11 @@ function Invitations({ orgID }: { orgID: string }) {
           ))}
         </ul>
       )}
+      {list.hasNextPage ? (
+        <Button variant="outline" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+          {t('settings.loadMore')}
+        </Button>
+      ) : null}
     </section>
   )
 }
