@@ -8,6 +8,7 @@ import { Loading } from '../../components/States'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useMe } from '../../layout/AccountMenu'
 import { serverMessage } from '../forms'
+import './settings.css'
 import { forgetInvitation, pendingInvitationToken } from './invitationToken'
 
 /**

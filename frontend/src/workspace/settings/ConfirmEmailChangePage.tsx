@@ -6,6 +6,7 @@ import { api, unwrap } from '../../api/client'
 import { Loading } from '../../components/States'
 import { usePageTitle } from '../../components/usePageTitle'
 import { serverMessage } from '../forms'
+import './settings.css'
 
 /**
  * /confirm-email#token=… (the link emailed to the new address after an

@@ -1,6 +1,6 @@
 import { Button, NativeSelect, PasswordInput, TextInput } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap } from '../../api/client'
 import { ErrorState, Loading } from '../../components/States'
@@ -179,6 +179,18 @@ function PasswordForm() {
     change.mutate()
   }
   const nextShown = fieldError(touched.show('next') ? nextError : null, server, 'new_password')
+  // NewPasswordInput (shared with sign-up) takes no error: its input is tied
+  // to the error below here, as Mantine ties the other fields' errors.
+  const nextField = useRef<HTMLDivElement>(null)
+  const nextErrorID = useId()
+  useEffect(() => {
+    const input = nextField.current?.querySelector('input')
+    if (!input) return
+    const others = (input.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== nextErrorID)
+    input.setAttribute('aria-describedby', [...others, ...(nextShown ? [nextErrorID] : [])].join(' '))
+    if (nextShown) input.setAttribute('aria-invalid', 'true')
+    else input.removeAttribute('aria-invalid')
+  }, [nextShown, nextErrorID])
   return (
     <form className="settings-form" onSubmit={onSubmit} noValidate aria-labelledby="password-heading">
       <h2 id="password-heading">{t('settings.password.title')}</h2>
@@ -196,7 +208,7 @@ function PasswordForm() {
         }}
         error={fieldError(touched.show('current') ? currentError : null, server, 'current_password')}
       />
-      <div>
+      <div ref={nextField}>
         <NewPasswordInput
           label={t('settings.password.new')}
           value={next}
@@ -207,7 +219,7 @@ function PasswordForm() {
           }}
         />
         {nextShown ? (
-          <p className="settings-error" role="alert">
+          <p className="settings-error" id={nextErrorID}>
             {nextShown}
           </p>
         ) : null}

@@ -115,6 +115,29 @@ describe('profile', () => {
   })
 })
 
+describe('password change', () => {
+  beforeEach(async () => {
+    await act(() => i18n.changeLanguage('en'))
+  })
+
+  it('ties the length rule, then the server’s refusal, to the new password field', async () => {
+    signedIn({ 'POST /api/v1/me/password': () => problem('new_password', 'this password is too common') })
+    renderApp('/workspace/account')
+    const form = (await screen.findByRole('heading', { name: settings.password.title })).closest('form')!
+    const next = within(form).getByLabelText(new RegExp(settings.password.new))
+    fireEvent.change(next, { target: { value: 'short' } })
+    // The error itself (the field's description also states the rule).
+    const texts = () =>
+      (next.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent)
+    await waitFor(() => expect(texts()).toContain(settings.form.tooShort.replace('{{min}}', '12')))
+    expect(next.getAttribute('aria-invalid')).toBe('true')
+    fireEvent.change(next, { target: { value: 'passwordpassword' } })
+    fireEvent.change(within(form).getByLabelText(new RegExp(settings.currentPassword)), { target: { value: 'old' } })
+    fireEvent.click(within(form).getByRole('button', { name: settings.password.submit }))
+    await waitFor(() => expect(describedError(next)).toContain('this password is too common'))
+  })
+})
+
 describe('notifications', () => {
   beforeEach(async () => {
     await act(() => i18n.changeLanguage('en'))
