@@ -1,6 +1,6 @@
 import { Button, Checkbox, NativeSelect, TextInput, Textarea } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { useMemo, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap, type Schemas } from '../../api/client'
 import { SUPPORTED_LANGUAGES, currentLanguage } from '../../i18n'
@@ -106,21 +106,13 @@ export function toBody(v: OrganisationValues) {
   return { body, identifierKinds, descriptionLangs }
 }
 
-/** A country's name in the reader's language. */
-function countryName(code: string): string {
+/** Names of countries or languages in the reader's language (Intl), by code. */
+function displayNames(language: string, type: 'region' | 'language'): (code: string) => string {
   try {
-    return new Intl.DisplayNames([currentLanguage()], { type: 'region' }).of(code) ?? code
+    const names = new Intl.DisplayNames([language], { type })
+    return (code) => names.of(code) ?? code
   } catch {
-    return code
-  }
-}
-
-/** A language's name in the reader's language. */
-function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames([currentLanguage()], { type: 'language' }).of(code) ?? code
-  } catch {
-    return code
+    return (code) => code
   }
 }
 
@@ -144,8 +136,14 @@ interface Props {
  * digits…) come back on their fields.
  */
 export function OrganisationForm({ mode, initial, submitLabel, pending, error, saved, onSubmit, onChange }: Props) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const [v, setV] = useState<OrganisationValues>(initial)
+  const language = i18n.resolvedLanguage ?? currentLanguage()
+  const countries = useMemo(() => {
+    const name = displayNames(language, 'region')
+    return EU_COUNTRIES.map((c) => ({ value: c, label: name(c) })).sort((a, b) => a.label.localeCompare(b.label, language))
+  }, [language])
+  const languageName = useMemo(() => displayNames(language, 'language'), [language])
   const touched = useTouched()
   const regions = useQuery({
     queryKey: ['nuts-regions', v.country],
@@ -223,9 +221,7 @@ export function OrganisationForm({ mode, initial, submitLabel, pending, error, s
           set('country', e.currentTarget.value)
           setV((old) => ({ ...old, nuts3: '' }))
         }}
-        data={EU_COUNTRIES.map((c) => ({ value: c, label: countryName(c) })).sort((a, b) =>
-          a.label.localeCompare(b.label),
-        )}
+        data={countries}
         error={server.country}
       />
       <TextInput

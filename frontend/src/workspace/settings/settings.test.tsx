@@ -249,7 +249,7 @@ describe('creating an organisation', () => {
       nuts3: 'FRF33',
       identifiers: [{ kind: 'fr_siret', value: '123 456 789 00012' }],
     })
-  })
+  }, 20_000) // a long form: on a busy machine its events take more than the default 5 s
 })
 
 describe('workspace overview', () => {
