@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { ApiError, api, unwrap } from '../api/client'
+import { useUnreadCount } from '../workspace/notifications/hooks'
 
 /** The signed-in user, or null for a visitor (401). */
 export function useMe() {
@@ -33,7 +34,9 @@ export function AccountMenu() {
   if (me.data) {
     return (
       <div className="account-menu">
-        <Link to="/workspace">{t('account.signedInAs', { name: me.data.display_name })}</Link>
+        <span>{t('account.signedInAs', { name: me.data.display_name })}</span>
+        <Link to="/workspace">{t('workspace.menu.workspace')}</Link>
+        <NotificationsLink />
         <button type="button" className="link-button" onClick={() => logout.mutate()}>
           {t('account.logout')}
         </button>
@@ -45,5 +48,20 @@ export function AccountMenu() {
       <Link to="/login">{t('account.login')}</Link>
       <Link to="/signup">{t('account.signup')}</Link>
     </div>
+  )
+}
+
+/**
+ * "Notifications (3)": the unread count in words, not only a coloured dot,
+ * re-read every minute and when the window gets focus.
+ */
+function NotificationsLink() {
+  const { t } = useTranslation()
+  const unread = useUnreadCount(true)
+  const count = unread.data ?? 0
+  return (
+    <Link to="/workspace/account/notifications" className="account-notifications">
+      {count > 0 ? t('workspace.menu.notificationsUnread', { count }) : t('workspace.menu.notifications')}
+    </Link>
   )
 }

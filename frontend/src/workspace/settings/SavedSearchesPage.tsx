@@ -1,0 +1,183 @@
+import { Button, Switch, TextInput } from '@mantine/core'
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link } from 'react-router'
+import { Empty, ErrorState, Loading } from '../../components/States'
+import { usePageTitle } from '../../components/usePageTitle'
+import { fieldError, rules, serverFieldErrors, serverMessage } from '../forms'
+import { request, type Page, type SavedSearch } from '../notifications/api'
+import { ConfirmButton } from './ConfirmButton'
+import { firstError, useTouched } from './formState'
+import { MAX_NAME, SAVED_KEY, readableQuery } from './savedSearches'
+
+/** /workspace/account/saved-searches: each saved search in words, to open, rename, alert on or off, or delete. */
+export default function SavedSearchesPage() {
+  const { t } = useTranslation()
+  usePageTitle(t('settings.saved.title'))
+  const list = useInfiniteQuery({
+    queryKey: SAVED_KEY,
+    queryFn: async ({ pageParam }) => {
+      const params = new URLSearchParams({ limit: '20' })
+      if (pageParam) params.set('cursor', pageParam)
+      return request<Page<SavedSearch>>('GET', `/api/v1/me/saved-searches?${params.toString()}`)
+    },
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next_cursor || undefined,
+  })
+  const items = list.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  return (
+    <section aria-labelledby="saved-heading">
+      <h2 id="saved-heading">{t('settings.saved.title')}</h2>
+      <p>{t('settings.saved.explain')}</p>
+      {list.isLoading ? (
+        <Loading />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : items.length === 0 ? (
+        <Empty title={t('settings.saved.none')} hint={t('settings.saved.noneHint')} />
+      ) : (
+        <ul className="settings-list">
+          {items.map((s) => (
+            <SavedSearchItem key={s.id} saved={s} />
+          ))}
+        </ul>
+      )}
+      {list.hasNextPage ? (
+        <Button variant="outline" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+          {t('settings.loadMore')}
+        </Button>
+      ) : null}
+      <p>
+        <Link to="/search">{t('settings.saved.newSearch')}</Link>
+      </p>
+    </section>
+  )
+}
+
+function SavedSearchItem({ saved }: { saved: SavedSearch }) {
+  const { t } = useTranslation()
+  const client = useQueryClient()
+  const [renaming, setRenaming] = useState(false)
+  const [name, setName] = useState(saved.name)
+  // The switch follows the click at once; a refusal puts it back.
+  const [alerts, setAlerts] = useState(saved.alerts)
+  useEffect(() => setAlerts(saved.alerts), [saved.alerts])
+  const touched = useTouched()
+  const patch = useMutation({
+    mutationFn: (body: { name?: string; alerts?: boolean }) =>
+      request<SavedSearch>('PATCH', `/api/v1/me/saved-searches/${encodeURIComponent(saved.id)}`, body),
+    onSuccess: async (_data, body) => {
+      if (body.name !== undefined) setRenaming(false)
+      await client.invalidateQueries({ queryKey: SAVED_KEY })
+    },
+    onError: () => setAlerts(saved.alerts),
+  })
+  const remove = useMutation({
+    mutationFn: () => request<void>('DELETE', `/api/v1/me/saved-searches/${encodeURIComponent(saved.id)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: SAVED_KEY }),
+  })
+  const nameError = firstError(name, rules.required(t), rules.maxLength(t, MAX_NAME))
+  const server = serverFieldErrors(patch.error)
+  const rename = (event: FormEvent) => {
+    event.preventDefault()
+    touched.submit()
+    if (nameError) return
+    patch.mutate({ name: name.trim() })
+  }
+  const lines = readableQuery(saved.query, t)
+  return (
+    <li>
+      <div>
+        {renaming ? (
+          <form className="settings-form" onSubmit={rename} noValidate aria-label={t('settings.saved.renameOne', { name: saved.name })}>
+            <TextInput
+              label={t('settings.saved.name')}
+              required
+              autoFocus
+              value={name}
+              onChange={(e) => {
+                setName(e.currentTarget.value)
+                touched.touch('name')
+                patch.reset()
+              }}
+              error={fieldError(touched.show('name') ? nameError : null, server, 'name')}
+            />
+            <div className="settings-actions">
+              <Button type="submit" size="compact-sm" loading={patch.isPending}>
+                {t('settings.saved.save')}
+              </Button>
+              <Button
+                variant="default"
+                size="compact-sm"
+                onClick={() => {
+                  setRenaming(false)
+                  setName(saved.name)
+                  patch.reset()
+                }}
+              >
+                {t('settings.cancel')}
+              </Button>
+            </div>
+          </form>
+        ) : (
+          <strong>{saved.name}</strong>
+        )}
+        {lines.length > 0 ? (
+          <ul className="settings-query">
+            {lines.map(([label, value]) => (
+              <li key={label}>
+                {t('settings.saved.line', { label, value })}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="settings-query">{t('settings.saved.everything')}</p>
+        )}
+        {(patch.isError && !server.name) || remove.isError ? (
+          <p role="alert" className="settings-error">
+            {serverMessage(patch.error ?? remove.error, t)}
+          </p>
+        ) : null}
+      </div>
+      <div className="settings-actions">
+        <Link to={`/search?${saved.query}`} aria-label={t('settings.saved.openOne', { name: saved.name })}>
+          {t('settings.saved.open')}
+        </Link>
+        <Switch
+          label={t('settings.saved.alertsOne', { name: saved.name })}
+          checked={alerts}
+          disabled={patch.isPending}
+          onChange={(e) => {
+            const on = e.currentTarget.checked
+            setAlerts(on)
+            patch.mutate({ alerts: on })
+          }}
+        />
+        {!renaming ? (
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            aria-label={t('settings.saved.renameOne', { name: saved.name })}
+            onClick={() => {
+              setName(saved.name)
+              setRenaming(true)
+            }}
+          >
+            {t('settings.saved.rename')}
+          </Button>
+        ) : null}
+        <ConfirmButton
+          label={t('settings.saved.delete')}
+          ariaLabel={t('settings.saved.deleteOne', { name: saved.name })}
+          title={t('settings.saved.deleteOne', { name: saved.name })}
+          confirmLabel={t('settings.saved.delete')}
+          pending={remove.isPending}
+          onConfirm={() => remove.mutate()}
+        >
+          <p>{t('settings.saved.deleteConfirm', { name: saved.name })}</p>
+        </ConfirmButton>
+      </div>
+    </li>
+  )
+}
