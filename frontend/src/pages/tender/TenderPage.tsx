@@ -8,6 +8,7 @@ import { Empty, ErrorState, Loading } from '../../components/States'
 import { formatDateTime, formatMoney, languageName, timeLeft } from '../../components/format'
 import { pickText } from '../../components/localized'
 import { usePageTitle } from '../../components/usePageTitle'
+import { isSupplier, useActiveOrganisation } from '../../workspace/organisations'
 import { Clauses } from './Clauses'
 
 type Tender = Schemas['TenderBody']
@@ -62,6 +63,7 @@ function TenderView({ tender }: { tender: Tender }) {
         </Badge>
       </p>
       <h1 lang={text.language}>{text.title}</h1>
+      <SupplierLink tenderID={tender.id} />
       {text.language !== ui ? (
         <p className="language-note">{t('listing.writtenIn', { language: languageName(text.language, ui) })}</p>
       ) : null}
@@ -243,5 +245,17 @@ function Questions({ tenderID }: { tenderID: string }) {
         </dl>
       ) : null}
     </section>
+  )
+}
+
+/** For a signed-in member of a supplier: the way to this tender in the supplier workspace. */
+function SupplierLink({ tenderID }: { tenderID: string }) {
+  const { t } = useTranslation()
+  const { organisation } = useActiveOrganisation()
+  if (!isSupplier(organisation)) return null
+  return (
+    <p>
+      <Link to={`/workspace/supplier/tenders/${tenderID}`}>{t('supplier.publicLink')}</Link>
+    </p>
   )
 }
