@@ -640,7 +640,7 @@ export function OfferForm({ organisation, offer }: { organisation: MemberOrganis
           </Button>
         ) : null}
         {canSubmit ? (
-          <Button variant="filled" color="green" onClick={() => void onSubmitForModeration()} loading={submit.isPending} disabled={busy}>
+          <Button variant="filled" onClick={() => void onSubmitForModeration()} loading={submit.isPending} disabled={busy}>
             {t('supplier.offerForm.submit')}
           </Button>
         ) : null}
@@ -652,7 +652,7 @@ export function OfferForm({ organisation, offer }: { organisation: MemberOrganis
         {offer && allowed.includes('delete') ? (
           confirmDelete ? (
             <>
-              <Button color="red" onClick={() => action.mutate('delete')} loading={action.isPending}>
+              <Button color="red.9" onClick={() => action.mutate('delete')} loading={action.isPending}>
                 {t('supplier.offerForm.confirmDelete')}
               </Button>
               <Button variant="subtle" onClick={() => setConfirmDelete(false)}>
@@ -660,7 +660,7 @@ export function OfferForm({ organisation, offer }: { organisation: MemberOrganis
               </Button>
             </>
           ) : (
-            <Button variant="outline" color="red" onClick={() => setConfirmDelete(true)} disabled={busy}>
+            <Button variant="outline" color="red.9" onClick={() => setConfirmDelete(true)} disabled={busy}>
               {t('supplier.offerForm.delete')}
             </Button>
           )

@@ -4,7 +4,7 @@ import { OfferEditPage } from './OfferForm'
 import { OverviewPage } from './Overview'
 import { NeedsPage } from './needs'
 import { OffersPage } from './offers'
-import { ResponseEditorPage, ResponsesPage } from './responses'
+import { NewResponsePage, ResponseEditorPage, ResponsesPage } from './responses'
 import { StatusDetailPage, StatusNewPage, StatusesPage } from './statuses'
 import { TenderAnswerPage } from './tenders'
 import { useTranslation } from 'react-i18next'
@@ -23,6 +23,7 @@ export default function SupplierWorkspace() {
       <Route path="offers/:offerID" element={<OfferEditPage />} />
       <Route path="needs" element={<NeedsPage />} />
       <Route path="tenders/:tenderID" element={<TenderAnswerPage />} />
+      <Route path="tenders/:tenderID/lots/:lotID/respond" element={<NewResponsePage />} />
       <Route path="responses" element={<ResponsesPage />} />
       <Route path="responses/:responseID" element={<ResponseEditorPage />} />
       <Route path="*" element={<NotFound />} />

@@ -2,7 +2,7 @@ import { Alert, Button, Group, NativeSelect, TextInput, Textarea } from '@mantin
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useParams, useSearchParams } from 'react-router'
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import { api, unwrap } from '../../api/client'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { formatMoney } from '../../components/format'
@@ -128,6 +128,20 @@ export function ResponseEditorPage() {
   return <SupplierPage title={t('supplier.editor.title')}>{(org) => <ResponseLoader organisation={org} />}</SupplierPage>
 }
 
+/** /workspace/supplier/tenders/:tenderID/lots/:lotID/respond: a response not saved yet. */
+export function NewResponsePage() {
+  const { t } = useTranslation()
+  return <SupplierPage title={t('supplier.editor.newTitle')}>{(org) => <NewResponse organisation={org} />}</SupplierPage>
+}
+
+function NewResponse({ organisation }: { organisation: MemberOrganisation }) {
+  const { tenderID = '', lotID = '' } = useParams()
+  const tender = useTender(tenderID)
+  if (tender.isPending) return <Loading />
+  if (tender.isError) return <ErrorState error={tender.error} onRetry={() => void tender.refetch()} />
+  return <ResponseEditor organisation={organisation} tender={tender.data} lotID={lotID} />
+}
+
 function ResponseLoader({ organisation }: { organisation: MemberOrganisation }) {
   const { responseID = '' } = useParams()
   const response = useQuery({
@@ -139,52 +153,80 @@ function ResponseLoader({ organisation }: { organisation: MemberOrganisation }) 
   if (response.isError) return <ErrorState error={response.error} onRetry={() => void response.refetch()} />
   if (tender.isError) return <ErrorState error={tender.error} onRetry={() => void tender.refetch()} />
   if (!tender.data) return <Loading />
-  return <ResponseEditor organisation={organisation} response={response.data} tender={tender.data} />
+  return (
+    <ResponseEditor
+      key={response.data.id}
+      organisation={organisation}
+      response={response.data}
+      tender={tender.data}
+      lotID={response.data.lot_id}
+    />
+  )
 }
 
-/** Client-side errors of the response (the API's limits: 20,000 and 500 characters). */
-export function validateResponse(v: { message: string; price: string; price_text: string }, t: (k: string, o?: Record<string, unknown>) => string) {
+/** The editor's values, as typed. */
+export interface ResponseValues {
+  message: string
+  price: string
+  price_text: string
+}
+
+/** Client-side errors of the response (the API's limits: a message of at most 20,000 characters, details 500). */
+export function validateResponse(v: ResponseValues, t: (k: string, o?: Record<string, unknown>) => string) {
   const e: Record<string, string> = {}
-  if ([...v.message].length > 20000) e.message = t('workspace.form.tooLong', { max: 20000 })
+  if (v.message.trim() === '') e.message = t('workspace.form.required')
+  else if ([...v.message].length > 20000) e.message = t('workspace.form.tooLong', { max: 20000 })
   const cents = eurosToCents(v.price)
   if (cents !== null && Number.isNaN(cents)) e.price_cents = t('supplier.editor.amountFormat')
   if ([...v.price_text].length > 500) e.price_text = t('workspace.form.tooLong', { max: 500 })
   return e
 }
 
-/** What the editor shows for a response in a state, given the deadline. */
-export function responseMode(response: SupplierResponse, deadlinePassed: boolean): 'edit' | 'sent' | 'confirm' | 'closed' | 'decided' {
-  if (['shortlisted', 'accepted', 'declined'].includes(response.state)) return 'decided'
+/** What the editor shows for a response (none yet: a new one) in a state, given the deadline. */
+export function responseMode(
+  response: SupplierResponse | undefined,
+  deadlinePassed: boolean,
+): 'edit' | 'sent' | 'confirm' | 'closed' | 'decided' {
+  if (response && ['shortlisted', 'accepted', 'declined'].includes(response.state)) return 'decided'
   if (deadlinePassed) return 'closed'
+  if (!response) return 'edit'
   if (response.state === 'reconfirmation_required' || (response.state === 'submitted' && response.needs_confirmation)) return 'confirm'
   if (response.state === 'submitted') return 'sent'
   return 'edit'
 }
 
+/**
+ * The response editor: message and price saved explicitly (the draft is
+ * created by the first save), documents attached once the draft exists,
+ * then sent, withdrawn or re-confirmed as the state allows; read-only
+ * after the deadline, with the buyer's decision when there is one.
+ */
 export function ResponseEditor({
   organisation,
   response,
   tender,
+  lotID,
 }: {
   organisation: MemberOrganisation
-  response: SupplierResponse
+  response?: SupplierResponse | undefined
   tender: Tender
+  lotID: string
 }) {
   const { t } = useTranslation()
   const ui = useUiLanguage()
   const client = useQueryClient()
-  const [values, setValues] = useState({
-    message: response.message ?? '',
-    price: centsToEuros(response.price_cents),
-    price_text: response.price_text ?? '',
+  const navigate = useNavigate()
+  const [values, setValues] = useState<ResponseValues>({
+    message: response?.message ?? '',
+    price: centsToEuros(response?.price_cents),
+    price_text: response?.price_text ?? '',
   })
   const [dirty, setDirty] = useState(false)
   const [touched, setTouched] = useState(false)
   const deadlinePassed = tender.deadline_passed || new Date(tender.responses_deadline).getTime() <= Date.now()
   const mode = responseMode(response, deadlinePassed)
-  const key = ['supplier', 'response', response.id]
   const setResponse = async (r: SupplierResponse) => {
-    client.setQueryData(key, r)
+    client.setQueryData(['supplier', 'response', r.id], r)
     await client.invalidateQueries({ queryKey: ['supplier', organisation.id, 'responses'] })
   }
   const body = () => {
@@ -198,26 +240,36 @@ export function ResponseEditor({
   }
   const save = useMutation({
     mutationFn: async () =>
-      unwrap(await api.PUT('/api/v1/responses/{responseID}', { params: { path: { responseID: response.id } }, body: body() })),
+      response
+        ? unwrap(await api.PUT('/api/v1/responses/{responseID}', { params: { path: { responseID: response.id } }, body: body() }))
+        : unwrap(
+            await api.POST('/api/v1/tenders/{tenderID}/lots/{lotID}/responses', {
+              params: { path: { tenderID: tender.id, lotID } },
+              body: body(),
+            }),
+          ),
     onSuccess: async (r) => {
       setDirty(false)
       await setResponse(r)
     },
   })
   const transition = useMutation({
-    mutationFn: async (kind: 'submit' | 'withdraw' | 'confirm') => {
-      const path = { params: { path: { responseID: response.id } } }
+    mutationFn: async ({ kind, responseID }: { kind: 'submit' | 'withdraw' | 'confirm'; responseID: string }) => {
+      const path = { params: { path: { responseID } } }
       if (kind === 'submit') return unwrap(await api.POST('/api/v1/responses/{responseID}/submit', path))
       if (kind === 'withdraw') return unwrap(await api.POST('/api/v1/responses/{responseID}/withdraw', path))
       return unwrap(await api.POST('/api/v1/responses/{responseID}/confirm', path))
     },
-    onSuccess: setResponse,
+    onSuccess: async (r) => {
+      await setResponse(r)
+      if (!response) void navigate(`${BASE}/responses/${r.id}`, { replace: true })
+    },
   })
   const attach = useMutation({
     mutationFn: async (documentID: string) =>
       unwrap(
         await api.PUT('/api/v1/responses/{responseID}/documents/{documentID}', {
-          params: { path: { responseID: response.id, documentID } },
+          params: { path: { responseID: response?.id ?? '', documentID } },
         }),
       ),
     onSuccess: setResponse,
@@ -226,7 +278,7 @@ export function ResponseEditor({
     mutationFn: async (documentID: string) =>
       unwrap(
         await api.DELETE('/api/v1/responses/{responseID}/documents/{documentID}', {
-          params: { path: { responseID: response.id, documentID } },
+          params: { path: { responseID: response?.id ?? '', documentID } },
         }),
       ),
     onSuccess: setResponse,
@@ -234,33 +286,34 @@ export function ResponseEditor({
   const errors = validateResponse(values, t as never)
   const server = serverFieldErrors(save.error)
   const err = (field: string) => fieldError(touched ? errors[field] : null, server, field)
-  const set = (field: keyof typeof values, value: string) => {
+  const set = (field: keyof ResponseValues, value: string) => {
     setValues((v) => ({ ...v, [field]: value }))
     setDirty(true)
     setTouched(true)
   }
-  async function onSave(event?: React.FormEvent) {
-    event?.preventDefault()
+  /** Saves the typed values; the saved response, or null when refused. */
+  async function persist(): Promise<SupplierResponse | null> {
     setTouched(true)
-    if (Object.keys(errors).length > 0) return false
+    if (Object.keys(errors).length > 0) return null
     try {
-      await save.mutateAsync()
-      return true
+      return await save.mutateAsync()
     } catch {
-      return false
+      return null
     }
   }
-  async function onSubmit() {
-    setTouched(true)
-    if (values.message.trim() === '' && (response.document_ids ?? []).length === 0) return
-    if (dirty && !(await onSave())) return
-    transition.mutate('submit')
+  async function onSave(event: React.FormEvent) {
+    event.preventDefault()
+    const saved = await persist()
+    if (saved && !response) void navigate(`${BASE}/responses/${saved.id}`, { replace: true })
   }
-  const emptyError =
-    touched && values.message.trim() === '' && (response.document_ids ?? []).length === 0 ? t('supplier.editor.emptyResponse') : null
+  async function onSubmit() {
+    const saved = dirty || !response ? await persist() : response
+    if (!saved) return
+    transition.mutate({ kind: 'submit', responseID: saved.id })
+  }
   const title = tenderTitle(tender, ui)
-  const lot = lotTitle(tender, response.lot_id)
-  const documents = response.document_ids ?? []
+  const lot = lotTitle(tender, lotID)
+  const documents = response?.document_ids ?? []
   const failed = [transition, attach, detach].find((m) => m.isError)
   const saveGeneral = save.isError && Object.keys(server).length === 0 ? save.error : null
   const busy = save.isPending || transition.isPending
@@ -278,15 +331,19 @@ export function ResponseEditor({
       <div className="supplier-state">
         <p>
           {t('supplier.editor.stateLabel')}{' '}
-          <StateBadge state={response.state} label={t(`supplier.responses.state.${response.state}`)} />
+          {response ? (
+            <StateBadge state={response.state} label={t(`supplier.responses.state.${response.state}`)} />
+          ) : (
+            <StateBadge state="draft" label={t('supplier.editor.notSaved')} />
+          )}
         </p>
         <p>{t(`supplier.editor.explain.${mode}`)}</p>
-        {mode === 'decided' && response.decision_reason ? (
+        {mode === 'decided' && response?.decision_reason ? (
           <Alert color={response.state === 'declined' ? 'red' : 'green'} title={t('supplier.editor.buyerSaid')}>
             {response.decision_reason}
           </Alert>
         ) : null}
-        {response.submitted_at ? (
+        {response?.submitted_at ? (
           <p>{t('supplier.editor.submittedAt', { date: formatDateTime(response.submitted_at, ui) })}</p>
         ) : null}
       </div>
@@ -296,12 +353,13 @@ export function ResponseEditor({
           <Textarea
             label={t('supplier.editor.message')}
             description={t('supplier.editor.messageHint')}
+            required
             autosize
             minRows={8}
             maxLength={20000}
             value={values.message}
             onChange={(e) => set('message', e.currentTarget.value)}
-            error={err('message') ?? emptyError ?? undefined}
+            error={err('message')}
           />
           <Group grow align="start">
             <TextInput
@@ -327,24 +385,24 @@ export function ResponseEditor({
           ) : null}
           <p role="status">{dirty ? t('workspace.form.unsaved') : save.isSuccess ? t('workspace.form.saved') : ''}</p>
           <Group>
-            <Button type="submit" variant="outline" loading={save.isPending} disabled={busy || !dirty}>
+            <Button type="submit" variant="outline" loading={save.isPending} disabled={busy || (!!response && !dirty)}>
               {t('supplier.editor.save')}
             </Button>
           </Group>
         </form>
-      ) : (
+      ) : response ? (
         <ReadOnlyResponse response={response} />
-      )}
+      ) : null}
 
       <section aria-labelledby="response-documents">
         <h3 id="response-documents">{t('supplier.editor.documents')}</h3>
         {documents.length === 0 ? (
-          <p>{t('supplier.editor.noDocuments')}</p>
+          <p>{response ? t('supplier.editor.noDocuments') : t('supplier.editor.saveFirst')}</p>
         ) : (
           <ul>
             {documents.map((docID) => (
               <li key={docID}>
-                <DocumentName docID={docID} href={`/api/v1/responses/${response.id}/documents/${docID}/download`} />{' '}
+                <DocumentName docID={docID} href={`/api/v1/responses/${response?.id ?? ''}/documents/${docID}/download`} />{' '}
                 {mode === 'edit' ? (
                   <Button
                     size="compact-sm"
@@ -359,7 +417,7 @@ export function ResponseEditor({
             ))}
           </ul>
         )}
-        {mode === 'edit' ? (
+        {mode === 'edit' && response ? (
           <FileUpload
             organisationID={organisation.id}
             purpose="response_document"
@@ -379,25 +437,33 @@ export function ResponseEditor({
         <section aria-labelledby="response-submit" className="supplier-submit">
           <h3 id="response-submit">{t('supplier.editor.submitHeading')}</h3>
           <p>{t('supplier.editor.sealed', { date: formatDateTime(tender.responses_deadline, ui) })}</p>
-          <Button color="green" onClick={() => void onSubmit()} loading={transition.isPending} disabled={busy}>
+          <Button onClick={() => void onSubmit()} loading={transition.isPending} disabled={busy}>
             {t('supplier.editor.submit')}
           </Button>
         </section>
       ) : null}
-      {mode === 'sent' ? (
+      {mode === 'sent' && response ? (
         <Group mt="md">
-          <Button variant="outline" onClick={() => transition.mutate('withdraw')} loading={transition.isPending}>
+          <Button
+            variant="outline"
+            onClick={() => transition.mutate({ kind: 'withdraw', responseID: response.id })}
+            loading={transition.isPending}
+          >
             {t('supplier.editor.withdraw')}
           </Button>
           <span>{t('supplier.editor.withdrawHint')}</span>
         </Group>
       ) : null}
-      {mode === 'confirm' ? (
+      {mode === 'confirm' && response ? (
         <Group mt="md">
-          <Button color="orange" onClick={() => transition.mutate('confirm')} loading={transition.isPending}>
+          <Button onClick={() => transition.mutate({ kind: 'confirm', responseID: response.id })} loading={transition.isPending}>
             {t('supplier.editor.confirm')}
           </Button>
-          <Button variant="outline" onClick={() => transition.mutate('withdraw')} loading={transition.isPending}>
+          <Button
+            variant="outline"
+            onClick={() => transition.mutate({ kind: 'withdraw', responseID: response.id })}
+            loading={transition.isPending}
+          >
             {t('supplier.editor.withdraw')}
           </Button>
         </Group>

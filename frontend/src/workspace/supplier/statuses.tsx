@@ -376,7 +376,7 @@ function StatusDetail({ organisation }: { organisation: MemberOrganisation }) {
         ) : null}
         {confirmDelete ? (
           <>
-            <Button color="red" onClick={() => remove.mutate()} loading={remove.isPending}>
+            <Button color="red.9" onClick={() => remove.mutate()} loading={remove.isPending}>
               {t('supplier.statuses.confirmDelete')}
             </Button>
             <Button variant="subtle" onClick={() => setConfirmDelete(false)}>
@@ -384,7 +384,7 @@ function StatusDetail({ organisation }: { organisation: MemberOrganisation }) {
             </Button>
           </>
         ) : (
-          <Button variant="outline" color="red" onClick={() => setConfirmDelete(true)}>
+          <Button variant="outline" color="red.9" onClick={() => setConfirmDelete(true)}>
             {t('supplier.statuses.delete')}
           </Button>
         )}

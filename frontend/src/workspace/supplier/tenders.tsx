@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Group, Textarea } from '@mantine/core'
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link, useNavigate, useParams } from 'react-router'
+import { Link, useParams } from 'react-router'
 import { api, unwrap } from '../../api/client'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { fieldError, serverFieldErrors, serverMessage } from '../forms'
@@ -108,21 +108,6 @@ function LotCard({
   responsesLoading: boolean
 }) {
   const { t } = useTranslation()
-  const navigate = useNavigate()
-  const client = useQueryClient()
-  const start = useMutation({
-    mutationFn: async () =>
-      unwrap(
-        await api.POST('/api/v1/tenders/{tenderID}/lots/{lotID}/responses', {
-          params: { path: { tenderID: tender.id, lotID: lot.id } },
-          body: { message: '' },
-        }),
-      ),
-    onSuccess: async (created) => {
-      await client.invalidateQueries({ queryKey: ['supplier'] })
-      void navigate(`${BASE}/responses/${created.id}`)
-    },
-  })
   const eligibility = lot.eligibility
   const headingID = `lot-${lot.id}`
   return (
@@ -148,18 +133,13 @@ function LotCard({
       ) : null}
       {/* description_html is rendered and sanitized by the server. */}
       <div className="listing-description" lang={tender.language} dangerouslySetInnerHTML={{ __html: lot.description_html ?? '' }} />
-      {start.isError ? (
-        <Alert color="red" role="alert">
-          {serverMessage(start.error, t)}
-        </Alert>
-      ) : null}
       {response ? (
         <p>
           <StateBadge state={response.state} label={t(`supplier.responses.state.${response.state}`)} />{' '}
           <Link to={`${BASE}/responses/${response.id}`}>{t('supplier.tender.openResponse', { lot: lot.title })}</Link>
         </p>
       ) : open ? (
-        <Button onClick={() => start.mutate()} loading={start.isPending} disabled={responsesLoading}>
+        <Button component={Link} to={`${BASE}/tenders/${tender.id}/lots/${lot.id}/respond`} disabled={responsesLoading}>
           {t('supplier.tender.respond', { lot: lot.title })}
         </Button>
       ) : (
