@@ -242,6 +242,32 @@ describe('supplier workspace', () => {
     }
   })
 
+  test('a routed need: not interested with a reason (required), then interested', async () => {
+    const page = await signedInPage(browser)
+    try {
+      await visit(page, `${BASE}/needs`)
+      const card = page
+        .locator('li.supplier-card')
+        .filter({ has: page.getByRole('link', { name: need.tender_title }) })
+        .filter({ has: page.getByRole('heading', { name: need.lot_title }) })
+        .first()
+      await card.getByRole('button', { name: `Not interested in ${need.lot_title}` }).click()
+      await card.getByRole('button', { name: 'Send' }).click()
+      const reason = card.getByLabel('Why not?')
+      assert.equal(await reason.getAttribute('aria-invalid'), 'true')
+      await reason.selectOption('no_capacity')
+      await card.getByLabel('A word for the buyer').fill('Our team is fully booked until March.')
+      await card.getByRole('button', { name: 'Send' }).click()
+      await card.getByText('No capacity at the moment').waitFor()
+      await card.getByText('Not interested', { exact: true }).first().waitFor()
+      await card.getByRole('button', { name: `Interested in ${need.lot_title}`, exact: true }).click()
+      await card.getByText('Interested', { exact: true }).first().waitFor()
+      assert.equal(await card.getByRole('button', { name: `Interested in ${need.lot_title}`, exact: true }).isDisabled(), true)
+    } finally {
+      await page.context().close()
+    }
+  })
+
   test('a tender: a question asked, a response drafted with a PDF and sent', async () => {
     const page = await signedInPage(browser)
     try {

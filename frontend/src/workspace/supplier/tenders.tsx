@@ -112,7 +112,9 @@ function LotCard({
   const headingID = `lot-${lot.id}`
   return (
     <li className="supplier-card" aria-labelledby={headingID}>
-      <h3 id={headingID}>{t('supplier.tender.lot', { position: lot.position + 1, title: lot.title })}</h3>
+      <h3 id={headingID}>
+        {t('supplier.tender.lotNumber', { position: lot.position + 1 })} <span lang={tender.language}>{lot.title}</span>
+      </h3>
       {lot.clause_labels?.reserved_participation ? <p>{lot.clause_labels.reserved_participation}</p> : null}
       {eligibility ? (
         <div>
