@@ -108,6 +108,23 @@ const list = (s: string) =>
     .map((x) => x.trim())
     .filter((x) => x !== '')
 
+/** The form's fields that show their own error (translations aside). */
+const FIELDS_WITH_ERRORS = new Set([
+  'title',
+  'description',
+  'sectors',
+  'cpv_codes',
+  'area.radius_km',
+  'area.regions',
+  'price.amount',
+  'price.unit',
+  'price.text',
+  'lead_time_days',
+  'capacity',
+  'minimum_order',
+  'labels',
+])
+
 /** The languages the offer may be translated into: all but the original. */
 export function otherLanguages(original: string): Lang[] {
   return LANGUAGES.filter((l) => l !== original)
@@ -374,6 +391,10 @@ export function OfferForm({ organisation, offer }: { organisation: MemberOrganis
     (attach.isError ? attach.error : null) ??
     (detach.isError ? detach.error : null)
   const original = values.language
+  // Server errors on no field of the form (the type, the language…) are listed in the alert.
+  const unplaced = Object.entries(server).filter(
+    ([field]) => !FIELDS_WITH_ERRORS.has(field) && !/^translations\.(fr|de|en|nl)\.(title|description)$/.test(field),
+  )
   const canSubmit = !offer || allowed.includes('submit')
   const busy = save.isPending || submit.isPending || action.isPending
 
@@ -629,6 +650,13 @@ export function OfferForm({ organisation, offer }: { organisation: MemberOrganis
       {Object.keys(server).length > 0 ? (
         <Alert color="red" role="alert">
           {t('supplier.offerForm.fixFields')}
+          {unplaced.length > 0 ? (
+            <ul>
+              {unplaced.map(([field, message]) => (
+                <li key={field}>{message}</li>
+              ))}
+            </ul>
+          ) : null}
         </Alert>
       ) : null}
       {saved && !save.isPending ? <p role="status">{t('workspace.form.saved')}</p> : null}

@@ -296,6 +296,7 @@ function StatusDetail({ organisation }: { organisation: MemberOrganisation }) {
     },
   })
   const [confirmDelete, setConfirmDelete] = useState(false)
+  const [editing, setEditing] = useState(false)
   if (statuses.isPending) return <Loading />
   if (statuses.isError) return <ErrorState error={statuses.error} onRetry={() => void statuses.refetch()} />
   const status = statuses.data.find((s) => s.id === statusID)
@@ -331,6 +332,15 @@ function StatusDetail({ organisation }: { organisation: MemberOrganisation }) {
           </>
         ) : null}
       </dl>
+      {editable ? (
+        editing ? (
+          <StatusEditForm organisation={organisation} status={status} onDone={() => setEditing(false)} />
+        ) : (
+          <Button variant="outline" onClick={() => setEditing(true)} mb="md">
+            {t('supplier.statuses.edit')}
+          </Button>
+        )
+      ) : null}
       <section aria-labelledby="evidence-heading">
         <h3 id="evidence-heading">{t('supplier.statuses.evidence')}</h3>
         {evidence.length === 0 ? (
@@ -394,6 +404,117 @@ function StatusDetail({ organisation }: { organisation: MemberOrganisation }) {
         <Link to={`${BASE}/statuses`}>{t('supplier.statuses.back')}</Link>
       </p>
     </>
+  )
+}
+
+/** Changes a status's number, dates and share (PATCH); a verified status goes back to a moderator. */
+function StatusEditForm({
+  organisation,
+  status,
+  onDone,
+}: {
+  organisation: MemberOrganisation
+  status: SSEStatus
+  onDone: () => void
+}) {
+  const { t } = useTranslation()
+  const client = useQueryClient()
+  const [values, setValues] = useState<StatusValues>({
+    type: status.type,
+    registration_number: status.registration_number,
+    valid_until: status.valid_until,
+    disabled_share: status.disabled_share ?? '',
+    share_measured_on: status.share_measured_on ?? '',
+  })
+  const [touched, setTouched] = useState(false)
+  const save = useMutation({
+    mutationFn: async () =>
+      unwrap(
+        await api.PATCH('/api/v1/organisations/{orgID}/sse-statuses/{statusID}', {
+          params: { path: { orgID: organisation.id, statusID: status.id } },
+          body: {
+            registration_number: values.registration_number.trim(),
+            valid_until: values.valid_until,
+            ...(typeof values.disabled_share === 'number'
+              ? { disabled_share: values.disabled_share, share_measured_on: values.share_measured_on }
+              : { clear_share: true }),
+          },
+        }),
+      ),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['supplier', organisation.id, 'statuses'] })
+      onDone()
+    },
+  })
+  const errors = validateStatus(values, t as never)
+  const server = serverFieldErrors(save.error)
+  const shown = (field: keyof StatusValues) => fieldError(touched ? errors[field] : null, server, field)
+  const set = (field: keyof StatusValues, value: string | number) => {
+    setValues((v) => ({ ...v, [field]: value }))
+    setTouched(true)
+  }
+  return (
+    <form
+      noValidate
+      className="supplier-form supplier-fieldset"
+      onSubmit={(event) => {
+        event.preventDefault()
+        setTouched(true)
+        if (Object.keys(errors).length === 0) save.mutate()
+      }}
+    >
+      {status.state === 'verified' ? <Alert color="yellow">{t('supplier.statuses.editVerifiedWarning')}</Alert> : null}
+      <TextInput
+        label={t('supplier.statuses.registration')}
+        required
+        maxLength={200}
+        value={values.registration_number}
+        onChange={(e) => set('registration_number', e.currentTarget.value)}
+        error={shown('registration_number')}
+      />
+      <TextInput
+        type="date"
+        label={t('supplier.statuses.validUntil')}
+        required
+        value={values.valid_until}
+        onChange={(e) => set('valid_until', e.currentTarget.value)}
+        error={shown('valid_until')}
+      />
+      <NumberInput
+        label={t('supplier.statuses.share')}
+        description={t('supplier.statuses.shareHint')}
+        min={0}
+        max={100}
+        decimalScale={2}
+        suffix=" %"
+        value={values.disabled_share}
+        onChange={(value) => set('disabled_share', value)}
+        error={shown('disabled_share')}
+      />
+      {values.disabled_share !== '' ? (
+        <TextInput
+          type="date"
+          label={t('supplier.statuses.shareDate')}
+          required
+          value={values.share_measured_on}
+          onChange={(e) => set('share_measured_on', e.currentTarget.value)}
+          error={shown('share_measured_on')}
+        />
+      ) : null}
+      {save.isError && Object.keys(server).length === 0 ? (
+        <Alert color="red" role="alert">
+          {serverMessage(save.error, t)}
+        </Alert>
+      ) : null}
+      <Group>
+        <Button type="submit" loading={save.isPending}>
+          {t('supplier.statuses.saveChanges')}
+        </Button>
+        <Button variant="subtle" onClick={onDone}>
+          {t('supplier.cancel')}
+        </Button>
+      </Group>
+    </form>
   )
 }
 
