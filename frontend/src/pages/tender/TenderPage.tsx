@@ -9,6 +9,7 @@ import { formatDateTime, formatMoney, languageName, timeLeft } from '../../compo
 import { pickText } from '../../components/localized'
 import { usePageTitle } from '../../components/usePageTitle'
 import { RegionName, useRegionNames } from '../../components/regions'
+import { isSupplier, useActiveOrganisation } from '../../workspace/organisations'
 import { Clauses } from './Clauses'
 
 type Tender = Schemas['TenderBody']
@@ -72,6 +73,7 @@ function TenderView({ tender }: { tender: Tender }) {
           {t('tender.deadlinePassedNotice')}
         </Alert>
       ) : null}
+      <SupplierLink tenderID={tender.id} />
       {text.language !== ui ? (
         <p className="language-note">{t('listing.writtenIn', { language: languageName(text.language, ui) })}</p>
       ) : null}
@@ -276,5 +278,17 @@ function Questions({ tenderID }: { tenderID: string }) {
         </Button>
       ) : null}
     </section>
+  )
+}
+
+/** For a signed-in member of a supplier: the way to this tender in the supplier workspace. */
+function SupplierLink({ tenderID }: { tenderID: string }) {
+  const { t } = useTranslation()
+  const { organisation } = useActiveOrganisation()
+  if (!isSupplier(organisation)) return null
+  return (
+    <p>
+      <Link to={`/workspace/supplier/tenders/${tenderID}`}>{t('supplier.publicLink')}</Link>
+    </p>
   )
 }

@@ -1,0 +1,172 @@
+import { Badge, Button } from '@mantine/core'
+import { useEffect, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { NavLink } from 'react-router'
+import type { Schemas } from '../../api/client'
+import { Empty, ErrorState, Loading } from '../../components/States'
+import { formatDate, formatDateTime, timeLeft } from '../../components/format'
+import { usePageTitle } from '../../components/usePageTitle'
+import { isSupplier, useActiveOrganisation, type MemberOrganisation } from '../organisations'
+
+export type Offer = Schemas['OfferBody']
+export type SSEStatus = Schemas['SSEStatusBody']
+export type Need = Schemas['NeedBody']
+export type SupplierResponse = Schemas['ResponseBody']
+export type Tender = Schemas['TenderBody']
+export type Lot = Schemas['LotBody']
+
+/** The supplier area's base path. */
+export const BASE = '/workspace/supplier'
+
+/** The area's tabs, shown under each page's heading. */
+export function SupplierNav() {
+  const { t } = useTranslation()
+  const links = [
+    { to: BASE, label: t('supplier.nav.overview'), end: true },
+    { to: `${BASE}/needs`, label: t('supplier.nav.needs') },
+    { to: `${BASE}/responses`, label: t('supplier.nav.responses') },
+    { to: `${BASE}/offers`, label: t('supplier.nav.offers') },
+    { to: `${BASE}/statuses`, label: t('supplier.nav.statuses') },
+  ]
+  return (
+    <nav className="area-nav" aria-label={t('supplier.nav.label')}>
+      <ul>
+        {links.map((link) => (
+          <li key={link.to}>
+            <NavLink to={link.to} end={link.end ?? false}>
+              {link.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  )
+}
+
+/**
+ * A page of the supplier area: its title (h1 and document title), the
+ * area's tabs, then the content, given the supplier organisation acted
+ * for. A user acting for a buyer is told the area is for suppliers.
+ */
+export function SupplierPage({
+  title,
+  children,
+}: {
+  title: string
+  children: (organisation: MemberOrganisation) => ReactNode
+}) {
+  const { t } = useTranslation()
+  const active = useActiveOrganisation()
+  usePageTitle(title)
+  let content: ReactNode
+  if (active.isLoading) content = <Loading />
+  else if (active.error) content = <ErrorState error={active.error} />
+  else if (!active.organisation || !isSupplier(active.organisation))
+    content = <Empty title={t('supplier.notSupplier.title')} hint={t('supplier.notSupplier.hint')} />
+  else content = children(active.organisation)
+  return (
+    <>
+      <h1>{title}</h1>
+      <SupplierNav />
+      {content}
+    </>
+  )
+}
+
+const STATE_COLOURS: Record<string, string> = {
+  draft: 'gray',
+  unverified: 'gray',
+  pending: 'yellow',
+  published: 'green',
+  verified: 'green',
+  submitted: 'blue',
+  shortlisted: 'cyan',
+  accepted: 'green',
+  declined: 'red',
+  rejected: 'red',
+  changes_requested: 'orange',
+  reconfirmation_required: 'orange',
+  withdrawn: 'gray',
+  archived: 'gray',
+}
+
+/** A state as a light badge (dark text on a tint: AA contrast). */
+export function StateBadge({ state, label }: { state: string; label: string }) {
+  return (
+    <Badge variant="light" color={STATE_COLOURS[state] ?? 'gray'}>
+      {label}
+    </Badge>
+  )
+}
+
+/** Time left until a deadline, refreshed every minute; "passed" after it. */
+export function Countdown({ deadline }: { deadline: string }) {
+  const { t } = useTranslation()
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000)
+    return () => clearInterval(timer)
+  }, [])
+  const left = timeLeft(deadline, now)
+  if (left.passed) return <Badge color="gray" variant="light">{t('supplier.deadline.passed')}</Badge>
+  const minutes = Math.floor((new Date(deadline).getTime() - now) / 60_000) % 60
+  const label =
+    left.days > 0
+      ? t('supplier.deadline.days', { count: left.days, hours: left.hours })
+      : left.hours > 0
+        ? t('supplier.deadline.hours', { count: left.hours, minutes })
+        : t('supplier.deadline.minutes', { count: minutes })
+  return (
+    <Badge color={left.days < 3 ? 'red' : 'blue'} variant="light">
+      {label}
+    </Badge>
+  )
+}
+
+/** "Load more" for cursor-paginated lists (TanStack infinite queries). */
+export function LoadMore({
+  hasNextPage,
+  isFetchingNextPage,
+  fetchNextPage,
+}: {
+  hasNextPage: boolean
+  isFetchingNextPage: boolean
+  fetchNextPage: () => unknown
+}) {
+  const { t } = useTranslation()
+  if (!hasNextPage) return null
+  return (
+    <Button variant="outline" onClick={() => void fetchNextPage()} loading={isFetchingNextPage}>
+      {t('supplier.loadMore')}
+    </Button>
+  )
+}
+
+/** The reader's interface language, for dates and numbers. */
+export function useUiLanguage(): string {
+  const { i18n } = useTranslation()
+  return i18n.resolvedLanguage ?? 'en'
+}
+
+export { formatDate, formatDateTime }
+
+/** Euros as typed ("12,50" or "12.50") to cents; null when empty, NaN when not a number. */
+export function eurosToCents(text: string): number | null {
+  const trimmed = text.trim().replace(/\s/g, '')
+  if (trimmed === '') return null
+  if (!/^\d+([.,]\d{1,2})?$/.test(trimmed)) return Number.NaN
+  return Math.round(Number(trimmed.replace(',', '.')) * 100)
+}
+
+/** Cents as an editable amount ("12.50"). */
+export function centsToEuros(cents: number | undefined | null): string {
+  if (cents === undefined || cents === null) return ''
+  return (cents / 100).toFixed(2)
+}
+
+/** The entries of o that are set (not undefined nor ''): query parameters the API should not see empty. */
+export function setOnly<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as {
+    [K in keyof T]?: Exclude<T[K], undefined>
+  }
+}

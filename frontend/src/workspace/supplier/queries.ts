@@ -1,0 +1,89 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { api, unwrap } from '../../api/client'
+import { setOnly } from './common'
+
+// The supplier area's reads. Keys start with 'supplier' so that a change
+// invalidates only what it touches; labels follow the interface language.
+
+/** The organisation's SSE statuses (every state: members see them all). */
+export function useStatuses(orgID: string) {
+  const { i18n } = useTranslation()
+  return useQuery({
+    queryKey: ['supplier', orgID, 'statuses', i18n.resolvedLanguage],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/organisations/{orgID}/sse-statuses', { params: { path: { orgID } } })).items ?? [],
+  })
+}
+
+/** The organisation's offers in one state (or all), a page at a time. */
+export function useOffers(orgID: string, state: string) {
+  return useInfiniteQuery({
+    queryKey: ['supplier', orgID, 'offers', state],
+    initialPageParam: '',
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/v1/organisations/{orgID}/offers', {
+          params: {
+            path: { orgID },
+            query: setOnly({ state: state as 'draft', cursor: pageParam, limit: 20 }),
+          },
+        }),
+      ),
+    getNextPageParam: (last) => last.next_cursor || undefined,
+  })
+}
+
+/** The needs routed to the organisation, optionally by answer, a page at a time. */
+export function useNeeds(orgID: string, answer: string, limit = 20) {
+  const { i18n } = useTranslation()
+  return useInfiniteQuery({
+    queryKey: ['supplier', orgID, 'needs', answer, limit, i18n.resolvedLanguage],
+    initialPageParam: '',
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/v1/organisations/{orgID}/needs', {
+          params: {
+            path: { orgID },
+            query: setOnly({ answer: answer as 'unanswered', cursor: pageParam, limit }),
+          },
+        }),
+      ),
+    getNextPageParam: (last) => last.next_cursor || undefined,
+  })
+}
+
+/** The organisation's responses, oldest first, a page at a time. */
+export function useResponses(orgID: string, limit = 50) {
+  return useInfiniteQuery({
+    queryKey: ['supplier', orgID, 'responses', limit],
+    initialPageParam: '',
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/v1/organisations/{orgID}/responses', {
+          params: { path: { orgID }, query: setOnly({ cursor: pageParam, limit }) },
+        }),
+      ),
+    getNextPageParam: (last) => last.next_cursor || undefined,
+  })
+}
+
+/** A tender as a signed-in supplier reads it (with its lots' eligibility). */
+export function useTender(tenderID: string | undefined) {
+  const { i18n } = useTranslation()
+  return useQuery({
+    queryKey: ['supplier', 'tender', tenderID, i18n.resolvedLanguage],
+    enabled: !!tenderID,
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/tenders/{tenderID}', { params: { path: { tenderID: tenderID ?? '' } } })),
+  })
+}
+
+/** A document's record (its file name and size). */
+export function useDocument(docID: string) {
+  return useQuery({
+    queryKey: ['supplier', 'document', docID],
+    queryFn: async () => unwrap(await api.GET('/api/v1/documents/{docID}', { params: { path: { docID } } })),
+    staleTime: Infinity,
+  })
+}
