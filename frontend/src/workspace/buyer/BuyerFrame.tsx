@@ -8,7 +8,7 @@ export function BuyerFrame({ title, children }: { title: string; children: React
   const { t } = useTranslation()
   usePageTitle(title)
   return (
-    <>
+    <div className="buyer-area">
       <h1>{title}</h1>
       <nav className="area-nav" aria-label={t('buyer.nav.label')}>
         <ul>
@@ -26,6 +26,6 @@ export function BuyerFrame({ title, children }: { title: string; children: React
         </ul>
       </nav>
       {children}
-    </>
+    </div>
   )
 }

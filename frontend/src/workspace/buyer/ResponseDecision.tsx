@@ -94,8 +94,7 @@ export function ResponseDecision({ orgID, tenderID, response, supplierName }: Pr
             label={t('buyer.responses.declineReason')}
             description={t('buyer.responses.declineReasonHint')}
             required
-            autosize
-            minRows={2}
+            rows={2}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
             onBlur={() => setTouched(true)}

@@ -264,8 +264,7 @@ function QuestionItem({ orgID, tender, question, canAnswer }: { orgID: string; t
             label={t('buyer.questions.answerLabel')}
             description={t('buyer.questions.answerHint')}
             required
-            autosize
-            minRows={3}
+            rows={3}
             value={answer}
             onChange={(e) => setAnswer(e.currentTarget.value)}
             onBlur={() => setTouched(true)}
@@ -358,8 +357,8 @@ function Responses({ orgID, tender }: { orgID: string; tender: Tender }) {
         ? lots.map((lot) => {
             const forLot = items.filter((r) => r.lot_id === lot.id)
             return (
-              <section key={lot.id} className="buyer-card" aria-labelledby={`responses-${lot.id}`}>
-                <h3 id={`responses-${lot.id}`} lang={tender.language}>
+              <div key={lot.id} className="buyer-card">
+                <h3 lang={tender.language}>
                   {lot.title}
                 </h3>
                 {forLot.length === 0 ? <Empty title={t('buyer.responses.empty')} /> : null}
@@ -369,7 +368,7 @@ function Responses({ orgID, tender }: { orgID: string; tender: Tender }) {
                   ))}
                 </ul>
                 <LotOutcome orgID={orgID} tender={tender} lot={lot} responders={forLot.map((r) => r.organisation_id)} last={withoutOutcome === 1} />
-              </section>
+              </div>
             )
           })
         : null}
@@ -523,8 +522,7 @@ function CancelTender({ orgID, tender }: { orgID: string; tender: Tender }) {
           <p>{t('buyer.cancelTender.warning')}</p>
           <Textarea
             label={t('buyer.cancelTender.reason')}
-            autosize
-            minRows={2}
+            rows={2}
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
             error={reasonError}

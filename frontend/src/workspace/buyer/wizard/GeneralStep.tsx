@@ -229,8 +229,7 @@ export function GeneralStep({ orgID, country, tender, kind, submitErrors, onDone
       <Textarea
         label={t('buyer.wizard.general.description')}
         description={t('buyer.wizard.general.descriptionHint')}
-        autosize
-        minRows={5}
+        rows={5}
         value={values.description}
         onChange={(e) => set('description', e.currentTarget.value)}
         onBlur={touch('description')}
@@ -269,8 +268,7 @@ export function GeneralStep({ orgID, country, tender, kind, submitErrors, onDone
                   />
                   <Textarea
                     label={t('buyer.wizard.general.descriptionIn', { language: languageName(lang, ui) })}
-                    autosize
-                    minRows={3}
+                    rows={3}
                     value={text.description}
                     onChange={(e) => {
                       const description = e.currentTarget.value

@@ -46,7 +46,11 @@ export function LotForm({ orgID, country, tender, lot, initialErrors = {}, onSav
   const errors = validateLot(v, t)
   const show = (field: string) => ((tried || touched[field]) && errors[field]) || errorUnder(server, field)
   const touch = (field: string) => () => setTouched((s) => ({ ...s, [field]: true }))
-  const set = <K extends keyof LotValues>(key: K, value: LotValues[K]) => setV((s) => ({ ...s, [key]: value }))
+  // A field the user changes no longer carries the server's old verdict on the reservation.
+  const set = <K extends keyof LotValues>(key: K, value: LotValues[K]) => {
+    setV((s) => ({ ...s, [key]: value }))
+    if (key === 'legalBases' || key === 'cpv') setServer((e) => withoutPrefix(e, 'clauses.legal_bases'))
+  }
   const prefix = lot ? `lot-${lot.position}` : 'lot-new'
 
   const save = useMutation({
@@ -107,8 +111,7 @@ export function LotForm({ orgID, country, tender, lot, initialErrors = {}, onSav
       />
       <Textarea
         label={t('buyer.lot.description')}
-        autosize
-        minRows={3}
+        rows={3}
         value={v.description}
         onChange={(e) => set('description', e.currentTarget.value)}
         onBlur={touch('description')}
@@ -143,7 +146,10 @@ export function LotForm({ orgID, country, tender, lot, initialErrors = {}, onSav
         <Radio.Group
           label={t('buyer.lot.reservedParticipation')}
           value={v.reservation}
-          onChange={(r) => setV((s) => ({ ...s, reservation: r as Reservation, legalBases: [] }))}
+          onChange={(r) => {
+            setV((s) => ({ ...s, reservation: r as Reservation, legalBases: [] }))
+            setServer((e) => withoutPrefix(withoutPrefix(e, 'clauses.legal_bases'), 'clauses.reserved_participation'))
+          }}
           error={errorUnder(server, 'clauses.reserved_participation')}
         >
           <Stack gap="xs" mt="xs">
@@ -262,8 +268,7 @@ export function LotForm({ orgID, country, tender, lot, initialErrors = {}, onSav
         <Textarea
           label={t('buyer.lot.executionConditions')}
           description={t('buyer.lot.executionConditionsHint')}
-          autosize
-          minRows={3}
+          rows={3}
           value={v.executionConditions}
           onChange={(e) => set('executionConditions', e.currentTarget.value)}
           error={errorUnder(server, 'clauses.execution_conditions')}
@@ -425,4 +430,8 @@ export function LotForm({ orgID, country, tender, lot, initialErrors = {}, onSav
       </div>
     </form>
   )
+}
+
+function withoutPrefix(errors: Record<string, string>, prefix: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).filter(([k]) => k !== prefix && !k.startsWith(`${prefix}[`) && !k.startsWith(`${prefix}.`)))
 }
