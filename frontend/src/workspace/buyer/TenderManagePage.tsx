@@ -56,7 +56,7 @@ function TenderView({ tender }: { tender: Tender }) {
           {t('buyer.tender.submittedBody')}
         </Alert>
       ) : null}
-      <p className="buyer-actions">
+      <div className="buyer-actions">
         <Badge variant="light" color={stateColor(tender.state)} size="lg">
           {t(`buyer.state.${tender.state}`)}
         </Badge>
@@ -65,7 +65,7 @@ function TenderView({ tender }: { tender: Tender }) {
           <Link to={`/workspace/buyer/tenders/${tender.id}/edit`}>{t('buyer.tender.edit')}</Link>
         ) : null}
         {publicState ? <Link to={`/tenders/${tender.id}`}>{t('buyer.tender.publicPage')}</Link> : null}
-      </p>
+      </div>
       {tender.reason && ['changes_requested', 'rejected', 'cancelled'].includes(tender.state) ? (
         <Alert color="orange" title={t('buyer.tender.reason')} mb="md">
           {tender.reason}
@@ -388,12 +388,12 @@ function ResponseItem({ orgID, tender, response }: { orgID: string; tender: Tend
   const supplierName = name.data ?? t('buyer.supplier')
   return (
     <li className="buyer-card" aria-label={t('buyer.responses.from', { name: supplierName })}>
-      <p className="buyer-actions">
+      <div className="buyer-actions">
         <Link to={`/organisations/${response.organisation_id}`}>{supplierName}</Link>
         <Badge variant="light" color={response.state === 'accepted' ? 'green' : response.state === 'declined' ? 'red' : 'blue'}>
           {t(`buyer.responses.state.${response.state}`)}
         </Badge>
-      </p>
+      </div>
       <dl className="facts">
         {response.price_cents !== undefined ? (
           <>

@@ -61,14 +61,14 @@ function TenderRow({ tender }: { tender: Tender }) {
           {tender.title}
         </Link>
       </h3>
-      <p className="buyer-actions">
+      <div className="buyer-actions">
         <Badge variant="light" color={stateColor(tender.state)}>
           {t(`buyer.state.${tender.state}`)}
         </Badge>
         <span>{t(`buyer.kind.${tender.kind}`)}</span>
         <span>{t('buyer.tenders.lots', { count: lots.length })}</span>
         <span>{t('buyer.tenders.deadline', { date: formatDateTime(tender.responses_deadline, ui) })}</span>
-      </p>
+      </div>
       {tender.state === 'changes_requested' && tender.reason ? (
         <p>
           <strong>{t('buyer.tenders.reason')}</strong> {tender.reason}

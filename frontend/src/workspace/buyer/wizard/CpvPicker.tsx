@@ -38,8 +38,7 @@ export function CpvPicker({ value, onChange, error }: Props) {
           {value.map((c) => (
             <li key={c.code} className="buyer-actions">
               <span>
-                <span translate="no">{c.code}</span>
-                {c.label ? ` – ${c.label}` : ''}
+                <span translate="no">{c.code}</span> – {c.label ?? <CpvLabel code={c.code} />}
               </span>
               <CloseButton
                 aria-label={t('buyer.lot.cpvRemove', { code: c.code })}
@@ -83,4 +82,15 @@ export function CpvPicker({ value, onChange, error }: Props) {
       ) : null}
     </fieldset>
   )
+}
+
+/** The label of a code chosen earlier (a saved lot names its codes only), in the reader's language. */
+function CpvLabel({ code }: { code: string }) {
+  const { i18n } = useTranslation()
+  const label = useQuery({
+    queryKey: ['cpv-code', code, i18n.resolvedLanguage],
+    staleTime: Infinity,
+    queryFn: async () => unwrap(await api.GET('/api/v1/cpv/{code}', { params: { path: { code } } })),
+  })
+  return <>{label.data?.label ?? ''}</>
 }
