@@ -15,6 +15,8 @@ type Organisation = Schemas['OrganisationBody']
 
 // Leaflet loads only when a profile has coordinates to show.
 const AreaMap = lazy(() => import('../components/map/AreaMap'))
+// For a signed-in buyer: put the supplier on a favourite list (the buyer area's own control).
+const FavouriteButton = lazy(() => import('../workspace/buyer/FavouriteButton'))
 
 /** The supplier's published offers, a page at a time (shared by the list and the map). */
 function useOrganisationOffers(orgID: string) {
@@ -72,6 +74,11 @@ function OrganisationView({ organisation }: { organisation: Organisation }) {
         <p>{organisation.legal_name}</p>
       ) : null}
       {description ? <p lang={description.lang}>{description.text}</p> : null}
+      {organisation.kind === 'sse_supplier' ? (
+        <Suspense fallback={null}>
+          <FavouriteButton supplierID={organisation.id} supplierName={name} />
+        </Suspense>
+      ) : null}
       <section aria-labelledby="area-heading">
         <h2 id="area-heading">{t('organisation.area')}</h2>
         <dl className="facts">

@@ -1,18 +1,39 @@
+import { lazy } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Route, Routes } from 'react-router'
-import { usePageTitle } from '../../components/usePageTitle'
+import { Navigate, Route, Routes } from 'react-router'
+import { Empty, ErrorState, Loading } from '../../components/States'
+import { useBuyerOrganisation } from './api'
+import { BuyerFrame } from './BuyerFrame'
+import './buyer.css'
+
+const TendersPage = lazy(() => import('./TendersPage'))
+const TenderWizard = lazy(() => import('./wizard/TenderWizard'))
+const TenderManagePage = lazy(() => import('./TenderManagePage'))
+const FavouritesPage = lazy(() => import('./FavouritesPage'))
 
 /** The buyer area of the workspace: its own routes under /workspace/buyer/. */
 export default function BuyerWorkspace() {
+  const { t } = useTranslation()
+  const { organisation, isLoading, error } = useBuyerOrganisation()
+  if (isLoading) return <Loading />
+  if (error) return <ErrorState error={error} />
+  if (!organisation) {
+    return (
+      <BuyerFrame title={t('buyer.title')}>
+        <Empty title={t('buyer.notBuyer')} hint={t('buyer.notBuyerHint')} />
+      </BuyerFrame>
+    )
+  }
   return (
     <Routes>
-      <Route index element={<Overview />} />
+      <Route index element={<Navigate to="tenders" replace />} />
+      <Route path="tenders" element={<TendersPage />} />
+      <Route path="tenders/new" element={<TenderWizard />} />
+      <Route path="tenders/:id/edit" element={<TenderWizard />} />
+      <Route path="tenders/:id" element={<TenderManagePage />} />
+      <Route path="favourites" element={<FavouritesPage />} />
+      <Route path="favourites/:listID" element={<FavouritesPage />} />
+      <Route path="*" element={<Navigate to="tenders" replace />} />
     </Routes>
   )
-}
-
-function Overview() {
-  const { t } = useTranslation()
-  usePageTitle(t('buyer.title'))
-  return <h1>{t('buyer.title')}</h1>
 }
