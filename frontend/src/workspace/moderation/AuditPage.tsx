@@ -37,7 +37,7 @@ export function AuditPage() {
     queryFn: async ({ pageParam }) =>
       unwrap(
         await api.GET('/api/v1/admin/audit', {
-          params: { query: defined({ ...query, cursor: pageParam || undefined, limit: 50 }) },
+          params: { query: defined({ ...query, cursor: pageParam || undefined, limit: 20 }) },
         }),
       ),
     getNextPageParam: (last) => last.next_cursor || undefined,
@@ -152,28 +152,32 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         ) : null}
       </p>
       {changes.length > 0 ? (
-        <table className="audit-diff">
-          <caption className="visually-hidden">{t('moderation.audit.changes')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('moderation.audit.field')}</th>
-              <th scope="col">{t('moderation.audit.before')}</th>
-              <th scope="col">{t('moderation.audit.after')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.map((change) => (
-              <tr key={change.field}>
-                <th scope="row" translate="no">
-                  {change.field}
-                </th>
-                <td className="audit-before">{'before' in change ? <del>{auditValue(change.before)}</del> : '—'}</td>
-                <td className="audit-after">{'after' in change ? <ins>{auditValue(change.after)}</ins> : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ul className="audit-diff" aria-label={t('moderation.audit.changes')}>
+          {changes.map((change) => (
+            <li key={change.field}>
+              <code translate="no">{change.field}</code>{' '}
+              {'before' in change ? (
+                <del title={auditValue(change.before)}>
+                  <span className="visually-hidden">{t('moderation.audit.before')} </span>
+                  {shorten(auditValue(change.before))}
+                </del>
+              ) : null}
+              {'before' in change && 'after' in change ? ' → ' : null}
+              {'after' in change ? (
+                <ins title={auditValue(change.after)}>
+                  <span className="visually-hidden">{t('moderation.audit.after')} </span>
+                  {shorten(auditValue(change.after))}
+                </ins>
+              ) : null}
+            </li>
+          ))}
+        </ul>
       ) : null}
     </li>
   )
+}
+
+/** A long value cut for the list; the whole of it is in the element's title. */
+function shorten(text: string, max = 160): string {
+  return [...text].length > max ? `${[...text].slice(0, max).join('')}…` : text
 }

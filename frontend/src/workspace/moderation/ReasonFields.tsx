@@ -49,9 +49,7 @@ export function ReasonFields({ value, onChange, templates, required, templateErr
         error={textError}
         required={required}
         disabled={disabled ?? false}
-        autosize
-        minRows={4}
-        maxRows={12}
+        rows={6}
       />
     </>
   )
