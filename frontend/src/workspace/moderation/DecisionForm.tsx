@@ -30,6 +30,12 @@ interface Props<T> {
   describeResult: (decision: string, result: T) => string
   /** Why the moderator may not decide here (their own organisation), if so. */
   blocked?: string | undefined
+  /**
+   * Set when the item waits for no decision (its state, in words). The form
+   * stays mounted across the item's refresh, so a decision just taken keeps
+   * showing its result rather than this.
+   */
+  closed?: string | undefined
 }
 
 /**
@@ -45,6 +51,7 @@ export function DecisionForm<T>({
   submit,
   describeResult,
   blocked,
+  closed,
 }: Props<T>) {
   const { t } = useTranslation()
   const headingID = useId()
@@ -87,6 +94,14 @@ export function DecisionForm<T>({
           <Link to="/workspace/moderation">{t('moderation.decision.backToQueue')}</Link>
         </Alert>
       </section>
+    )
+  }
+
+  if (closed !== undefined) {
+    return (
+      <Alert color="gray" role="status" title={t('moderation.decision.nothingPending')} mt="md">
+        {t('moderation.decision.nothingPendingBody', { state: closed })}
+      </Alert>
     )
   }
 
@@ -145,6 +160,7 @@ export function DecisionForm<T>({
         opened={confirming}
         onClose={() => !mutation.isPending && setConfirming(false)}
         title={t('moderation.decision.confirmTitle')}
+        closeButtonProps={{ 'aria-label': t('moderation.decision.close') }}
       >
         <Stack>
           <Text>{t('moderation.decision.confirmBody', { decision: option?.label ?? '' })}</Text>

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group } from '@mantine/core'
+import { Badge, Group } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
@@ -69,28 +69,23 @@ export function OfferDecisionPage() {
       />
       <h3>{t('moderation.facts.description')}</h3>
       <div className="moderation-description" lang={o.language} dangerouslySetInnerHTML={{ __html: o.description_html }} />
-      {decisions.length === 0 ? (
-        <Alert color="gray" role="status" title={t('moderation.decision.nothingPending')}>
-          {t('moderation.decision.nothingPendingBody', { state: t(`moderation.offerState.${o.state}`) })}
-        </Alert>
-      ) : (
-        <DecisionForm
-          title={t('moderation.decision.heading')}
-          decisions={decisions}
-          blocked={isOwn(o.organisation_id) ? t('moderation.ownOrganisation.body') : undefined}
-          submit={async (decision, reason) =>
-            unwrap(
-              await api.POST('/api/v1/moderation/offers/{offerID}/decision', {
-                params: { path: { offerID: id } },
-                body: { decision: decision as (typeof OFFER_DECISIONS)[number], ...reason },
-              }),
-            )
-          }
-          describeResult={(_decision, result) =>
-            t('moderation.decision.resultOffer', { state: t(`moderation.offerState.${result.state}`) })
-          }
-        />
-      )}
+      <DecisionForm
+        closed={decisions.length === 0 ? t(`moderation.offerState.${o.state}`) : undefined}
+        title={t('moderation.decision.heading')}
+        decisions={decisions}
+        blocked={isOwn(o.organisation_id) ? t('moderation.ownOrganisation.body') : undefined}
+        submit={async (decision, reason) =>
+          unwrap(
+            await api.POST('/api/v1/moderation/offers/{offerID}/decision', {
+              params: { path: { offerID: id } },
+              body: { decision: decision as (typeof OFFER_DECISIONS)[number], ...reason },
+            }),
+          )
+        }
+        describeResult={(_decision, result) =>
+          t('moderation.decision.resultOffer', { state: t(`moderation.offerState.${result.state}`) })
+        }
+      />
     </article>
   )
 }

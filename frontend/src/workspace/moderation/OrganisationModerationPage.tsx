@@ -140,6 +140,7 @@ function StandingDialog({ orgID, name, action, onClose, onDone }: DialogProps) {
     <Modal
       opened={action !== null}
       onClose={close}
+      closeButtonProps={{ 'aria-label': t('moderation.decision.close') }}
       title={
         action === 'suspend'
           ? t('moderation.organisation.suspendTitle', { name })

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group } from '@mantine/core'
+import { Badge, Group } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
@@ -82,33 +82,28 @@ export function ReportDecisionPage() {
           [t('moderation.facts.resolutionNote'), report.resolution_note ?? ''],
         ]}
       />
-      {report.state !== 'open' ? (
-        <Alert color="gray" role="status" title={t('moderation.decision.nothingPending')}>
-          {t('moderation.decision.nothingPendingBody', { state: t(`moderation.reportState.${report.state}`) })}
-        </Alert>
-      ) : (
-        <DecisionForm
-          title={t('moderation.report.resolve')}
-          withTemplates={false}
-          reasonLabel={t('moderation.report.note')}
-          decisions={[
-            { value: 'dismissed', label: t('moderation.reportState.dismissed'), needsReason: false },
-            { value: 'action_taken', label: t('moderation.reportState.action_taken'), needsReason: false },
-          ]}
-          blocked={isOwn(report.organisation_id) ? t('moderation.ownOrganisation.body') : undefined}
-          submit={async (outcome, reason) =>
-            unwrap(
-              await api.POST('/api/v1/moderation/reports/{reportID}/resolution', {
-                params: { path: { reportID } },
-                body: { outcome, ...(reason.reason ? { note: reason.reason } : {}) },
-              }),
-            )
-          }
-          describeResult={(_outcome, result) =>
-            t('moderation.decision.resultReport', { state: t(`moderation.reportState.${result.state}`) })
-          }
-        />
-      )}
+      <DecisionForm
+        closed={report.state !== 'open' ? t(`moderation.reportState.${report.state}`) : undefined}
+        title={t('moderation.report.resolve')}
+        withTemplates={false}
+        reasonLabel={t('moderation.report.note')}
+        decisions={[
+          { value: 'dismissed', label: t('moderation.reportState.dismissed'), needsReason: false },
+          { value: 'action_taken', label: t('moderation.reportState.action_taken'), needsReason: false },
+        ]}
+        blocked={isOwn(report.organisation_id) ? t('moderation.ownOrganisation.body') : undefined}
+        submit={async (outcome, reason) =>
+          unwrap(
+            await api.POST('/api/v1/moderation/reports/{reportID}/resolution', {
+              params: { path: { reportID } },
+              body: { outcome, ...(reason.reason ? { note: reason.reason } : {}) },
+            }),
+          )
+        }
+        describeResult={(_outcome, result) =>
+          t('moderation.decision.resultReport', { state: t(`moderation.reportState.${result.state}`) })
+        }
+      />
     </article>
   )
 }

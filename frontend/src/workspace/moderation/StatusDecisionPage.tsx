@@ -1,4 +1,4 @@
-import { Alert, Badge, Group } from '@mantine/core'
+import { Badge, Group } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
@@ -66,37 +66,32 @@ export function StatusDecisionPage() {
         ]}
       />
       <EvidenceViewer documentIDs={status.evidence_document_ids ?? []} />
-      {status.state !== 'pending' ? (
-        <Alert color="gray" role="status" title={t('moderation.decision.nothingPending')}>
-          {t('moderation.decision.nothingPendingBody', { state: t(`moderation.statusState.${status.state}`) })}
-        </Alert>
-      ) : (
-        <DecisionForm
-          title={t('moderation.decision.heading')}
-          decisions={[
-            { value: 'verify', label: t('moderation.decision.verify'), needsReason: false, takesReason: false },
-            { value: 'reject', label: t('moderation.decision.reject'), needsReason: true },
-          ]}
-          blocked={isOwn(orgID) ? t('moderation.ownOrganisation.body') : undefined}
-          submit={async (decision, reason) =>
-            decision === 'verify'
-              ? unwrap(
-                  await api.POST('/api/v1/moderation/sse-statuses/{statusID}/verify', {
-                    params: { path: { statusID } },
-                  }),
-                )
-              : unwrap(
-                  await api.POST('/api/v1/moderation/sse-statuses/{statusID}/reject', {
-                    params: { path: { statusID } },
-                    body: reason,
-                  }),
-                )
-          }
-          describeResult={(_decision, result) =>
-            t('moderation.decision.resultStatus', { state: t(`moderation.statusState.${result.state}`) })
-          }
-        />
-      )}
+      <DecisionForm
+        closed={status.state !== 'pending' ? t(`moderation.statusState.${status.state}`) : undefined}
+        title={t('moderation.decision.heading')}
+        decisions={[
+          { value: 'verify', label: t('moderation.decision.verify'), needsReason: false, takesReason: false },
+          { value: 'reject', label: t('moderation.decision.reject'), needsReason: true },
+        ]}
+        blocked={isOwn(orgID) ? t('moderation.ownOrganisation.body') : undefined}
+        submit={async (decision, reason) =>
+          decision === 'verify'
+            ? unwrap(
+                await api.POST('/api/v1/moderation/sse-statuses/{statusID}/verify', {
+                  params: { path: { statusID } },
+                }),
+              )
+            : unwrap(
+                await api.POST('/api/v1/moderation/sse-statuses/{statusID}/reject', {
+                  params: { path: { statusID } },
+                  body: reason,
+                }),
+              )
+        }
+        describeResult={(_decision, result) =>
+          t('moderation.decision.resultStatus', { state: t(`moderation.statusState.${result.state}`) })
+        }
+      />
     </article>
   )
 }

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group } from '@mantine/core'
+import { Badge, Group } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
@@ -63,32 +63,27 @@ export function TenderDecisionPage() {
       {(td.lots ?? []).map((lot) => (
         <LotView key={lot.id} lot={lot} language={language} tenderLanguage={td.language} />
       ))}
-      {td.state !== 'pending' ? (
-        <Alert color="gray" role="status" title={t('moderation.decision.nothingPending')}>
-          {t('moderation.decision.nothingPendingBody', { state: t(`moderation.tenderState.${td.state}`) })}
-        </Alert>
-      ) : (
-        <DecisionForm
-          title={t('moderation.decision.heading')}
-          decisions={TENDER_DECISIONS.map((value) => ({
-            value,
-            label: t(`moderation.decision.${value}`),
-            needsReason: value !== 'approve',
-          }))}
-          blocked={isOwn(buyerID) ? t('moderation.ownOrganisation.body') : undefined}
-          submit={async (decision, reason) =>
-            unwrap(
-              await api.POST('/api/v1/moderation/tenders/{tenderID}/decision', {
-                params: { path: { tenderID: id } },
-                body: { decision: decision as (typeof TENDER_DECISIONS)[number], ...reason },
-              }),
-            )
-          }
-          describeResult={(_decision, result) =>
-            t('moderation.decision.resultTender', { state: t(`moderation.tenderState.${result.state}`) })
-          }
-        />
-      )}
+      <DecisionForm
+        closed={td.state !== 'pending' ? t(`moderation.tenderState.${td.state}`) : undefined}
+        title={t('moderation.decision.heading')}
+        decisions={TENDER_DECISIONS.map((value) => ({
+          value,
+          label: t(`moderation.decision.${value}`),
+          needsReason: value !== 'approve',
+        }))}
+        blocked={isOwn(buyerID) ? t('moderation.ownOrganisation.body') : undefined}
+        submit={async (decision, reason) =>
+          unwrap(
+            await api.POST('/api/v1/moderation/tenders/{tenderID}/decision', {
+              params: { path: { tenderID: id } },
+              body: { decision: decision as (typeof TENDER_DECISIONS)[number], ...reason },
+            }),
+          )
+        }
+        describeResult={(_decision, result) =>
+          t('moderation.decision.resultTender', { state: t(`moderation.tenderState.${result.state}`) })
+        }
+      />
     </article>
   )
 }
