@@ -62,7 +62,9 @@ function MetricsTable({ kinds, since, language }: { kinds: KindMetrics[]; since:
                 <span className="figures-bar-cell">
                   <span className="figures-number">{formatNumber(k.pending, language)}</span>
                   {/* The bar repeats the number for the eye; the number is what is read out. */}
-                  <span className="figures-bar" aria-hidden="true" style={{ width: `${(k.pending / most) * 100}%` }} />
+                  <span className="figures-bar-track" aria-hidden="true">
+                    <span className="figures-bar" style={{ width: `${(k.pending / most) * 100}%` }} />
+                  </span>
                 </span>
               </td>
               <td>

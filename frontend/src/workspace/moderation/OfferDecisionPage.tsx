@@ -8,6 +8,7 @@ import { formatDateTime, formatMoney } from '../../components/format'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useIsOwnOrganisation, useOrganisation } from './api'
 import { DecisionForm, type DecisionOption } from './DecisionForm'
+import { QueueFlags } from './Flags'
 import { ItemFacts } from './ItemFacts'
 import { OrganisationLink } from './OrganisationLink'
 
@@ -46,6 +47,7 @@ export function OfferDecisionPage() {
           {t(`moderation.offerState.${o.state}`)}
         </Badge>
       </Group>
+      <QueueFlags />
       <h2 id="offer-title" lang={o.language}>
         {o.title}
       </h2>

@@ -5,6 +5,7 @@ import { Empty, ErrorState, Loading } from '../../components/States'
 import { countryName, formatDateTime } from '../../components/format'
 import { usePageTitle } from '../../components/usePageTitle'
 import { QUEUE_KINDS, decisionPath, useIsOwnOrganisation, useQueue, type QueueItem } from './api'
+import { FlagBadges } from './Flags'
 import { formatAge } from './format'
 
 /** The countries of the Grande Région, whose organisations the queue may be narrowed to. */
@@ -101,11 +102,7 @@ function QueueRow({ item, own, now }: { item: QueueItem; own: boolean; now: numb
             {t(`moderation.target.${item.target_type}`)}
           </Badge>
         ) : null}
-        {flags.map((flag, index) => (
-          <Badge key={index} variant="light" color="orange">
-            {t(`moderation.flag.${flag.kind}`, { detail: flagDetail(flag.kind, flag.detail, language) })}
-          </Badge>
-        ))}
+        <FlagBadges flags={flags} />
         {own ? (
           <Badge variant="light" color="red">
             {t('moderation.ownOrganisation.badge')}
@@ -113,7 +110,9 @@ function QueueRow({ item, own, now }: { item: QueueItem; own: boolean; now: numb
         ) : null}
       </Group>
       <h3 className="moderation-card-title">
-        <Link to={decisionPath(item)}>{item.title}</Link>
+        <Link to={decisionPath(item)} state={{ flags }}>
+          {item.title}
+        </Link>
       </h3>
       <p className="moderation-meta">
         {item.organisation_name} · {countryName(item.organisation_country, language)} ·{' '}
@@ -124,13 +123,4 @@ function QueueRow({ item, own, now }: { item: QueueItem; own: boolean; now: numb
       {own ? <p className="moderation-own">{t('moderation.ownOrganisation.body')}</p> : null}
     </li>
   )
-}
-
-/** A flag's detail made readable: a similarity as a percentage, else as given. */
-function flagDetail(kind: string, detail: string, language: string): string {
-  const value = Number(detail)
-  if (kind === 'duplicate' && Number.isFinite(value) && value <= 1) {
-    return new Intl.NumberFormat(language, { style: 'percent' }).format(value)
-  }
-  return detail
 }

@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/usePageTitle'
 import { Clauses } from '../../pages/tender/Clauses'
 import { useIsOwnOrganisation } from './api'
 import { DecisionForm } from './DecisionForm'
+import { QueueFlags } from './Flags'
 import { ItemFacts } from './ItemFacts'
 import { OrganisationLink } from './OrganisationLink'
 
@@ -40,6 +41,7 @@ export function TenderDecisionPage() {
           {t(`moderation.tenderState.${td.state}`)}
         </Badge>
       </Group>
+      <QueueFlags />
       <h2 id="tender-title" lang={td.language}>
         {td.title}
       </h2>
