@@ -267,10 +267,15 @@ describe('workspace moderation', () => {
       await checkPage(page, output, 'workspace-moderation-audit-mobile')
     }))
 
-  /** choose picks a radio button by its label and waits until it is checked. */
+  /**
+   * choose picks a radio button by its label, from the keyboard (focus,
+   * Space) as a keyboard user does: a click aims at coordinates, which an
+   * embedded PDF viewer finishing its layout may move.
+   */
   async function choose(page, name) {
     const radio = main(page).getByRole('radio', { name })
-    await radio.click()
+    await radio.focus()
+    await page.keyboard.press('Space')
     await page.waitForFunction((el) => el.checked, await radio.elementHandle(), { timeout: 10_000 })
   }
 
@@ -290,7 +295,9 @@ describe('workspace moderation', () => {
       await offerDone.getByText('The offer is now: Published.').waitFor()
       await offerDone.getByRole('link', { name: 'Back to the queue' }).click()
       await page.waitForURL(/\/workspace\/moderation$/)
-      assert.equal(await main(page).getByRole('link', { name: data.offer.title }).count(), 0, 'the offer left the queue')
+      const queue = main(page).getByRole('list', { name: 'Items waiting for a decision' })
+      await queue.getByRole('link', { name: data.tender.title }).waitFor()
+      assert.equal(await queue.getByRole('link', { name: data.offer.title }).count(), 0, 'the offer left the queue')
 
       await visit(page, `/workspace/moderation/tenders/${data.tender.id}`)
       const tenderDone = await decide(page, 'Approve')
@@ -302,6 +309,7 @@ describe('workspace moderation', () => {
   test('rejects an SSE status with a ready-made reason, edited', () =>
     withPage('moderation', {}, async (page) => {
       await visit(page, `/workspace/moderation/sse-statuses/${data.status.orgID}/${data.status.id}`)
+      await main(page).getByRole('region', { name: 'Evidence' }).getByText(data.status.docName).first().waitFor()
       await choose(page, 'Reject')
       // Without a reason, the form says so on the field and sends nothing.
       await main(page).getByRole('button', { name: 'Review and confirm' }).click()
