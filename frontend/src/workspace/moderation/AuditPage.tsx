@@ -1,8 +1,8 @@
 import { Anchor, Button, Group, SimpleGrid, TextInput } from '@mantine/core'
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { api, unwrap } from '../../api/client'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { formatDateTime } from '../../components/format'
@@ -30,6 +30,9 @@ export function AuditPage() {
   const [params, setParams] = useSearchParams()
   const applied = auditFiltersFrom(params)
   const [draft, setDraft] = useState<AuditFilters>(applied)
+  // A link to other filters (an actor's entries) lands on this same page: the fields follow the address.
+  const address = params.toString()
+  useEffect(() => setDraft(auditFiltersFrom(new URLSearchParams(address))), [address])
   const query = auditQuery(applied)
   const entries = useInfiniteQuery({
     queryKey: ['moderation', 'audit', query],
@@ -136,18 +139,25 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         <code translate="no">{entry.action}</code>
       </p>
       <p className="moderation-meta">
-        {t('moderation.audit.subject')} <span translate="no">{entry.subject_type}</span> <code>{entry.subject_id}</code> ·{' '}
+        {t('moderation.audit.subject')} <span translate="no">{entry.subject_type}</span>{' '}
+        <SubjectLink type={entry.subject_type} id={entry.subject_id} /> ·{' '}
         {entry.actor_kind === 'system' ? (
           t('moderation.audit.bySystem')
         ) : (
           <>
-            {t('moderation.audit.byUser')} <code>{entry.actor_user_id}</code>
+            {t('moderation.audit.byUser')}{' '}
+            <Link to={`/workspace/moderation/audit?actor=${encodeURIComponent(entry.actor_user_id ?? '')}`}>
+              <code>{entry.actor_user_id}</code>
+            </Link>
           </>
         )}
         {entry.organisation_id ? (
           <>
             {' '}
-            · {t('moderation.audit.organisation')} <code>{entry.organisation_id}</code>
+            · {t('moderation.audit.organisation')}{' '}
+            <Link to={`/workspace/moderation/organisations/${entry.organisation_id}`}>
+              <code>{entry.organisation_id}</code>
+            </Link>
           </>
         ) : null}
       </p>
@@ -180,4 +190,23 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
 /** A long value cut for the list; the whole of it is in the element's title. */
 function shorten(text: string, max = 160): string {
   return [...text].length > max ? `${[...text].slice(0, max).join('')}…` : text
+}
+
+/** The subject of an entry, linked to where a moderator looks at it (offers, tenders, organisations). */
+function SubjectLink({ type, id }: { type: string; id: string }) {
+  const path =
+    type === 'offer'
+      ? `/workspace/moderation/offers/${id}`
+      : type === 'tender'
+        ? `/workspace/moderation/tenders/${id}`
+        : type === 'organisation'
+          ? `/workspace/moderation/organisations/${id}`
+          : ''
+  return path ? (
+    <Link to={path}>
+      <code>{id}</code>
+    </Link>
+  ) : (
+    <code>{id}</code>
+  )
 }
