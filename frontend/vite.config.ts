@@ -56,5 +56,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     restoreMocks: true,
     unstubGlobals: true,
+    // Whole pages render in jsdom: on a loaded 2-core machine one test may
+    // take several seconds (a bound against hangs, not a speed check).
+    testTimeout: 30_000,
   },
 })

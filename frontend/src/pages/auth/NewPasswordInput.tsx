@@ -29,6 +29,8 @@ export function NewPasswordInput({
       required
       maxLength={MAX_PASSWORD_LENGTH}
       visibilityToggleButtonProps={{ 'aria-label': t('auth.togglePassword') }}
+      // Mantine marks the wrapper (data-invalid) but not the input itself.
+      aria-invalid={field.error ? true : undefined}
       {...field}
     />
   )

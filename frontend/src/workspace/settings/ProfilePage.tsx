@@ -1,6 +1,6 @@
 import { Button, NativeSelect, PasswordInput, TextInput } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap } from '../../api/client'
 import { ErrorState, Loading } from '../../components/States'
@@ -179,18 +179,6 @@ function PasswordForm() {
     change.mutate()
   }
   const nextShown = fieldError(touched.show('next') ? nextError : null, server, 'new_password')
-  // NewPasswordInput (shared with sign-up) takes no error: its input is tied
-  // to the error below here, as Mantine ties the other fields' errors.
-  const nextField = useRef<HTMLDivElement>(null)
-  const nextErrorID = useId()
-  useEffect(() => {
-    const input = nextField.current?.querySelector('input')
-    if (!input) return
-    const others = (input.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== nextErrorID)
-    input.setAttribute('aria-describedby', [...others, ...(nextShown ? [nextErrorID] : [])].join(' '))
-    if (nextShown) input.setAttribute('aria-invalid', 'true')
-    else input.removeAttribute('aria-invalid')
-  }, [nextShown, nextErrorID])
   return (
     <form className="settings-form" onSubmit={onSubmit} noValidate aria-labelledby="password-heading">
       <h2 id="password-heading">{t('settings.password.title')}</h2>
@@ -208,22 +196,18 @@ function PasswordForm() {
         }}
         error={fieldError(touched.show('current') ? currentError : null, server, 'current_password')}
       />
-      <div ref={nextField}>
-        <NewPasswordInput
-          label={t('settings.password.new')}
-          value={next}
-          onChange={(value) => {
-            setNext(value)
-            touched.touch('next')
-            change.reset()
-          }}
-        />
-        {nextShown ? (
-          <p className="settings-error" id={nextErrorID}>
-            {nextShown}
-          </p>
-        ) : null}
-      </div>
+      <NewPasswordInput
+        label={t('settings.password.new')}
+        name="new_password"
+        value={next}
+        error={nextShown}
+        onChange={(event) => {
+          setNext(event.currentTarget.value)
+          touched.touch('next')
+          change.reset()
+        }}
+        onBlur={() => touched.touch('next')}
+      />
       {change.isError && Object.keys(server).length === 0 ? (
         <p role="alert" className="settings-error">
           {serverMessage(change.error, t)}
