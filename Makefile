@@ -169,7 +169,7 @@ test-e2e: deps-pg deps-dict deps-chromium build mailpit frontend/e2e/node_module
 	if [ -z "$$require" ]; then \
 	  if [ -n "$${CI:-}" ] || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; }; then require=1; else require=0; fi; \
 	fi; \
-	cd frontend/e2e && PASSERELLE_TEST_REQUIRE_TOOLS=$$require timeout --kill-after=60s 25m npm test
+	cd frontend/e2e && PASSERELLE_TEST_REQUIRE_TOOLS=$$require timeout --kill-after=60s 50m npm test
 
 test: check-generated vet lint test-web test-go test-e2e
 	@echo "make test: all checks passed"

@@ -19,7 +19,7 @@ const repo = resolve(here, '..', '..')
 const output = resolve(process.env.E2E_OUTPUT ?? join(here, 'output'))
 const requireTools = process.env.PASSERELLE_TEST_REQUIRE_TOOLS === '1'
 // The tests are bounded as a whole (the server start has its own bound).
-const runTimeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 15 * 60_000)
+const runTimeoutMs = Number(process.env.E2E_TIMEOUT_MS ?? 40 * 60_000)
 
 /** findChromium returns $PASSERELLE_CHROMIUM or the first Chromium on PATH. */
 function findChromium() {
