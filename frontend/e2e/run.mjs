@@ -84,9 +84,12 @@ async function main() {
     .filter((name) => name.endsWith('.e2e.mjs'))
     .sort()
     .map((name) => join('tests', name))
+  // --test-timeout bounds each test file as a whole too (a file of 25 page
+  // scans needs more than 3 minutes on a loaded machine): 10 minutes, and
+  // the page scans bound each of theirs at 3 (tests/scan-pages.mjs).
   const runner = spawn(
     process.execPath,
-    ['--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=180000', ...process.argv.slice(2), ...files],
+    ['--test', '--test-reporter=spec', '--test-concurrency=1', '--test-timeout=600000', ...process.argv.slice(2), ...files],
     {
       cwd: here,
       stdio: 'inherit',

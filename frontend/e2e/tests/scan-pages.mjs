@@ -51,7 +51,7 @@ export function scanPages(title, pages, { selfCheck = false } = {}) {
 
     for (const { name, path } of pages) {
       for (const { lang, viewport } of RUNS) {
-        test(`${name} (${path}) in ${lang} at ${viewport} width`, async () => {
+        test(`${name} (${path}) in ${lang} at ${viewport} width`, { timeout: 180_000 }, async () => {
           const page = await openPage(browser, { baseURL, lang, viewport })
           try {
             const response = await visit(page, path)
