@@ -178,7 +178,6 @@ describe('workspace account area', () => {
       await checkPage(fresh, output, 'workspace-account-overview-empty-desktop')
       await visit(fresh, '/workspace/account/organisations')
       await main.getByText('You do not belong to any organisation yet').waitFor()
-      await checkPage(fresh, output, 'workspace-account-organisations-empty-desktop')
     } finally {
       await fresh.context().close()
     }
@@ -235,7 +234,6 @@ describe('workspace account area', () => {
       await current.fill(PASSWORD)
       await emailForm.getByRole('button', { name: 'Change the email address' }).click()
       await emailForm.getByText(`A confirmation link was sent to ${newEmail}.`).waitFor()
-      await checkPage(page, output, 'workspace-account-profile-sent-desktop')
       const token = tokenOf(await mailTo(newEmail), '/confirm-email')
       await visit(page, `/confirm-email#token=${token}`)
       const confirmed = page.getByText('Your email address was changed.')
@@ -326,7 +324,6 @@ describe('workspace account area', () => {
       await main.getByLabel('Upload a logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG })
       await main.getByText('The logo was updated.').waitFor()
       await main.getByRole('img', { name: /Logo of ESAT des Essais/ }).waitFor()
-      await checkPage(page, output, 'workspace-account-organisation-edit-new-desktop')
 
       // Invitations: one to the second account, accepted by it; one withdrawn.
       await visit(page, `/workspace/account/organisations/${orgID}/members`)
@@ -386,10 +383,8 @@ describe('workspace account area', () => {
       await main.getByRole('button', { name: `Withdraw the invitation of ${other}` }).click()
       const dialog = owner.getByRole('dialog', { name: `Withdraw the invitation of ${other}` })
       await dialog.waitFor()
-      await checkPage(owner, output, 'workspace-account-members-withdraw-dialog-desktop')
       await dialog.getByRole('button', { name: 'Withdraw' }).click()
       await main.getByText('No open invitations').waitFor()
-      await checkPage(owner, output, 'workspace-account-members-new-desktop')
     } finally {
       await owner.context().close()
     }
@@ -449,7 +444,6 @@ describe('workspace account area', () => {
         await main.getByRole('button', { name: `Delete the saved search ${name}` }).waitFor({ state: 'detached' })
       }
       await main.getByText('No saved searches yet').waitFor()
-      await checkPage(page, output, 'workspace-account-saved-searches-empty-desktop')
     } finally {
       await page.context().close()
     }
