@@ -8,7 +8,8 @@ import { renderApp } from '../../test/render'
 const me = { id: 'u1', email: 'm@example.org', display_name: 'Inès', language: 'en', platform_role: 'moderator', email_verified: true }
 let seen: SeenRequest[]
 
-describe('audit log page', () => {
+// Whole-app renders: on a busy 2-core machine one can take longer than vitest's default 5 s.
+describe('audit log page', { timeout: 20_000 }, () => {
   beforeEach(async () => {
     await i18n.changeLanguage('en')
     seen = fakeApi({

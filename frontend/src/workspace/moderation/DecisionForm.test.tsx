@@ -31,7 +31,8 @@ function renderForm(submit = vi.fn(async () => ({ state: 'rejected' }))) {
 
 const reasonBox = () => screen.getByRole('textbox', { name: new RegExp(en.decision.reason.replace(/[()]/g, '.')) })
 
-describe('DecisionForm', () => {
+// Mantine's dialog and the fake API: on a busy 2-core machine longer than vitest's default 5 s.
+describe('DecisionForm', { timeout: 20_000 }, () => {
   beforeEach(async () => {
     await i18n.changeLanguage('en')
     fakeApi({ 'GET /api/v1/moderation/reason-templates': () => ({ body: { items: templates } }) })

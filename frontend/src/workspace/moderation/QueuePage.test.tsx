@@ -29,7 +29,8 @@ function queueRequests() {
   return seen.filter((r) => r.url.pathname === '/api/v1/moderation/queue').map((r) => r.url.searchParams)
 }
 
-describe('moderation queue', () => {
+// Whole-app renders: on a busy 2-core machine one can take longer than vitest's default 5 s.
+describe('moderation queue', { timeout: 20_000 }, () => {
   beforeEach(async () => {
     await i18n.changeLanguage('en')
     seen = fakeApi({
