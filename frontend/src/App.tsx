@@ -27,6 +27,9 @@ const SupplierWorkspace = lazy(() => import('./workspace/supplier'))
 const BuyerWorkspace = lazy(() => import('./workspace/buyer'))
 const ModerationConsole = lazy(() => import('./workspace/moderation'))
 const AccountSettings = lazy(() => import('./workspace/settings'))
+// Pages opened from emails' links (#token=…), signed in or not.
+const AcceptInvitationPage = lazy(() => import('./workspace/settings/AcceptInvitationPage'))
+const ConfirmEmailChangePage = lazy(() => import('./workspace/settings/ConfirmEmailChangePage'))
 
 /**
  * The public pages (their paths are also used by email links and the
@@ -45,6 +48,8 @@ export function AppRoutes() {
         <Route path="signup" element={<SignupPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route path="invitations/accept" element={<AcceptInvitationPage />} />
+        <Route path="confirm-email" element={<ConfirmEmailChangePage />} />
         <Route
           path="workspace"
           element={

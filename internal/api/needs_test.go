@@ -187,7 +187,7 @@ func TestRoutingReachesEligibleSuppliersInBatches(t *testing.T) {
 		if !strings.Contains(m.Subject, subjects[s.lang]) || !strings.Contains(m.Subject, title) ||
 			!strings.Contains(m.Text, "Bureaux") || !strings.Contains(m.Text, reserved[s.lang]) ||
 			!strings.Contains(m.Text, "http://localhost:8080/tenders/"+tenderID) ||
-			!strings.Contains(m.Text, "http://localhost:8080/organisations/"+s.orgID+"/needs") ||
+			!strings.Contains(m.Text, "http://localhost:8080/workspace/supplier/needs") ||
 			!strings.Contains(m.Text, "Ville de Thionville") || m.Header("List-Unsubscribe") == "" {
 			t.Errorf("%s email: %q\n%s", s.lang, m.Subject, m.Text)
 		}

@@ -136,9 +136,6 @@ func preferencesOutput(ctx context.Context, accept string, prefs []domain.Notifi
 }
 
 func registerNotifications(r *routes, notes *core.Notifications) {
-	if notes == nil {
-		return
-	}
 	tag := []string{"Notifications"}
 	handle(r, SignedIn, huma.Operation{OperationID: "list-notifications", Method: http.MethodGet, Path: "/api/v1/me/notifications", Tags: tag,
 		Summary:     "Your notifications",

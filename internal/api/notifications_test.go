@@ -68,7 +68,7 @@ func TestNotificationDeliveries(t *testing.T) {
 	msgs := e.mail.WaitFor(t, s.email, 1, 20*time.Second)
 	m := msgs[0]
 	if !strings.Contains(m.Subject, "Votre offre « Nettoyage de bureaux en Moselle » est publiée") ||
-		!strings.Contains(m.Text, "http://localhost:8080/offers/"+first) {
+		!strings.Contains(m.Text, "http://localhost:8080/workspace/supplier/offers/"+first) {
 		t.Errorf("the decision email lost its content: %q\n%s", m.Subject, m.Text)
 	}
 	unsub := m.Header("List-Unsubscribe")
@@ -85,7 +85,7 @@ func TestNotificationDeliveries(t *testing.T) {
 	items := notificationItems(r)
 	if len(items) != 1 || items[0]["category"] != "listing_decisions" || items[0]["kind"] != "listing_decision" ||
 		items[0]["title"] != "Votre offre « Nettoyage de bureaux en Moselle » est publiée" || items[0]["email_state"] != "sent" ||
-		items[0]["read_at"] != nil || items[0]["link"] != "http://localhost:8080/offers/"+first {
+		items[0]["read_at"] != nil || items[0]["link"] != "http://localhost:8080/workspace/supplier/offers/"+first {
 		t.Fatalf("in-app notification: %s", r.raw)
 	}
 	if r := s.owner.expect(http.StatusOK, "GET", "/api/v1/me/notifications/unread-count", nil); r.body["unread"] != float64(1) {

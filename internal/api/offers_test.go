@@ -152,7 +152,7 @@ func TestOfferLifecycle(t *testing.T) {
 	firstPublished := r.body["published_at"]
 	msgs := e.mail.WaitFor(t, s.ownerEmail, 1, 20*time.Second)
 	if !strings.Contains(msgs[0].Subject, "Votre offre « Nettoyage de bureaux en Moselle » est publiée") ||
-		!strings.Contains(msgs[0].Text, "http://localhost:8080/offers/"+id) {
+		!strings.Contains(msgs[0].Text, "http://localhost:8080/workspace/supplier/offers/"+id) {
 		t.Errorf("approval email: %q\n%s", msgs[0].Subject, msgs[0].Text)
 	}
 	anon.expect(http.StatusOK, "GET", "/api/v1/offers/"+id, nil)

@@ -45,7 +45,7 @@ func TestQuestionsAndAnswersNotified(t *testing.T) {
 		map[string]any{"question": "Les vitres sont-elles comprises ?"}).body["id"].(string)
 	m := w.e.mail.WaitFor(t, buyerDE, 1, 20*time.Second)[0]
 	if m.Subject != "Neue Frage zu Ihrer Ausschreibung „Reinigung des Rathauses“ — Passerelle" ||
-		!strings.Contains(m.Text, "Les vitres sont-elles comprises ?") || !strings.Contains(m.Text, "http://localhost:8080/tenders/"+tenderID+"/questions") {
+		!strings.Contains(m.Text, "Les vitres sont-elles comprises ?") || !strings.Contains(m.Text, "http://localhost:8080/workspace/buyer/tenders/"+tenderID) {
 		t.Errorf("question to the buyer: %q\n%s", m.Subject, m.Text)
 	}
 	if strings.Contains(m.Text, "ESAT du Val") || strings.Contains(m.Text, w.supplierOrg.ID) {

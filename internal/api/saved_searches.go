@@ -84,9 +84,6 @@ type SavedSearchPatchInput struct {
 }
 
 func registerSavedSearches(r *routes, s *core.SavedSearches) {
-	if s == nil {
-		return
-	}
 	tag := []string{"Saved searches"}
 	base := "/api/v1/me/saved-searches"
 	handle(r, SignedIn, huma.Operation{OperationID: "list-saved-searches", Method: http.MethodGet, Path: base, Tags: tag,

@@ -193,7 +193,7 @@ func TestTenderLifecycle(t *testing.T) {
 	// The buyer's members are told, in their language, with the reason.
 	msgs := e.mail.WaitFor(t, w.buyerEmail, 1, 20*time.Second)
 	if m := msgs[0]; m.Subject != "Änderungen an Ihrer Ausschreibung erbeten — Passerelle" || !strings.Contains(m.Text, "Précisez le lieu.") ||
-		!strings.Contains(m.Text, "Jutta Weber") || !strings.Contains(m.Text, "http://localhost:8080/tenders/"+id) {
+		!strings.Contains(m.Text, "Jutta Weber") || !strings.Contains(m.Text, "http://localhost:8080/workspace/buyer/tenders/"+id) {
 		t.Errorf("changes requested email: %q\n%s", m.Subject, m.Text)
 	} else if m.Header("List-Unsubscribe-Post") != "List-Unsubscribe=One-Click" {
 		t.Errorf("the decision email is not a notification email: %v", m.Headers)

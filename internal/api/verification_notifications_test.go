@@ -37,7 +37,7 @@ func TestVerificationResultsNotified(t *testing.T) {
 	msgs := e.mail.WaitFor(t, s.email, 1, 20*time.Second)
 	if m := msgs[0]; !strings.Contains(m.Subject, "Ihr Status „"+label+"“ wurde nicht bestätigt") ||
 		!strings.Contains(m.Text, "Die Nummer der Vereinbarung fehlt.") ||
-		!strings.Contains(m.Text, "http://localhost:8080/organisations/"+s.orgID) {
+		!strings.Contains(m.Text, "http://localhost:8080/workspace/supplier/statuses") {
 		t.Fatalf("refusal email: %q\n%s", m.Subject, m.Text)
 	}
 

@@ -116,7 +116,7 @@ func (e *NotificationEvents) statusExpiring(ctx context.Context, st store.Expiri
 			return err
 		}
 		told = true
-		link := e.notes.Link("/organisations/" + st.OrganisationID)
+		link := e.notes.Link("/workspace/supplier/statuses")
 		return e.notes.NotifyMembers(ctx, tx, func(r store.Recipient) Notice {
 			name, until := st.Type.Label(string(r.Language)), domain.DateMsg(st.ValidUntil).With()[r.Language]
 			return Notice{Category: domain.NotifyStatusExpiring, Kind: "status_expiring",
@@ -191,7 +191,7 @@ func (e *NotificationEvents) deadlineReminders(ctx context.Context, tenderID str
 		// Whole days left, never more than there are: 49 hours is 2 days,
 		// 23 hours is 0 ("less than a day").
 		days := int(left / (24 * time.Hour))
-		link := e.notes.Link("/tenders/" + t.ID)
+		link := e.notes.Link("/workspace/supplier/tenders/" + t.ID)
 		// Each organisation's reminder is claimed, then the members of the
 		// claimed ones are read in one query.
 		draft := map[string]bool{}
@@ -291,7 +291,7 @@ func (e *NotificationEvents) outcomeQuestion(ctx context.Context, tenderID strin
 			return err
 		}
 		told = true
-		link := e.notes.Link("/tenders/" + t.ID + "/outcomes")
+		link := e.notes.Link("/workspace/buyer/tenders/" + t.ID)
 		return e.notes.NotifyMembers(ctx, tx, func(r store.Recipient) Notice {
 			title := TenderTitleIn(t, r.Language)
 			return Notice{Category: domain.NotifyOutcomeQuestion, Kind: "outcome_question",
@@ -335,7 +335,7 @@ func notifyResponsesReceived(ctx context.Context, tx *store.Tx, notes *Notificat
 		total += l.Responses
 		data[i] = map[string]any{"Position": l.Position, "Title": l.Title, "Responses": l.Responses}
 	}
-	link := notes.Link("/tenders/" + t.ID + "/responses")
+	link := notes.Link("/workspace/buyer/tenders/" + t.ID)
 	return notes.NotifyMembers(ctx, tx, func(r store.Recipient) Notice {
 		title := TenderTitleIn(t, r.Language)
 		var headline map[domain.Language]string

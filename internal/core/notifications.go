@@ -453,7 +453,7 @@ func (s *Notifications) digestOne(ctx context.Context, userID string) (bool, err
 		}
 		queued = true
 		return s.mailer.EnqueueEmail(ctx, tx, Email{To: u.Email, Name: u.DisplayName, Kind: "notification_digest", Lang: u.Language,
-			Data:        map[string]any{"Name": u.DisplayName, "Items": items, "Link": strings.TrimRight(s.cfg.PublicURL, "/") + "/notifications"},
+			Data:        map[string]any{"Name": u.DisplayName, "Items": items, "Link": strings.TrimRight(s.cfg.PublicURL, "/") + "/workspace/account/notifications"},
 			Unsubscribe: s.unsubscribe(userID, digestScope, msgDigestLabel, u.Language)})
 	})
 	return queued && err == nil, err

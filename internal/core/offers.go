@@ -527,7 +527,7 @@ func (s *Offers) notify(ctx context.Context, tx *store.Tx, o domain.Offer, d Dec
 				title = t.Title
 			}
 		}
-		link := strings.TrimRight(s.cfg.PublicURL, "/") + "/offers/" + o.ID
+		link := strings.TrimRight(s.cfg.PublicURL, "/") + "/workspace/supplier/offers/" + o.ID
 		data := map[string]any{"Name": owner.DisplayName, "OrganisationName": organisationName(org), "Title": title,
 			"Decision": string(d), "Reason": why.Text(owner.Language), "Link": link}
 		if s.notes != nil {

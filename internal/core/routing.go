@@ -339,7 +339,7 @@ func (s *Routing) tellSuppliers(ctx context.Context, tx *store.Tx, t domain.Tend
 		}
 		data := map[string]any{"OrganisationName": organisationName(orgs[orgID]), "TenderTitle": title, "BuyerName": buyerName,
 			"Deadline": deadlineMsg(t.ResponsesDeadline)[lang], "Lots": lots, "MoreLots": more, "Link": link,
-			"AnswerLink": base + "/organisations/" + orgID + "/needs"}
+			"AnswerLink": base + "/workspace/supplier/needs"}
 		if err := s.notes.Notify(ctx, tx, Notice{Category: domain.NotifyNewMatchingNeed, Kind: "new_matching_need",
 			Title: msgNewNeedTitle.With(title)[lang], Link: link, Data: data}, r.UserID); err != nil {
 			return err

@@ -188,7 +188,7 @@ func (s *Routing) tellBuyerInterest(ctx context.Context, tx *store.Tx, t domain.
 	}
 	// Through tx: answers racing for the tender's lock hold connections,
 	// and a read on another one could wait for them forever.
-	link := strings.TrimRight(s.cfg.PublicURL, "/") + "/tenders/" + t.ID
+	link := strings.TrimRight(s.cfg.PublicURL, "/") + "/workspace/buyer/tenders/" + t.ID
 	return s.notes.NotifyMembers(ctx, tx, func(r store.Recipient) Notice {
 		title := TenderTitleIn(t, r.Language)
 		headline := msgTenderInterestTitle.With(count, title)[r.Language]

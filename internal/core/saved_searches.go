@@ -3,7 +3,6 @@ package core
 import (
 	"context"
 	"errors"
-	"net/url"
 	"strings"
 	"time"
 
@@ -472,7 +471,7 @@ func (s *SavedSearches) notifyHits(ctx context.Context, tx *store.Tx, saved doma
 // notifyStopped tells saved's user, in lang, that its alerts are off and why.
 func (s *SavedSearches) notifyStopped(ctx context.Context, tx *store.Tx, saved domain.SavedSearch, lang domain.Language, reason domain.Msg) error {
 	why := reason.With()[lang]
-	link := s.notes.Link("/saved-searches/" + url.PathEscape(saved.ID))
+	link := s.notes.Link("/workspace/account/saved-searches")
 	return s.notes.Notify(ctx, tx, Notice{Category: domain.NotifySavedSearchAlerts, Kind: "saved_search_alert",
 		Title: msgSavedSearchStoppedTitle.With(saved.Name, why)[lang], Link: link,
 		Data: map[string]any{"SearchName": saved.Name, "Count": 0, "Items": []map[string]any{}, "More": 0, "Link": link,

@@ -404,7 +404,7 @@ func (s *SSEStatuses) notifyDecision(ctx context.Context, tx *store.Tx, st domai
 	if err != nil {
 		return err
 	}
-	link := s.notes.Link("/organisations/" + st.OrganisationID)
+	link := s.notes.Link("/workspace/supplier/statuses")
 	for _, owner := range owners {
 		name := st.Type.Label(string(owner.Language))
 		reason := st.RejectionReason

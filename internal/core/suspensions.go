@@ -142,7 +142,7 @@ func (s *Suspensions) tellMembers(ctx context.Context, tx *store.Tx, org domain.
 	if suspended {
 		headline, decision = msgSuspendedNotice, "suspended"
 	}
-	link := strings.TrimRight(s.publicURL, "/") + "/organisations/" + org.ID
+	link := strings.TrimRight(s.publicURL, "/") + "/workspace/account/organisations/" + org.ID
 	members, err := tx.NotifiableMembers(ctx, org.ID)
 	if err != nil {
 		return err

@@ -124,7 +124,7 @@ func tellBuyerWhy(ctx context.Context, st *store.Store, mailer Mailer, notes *No
 		if err != nil {
 			return err
 		}
-		link := strings.TrimRight(publicURL, "/") + "/tenders/" + t.ID
+		link := strings.TrimRight(publicURL, "/") + "/workspace/buyer/tenders/" + t.ID
 		reason := ""
 		if withReason {
 			reason = why.Text(u.Language)

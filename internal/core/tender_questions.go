@@ -164,7 +164,7 @@ func (s *Tenders) notifyQuestionAsked(ctx context.Context, tx *store.Tx, t domai
 	if s.notes == nil {
 		return nil
 	}
-	link := s.notes.Link("/tenders/" + t.ID + "/questions")
+	link := s.notes.Link("/workspace/buyer/tenders/" + t.ID)
 	return s.notes.NotifyMembers(ctx, tx, func(r store.Recipient) Notice {
 		title := TenderTitleIn(t, r.Language)
 		return Notice{Category: domain.NotifyQuestionsAnswers, Kind: "question_asked", Title: msgQuestionAskedNotice.With(title)[r.Language],
@@ -190,7 +190,7 @@ func (s *Tenders) notifyQuestionAnswered(ctx context.Context, tx *store.Tx, t do
 		orgs = append(orgs, q.OrganisationID)
 	}
 	orgs = slices.DeleteFunc(orgs, func(id string) bool { return id == t.OrganisationID })
-	link := s.notes.Link("/tenders/" + t.ID + "/questions")
+	link := s.notes.Link("/workspace/supplier/tenders/" + t.ID)
 	return s.notes.NotifyMembers(ctx, tx, func(r store.Recipient) Notice {
 		title, yours := TenderTitleIn(t, r.Language), r.OrganisationID == q.OrganisationID
 		headline := msgQuestionAnsweredNotice

@@ -163,7 +163,7 @@ func TestStatusExpiringToldOncePerDate(t *testing.T) {
 	}
 	w.settled()
 	w.only(fr, "Votre statut « "+domain.SSEFrESAT.Label("fr")+" » expire le "+lastDay.Format("02/01/2006"), "Les Ateliers du Val",
-		"http://localhost:8080/organisations/"+org.ID)
+		"http://localhost:8080/workspace/supplier/statuses")
 	w.only(de, "Ihr Status „"+domain.SSEFrESAT.Label("de")+"“ läuft am "+lastDay.Format("02.01.2006")+" ab")
 	if got := w.inbox(bystander); len(got) != 0 {
 		t.Errorf("another organisation was told: %v", got)
@@ -263,7 +263,7 @@ func TestDeadlineRemindersOncePerReminder(t *testing.T) {
 			t.Errorf("%s: %q then %q", addr, got[1].Subject, got[0].Subject)
 		}
 		if !strings.Contains(got[0].Text, deadline.UTC().Format("02.01.2006, 15:04")+" Uhr UTC") ||
-			!strings.Contains(got[0].Text, "http://localhost:8080/tenders/"+tn.ID) {
+			!strings.Contains(got[0].Text, "http://localhost:8080/workspace/supplier/tenders/"+tn.ID) {
 			t.Errorf("%s: the deadline or link is missing:\n%s", addr, got[0].Text)
 		}
 		draft := strings.Contains(got[0].Text, "noch nicht abgegeben")
@@ -305,7 +305,7 @@ func TestOutcomeQuestionAskedOnce(t *testing.T) {
 		}
 	}
 	w.settled()
-	m := w.only(en, "How did your tender “Catering” end?", "http://localhost:8080/tenders/"+due.ID+"/outcomes")
+	m := w.only(en, "How did your tender “Catering” end?", "http://localhost:8080/workspace/buyer/tenders/"+due.ID)
 	if !strings.Contains(m.Text, "One lot has no outcome yet") {
 		t.Errorf("one lot pending: %s", m.Text)
 	}
@@ -348,7 +348,7 @@ func TestResponsesReceivedAtClose(t *testing.T) {
 		t.Fatalf("closing again: %v %v", again, err)
 	}
 	w.settled()
-	w.only(de, "2 Angebote zu Ihrer Ausschreibung „Grünpflege“", "Los 1, Park: 2", "http://localhost:8080/tenders/"+tn.ID+"/responses")
+	w.only(de, "2 Angebote zu Ihrer Ausschreibung „Grünpflege“", "Los 1, Park: 2", "http://localhost:8080/workspace/buyer/tenders/"+tn.ID)
 	if in := w.inApp(de); len(in) != 1 || in[0].Title != "2 Angebote zu Ihrer Ausschreibung „Grünpflege“" ||
 		in[0].Category != domain.NotifyResponsesReceived {
 		t.Fatalf("in-app: %+v", in)

@@ -416,7 +416,7 @@ func TestRobots(t *testing.T) {
 	if rec.Code != http.StatusOK || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/plain") {
 		t.Fatalf("status %d, type %q", rec.Code, rec.Header().Get("Content-Type"))
 	}
-	for _, line := range []string{"User-agent: *", "Allow: /", "Disallow: /api/", "Allow: /api/v1/search", "Allow: /api/v1/tenders",
+	for _, line := range []string{"User-agent: *", "Allow: /", "Disallow: /api/", "Disallow: /workspace", "Allow: /api/v1/search", "Allow: /api/v1/tenders",
 		"Sitemap: " + base + "/sitemap.xml"} {
 		if !slices.Contains(strings.Split(body, "\n"), line) {
 			t.Errorf("robots.txt lacks %q:\n%s", line, body)

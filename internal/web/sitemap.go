@@ -134,7 +134,7 @@ func (h *Handler) robots(w http.ResponseWriter, r *http.Request) {
 	for _, p := range robotsAPIAllowed {
 		b.WriteString("Allow: " + p + "\n")
 	}
-	b.WriteString("Disallow: /metrics\nDisallow: /readyz\nDisallow: /healthz\n")
+	b.WriteString("Disallow: /metrics\nDisallow: /readyz\nDisallow: /healthz\nDisallow: /workspace\n")
 	b.WriteString("\nSitemap: " + h.base + "/sitemap.xml\n")
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "public, max-age=3600")

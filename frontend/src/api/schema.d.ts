@@ -504,6 +504,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How your notifications are emailed
+         * @description Every category with its delivery: immediately, daily_digest or off (the in-app notification is always written). Account and security emails are not notifications and always go out.
+         */
+        get: operations["get-notification-preferences"];
+        /**
+         * Choose how your notifications are emailed
+         * @description Sets the delivery of the categories given; the others keep theirs. An unknown category or delivery is a 422 naming each, and nothing changes.
+         */
+        put: operations["set-notification-preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your notifications
+         * @description Newest first, paginated with next_cursor; unread=true keeps the unread ones only.
+         */
+        get: operations["list-notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark every notification read
+         * @description Returns how many were unread.
+         */
+        post: operations["read-all-notifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many notifications you have not read
+         * @description For the badge on the bell; cheap enough to poll.
+         */
+        get: operations["count-unread-notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a notification read
+         * @description Marking it again keeps the first time. Another user's notification is 404.
+         */
+        post: operations["read-notification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/organisations": {
         parameters: {
             query?: never;
@@ -542,6 +646,58 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/saved-searches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your saved searches
+         * @description Oldest first, paginated with next_cursor. Each carries search_url, which runs it.
+         */
+        get: operations["list-saved-searches"];
+        put?: never;
+        /**
+         * Save a search
+         * @description Any query of GET /api/v1/search, checked exactly as the search checks it: every wrong parameter is named under body.query.<parameter> in one 422 answer, and nothing is saved. With eligible=true the search acts, in its alerts too, for the organisation you act for now. With alerts on (the default), a daily job at 05:30 UTC tells you of the listings published since the last alert (notification category saved_search_alerts, by default in the 06:00 daily summary). At most 50 saved searches per user, each name once (409 beyond).
+         */
+        post: operations["create-saved-search"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/saved-searches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your saved searches
+         * @description Another user's saved search is 404.
+         */
+        get: operations["get-saved-search"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved search
+         * @description Another user's saved search is 404.
+         */
+        delete: operations["delete-saved-search"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a saved search
+         * @description The fields given change, checked as on creation (422 naming every wrong one, nothing changed). A new query, or alerts switched back on, start the alerts afresh from now. Another user's saved search is 404.
+         */
+        patch: operations["update-saved-search"];
         trace?: never;
     };
     "/api/v1/meta": {
@@ -2032,6 +2188,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What an unsubscribe link would switch off
+         * @description Without sign-in. Changes nothing (link scanners follow GET links): the page asks for confirmation, then POSTs. A forged or altered token is a 422.
+         */
+        get: operations["check-unsubscribe"];
+        put?: never;
+        /**
+         * Stop the emails of one category, from the link in an email
+         * @description Without sign-in, with the signed token of the email's link: the category (or, from a daily summary, every category delivered as one) is switched off. This is the RFC 8058 one-click target of List-Unsubscribe; any body is ignored. A forged or altered token is a 422.
+         */
+        post: operations["unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3385,6 +3565,70 @@ export interface components {
             items: components["schemas"]["NotInterestedBody"][] | null;
             next_cursor: string;
         };
+        NotificationBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/NotificationBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @example listing_decisions
+             * @enum {string}
+             */
+            category: "new_matching_need" | "tender_interest" | "questions_answers" | "responses_received" | "listing_decisions" | "verification_results" | "status_expiring" | "deadline_reminders" | "outcome_question" | "saved_search_alerts" | "moderation_notices";
+            /**
+             * Format: date-time
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
+            /** @description The event's details */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description none: not emailed (delivery off); sent: emailed on its own; digest_pending: waits for the daily digest; digested: went out in a digest
+             * @example sent
+             * @enum {string}
+             */
+            email_state: "none" | "sent" | "digest_pending" | "digested";
+            /**
+             * Format: uuid
+             * @example 0193b0f4-7c1e-7d3a-9f5e-2b8c4d6e8f10
+             */
+            id: string;
+            /**
+             * @description The event; the app picks its wording by it
+             * @example listing_decision
+             */
+            kind: string;
+            /**
+             * @description What the notification is about
+             * @example https://passerelle.example/offers/0193b0f4-7c1e-7d3a-9f5e-2b8c4d6e8f11
+             */
+            link: string;
+            /**
+             * Format: date-time
+             * @description Absent while unread
+             */
+            read_at?: string;
+            /**
+             * @description One line in the recipient's language
+             * @example Your offer “Office cleaning” is published
+             */
+            title: string;
+        };
+        NotificationListOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/NotificationListOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["NotificationBody"][] | null;
+            /** @description Empty after the last page */
+            next_cursor: string;
+        };
         OfferAreaBody: {
             /**
              * @description Also works across the border
@@ -3958,6 +4202,52 @@ export interface components {
              */
             supplier_id?: string;
         };
+        PreferenceBody: {
+            /** @example listing_decisions */
+            category: string;
+            /**
+             * @description True while the user has not chosen: delivery is the category's default
+             * @example true
+             */
+            default: boolean;
+            /**
+             * @example immediately
+             * @enum {string}
+             */
+            delivery: "immediately" | "daily_digest" | "off";
+            /**
+             * @description The category's name in the caller's language
+             * @example Moderation decisions on your listings
+             */
+            label: string;
+        };
+        PreferencesInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/PreferencesInputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @description Category → immediately, daily_digest or off; categories left out keep theirs
+             * @example {
+             *       "listing_decisions": "off",
+             *       "new_matching_need": "daily_digest"
+             *     }
+             */
+            preferences: {
+                [key: string]: string;
+            };
+        };
+        PreferencesOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/PreferencesOutputBody.json
+             */
+            readonly $schema?: string;
+            preferences: components["schemas"]["PreferenceBody"][] | null;
+        };
         ProfileInputBody: {
             /**
              * Format: uri
@@ -4007,6 +4297,20 @@ export interface components {
             readonly $schema?: string;
             items: components["schemas"]["QuestionBody"][] | null;
             next_cursor: string;
+        };
+        ReadAllOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/ReadAllOutputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * Format: int64
+             * @description How many were unread
+             * @example 3
+             */
+            marked: number;
         };
         Reason: {
             /**
@@ -4548,6 +4852,134 @@ export interface components {
              */
             readonly $schema?: string;
             items: components["schemas"]["SSEStatusTypeBody"][] | null;
+        };
+        SavedSearchBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/SavedSearchBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @description A daily alert of the listings published since the last one
+             * @example true
+             */
+            alerts: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T08:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: uuid
+             * @example 0193b0f4-7c1e-7d3a-9f5e-2b8c4d6e8f20
+             */
+            id: string;
+            /**
+             * @description Language hits are shown in when a listing has several
+             * @example de
+             * @enum {string}
+             */
+            lang: "fr" | "de" | "en" | "nl";
+            /**
+             * Format: date-time
+             * @description Listings published before this were covered by an alert (or by the search being saved or changed)
+             * @example 2026-11-26T05:25:00Z
+             */
+            last_alert_at: string;
+            /** @example Reinigung in Lothringen */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The organisation eligible=true acts for: the one you acted for when saving
+             * @example 0193b0f4-7c1e-7d3a-9f5e-2b8c4d6e8f30
+             */
+            organisation_id?: string;
+            /**
+             * @description The query string of GET /api/v1/search, as saved
+             * @example q=Reinigung&lang=de&kind=offer&country=FR
+             */
+            query: string;
+            /**
+             * @description Runs the search: GET it
+             * @example /api/v1/search?q=Reinigung&lang=de&kind=offer&country=FR
+             */
+            search_url: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T08:00:00Z
+             */
+            updated_at: string;
+        };
+        SavedSearchCreateInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/SavedSearchCreateInputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @description A daily alert of new listings (default true)
+             * @example true
+             */
+            alerts?: boolean;
+            /**
+             * @description fr, de, en or nl: the language hits are shown in when a listing has several (default: the request's language)
+             * @example de
+             */
+            lang?: string;
+            /**
+             * @description At most 120 characters, each name once per user
+             * @example Reinigung in Lothringen
+             */
+            name: string;
+            /**
+             * @description The query string of GET /api/v1/search (at most 2000 bytes, without cursor), checked as the search checks it
+             * @example q=Reinigung&lang=de&kind=offer&country=FR
+             */
+            query: string;
+        };
+        SavedSearchListOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/SavedSearchListOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["SavedSearchBody"][] | null;
+            /**
+             * @description Empty after the last page
+             * @example
+             */
+            next_cursor: string;
+        };
+        SavedSearchPatchInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/SavedSearchPatchInputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @description Switched back on, alerts start afresh from now
+             * @example false
+             */
+            alerts?: boolean;
+            /**
+             * @description fr, de, en or nl
+             * @example fr
+             */
+            lang?: string;
+            /**
+             * @description At most 120 characters
+             * @example Reinigung Moselle
+             */
+            name?: string;
+            /**
+             * @description A new query string; its alerts then start afresh from now
+             * @example q=Reinigung&lang=de&kind=offer,tender&nuts=FRF3
+             */
+            query?: string;
         };
         SearchFacetBody: {
             /**
@@ -5165,6 +5597,49 @@ export interface components {
             readonly $schema?: string;
             /** @example q8Wn3vXk0b7JtR2yZ5mLcA */
             token: string;
+        };
+        UnreadCountOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/UnreadCountOutputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * Format: int64
+             * @example 3
+             */
+            unread: number;
+        };
+        UnsubscribeOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/UnsubscribeOutputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @description The categories concerned
+             * @example [
+             *       "listing_decisions"
+             *     ]
+             */
+            categories: string[] | null;
+            /**
+             * @description True for a daily summary's link: every category delivered as a summary
+             * @example false
+             */
+            digest: boolean;
+            /**
+             * @description True once they are switched off (POST)
+             * @example true
+             */
+            done: boolean;
+            /**
+             * @description The category's (or the daily summary's) name in the caller's language
+             * @example Moderation decisions on your listings
+             */
+            label: string;
         };
         UpdateOrganisationInputBody: {
             /**
@@ -6254,6 +6729,200 @@ export interface operations {
             };
         };
     };
+    "get-notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "set-notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreferencesInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreferencesOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-notifications": {
+        parameters: {
+            query?: {
+                /** @description Only the unread ones */
+                unread?: boolean;
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Page size (default 20, at most 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "read-all-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "count-unread-notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCountOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "read-notification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "list-my-organisations": {
         parameters: {
             query?: {
@@ -6311,6 +6980,186 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-saved-searches": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Page size (default 20, at most 100) */
+                limit?: number;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchListOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-saved-search": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedSearchCreateInputBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-saved-search": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The saved search's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "delete-saved-search": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The saved search's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "update-saved-search": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The saved search's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavedSearchPatchInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedSearchBody"];
                 };
             };
             /** @description Error */
@@ -9757,6 +10606,76 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["QuestionBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "check-unsubscribe": {
+        parameters: {
+            query: {
+                /** @description The token of the link in the email */
+                token: string;
+            };
+            header?: {
+                /** @description Language of the label */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query: {
+                /** @description The token of the link in the email */
+                token: string;
+            };
+            header?: {
+                /** @description Language of the label */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnsubscribeOutputBody"];
                 };
             };
             /** @description Error */

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { ApiError, api, unwrap } from '../api/client'
 import { useUnreadCount } from '../workspace/notifications/hooks'
 
@@ -23,6 +23,7 @@ export function useMe() {
 
 /** Log in and sign up links, or the user's name and a log-out button. */
 export function AccountMenu() {
+  const location = useLocation()
   const { t } = useTranslation()
   const me = useMe()
   const client = useQueryClient()
@@ -45,7 +46,7 @@ export function AccountMenu() {
   }
   return (
     <div className="account-menu">
-      <Link to="/login">{t('account.login')}</Link>
+      <Link to={loginPath(location.pathname, location.search)}>{t('account.login')}</Link>
       <Link to="/signup">{t('account.signup')}</Link>
     </div>
   )
@@ -64,4 +65,10 @@ function NotificationsLink() {
       {count > 0 ? t('workspace.menu.notificationsUnread', { count }) : t('workspace.menu.notifications')}
     </Link>
   )
+}
+
+/** /login with ?next= back to the page the visitor is on (not from the account pages themselves). */
+function loginPath(pathname: string, search: string): string {
+  if (['/login', '/signup', '/reset-password', '/verify-email'].includes(pathname)) return '/login'
+  return `/login?next=${encodeURIComponent(pathname + search)}`
 }

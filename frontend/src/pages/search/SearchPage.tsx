@@ -13,6 +13,9 @@ import { usePageTitle } from '../../components/usePageTitle'
 import { useMapTexts } from '../../components/map/useMapTexts'
 import { FACETS, PAGE_SIZE, searchQueryFromURL, toggleParam, withParam, type SearchQuery } from './searchParams'
 
+// Signed-in users save a search (and its alerts); a chunk of its own.
+const SaveSearchButton = lazy(() => import('../../workspace/settings/SaveSearchButton'))
+
 /** How long typing must pause before the query runs. */
 export const DEBOUNCE_MS = 300
 
@@ -127,6 +130,9 @@ export default function SearchPage() {
           {results.isSuccess && hits.length === 0 ? (
             <Empty title={t('search.emptyTitle')} hint={t('search.emptyHint')} />
           ) : null}
+          <Suspense fallback={null}>
+            <SaveSearchButton query={params.toString()} />
+          </Suspense>
           {hits.length > 0 ? <ViewSwitch view={view} onChange={setView} /> : null}
           {hits.length > 0 && view === 'map' ? <MapView hits={hits} onOpen={openListing} /> : null}
           {hits.length > 0 && view === 'list' ? (
