@@ -66,6 +66,11 @@ function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
+/** A catalogue text as a pattern, any value in place of its {{placeholders}}. */
+function pattern(text) {
+  return new RegExp(escapeRegExp(text).replace(/\\\{\\\{\w+\\\}\\\}/g, '.+?'))
+}
+
 describe('a reserved tender from posting to award, person by person', () => {
   let browser
   let other // the EA's API session
@@ -302,7 +307,7 @@ describe('a reserved tender from posting to award, person by person', () => {
 
       const outcome = page.getByRole('form', { name: L.outcome.formLabel.replace('{{lot}}', story.lot) })
       await outcome.getByRole('radio', { name: L.outcome.awarded_passerelle }).check()
-      await outcome.getByRole('textbox', { name: new RegExp(escapeRegExp(L.outcome.amount)) }).fill('12400')
+      await outcome.getByRole('textbox', { name: pattern(L.outcome.amount) }).fill('12400')
       await outcome.getByRole('button', { name: L.outcome.record }).click()
       await outcome.getByText(L.outcome.confirmFinal).waitFor()
       await outcome.getByRole('button', { name: L.outcome.confirm }).click()
