@@ -200,7 +200,7 @@ func TestStaleChangesRequestedAreRejected(t *testing.T) {
 		}
 		decisions = append(decisions, s)
 	}
-	if len(decisions) != 3 || decisions[2] != "rejected https://passerelle.example/tenders/"+old.ID {
+	if len(decisions) != 3 || decisions[2] != "rejected https://passerelle.example/workspace/buyer/tenders/"+old.ID {
 		t.Errorf("decision emails: %q", decisions)
 	}
 	// The automatic rejection goes through the notifications: in the app,
