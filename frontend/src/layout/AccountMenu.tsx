@@ -29,6 +29,11 @@ export function AccountMenu() {
   const client = useQueryClient()
   const logout = useMutation({
     mutationFn: async () => unwrap(await api.POST('/api/v1/auth/logout')),
+    onSuccess: () => {
+      // Nothing of the user stays in memory for whoever uses the browser next.
+      client.setQueryData(['me'], null)
+      client.removeQueries({ predicate: (query) => !(query.queryKey.length === 1 && query.queryKey[0] === 'me') })
+    },
     onSettled: () => client.invalidateQueries(),
   })
 

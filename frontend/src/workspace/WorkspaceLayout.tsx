@@ -1,5 +1,5 @@
 import { NativeSelect } from '@mantine/core'
-import { Suspense } from 'react'
+import { Suspense, useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink, Outlet } from 'react-router'
 import { Loading } from '../components/States'
@@ -19,6 +19,14 @@ export function WorkspaceLayout() {
   const { organisation, organisations } = useActiveOrganisation()
   const setActive = useSetActiveOrganisation()
   const role = me.data?.platform_role
+  // A member of several organisations who never chose one acts for none on
+  // the server (its routes "for the organisation you act for" answer 403):
+  // choose the first for them, as the switcher shows, so both agree.
+  const unchosen = !!me.data && !me.data.active_organisation_id && organisations.length > 1
+  const { mutate: choose, isPending: choosing, isError: chooseFailed } = setActive
+  useEffect(() => {
+    if (unchosen && !choosing && !chooseFailed && organisations[0]) choose(organisations[0].id)
+  }, [unchosen, choosing, chooseFailed, organisations, choose])
   return (
     <div className="workspace">
       <nav aria-label={t('workspace.nav.label')} className="workspace-nav">

@@ -26,7 +26,9 @@ export default function LoginPage() {
       unwrap(await api.POST('/api/v1/auth/login', { body })),
     onSuccess: async (user) => {
       client.setQueryData(['me'], user)
-      await client.invalidateQueries({ predicate: (query) => query.queryKey[0] !== 'me' })
+      // Everything read as the previous visitor or user (their organisations,
+      // notifications…) is dropped, but the user just set.
+      client.removeQueries({ predicate: (query) => !isMeQuery(query.queryKey) })
       void navigate(next, { replace: true })
     },
     onError: (error, body) => {
@@ -82,4 +84,9 @@ export default function LoginPage() {
       </p>
     </div>
   )
+}
+
+/** The ['me'] query itself (not ['me', 'organisations'] and the like). */
+function isMeQuery(key: readonly unknown[]): boolean {
+  return key.length === 1 && key[0] === 'me'
 }

@@ -125,7 +125,10 @@ export function safeNext(next: string | null): string {
   try {
     const base = 'https://passerelle.invalid'
     const url = new URL(next, base)
-    return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : AFTER_LOGIN
+    if (url.origin !== base) return AFTER_LOGIN
+    // Parsing tidies "/.//evil.com" into "//evil.com": check what comes out too.
+    if (url.pathname.startsWith('//') || url.pathname.startsWith('/\\')) return AFTER_LOGIN
+    return `${url.pathname}${url.search}${url.hash}`
   } catch {
     return AFTER_LOGIN
   }

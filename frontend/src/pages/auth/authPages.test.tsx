@@ -254,7 +254,7 @@ describe('login page when already signed in', () => {
 describe('safeNext', () => {
   it('keeps paths of this site and refuses everything else', () => {
     expect(safeNext('/offers/1?x=1#top')).toBe('/offers/1?x=1#top')
-    for (const bad of [null, '', 'search', '//evil', '/\\evil', 'https://evil/', 'javascript:x', '/\t/evil', '/\n/evil']) {
+    for (const bad of [null, '', 'search', '//evil', '/\\evil', 'https://evil/', 'javascript:x', '/\t/evil', '/\n/evil', '/.//evil.com', '/..//evil.com/x', '/a/..//evil.com', '/%2e//evil.com']) {
       expect(safeNext(bad), JSON.stringify(bad)).toBe('/workspace')
     }
   })

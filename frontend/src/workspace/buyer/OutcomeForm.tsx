@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { api, unwrap } from '../../api/client'
 import { serverFieldErrors, serverMessage } from '../forms'
 import type { Lot } from './api'
+import { euroCents } from './money'
 
 type Result = 'awarded_passerelle' | 'awarded_other' | 'not_awarded'
 
@@ -19,12 +20,7 @@ interface Props {
   onRecorded?: () => void
 }
 
-/** Parses an amount in euros ("1 234,50", "1234.5") to cents, or null. */
-export function euroCents(value: string): number | null {
-  const cleaned = value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')
-  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null
-  return Math.round(Number(cleaned) * 100)
-}
+export { euroCents } from './money'
 
 /**
  * The outcome of a lot: awarded to a Passerelle supplier (with the amount),

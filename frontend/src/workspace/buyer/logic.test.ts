@@ -5,6 +5,7 @@ import { combinable, legalBasesFor } from './legalBases'
 import { euroCents } from './OutcomeForm'
 import { decisionsFor } from './ResponseDecision'
 import { mapServerErrors } from './wizard/GeneralStep'
+import { lotFields, lotValues, validateLot } from './wizard/lotValues'
 import { errorUnder, lotErrors, resumeStep, stepOfField } from './wizard/steps'
 
 describe('award criteria weights', () => {
@@ -89,5 +90,21 @@ describe('decisions and outcomes', () => {
     expect(euroCents('12000.5')).toBe(1_200_050)
     expect(euroCents('douze')).toBeNull()
     expect(euroCents('1.234')).toBeNull()
+  })
+})
+
+describe('estimated values of a lot', () => {
+  const t = ((key: string) => key) as unknown as Parameters<typeof validateLot>[1]
+  const lot = (valueMin: string, valueMax: string) => ({ ...lotValues(undefined), title: 'Espaces verts', valueMin, valueMax })
+  it('are sent in cents, "12 000,50" as 1,200,050', () => {
+    expect(lotFields(lot('12 000,50', '')).value_min_cents).toBe(1_200_050)
+    expect(lotFields(lot('12 000,50', '')).value_max_cents).toBe(1_200_050)
+  })
+  it('refuse a thousands separator rather than read 250.000 € as 250 €', () => {
+    expect(validateLot(lot('250.000', '250,000'), t)).toMatchObject({
+      value_min_cents: 'buyer.lot.valueInvalid',
+      value_max_cents: 'buyer.lot.valueInvalid',
+    })
+    expect(validateLot(lot('250000', '300000'), t)).toMatchObject({ value_min_cents: null, value_max_cents: null })
   })
 })

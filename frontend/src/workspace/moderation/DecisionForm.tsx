@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, Radio, Stack, Text } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { fieldError, serverFieldErrors, serverMessage } from '../forms'
@@ -63,6 +63,11 @@ export function DecisionForm<T>({
   const [touched, setTouched] = useState(false)
   const [confirming, setConfirming] = useState(false)
   const [result, setResult] = useState<string | null>(null)
+  // The form that held the focus is gone once decided: the focus moves to its result.
+  const resultRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (result) resultRef.current?.focus()
+  }, [result])
   const option = decisions.find((candidate) => candidate.value === decision)
   const takesReason = option ? (option.takesReason ?? true) : false
   const mutation = useMutation({
@@ -89,7 +94,13 @@ export function DecisionForm<T>({
     return (
       <section aria-labelledby={headingID} className="moderation-decision">
         <h3 id={headingID}>{title}</h3>
-        <Alert color="green" title={t('moderation.decision.done')} role="status">
+        <Alert
+          color="green"
+          title={t('moderation.decision.done')}
+          role="status"
+          tabIndex={-1}
+          ref={resultRef}
+        >
           <p>{result}</p>
           <Link to="/workspace/moderation">{t('moderation.decision.backToQueue')}</Link>
         </Alert>

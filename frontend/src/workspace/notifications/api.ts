@@ -1,23 +1,11 @@
-import { ApiError, type Problem } from '../../api/client'
+import { ApiError, type Problem, type Schemas } from '../../api/client'
 import { currentLanguage } from '../../i18n'
 
-// The notification and saved-search routes are missing from the generated
-// API types: `passerelle openapi` describes the API without a database and
-// leaves out the operations whose services need one. Until it lists them,
-// their shapes are written here from the served /api/openapi.json.
+// The shapes of the notification and saved-search answers, from the
+// generated API types (so that they cannot drift from the API).
 
-/** One notification (NotificationBody). */
-export interface Notification {
-  id: string
-  category: string
-  kind: string
-  title: string
-  link: string
-  data: Record<string, unknown>
-  created_at: string
-  read_at?: string
-  email_state: 'none' | 'sent' | 'digest_pending' | 'digested'
-}
+/** One notification. */
+export type Notification = Schemas['NotificationBody']
 
 /** A page of a list answer. */
 export interface Page<T> {
@@ -25,30 +13,14 @@ export interface Page<T> {
   next_cursor: string
 }
 
-/** How one category is emailed (PreferenceBody). */
-export interface Preference {
-  category: string
-  label: string
-  delivery: Delivery
-  default: boolean
-}
+/** How one category is emailed. */
+export type Preference = Schemas['PreferenceBody']
 
 export type Delivery = 'immediately' | 'daily_digest' | 'off'
 export const DELIVERIES: Delivery[] = ['immediately', 'daily_digest', 'off']
 
-/** A saved search (SavedSearchBody). */
-export interface SavedSearch {
-  id: string
-  name: string
-  query: string
-  search_url: string
-  lang: 'fr' | 'de' | 'en' | 'nl'
-  alerts: boolean
-  created_at: string
-  updated_at: string
-  last_alert_at: string
-  organisation_id?: string
-}
+/** A saved search. */
+export type SavedSearch = Schemas['SavedSearchBody']
 
 /**
  * Calls the API on the page's origin with the session cookie and the
@@ -85,6 +57,8 @@ export function appPath(link: string): string {
   try {
     const base = typeof window === 'undefined' ? 'http://localhost' : window.location.origin
     const url = new URL(link, base)
+    // Never a path the router would take for another site ("//evil.com").
+    if (url.pathname.startsWith('//') || url.pathname.startsWith('/\\')) return '/'
     return `${url.pathname}${url.search}${url.hash}`
   } catch {
     return '/'

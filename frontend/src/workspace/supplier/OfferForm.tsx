@@ -251,7 +251,7 @@ function ExistingOffer({ organisation, offerID }: { organisation: MemberOrganisa
   })
   if (offer.isPending) return <Loading />
   if (offer.isError) return <ErrorState error={offer.error} onRetry={() => void offer.refetch()} />
-  return <OfferForm organisation={organisation} offer={offer.data} key={offer.data.updated_at} />
+  return <OfferForm organisation={organisation} offer={offer.data} key={offer.data.id} />
 }
 
 /** The offer's state in words, with the moderator's reason when there is one. */

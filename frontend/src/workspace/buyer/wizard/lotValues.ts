@@ -3,6 +3,7 @@ import type { Clauses, Lot, LotFields } from '../api'
 import { totalWeight } from '../criteria'
 import { combinable, type Reservation } from '../legalBases'
 import type { CpvChoice } from './CpvPicker'
+import { euroCents } from '../money'
 
 export const SOCIAL_OBJECTIVES = ['acc-all', 'et-eq', 'gen-eq', 'hum-right', 'opp', 'work-cond', 'other'] as const
 export const GREEN_OBJECTIVES = ['biodiv-eco', 'circ-econ', 'clim-adapt', 'clim-mitig', 'pollu-prev', 'water-mar', 'other'] as const
@@ -86,7 +87,7 @@ export function lotValues(lot: Lot | undefined): LotValues {
   }
 }
 
-const toCents = (value: string) => (value.trim() === '' ? undefined : Math.round(Number(value.replace(',', '.')) * 100))
+const toCents = (value: string) => (value.trim() === '' ? undefined : (euroCents(value) ?? undefined))
 
 /** The lot as the API takes it (POST …/lots, PUT …/lots/{lotID}). */
 export function lotFields(v: LotValues): LotFields {
@@ -131,8 +132,7 @@ export function lotFields(v: LotValues): LotFields {
 
 const amount = (value: string) => {
   if (value.trim() === '') return null
-  const n = Number(value.replace(',', '.'))
-  return Number.isFinite(n) && n >= 0 ? n : NaN
+  return euroCents(value) ?? NaN
 }
 
 /** The lot's errors as the user types, keyed like the API's fields (clauses.legal_bases…). */
