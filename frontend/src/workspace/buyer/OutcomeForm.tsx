@@ -3,9 +3,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap } from '../../api/client'
-import { serverFieldErrors, serverMessage } from '../forms'
+import { serverFieldErrors } from '../forms'
 import type { Lot } from './api'
 import { euroCents } from './money'
+import { FormProblem } from '../FormProblem'
 
 type Result = 'awarded_passerelle' | 'awarded_other' | 'not_awarded'
 
@@ -110,11 +111,7 @@ export function OutcomeForm({ orgID, tenderID, lot, suppliers, last, onRecorded 
           <p>{last ? t('buyer.outcome.confirmFinal') : t('buyer.outcome.confirmOne')}</p>
         </Alert>
       ) : null}
-      {record.isError && Object.keys(server).length === 0 ? (
-        <Alert color="red" role="alert">
-          {serverMessage(record.error, t)}
-        </Alert>
-      ) : null}
+      <FormProblem error={record.error} fieldErrors={server} />
       <div className="buyer-actions">
         <Button type="submit" loading={record.isPending}>
           {confirming ? t('buyer.outcome.confirm') : t('buyer.outcome.record')}

@@ -11,6 +11,7 @@ import { fieldError, rules, serverFieldErrors, serverMessage } from '../forms'
 import { useMyOrganisations } from '../organisations'
 import { ConfirmButton } from './ConfirmButton'
 import { emailRule, firstError, useTouched } from './formState'
+import { FormProblem } from '../FormProblem'
 
 type Role = 'owner' | 'member'
 
@@ -229,11 +230,7 @@ function Invitations({ orgID }: { orgID: string }) {
           data={(['member', 'owner'] as const).map((r) => ({ value: r, label: t(`settings.members.roles.${r}`) }))}
           error={server.role}
         />
-        {invite.isError && Object.keys(server).length === 0 ? (
-          <p role="alert" className="settings-error">
-            {serverMessage(invite.error, t)}
-          </p>
-        ) : null}
+        <FormProblem error={invite.error} fieldErrors={server} />
         {invite.isSuccess ? <p role="status">{t('settings.invitations.sent', { email: invite.data.email })}</p> : null}
         <div>
           <Button type="submit" loading={invite.isPending}>

@@ -4,8 +4,9 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { usePageTitle } from '../../components/usePageTitle'
-import { serverFieldErrors, serverMessage } from '../forms'
+import { serverFieldErrors } from '../forms'
 import { DELIVERIES, request, type Delivery, type Preference } from '../notifications/api'
+import { FormProblem } from '../FormProblem'
 
 const KEY = ['me', 'notification-preferences']
 
@@ -67,11 +68,7 @@ export default function PreferencesPage() {
               </div>
             </Radio.Group>
           ))}
-          {save.isError && Object.keys(server).length === 0 ? (
-            <p role="alert" className="settings-error">
-              {serverMessage(save.error, t)}
-            </p>
-          ) : null}
+          <FormProblem error={save.error} fieldErrors={server} />
           {save.isSuccess ? <p role="status">{t('settings.preferences.saved')}</p> : null}
           <div>
             <Button type="submit" loading={save.isPending}>

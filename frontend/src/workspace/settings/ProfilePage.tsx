@@ -8,8 +8,9 @@ import { usePageTitle } from '../../components/usePageTitle'
 import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES, isSupportedLanguage, setLanguage, type Language } from '../../i18n'
 import { useMe } from '../../layout/AccountMenu'
 import { MIN_PASSWORD_LENGTH, NewPasswordInput } from '../../pages/auth/NewPasswordInput'
-import { fieldError, rules, serverFieldErrors, serverMessage } from '../forms'
+import { fieldError, rules, serverFieldErrors } from '../forms'
 import { emailRule, firstError, minLengthRule, useTouched } from './formState'
+import { FormProblem } from '../FormProblem'
 
 /** /workspace/account: name and language, email address, password. */
 export default function ProfilePage() {
@@ -76,11 +77,7 @@ function ProfileForm({ name: initialName, language: initialLanguage }: { name: s
         data={SUPPORTED_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))}
         error={server.language}
       />
-      {save.isError && Object.keys(server).length === 0 ? (
-        <p role="alert" className="settings-error">
-          {serverMessage(save.error, t)}
-        </p>
-      ) : null}
+      <FormProblem error={save.error} fieldErrors={server} />
       {save.isSuccess ? <p role="status">{t('settings.profile.saved')}</p> : null}
       <div>
         <Button type="submit" loading={save.isPending}>
@@ -140,11 +137,7 @@ function EmailForm({ email: currentEmail }: { email: string }) {
         }}
         error={fieldError(touched.show('password') ? passwordError : null, server, 'current_password')}
       />
-      {change.isError && Object.keys(server).length === 0 ? (
-        <p role="alert" className="settings-error">
-          {serverMessage(change.error, t)}
-        </p>
-      ) : null}
+      <FormProblem error={change.error} fieldErrors={server} />
       {change.isSuccess ? <p role="status">{t('settings.email.sent', { email: email.trim() })}</p> : null}
       <div>
         <Button type="submit" loading={change.isPending}>
@@ -208,11 +201,7 @@ function PasswordForm() {
         }}
         onBlur={() => touched.touch('next')}
       />
-      {change.isError && Object.keys(server).length === 0 ? (
-        <p role="alert" className="settings-error">
-          {serverMessage(change.error, t)}
-        </p>
-      ) : null}
+      <FormProblem error={change.error} fieldErrors={server} />
       {change.isSuccess ? <p role="status">{t('settings.password.changed')}</p> : null}
       <div>
         <Button type="submit" loading={change.isPending}>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Textarea } from '@mantine/core'
+import { Button, Group, NativeSelect, Textarea } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,10 +7,11 @@ import { api, unwrap } from '../../api/client'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { countryName, languageName } from '../../components/format'
 import { useSectorLabels } from '../../components/useSectorLabels'
-import { fieldError, serverFieldErrors, serverMessage } from '../forms'
+import { fieldError, serverFieldErrors } from '../forms'
 import type { MemberOrganisation } from '../organisations'
 import { BASE, Countdown, LoadMore, StateBadge, SupplierPage, formatDateTime, useUiLanguage, type Need } from './common'
 import { useNeeds } from './queries'
+import { FormProblem } from '../FormProblem'
 
 export const DECLINE_REASONS = [
   'not_our_activity',
@@ -165,11 +166,7 @@ function NeedCard({ need, organisation }: { need: Need; organisation: MemberOrga
         {need.answer?.reason ? ` ${t(`supplier.needs.declineReasons.${need.answer.reason as 'other'}`)}` : ''}
         {need.answer?.note ? ` — ${need.answer.note}` : ''}
       </p>
-      {answer.isError && Object.keys(server).length === 0 ? (
-        <Alert color="red" role="alert">
-          {serverMessage(answer.error, t)}
-        </Alert>
-      ) : null}
+      <FormProblem error={answer.error} fieldErrors={server} />
       {need.open ? (
         declining ? (
           <form

@@ -10,6 +10,7 @@ import { fieldError, rules, serverFieldErrors, serverMessage } from '../forms'
 import type { MemberOrganisation } from '../organisations'
 import { BASE, StateBadge, SupplierPage, formatDate, useUiLanguage, type SSEStatus } from './common'
 import { useDocument, useStatuses } from './queries'
+import { FormProblem } from '../FormProblem'
 
 /** A status's state in words: verified until…, rejected, waiting for a moderator. */
 export function StatusState({ status }: { status: SSEStatus }) {
@@ -185,45 +186,7 @@ function StatusForm({ organisation }: { organisation: MemberOrganisation }) {
           ...(types.data ?? []).map((type) => ({ value: type.code, label: type.label })),
         ]}
       />
-      <TextInput
-        label={t('supplier.statuses.registration')}
-        description={t('supplier.statuses.registrationHint')}
-        required
-        maxLength={200}
-        value={values.registration_number}
-        onChange={(e) => set('registration_number', e.currentTarget.value)}
-        error={shown('registration_number')}
-      />
-      <TextInput
-        type="date"
-        label={t('supplier.statuses.validUntil')}
-        description={t('supplier.statuses.validUntilHint')}
-        required
-        value={values.valid_until}
-        onChange={(e) => set('valid_until', e.currentTarget.value)}
-        error={shown('valid_until')}
-      />
-      <NumberInput
-        label={t('supplier.statuses.share')}
-        description={t('supplier.statuses.shareHint')}
-        min={0}
-        max={100}
-        decimalScale={2}
-        suffix=" %"
-        value={values.disabled_share}
-        onChange={(value) => set('disabled_share', value)}
-        error={shown('disabled_share')}
-      />
-      {values.disabled_share !== '' ? (
-        <TextInput
-          type="date"
-          label={t('supplier.statuses.shareDate')}
-          required
-          value={values.share_measured_on}
-          onChange={(e) => set('share_measured_on', e.currentTarget.value)}
-          error={shown('share_measured_on')}
-        />
-      ) : null}
+      <StatusDetailFields values={values} set={set} shown={shown} />
       {general ? (
         <Alert color="red" role="alert">
           {general}
@@ -464,8 +427,48 @@ function StatusEditForm({
       }}
     >
       {status.state === 'verified' ? <Alert color="yellow">{t('supplier.statuses.editVerifiedWarning')}</Alert> : null}
+      <StatusDetailFields values={values} set={set} shown={shown} />
+      <FormProblem error={save.error} fieldErrors={server} />
+      <Group>
+        <Button type="submit" loading={save.isPending}>
+          {t('supplier.statuses.saveChanges')}
+        </Button>
+        <Button variant="subtle" onClick={onDone}>
+          {t('supplier.cancel')}
+        </Button>
+      </Group>
+    </form>
+  )
+}
+
+/** A document's file name, with a download link. */
+export function DocumentName({ docID, href }: { docID: string; href?: string }) {
+  const { t } = useTranslation()
+  const doc = useDocument(docID)
+  const name = doc.data?.filename ?? (doc.isError ? t('supplier.document') : t('state.loading'))
+  return <a href={href ?? `/api/v1/documents/${docID}/download`}>{name}</a>
+}
+
+/**
+ * The details of a status, the same when it is added and when it is edited:
+ * registration number, validity, and the share of disabled workers with
+ * the date it was measured on.
+ */
+function StatusDetailFields({
+  values,
+  set,
+  shown,
+}: {
+  values: StatusValues
+  set: (field: keyof StatusValues, value: string | number) => void
+  shown: (field: keyof StatusValues) => string | undefined
+}) {
+  const { t } = useTranslation()
+  return (
+    <>
       <TextInput
         label={t('supplier.statuses.registration')}
+        description={t('supplier.statuses.registrationHint')}
         required
         maxLength={200}
         value={values.registration_number}
@@ -475,6 +478,7 @@ function StatusEditForm({
       <TextInput
         type="date"
         label={t('supplier.statuses.validUntil')}
+        description={t('supplier.statuses.validUntilHint')}
         required
         value={values.valid_until}
         onChange={(e) => set('valid_until', e.currentTarget.value)}
@@ -501,27 +505,6 @@ function StatusEditForm({
           error={shown('share_measured_on')}
         />
       ) : null}
-      {save.isError && Object.keys(server).length === 0 ? (
-        <Alert color="red" role="alert">
-          {serverMessage(save.error, t)}
-        </Alert>
-      ) : null}
-      <Group>
-        <Button type="submit" loading={save.isPending}>
-          {t('supplier.statuses.saveChanges')}
-        </Button>
-        <Button variant="subtle" onClick={onDone}>
-          {t('supplier.cancel')}
-        </Button>
-      </Group>
-    </form>
+    </>
   )
-}
-
-/** A document's file name, with a download link. */
-export function DocumentName({ docID, href }: { docID: string; href?: string }) {
-  const { t } = useTranslation()
-  const doc = useDocument(docID)
-  const name = doc.data?.filename ?? (doc.isError ? t('supplier.document') : t('state.loading'))
-  return <a href={href ?? `/api/v1/documents/${docID}/download`}>{name}</a>
 }

@@ -1,11 +1,11 @@
-import { Alert, Badge, Button, Group, Textarea } from '@mantine/core'
+import { Badge, Button, Group, Textarea } from '@mantine/core'
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, unwrap } from '../../api/client'
 import { Empty, ErrorState, Loading } from '../../components/States'
-import { fieldError, serverFieldErrors, serverMessage } from '../forms'
+import { fieldError, serverFieldErrors } from '../forms'
 import type { MemberOrganisation } from '../organisations'
 import {
   BASE,
@@ -21,6 +21,7 @@ import {
   type Tender,
 } from './common'
 import { useResponses, useTender } from './queries'
+import { FormProblem } from '../FormProblem'
 
 /** The tender's title in the reader's language, else the original. */
 export function tenderTitle(tender: Tender, ui: string): { title: string; lang: string } {
@@ -252,11 +253,7 @@ function Questions({ tender }: { tender: Tender }) {
             }}
             error={fieldError(clientError, server, 'question')}
           />
-          {ask.isError && Object.keys(server).length === 0 ? (
-            <Alert color="red" role="alert">
-              {serverMessage(ask.error, t)}
-            </Alert>
-          ) : null}
+          <FormProblem error={ask.error} fieldErrors={server} />
           {sent ? <p role="status">{t('supplier.tender.asked')}</p> : null}
           <Button type="submit" loading={ask.isPending}>
             {t('supplier.tender.send')}
@@ -317,11 +314,7 @@ function NotInterested({ tender }: { tender: Tender }) {
           }}
           error={fieldError(clientError, server, 'reason')}
         />
-        {say.isError && Object.keys(server).length === 0 ? (
-          <Alert color="red" role="alert">
-            {serverMessage(say.error, t)}
-          </Alert>
-        ) : null}
+        <FormProblem error={say.error} fieldErrors={server} />
         {say.isSuccess ? <p role="status">{t('supplier.tender.notInterestedSaved')}</p> : null}
         <Group>
           <Button type="submit" variant="outline" loading={say.isPending}>

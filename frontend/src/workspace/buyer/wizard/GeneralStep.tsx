@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, Textarea, TextInput } from '@mantine/core'
+import { Button, Checkbox, Group, NativeSelect, Textarea, TextInput } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,6 +11,7 @@ import type { Tender } from '../api'
 import { deadlineProblem, fromParts, partsIn, toParts, type DateTimeParts } from '../deadlines'
 import { DeadlineField } from './DeadlineField'
 import type { TenderKind } from './KindStep'
+import { FormProblem } from '../../FormProblem'
 
 type Language = (typeof SUPPORTED_LANGUAGES)[number]
 
@@ -332,11 +333,7 @@ export function GeneralStep({ orgID, country, tender, kind, submitErrors, onDone
         checked={values.anonymous}
         onChange={(e) => set('anonymous', e.currentTarget.checked)}
       />
-      {save.isError && Object.keys(server).length === 0 ? (
-        <Alert color="red" role="alert">
-          {serverMessage(save.error, t)}
-        </Alert>
-      ) : null}
+      <FormProblem error={save.error} fieldErrors={server} />
       {tried && Object.values(clientErrors).some(Boolean) ? (
         <p className="buyer-error" role="alert">
           {t('buyer.wizard.fixErrors')}

@@ -1,9 +1,9 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, Radio, Stack, Textarea, TextInput } from '@mantine/core'
+import { Button, Checkbox, Group, NativeSelect, Radio, Stack, Textarea, TextInput } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap } from '../../../api/client'
-import { serverFieldErrors, serverMessage } from '../../forms'
+import { serverFieldErrors } from '../../forms'
 import type { Lot, Tender } from '../api'
 import { CRITERION_TYPES, totalWeight } from '../criteria'
 import { EligibleCount } from '../EligibleCount'
@@ -23,6 +23,7 @@ import {
   type LotValues,
 } from './lotValues'
 import { errorUnder } from './steps'
+import { FormProblem } from '../../FormProblem'
 
 interface Props {
   orgID: string
@@ -405,11 +406,7 @@ export function LotForm({ orgID, country, tender, lot, initialErrors = {}, onSav
 
       {lot ? <EligibleCount orgID={orgID} tenderID={tender.id} lotID={lot.id} /> : <p>{t('buyer.matches.afterSave')}</p>}
 
-      {save.isError && Object.keys(server).length === 0 ? (
-        <Alert color="red" role="alert">
-          {serverMessage(save.error, t)}
-        </Alert>
-      ) : null}
+      <FormProblem error={save.error} fieldErrors={server} />
       {save.isError && Object.keys(server).length > 0 ? (
         <p className="buyer-error" role="alert">
           {t('buyer.wizard.serverErrors')}
