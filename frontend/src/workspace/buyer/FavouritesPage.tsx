@@ -10,6 +10,7 @@ import { rules, serverFieldErrors, serverMessage } from '../forms'
 import { useBuyerOrganisation } from './api'
 import { BuyerFrame } from './BuyerFrame'
 import { LIST_NAME_MAX, useFavouriteLists } from './favourites'
+import { LoadMore } from '../LoadMore'
 
 type FavouriteList = Schemas['FavouriteListBody']
 
@@ -38,11 +39,7 @@ export default function FavouritesPage() {
             <ListItem key={list.id} orgID={orgID} list={list} current={list.id === listID} />
           ))}
         </ul>
-        {lists.hasNextPage ? (
-          <Button variant="outline" loading={lists.isFetchingNextPage} onClick={() => void lists.fetchNextPage()}>
-            {t('buyer.loadMore')}
-          </Button>
-        ) : null}
+        <LoadMore query={lists} />
       </section>
       {listID && lists.isSuccess && !selected ? <ErrorState error={{ status: 404 }} /> : null}
       {selected ? <ListSuppliers orgID={orgID} list={selected} /> : null}
@@ -259,11 +256,7 @@ function ListSuppliers({ orgID, list }: { orgID: string; list: FavouriteList }) 
           {serverMessage(remove.error, t)}
         </Alert>
       ) : null}
-      {suppliers.hasNextPage ? (
-        <Button variant="outline" loading={suppliers.isFetchingNextPage} onClick={() => void suppliers.fetchNextPage()}>
-          {t('buyer.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMore query={suppliers} />
     </section>
   )
 }

@@ -19,6 +19,7 @@ import { EligibleCount } from './EligibleCount'
 import { OutcomeForm } from './OutcomeForm'
 import { ResponseDecision } from './ResponseDecision'
 import { isEditable, stateColor } from './states'
+import { LoadMore } from '../LoadMore'
 
 /** The API's limit on an answer (characters). */
 export const ANSWER_MAX = 8000
@@ -191,11 +192,7 @@ function Questions({ orgID, tender }: { orgID: string; tender: Tender }) {
           <QuestionItem key={q.id} orgID={orgID} tender={tender} question={q} canAnswer={canAnswer} />
         ))}
       </ul>
-      {questions.hasNextPage ? (
-        <Button variant="outline" loading={questions.isFetchingNextPage} onClick={() => void questions.fetchNextPage()}>
-          {t('buyer.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMore query={questions} />
     </section>
   )
 }
@@ -322,11 +319,7 @@ function NotInterested({ orgID, tender }: { orgID: string; tender: Tender }) {
           </li>
         ))}
       </ul>
-      {list.hasNextPage ? (
-        <Button variant="outline" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-          {t('buyer.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMore query={list} />
     </section>
   )
 }
@@ -372,11 +365,7 @@ function Responses({ orgID, tender }: { orgID: string; tender: Tender }) {
             )
           })
         : null}
-      {responses.hasNextPage ? (
-        <Button variant="outline" loading={responses.isFetchingNextPage} onClick={() => void responses.fetchNextPage()}>
-          {t('buyer.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMore query={responses} />
     </section>
   )
 }

@@ -6,6 +6,7 @@ import { Empty, ErrorState, Loading } from '../../components/States'
 import { useBuyerOrganisation, useOrganisationTenders, type Tender } from './api'
 import { BuyerFrame } from './BuyerFrame'
 import { STATE_GROUPS, isEditable, stateColor } from './states'
+import { LoadMore } from '../LoadMore'
 
 /** /workspace/buyer/tenders: the organisation's tenders, grouped by state. */
 export default function TendersPage() {
@@ -41,11 +42,7 @@ export default function TendersPage() {
           </section>
         )
       })}
-      {tenders.hasNextPage ? (
-        <Button variant="outline" loading={tenders.isFetchingNextPage} onClick={() => void tenders.fetchNextPage()}>
-          {t('buyer.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMore query={tenders} />
     </BuyerFrame>
   )
 }

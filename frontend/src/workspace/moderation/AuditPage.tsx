@@ -20,6 +20,7 @@ import {
   auditValue,
   type AuditFilters,
 } from './audit'
+import { LoadMore } from '../LoadMore'
 
 const TEXT_FILTERS = ['action', 'subject_type', 'subject_id', 'actor', 'organisation'] as const
 
@@ -114,11 +115,7 @@ export function AuditPage() {
               <AuditRow key={entry.id} entry={entry} />
             ))}
           </ol>
-          {entries.hasNextPage ? (
-            <Button variant="outline" onClick={() => void entries.fetchNextPage()} loading={entries.isFetchingNextPage}>
-              {t('moderation.loadMore')}
-            </Button>
-          ) : null}
+          <LoadMore query={entries} />
         </>
       )}
     </section>

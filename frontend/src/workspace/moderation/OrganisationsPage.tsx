@@ -8,6 +8,7 @@ import { Empty, ErrorState, Loading } from '../../components/States'
 import { countryName } from '../../components/format'
 import { usePageTitle } from '../../components/usePageTitle'
 import { defined } from './api'
+import { LoadMore } from '../LoadMore'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -81,11 +82,7 @@ export function OrganisationsPage() {
               </li>
             ))}
           </ul>
-          {results.hasNextPage ? (
-            <Button variant="outline" onClick={() => void results.fetchNextPage()} loading={results.isFetchingNextPage}>
-              {t('moderation.loadMore')}
-            </Button>
-          ) : null}
+          <LoadMore query={results} />
         </>
       )}
       <h3>{t('moderation.organisations.byID')}</h3>

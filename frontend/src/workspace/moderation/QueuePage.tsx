@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NativeSelect } from '@mantine/core'
+import { Badge, Group, NativeSelect } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { Empty, ErrorState, Loading } from '../../components/States'
@@ -7,6 +7,7 @@ import { usePageTitle } from '../../components/usePageTitle'
 import { QUEUE_KINDS, decisionPath, useIsOwnOrganisation, useQueue, type QueueItem } from './api'
 import { FlagBadges } from './Flags'
 import { formatAge } from './format'
+import { LoadMore } from '../LoadMore'
 
 /** The countries of the Grande Région, whose organisations the queue may be narrowed to. */
 export const QUEUE_COUNTRIES = ['FR', 'DE', 'LU', 'BE']
@@ -76,11 +77,7 @@ export function QueuePage() {
               <QueueRow key={`${item.kind}-${item.id}`} item={item} own={isOwn(item.organisation_id)} now={now} />
             ))}
           </ul>
-          {queue.hasNextPage ? (
-            <Button variant="outline" onClick={() => void queue.fetchNextPage()} loading={queue.isFetchingNextPage}>
-              {t('moderation.loadMore')}
-            </Button>
-          ) : null}
+          <LoadMore query={queue} />
         </>
       )}
     </section>

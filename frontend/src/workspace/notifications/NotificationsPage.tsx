@@ -7,6 +7,7 @@ import { usePageTitle } from '../../components/usePageTitle'
 import { serverMessage } from '../forms'
 import { appPath } from './api'
 import { useMarkRead, useNotifications } from './hooks'
+import { LoadMore } from '../LoadMore'
 
 /** /workspace/account/notifications: every notification, unread ones marked in words, each linking to its subject. */
 export default function NotificationsPage() {
@@ -80,11 +81,7 @@ export default function NotificationsPage() {
           })}
         </ul>
       )}
-      {list.hasNextPage ? (
-        <Button variant="outline" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('settings.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMore query={list} />
     </section>
   )
 }

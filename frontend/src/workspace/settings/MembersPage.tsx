@@ -12,6 +12,7 @@ import { useMyOrganisations } from '../organisations'
 import { ConfirmButton } from './ConfirmButton'
 import { emailRule, firstError, useTouched } from './formState'
 import { FormProblem } from '../FormProblem'
+import { LoadMore } from '../LoadMore'
 
 type Role = 'owner' | 'member'
 
@@ -146,11 +147,7 @@ function Members({ orgID, isOwner }: { orgID: string; isOwner: boolean }) {
           })}
         </ul>
       )}
-      {list.hasNextPage ? (
-        <Button variant="outline" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('settings.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMore query={list} />
     </section>
   )
 }
@@ -275,11 +272,7 @@ function Invitations({ orgID }: { orgID: string }) {
           ))}
         </ul>
       )}
-      {list.hasNextPage ? (
-        <Button variant="outline" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('settings.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMore query={list} />
     </section>
   )
 }

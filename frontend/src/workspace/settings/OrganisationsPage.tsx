@@ -5,6 +5,7 @@ import { Link } from 'react-router'
 import { api, unwrap } from '../../api/client'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { usePageTitle } from '../../components/usePageTitle'
+import { LoadMore } from '../LoadMore'
 
 /** /workspace/account/organisations: the organisations the user belongs to, with their role. */
 export default function OrganisationsPage() {
@@ -71,11 +72,7 @@ export default function OrganisationsPage() {
           ))}
         </ul>
       )}
-      {list.hasNextPage ? (
-        <Button variant="outline" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('settings.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMore query={list} />
     </section>
   )
 }

@@ -10,6 +10,7 @@ import { request, type Page, type SavedSearch } from '../notifications/api'
 import { ConfirmButton } from './ConfirmButton'
 import { firstError, useTouched } from './formState'
 import { MAX_NAME, SAVED_KEY, readableQuery } from './savedSearches'
+import { LoadMore } from '../LoadMore'
 
 /** /workspace/account/saved-searches: each saved search in words, to open, rename, alert on or off, or delete. */
 export default function SavedSearchesPage() {
@@ -43,11 +44,7 @@ export default function SavedSearchesPage() {
           ))}
         </ul>
       )}
-      {list.hasNextPage ? (
-        <Button variant="outline" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-          {t('settings.loadMore')}
-        </Button>
-      ) : null}
+      <LoadMore query={list} />
       <p>
         <Link to="/search">{t('settings.saved.newSearch')}</Link>
       </p>

@@ -172,7 +172,7 @@ describe('notifications', () => {
     const items = screen.getAllByRole('listitem').filter((li) => li.classList.contains('notification'))
     expect(within(items[0]!).getByText(settings.notifications.unread)).toBeTruthy()
     expect(within(items[1]!).queryByText(settings.notifications.unread)).toBeNull()
-    fireEvent.click(screen.getByRole('button', { name: settings.loadMore }))
+    fireEvent.click(screen.getByRole('button', { name: workspace.loadMore }))
     expect(await screen.findByRole('link', { name: 'Notice n3' })).toBeTruthy()
     fireEvent.click(screen.getByRole('button', { name: 'Mark as read: Notice n1' }))
     await waitFor(() => expect(seen.some((r) => r.method === 'POST' && r.url.pathname.endsWith('/n1/read'))).toBe(true))

@@ -1,4 +1,4 @@
-import { Badge, Button } from '@mantine/core'
+import { Badge } from '@mantine/core'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
@@ -120,25 +120,6 @@ export function Countdown({ deadline }: { deadline: string }) {
     <Badge color={left.days < 3 ? 'red' : 'blue'} variant="light">
       {label}
     </Badge>
-  )
-}
-
-/** "Load more" for cursor-paginated lists (TanStack infinite queries). */
-export function LoadMore({
-  hasNextPage,
-  isFetchingNextPage,
-  fetchNextPage,
-}: {
-  hasNextPage: boolean
-  isFetchingNextPage: boolean
-  fetchNextPage: () => unknown
-}) {
-  const { t } = useTranslation()
-  if (!hasNextPage) return null
-  return (
-    <Button variant="outline" onClick={() => void fetchNextPage()} loading={isFetchingNextPage}>
-      {t('supplier.loadMore')}
-    </Button>
   )
 }
 

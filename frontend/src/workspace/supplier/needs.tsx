@@ -9,9 +9,10 @@ import { countryName, languageName } from '../../components/format'
 import { useSectorLabels } from '../../components/useSectorLabels'
 import { fieldError, serverFieldErrors } from '../forms'
 import type { MemberOrganisation } from '../organisations'
-import { BASE, Countdown, LoadMore, StateBadge, SupplierPage, formatDateTime, useUiLanguage, type Need } from './common'
+import { BASE, Countdown, StateBadge, SupplierPage, formatDateTime, useUiLanguage, type Need } from './common'
 import { useNeeds } from './queries'
 import { FormProblem } from '../FormProblem'
+import { LoadMore } from '../LoadMore'
 
 export const DECLINE_REASONS = [
   'not_our_activity',
@@ -112,7 +113,7 @@ function NeedList({ organisation }: { organisation: MemberOrganisation }) {
           ))}
         </ul>
       )}
-      <LoadMore hasNextPage={needs.hasNextPage} isFetchingNextPage={needs.isFetchingNextPage} fetchNextPage={needs.fetchNextPage} />
+      <LoadMore query={needs} />
     </>
   )
 }

@@ -6,8 +6,9 @@ import { api, unwrap } from '../../api/client'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { serverMessage } from '../forms'
 import type { MemberOrganisation } from '../organisations'
-import { BASE, LoadMore, StateBadge, SupplierPage, formatDate, useUiLanguage, type Offer } from './common'
+import { BASE, StateBadge, SupplierPage, formatDate, useUiLanguage, type Offer } from './common'
 import { useOffers } from './queries'
+import { LoadMore } from '../LoadMore'
 
 export const OFFER_STATES = ['draft', 'pending', 'changes_requested', 'published', 'rejected', 'archived'] as const
 
@@ -108,11 +109,7 @@ function OfferList({ organisation }: { organisation: MemberOrganisation }) {
           })}
         </ul>
       )}
-      <LoadMore
-        hasNextPage={offers.hasNextPage}
-        isFetchingNextPage={offers.isFetchingNextPage}
-        fetchNextPage={offers.fetchNextPage}
-      />
+      <LoadMore query={offers} />
     </>
   )
 }

@@ -12,7 +12,6 @@ import type { MemberOrganisation } from '../organisations'
 import {
   BASE,
   Countdown,
-  LoadMore,
   StateBadge,
   SupplierPage,
   centsToEuros,
@@ -25,6 +24,7 @@ import {
 import { useResponses, useTender } from './queries'
 import { DocumentName } from './statuses'
 import { tenderTitle } from './tenders'
+import { LoadMore } from '../LoadMore'
 
 export const RESPONSE_STATES = [
   'draft',
@@ -85,11 +85,7 @@ function ResponseList({ organisation }: { organisation: MemberOrganisation }) {
           ))}
         </ul>
       )}
-      <LoadMore
-        hasNextPage={responses.hasNextPage}
-        isFetchingNextPage={responses.isFetchingNextPage}
-        fetchNextPage={responses.fetchNextPage}
-      />
+      <LoadMore query={responses} />
     </>
   )
 }

@@ -10,7 +10,6 @@ import type { MemberOrganisation } from '../organisations'
 import {
   BASE,
   Countdown,
-  LoadMore,
   StateBadge,
   SupplierPage,
   formatDateTime,
@@ -22,6 +21,7 @@ import {
 } from './common'
 import { useResponses, useTender } from './queries'
 import { FormProblem } from '../FormProblem'
+import { LoadMore } from '../LoadMore'
 
 /** The tender's title in the reader's language, else the original. */
 export function tenderTitle(tender: Tender, ui: string): { title: string; lang: string } {
@@ -222,11 +222,7 @@ function Questions({ tender }: { tender: Tender }) {
           ))}
         </ul>
       )}
-      <LoadMore
-        hasNextPage={questions.hasNextPage}
-        isFetchingNextPage={questions.isFetchingNextPage}
-        fetchNextPage={questions.fetchNextPage}
-      />
+      <LoadMore query={questions} />
       {canAsk ? (
         <form
           noValidate

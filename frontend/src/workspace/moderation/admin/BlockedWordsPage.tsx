@@ -8,6 +8,7 @@ import { formatDate } from '../../../components/format'
 import { usePageTitle } from '../../../components/usePageTitle'
 import { fieldError, serverFieldErrors, serverMessage } from '../../forms'
 import { defined } from '../api'
+import { LoadMore } from '../../LoadMore'
 
 /** The API's bounds on a blocked word or phrase. */
 export const WORD_MAX = 100
@@ -127,11 +128,7 @@ export function BlockedWordsPage() {
               </li>
             ))}
           </ul>
-          {words.hasNextPage ? (
-            <Button variant="outline" onClick={() => void words.fetchNextPage()} loading={words.isFetchingNextPage}>
-              {t('moderation.loadMore')}
-            </Button>
-          ) : null}
+          <LoadMore query={words} />
         </>
       )}
     </section>

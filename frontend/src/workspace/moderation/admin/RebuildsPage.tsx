@@ -7,6 +7,7 @@ import { formatDateTime, formatNumber } from '../../../components/format'
 import { usePageTitle } from '../../../components/usePageTitle'
 import { serverMessage } from '../../forms'
 import { defined } from '../api'
+import { LoadMore } from '../../LoadMore'
 
 type Rebuild = Schemas['SearchRebuildBody']
 
@@ -62,11 +63,7 @@ export function RebuildsPage() {
               <RebuildRow key={item.id} rebuild={item} />
             ))}
           </ul>
-          {rebuilds.hasNextPage ? (
-            <Button variant="outline" onClick={() => void rebuilds.fetchNextPage()} loading={rebuilds.isFetchingNextPage}>
-              {t('moderation.loadMore')}
-            </Button>
-          ) : null}
+          <LoadMore query={rebuilds} />
         </>
       )}
     </section>
