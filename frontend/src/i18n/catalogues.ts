@@ -1,8 +1,10 @@
-// The interface texts of each language: the public pages' catalogue
-// (locales/<lang>.json) plus one catalogue per workspace area
-// (locales/<area>/<lang>.json), nested under the area's name, so that
-// the key supplier.offers.title finds locales/supplier/<lang>.json's
-// offers.title. One file per area keeps each area's texts together.
+// Every interface text of each language, for the types of t() keys and the
+// catalogue tests: the public pages' catalogue (locales/<lang>.json) plus
+// one catalogue per workspace area (locales/<area>/<lang>.json), nested
+// under the area's name, so that the key supplier.offers.title finds
+// locales/supplier/<lang>.json's offers.title. The app itself loads only
+// the public texts and the workspace frame's at first (index.ts); each
+// area adds its own when its code loads (areas.ts, <area>/catalogue.ts).
 import settingsDe from './locales/settings/de.json'
 import settingsEn from './locales/settings/en.json'
 import settingsFr from './locales/settings/fr.json'

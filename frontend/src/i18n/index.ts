@@ -1,6 +1,13 @@
 import i18n from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import { catalogues } from './catalogues'
+import de from './locales/de.json'
+import en from './locales/en.json'
+import fr from './locales/fr.json'
+import nl from './locales/nl.json'
+import workspaceDe from './locales/workspace/de.json'
+import workspaceEn from './locales/workspace/en.json'
+import workspaceFr from './locales/workspace/fr.json'
+import workspaceNl from './locales/workspace/nl.json'
 import {
   DEFAULT_LANGUAGE,
   SUPPORTED_LANGUAGES,
@@ -13,10 +20,10 @@ import {
 export * from './languages'
 
 export const resources = {
-  en: { translation: catalogues.en },
-  fr: { translation: catalogues.fr },
-  de: { translation: catalogues.de },
-  nl: { translation: catalogues.nl },
+  en: { translation: { ...en, workspace: workspaceEn } },
+  fr: { translation: { ...fr, workspace: workspaceFr } },
+  de: { translation: { ...de, workspace: workspaceDe } },
+  nl: { translation: { ...nl, workspace: workspaceNl } },
 } as const satisfies Record<Language, { translation: unknown }>
 
 function browserStorage(): Storage | undefined {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { SUPPORTED_LANGUAGES, resources } from '.'
+import { SUPPORTED_LANGUAGES } from '.'
+import { catalogues } from './catalogues'
 
 type Catalogue = Record<string, unknown>
 
@@ -40,7 +41,7 @@ function placeholders(text: string): string[] {
 }
 
 const catalogue = (language: (typeof SUPPORTED_LANGUAGES)[number]): Catalogue =>
-  resources[language].translation as Catalogue
+  catalogues[language] as Catalogue
 
 describe('compareCatalogues', () => {
   it('reports nested keys that are missing, extra or empty', () => {

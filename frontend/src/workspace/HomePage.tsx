@@ -9,6 +9,7 @@ import { useNotifications, useUnreadCount } from './notifications/hooks'
 import { isBuyer, isSupplier, useActiveOrganisation } from './organisations'
 import { PENDING_INVITATION_KEY } from './settings/invitationToken'
 import './settings/settings.css'
+import './settings/catalogue'
 
 /** /workspace: who you are, whom you act for, what is new, and the way to each area you may use. */
 export default function WorkspaceHomePage() {

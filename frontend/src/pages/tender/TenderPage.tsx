@@ -288,7 +288,7 @@ function SupplierLink({ tenderID }: { tenderID: string }) {
   if (!isSupplier(organisation)) return null
   return (
     <p>
-      <Link to={`/workspace/supplier/tenders/${tenderID}`}>{t('supplier.publicLink')}</Link>
+      <Link to={`/workspace/supplier/tenders/${tenderID}`}>{t('tender.supplierLink')}</Link>
     </p>
   )
 }

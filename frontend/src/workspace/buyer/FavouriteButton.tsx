@@ -8,6 +8,7 @@ import { rules, serverMessage } from '../forms'
 import { useBuyerOrganisation } from './api'
 import { LIST_NAME_MAX, useFavouriteLists } from './favourites'
 import './buyer.css'
+import './catalogue'
 
 /**
  * On a supplier's public profile, for a signed-in member of a buyer

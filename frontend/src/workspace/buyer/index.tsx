@@ -5,6 +5,7 @@ import { Empty, ErrorState, Loading } from '../../components/States'
 import { useBuyerOrganisation } from './api'
 import { BuyerFrame } from './BuyerFrame'
 import './buyer.css'
+import './catalogue'
 
 const TendersPage = lazy(() => import('./TendersPage'))
 const TenderWizard = lazy(() => import('./wizard/TenderWizard'))

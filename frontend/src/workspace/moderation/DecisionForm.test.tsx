@@ -6,6 +6,7 @@ import { fakeApi } from '../../test/fakeApi'
 import { renderWithProviders } from '../../test/render'
 import { ApiError } from '../../api/client'
 import { DecisionForm } from './DecisionForm'
+import './catalogue' // the area's texts, as the area's routes load them
 
 const templates = [
   { code: 'incomplete_description', title: 'Incomplete description', text: 'The description is incomplete.', texts: {} },

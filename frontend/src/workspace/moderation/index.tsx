@@ -17,6 +17,7 @@ import { TenderDecisionPage } from './TenderDecisionPage'
 import { BlockedWordsPage } from './admin/BlockedWordsPage'
 import { RebuildsPage } from './admin/RebuildsPage'
 import { UserRolePage } from './admin/UserRolePage'
+import './catalogue'
 
 /** The moderation area of the workspace: its own routes under /workspace/moderation/. */
 export default function ModerationConsole() {

@@ -8,6 +8,7 @@ import { serverMessage } from '../forms'
 import { appPath } from './api'
 import { useMarkRead, useNotifications } from './hooks'
 import { LoadMore } from '../LoadMore'
+import '../settings/catalogue'
 
 /** /workspace/account/notifications: every notification, unread ones marked in words, each linking to its subject. */
 export default function NotificationsPage() {

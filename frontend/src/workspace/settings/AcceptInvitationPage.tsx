@@ -10,6 +10,7 @@ import { useMe } from '../../layout/AccountMenu'
 import { serverMessage } from '../forms'
 import './settings.css'
 import { forgetInvitation, pendingInvitationToken } from './invitationToken'
+import './catalogue'
 
 /**
  * /invitations/accept#token=… (the link of the invitation email; the token

@@ -7,6 +7,7 @@ import { Loading } from '../../components/States'
 import { usePageTitle } from '../../components/usePageTitle'
 import { serverMessage } from '../forms'
 import './settings.css'
+import './catalogue'
 
 /**
  * /confirm-email#token=… (the link emailed to the new address after an

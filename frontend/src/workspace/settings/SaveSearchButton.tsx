@@ -7,6 +7,7 @@ import { fieldError, rules, serverFieldErrors, serverMessage } from '../forms'
 import { firstError, useTouched } from './formState'
 import { MAX_NAME, queryErrors, useCreateSavedSearch } from './savedSearches'
 import './settings.css'
+import './catalogue'
 
 /**
  * "Save this search" for the search page: the search's query string (as in

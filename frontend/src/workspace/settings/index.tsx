@@ -4,6 +4,7 @@ import { NavLink, Route, Routes } from 'react-router'
 import { Empty, Loading } from '../../components/States'
 import { usePageTitle } from '../../components/usePageTitle'
 import './settings.css'
+import './catalogue'
 
 const ProfilePage = lazy(() => import('./ProfilePage'))
 const PreferencesPage = lazy(() => import('./PreferencesPage'))

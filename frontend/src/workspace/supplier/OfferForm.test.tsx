@@ -5,6 +5,7 @@ import { renderApp } from '../../test/render'
 import { emptyOffer, offerBody, serverOfferErrors, validateOffer } from './OfferForm'
 import { ApiError } from '../../api/client'
 import { supplierApi } from './testing'
+import './catalogue' // the area's texts, as the area's routes load them
 
 const t = i18n.t.bind(i18n)
 

@@ -9,6 +9,7 @@ import { StatusDetailPage, StatusNewPage, StatusesPage } from './statuses'
 import { TenderAnswerPage } from './tenders'
 import { useTranslation } from 'react-i18next'
 import { Empty } from '../../components/States'
+import './catalogue'
 
 /** The supplier area of the workspace: its own routes under /workspace/supplier/. */
 export default function SupplierWorkspace() {
