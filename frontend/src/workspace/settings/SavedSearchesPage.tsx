@@ -1,6 +1,6 @@
 import { Button, Switch, TextInput } from '@mantine/core'
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Empty, ErrorState, Loading } from '../../components/States'
@@ -56,6 +56,14 @@ function SavedSearchItem({ saved }: { saved: SavedSearch }) {
   const { t } = useTranslation()
   const client = useQueryClient()
   const [renaming, setRenaming] = useState(false)
+  // When the rename form closes (saved or cancelled) with the focus in it,
+  // the focus goes back to the Rename button instead of the page's body.
+  const renameButton = useRef<HTMLButtonElement>(null)
+  const wasRenaming = useRef(false)
+  useEffect(() => {
+    if (wasRenaming.current && !renaming) renameButton.current?.focus()
+    wasRenaming.current = renaming
+  }, [renaming])
   const [name, setName] = useState(saved.name)
   // The switch follows the click at once; a refusal puts it back.
   const [alerts, setAlerts] = useState(saved.alerts)
@@ -153,6 +161,7 @@ function SavedSearchItem({ saved }: { saved: SavedSearch }) {
         />
         {!renaming ? (
           <Button
+            ref={renameButton}
             variant="subtle"
             size="compact-sm"
             aria-label={t('settings.saved.renameOne', { name: saved.name })}
