@@ -174,6 +174,7 @@ func TestToHTTP(t *testing.T) {
 		{domain.ErrForbidden, 403},
 		{domain.ErrUnavailable, 503},
 		{context.DeadlineExceeded, 503},
+		{fmt.Errorf("list the queue: %w", context.Canceled), 499},
 		{errors.New("boom"), 500},
 	}
 	for _, c := range cases {

@@ -18,6 +18,10 @@ import (
 	"passerelle/internal/domain"
 )
 
+// statusClientClosedRequest is the status proxies log for a request whose
+// client closed the connection before the answer (not in net/http).
+const statusClientClosedRequest = 499
+
 // toHTTP is the one mapping from domain errors to HTTP problems. Handlers
 // return toHTTP(err) for any error from core or store.
 func toHTTP(err error) error {
@@ -83,6 +87,10 @@ func toHTTP(err error) error {
 		return huma.Error403Forbidden(detail(err, domain.ErrForbidden, "You may not do this."))
 	case errors.Is(err, domain.ErrUnavailable), errors.Is(err, context.DeadlineExceeded):
 		return huma.Error503ServiceUnavailable("A service Passerelle needs is unavailable; try again shortly.")
+	case errors.Is(err, context.Canceled):
+		// The client went away (a page left mid-request): nobody reads the
+		// answer, and it is no server error to log as one. 499 as proxies say.
+		return huma.NewError(statusClientClosedRequest, "The request was cancelled by the client.")
 	}
 	return huma.Error500InternalServerError("An unexpected error occurred.")
 }
