@@ -130,7 +130,7 @@ function OfferView({ offer }: { offer: Offer }) {
           {offer.labels && offer.labels.length > 0 ? (
             <>
               <dt>{t('offer.labels')}</dt>
-              <dd>{offer.labels.join(', ')}</dd>
+              <dd translate="no">{offer.labels.join(', ')}</dd>
             </>
           ) : null}
           {offer.published_at ? (
