@@ -46,3 +46,14 @@ func TestSharedInstances(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkSolve(b *testing.B) {
+	for _, name := range sharedInstances {
+		b.Run(name, func(b *testing.B) {
+			inst := loadShared(b, name)
+			for b.Loop() {
+				schedule.Solve(inst)
+			}
+		})
+	}
+}
