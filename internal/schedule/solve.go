@@ -129,7 +129,7 @@ func Solve(inst Instance) Schedule {
 			}
 			st.attempt++
 			st.budget = chainBudget
-			if st.meetings() < st.tables*st.nS && st.place(r, chainDepth) {
+			if st.count < st.tables*st.nS && st.place(r, chainDepth) {
 				changed = true
 			} else if dropped, ok := st.swap(r); ok {
 				changed = true
@@ -151,7 +151,7 @@ func Solve(inst Instance) Schedule {
 		}
 	}
 
-	st.tabuSearch(pending)
+	st.tabuRestarts(pending)
 	st.closeGaps()
 
 	// Why each request left out is out.
@@ -168,16 +168,6 @@ func Solve(inst Instance) Schedule {
 		}
 	}
 	return st.schedule(inst, table, tableTaken, reasons)
-}
-
-// meetings counts the meetings scheduled. When every table of every slot
-// is taken, no chain can seat one more without leaving one out.
-func (st *state) meetings() int {
-	n := 0
-	for _, m := range st.members {
-		n += len(m)
-	}
-	return n
 }
 
 // swap seats r by ejecting the meetings in its way and re-seating those it

@@ -15,6 +15,7 @@ type state struct {
 	attempt int
 	undo    []change
 	budget  int
+	count   int // meetings scheduled
 }
 
 // change is one logged step: request r was placed (from == -1) or removed
@@ -51,6 +52,7 @@ func (st *state) assign(r, s int) {
 	st.busy[st.b[r]*st.nS+s] = r
 	st.pos[r] = len(st.members[s])
 	st.members[s] = append(st.members[s], r)
+	st.count++
 	st.undo = append(st.undo, change{r, -1, 0})
 }
 
@@ -69,6 +71,7 @@ func (st *state) removeFromSlot(r, s int) {
 	m[st.pos[r]] = last
 	st.pos[last] = st.pos[r]
 	st.members[s] = m[:len(m)-1]
+	st.count--
 }
 
 // rollback undoes every change logged after mark, restoring even the order
@@ -93,6 +96,7 @@ func (st *state) rollback(mark int) {
 			m = append(m, r)
 		}
 		st.members[s] = m
+		st.count++
 		st.slotOf[r] = s
 		st.busy[st.a[r]*st.nS+s] = r
 		st.busy[st.b[r]*st.nS+s] = r

@@ -12,11 +12,13 @@ const (
 	tabuMovesPerRequest = 300
 	// …and never more than tabuMaxMoves.
 	tabuMaxMoves = 300_000
+	// tabuRuns is how many searches start from the greedy schedule.
+	tabuRuns = 2
 	// tabuMaxLoss is the most weight one move may lose; the best schedule
 	// seen is the one kept.
-	tabuMaxLoss = 1
+	tabuMaxLoss = 2
 	// tabuLossOdds: one move in that many may lose weight.
-	tabuLossOdds = 50
+	tabuLossOdds = 100
 )
 
 // tabuSearch walks among schedules of equal or greater weight: a left-out
@@ -26,8 +28,8 @@ const (
 // ejection chain). A request just seated cannot be ejected for a few moves
 // (its tabu tenure), which keeps the walk from undoing itself. The best
 // schedule seen is kept.
-func (st *state) tabuSearch(pending []int) {
-	rng := rand.New(rand.NewPCG(0x5eed, 0xc0ffee))
+func (st *state) tabuSearch(pending []int, seed uint64, moves int) int {
+	rng := rand.New(rand.NewPCG(0x5eed, seed))
 	at := make([]int, st.nR) // request → index in pending, or -1
 	for i := range at {
 		at[i] = -1
@@ -49,7 +51,6 @@ func (st *state) tabuSearch(pending []int) {
 		}
 	}
 	tabu := make([]int, st.nR)
-	moves := min(tabuMovesPerRequest*st.nR, tabuMaxMoves)
 	weight, bestWeight := 0, 0
 	for r := range st.nR {
 		if st.slotOf[r] >= 0 {
@@ -108,7 +109,9 @@ func (st *state) tabuSearch(pending []int) {
 			}
 			cost := -st.w[r]
 			for _, o := range bs[:n] {
-				cost += st.w[o]
+				if !st.canMove(o, s) {
+					cost += st.w[o]
+				}
 			}
 			switch {
 			case cost < bestCost:
@@ -149,6 +152,24 @@ func (st *state) tabuSearch(pending []int) {
 	if weight < bestWeight {
 		st.restore(best)
 	}
+	return bestWeight
+}
+
+// tabuRestarts runs the tabu search tabuRuns times from the same schedule
+// with different seeds, and keeps the best outcome (the first among
+// equals); the runs share the move budget.
+func (st *state) tabuRestarts(pending []int) {
+	moves := min(tabuMovesPerRequest*st.nR, tabuMaxMoves) / tabuRuns
+	start := slices.Clone(st.slotOf)
+	best, bestWeight := slices.Clone(st.slotOf), -1
+	for run := range uint64(tabuRuns) {
+		st.restore(start)
+		if w := st.tabuSearch(pending, run, moves); w > bestWeight {
+			bestWeight = w
+			copy(best, st.slotOf)
+		}
+	}
+	st.restore(best)
 }
 
 // restore puts every movable request back at the slot slotOf gives.
@@ -164,4 +185,18 @@ func (st *state) restore(slotOf []int) {
 		}
 	}
 	st.undo = st.undo[:0]
+}
+
+// canMove reports whether meeting o has a free slot other than its own and
+// s: ejected from its slot, it would be re-seated at no loss.
+func (st *state) canMove(o, s int) bool {
+	if st.count >= st.tables*st.nS {
+		return false // every table taken: none is free outside s
+	}
+	for _, t := range st.common[o] {
+		if t != s && t != st.slotOf[o] && st.free(o, t) {
+			return true
+		}
+	}
+	return false
 }
