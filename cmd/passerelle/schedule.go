@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"time"
 
 	"passerelle/internal/schedule"
@@ -60,8 +61,10 @@ func readInstance(path string) (schedule.Instance, error) {
 		switch {
 		case errors.As(err, &syntax):
 			return inst, fmt.Errorf("%s: not JSON at byte %d: %w", path, syntax.Offset, err)
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return inst, fmt.Errorf("%s: not JSON: it ends too early", path)
 		case errors.As(err, &typ):
-			return inst, fmt.Errorf("%s: field %s should be %s, not a JSON %s", path, typ.Field, typ.Type, typ.Value)
+			return inst, fmt.Errorf("%s: field %s: a JSON %s where %s was expected", path, typ.Field, typ.Value, jsonKind(typ.Type.Kind()))
 		}
 		return inst, fmt.Errorf("%s: %w", path, err)
 	}
@@ -69,4 +72,20 @@ func readInstance(path string) (schedule.Instance, error) {
 		return inst, fmt.Errorf("%s: %w", path, err)
 	}
 	return inst, nil
+}
+
+// jsonKind names what a Go kind is written as in JSON.
+func jsonKind(k reflect.Kind) string {
+	switch k {
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	default:
+		return "a number"
+	}
 }
