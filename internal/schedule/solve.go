@@ -236,14 +236,13 @@ func (st *state) trySwap(r, s int) (gain int, dropped []int, tried bool) {
 // gaps counts a delegate's idle available slots between their first and
 // last meetings.
 func (st *state) gaps(d int) int {
-	first, last, meetings, idle := -1, -1, 0, 0
+	first, last, idle := -1, -1, 0
 	for s := 0; s < st.nS; s++ {
 		if st.busy[d*st.nS+s] >= 0 {
 			if first < 0 {
 				first = s
 			}
 			last = s
-			meetings++
 		}
 	}
 	if first < 0 {
@@ -254,7 +253,6 @@ func (st *state) gaps(d int) int {
 			idle++
 		}
 	}
-	_ = meetings
 	return idle
 }
 
