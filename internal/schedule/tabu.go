@@ -9,16 +9,17 @@ import (
 // reproducible (the generator's seed is fixed for the same reason).
 const (
 	// tabuMovesPerRequest moves per request of the instance…
-	tabuMovesPerRequest = 300
-	// …and never more than tabuMaxMoves.
-	tabuMaxMoves = 300_000
+	tabuMovesPerRequest = 1000
+	// …and never more than tabuMaxWork divided by the number of slots (a
+	// move looks at each slot the two delegates share).
+	tabuMaxWork = 6_000_000
 	// tabuRuns is how many searches start from the greedy schedule.
 	tabuRuns = 2
 	// tabuMaxLoss is the most weight one move may lose; the best schedule
 	// seen is the one kept.
 	tabuMaxLoss = 2
 	// tabuLossOdds: one move in that many may lose weight.
-	tabuLossOdds = 100
+	tabuLossOdds = 1000
 )
 
 // tabuSearch walks among schedules of equal or greater weight: a left-out
@@ -159,7 +160,7 @@ func (st *state) tabuSearch(pending []int, seed uint64, moves int) int {
 // with different seeds, and keeps the best outcome (the first among
 // equals); the runs share the move budget.
 func (st *state) tabuRestarts(pending []int) {
-	moves := min(tabuMovesPerRequest*st.nR, tabuMaxMoves) / tabuRuns
+	moves := min(tabuMovesPerRequest*st.nR, tabuMaxWork/max(st.nS, 1)) / tabuRuns
 	start := slices.Clone(st.slotOf)
 	best, bestWeight := slices.Clone(st.slotOf), -1
 	for run := range uint64(tabuRuns) {
