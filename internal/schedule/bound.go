@@ -45,7 +45,7 @@ func UpperBound(inst Instance) float64 {
 	for d := range p.nD {
 		g.pot[sink] = min(g.pot[sink], g.pot[p.nD+d])
 	}
-	return -float64(g.minCostFlow(source, sink)) / 2
+	return float64(-g.minCostFlow(source, sink)) / 2
 }
 
 // flowGraph is a residual graph for the min-cost flow: edge i and its

@@ -17,6 +17,9 @@ const (
 	tableBranching = 3
 	// swapBudget bounds the nodes of re-seating the meetings a swap ejects.
 	swapBudget = 60
+	// chainWork bounds the nodes of all the chains and swaps together, so
+	// that the time grows no faster than the instance.
+	chainWork = 500_000
 	// maxRounds bounds the rounds of chains and swaps over the left-out requests.
 	maxRounds = 8
 	// maxGapPasses bounds the passes that move meetings to close idle gaps.
@@ -123,13 +126,19 @@ func Solve(inst Instance) Schedule {
 	for round := 0; round < maxRounds && len(pending) > 0; round++ {
 		changed := false
 		var next []int
-		for _, r := range pending {
+		for i, r := range pending {
 			if st.slotOf[r] >= 0 {
 				continue
 			}
+			if st.spent >= chainWork {
+				next = append(next, pending[i:]...)
+				break
+			}
 			st.attempt++
 			st.budget = chainBudget
-			if st.count < st.tables*st.nS && st.place(r, chainDepth) {
+			placed := st.count < st.tables*st.nS && st.place(r, chainDepth)
+			st.spent += chainBudget - st.budget
+			if placed {
 				changed = true
 			} else if dropped, ok := st.swap(r); ok {
 				changed = true
@@ -146,7 +155,7 @@ func Solve(inst Instance) Schedule {
 			}
 			return cmp.Compare(x, y)
 		})
-		if !changed {
+		if !changed || st.spent >= chainWork {
 			break
 		}
 	}
@@ -225,7 +234,9 @@ func (st *state) trySwap(r, s int) (gain int, dropped []int, tried bool) {
 	gain = st.w[r]
 	for _, o := range bs[:n] {
 		st.budget = swapBudget
-		if !st.place(o, chainDepth-1) {
+		placed := st.place(o, chainDepth-1)
+		st.spent += swapBudget - st.budget + 1
+		if !placed {
 			gain -= st.w[o]
 			dropped = append(dropped, o)
 		}

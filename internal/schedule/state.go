@@ -16,6 +16,7 @@ type state struct {
 	undo    []change
 	budget  int
 	count   int // meetings scheduled
+	spent   int // nodes the chains and swaps explored
 }
 
 // change is one logged step: request r was placed (from == -1) or removed
