@@ -24,7 +24,7 @@ TOOL_mailpit       := github.com/axllent/mailpit@$(MAILPIT_VERSION)
 TOOL_stripe-mock   := github.com/stripe/stripe-mock@$(STRIPE_MOCK_VERSION)
 TOOLS := sqlc golangci-lint versitygw mailpit stripe-mock
 
-.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node deps-chromium vet test-go test-web test-e2e clean deps-dict bench-search bench-routing
+.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node deps-chromium vet test-go test-web test-e2e clean deps-dict bench-search bench-routing bench-schedule
 
 help:
 	@echo "make run       build and serve Passerelle on http://localhost:8080 (private PostgreSQL under ./var)"
@@ -36,6 +36,7 @@ help:
 	@echo "make tools     install the pinned tools into ./bin"
 	@echo "make bench-search  search quality (dev set, cross-language on and off) and latency at 100,000 listings"
 	@echo "make bench-routing matching one tender lot against 20,000 suppliers (issue 6: at most 500 ms)"
+	@echo "make bench-schedule the convention scheduler on every shared instance: validity, weight against the upper bound, time (issue 9)"
 
 # --- tools: one stamp per pinned version, so a bump reinstalls ---------------
 define tool_rule
@@ -186,6 +187,22 @@ BENCH_DOCS ?= 100000
 # in a test database, in at most 500 ms (not part of `make test`).
 bench-routing:
 	go test ./internal/core/ -run '^$$' -bench 'MatchLot20000|RouteTender20000' -benchtime 10x
+
+# Issue 9's scheduler targets: on every instance of shared/bench/scheduler a
+# valid schedule of at least 98.5 % of the upper bound (all of it where every
+# request fits), in at most 2 s (1 s for cross-border-2000); fails otherwise.
+bench-schedule:
+	@bench="$${PASSERELLE_SHARED_BENCH:-}"; d="$(CURDIR)"; \
+	while [ -z "$$bench" ] && [ "$$d" != / ]; do \
+	  d=$$(dirname "$$d"); \
+	  if [ -d "$$d/shared/bench/scheduler" ]; then bench="$$d/shared/bench"; fi; \
+	done; \
+	if [ -z "$$bench" ] || [ ! -d "$$bench/scheduler" ]; then \
+	  echo "bench-schedule needs the shared instances (shared/bench/scheduler beside the checkout, or PASSERELLE_SHARED_BENCH)" >&2; exit 1; \
+	fi; \
+	mkdir -p var/bench; \
+	go build -ldflags "$(LDFLAGS)" -o var/bench/passerelle ./cmd/passerelle; \
+	var/bench/passerelle bench-schedule --dir "$$bench/scheduler" --out var/bench/schedule
 
 bench-search: deps-dict
 	@data="$${PASSERELLE_SHARED_DATA:-}"; bench="$${PASSERELLE_SHARED_BENCH:-}"; d="$(CURDIR)"; \

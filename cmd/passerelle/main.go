@@ -47,6 +47,10 @@ Usage:
   passerelle bench-search --corpus F --cpv F --nace F --nuts F [--dir DIR] [--docs N]
         [--seed N] [--dict DIR] [--searches N] [--clients N]
                                   measure search latency and throughput on synthetic listings
+  passerelle schedule --instance F --out F
+                                  schedule a convention's meeting requests (JSON in, JSON out)
+  passerelle bench-schedule --dir DIR [--out DIR]
+                                  schedule, validate and measure every instance of DIR
   passerelle openapi              print the API description (/api/openapi.json); needs no database
   passerelle version
   passerelle healthcheck          exit 0 when the local server answers /healthz
@@ -86,6 +90,21 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 			tool = benchSearch
 		}
 		if err := tool(ctx, args, stdout, stderr); err != nil {
+			var usageErr usageError
+			if errors.As(err, &usageErr) {
+				fmt.Fprintf(stderr, "passerelle: %v\n\n%s", err, usage)
+				return exitConfig
+			}
+			fmt.Fprintf(stderr, "passerelle %s: %v\n", cmd, err)
+			return exitFail
+		}
+		return exitOK
+	case "schedule", "bench-schedule":
+		tool := scheduleConvention
+		if cmd == "bench-schedule" {
+			tool = benchSchedule
+		}
+		if err := tool(args, stdout, stderr); err != nil {
 			var usageErr usageError
 			if errors.As(err, &usageErr) {
 				fmt.Fprintf(stderr, "passerelle: %v\n\n%s", err, usage)
