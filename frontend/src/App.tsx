@@ -6,7 +6,7 @@ import { ApiError } from './api/client'
 import { Layout } from './layout/Layout'
 import { RequireSignIn } from './workspace/RequireSignIn'
 import { WorkspaceLayout } from './workspace/WorkspaceLayout'
-import { theme } from './theme'
+import { cssVariablesResolver, theme } from './theme'
 
 export { PRODUCT_NAME } from './layout/Layout'
 
@@ -86,7 +86,7 @@ export function makeQueryClient() {
 /** The providers every page needs. */
 export function Providers({ client, children }: { client: QueryClient; children: React.ReactNode }) {
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={client}>{children}</QueryClientProvider>
     </MantineProvider>
   )
