@@ -368,3 +368,12 @@ func (t *Tx) MarkOutcomesAsked(ctx context.Context, eventID string, now time.Tim
 	n, err := t.q.MeetingsMarkOutcomesAsked(ctx, sqlc.MeetingsMarkOutcomesAskedParams{EventID: eid, SentAt: now})
 	return n == 1, mapError(err)
 }
+
+// DeleteMeeting deletes a meeting.
+func (t *Tx) DeleteMeeting(ctx context.Context, id string) error {
+	uid, err := parseID("id", id)
+	if err != nil {
+		return err
+	}
+	return mapError(t.q.MeetingsDeleteMeeting(ctx, uid))
+}

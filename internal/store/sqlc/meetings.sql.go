@@ -375,6 +375,15 @@ func (q *Queries) MeetingsDeleteExclusion(ctx context.Context, arg MeetingsDelet
 	return result.RowsAffected(), nil
 }
 
+const meetingsDeleteMeeting = `-- name: MeetingsDeleteMeeting :exec
+DELETE FROM event_meetings WHERE id = $1
+`
+
+func (q *Queries) MeetingsDeleteMeeting(ctx context.Context, id uuid.UUID) error {
+	_, err := q.db.Exec(ctx, meetingsDeleteMeeting, id)
+	return err
+}
+
 const meetingsDeleteReplaceable = `-- name: MeetingsDeleteReplaceable :exec
 DELETE FROM event_meetings WHERE event_id = $1 AND NOT locked AND NOT confirmed
 `

@@ -252,3 +252,6 @@ ORDER BY e.id;
 
 -- name: MeetingsMarkOutcomesAsked :execrows
 INSERT INTO event_outcome_requests (event_id, sent_at) VALUES ($1, $2) ON CONFLICT DO NOTHING;
+
+-- name: MeetingsDeleteMeeting :exec
+DELETE FROM event_meetings WHERE id = $1;
