@@ -25,10 +25,6 @@ var dayColumn = []column{{width: contentWidth, align: "L"}}
 // across pages with the header and column titles repeated; every page is
 // numbered "x / y". Cancelled meetings are left out.
 func PDF(w io.Writer, a Agenda) error {
-	return writeAgendaPDF(w, a, pdfOptions{})
-}
-
-func writeAgendaPDF(w io.Writer, a Agenda, opt pdfOptions) error {
 	if err := a.validate(); err != nil {
 		return err
 	}
@@ -42,7 +38,7 @@ func writeAgendaPDF(w io.Writer, a Agenda, opt pdfOptions) error {
 		owner = a.Delegate.displayName()
 	}
 	title := t.get(labAgendaOf, owner) + " — " + calendarEventName(a.Event)
-	d, err := newPDFDoc(t, a.Generated, title, opt)
+	d, err := newPDFDoc(t, a.Generated, title)
 	if err != nil {
 		return err
 	}
@@ -92,12 +88,14 @@ func writeAgendaPDF(w io.Writer, a Agenda, opt pdfOptions) error {
 
 // agendaHeader draws the top of every page: event, stamp, delegate, version.
 func agendaHeader(d *pdfDoc, t text, a Agenda, owner string, loc *time.Location) {
-	const stampWidth = 52.0
 	top := d.f.GetY()
 	stamp := t.get(labStampPreliminary)
 	if a.Final {
 		stamp = t.get(labStampFinal)
 	}
+	// As wide as the stamp's words on one line, within reason.
+	d.setFont(styleHeading)
+	stampWidth := min(max(d.f.GetStringWidth(d.clean(stamp))+6, 40), 75)
 	// The stamp: a framed box at the top right, heavier for the final agenda.
 	stampBlocks, sh := d.layout([]para{{text: stamp, style: styleHeading}}, stampWidth-4)
 	sx := pageMargin + contentWidth - stampWidth

@@ -69,19 +69,13 @@ type pdfDoc struct {
 	contentTop float64
 }
 
-// pdfOptions are knobs for tests only.
-type pdfOptions struct {
-	uncompressed bool
-}
-
-func newPDFDoc(t text, created time.Time, title string, opt pdfOptions) (*pdfDoc, error) {
+func newPDFDoc(t text, created time.Time, title string) (*pdfDoc, error) {
 	glyphs, err := sfnt.Parse(goregular.TTF)
 	if err != nil {
 		return nil, fmt.Errorf("agenda: parse embedded font: %w", err)
 	}
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: "A4"})
 	d := &pdfDoc{f: f, glyphs: glyphs}
-	f.SetCompression(!opt.uncompressed)
 	// Fixed dates and sorted catalogues make the same agenda give the same bytes.
 	f.SetCatalogSort(true)
 	f.SetCreationDate(created.UTC())

@@ -40,10 +40,6 @@ var planColumns = []column{
 // (rows where nobody sits are left out). A section longer than a page repeats its
 // heading and column titles. Times are in each event's time zone.
 func TablePlanPDF(w io.Writer, plans []TablePlan) error {
-	return writeTablePlanPDF(w, plans, pdfOptions{})
-}
-
-func writeTablePlanPDF(w io.Writer, plans []TablePlan, opt pdfOptions) error {
 	plans = slices.Clone(plans)
 	slices.SortStableFunc(plans, func(x, y TablePlan) int { return x.Start.Compare(y.Start) })
 	created := time.Time{}
@@ -67,7 +63,7 @@ func writeTablePlanPDF(w io.Writer, plans []TablePlan, opt pdfOptions) error {
 	if created.IsZero() {
 		created = time.Unix(0, 0)
 	}
-	d, err := newPDFDoc(docText, created, title, opt)
+	d, err := newPDFDoc(docText, created, title)
 	if err != nil {
 		return err
 	}
