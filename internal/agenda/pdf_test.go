@@ -71,7 +71,8 @@ func TestPDFSixtyMeetingsBreakPages(t *testing.T) {
 	if n := strings.Count(content, "("+pdfString("Œuvre de Saint-Nicolas")+")"); n != 12 {
 		t.Errorf("Œuvre de Saint-Nicolas listed %d times, want 12", n)
 	}
-	for _, s := range []string{"Donnerstag, 26. November 2026", "Freitag, 27. November 2026", "09:40–10:00", "François Dupuis-Cœur", "Łukasz Nowak", "Niederlande"} {
+	// A page that continues a day says which day it continues.
+	for _, s := range []string{"Donnerstag, 26. November 2026", "Donnerstag, 26. November 2026 (Fortsetzung)", "Freitag, 27. November 2026", "09:40–10:00", "François Dupuis-Cœur", "Łukasz Nowak", "Niederlande"} {
 		if !shown(content, s) {
 			t.Errorf("%q is not drawn", s)
 		}
