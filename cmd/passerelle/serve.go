@@ -151,6 +151,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Suspensions:    core.NewSuspensions(st, runner, runner.Notifications(), time.Now, cfg.PublicURL),
 		BlockedWords:   core.NewBlockedWords(st, time.Now),
 		AuditLog:       core.NewAuditLog(st),
+		Meetings:       core.NewMeetings(st, runner, runner.Notifications(), time.Now, core.MeetingsConfig{PublicURL: cfg.PublicURL}),
 	})
 
 	srv := &http.Server{

@@ -276,9 +276,6 @@ type UnexcludeInput struct {
 }
 
 func registerMeetings(r *routes, s *core.Meetings) {
-	if s == nil {
-		return
-	}
 	tag := []string{"Convention meetings"}
 	member := "Members of an organisation with a confirmed registration at the event, acting for their active organisation"
 

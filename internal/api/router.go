@@ -80,6 +80,9 @@ type Deps struct {
 	BlockedWords *core.BlockedWords
 	// AuditLog is the audit log view and its CSV export.
 	AuditLog *core.AuditLog
+	// Meetings runs the business convention's directory, meeting requests,
+	// schedule, agendas and outcomes.
+	Meetings *core.Meetings
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -156,6 +159,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerAuditLog(rt, d.AuditLog, d.Log)
 	registerModerationMetrics(rt, d.Moderation)
 	registerBlockedWords(rt, d.BlockedWords)
+	registerMeetings(rt, d.Meetings)
 	if d.Moderation != nil {
 		registerModerationGauges(d.Registry, d.Moderation)
 	}

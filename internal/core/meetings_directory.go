@@ -238,7 +238,9 @@ func matchScore(me, other matchProfile) (float64, []domain.Msg) {
 	return score, reasons
 }
 
-func isBuyer(k domain.OrganisationKind) bool { return k == domain.OrgPublicBuyer || k == domain.OrgPrivateBuyer }
+func isBuyer(k domain.OrganisationKind) bool {
+	return k == domain.OrgPublicBuyer || k == domain.OrgPrivateBuyer
+}
 
 // sectorsOfCPV returns the catalogue sectors covering CPV codes.
 func sectorsOfCPV(codes []string) []string {

@@ -76,7 +76,7 @@ var (
 		DE: "nur die Organisation des Absenders zieht eine Anfrage zurück",
 		NL: "alleen de organisatie van de afzender trekt een verzoek in",
 	}
-	msgRequired = domain.Msg{EN: "is required", FR: "est obligatoire", DE: "ist erforderlich", NL: "is verplicht"}
+	msgRequired    = domain.Msg{EN: "is required", FR: "est obligatoire", DE: "ist erforderlich", NL: "is verplicht"}
 	msgBadPriority = domain.Msg{
 		EN: "must be one of: %s", FR: "doit être l'une de ces valeurs : %s", DE: "muss einer dieser Werte sein: %s",
 		NL: "moet een van deze waarden zijn: %s",

@@ -14,7 +14,9 @@ const (
 )
 
 // ValidRequestPriority reports whether p may be asked for.
-func ValidRequestPriority(p MeetingPriority) bool { return p == PriorityMustMeet || p == PriorityWouldLike }
+func ValidRequestPriority(p MeetingPriority) bool {
+	return p == PriorityMustMeet || p == PriorityWouldLike
+}
 
 // ValidAnswerPriority reports whether p may answer a request.
 func ValidAnswerPriority(p MeetingPriority) bool { return ValidRequestPriority(p) || p == PriorityOK }
