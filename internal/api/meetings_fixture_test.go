@@ -106,7 +106,9 @@ func (w *conventionWorld) available(delegateID string, first, last int) {
 }
 
 // slot is the start of the i-th slot.
-func (w *conventionWorld) slot(i int) time.Time { return w.start.Add(time.Duration(i) * 20 * time.Minute) }
+func (w *conventionWorld) slot(i int) time.Time {
+	return w.start.Add(time.Duration(i) * 20 * time.Minute)
+}
 
 func (w *conventionWorld) path(rest string) string { return "/api/v1/events/" + w.eventID + rest }
 
