@@ -1,7 +1,10 @@
 package event
 
 import (
+	"fmt"
 	"time"
+
+	"passerelle/internal/domain"
 )
 
 // State is where an event is in its life: a draft is seen by organisers
@@ -226,3 +229,8 @@ type Delegate struct {
 	// Availability: empty means the whole event.
 	Availability []Window
 }
+
+// ErrLocked is the sentinel of a change refused because the event's
+// schedule or registrations depend on what it would change (the API's
+// problem type event-locked); it is a domain.ErrConflict.
+var ErrLocked = fmt.Errorf("%w: event locked", domain.ErrConflict)

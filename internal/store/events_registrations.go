@@ -404,3 +404,13 @@ func loadDelegates(ctx context.Context, q *sqlc.Queries, regs []event.Registrati
 	}
 	return nil
 }
+
+// MarkRegistrationPaid records a payment without confirming (a payment
+// that arrived after the registration was cancelled).
+func (t *Tx) MarkRegistrationPaid(ctx context.Context, id string, now time.Time, paymentIntentID string) error {
+	uid, err := uuid.Parse(id)
+	if err != nil {
+		return domain.ErrNotFound
+	}
+	return mapError(t.q.MarkRegistrationPaid(ctx, sqlc.MarkRegistrationPaidParams{ID: uid, Now: now, PaymentIntentID: paymentIntentID}))
+}

@@ -895,6 +895,23 @@ func (q *Queries) LockRegistration(ctx context.Context, id uuid.UUID) (EventRegi
 	return i, err
 }
 
+const markRegistrationPaid = `-- name: MarkRegistrationPaid :exec
+UPDATE event_registrations SET paid_at = $1::timestamptz, payment_intent_id = $2::text,
+    updated_at = $1::timestamptz
+WHERE id = $3
+`
+
+type MarkRegistrationPaidParams struct {
+	Now             time.Time
+	PaymentIntentID string
+	ID              uuid.UUID
+}
+
+func (q *Queries) MarkRegistrationPaid(ctx context.Context, arg MarkRegistrationPaidParams) error {
+	_, err := q.db.Exec(ctx, markRegistrationPaid, arg.Now, arg.PaymentIntentID, arg.ID)
+	return err
+}
+
 const paidRegistrationIDs = `-- name: PaidRegistrationIDs :many
 SELECT id FROM event_registrations
 WHERE event_id = $1 AND state = 'confirmed' AND paid_at IS NOT NULL AND fee_cents > 0

@@ -203,3 +203,8 @@ JOIN tender_texts t ON t.tender_id = d.id AND t.original
 WHERE d.organisation_id = $1 AND d.state = 'published'
 ORDER BY d.responses_deadline, d.id
 LIMIT 20;
+
+-- name: MarkRegistrationPaid :exec
+UPDATE event_registrations SET paid_at = sqlc.arg(now)::timestamptz, payment_intent_id = sqlc.arg(payment_intent_id)::text,
+    updated_at = sqlc.arg(now)::timestamptz
+WHERE id = sqlc.arg(id);
