@@ -24,11 +24,11 @@ const (
 )
 
 var (
-	msgRequired  = domain.Msg{EN: "this field is required", FR: "ce champ est obligatoire", DE: "dieses Feld ist erforderlich", NL: "dit veld is verplicht"}
-	msgTooLong   = domain.Msg{EN: "at most %d characters", FR: "%d caractères au plus", DE: "höchstens %d Zeichen", NL: "hoogstens %d tekens"}
-	msgBetween   = domain.Msg{EN: "must be between %d and %d", FR: "doit être compris entre %d et %d", DE: "muss zwischen %d und %d liegen", NL: "moet tussen %d en %d liggen"}
-	msgLanguage  = domain.Msg{EN: "must be fr, de, en or nl", FR: "doit être fr, de, en ou nl", DE: "muss fr, de, en oder nl sein", NL: "moet fr, de, en of nl zijn"}
-	msgEndBefore = domain.Msg{EN: "the end must be after the start", FR: "la fin doit suivre le début", DE: "das Ende muss nach dem Beginn liegen", NL: "het einde moet na het begin liggen"}
+	msgRequired       = domain.Msg{EN: "this field is required", FR: "ce champ est obligatoire", DE: "dieses Feld ist erforderlich", NL: "dit veld is verplicht"}
+	msgTooLong        = domain.Msg{EN: "at most %d characters", FR: "%d caractères au plus", DE: "höchstens %d Zeichen", NL: "hoogstens %d tekens"}
+	msgBetween        = domain.Msg{EN: "must be between %d and %d", FR: "doit être compris entre %d et %d", DE: "muss zwischen %d und %d liegen", NL: "moet tussen %d en %d liggen"}
+	msgLanguage       = domain.Msg{EN: "must be fr, de, en or nl", FR: "doit être fr, de, en ou nl", DE: "muss fr, de, en oder nl sein", NL: "moet fr, de, en of nl zijn"}
+	msgEndBefore      = domain.Msg{EN: "the end must be after the start", FR: "la fin doit suivre le début", DE: "das Ende muss nach dem Beginn liegen", NL: "het einde moet na het begin liggen"}
 	msgTooLongSession = domain.Msg{EN: "a session lasts at most 24 hours", FR: "une session dure 24 heures au plus",
 		DE: "eine Sitzung dauert höchstens 24 Stunden", NL: "een sessie duurt hoogstens 24 uur"}
 	msgBreakOutside = domain.Msg{EN: "a break must lie within its session", FR: "une pause doit se situer pendant sa session",
@@ -39,7 +39,7 @@ var (
 		DE: "diese Sitzung lässt keine Zeit für ein einziges Treffen", NL: "deze sessie laat geen tijd voor één enkele afspraak"}
 	msgAfterStart = domain.Msg{EN: "must be no later than the start of the first session", FR: "doit précéder le début de la première session",
 		DE: "darf nicht nach dem Beginn der ersten Sitzung liegen", NL: "mag niet na het begin van de eerste sessie liggen"}
-	msgCount = domain.Msg{EN: "give between %d and %d", FR: "indiquez-en entre %d et %d", DE: "geben Sie zwischen %d und %d an", NL: "geef er tussen %d en %d op"}
+	msgCount   = domain.Msg{EN: "give between %d and %d", FR: "indiquez-en entre %d et %d", DE: "geben Sie zwischen %d und %d an", NL: "geef er tussen %d en %d op"}
 	msgForKind = domain.Msg{EN: "must be any, sse_supplier or buyer", FR: "doit être any, sse_supplier ou buyer",
 		DE: "muss any, sse_supplier oder buyer sein", NL: "moet any, sse_supplier of buyer zijn"}
 	msgCurrency = domain.Msg{EN: "must be a three-letter currency code such as EUR", FR: "doit être un code de devise de trois lettres comme EUR",
