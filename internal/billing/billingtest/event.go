@@ -143,3 +143,11 @@ func Event(typ string, object map[string]any) map[string]any {
 		"data":        map[string]any{"object": object},
 	}
 }
+
+// SignedPayloadRaw signs body as it is, now (to test bodies that are not
+// valid events).
+func SignedPayloadRaw(tb testing.TB, secret string, body []byte) (payload []byte, header string) {
+	tb.Helper()
+	signed := webhook.GenerateTestSignedPayload(&webhook.UnsignedPayload{Payload: body, Secret: secret, Timestamp: time.Now()})
+	return signed.Payload, signed.Header
+}
