@@ -203,4 +203,3 @@ func (s *Events) RefundRegistration(ctx context.Context, registrationID string, 
 	// A refusal is final: recorded as failed, nothing to retry.
 	return err
 }
-
