@@ -12,6 +12,7 @@ import (
 // MeetingMinutes, with breaks where no meeting takes place.
 type Session struct {
 	ID             string
+	Name           string
 	Start, End     time.Time
 	MeetingMinutes int
 	Breaks         []Break
