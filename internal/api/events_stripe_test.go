@@ -288,3 +288,15 @@ func TestStripeWebhookIsTheOnlyRouteExemptFromCSRF(t *testing.T) {
 		t.Errorf("cross-site POST /api/v1/events: %d, want 403", r.status)
 	}
 }
+
+func TestStripeWebhookBodyIsBounded(t *testing.T) {
+	e := newStripeEnv(t)
+	body := []byte(`{"id":"evt_big","padding":"` + strings.Repeat("x", 70<<10) + `"}`)
+	payload, sig := billingtest.SignedPayloadRaw(t, billingtest.WebhookSecret, body)
+	if r := e.webhook(payload, sig); r.status != http.StatusRequestEntityTooLarge {
+		t.Errorf("a 70 KB webhook: %d %s, want 413", r.status, r.raw)
+	}
+	if n := e.count(`SELECT count(*) FROM billing_events`); n != 0 {
+		t.Errorf("%d billing events", n)
+	}
+}
