@@ -4,11 +4,12 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { api, unwrap } from '../../api/client'
+import { queryParams } from '../../api/queryParams'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { formatDateTime } from '../../components/format'
 import { usePageTitle } from '../../components/usePageTitle'
 import { fieldError, serverFieldErrors } from '../forms'
-import { defined, type AuditEntry } from './api'
+import type { AuditEntry } from './api'
 import {
   AUDIT_FILTER_MAX,
   auditChanges,
@@ -41,7 +42,7 @@ export function AuditPage() {
     queryFn: async ({ pageParam }) =>
       unwrap(
         await api.GET('/api/v1/admin/audit', {
-          params: { query: defined({ ...query, cursor: pageParam || undefined, limit: 20 }) },
+          params: { query: queryParams({ ...query, cursor: pageParam || undefined, limit: 20 }) },
         }),
       ),
     getNextPageParam: (last) => last.next_cursor || undefined,

@@ -4,10 +4,10 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { api, unwrap } from '../../api/client'
+import { queryParams } from '../../api/queryParams'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { countryName } from '../../components/format'
 import { usePageTitle } from '../../components/usePageTitle'
-import { defined } from './api'
 import { LoadMore } from '../LoadMore'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -33,7 +33,7 @@ export function OrganisationsPage() {
     queryFn: async ({ pageParam }) =>
       unwrap(
         await api.GET('/api/v1/search', {
-          params: { query: defined({ q, kind: ['supplier'], limit: '20', cursor: pageParam || undefined }) },
+          params: { query: queryParams({ q, kind: ['supplier'], limit: '20', cursor: pageParam || undefined }) },
         }),
       ),
     getNextPageParam: (last) => last.next_cursor || undefined,

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { api, unwrap, type Schemas } from '../../api/client'
+import { queryParams } from '../../api/queryParams'
 import { currentLanguage } from '../../i18n'
 import { useMe } from '../../layout/AccountMenu'
 import { useMyOrganisations } from '../organisations'
@@ -45,7 +46,7 @@ export function useQueue(kind: string, country: string) {
       unwrap(
         await api.GET('/api/v1/moderation/queue', {
           params: {
-            query: defined({
+            query: queryParams({
               kind: kind || undefined,
               country: country || undefined,
               cursor: pageParam || undefined,
@@ -88,15 +89,5 @@ export function decisionPath(item: Pick<QueueItem, 'kind' | 'id' | 'organisation
       return `/workspace/moderation/sse-statuses/${item.organisation_id}/${item.id}`
     case 'report':
       return `/workspace/moderation/reports/${item.target_type ?? 'offer'}/${item.target_id ?? ''}/${item.id}`
-  }
-}
-
-/**
- * The object without its undefined properties: the API client's query types
- * take a parameter or leave it out, never undefined.
- */
-export function defined<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {
-    [K in keyof T]?: Exclude<T[K], undefined>
   }
 }

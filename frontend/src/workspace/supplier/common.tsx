@@ -144,10 +144,3 @@ export function centsToEuros(cents: number | undefined | null): string {
   if (cents === undefined || cents === null) return ''
   return (cents / 100).toFixed(2)
 }
-
-/** The entries of o that are set (not undefined nor ''): query parameters the API should not see empty. */
-export function setOnly<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as {
-    [K in keyof T]?: Exclude<T[K], undefined>
-  }
-}

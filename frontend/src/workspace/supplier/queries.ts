@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap } from '../../api/client'
-import { setOnly } from './common'
+import { queryParams } from '../../api/queryParams'
 
 // The supplier area's reads. Keys start with 'supplier' so that a change
 // invalidates only what it touches; labels follow the interface language.
@@ -26,7 +26,7 @@ export function useOffers(orgID: string, state: string) {
         await api.GET('/api/v1/organisations/{orgID}/offers', {
           params: {
             path: { orgID },
-            query: setOnly({ state: state as 'draft', cursor: pageParam, limit: 20 }),
+            query: queryParams({ state: state as 'draft', cursor: pageParam, limit: 20 }),
           },
         }),
       ),
@@ -45,7 +45,7 @@ export function useNeeds(orgID: string, answer: string, limit = 20) {
         await api.GET('/api/v1/organisations/{orgID}/needs', {
           params: {
             path: { orgID },
-            query: setOnly({ answer: answer as 'unanswered', cursor: pageParam, limit }),
+            query: queryParams({ answer: answer as 'unanswered', cursor: pageParam, limit }),
           },
         }),
       ),
@@ -61,7 +61,7 @@ export function useResponses(orgID: string, limit = 50) {
     queryFn: async ({ pageParam }) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/responses', {
-          params: { path: { orgID }, query: setOnly({ cursor: pageParam, limit }) },
+          params: { path: { orgID }, query: queryParams({ cursor: pageParam, limit }) },
         }),
       ),
     getNextPageParam: (last) => last.next_cursor || undefined,

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, unwrap } from '../../api/client'
+import { queryParams } from '../../api/queryParams'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { fieldError, serverFieldErrors } from '../forms'
 import type { MemberOrganisation } from '../organisations'
@@ -13,7 +14,6 @@ import {
   StateBadge,
   SupplierPage,
   formatDateTime,
-  setOnly,
   useUiLanguage,
   type Lot,
   type SupplierResponse,
@@ -162,7 +162,7 @@ function Questions({ tender }: { tender: Tender }) {
     queryFn: async ({ pageParam }) =>
       unwrap(
         await api.GET('/api/v1/tenders/{tenderID}/questions', {
-          params: { path: { tenderID: tender.id }, query: setOnly({ cursor: pageParam, limit: 50 }) },
+          params: { path: { tenderID: tender.id }, query: queryParams({ cursor: pageParam, limit: 50 }) },
         }),
       ),
     getNextPageParam: (last) => last.next_cursor || undefined,

@@ -3,11 +3,11 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap } from '../../../api/client'
+import { queryParams } from '../../../api/queryParams'
 import { Empty, ErrorState, Loading } from '../../../components/States'
 import { formatDate } from '../../../components/format'
 import { usePageTitle } from '../../../components/usePageTitle'
 import { fieldError, serverFieldErrors, serverMessage } from '../../forms'
-import { defined } from '../api'
 import { LoadMore } from '../../LoadMore'
 
 /** The API's bounds on a blocked word or phrase. */
@@ -23,7 +23,7 @@ export function BlockedWordsPage() {
     queryKey: ['moderation', 'blocked-words'],
     initialPageParam: '',
     queryFn: async ({ pageParam }) =>
-      unwrap(await api.GET('/api/v1/admin/blocked-words', { params: { query: defined({ cursor: pageParam || undefined, limit: 50 }) } })),
+      unwrap(await api.GET('/api/v1/admin/blocked-words', { params: { query: queryParams({ cursor: pageParam || undefined, limit: 50 }) } })),
     getNextPageParam: (last) => last.next_cursor || undefined,
   })
   const [word, setWord] = useState('')

@@ -2,11 +2,11 @@ import { Alert, Badge, Button, Progress } from '@mantine/core'
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap, type Schemas } from '../../../api/client'
+import { queryParams } from '../../../api/queryParams'
 import { Empty, ErrorState, Loading } from '../../../components/States'
 import { formatDateTime, formatNumber } from '../../../components/format'
 import { usePageTitle } from '../../../components/usePageTitle'
 import { serverMessage } from '../../forms'
-import { defined } from '../api'
 import { LoadMore } from '../../LoadMore'
 
 type Rebuild = Schemas['SearchRebuildBody']
@@ -25,7 +25,7 @@ export function RebuildsPage() {
     queryKey: ['moderation', 'rebuilds'],
     initialPageParam: '',
     queryFn: async ({ pageParam }) =>
-      unwrap(await api.GET('/api/v1/admin/search/rebuilds', { params: { query: defined({ cursor: pageParam || undefined, limit: 20 }) } })),
+      unwrap(await api.GET('/api/v1/admin/search/rebuilds', { params: { query: queryParams({ cursor: pageParam || undefined, limit: 20 }) } })),
     getNextPageParam: (last) => last.next_cursor || undefined,
   })
   const start = useMutation({
