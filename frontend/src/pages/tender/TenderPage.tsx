@@ -1,9 +1,10 @@
 import { Alert, Badge, Button } from '@mantine/core'
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, unwrap, type Schemas } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
 import { Empty, ErrorState, Loading, PageError } from '../../components/States'
 import { formatDateTime, formatMoney, languageName, timeLeft } from '../../components/format'
 import { pickText } from '../../components/localized'
@@ -239,18 +240,16 @@ function Documents({ tender }: { tender: Tender }) {
 function Questions({ tenderID }: { tenderID: string }) {
   const { t, i18n } = useTranslation()
   const ui = i18n.resolvedLanguage ?? 'en'
-  const questions = useInfiniteQuery({
+  const questions = useCursorList({
     queryKey: ['tender-questions', tenderID],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/tenders/{tenderID}/questions', {
-          params: { path: { tenderID }, query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { path: { tenderID }, query: { limit: 20, ...(cursor ? { cursor } : {}) } },
         }),
       ),
-    getNextPageParam: (last) => last.next_cursor || undefined,
   })
-  const items = questions.data?.pages.flatMap((page) => page.items ?? []) ?? []
+  const items = questions.items
   return (
     <section aria-labelledby="qa-heading">
       <h2 id="qa-heading">{t('tender.questions')}</h2>

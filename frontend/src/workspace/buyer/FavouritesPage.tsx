@@ -1,9 +1,10 @@
 import { Alert, Button, TextInput } from '@mantine/core'
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { api, unwrap, type Schemas } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
 import { countryName, formatDate } from '../../components/format'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { rules, serverFieldErrors, serverMessage } from '../forms'
@@ -21,7 +22,7 @@ export default function FavouritesPage() {
   const { organisation } = useBuyerOrganisation()
   const orgID = organisation?.id ?? ''
   const lists = useFavouriteLists(orgID)
-  const items = lists.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = lists.items
   const selected = items.find((l) => l.id === listID)
   return (
     <BuyerFrame title={t('buyer.favourites.title')}>
@@ -200,16 +201,14 @@ function ListSuppliers({ orgID, list }: { orgID: string; list: FavouriteList }) 
   const { t, i18n } = useTranslation()
   const ui = i18n.resolvedLanguage ?? 'en'
   const client = useQueryClient()
-  const suppliers = useInfiniteQuery({
+  const suppliers = useCursorList({
     queryKey: ['buyer', 'favourites', list.id],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/favourite-lists/{listID}/suppliers', {
-          params: { path: { orgID, listID: list.id }, query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { path: { orgID, listID: list.id }, query: { limit: 50, ...(cursor ? { cursor } : {}) } },
         }),
       ),
-    getNextPageParam: (page) => page.next_cursor || undefined,
   })
   const remove = useMutation({
     mutationFn: async (supplierID: string) =>
@@ -223,7 +222,7 @@ function ListSuppliers({ orgID, list }: { orgID: string; list: FavouriteList }) 
       await client.invalidateQueries({ queryKey: ['buyer', 'favourite-lists', orgID] })
     },
   })
-  const items = suppliers.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = suppliers.items
   return (
     <section aria-labelledby="suppliers-heading">
       <h2 id="suppliers-heading">{t('buyer.favourites.suppliersOf', { name: list.name })}</h2>

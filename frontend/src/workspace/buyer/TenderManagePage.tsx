@@ -1,9 +1,10 @@
 import { Alert, Badge, Button, Textarea } from '@mantine/core'
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
 import { ApiError, api, unwrap } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
 import { formatDateTime, formatMoney } from '../../components/format'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { rules, serverFieldErrors, serverMessage } from '../forms'
@@ -168,18 +169,16 @@ export function OrganisationLink({ id }: { id: string }) {
 
 function Questions({ orgID, tender }: { orgID: string; tender: Tender }) {
   const { t } = useTranslation()
-  const questions = useInfiniteQuery({
+  const questions = useCursorList({
     queryKey: ['buyer', 'questions', tender.id],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/tenders/{tenderID}/questions', {
-          params: { path: { tenderID: tender.id }, query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { path: { tenderID: tender.id }, query: { limit: 50, ...(cursor ? { cursor } : {}) } },
         }),
       ),
-    getNextPageParam: (page) => page.next_cursor || undefined,
   })
-  const items = questions.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = questions.items
   const canAnswer = tender.state === 'published' && !tender.deadline_passed
   return (
     <section aria-labelledby="questions-heading">
@@ -291,18 +290,16 @@ function QuestionItem({ orgID, tender, question, canAnswer }: { orgID: string; t
 function NotInterested({ orgID, tender }: { orgID: string; tender: Tender }) {
   const { t, i18n } = useTranslation()
   const ui = i18n.resolvedLanguage ?? 'en'
-  const list = useInfiniteQuery({
+  const list = useCursorList({
     queryKey: ['buyer', 'not-interested', tender.id],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/tenders/{tenderID}/not-interested', {
-          params: { path: { orgID, tenderID: tender.id }, query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { path: { orgID, tenderID: tender.id }, query: { limit: 50, ...(cursor ? { cursor } : {}) } },
         }),
       ),
-    getNextPageParam: (page) => page.next_cursor || undefined,
   })
-  const items = list.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = list.items
   return (
     <section aria-labelledby="interest-heading">
       <h2 id="interest-heading">{t('buyer.interest.title')}</h2>
@@ -326,18 +323,16 @@ function NotInterested({ orgID, tender }: { orgID: string; tender: Tender }) {
 
 function Responses({ orgID, tender }: { orgID: string; tender: Tender }) {
   const { t } = useTranslation()
-  const responses = useInfiniteQuery({
+  const responses = useCursorList({
     queryKey: ['buyer', 'responses', tender.id],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/tenders/{tenderID}/responses', {
-          params: { path: { orgID, tenderID: tender.id }, query: { limit: 100, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { path: { orgID, tenderID: tender.id }, query: { limit: 100, ...(cursor ? { cursor } : {}) } },
         }),
       ),
-    getNextPageParam: (page) => page.next_cursor || undefined,
   })
-  const items = responses.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = responses.items
   const lots = tender.lots ?? []
   const withoutOutcome = lots.filter((l) => !l.outcome).length
   return (

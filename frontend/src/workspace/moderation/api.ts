@@ -1,5 +1,6 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { api, unwrap, type Schemas } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
 import { queryParams } from '../../api/queryParams'
 import { currentLanguage } from '../../i18n'
 import { useMe } from '../../layout/AccountMenu'
@@ -39,23 +40,21 @@ export function useIsOwnOrganisation() {
 
 /** The queue, a page at a time, with its kind and country filters. */
 export function useQueue(kind: string, country: string) {
-  return useInfiniteQuery({
+  return useCursorList({
     queryKey: ['moderation', 'queue', kind, country, currentLanguage()],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/moderation/queue', {
           params: {
             query: queryParams({
               kind: kind || undefined,
               country: country || undefined,
-              cursor: pageParam || undefined,
+              cursor: cursor,
               limit: 20,
             }),
           },
         }),
       ),
-    getNextPageParam: (last) => last.next_cursor || undefined,
   })
 }
 

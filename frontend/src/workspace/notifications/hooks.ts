@@ -1,4 +1,5 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCursorList } from '../../api/cursorList'
 import { request, type Notification, type Page } from './api'
 
 /** The unread count for the header's badge: re-read every minute and when the window gets focus. */
@@ -15,16 +16,14 @@ export function useUnreadCount(enabled: boolean) {
 
 /** The user's notifications, newest first, a page at a time. */
 export function useNotifications(unreadOnly = false, limit = 20) {
-  return useInfiniteQuery({
+  return useCursorList({
     queryKey: ['me', 'notifications', 'list', unreadOnly, limit],
-    queryFn: async ({ pageParam }) => {
+    fetchPage: async (cursor) => {
       const params = new URLSearchParams({ limit: String(limit) })
       if (unreadOnly) params.set('unread', 'true')
-      if (pageParam) params.set('cursor', pageParam)
+      if (cursor) params.set('cursor', cursor)
       return request<Page<Notification>>('GET', `/api/v1/me/notifications?${params.toString()}`)
     },
-    initialPageParam: '',
-    getNextPageParam: (last) => last.next_cursor || undefined,
   })
 }
 

@@ -1,8 +1,9 @@
 import { Button, Switch, TextInput } from '@mantine/core'
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { useCursorList } from '../../api/cursorList'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { usePageTitle } from '../../components/usePageTitle'
 import { fieldError, rules, serverFieldErrors, serverMessage } from '../forms'
@@ -16,17 +17,15 @@ import { LoadMore } from '../LoadMore'
 export default function SavedSearchesPage() {
   const { t } = useTranslation()
   usePageTitle(t('settings.saved.title'))
-  const list = useInfiniteQuery({
+  const list = useCursorList({
     queryKey: SAVED_KEY,
-    queryFn: async ({ pageParam }) => {
+    fetchPage: async (cursor) => {
       const params = new URLSearchParams({ limit: '20' })
-      if (pageParam) params.set('cursor', pageParam)
+      if (cursor) params.set('cursor', cursor)
       return request<Page<SavedSearch>>('GET', `/api/v1/me/saved-searches?${params.toString()}`)
     },
-    initialPageParam: '',
-    getNextPageParam: (last) => last.next_cursor || undefined,
   })
-  const items = list.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = list.items
   return (
     <section aria-labelledby="saved-heading">
       <h2 id="saved-heading">{t('settings.saved.title')}</h2>

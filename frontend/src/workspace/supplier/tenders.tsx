@@ -1,9 +1,10 @@
 import { Badge, Button, Group, Textarea } from '@mantine/core'
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, unwrap } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
 import { queryParams } from '../../api/queryParams'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { fieldError, serverFieldErrors } from '../forms'
@@ -50,7 +51,7 @@ function TenderAnswer({ organisation, tenderID }: { organisation: MemberOrganisa
   const data = tender.data
   const title = tenderTitle(data, ui)
   const open = data.state === 'published' && !data.deadline_passed
-  const mine = (responses.data?.pages.flatMap((p) => p.items ?? []) ?? []).filter((r) => r.tender_id === data.id)
+  const mine = responses.items.filter((r) => r.tender_id === data.id)
   return (
     <>
       <h2 lang={title.lang}>{title.title}</h2>
@@ -156,16 +157,14 @@ function Questions({ tender }: { tender: Tender }) {
   const { t } = useTranslation()
   const ui = useUiLanguage()
   const client = useQueryClient()
-  const questions = useInfiniteQuery({
+  const questions = useCursorList({
     queryKey: ['supplier', 'questions', tender.id],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/tenders/{tenderID}/questions', {
-          params: { path: { tenderID: tender.id }, query: queryParams({ cursor: pageParam, limit: 50 }) },
+          params: { path: { tenderID: tender.id }, query: queryParams({ cursor, limit: 50 }) },
         }),
       ),
-    getNextPageParam: (last) => last.next_cursor || undefined,
   })
   const [question, setQuestion] = useState('')
   const [touched, setTouched] = useState(false)
@@ -194,7 +193,7 @@ function Questions({ tender }: { tender: Tender }) {
       : [...question].length > 4000
         ? t('workspace.form.tooLong', { max: 4000 })
         : null
-  const items = questions.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = questions.items
   return (
     <section aria-labelledby="tender-questions">
       <h2 id="tender-questions">{t('supplier.tender.questions')}</h2>
