@@ -7,7 +7,7 @@ import { api, unwrap, type Schemas } from '../../api/client'
 import { useCursorList } from '../../api/cursorList'
 import { countryName, formatDate } from '../../components/format'
 import { Empty, ErrorState, Loading } from '../../components/States'
-import { rules, serverFieldErrors, serverMessage } from '../forms'
+import { rules, serverFieldErrors, serverMessage, useRequiredText } from '../forms'
 import { useBuyerOrganisation } from './api'
 import { BuyerFrame } from './BuyerFrame'
 import { LIST_NAME_MAX, useFavouriteLists } from './favourites'
@@ -52,24 +52,22 @@ function CreateList({ orgID }: { orgID: string }) {
   const { t } = useTranslation()
   const client = useQueryClient()
   const navigate = useNavigate()
-  const [name, setName] = useState('')
-  const [touched, setTouched] = useState(false)
+  const name = useRequiredText(LIST_NAME_MAX, { touchOn: 'blur' })
   const create = useMutation({
     mutationFn: async () =>
       unwrap(
         await api.POST('/api/v1/organisations/{orgID}/favourite-lists', {
           params: { path: { orgID } },
-          body: { name: name.trim() },
+          body: { name: name.value.trim() },
         }),
       ),
     onSuccess: async (list) => {
-      setName('')
-      setTouched(false)
+      name.setValue('')
+      name.setTouched(false)
       await client.invalidateQueries({ queryKey: ['buyer', 'favourite-lists', orgID] })
       navigate(`/workspace/buyer/favourites/${list.id}`)
     },
   })
-  const clientError = touched ? (rules.required(t)(name) ?? rules.maxLength(t, LIST_NAME_MAX)(name)) : null
   const server = serverFieldErrors(create.error)
   return (
     <form
@@ -77,18 +75,14 @@ function CreateList({ orgID }: { orgID: string }) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault()
-        setTouched(true)
-        if (rules.required(t)(name) || rules.maxLength(t, LIST_NAME_MAX)(name)) return
+        if (!name.check()) return
         create.mutate()
       }}
     >
       <TextInput
         label={t('buyer.favourites.newName')}
-        required
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        onBlur={() => setTouched(true)}
-        error={clientError || server.name || (create.isError && !server.name ? serverMessage(create.error, t) : undefined)}
+        {...name.inputProps}
+        error={name.error || server.name || (create.isError && !server.name ? serverMessage(create.error, t) : undefined)}
       />
       <div className="buyer-actions">
         <Button type="submit" loading={create.isPending}>

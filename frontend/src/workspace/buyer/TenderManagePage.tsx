@@ -7,7 +7,7 @@ import { ApiError, api, unwrap } from '../../api/client'
 import { useCursorList } from '../../api/cursorList'
 import { formatDateTime, formatMoney } from '../../components/format'
 import { Empty, ErrorState, Loading } from '../../components/States'
-import { rules, serverFieldErrors, serverMessage } from '../forms'
+import { rules, serverFieldErrors, serverMessage, useRequiredText } from '../forms'
 import {
   useBuyerOrganisation,
   useLotMatches,
@@ -201,24 +201,22 @@ function QuestionItem({ orgID, tender, question, canAnswer }: { orgID: string; t
   const ui = i18n.resolvedLanguage ?? 'en'
   const client = useQueryClient()
   const [editing, setEditing] = useState(!question.answer)
-  const [answer, setAnswer] = useState(question.answer ?? '')
-  const [touched, setTouched] = useState(false)
+  const answer = useRequiredText(ANSWER_MAX, { initial: question.answer ?? '', touchOn: 'blur' })
   const save = useMutation({
     mutationFn: async () =>
       unwrap(
         await api.PUT('/api/v1/organisations/{orgID}/tenders/{tenderID}/questions/{questionID}/answer', {
           params: { path: { orgID, tenderID: tender.id, questionID: question.id } },
-          body: { answer: answer.trim() },
+          body: { answer: answer.value.trim() },
         }),
       ),
     onSuccess: async () => {
       setEditing(false)
-      setTouched(false)
+      answer.setTouched(false)
       await client.invalidateQueries({ queryKey: ['buyer', 'questions', tender.id] })
     },
   })
-  const clientError = touched ? (rules.required(t)(answer) ?? rules.maxLength(t, ANSWER_MAX)(answer)) : null
-  const error = clientError || serverFieldErrors(save.error).answer
+  const error = answer.error || serverFieldErrors(save.error).answer
   return (
     <li className="buyer-card">
       <p>
@@ -251,19 +249,15 @@ function QuestionItem({ orgID, tender, question, canAnswer }: { orgID: string; t
           noValidate
           onSubmit={(event) => {
             event.preventDefault()
-            setTouched(true)
-            if (rules.required(t)(answer) || rules.maxLength(t, ANSWER_MAX)(answer)) return
+            if (!answer.check()) return
             save.mutate()
           }}
         >
           <Textarea
             label={t('buyer.questions.answerLabel')}
             description={t('buyer.questions.answerHint')}
-            required
+            {...answer.inputProps}
             rows={3}
-            value={answer}
-            onChange={(e) => setAnswer(e.currentTarget.value)}
-            onBlur={() => setTouched(true)}
             error={error}
           />
           {save.isError && !serverFieldErrors(save.error).answer ? (
