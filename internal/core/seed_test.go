@@ -63,6 +63,12 @@ func TestSeedWithNUTS(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("seeded in %s: %+v", time.Since(start), summary.Figures)
+	// The demonstration convention has a schedule (seed_convention_meetings.go).
+	for _, f := range summary.Figures {
+		if f.What == "convention meetings" && f.Count < 5 {
+			t.Errorf("the demonstration event has %d meetings, want at least 5", f.Count)
+		}
+	}
 	logins := summary.Logins
 	countries := map[string]int{}
 	kinds := map[domain.OrganisationKind]int{}
