@@ -84,7 +84,6 @@ export function EventForm({ initial, onSubmit, pending, error, submitLabel, onDi
               onChange={(e) => set('name', 'name')(e.currentTarget.value)}
               error={err('name')}
               required
-              maxLength={LIMITS.name + 50}
             />
             <NativeSelect
               name="lang"
@@ -101,8 +100,8 @@ export function EventForm({ initial, onSubmit, pending, error, submitLabel, onDi
               value={values.description}
               onChange={(e) => set('description', 'description')(e.currentTarget.value)}
               error={err('description')}
-              autosize
-              minRows={3}
+              resize="vertical"
+              rows={4}
               lang={values.lang}
             />
             <TextInput
