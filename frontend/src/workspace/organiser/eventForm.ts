@@ -26,6 +26,8 @@ export interface SessionValues {
 
 export interface TypeValues {
   key: string
+  /** An existing type's id: sent back, it keeps the type (and the registrations made with it). */
+  id?: string
   names: Record<Lang, string>
   forKind: ForKind
   fee: string
@@ -140,7 +142,7 @@ export function eventValues(e: ConventionEvent): EventValues {
     address: e.address ?? '',
     timeZone: zone,
     tables: String(e.tables),
-    languages: e.languages ?? [],
+    languages: LANGS.filter((l) => (e.languages ?? []).includes(l)),
     registrationDeadline: toWall(e.registration_deadline, zone),
     cancellationCutoff: toWall(e.cancellation_cutoff, zone),
     requestExpiryDays: String(e.request_expiry_days),
@@ -158,6 +160,7 @@ export function eventValues(e: ConventionEvent): EventValues {
     }),
     types: (e.participation_types ?? []).map((p) => ({
       key: newKey(),
+      id: p.id,
       names: { fr: p.names?.fr ?? '', de: p.names?.de ?? '', en: p.names?.en ?? '', nl: p.names?.nl ?? '' },
       forKind: p.for_kind,
       fee: centsText(p.fee_cents),
@@ -340,6 +343,7 @@ export function eventBody(v: EventValues): EventInput {
       })),
     })),
     participation_types: v.types.map((ty) => ({
+      ...(ty.id ? { id: ty.id } : {}),
       names: { fr: ty.names.fr.trim(), de: ty.names.de.trim(), en: ty.names.en.trim(), nl: ty.names.nl.trim() },
       for_kind: ty.forKind,
       fee_cents: euroCents(ty.fee) ?? 0,

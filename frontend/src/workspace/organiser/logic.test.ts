@@ -158,7 +158,7 @@ describe('the event form’s rules', () => {
       },
     ])
     expect(body.registration_deadline).toBe('2027-01-13T11:00:00Z')
-    expect(body.participation_types.map((p) => [p.for_kind, p.fee_cents, p.currency])).toEqual([
+    expect(body.participation_types!.map((p) => [p.for_kind, p.fee_cents, p.currency])).toEqual([
       ['sse_supplier', 4950, 'EUR'],
       ['buyer', 0, 'EUR'],
     ])
@@ -177,9 +177,9 @@ describe('the event form’s rules', () => {
       registered_organisations: 0,
       agenda_state: 'none',
       agenda_version: 0,
-      sessions: body.sessions.map((s, i) => ({ ...s, id: `s${i}`, slots: [] })),
-      participation_types: body.participation_types.map((p, i) => ({ ...p, id: `p${i}`, name: p.names.en })),
-    } as ConventionEvent
+      sessions: body.sessions!.map((s, i) => ({ ...s, id: `s${i}`, slots: [] })),
+      participation_types: body.participation_types!.map((p, i) => ({ ...p, id: `p${i}`, name: p.names.en })),
+    } as unknown as ConventionEvent
     const back = eventValues(event)
     expect(eventBody(back)).toEqual(body)
     expect(centsText(4950)).toBe('49.50')

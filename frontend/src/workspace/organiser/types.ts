@@ -1,6 +1,7 @@
-// The convention API's shapes the organiser console reads and sends, as the
-// contract of issue 9 defines them (the generated schema names them too:
-// api.ts checks that these agree with it).
+// The convention API's shapes the organiser console reads and sends: the
+// generated schema's where the API has them, the contract's (issue 9)
+// otherwise.
+import type { Schemas } from '../../api/client'
 
 export type EventState = 'draft' | 'published' | 'cancelled'
 export type AgendaState = 'none' | 'preliminary' | 'final'
@@ -14,99 +15,15 @@ export interface Interval {
   ends_at: string
 }
 
-export interface EventSummary {
-  id: string
-  state: EventState
-  name: string
-  lang: Lang
-  venue: string
-  starts_at?: string | null
-  ends_at?: string | null
-  registration_deadline: string
-  registration_open: boolean
-  registered_organisations: number
-  time_zone?: string
-}
-
-export interface EventSession extends Interval {
-  id: string
-  name: string
-  meeting_minutes: number
-  breaks: Interval[] | null
-  slots: Interval[] | null
-}
-
-export interface ParticipationType {
-  id: string
-  name: string
-  names: Record<Lang, string>
-  for_kind: ForKind
-  fee_cents: number
-  currency: string
-  max_delegates: number
-}
-
-export interface ConventionEvent extends EventSummary {
-  description: string
-  address: string
-  time_zone: string
-  tables: number
-  languages: Lang[] | null
-  cancellation_cutoff: string
-  request_expiry_days: number
-  agenda_state: AgendaState
-  agenda_version: number
-  sessions: EventSession[] | null
-  participation_types: ParticipationType[] | null
-}
-
-export interface EventInput {
-  name: string
-  lang: Lang
-  description: string
-  venue: string
-  address: string
-  time_zone: string
-  tables: number
-  languages: Lang[]
-  registration_deadline: string
-  cancellation_cutoff: string
-  request_expiry_days: number
-  sessions: { name: string; starts_at: string; ends_at: string; meeting_minutes: number; breaks: Interval[] }[]
-  participation_types: {
-    names: Record<Lang, string>
-    for_kind: ForKind
-    fee_cents: number
-    currency: string
-    max_delegates: number
-  }[]
-}
-
-export interface Delegate {
-  id: string
-  name: string
-  email: string
-  job_title: string
-}
-
-export interface Registration {
-  id: string
-  event_id: string
-  organisation_id: string
-  organisation_name: string
-  state: RegistrationState
-  participation_type_id: string
-  participation_type_name: string
-  fee_cents: number
-  currency: string
-  paid_at?: string | null
-  refund_state?: RefundState | null
-  created_at: string
-  confirmed_at?: string | null
-  cancelled_at?: string | null
-  refundable: boolean
-  delegates: Delegate[] | null
-}
+export type EventSummary = Schemas['EventSummaryBody']
+export type ConventionEvent = Schemas['EventBody']
+export type EventSession = Schemas['EventSessionBody']
+export type ParticipationType = Schemas['ParticipationTypeBody']
+/** The body of POST /events and PUT /events/{eventID}. */
+export type EventInput = Schemas['EventFieldsBody']
+export type ParticipationTypeInput = Schemas['ParticipationTypeInput']
+export type Registration = Schemas['RegistrationBody']
+export type Delegate = Schemas['DelegateBody']
 
 export interface LeftOut {
   request_id: string
