@@ -153,7 +153,11 @@ function AgendasSection({ event }: { event: ConventionEvent }) {
         {event.agenda_version > 0 ? ` ${t('organiser.schedule.agendas.version', { version: event.agenda_version })}` : ''}
       </p>
       <div role="status" className="organiser-status">
-        {sent ? <Alert color="green">{t(`organiser.schedule.agendas.sent.${sent}`)}</Alert> : null}
+        {sent && send.data ? (
+          <Alert color="green">
+            {t(`organiser.schedule.agendas.sent.${sent}`)} {t('organiser.schedule.agendas.emails', { count: send.data.emails })}
+          </Alert>
+        ) : null}
       </div>
       {send.isError ? (
         <Alert color="red" role="alert" mb="sm">

@@ -1,17 +1,7 @@
 // The organiser console's calls to the convention API and their queries.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '../../api/client'
-import type {
-  ConventionEvent,
-  EventInput,
-  EventState,
-  Meeting,
-  Page,
-  Registration,
-  RegistrationState,
-  ScheduleRun,
-  TablePlan,
-} from './types'
+import type { ConventionEvent, EventInput, EventState, Meeting, RegistrationState } from './types'
 
 const PAGE = 50
 
@@ -25,7 +15,7 @@ export function useEvents(state: EventState | '') {
         await api.GET('/api/v1/events', {
           params: { query: { limit: PAGE, ...(state ? { state } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
         }),
-      ) as Page<ConventionEvent>,
+      ),
     getNextPageParam: (page) => page.next_cursor || undefined,
   })
 }
@@ -36,7 +26,7 @@ export function useEvent(eventID: string | undefined) {
     queryKey: ['organiser', 'event', eventID],
     enabled: !!eventID,
     queryFn: async () =>
-      unwrap(await api.GET('/api/v1/events/{eventID}', { params: { path: { eventID: eventID ?? '' } } })) as ConventionEvent,
+      unwrap(await api.GET('/api/v1/events/{eventID}', { params: { path: { eventID: eventID ?? '' } } })),
   })
 }
 
@@ -47,7 +37,7 @@ export function useSaveEvent(eventID: string | undefined) {
     mutationFn: async (body: EventInput) =>
       (eventID
         ? unwrap(await api.PUT('/api/v1/events/{eventID}', { params: { path: { eventID } }, body }))
-        : unwrap(await api.POST('/api/v1/events', { body }))) as ConventionEvent,
+        : unwrap(await api.POST('/api/v1/events', { body }))),
     onSuccess: async (saved) => {
       client.setQueryData(['organiser', 'event', saved.id], saved)
       await client.invalidateQueries({ queryKey: ['organiser', 'events'] })
@@ -62,7 +52,7 @@ export function useEventAction(eventID: string) {
     mutationFn: async (action: 'publish' | 'cancel') =>
       (action === 'publish'
         ? unwrap(await api.POST('/api/v1/events/{eventID}/publish', { params: { path: { eventID } } }))
-        : unwrap(await api.POST('/api/v1/events/{eventID}/cancel', { params: { path: { eventID } } }))) as ConventionEvent,
+        : unwrap(await api.POST('/api/v1/events/{eventID}/cancel', { params: { path: { eventID } } }))),
     onSuccess: async (saved) => {
       client.setQueryData(['organiser', 'event', saved.id], saved)
       await client.invalidateQueries({ queryKey: ['organiser', 'events'] })
@@ -83,7 +73,7 @@ export function useRegistrations(eventID: string, state: RegistrationState | '')
             query: { limit: PAGE, ...(state ? { state } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
           },
         }),
-      ) as Page<Registration>,
+      ),
     getNextPageParam: (page) => page.next_cursor || undefined,
   })
 }
@@ -95,7 +85,7 @@ export function useScheduleRun(eventID: string) {
     queryFn: async () => {
       const result = await api.GET('/api/v1/events/{eventID}/schedule', { params: { path: { eventID } } })
       if (result.response.status === 404) return null
-      return unwrap(result) as ScheduleRun
+      return unwrap(result)
     },
   })
 }
@@ -105,7 +95,7 @@ export function useRunScheduler(eventID: string) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: async () =>
-      unwrap(await api.POST('/api/v1/events/{eventID}/schedule', { params: { path: { eventID } } })) as ScheduleRun,
+      unwrap(await api.POST('/api/v1/events/{eventID}/schedule', { params: { path: { eventID } } })),
     onSuccess: async (run) => {
       client.setQueryData(['organiser', 'schedule', eventID], run)
       await client.invalidateQueries({ queryKey: ['organiser', 'meetings', eventID] })
@@ -132,7 +122,7 @@ export function useMeetings(eventID: string) {
           await api.GET('/api/v1/events/{eventID}/meetings', {
             params: { path: { eventID }, query: { limit: 200, ...(cursor ? { cursor } : {}) } },
           }),
-        ) as Page<Meeting>
+        )
         meetings.push(...(page.items ?? []))
         cursor = page.next_cursor ?? ''
         if (!cursor || meetings.length >= MAX_GRID_MEETINGS) return { meetings, truncated: !!cursor }
@@ -148,7 +138,7 @@ export function usePatchMeeting(eventID: string) {
     mutationFn: async ({ meetingID, ...body }: { meetingID: string; locked?: boolean; starts_at?: string; table?: number }) =>
       unwrap(
         await api.PATCH('/api/v1/events/{eventID}/meetings/{meetingID}', { params: { path: { eventID, meetingID } }, body }),
-      ) as Meeting,
+      ),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['organiser', 'meetings', eventID] })
       await client.invalidateQueries({ queryKey: ['organiser', 'table-plan', eventID] })
@@ -166,7 +156,7 @@ export function useTablePlan(eventID: string, startsAt: string) {
         await api.GET('/api/v1/events/{eventID}/table-plan', {
           params: { path: { eventID }, query: { starts_at: startsAt } },
         }),
-      ) as TablePlan,
+      ),
   })
 }
 
@@ -175,17 +165,20 @@ export function tablePlanPDF(eventID: string): string {
   return `/api/v1/events/${encodeURIComponent(eventID)}/table-plan.pdf`
 }
 
-/** Sends the preliminary or final agendas to every delegate. */
+/** Sends the preliminary or final agendas to every delegate; the event's agenda state follows. */
 export function useSendAgendas(eventID: string) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: async (kind: 'preliminary' | 'final') =>
       unwrap(
         await api.POST('/api/v1/events/{eventID}/agendas/send', { params: { path: { eventID } }, body: { kind } }),
-      ) as ConventionEvent,
-    onSuccess: async (saved) => {
-      client.setQueryData(['organiser', 'event', saved.id], saved)
-      if (saved) await client.invalidateQueries({ queryKey: ['organiser', 'meetings', eventID] })
+      ),
+    onSuccess: async (sent) => {
+      client.setQueryData<ConventionEvent>(['organiser', 'event', eventID], (event) =>
+        event ? { ...event, agenda_state: sent.agenda_state, agenda_version: sent.agenda_version } : event,
+      )
+      await client.invalidateQueries({ queryKey: ['organiser', 'event', eventID] })
+      await client.invalidateQueries({ queryKey: ['organiser', 'meetings', eventID] })
     },
   })
 }

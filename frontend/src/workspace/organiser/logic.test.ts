@@ -236,12 +236,12 @@ describe('the schedule grid', () => {
     expect(
       reasonCounts([
         { request_id: '1', reason: 'no_common_slot', reason_text: 'No common slot' },
-        { request_id: '2', reason: 'tables_full', reason_text: 'All tables taken' },
+        { request_id: '2', reason: 'no_table_left', reason_text: 'All tables taken' },
         { request_id: '3', reason: 'no_common_slot', reason_text: 'No common slot' },
       ]),
     ).toEqual([
       { reason: 'no_common_slot', text: 'No common slot', count: 2 },
-      { reason: 'tables_full', text: 'All tables taken', count: 1 },
+      { reason: 'no_table_left', text: 'All tables taken', count: 1 },
     ])
   })
 

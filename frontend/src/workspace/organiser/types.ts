@@ -25,51 +25,12 @@ export type ParticipationTypeInput = Schemas['ParticipationTypeInput']
 export type Registration = Schemas['RegistrationBody']
 export type Delegate = Schemas['DelegateBody']
 
-export interface LeftOut {
-  request_id: string
-  reason: string
-  reason_text: string
-}
-
-export interface ScheduleRun {
-  id: string
-  started_at: string
-  duration_ms: number
-  requests: number
-  meetings: number
-  weight: number
-  upper_bound: number
-  kept: number
-  left_out: LeftOut[] | null
-}
-
-export interface Party {
-  delegate_id: string
-  name: string
-  organisation_id: string
-  organisation_name: string
-  country: string
-}
-
-export interface Meeting extends Interval {
-  id: string
-  request_id: string
-  table: number
-  locked: boolean
-  confirmed: boolean
-  weight: number
-  a: Party
-  b: Party
-}
-
-export interface TablePlan {
-  slots: (Interval & { rows: { table: number; a: Party; b: Party }[] | null })[] | null
-}
-
-export interface Page<T> {
-  items: T[] | null
-  next_cursor?: string
-}
+export type LeftOut = Schemas['LeftOutBody']
+export type ScheduleRun = Schemas['ScheduleRunBody']
+export type Party = Schemas['ConventionPartyBody']
+export type Meeting = Schemas['MeetingBody']
+export type TablePlan = Schemas['TablePlanOutputBody']
+export type AgendasSent = Schemas['AgendasSentBody']
 
 /** The languages of the interface, in the order forms list them. */
 export const LANGS: Lang[] = ['fr', 'de', 'en', 'nl']
