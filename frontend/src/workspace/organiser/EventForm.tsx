@@ -397,7 +397,12 @@ function SessionFields({
               </div>
             )
           })}
-          <Button variant="subtle" onClick={() => onChange([], { breaks: [...s.breaks, newBreak()] })}>
+          {err(`${p}.breaks`) ? <p className="organiser-error">{err(`${p}.breaks`)}</p> : null}
+          <Button
+            variant="subtle"
+            disabled={s.breaks.length >= LIMITS.breaks}
+            onClick={() => onChange([], { breaks: [...s.breaks, newBreak()] })}
+          >
             {t('organiser.form.addBreak')}
           </Button>
         </fieldset>

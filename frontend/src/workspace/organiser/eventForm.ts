@@ -57,7 +57,8 @@ export const LIMITS = {
   address: 500,
   description: 10_000,
   sessionName: 200,
-  typeName: 200,
+  typeName: 100,
+  breaks: 10,
   tables: [1, 2000],
   expiryDays: [1, 60],
   meetingMinutes: [5, 120],
@@ -261,6 +262,7 @@ export function validateEvent(v: EventValues, t: TFunction): Record<string, stri
         if (!errors[`${p}.meeting_minutes`] && slotCount(s, v.timeZone) === 0) put(`${p}.meeting_minutes`, t('organiser.validation.noSlot'))
       }
     }
+    if (s.breaks.length > LIMITS.breaks) put(`${p}.breaks`, t('organiser.validation.tooMany', { max: LIMITS.breaks }))
     const breaks: { j: number; start: Date; end: Date }[] = []
     s.breaks.forEach((b, j) => {
       const bp = `${p}.breaks[${j}]`
@@ -269,7 +271,8 @@ export function validateEvent(v: EventValues, t: TFunction): Record<string, stri
       if (b.end.trim() === '' || (s.date && !span.end)) put(`${bp}.ends_at`, t('organiser.validation.time'))
       if (span.start && span.end) {
         if (span.end <= span.start) put(`${bp}.ends_at`, t('organiser.validation.endAfterStart'))
-        else if (start && end && (span.start < start || span.end > end)) put(`${bp}.starts_at`, t('organiser.validation.breakInside'))
+        else if (start && span.start < start) put(`${bp}.starts_at`, t('organiser.validation.breakInside'))
+        else if (end && span.end > end) put(`${bp}.ends_at`, t('organiser.validation.breakInside'))
         else breaks.push({ j, start: span.start, end: span.end })
       }
     })

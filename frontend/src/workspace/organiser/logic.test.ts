@@ -115,6 +115,7 @@ describe('the event form’s rules', () => {
     expect(errors((v) => (v.sessions[0]!.end = '13:00'))).toMatchObject({ 'sessions[0].ends_at': en.validation.endAfterStart })
     expect(errors((v) => (v.sessions[0]!.meetingMinutes = '4'))).toHaveProperty('sessions[0].meeting_minutes')
     expect(errors((v) => (v.sessions[0]!.breaks[0]!.start = '13:00'))).toEqual({ 'sessions[0].breaks[0].starts_at': en.validation.breakInside })
+    expect(errors((v) => (v.sessions[0]!.breaks[0]!.end = '18:30'))).toEqual({ 'sessions[0].breaks[0].ends_at': en.validation.breakInside })
     expect(errors((v) => (v.sessions[0]!.breaks[0]!.end = '15:00'))).toEqual({ 'sessions[0].breaks[0].ends_at': en.validation.endAfterStart })
     expect(errors((v) => (v.registrationDeadline = { date: '2027-01-14', time: '15:00' }))).toEqual({
       registration_deadline: en.validation.beforeFirstSession,
