@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next'
 import { euroCents } from '../buyer/money'
 import { sessionSlots, type Span } from './slots'
 import { FOR_KINDS, LANGS, type ConventionEvent, type EventInput, type ForKind, type Lang } from './types'
-import { fromWall, rfc3339, toWall, type WallTime } from './zoned'
+import { fromWall, isKnownZone, rfc3339, toWall, type WallTime } from './zoned'
 
 export interface BreakValues {
   key: string
@@ -241,6 +241,7 @@ export function validateEvent(v: EventValues, t: TFunction): Record<string, stri
   text('description', v.description, LIMITS.description, false)
   if (!LANGS.includes(v.lang)) put('lang', t('workspace.form.required'))
   if (v.timeZone.trim() === '') put('time_zone', t('workspace.form.required'))
+  else if (!isKnownZone(v.timeZone)) put('time_zone', t('organiser.validation.zone'))
   range('tables', v.tables, LIMITS.tables)
   range('request_expiry_days', v.requestExpiryDays, LIMITS.expiryDays)
   if (v.languages.length === 0) put('languages', t('organiser.validation.oneLanguage'))

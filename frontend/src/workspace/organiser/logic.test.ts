@@ -112,6 +112,7 @@ describe('the event form’s rules', () => {
     expect(errors((v) => (v.name = ' '))).toEqual({ name: 'Required' })
     expect(errors((v) => (v.tables = '0'))).toEqual({ tables: en.validation.between.replace('{{min}}', '1').replace('{{max}}', '2000') })
     expect(errors((v) => (v.languages = []))).toEqual({ languages: en.validation.oneLanguage })
+    expect(errors((v) => (v.timeZone = 'Europe/Atlantis'))).toMatchObject({ time_zone: en.validation.zone })
     expect(errors((v) => (v.sessions[0]!.end = '13:00'))).toMatchObject({ 'sessions[0].ends_at': en.validation.endAfterStart })
     expect(errors((v) => (v.sessions[0]!.meetingMinutes = '4'))).toHaveProperty('sessions[0].meeting_minutes')
     expect(errors((v) => (v.sessions[0]!.breaks[0]!.start = '13:00'))).toEqual({ 'sessions[0].breaks[0].starts_at': en.validation.breakInside })
