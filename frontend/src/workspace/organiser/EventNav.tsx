@@ -12,7 +12,7 @@ export function stateColor(state: EventState): string {
 export function EventStateBadge({ state }: { state: EventState }) {
   const { t } = useTranslation()
   return (
-    <Badge variant="light" color={stateColor(state)}>
+    <Badge variant="light" color={stateColor(state)} className="organiser-badge">
       {t(`organiser.eventState.${state}`)}
     </Badge>
   )

@@ -53,9 +53,9 @@ export function EventsPage() {
       ) : events.length === 0 ? (
         <Empty title={t('organiser.events.empty')} hint={t('organiser.events.emptyHint')} />
       ) : (
-        <div className="organiser-scroll">
+        <div className="organiser-scroll" tabIndex={0} role="region" aria-labelledby="events-caption">
           <Table className="organiser-table" striped>
-            <Table.Caption>{t('organiser.events.caption')}</Table.Caption>
+            <Table.Caption id="events-caption">{t('organiser.events.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('organiser.events.name')}</Table.Th>

@@ -54,9 +54,9 @@ export function MeetingsGrid({ event }: { event: ConventionEvent }) {
           {tables.length < event.tables ? (
             <p className="organiser-hint">{t('organiser.schedule.grid.tablesInUse', { shown: tables.length, tables: event.tables })}</p>
           ) : null}
-          <div className="organiser-scroll" tabIndex={0} role="region" aria-labelledby="schedule-grid">
+          <div className="organiser-scroll" tabIndex={0} role="region" aria-labelledby="schedule-grid-caption">
             <table className="organiser-grid-table">
-              <caption>{t('organiser.schedule.grid.caption', { count: meetings.length })}</caption>
+              <caption id="schedule-grid-caption">{t('organiser.schedule.grid.caption', { count: meetings.length })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('organiser.schedule.grid.slot')}</th>

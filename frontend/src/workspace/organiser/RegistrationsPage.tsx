@@ -66,9 +66,9 @@ function RegistrationList({ eventID, zone }: { eventID: string; zone: string }) 
       ) : items.length === 0 ? (
         <Empty title={state ? t('organiser.registrations.emptyState') : t('organiser.registrations.empty')} />
       ) : (
-        <div className="organiser-scroll">
+        <div className="organiser-scroll" tabIndex={0} role="region" aria-labelledby="registrations-caption">
           <Table className="organiser-table" striped>
-            <Table.Caption>{t('organiser.registrations.caption')}</Table.Caption>
+            <Table.Caption id="registrations-caption">{t('organiser.registrations.caption')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('organiser.registrations.organisation')}</Table.Th>
@@ -103,7 +103,7 @@ function RegistrationRow({ registration: r, zone }: { registration: Registration
         <div className="organiser-meta">{t('organiser.registrations.since', { date: date(r.created_at) })}</div>
       </Table.Th>
       <Table.Td>
-        <Badge variant="light" color={STATE_COLORS[r.state]}>
+        <Badge variant="light" color={STATE_COLORS[r.state]} className="organiser-badge">
           {t(`organiser.registrationState.${r.state}`)}
         </Badge>
       </Table.Td>
