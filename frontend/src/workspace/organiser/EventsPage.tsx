@@ -22,7 +22,7 @@ export function EventsPage() {
   const [params, setParams] = useSearchParams()
   const state = stateFilter(params)
   const query = useEvents(state)
-  const events = query.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const events = query.items
   return (
     <>
       <Group justify="space-between" align="flex-end" className="organiser-head">

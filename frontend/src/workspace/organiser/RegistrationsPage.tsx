@@ -41,7 +41,7 @@ function RegistrationList({ eventID, zone }: { eventID: string; zone: string }) 
   const [params, setParams] = useSearchParams()
   const state = registrationFilter(params)
   const query = useRegistrations(eventID, state)
-  const items = query.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = query.items
   return (
     <>
       <NativeSelect

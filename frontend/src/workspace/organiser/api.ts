@@ -1,22 +1,22 @@
 // The organiser console's calls to the convention API and their queries.
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
 import type { ConventionEvent, EventInput, EventState, Meeting, RegistrationState } from './types'
 
 const PAGE = 50
 
 /** The events (drafts included for organisers), a page at a time, of one state or all. */
 export function useEvents(state: EventState | '') {
-  return useInfiniteQuery({
+  return useCursorList({
     queryKey: ['organiser', 'events', state],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor, signal) =>
       unwrap(
         await api.GET('/api/v1/events', {
-          params: { query: { limit: PAGE, ...(state ? { state } : {}), ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { query: { limit: PAGE, ...(state ? { state } : {}), ...(cursor ? { cursor } : {}) } },
+          signal,
         }),
       ),
-    getNextPageParam: (page) => page.next_cursor || undefined,
   })
 }
 
@@ -62,19 +62,18 @@ export function useEventAction(eventID: string) {
 
 /** The registrations of an event, of one state or all. */
 export function useRegistrations(eventID: string, state: RegistrationState | '') {
-  return useInfiniteQuery({
+  return useCursorList({
     queryKey: ['organiser', 'registrations', eventID, state],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor, signal) =>
       unwrap(
         await api.GET('/api/v1/events/{eventID}/registrations', {
           params: {
             path: { eventID },
-            query: { limit: PAGE, ...(state ? { state } : {}), ...(pageParam ? { cursor: pageParam } : {}) },
+            query: { limit: PAGE, ...(state ? { state } : {}), ...(cursor ? { cursor } : {}) },
           },
+          signal,
         }),
       ),
-    getNextPageParam: (page) => page.next_cursor || undefined,
   })
 }
 

@@ -194,3 +194,78 @@ describe('schedule page', { timeout: 30_000 }, () => {
     })
   })
 })
+
+describe('events and registrations lists', { timeout: 30_000 }, () => {
+  const summary = (id: string, name: string, state = 'published') => ({
+    id,
+    name,
+    state,
+    lang: 'fr',
+    venue: 'Metz',
+    starts_at: '2027-01-14T13:00:00Z',
+    ends_at: '2027-01-14T17:00:00Z',
+    registration_deadline: '2027-01-13T11:00:00Z',
+    registration_open: true,
+    registered_organisations: 2,
+  })
+  const registration = {
+    id: 'g1',
+    event_id: 'e1',
+    organisation_id: 'o1',
+    organisation_name: 'WfbM Saar',
+    state: 'cancelled',
+    participation_type_id: 'p1',
+    participation_type_name: 'Conventional company',
+    fee_cents: 9000,
+    currency: 'EUR',
+    paid_at: '2026-12-01T10:00:00Z',
+    refund_state: 'succeeded',
+    created_at: '2026-12-01T09:00:00Z',
+    confirmed_at: '2026-12-01T10:00:00Z',
+    cancelled_at: '2026-12-05T10:00:00Z',
+    refundable: false,
+    delegates: [{ id: 'd1', name: 'Anna Weber', email: 'anna@example.org', job_title: 'Director' }],
+  }
+
+  beforeEach(async () => {
+    await act(() => i18n.changeLanguage('en'))
+    seen = fakeApi({
+      'GET /api/v1/me': () => ({ body: me }),
+      'GET /api/v1/me/organisations': () => ({ body: myOrgs }),
+      'GET /api/v1/events': (url) =>
+        url.searchParams.get('state') === 'cancelled'
+          ? { body: { items: [], next_cursor: '' } }
+          : url.searchParams.get('cursor') === 'c2'
+            ? { body: { items: [summary('e2', 'Salon de Sarrebruck', 'draft')], next_cursor: '' } }
+            : { body: { items: [summary('e1', 'Rencontres 2027')], next_cursor: 'c2' } },
+      'GET /api/v1/events/e1': () => ({ body: event }),
+      'GET /api/v1/events/e1/registrations': (url) =>
+        url.searchParams.get('state') === 'confirmed'
+          ? { status: 500, body: { title: 'Internal Server Error', status: 500 } }
+          : { body: { items: [registration], next_cursor: '' } },
+    })
+  })
+
+  it('pages through the events with Load more and filters them by state', async () => {
+    renderApp('/workspace/organiser/events')
+    expect(await screen.findByRole('link', { name: 'Rencontres 2027' })).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Load more' }))
+    expect(await screen.findByRole('link', { name: 'Salon de Sarrebruck' })).toBeTruthy()
+    expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull()
+    expect(sent('GET', '/api/v1/events').at(-1)?.url.searchParams.get('cursor')).toBe('c2')
+    fireEvent.change(screen.getByRole('combobox', { name: en.events.filter }), { target: { value: 'cancelled' } })
+    expect(await screen.findByText(en.events.empty)).toBeTruthy()
+  })
+
+  it('shows a registration’s fee, payment, refund and delegates, and the error of a failed list', async () => {
+    renderApp('/workspace/organiser/events/e1/registrations')
+    const row = (await screen.findByText('WfbM Saar')).closest('tr')!
+    expect(within(row).getByText('€90.00')).toBeTruthy()
+    expect(within(row).getByText('Refunded')).toBeTruthy()
+    expect(within(row).getByText(/Paid/)).toBeTruthy()
+    expect(within(row).getByText('Anna Weber')).toBeTruthy()
+    fireEvent.change(screen.getByRole('combobox', { name: en.registrations.filter }), { target: { value: 'confirmed' } })
+    expect(await screen.findByRole('alert')).toBeTruthy()
+    expect(sent('GET', '/api/v1/events/e1/registrations').at(-1)?.url.searchParams.get('state')).toBe('confirmed')
+  })
+})
