@@ -5,7 +5,7 @@ import { useParams } from 'react-router'
 import { ErrorState, Loading, PageError } from '../../components/States'
 import { usePageTitle } from '../../components/usePageTitle'
 import { serverMessage } from '../forms'
-import { useEvent, useRunScheduler, useScheduleRun, useSendAgendas } from './api'
+import { useAcceptedRequests, useEvent, useRunScheduler, useScheduleRun, useSendAgendas } from './api'
 import { ConfirmAction } from './fields'
 import { EventNav } from './EventNav'
 import { formatPercent } from './format'
@@ -63,7 +63,7 @@ function RunSection({ event }: { event: ConventionEvent }) {
       ) : run.isError ? (
         <ErrorState error={run.error} onRetry={() => void run.refetch()} />
       ) : run.data ? (
-        <RunFigures run={run.data} zone={event.time_zone} />
+        <RunFigures run={run.data} zone={event.time_zone} eventID={event.id} />
       ) : (
         <p className="organiser-hint">{t('organiser.schedule.run.never')}</p>
       )}
@@ -72,7 +72,7 @@ function RunSection({ event }: { event: ConventionEvent }) {
 }
 
 /** The figures of a run and the requests it left out, by reason. */
-export function RunFigures({ run, zone }: { run: ScheduleRun; zone: string }) {
+export function RunFigures({ run, zone, eventID }: { run: ScheduleRun; zone: string; eventID: string }) {
   const { t, i18n } = useTranslation()
   const number = new Intl.NumberFormat(i18n.language)
   const percent = formatPercent(run.weight, run.upper_bound, i18n.language)
@@ -137,6 +137,43 @@ export function RunFigures({ run, zone }: { run: ScheduleRun; zone: string }) {
       ) : (
         <p>{t('organiser.schedule.leftOut.none')}</p>
       )}
+      {leftOut.length > 0 ? <LeftOutList run={run} eventID={eventID} /> : null}
+    </>
+  )
+}
+
+/** At most this many left-out requests are named one by one. */
+const LEFT_OUT_SHOWN = 100
+
+/** Each request left out: who asked whom, and why it has no meeting. */
+function LeftOutList({ run, eventID }: { run: ScheduleRun; eventID: string }) {
+  const { t } = useTranslation()
+  const leftOut = run.left_out ?? []
+  const requests = useAcceptedRequests(eventID, leftOut.length > 0)
+  if (requests.isPending) return <Loading />
+  if (requests.isError) return <ErrorState error={requests.error} onRetry={() => void requests.refetch()} />
+  return (
+    <>
+      <h4>{t('organiser.schedule.leftOut.each')}</h4>
+      <ul className="organiser-left-out">
+        {leftOut.slice(0, LEFT_OUT_SHOWN).map((l) => {
+          const r = requests.data.get(l.request_id)
+          return (
+            <li key={l.request_id}>
+              {r
+                ? t('organiser.schedule.leftOut.item', {
+                    from: `${r.from.name} (${r.from.organisation_name})`,
+                    to: `${r.to.name} (${r.to.organisation_name})`,
+                  })
+                : t('organiser.schedule.leftOut.unknown')}{' '}
+              <span className="organiser-meta">{l.reason_text}</span>
+            </li>
+          )
+        })}
+      </ul>
+      {leftOut.length > LEFT_OUT_SHOWN ? (
+        <p className="organiser-hint">{t('organiser.schedule.leftOut.more', { count: leftOut.length - LEFT_OUT_SHOWN })}</p>
+      ) : null}
     </>
   )
 }

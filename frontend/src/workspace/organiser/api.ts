@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api, unwrap } from '../../api/client'
 import { useCursorList } from '../../api/cursorList'
-import type { ConventionEvent, EventInput, EventState, Meeting, RegistrationState } from './types'
+import type { ConventionEvent, EventInput, EventState, Meeting, MeetingRequest, RegistrationState } from './types'
 
 const PAGE = 50
 
@@ -125,6 +125,29 @@ export function useMeetings(eventID: string) {
         meetings.push(...(page.items ?? []))
         cursor = page.next_cursor ?? ''
         if (!cursor || meetings.length >= MAX_GRID_MEETINGS) return { meetings, truncated: !!cursor }
+      }
+    },
+  })
+}
+
+/** The accepted meeting requests of an event by id (organisers read all), to name the parties of those left out. */
+export function useAcceptedRequests(eventID: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['organiser', 'accepted-requests', eventID],
+    enabled,
+    queryFn: async ({ signal }) => {
+      const byID = new Map<string, MeetingRequest>()
+      let cursor = ''
+      for (;;) {
+        const page = unwrap(
+          await api.GET('/api/v1/events/{eventID}/meeting-requests', {
+            params: { path: { eventID }, query: { state: 'accepted', limit: 200, ...(cursor ? { cursor } : {}) } },
+            signal,
+          }),
+        )
+        for (const r of page.items ?? []) byID.set(r.id, r)
+        cursor = page.next_cursor ?? ''
+        if (!cursor || byID.size >= MAX_GRID_MEETINGS) return byID
       }
     },
   })

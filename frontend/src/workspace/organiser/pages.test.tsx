@@ -157,6 +157,15 @@ describe('schedule page', { timeout: 30_000 }, () => {
       },
       'GET /api/v1/events/e1/meetings': () => ({ body: { items: ran ? meetings : [], next_cursor: '' } }),
       'GET /api/v1/events/e1/table-plan': () => ({ body: { slots: [] } }),
+      'GET /api/v1/events/e1/meeting-requests': (url) => ({
+        body: {
+          items:
+            url.searchParams.get('state') === 'accepted'
+              ? [{ id: 'r2', state: 'accepted', from: party('d3', 'Els Peeters', 'De Brug'), to: party('d4', 'Frank Becker', 'Moselwerk') }]
+              : [],
+          next_cursor: '',
+        },
+      }),
       'PATCH /api/v1/events/e1/meetings/m1': () => ({
         status: 409,
         body: { title: 'Conflict', status: 409, detail: 'Luc Martin is not available then' },
@@ -173,6 +182,9 @@ describe('schedule page', { timeout: 30_000 }, () => {
     expect(screen.getByText('(75%)')).toBeTruthy()
     const reasons = screen.getByRole('table', { name: en.schedule.leftOut.caption })
     expect(within(reasons).getByRole('row', { name: /no free slot in common 2/ })).toBeTruthy()
+    const each = await screen.findByText('Els Peeters (De Brug) asked Frank Becker (Moselwerk):')
+    expect(each.closest('li')?.textContent).toContain('The two delegates have no free slot in common')
+    expect(screen.getByText(en.schedule.leftOut.unknown)).toBeTruthy()
 
     const grid = await screen.findByRole('table', { name: '1 meeting by slot and table' })
     expect(within(grid).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Slot', 'Table 1', 'Table 2'])

@@ -31,6 +31,7 @@ export type Party = Schemas['ConventionPartyBody']
 export type Meeting = Schemas['MeetingBody']
 export type TablePlan = Schemas['TablePlanOutputBody']
 export type AgendasSent = Schemas['AgendasSentBody']
+export type MeetingRequest = Schemas['MeetingRequestBody']
 
 /** The languages of the interface, in the order forms list them. */
 export const LANGS: Lang[] = ['fr', 'de', 'en', 'nl']
