@@ -27,6 +27,7 @@ const SupplierWorkspace = lazy(() => import('./workspace/supplier'))
 const BuyerWorkspace = lazy(() => import('./workspace/buyer'))
 const ModerationConsole = lazy(() => import('./workspace/moderation'))
 const AccountSettings = lazy(() => import('./workspace/settings'))
+const OrganiserConsole = lazy(() => import('./workspace/organiser'))
 // Pages opened from emails' links (#token=…), signed in or not.
 const AcceptInvitationPage = lazy(() => import('./workspace/settings/AcceptInvitationPage'))
 const ConfirmEmailChangePage = lazy(() => import('./workspace/settings/ConfirmEmailChangePage'))
@@ -63,6 +64,7 @@ export function AppRoutes() {
           <Route path="buyer/*" element={<BuyerWorkspace />} />
           <Route path="moderation/*" element={<ModerationConsole />} />
           <Route path="account/*" element={<AccountSettings />} />
+          <Route path="organiser/*" element={<OrganiserConsole />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

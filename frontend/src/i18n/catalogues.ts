@@ -21,6 +21,10 @@ import moderationEn from './locales/moderation/en.json'
 import moderationFr from './locales/moderation/fr.json'
 import moderationNl from './locales/moderation/nl.json'
 import nl from './locales/nl.json'
+import organiserDe from './locales/organiser/de.json'
+import organiserEn from './locales/organiser/en.json'
+import organiserFr from './locales/organiser/fr.json'
+import organiserNl from './locales/organiser/nl.json'
 import supplierDe from './locales/supplier/de.json'
 import supplierEn from './locales/supplier/en.json'
 import supplierFr from './locales/supplier/fr.json'
@@ -31,10 +35,10 @@ import workspaceFr from './locales/workspace/fr.json'
 import workspaceNl from './locales/workspace/nl.json'
 
 export const catalogues = {
-  en: { ...en, workspace: workspaceEn, supplier: supplierEn, buyer: buyerEn, moderation: moderationEn, settings: settingsEn },
-  fr: { ...fr, workspace: workspaceFr, supplier: supplierFr, buyer: buyerFr, moderation: moderationFr, settings: settingsFr },
-  de: { ...de, workspace: workspaceDe, supplier: supplierDe, buyer: buyerDe, moderation: moderationDe, settings: settingsDe },
-  nl: { ...nl, workspace: workspaceNl, supplier: supplierNl, buyer: buyerNl, moderation: moderationNl, settings: settingsNl },
+  en: { ...en, workspace: workspaceEn, supplier: supplierEn, buyer: buyerEn, moderation: moderationEn, settings: settingsEn, organiser: organiserEn },
+  fr: { ...fr, workspace: workspaceFr, supplier: supplierFr, buyer: buyerFr, moderation: moderationFr, settings: settingsFr, organiser: organiserFr },
+  de: { ...de, workspace: workspaceDe, supplier: supplierDe, buyer: buyerDe, moderation: moderationDe, settings: settingsDe, organiser: organiserDe },
+  nl: { ...nl, workspace: workspaceNl, supplier: supplierNl, buyer: buyerNl, moderation: moderationNl, settings: settingsNl, organiser: organiserNl },
 }
 
 /** The English catalogue's shape: t() keys are checked against it. */
