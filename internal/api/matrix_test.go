@@ -210,6 +210,12 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/admin/blocked-words":                             {admin},
 	"POST /api/v1/admin/blocked-words":                            {admin},
 	"DELETE /api/v1/admin/blocked-words/{wordID}":                 {admin},
+
+	// Open data (ocds.go, statistics.go): public; a tender that is not
+	// public is 404 to everyone.
+	"GET /api/v1/ocds/releases":           everyone,
+	"GET /api/v1/ocds/tenders/{tenderID}": everyone,
+	"GET /api/v1/statistics":              everyone,
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

@@ -80,6 +80,9 @@ type Deps struct {
 	BlockedWords *core.BlockedWords
 	// AuditLog is the audit log view and its CSV export.
 	AuditLog *core.AuditLog
+
+	// OpenData serves the OCDS release packages and the public statistics.
+	OpenData *core.OpenData
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -156,6 +159,9 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerAuditLog(rt, d.AuditLog, d.Log)
 	registerModerationMetrics(rt, d.Moderation)
 	registerBlockedWords(rt, d.BlockedWords)
+
+	registerOCDS(rt, d.OpenData)
+	registerStatistics(rt, d.OpenData)
 	if d.Moderation != nil {
 		registerModerationGauges(d.Registry, d.Moderation)
 	}
