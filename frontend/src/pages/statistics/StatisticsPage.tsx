@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
@@ -50,6 +51,9 @@ function StatisticsView({ stats: raw, language }: { stats: Statistics; language:
     new Intl.DateTimeFormat(language, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`))
   const months = stats.tenders_by_month.map((m) => ({ ...m, label: month(m.month) }))
   const countries = stats.suppliers_by_country.map((c) => ({ ...c, label: countryName(c.country, language) }))
+  // The chart names a status by its short name (before its explanation in
+  // brackets); the table view gives the whole label.
+  const statuses = stats.suppliers_by_status.map((x) => ({ ...x, short: x.label.split(' (')[0] ?? x.label }))
   const awards = stats.awards.map((a) => ({
     ...a,
     label: `${t(`opendata.statistics.result.${a.result}`)} (${a.currency})`,
@@ -118,7 +122,7 @@ function StatisticsView({ stats: raw, language }: { stats: Statistics; language:
       />
       <ChartSection
         title={t('opendata.statistics.charts.suppliersByStatus')}
-        chart={<Bars data={stats.suppliers_by_status} category="label" horizontal series={[{ key: 'count', name: c('suppliers'), color: GRAPE }]} />}
+        chart={<Bars data={statuses} category="short" horizontal series={[{ key: 'count', name: c('suppliers'), color: GRAPE }]} />}
         table={
           <FigureTable
             caption={t('opendata.statistics.charts.suppliersByStatus')}
@@ -189,8 +193,9 @@ function Bars({
   money?: string
 }) {
   const { t } = useTranslation()
+  const narrow = useNarrow()
   if (data.length === 0) return <Empty title={t('opendata.statistics.noData')} />
-  const height = horizontal ? Math.max(200, data.length * 40 + 60) : 300
+  const height = horizontal ? Math.max(200, data.length * (narrow ? 48 : 40) + 60) : 300
   const format = (v: number) => (money ? formatMoney(Math.round(v * 100), 'EUR', money) : String(v))
   return (
     <ResponsiveContainer width="100%" height={height}>
@@ -199,7 +204,7 @@ function Bars({
         {horizontal ? (
           <>
             <XAxis type="number" allowDecimals={false} tickFormatter={format} />
-            <YAxis type="category" dataKey={category} width={200} />
+            <YAxis type="category" dataKey={category} width={narrow ? 120 : 220} />
           </>
         ) : (
           <>
@@ -215,6 +220,20 @@ function Bars({
       </BarChart>
     </ResponsiveContainer>
   )
+}
+
+/** Whether the screen is phone-narrow: axis labels then get less room. */
+function useNarrow(): boolean {
+  const query = '(max-width: 600px)'
+  const [narrow, setNarrow] = useState(() => typeof window !== 'undefined' && window.matchMedia?.(query).matches === true)
+  useEffect(() => {
+    const list = window.matchMedia?.(query)
+    if (!list) return
+    const update = () => setNarrow(list.matches)
+    list.addEventListener('change', update)
+    return () => list.removeEventListener('change', update)
+  }, [])
+  return narrow
 }
 
 /** The accessible view of a chart: the same figures in a table. */
