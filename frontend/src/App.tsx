@@ -21,6 +21,9 @@ const SignupPage = lazy(() => import('./pages/auth/SignupPage'))
 const ResetPasswordPage = lazy(() => import('./pages/auth/ResetPasswordPage'))
 const VerifyEmailPage = lazy(() => import('./pages/auth/VerifyEmailPage'))
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'))
+// Open data: the statistics (with the chart library) and the API reference.
+const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage'))
+const DevelopersPage = lazy(() => import('./pages/developers/DevelopersPage'))
 // The signed-in workspace: one chunk per area.
 const WorkspaceHomePage = lazy(() => import('./workspace/HomePage'))
 const SupplierWorkspace = lazy(() => import('./workspace/supplier'))
@@ -51,6 +54,8 @@ export function AppRoutes() {
         <Route path="verify-email" element={<VerifyEmailPage />} />
         <Route path="invitations/accept" element={<AcceptInvitationPage />} />
         <Route path="confirm-email" element={<ConfirmEmailChangePage />} />
+        <Route path="statistics" element={<StatisticsPage />} />
+        <Route path="developers" element={<DevelopersPage />} />
         <Route
           path="workspace"
           element={

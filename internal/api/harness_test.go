@@ -164,6 +164,8 @@ func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
 		AuditLog:       core.NewAuditLog(db.Store),
 		Events:         events,
 		Meetings:       meetings,
+
+		OpenData: core.NewOpenData(db.Store, clock.now, core.OpenDataConfig{PublicURL: "http://localhost:8080"}),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

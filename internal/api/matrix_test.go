@@ -257,6 +257,12 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/events/{eventID}/table-plan":                             {moderator, admin},
 	"GET /api/v1/events/{eventID}/table-plan.pdf":                         {moderator, admin},
 	"POST /api/v1/events/{eventID}/agendas/send":                          {moderator, admin},
+
+	// Open data (ocds.go, statistics.go): public; a tender that is not
+	// public is 404 to everyone.
+	"GET /api/v1/ocds/releases":           everyone,
+	"GET /api/v1/ocds/tenders/{tenderID}": everyone,
+	"GET /api/v1/statistics":              everyone,
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

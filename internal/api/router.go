@@ -86,6 +86,9 @@ type Deps struct {
 	// Meetings runs the business convention's directory, meeting requests,
 	// schedule, agendas and outcomes.
 	Meetings *core.Meetings
+
+	// OpenData serves the OCDS release packages and the public statistics.
+	OpenData *core.OpenData
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -166,6 +169,9 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerRegistrations(rt, d.Events)
 	registerBillingWebhook(rt, d.Events, d.Log)
 	registerMeetings(rt, d.Meetings)
+
+	registerOCDS(rt, d.OpenData)
+	registerStatistics(rt, d.OpenData)
 	if d.Moderation != nil {
 		registerModerationGauges(d.Registry, d.Moderation)
 	}

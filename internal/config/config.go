@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -41,6 +42,11 @@ type Config struct {
 	// MaxUploadBytes bounds an uploaded file (documents); upload routes are
 	// exempt from HTTPMaxBodyBytes and bounded by this instead.
 	MaxUploadBytes int64 `env:"PASSERELLE_MAX_UPLOAD_BYTES" envDefault:"26214400"`
+
+	// OCDSPrefix starts the ocid of every OCDS release (issue 10, open data):
+	// "ocds-" and a code. A real prefix is registered with the OCDS data
+	// support team; the default marks data published before that.
+	OCDSPrefix string `env:"PASSERELLE_OCDS_PREFIX" envDefault:"ocds-passerelle"`
 
 	LogLevel  string `env:"PASSERELLE_LOG_LEVEL" envDefault:"info"`
 	LogFormat string `env:"PASSERELLE_LOG_FORMAT"`
@@ -268,6 +274,9 @@ func (c Config) validate(vars map[string]string) []Problem {
 	if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		add("PASSERELLE_PUBLIC_URL", fmt.Sprintf("%q is not an absolute http(s) URL", c.PublicURL))
 	}
+	if !ocdsPrefix.MatchString(c.OCDSPrefix) {
+		add("PASSERELLE_OCDS_PREFIX", fmt.Sprintf("%q is not an OCDS prefix: \"ocds-\" and letters or digits (e.g. ocds-a1b2c3)", c.OCDSPrefix))
+	}
 	if _, set := vars["PASSERELLE_DATABASE_URL"]; !set || c.DatabaseURL == "" {
 		add("PASSERELLE_DATABASE_URL", "required (e.g. postgres://user:password@localhost:5432/passerelle); `make run` sets it for you")
 	} else if err := checkDatabaseURL(c.DatabaseURL); err != nil {
@@ -430,3 +439,6 @@ func checkDatabaseURL(raw string) error {
 	}
 	return errors.New("must be a postgres:// URL or a key=value connection string (value not shown: it may hold a password)")
 }
+
+// ocdsPrefix is the form of an OCDS ocid prefix.
+var ocdsPrefix = regexp.MustCompile(`^ocds-[A-Za-z0-9]{1,40}$`)

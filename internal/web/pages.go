@@ -67,6 +67,10 @@ func (h *Handler) describe(r *http.Request, lang domain.Language) (head, int) {
 		return h.plainHead(lang, msgResetTitle), http.StatusOK
 	case "/verify-email":
 		return h.plainHead(lang, msgVerifyTitle), http.StatusOK
+	case "/statistics":
+		return h.openDataHead(lang, "/statistics", msgStatisticsTitle, msgStatisticsDescription), http.StatusOK
+	case "/developers":
+		return h.openDataHead(lang, "/developers", msgDevelopersTitle, msgDevelopersDescription), http.StatusOK
 	}
 	if kind, id, ok := listingPath(p); ok && h.pages != nil {
 		var hd head

@@ -1648,6 +1648,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ocds/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tenders and their results as OCDS releases
+         * @description An OCDS 1.1 release package of the public tenders, one release each describing its current state, newest first; links.next (the pagination extension) is the next page, absent on the last. Only tenders past moderation (published, closed, awarded, not awarded) of active buyers appear; an anonymous buyer is not named; amounts are those recorded as lot outcomes, never a response. Lots follow the OCDS lots extension; reserved participation (eForms BT-71) is lots[].otherRequirements.reservedParticipation; the other eForms codes of each lot (BT-736, BT-06, BT-777, BT-775, BT-774, BT-754, BT-70, award criteria BT-539/734/540/5421/541) and the national legal bases are under the lot's own field "passerelle:clauses", the place of performance under tender["passerelle:placeOfPerformance"]. The ocid prefix is the publisher's (PASSERELLE_OCDS_PREFIX). Licence: CC BY 4.0.
+         */
+        get: operations["list-ocds-releases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ocds/tenders/{tenderID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One tender as an OCDS release package
+         * @description The release package of one public tender: its lots, awards and parties. 404 for a tender that is not public. Only tenders past moderation (published, closed, awarded, not awarded) of active buyers appear; an anonymous buyer is not named; amounts are those recorded as lot outcomes, never a response. Lots follow the OCDS lots extension; reserved participation (eForms BT-71) is lots[].otherRequirements.reservedParticipation; the other eForms codes of each lot (BT-736, BT-06, BT-777, BT-775, BT-774, BT-754, BT-70, award criteria BT-539/734/540/5421/541) and the national legal bases are under the lot's own field "passerelle:clauses", the place of performance under tender["passerelle:placeOfPerformance"]. The ocid prefix is the publisher's (PASSERELLE_OCDS_PREFIX). Licence: CC BY 4.0.
+         */
+        get: operations["get-ocds-tender"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/offers": {
         parameters: {
             query?: never;
@@ -2692,6 +2732,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Public statistics
+         * @description Aggregates of the marketplace, for the public statistics page: published tenders (reserved, social), published offers by sector group, active SSE suppliers by country and by verified status type, awarded lots and their recorded amounts, convention meetings held. Counts and sums only. Recomputed at most every few minutes. Labels in the language of Accept-Language.
+         */
+        get: operations["get-statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenders": {
         parameters: {
             query?: never;
@@ -2902,6 +2962,11 @@ export interface components {
             /** Format: uuid */
             organisation_id: string;
         };
+        Address: {
+            countryName?: string;
+            locality?: string;
+            postalCode?: string;
+        };
         AgendaBody: {
             /**
              * Format: uri
@@ -3051,6 +3116,20 @@ export interface components {
             items: components["schemas"]["AuditEntryBody"][] | null;
             /** @description Empty after the last page */
             next_cursor: string;
+        };
+        Award: {
+            date?: string;
+            id: string;
+            relatedLots: string[] | null;
+            /**
+             * @description active (awarded) or unsuccessful
+             * @example active
+             */
+            status: string;
+            /** @description The winner, when found on Passerelle */
+            suppliers?: components["schemas"]["OrganizationRef"][] | null;
+            /** @description The recorded amount */
+            value?: components["schemas"]["Value"];
         };
         AwardCriterionBody: {
             /**
@@ -3272,6 +3351,12 @@ export interface components {
             readonly $schema?: string;
             checkout_url: string;
         };
+        Classification: {
+            /** @example 90911200 */
+            id: string;
+            /** @example CPV */
+            scheme: string;
+        };
         ClauseLabelsBody: {
             accessibility: string;
             green_objectives?: string[] | null;
@@ -3281,6 +3366,58 @@ export interface components {
             reserved_participation: string;
             social_objectives?: string[] | null;
             strategic_procurement: string[] | null;
+        };
+        Clauses: {
+            /**
+             * @description eForms BT-06: env-imp, inn-pur, soc-obj, none
+             * @example [
+             *       "soc-obj"
+             *     ]
+             */
+            "BT-06": string[] | null;
+            /** @description eForms BT-70, Markdown */
+            "BT-70"?: string;
+            /**
+             * @description eForms BT-71: none, res-ws, res-pub-ser
+             * @example res-ws
+             */
+            "BT-71": string;
+            /**
+             * @description eForms BT-736: yes, no, not-known
+             * @example no
+             */
+            "BT-736": string;
+            /**
+             * @description eForms BT-754: inc, n-inc, n-inc-just
+             * @example inc
+             */
+            "BT-754": string;
+            /**
+             * @description eForms BT-774
+             * @example [
+             *       "circ-econ"
+             *     ]
+             */
+            "BT-774"?: string[] | null;
+            /**
+             * @description eForms BT-775
+             * @example [
+             *       "opp"
+             *     ]
+             */
+            "BT-775"?: string[] | null;
+            /** @description eForms BT-777 */
+            "BT-777"?: string;
+            awardCriteria?: components["schemas"]["Criterion"][] | null;
+            /** @description Structured insertion clause (part of BT-70) */
+            insertion?: components["schemas"]["Insertion"];
+            /**
+             * @description National or Directive legal bases of the reservation
+             * @example [
+             *       "FR_L2113_12"
+             *     ]
+             */
+            legalBases?: string[] | null;
         };
         ClausesBody: {
             /**
@@ -3455,6 +3592,21 @@ export interface components {
              * @example https://ateliers-saulnois.example
              */
             website?: string;
+        };
+        Criterion: {
+            /** @example quality */
+            "BT-539": string;
+            "BT-540"?: string;
+            /**
+             * Format: double
+             * @example 20
+             */
+            "BT-541": number;
+            /** @example per-exa */
+            "BT-5421": string;
+            "BT-734": string;
+            /** @description Rewards social performance */
+            social: boolean;
         };
         DataExportBody: {
             /**
@@ -4112,6 +4264,16 @@ export interface components {
             items: components["schemas"]["FavouriteBody"][] | null;
             next_cursor: string;
         };
+        Identifier: {
+            /** @example 13002526500013 */
+            id: string;
+            legalName?: string;
+            /**
+             * @description org-id.guide list code
+             * @example FR-SIRET
+             */
+            scheme: string;
+        };
         IdentifierBody: {
             /**
              * @description FR: fr_siret, fr_siren, fr_vat; DE: de_hr (Handelsregister entry), de_vat; BE: be_enterprise, be_vat; LU: lu_rcs, lu_vat. Organisations of other EU countries register none.
@@ -4124,6 +4286,17 @@ export interface components {
              * @example 732 829 320 00074
              */
             value: string;
+        };
+        Insertion: {
+            eligibleGroups: string[] | null;
+            /** Format: int64 */
+            hours?: number;
+            /**
+             * Format: double
+             * @description Percent of the labour hours
+             */
+            labourShare?: number;
+            means: string[] | null;
         };
         InsertionClause: {
             /**
@@ -4212,6 +4385,11 @@ export interface components {
              */
             role: "owner" | "member";
         };
+        Item: {
+            classification?: components["schemas"]["Classification"];
+            id: string;
+            relatedLot?: string;
+        };
         LeftOutBody: {
             /** @enum {string} */
             reason: "same_organisation" | "no_common_slot" | "lock_unavailable" | "lock_conflict" | "delegate_fully_booked" | "no_table_left" | "excluded";
@@ -4219,6 +4397,10 @@ export interface components {
             reason_text: string;
             /** Format: uuid */
             request_id: string;
+        };
+        Links: {
+            /** @description URL of the next page of releases */
+            next?: string;
         };
         ListingFlagBody: {
             /**
@@ -4258,6 +4440,14 @@ export interface components {
             email: string;
             /** @example Quatre-chevaux-bleus-au-marché */
             password: string;
+        };
+        Lot: {
+            description?: string;
+            id: string;
+            otherRequirements?: components["schemas"]["OtherRequirements"];
+            "passerelle:clauses": components["schemas"]["Clauses"];
+            status?: string;
+            title?: string;
         };
         LotBody: {
             /**
@@ -5450,6 +5640,18 @@ export interface components {
              */
             status: "active" | "suspended";
         };
+        OrganizationRef: {
+            id: string;
+            name?: string;
+        };
+        OtherRequirements: {
+            /**
+             * @example [
+             *       "shelteredWorkshop"
+             *     ]
+             */
+            reservedParticipation?: string[] | null;
+        };
         OutcomeBody: {
             /**
              * Format: uri
@@ -5503,6 +5705,42 @@ export interface components {
              */
             supplier_id?: string;
         };
+        Package: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/Package.json
+             */
+            readonly $schema?: string;
+            /** @description URLs of the OCDS extensions used */
+            extensions: string[] | null;
+            /**
+             * @description Licence of the data
+             * @example https://creativecommons.org/licenses/by/4.0/
+             */
+            license: string;
+            /** @description Pagination (the pagination extension): next is absent on the last page */
+            links?: components["schemas"]["Links"];
+            /** @description Where the publication policy is described */
+            publicationPolicy?: string;
+            /**
+             * @description Date of the latest release in the package (RFC 3339)
+             * @example 2026-11-20T09:00:00Z
+             */
+            publishedDate: string;
+            publisher: components["schemas"]["Publisher"];
+            releases: components["schemas"]["Release"][] | null;
+            /**
+             * @description The URI of this package
+             * @example https://passerelle.example/api/v1/ocds/releases
+             */
+            uri: string;
+            /**
+             * @description OCDS version
+             * @example 1.1
+             */
+            version: string;
+        };
         ParticipationTypeBody: {
             /** @example EUR */
             currency: string;
@@ -5554,6 +5792,19 @@ export interface components {
             max_delegates: number;
             names: components["schemas"]["LocalizedNamesBody"];
         };
+        Party: {
+            additionalIdentifiers?: components["schemas"]["Identifier"][] | null;
+            address?: components["schemas"]["Address"];
+            id: string;
+            identifier?: components["schemas"]["Identifier"];
+            name: string;
+            /**
+             * @example [
+             *       "buyer"
+             *     ]
+             */
+            roles: string[] | null;
+        };
         PatchMeetingInputBody: {
             /**
              * Format: uri
@@ -5574,6 +5825,16 @@ export interface components {
              * @example 12
              */
             table?: number;
+        };
+        Period: {
+            endDate?: string;
+            startDate?: string;
+        };
+        Place: {
+            /** @example FRF33 */
+            nuts: string;
+            /** @example Metz */
+            town: string;
         };
         PreferenceBody: {
             /** @example listing_decisions */
@@ -5644,6 +5905,12 @@ export interface components {
              * @enum {string}
              */
             language?: "fr" | "de" | "en" | "nl";
+        };
+        Publisher: {
+            /** @example Passerelle */
+            name: string;
+            /** @example https://passerelle.example */
+            uri?: string;
         };
         PutOutcomeInputBody: {
             /**
@@ -5868,6 +6135,36 @@ export interface components {
              * @example misleading_information
              */
             reason_template?: string;
+        };
+        Release: {
+            awards?: components["schemas"]["Award"][] | null;
+            /** @description Absent when the buyer chose to stay anonymous */
+            buyer?: components["schemas"]["OrganizationRef"];
+            /** @description Release date (RFC 3339) */
+            date: string;
+            /** @description This release's identifier, unique within the ocid */
+            id: string;
+            /** @example tender */
+            initiationType: string;
+            /**
+             * @description ISO 639-1 language of the texts
+             * @example fr
+             */
+            language?: string;
+            /**
+             * @description The contracting process's identifier: the publisher's prefix and the tender's id
+             * @example ocds-passerelle-5f0c…
+             */
+            ocid: string;
+            parties?: components["schemas"]["Party"][] | null;
+            /**
+             * @description tender, and award once an outcome is recorded
+             * @example [
+             *       "tender"
+             *     ]
+             */
+            tag: string[] | null;
+            tender: components["schemas"]["Tender"];
         };
         ReportBody: {
             /**
@@ -6784,6 +7081,118 @@ export interface components {
              */
             password: string;
         };
+        StatisticsAward: {
+            /**
+             * Format: int64
+             * @description Sum of the recorded amounts, in cents
+             */
+            amount_cents: number;
+            /** @example EUR */
+            currency: string;
+            /** Format: int64 */
+            lots: number;
+            /**
+             * @description Won by a supplier found on Passerelle, or by another company
+             * @enum {string}
+             */
+            result: "awarded_passerelle" | "awarded_other";
+        };
+        StatisticsBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/StatisticsBody.json
+             */
+            readonly $schema?: string;
+            awards: components["schemas"]["StatisticsAward"][] | null;
+            /**
+             * Format: date-time
+             * @description When the figures were computed (they are kept a few minutes)
+             */
+            computed_at: string;
+            /** Format: int64 */
+            lots: number;
+            /**
+             * Format: int64
+             * @description Of which ended in a deal
+             */
+            meeting_deals: number;
+            /**
+             * Format: int64
+             * @description Convention meetings that took place
+             */
+            meetings_held: number;
+            /**
+             * Format: int64
+             * @description Published offers
+             */
+            offers: number;
+            /** @description Published offers by sector group (an offer counts once per group it names) */
+            offers_by_sector: components["schemas"]["StatisticsCount"][] | null;
+            /**
+             * Format: int64
+             * @description Of which with at least one reserved lot (BT-71 res-ws or res-pub-ser)
+             */
+            reserved_tenders: number;
+            /**
+             * Format: int64
+             * @description Of which with at least one lot pursuing social objectives (BT-06 soc-obj)
+             */
+            social_tenders: number;
+            /**
+             * Format: int64
+             * @description Active SSE suppliers
+             */
+            suppliers: number;
+            suppliers_by_country: components["schemas"]["StatisticsCountry"][] | null;
+            /** @description Suppliers holding each verified, unexpired SSE status type */
+            suppliers_by_status: components["schemas"]["StatisticsCount"][] | null;
+            /**
+             * Format: int64
+             * @description Tenders published (still open, closed, awarded or not)
+             */
+            tenders: number;
+            tenders_by_month: components["schemas"]["StatisticsMonth"][] | null;
+        };
+        StatisticsCount: {
+            /** @example cleaning */
+            code: string;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            count: number;
+            /**
+             * @description Name in the caller's language
+             * @example Propreté et hygiène
+             */
+            label: string;
+        };
+        StatisticsCountry: {
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example FR
+             */
+            country: string;
+            /** Format: int64 */
+            suppliers: number;
+            /**
+             * Format: int64
+             * @description Of which with a verified, unexpired SSE status
+             */
+            verified: number;
+        };
+        StatisticsMonth: {
+            /**
+             * @description YYYY-MM (UTC)
+             * @example 2026-10
+             */
+            month: string;
+            /** Format: int64 */
+            reserved_tenders: number;
+            /** Format: int64 */
+            tenders: number;
+        };
         SuggestionBody: {
             delegate: components["schemas"]["DirectoryEntryBody"];
             /**
@@ -6847,6 +7256,38 @@ export interface components {
             rows: components["schemas"]["TablePlanRowBody"][] | null;
             /** Format: date-time */
             starts_at: string;
+        };
+        Tender: {
+            /** @description Markdown */
+            description?: string;
+            /** @description Until the questions deadline */
+            enquiryPeriod?: components["schemas"]["Period"];
+            id: string;
+            items?: components["schemas"]["Item"][] | null;
+            lots?: components["schemas"]["Lot"][] | null;
+            /** @description Own field: the NUTS code and town of performance */
+            "passerelle:placeOfPerformance"?: components["schemas"]["Place"];
+            /** @example open */
+            procurementMethod?: string;
+            /**
+             * @description formal_tender, quote_request or sourcing
+             * @example formal_tender
+             */
+            procurementMethodDetails?: string;
+            /**
+             * @description active, complete or unsuccessful
+             * @example active
+             */
+            status: string;
+            /**
+             * @example [
+             *       "electronicSubmission"
+             *     ]
+             */
+            submissionMethod?: string[] | null;
+            /** @description From publication to the responses deadline */
+            tenderPeriod?: components["schemas"]["Period"];
+            title?: string;
         };
         TenderBody: {
             /**
@@ -7325,6 +7766,12 @@ export interface components {
             language: "fr" | "de" | "en" | "nl";
             /** @enum {string} */
             platform_role: "user" | "moderator" | "admin";
+        };
+        Value: {
+            /** Format: double */
+            amount: number;
+            /** @example EUR */
+            currency: string;
         };
         WindowBody: {
             /**
@@ -10734,6 +11181,76 @@ export interface operations {
             };
         };
     };
+    "list-ocds-releases": {
+        parameters: {
+            query?: {
+                /** @description Only releases dated at or after this time (RFC 3339) */
+                since?: string;
+                /** @description The cursor of links.next of the previous page */
+                cursor?: string;
+                /** @description Releases per page (default 50, at most 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Package"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-ocds-tender": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tender's id */
+                tenderID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Package"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "list-offers": {
         parameters: {
             query?: {
@@ -13314,6 +13831,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SSEStatusTypesOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-statistics": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Language"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsBody"];
                 };
             };
             /** @description Error */

@@ -25,6 +25,10 @@ import organiserDe from './locales/organiser/de.json'
 import organiserEn from './locales/organiser/en.json'
 import organiserFr from './locales/organiser/fr.json'
 import organiserNl from './locales/organiser/nl.json'
+import opendataDe from './locales/opendata/de.json'
+import opendataEn from './locales/opendata/en.json'
+import opendataFr from './locales/opendata/fr.json'
+import opendataNl from './locales/opendata/nl.json'
 import supplierDe from './locales/supplier/de.json'
 import supplierEn from './locales/supplier/en.json'
 import supplierFr from './locales/supplier/fr.json'
@@ -35,10 +39,10 @@ import workspaceFr from './locales/workspace/fr.json'
 import workspaceNl from './locales/workspace/nl.json'
 
 export const catalogues = {
-  en: { ...en, workspace: workspaceEn, supplier: supplierEn, buyer: buyerEn, moderation: moderationEn, settings: settingsEn, organiser: organiserEn },
-  fr: { ...fr, workspace: workspaceFr, supplier: supplierFr, buyer: buyerFr, moderation: moderationFr, settings: settingsFr, organiser: organiserFr },
-  de: { ...de, workspace: workspaceDe, supplier: supplierDe, buyer: buyerDe, moderation: moderationDe, settings: settingsDe, organiser: organiserDe },
-  nl: { ...nl, workspace: workspaceNl, supplier: supplierNl, buyer: buyerNl, moderation: moderationNl, settings: settingsNl, organiser: organiserNl },
+  en: { ...en, workspace: workspaceEn, supplier: supplierEn, buyer: buyerEn, moderation: moderationEn, settings: settingsEn, organiser: organiserEn, opendata: opendataEn },
+  fr: { ...fr, workspace: workspaceFr, supplier: supplierFr, buyer: buyerFr, moderation: moderationFr, settings: settingsFr, organiser: organiserFr, opendata: opendataFr },
+  de: { ...de, workspace: workspaceDe, supplier: supplierDe, buyer: buyerDe, moderation: moderationDe, settings: settingsDe, organiser: organiserDe, opendata: opendataDe },
+  nl: { ...nl, workspace: workspaceNl, supplier: supplierNl, buyer: buyerNl, moderation: moderationNl, settings: settingsNl, organiser: organiserNl, opendata: opendataNl },
 }
 
 /** The English catalogue's shape: t() keys are checked against it. */

@@ -41,6 +41,10 @@ export function Layout() {
       </main>
       <footer className="site-footer">
         <p>{t('footer.region')}</p>
+        <nav aria-label={t('footer.label')} className="footer-nav">
+          <Link to="/statistics">{t('footer.statistics')}</Link>
+          <Link to="/developers">{t('footer.developers')}</Link>
+        </nav>
       </footer>
     </>
   )
