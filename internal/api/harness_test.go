@@ -82,6 +82,8 @@ type envOptions struct {
 	// indexJobs makes the job runner keep the search index, as serve's
 	// does; otherwise tests fill the index themselves (searchWorld).
 	indexJobs bool
+	// log receives the job runner's and the API's logs (discarded when nil).
+	log *slog.Logger
 }
 
 func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
@@ -89,6 +91,9 @@ func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
 	db := storetest.New(t)
 	mp := mailtest.Start(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if opts.log != nil {
+		log = opts.log
+	}
 	renderer, err := mail.NewRenderer()
 	if err != nil {
 		t.Fatal(err)
