@@ -45,7 +45,7 @@ func backupCmd(ctx context.Context, cfg config.Config, args []string, stdout, st
 		if dir, err = os.MkdirTemp(filepath.Dir(archive), ".passerelle-backup-"); err != nil {
 			return err
 		}
-		defer os.RemoveAll(dir)
+		defer func() { _ = os.RemoveAll(dir) }()
 	}
 	m, err := backup.Create(ctx, opts, dir)
 	if err != nil {
@@ -91,7 +91,7 @@ func restoreCmd(ctx context.Context, cfg config.Config, args []string, stdout, s
 		if dir, err = os.MkdirTemp(filepath.Join(cfg.DataDir, "tmp"), "restore-"); err != nil {
 			return err
 		}
-		defer os.RemoveAll(dir)
+		defer func() { _ = os.RemoveAll(dir) }()
 		if err := backup.Unpack(*from, dir); err != nil {
 			return fmt.Errorf("restore refused, nothing was changed: %w", err)
 		}
