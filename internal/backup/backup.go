@@ -70,10 +70,11 @@ func Create(ctx context.Context, opts Options, dir string) (Manifest, error) {
 	}
 	m.PostgresVersion = server.version
 
-	pgDump, err := pgTool("pg_dump", server.major)
+	pgDump, dumpMajor, err := pgTool("pg_dump", server.major)
 	if err != nil {
 		return Manifest{}, fmt.Errorf("backup: %w", err)
 	}
+	m.DumpToolMajor = dumpMajor
 	target, env, err := libpqTarget(opts.DatabaseURL)
 	if err != nil {
 		return Manifest{}, err

@@ -56,7 +56,7 @@ func TestBackupRestoreDemoData(t *testing.T) {
 		t.Fatalf("backup: %v\n%s", err, progress.String())
 	}
 	latest, _ := backup.LatestSchemaVersion()
-	if m.SchemaVersion != latest || m.AppVersion != "test" || len(m.Objects) != len(wantObjects) || m.Database.Size == 0 {
+	if m.SchemaVersion != latest || m.AppVersion != "test" || m.DumpToolMajor < 15 || len(m.Objects) != len(wantObjects) || m.Database.Size == 0 {
 		t.Fatalf("manifest: schema %d (want %d), version %q, %d objects (want %d), dump %d bytes",
 			m.SchemaVersion, latest, m.AppVersion, len(m.Objects), len(wantObjects), m.Database.Size)
 	}
@@ -141,6 +141,9 @@ func TestRestoreRefusesADamagedBackup(t *testing.T) {
 		{"schema newer than the binary", func(t *testing.T, dir string) {
 			editManifest(t, dir, func(m *backup.Manifest) { m.SchemaVersion = 1 << 40; m.AppVersion = "9.9.9" })
 		}, []string{"schema version 1099511627776", "newer than this binary", "9.9.9"}},
+		{"dump newer than every pg_restore", func(t *testing.T, dir string) {
+			editManifest(t, dir, func(m *backup.Manifest) { m.DumpToolMajor = 99 })
+		}, []string{"pg_restore of PostgreSQL 99 or newer not found"}},
 		{"path outside the backup", func(t *testing.T, dir string) {
 			editManifest(t, dir, func(m *backup.Manifest) { m.Objects[0].Path = "../../etc/passwd" })
 		}, []string{"damaged", "leaves the backup directory"}},

@@ -35,6 +35,9 @@ type Manifest struct {
 	SchemaVersion int64 `json:"schema_version"`
 	// PostgresVersion is the server's version (server_version).
 	PostgresVersion string `json:"postgres_version"`
+	// DumpToolMajor is the major version of the pg_dump that wrote the
+	// dump: pg_restore must be as new.
+	DumpToolMajor int `json:"pg_dump_major"`
 	// Database is the pg_dump file.
 	Database File `json:"database"`
 	// Bucket is the name of the bucket the objects came from.

@@ -24,7 +24,7 @@ import (
 // version), then pgcluster.BinDir. pg_dump refuses a server newer than
 // itself, and a dump read by an older pg_restore may fail: the tool must
 // be of the server's major version or newer.
-func pgTool(name string, serverMajor int) (string, error) {
+func pgTool(name string, serverMajor int) (string, int, error) {
 	var candidates []string
 	if d := os.Getenv("PASSERELLE_PG_BINDIR"); d != "" {
 		candidates = append(candidates, filepath.Join(d, name))
@@ -48,7 +48,7 @@ func pgTool(name string, serverMajor int) (string, error) {
 			continue
 		}
 		if major >= serverMajor {
-			return c, nil
+			return c, major, nil
 		}
 		tried = append(tried, fmt.Sprintf("%s (version %d)", c, major))
 	}
@@ -56,7 +56,7 @@ func pgTool(name string, serverMajor int) (string, error) {
 	if len(tried) > 0 {
 		msg += "; found only " + strings.Join(tried, ", ")
 	}
-	return "", errors.New(msg + ": install the client tools (Debian: apt-get install postgresql-client-" + strconv.Itoa(serverMajor) + ") or set PASSERELLE_PG_BINDIR")
+	return "", 0, errors.New(msg + ": install the client tools (Debian: apt-get install postgresql-client-" + strconv.Itoa(serverMajor) + ") or set PASSERELLE_PG_BINDIR")
 }
 
 var toolVersion = regexp.MustCompile(`\(PostgreSQL\) (\d+)`)

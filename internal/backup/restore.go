@@ -84,7 +84,9 @@ func Restore(ctx context.Context, opts Options, dir string, ro RestoreOptions) (
 	if err != nil {
 		return Restored{}, fmt.Errorf("restore: %w", err)
 	}
-	pgRestore, err := pgTool("pg_restore", server.major)
+	// pg_restore must read the dump's format (as new as the pg_dump that
+	// wrote it) and talk to this server.
+	pgRestore, _, err := pgTool("pg_restore", max(server.major, m.DumpToolMajor))
 	if err != nil {
 		return Restored{}, fmt.Errorf("restore: %w", err)
 	}
