@@ -38,6 +38,10 @@ Usage:
                                   load or update NUTS regions from a CSV file
   passerelle import-cpv [--if-empty] FILE
                                   load or update the CPV codes from the EU's multilingual CSV list
+  passerelle backup --out DIR|FILE.tar
+                                  copy the database and every stored object, with a checked manifest
+  passerelle restore --from DIR|FILE.tar [--force] [--no-reindex]
+                                  put a backup back (server stopped), migrate it up, rebuild the index
   passerelle reindex              rebuild the search index from PostgreSQL and swap it in (with the
                                   embedded engine, only while the server is stopped; else
                                   POST /api/v1/admin/search/rebuilds)
@@ -117,7 +121,7 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
-	case "serve", "migrate", "admin", "seed", "import-nuts", "import-cpv", "reindex":
+	case "serve", "migrate", "admin", "seed", "import-nuts", "import-cpv", "reindex", "backup", "restore":
 	default:
 		fmt.Fprintf(stderr, "passerelle: unknown command %q\n\n%s", cmd, usage)
 		return exitConfig
@@ -147,6 +151,10 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 		err = importCPV(ctx, cfg, args, stdout, stderr)
 	case "reindex":
 		err = reindex(ctx, cfg, args, stdout, stderr)
+	case "backup":
+		err = backupCmd(ctx, cfg, args, stdout, stderr)
+	case "restore":
+		err = restoreCmd(ctx, cfg, args, stdout, stderr)
 	default:
 		err = serve(ctx, cfg, log)
 	}

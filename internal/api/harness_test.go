@@ -87,6 +87,8 @@ type envOptions struct {
 	indexJobs bool
 	// payments, when set, takes paid registrations (see events_test.go).
 	payments core.Payments
+	// log receives the job runner's and the API's logs (discarded when nil).
+	log *slog.Logger
 }
 
 func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
@@ -94,6 +96,9 @@ func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
 	db := storetest.New(t)
 	mp := mailtest.Start(t)
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if opts.log != nil {
+		log = opts.log
+	}
 	renderer, err := mail.NewRenderer()
 	if err != nil {
 		t.Fatal(err)

@@ -12,18 +12,15 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"passerelle/internal/requestid"
 )
 
 // RequestIDHeader carries the request id in and out.
 const RequestIDHeader = "X-Request-Id"
 
-type requestIDKey struct{}
-
 // RequestIDFrom returns the id of the request being served, or "".
-func RequestIDFrom(ctx context.Context) string {
-	id, _ := ctx.Value(requestIDKey{}).(string)
-	return id
-}
+func RequestIDFrom(ctx context.Context) string { return requestid.From(ctx) }
 
 // requestID keeps a well-formed incoming X-Request-Id (so a proxy's id
 // follows the request through our logs) or makes one, and echoes it.
@@ -35,7 +32,9 @@ func requestID() gin.HandlerFunc {
 			_, _ = rand.Read(b)
 			id = hex.EncodeToString(b)
 		}
-		c.Request = c.Request.WithContext(context.WithValue(c.Request.Context(), requestIDKey{}, id))
+		// Kept in the context (package requestid), it goes on into the
+		// jobs the request queues, and into their logs.
+		c.Request = c.Request.WithContext(requestid.With(c.Request.Context(), id))
 		c.Header(RequestIDHeader, id)
 		c.Next()
 	}

@@ -14,9 +14,11 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
+	"github.com/riverqueue/river/rivertype"
 
 	"passerelle/internal/core"
 	"passerelle/internal/mail"
+	"passerelle/internal/requestid"
 	"passerelle/internal/store"
 )
 
@@ -102,6 +104,8 @@ type Runner struct {
 
 // New builds the River client with every worker and periodic job registered.
 func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
+	// A job queued by a request logs that request's id (requestIDMiddleware).
+	log = slog.New(requestid.NewHandler(log.Handler()))
 	if opts.SessionPurgeInterval <= 0 {
 		opts.SessionPurgeInterval = time.Hour
 	}
@@ -211,6 +215,7 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 		},
 		FetchPollInterval: opts.FetchPollInterval,
 		FetchCooldown:     defaultFetchCooldown,
+		Middleware:        []rivertype.Middleware{&requestIDMiddleware{}},
 		Workers:           workers,
 		PeriodicJobs: append([]*river.PeriodicJob{
 			river.NewPeriodicJob(river.PeriodicInterval(opts.SessionPurgeInterval),
