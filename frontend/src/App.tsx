@@ -21,12 +21,15 @@ const SignupPage = lazy(() => import('./pages/auth/SignupPage'))
 const ResetPasswordPage = lazy(() => import('./pages/auth/ResetPasswordPage'))
 const VerifyEmailPage = lazy(() => import('./pages/auth/VerifyEmailPage'))
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'))
+const EventsListPage = lazy(() => import('./pages/events/EventsListPage'))
+const EventPage = lazy(() => import('./pages/events/EventPage'))
 // The signed-in workspace: one chunk per area.
 const WorkspaceHomePage = lazy(() => import('./workspace/HomePage'))
 const SupplierWorkspace = lazy(() => import('./workspace/supplier'))
 const BuyerWorkspace = lazy(() => import('./workspace/buyer'))
 const ModerationConsole = lazy(() => import('./workspace/moderation'))
 const AccountSettings = lazy(() => import('./workspace/settings'))
+const ConventionWorkspace = lazy(() => import('./workspace/convention'))
 // Pages opened from emails' links (#token=…), signed in or not.
 const AcceptInvitationPage = lazy(() => import('./workspace/settings/AcceptInvitationPage'))
 const ConfirmEmailChangePage = lazy(() => import('./workspace/settings/ConfirmEmailChangePage'))
@@ -44,6 +47,8 @@ export function AppRoutes() {
         <Route path="offers/:id" element={<OfferPage />} />
         <Route path="tenders/:id" element={<TenderPage />} />
         <Route path="organisations/:id" element={<OrganisationPage />} />
+        <Route path="events" element={<EventsListPage />} />
+        <Route path="events/:eventID" element={<EventPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="signup" element={<SignupPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
@@ -63,6 +68,7 @@ export function AppRoutes() {
           <Route path="buyer/*" element={<BuyerWorkspace />} />
           <Route path="moderation/*" element={<ModerationConsole />} />
           <Route path="account/*" element={<AccountSettings />} />
+          <Route path="convention/*" element={<ConventionWorkspace />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
