@@ -35,7 +35,7 @@ export default function EventsListPage() {
                   {e.name}
                 </Link>
               </h2>
-              <p className="conv-meta">
+              <div className="conv-meta">
                 <span>{formatEventDates(e.starts_at, e.ends_at, ui, zone)}</span>
                 <span lang={e.lang}>{e.venue}</span>
                 {e.state === 'cancelled' ? (
@@ -51,7 +51,7 @@ export default function EventsListPage() {
                     {t('convention.events.closed')}
                   </Badge>
                 )}
-              </p>
+              </div>
               {e.registration_open ? (
                 <p>{t('convention.events.deadline', { date: formatEventDateTime(e.registration_deadline, ui, zone) })}</p>
               ) : null}

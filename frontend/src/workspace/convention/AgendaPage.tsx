@@ -81,13 +81,13 @@ function DelegateAgenda({ event, delegateID }: { event: ConventionEvent; delegat
   return (
     <section aria-labelledby="conv-agenda">
       <h2 id="conv-agenda">{t('convention.agenda.of', { name: agenda.data.delegate.name })}</h2>
-      <p className="conv-meta">
+      <div className="conv-meta">
         <Badge variant="light" color={state === 'final' ? 'green' : 'orange'}>
           {t(`convention.agendaState.${state}`)}
         </Badge>
         <span>{t('convention.agenda.version', { version: agenda.data.agenda_version })}</span>
         <span>{t('convention.agenda.zone', { zone: event.time_zone })}</span>
-      </p>
+      </div>
       <p>{t(`convention.agenda.stateHint.${state}`)}</p>
       <p className="conv-actions">
         <a href={agendaFileURL(event.id, delegateID, 'ics')} download>
@@ -129,7 +129,7 @@ function MeetingCard({ event, meeting, delegateID, now }: { event: ConventionEve
           table: meeting.table,
         })}
       </h4>
-      <p className="conv-meta">
+      <div className="conv-meta">
         <strong>{meeting.other.name}</strong>
         {meeting.other.job_title ? <span>{meeting.other.job_title}</span> : null}
         <span>{meeting.other.organisation_name}</span>
@@ -143,7 +143,7 @@ function MeetingCard({ event, meeting, delegateID, now }: { event: ConventionEve
             {t('convention.agenda.preliminary')}
           </Badge>
         )}
-      </p>
+      </div>
       {started ? (
         outcome && !editing ? (
           <div role="status">
@@ -228,7 +228,7 @@ function OutcomeForm({
           error={show('amount_cents')}
         />
       ) : null}
-      <Textarea label={t('convention.agenda.outcome.note')} autosize minRows={2} value={draft.note} onChange={(e) => set('note', e.currentTarget.value)} error={show('note')} />
+      <Textarea label={t('convention.agenda.outcome.note')} rows={2} value={draft.note} onChange={(e) => set('note', e.currentTarget.value)} error={show('note')} />
       <FormProblem error={record.error} fieldErrors={server} />
       <div className="conv-actions">
         <Button type="submit" loading={record.isPending}>

@@ -28,10 +28,10 @@ export function ConventionFrame({
       <h1>{title}</h1>
       {event ? (
         <>
-          <p className="conv-meta">
+          <div className="conv-meta">
             <span>{t('convention.frame.event')}</span>
             <strong lang={event.lang}>{event.name}</strong>
-          </p>
+          </div>
           <nav className="area-nav" aria-label={t('convention.frame.nav')}>
             <ul>
               <li>

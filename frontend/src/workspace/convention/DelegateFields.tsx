@@ -102,8 +102,7 @@ export function DelegateFields({ legend, value, onChange, errors, onTouch, sessi
         <Textarea
           label={t('convention.delegate.offers')}
           description={t('convention.delegate.offersHint')}
-          autosize
-          minRows={2}
+          rows={2}
           value={value.offers}
           onChange={(e) => set('offers', e.currentTarget.value)}
           onBlur={() => onTouch('offers')}
@@ -112,8 +111,7 @@ export function DelegateFields({ legend, value, onChange, errors, onTouch, sessi
         <Textarea
           label={t('convention.delegate.needs')}
           description={t('convention.delegate.needsHint')}
-          autosize
-          minRows={2}
+          rows={2}
           value={value.needs}
           onChange={(e) => set('needs', e.currentTarget.value)}
           onBlur={() => onTouch('needs')}

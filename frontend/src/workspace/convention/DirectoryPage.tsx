@@ -200,19 +200,19 @@ function EntryHeading({ entry, level }: { entry: DirectoryEntry; level: 3 | 4 })
         {entry.name}
         {entry.job_title ? <span className="conv-job">, {entry.job_title}</span> : null}
       </Heading>
-      <p className="conv-meta">
+      <div className="conv-meta">
         <strong>{entry.organisation_name}</strong>
         <span>{t(`convention.kind.${oneOf(entry.organisation_kind, ORGANISATION_KINDS, 'sse_supplier')}`)}</span>
         <span>{countryName(entry.country, ui)}</span>
-      </p>
+      </div>
       {(entry.sector_labels ?? []).length > 0 ? (
-        <p className="conv-meta">
+        <div className="conv-meta">
           {(entry.sector_labels ?? []).map((label) => (
             <Badge key={label} variant="light" color="gray">
               {label}
             </Badge>
           ))}
-        </p>
+        </div>
       ) : null}
     </>
   )

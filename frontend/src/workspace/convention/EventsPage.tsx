@@ -72,7 +72,7 @@ function EventCard({ summary, detail }: { summary: EventSummary; detail: Convent
           {summary.name}
         </Link>
       </h3>
-      <p className="conv-meta">
+      <div className="conv-meta">
         <span>{formatEventDates(summary.starts_at, summary.ends_at, ui, zone)}</span>
         <span lang={summary.lang}>{summary.venue}</span>
         {summary.state === 'cancelled' ? (
@@ -93,7 +93,7 @@ function EventCard({ summary, detail }: { summary: EventSummary; detail: Convent
             {t(`convention.registrationState.${oneOf(live.state, REGISTRATION_STATES, 'pending_payment')}`)}
           </Badge>
         ) : null}
-      </p>
+      </div>
       {summary.registration_open && !live ? (
         <p>{t('convention.events.deadline', { date: formatEventDateTime(summary.registration_deadline, ui, zone) })}</p>
       ) : null}

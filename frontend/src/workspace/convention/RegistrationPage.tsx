@@ -125,13 +125,13 @@ function RegistrationView({
     <>
       <section aria-labelledby="conv-state" className="conv-card">
         <h2 id="conv-state">{t('convention.registration.state')}</h2>
-        <p className="conv-meta">
+        <div className="conv-meta">
           <Badge variant="light" color={registrationColor(registration.state)}>
             {t(`convention.registrationState.${oneOf(registration.state, REGISTRATION_STATES, 'pending_payment')}`)}
           </Badge>
           <span>{registration.participation_type_name}</span>
           <span>{feeText(registration.fee_cents, registration.currency, ui) ?? t('convention.free')}</span>
-        </p>
+        </div>
         {registration.paid_at ? <p>{t('convention.registration.paidAt', { date: formatEventDateTime(registration.paid_at, ui, zone) })}</p> : null}
         {registration.confirmed_at ? (
           <p>{t('convention.registration.confirmedAt', { date: formatEventDateTime(registration.confirmed_at, ui, zone) })}</p>

@@ -83,8 +83,7 @@ export function RequestDialog({
         <Textarea
           label={t('convention.request.message')}
           description={t('convention.request.messageHint', { count: [...message].length, max: LIMITS.message })}
-          autosize
-          minRows={3}
+          rows={3}
           value={message}
           onChange={(e) => {
             setMessage(e.currentTarget.value)

@@ -95,7 +95,7 @@ function RequestCard({ event, request, box }: { event: ConventionEvent; request:
           ? t('convention.requests.from', { name: other.name, organisation: other.organisation_name })
           : t('convention.requests.to', { name: other.name, organisation: other.organisation_name })}
       </h3>
-      <p className="conv-meta">
+      <div className="conv-meta">
         <Badge variant="light" color={requestColor(request.state)}>
           {t(`convention.requestState.${oneOf(request.state, REQUEST_STATES, 'pending')}`)}
         </Badge>
@@ -104,7 +104,7 @@ function RequestCard({ event, request, box }: { event: ConventionEvent; request:
         </Badge>
         <span>{countryName(other.country, ui)}</span>
         <span>{t(box === 'incoming' ? 'convention.requests.forDelegate' : 'convention.requests.byDelegate', { name: me.name })}</span>
-      </p>
+      </div>
       {request.message ? <blockquote className="conv-quote">{request.message}</blockquote> : null}
       <p>
         {t('convention.requests.sentAt', { date: formatEventDateTime(request.created_at, ui, zone) })}
@@ -194,8 +194,7 @@ function DeclineForm({ eventID, request, onCancel }: { eventID: string; request:
       <Textarea
         label={t('convention.requests.declineReason')}
         description={t('convention.requests.declineHint')}
-        autosize
-        minRows={2}
+        rows={2}
         value={reason}
         onChange={(e) => setReason(e.currentTarget.value)}
         error={tooLong || server.reason}

@@ -1,0 +1,265 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import i18n from '../../i18n'
+import { fakeApi, type FakeAnswer } from '../../test/fakeApi'
+import { renderApp } from '../../test/render'
+
+const ORG = 'org-esat'
+const EVENT = 'ev1'
+const hour = 3_600_000
+
+function me(): FakeAnswer {
+  return {
+    body: {
+      id: 'u1',
+      email: 'direction@esat.example',
+      display_name: 'Claire Weber',
+      language: 'en',
+      platform_role: 'user',
+      email_verified: true,
+      active_organisation_id: ORG,
+    },
+  }
+}
+
+function organisations(kind = 'sse_supplier'): FakeAnswer {
+  return { body: { items: [{ id: ORG, kind, country: 'FR', legal_name: 'ESAT du Saulnois', status: 'active', role: 'owner' }], next_cursor: '' } }
+}
+
+function event(overrides: Record<string, unknown> = {}) {
+  const start = Date.now() + 48 * hour
+  return {
+    id: EVENT,
+    state: 'published',
+    name: 'Convention Grande Région',
+    lang: 'fr',
+    venue: 'Centre des congrès',
+    address: 'Metz',
+    time_zone: 'Europe/Paris',
+    tables: 5,
+    languages: ['fr', 'de'],
+    starts_at: new Date(start).toISOString(),
+    ends_at: new Date(start + 4 * hour).toISOString(),
+    registration_deadline: new Date(start - hour).toISOString(),
+    cancellation_cutoff: new Date(start - 24 * hour).toISOString(),
+    registration_open: true,
+    registered_organisations: 3,
+    request_expiry_days: 7,
+    agenda_state: 'none',
+    agenda_version: 0,
+    description: '',
+    sessions: [
+      { id: 's1', name: '', starts_at: new Date(start).toISOString(), ends_at: new Date(start + 4 * hour).toISOString(), meeting_minutes: 20, breaks: [], slots: [] },
+    ],
+    participation_types: [
+      { id: 'pt-sse', name: 'SSE supplier', for_kind: 'sse_supplier', fee_cents: 0, currency: 'EUR', max_delegates: 2 },
+      { id: 'pt-buyer', name: 'Buyer', for_kind: 'buyer', fee_cents: 15_000, currency: 'EUR', max_delegates: 3 },
+    ],
+    my_registration: null,
+    ...overrides,
+  }
+}
+
+function registration(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 'r1',
+    event_id: EVENT,
+    organisation_id: ORG,
+    organisation_name: 'ESAT du Saulnois',
+    state: 'confirmed',
+    participation_type_id: 'pt-sse',
+    participation_type_name: 'SSE supplier',
+    fee_cents: 0,
+    currency: 'EUR',
+    refundable: false,
+    created_at: new Date().toISOString(),
+    confirmed_at: new Date().toISOString(),
+    delegates: [
+      {
+        id: 'd1',
+        name: 'Claire Weber',
+        email: 'claire@esat.example',
+        job_title: 'Director',
+        lang: 'fr',
+        offers: 'Catering',
+        needs: '',
+        profile_lang: 'fr',
+        sectors: [],
+        availability: [],
+      },
+    ],
+    ...overrides,
+  }
+}
+
+const base = {
+  'GET /api/v1/me': me,
+  'GET /api/v1/me/organisations': () => organisations(),
+  'GET /api/v1/sectors': () => ({ body: { items: [] } }),
+  [`GET /api/v1/organisations/${ORG}/members`]: () => ({ body: { items: [], next_cursor: '' } }),
+}
+
+function bodyOf(seen: { method: string; url: URL; body: string }[], method: string, path: string): unknown {
+  const request = seen.find((r) => r.method === method && r.url.pathname === path)
+  return request ? JSON.parse(request.body) : undefined
+}
+
+describe('convention pages', { timeout: 30_000 }, () => {
+  beforeEach(async () => {
+    await act(() => i18n.changeLanguage('en'))
+  })
+  afterEach(() => {
+    vi.unstubAllGlobals()
+  })
+
+  it('registers an SSE supplier for free with its prefilled profile, after checking the fields as they are typed', async () => {
+    let registered = false
+    const seen = fakeApi({
+      ...base,
+      [`GET /api/v1/events/${EVENT}`]: () => ({ body: event() }),
+      [`GET /api/v1/events/${EVENT}/registration`]: () =>
+        registered ? { body: registration() } : { status: 404, body: { title: 'Not Found', status: 404 } },
+      [`GET /api/v1/events/${EVENT}/registration/prefill`]: () => ({
+        body: { delegates: [{ name: 'Claire Weber', email: '', lang: 'fr', offers: 'Catering for 200', needs: '', profile_lang: 'fr', sectors: [] }] },
+      }),
+      [`POST /api/v1/events/${EVENT}/registrations`]: () => {
+        registered = true
+        return { status: 201, body: { registration: registration(), checkout_url: null } }
+      },
+    })
+    renderApp(`/workspace/convention/${EVENT}`)
+    const form = await screen.findByRole('form', { name: 'Register your organisation' })
+    // Only the type of the organisation's kind, free: chosen already.
+    const types = within(form).getAllByRole('radio', { name: /SSE supplier|Buyer/ })
+    expect(types.map((r) => r.getAttribute('value'))).toEqual(['pt-sse'])
+    expect(within(form).getByText(/Free/)).toBeTruthy()
+    const delegate = within(form).getByRole('group', { name: 'Delegate 1' })
+    expect((within(delegate).getByRole('textbox', { name: /Offers/ }) as HTMLTextAreaElement).value).toBe('Catering for 200')
+    const email = within(delegate).getByRole('textbox', { name: /Email/ })
+    fireEvent.change(email, { target: { value: 'claire@' } })
+    expect(await within(delegate).findByText('Enter an email address such as name@example.org.')).toBeTruthy()
+    fireEvent.click(within(form).getByRole('button', { name: 'Register' }))
+    expect(seen.some((r) => r.method === 'POST')).toBe(false)
+    fireEvent.change(email, { target: { value: 'claire@esat.example' } })
+    fireEvent.click(within(form).getByRole('button', { name: 'Register' }))
+    await screen.findByRole('heading', { name: 'Your registration' })
+    expect(bodyOf(seen, 'POST', `/api/v1/events/${EVENT}/registrations`)).toEqual({
+      participation_type_id: 'pt-sse',
+      delegates: [
+        {
+          name: 'Claire Weber',
+          email: 'claire@esat.example',
+          job_title: '',
+          lang: 'fr',
+          offers: 'Catering for 200',
+          needs: '',
+          profile_lang: 'fr',
+          sectors: [],
+          availability: [],
+        },
+      ],
+    })
+    expect(screen.getByText('Confirmed')).toBeTruthy()
+  })
+
+  it("shows the server's refusal on the delegate's field", async () => {
+    fakeApi({
+      ...base,
+      [`GET /api/v1/events/${EVENT}`]: () => ({ body: event() }),
+      [`GET /api/v1/events/${EVENT}/registration`]: () => ({ status: 404, body: { title: 'Not Found', status: 404 } }),
+      [`GET /api/v1/events/${EVENT}/registration/prefill`]: () => ({ body: { delegates: [] } }),
+      [`POST /api/v1/events/${EVENT}/registrations`]: () => ({
+        status: 422,
+        body: { title: 'Unprocessable Entity', status: 422, errors: [{ location: 'body.delegates[0].email', message: 'this address bounces' }] },
+      }),
+    })
+    renderApp(`/workspace/convention/${EVENT}`)
+    const form = await screen.findByRole('form', { name: 'Register your organisation' })
+    const delegate = within(form).getByRole('group', { name: 'Delegate 1' })
+    fireEvent.change(within(delegate).getByRole('textbox', { name: /Name/ }), { target: { value: 'Claire Weber' } })
+    fireEvent.change(within(delegate).getByRole('textbox', { name: /Email/ }), { target: { value: 'claire@esat.example' } })
+    fireEvent.click(within(form).getByRole('button', { name: 'Register' }))
+    const email = within(delegate).getByRole('textbox', { name: /Email/ })
+    await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'))
+    expect(within(delegate).getByText('this address bounces')).toBeTruthy()
+  })
+
+  it('waits for the payment after Checkout, reading the registration again until it is confirmed', async () => {
+    let reads = 0
+    fakeApi({
+      ...base,
+      'GET /api/v1/me/organisations': () => organisations('public_buyer'),
+      [`GET /api/v1/events/${EVENT}`]: () => ({ body: event() }),
+      [`GET /api/v1/events/${EVENT}/registration`]: () => {
+        reads += 1
+        return { body: registration({ state: reads < 2 ? 'pending_payment' : 'confirmed', fee_cents: 15_000, participation_type_id: 'pt-buyer' }) }
+      },
+    })
+    renderApp(`/workspace/convention/${EVENT}?checkout=success`)
+    expect(await screen.findByText('Payment being confirmed')).toBeTruthy()
+    expect(await screen.findByText('Your payment was received: your registration is confirmed.', {}, { timeout: 10_000 })).toBeTruthy()
+    expect(reads).toBeGreaterThanOrEqual(2)
+  })
+
+  it('says whether cancelling refunds, by the cut-off', async () => {
+    fakeApi({
+      ...base,
+      'GET /api/v1/me/organisations': () => organisations('public_buyer'),
+      [`GET /api/v1/events/${EVENT}`]: () => ({ body: event() }),
+      [`GET /api/v1/events/${EVENT}/registration`]: () => ({
+        body: registration({ fee_cents: 15_000, participation_type_id: 'pt-buyer', refundable: false, paid_at: new Date().toISOString() }),
+      }),
+    })
+    renderApp(`/workspace/convention/${EVENT}`)
+    expect(await screen.findByText(/The refund cut-off .* has passed: the fee of €150.00 is not refunded./)).toBeTruthy()
+  })
+
+  it('shows the outcome form only once a meeting has started, and sends a deal in cents', async () => {
+    const now = Date.now()
+    const meeting = (id: string, start: number, name: string) => ({
+      id,
+      starts_at: new Date(start).toISOString(),
+      ends_at: new Date(start + 20 * 60_000).toISOString(),
+      table: 3,
+      other: { delegate_id: `x${id}`, name, organisation_id: 'o2', organisation_name: 'Ville de Metz', country: 'FR', job_title: 'Buyer' },
+      locked: false,
+      confirmed: false,
+      outcome: null,
+      other_outcome_recorded: false,
+    })
+    const seen = fakeApi({
+      ...base,
+      [`GET /api/v1/events/${EVENT}`]: () => ({ body: event({ agenda_state: 'preliminary', agenda_version: 1 }) }),
+      [`GET /api/v1/events/${EVENT}/registration`]: () => ({ body: registration() }),
+      [`GET /api/v1/events/${EVENT}/agenda`]: () => ({
+        body: {
+          delegate: { id: 'd1', name: 'Claire Weber', organisation_name: 'ESAT du Saulnois' },
+          agenda_state: 'preliminary',
+          agenda_version: 1,
+          meetings: [meeting('m2', now + hour, 'Later Person'), meeting('m1', now - 10 * 60_000, 'Earlier Person')],
+        },
+      }),
+      [`PUT /api/v1/events/${EVENT}/meetings/m1/outcome`]: () => ({
+        body: { outcome: 'deal', amount_cents: 250_000, currency: 'EUR', note: '', recorded_at: new Date().toISOString() },
+      }),
+    })
+    renderApp(`/workspace/convention/${EVENT}/agenda`)
+    const articles = await screen.findAllByRole('article')
+    // In time order, whatever the API's order.
+    expect(within(articles[0]!).getByText('Earlier Person')).toBeTruthy()
+    expect(within(articles[1]!).queryByRole('form')).toBeNull()
+    expect(within(articles[1]!).getByText('You can say how the meeting went once it has started.')).toBeTruthy()
+    const links = screen.getAllByRole('link', { name: /Download/ })
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      `/api/v1/events/${EVENT}/agenda.ics?delegate_id=d1`,
+      `/api/v1/events/${EVENT}/agenda.pdf?delegate_id=d1`,
+    ])
+    const form = within(articles[0]!).getByRole('form', { name: 'Outcome of the meeting with Earlier Person' })
+    fireEvent.click(within(form).getByRole('radio', { name: 'Deal concluded' }))
+    fireEvent.click(within(form).getByRole('button', { name: 'Record' }))
+    expect(await within(form).findByText('Required')).toBeTruthy()
+    fireEvent.change(within(form).getByRole('textbox', { name: /Amount of the deal/ }), { target: { value: '2500' } })
+    fireEvent.click(within(form).getByRole('button', { name: 'Record' }))
+    await waitFor(() => expect(bodyOf(seen, 'PUT', `/api/v1/events/${EVENT}/meetings/m1/outcome`)).toEqual({ outcome: 'deal', amount_cents: 250_000, currency: 'EUR', note: '' }))
+  })
+})
