@@ -9,7 +9,7 @@ import { useActiveOrganisation, type MemberOrganisation } from '../organisations
 import { useCancelRegistration, useCheckout, useEvent, useRegistration, useRemoveDelegate } from './api'
 import { ConventionFrame } from './ConventionFrame'
 import { DelegateEditor } from './DelegateEditor'
-import { feeText, oneOf, REGISTRATION_STATES, registrationColor } from './display'
+import { feeText, oneOf, REFUND_STATES, REGISTRATION_STATES, registrationColor } from './display'
 import { RegistrationForm } from './RegistrationForm'
 import { formatEventDateTime, formatEventDates, formatEventRange } from './time'
 import type { ConventionEvent, Delegate, Registration } from './types'
@@ -66,6 +66,7 @@ export default function RegistrationPage() {
           {r?.state === 'cancelled' ? (
             <Alert color="gray" role="note">
               {t('convention.registration.cancelledBefore')}
+              {r.refund_state ? ` ${t(`convention.registration.refund.${oneOf(r.refund_state, REFUND_STATES, 'pending')}`)}` : null}
             </Alert>
           ) : null}
           <RegistrationForm event={e} organisation={organisation} />

@@ -238,7 +238,7 @@ export function useExclusions(eventID: string) {
   return useQuery({
     queryKey: ['convention', 'exclusions', eventID],
     queryFn: () =>
-      read<Page<Exclusion>>(client.GET('/api/v1/events/{eventID}/exclusions', { params: { path: { eventID }, query: { limit: 100 } } })),
+      read<Page<Exclusion>>(client.GET('/api/v1/events/{eventID}/exclusions', { params: { path: { eventID } } })),
   })
 }
 

@@ -36,3 +36,4 @@ export const REGISTRATION_STATES = ['pending_payment', 'confirmed', 'cancelled']
 export const REQUEST_STATES = ['pending', 'accepted', 'declined', 'expired', 'withdrawn'] as const
 export const ORGANISATION_KINDS = ['sse_supplier', 'public_buyer', 'private_buyer', 'cluster'] as const
 export const OUTCOMES = ['held', 'no_show', 'follow_up', 'deal'] as const
+export const REFUND_STATES = ['pending', 'succeeded', 'failed'] as const
