@@ -90,11 +90,11 @@ function RequestCard({ event, request, box }: { event: ConventionEvent; request:
   const [priority, setPriority] = useState('ok')
   return (
     <li className="conv-card" aria-labelledby={`req-${request.id}`}>
-      <h3 id={`req-${request.id}`}>
+      <h2 id={`req-${request.id}`}>
         {box === 'incoming'
           ? t('convention.requests.from', { name: other.name, organisation: other.organisation_name })
           : t('convention.requests.to', { name: other.name, organisation: other.organisation_name })}
-      </h3>
+      </h2>
       <div className="conv-meta">
         <Badge variant="light" color={requestColor(request.state)}>
           {t(`convention.requestState.${oneOf(request.state, REQUEST_STATES, 'pending')}`)}
