@@ -106,6 +106,10 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Limits: core.RateLimits{LoginPerAccount: cfg.RateLoginPerAccount, LoginPerIP: cfg.RateLoginPerIP,
 			SignUpPerIP: cfg.RateSignupPerIP, ResetPerIP: cfg.RateResetPerIP},
 	})
+	// The business convention's events; paid registrations go through
+	// Stripe when it is configured.
+	events := core.NewEvents(st, runner, nil, time.Now, core.EventsConfig{PublicURL: cfg.PublicURL})
+	runner.SetEvents(events)
 	if err := runner.Start(ctx); err != nil {
 		return err
 	}
@@ -151,6 +155,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Suspensions:    core.NewSuspensions(st, runner, runner.Notifications(), time.Now, cfg.PublicURL),
 		BlockedWords:   core.NewBlockedWords(st, time.Now),
 		AuditLog:       core.NewAuditLog(st),
+		Events:         events,
 	})
 
 	srv := &http.Server{
