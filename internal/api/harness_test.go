@@ -159,6 +159,8 @@ func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
 		BlockedWords:   core.NewBlockedWords(db.Store, clock.now),
 		AuditLog:       core.NewAuditLog(db.Store),
 		Events:         events,
+		Meetings: core.NewMeetings(db.Store, runner, runner.Notifications(), clock.now,
+			core.MeetingsConfig{PublicURL: "http://localhost:8080"}),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
