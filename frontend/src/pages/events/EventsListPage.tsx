@@ -9,6 +9,7 @@ import '../../workspace/convention/catalogue'
 import '../../workspace/convention/convention.css'
 import { DEFAULT_ZONE } from '../../workspace/convention/display'
 import { formatEventDateTime, formatEventDates } from '../../workspace/convention/time'
+import type { EventSummary } from '../../workspace/convention/types'
 
 /** /events: the published conventions, upcoming first, open to every visitor. */
 export default function EventsListPage() {
@@ -27,7 +28,7 @@ export default function EventsListPage() {
       {events.isSuccess && items.length === 0 ? <Empty title={t('convention.events.empty')} hint={t('convention.public.emptyHint')} /> : null}
       <ul className="conv-list">
         {items.map((e) => {
-          const zone = e.time_zone ?? DEFAULT_ZONE
+          const zone = (e as EventSummary).time_zone ?? DEFAULT_ZONE
           return (
             <li key={e.id} className="conv-card">
               <h2>

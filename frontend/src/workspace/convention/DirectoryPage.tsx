@@ -164,7 +164,7 @@ function Participants({ eventID, onAsk }: { eventID: string; onAsk: (to: Directo
           label={t('convention.directory.kind')}
           value={typed.kind}
           onChange={(e) => {
-            const next = { ...typed, kind: e.currentTarget.value }
+            const next = { ...typed, kind: e.currentTarget.value as DirectoryFilters['kind'] }
             setTyped(next)
             setFilters(next)
           }}

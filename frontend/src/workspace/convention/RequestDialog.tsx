@@ -25,7 +25,7 @@ export function RequestDialog({
 }) {
   const { t } = useTranslation()
   const [from, setFrom] = useState(defaultFrom ?? mine[0]?.id ?? '')
-  const [priority, setPriority] = useState('')
+  const [priority, setPriority] = useState<'' | 'must_meet' | 'would_like'>('')
   const [message, setMessage] = useState('')
   const [tried, setTried] = useState(false)
   const [touched, setTouched] = useState(false)
@@ -45,7 +45,7 @@ export function RequestDialog({
         onSubmit={(e) => {
           e.preventDefault()
           setTried(true)
-          if (invalid) return
+          if (invalid || !priority) return
           send.mutate(
             { from_delegate_id: from, to_delegate_id: to.delegate_id, priority, message: message.trim() },
             { onSuccess: () => onSent(to) },
@@ -72,7 +72,7 @@ export function RequestDialog({
           label={t('convention.request.priority')}
           required
           value={priority}
-          onChange={setPriority}
+          onChange={(v) => setPriority(v === 'must_meet' || v === 'would_like' ? v : '')}
           error={(tried && errors.priority) || server.priority}
         >
           <Stack gap="xs" mt="xs">

@@ -9,7 +9,7 @@ import { FormProblem } from '../FormProblem'
 import { LoadMore } from '../LoadMore'
 import { useAnswerRequest, useEvent, useRegistration, useRequests } from './api'
 import { ConventionFrame } from './ConventionFrame'
-import { oneOf, REQUEST_STATES, requestColor } from './display'
+import { ANSWER_PRIORITIES, oneOf, REQUEST_STATES, requestColor } from './display'
 import { LIMITS, requestActions } from './logic'
 import { formatEventDateTime, formatEventRange } from './time'
 import type { ConventionEvent, MeetingRequest } from './types'
@@ -87,7 +87,7 @@ function RequestCard({ event, request, box }: { event: ConventionEvent; request:
   const actions = requestActions(request.state, box)
   const answer = useAnswerRequest(event.id)
   const [mode, setMode] = useState<'idle' | 'declining'>('idle')
-  const [priority, setPriority] = useState('ok')
+  const [priority, setPriority] = useState<'must_meet' | 'would_like' | 'ok'>('ok')
   return (
     <li className="conv-card" aria-labelledby={`req-${request.id}`}>
       <h2 id={`req-${request.id}`}>
@@ -135,14 +135,14 @@ function RequestCard({ event, request, box }: { event: ConventionEvent; request:
           <NativeSelect
             label={t('convention.requests.myPriority')}
             value={priority}
-            onChange={(e) => setPriority(e.currentTarget.value)}
+            onChange={(e) => setPriority(oneOf(e.currentTarget.value, ANSWER_PRIORITIES, 'ok'))}
             data={(['must_meet', 'would_like', 'ok'] as const).map((p) => ({ value: p, label: t(`convention.answerPriority.${p}`) }))}
           />
           <div className="conv-actions">
             <Button
               loading={answer.isPending && answer.variables?.action === 'accept'}
               disabled={answer.isPending}
-              onClick={() => answer.mutate({ requestID: request.id, action: 'accept', body: { priority } })}
+              onClick={() => answer.mutate({ requestID: request.id, action: 'accept', priority })}
             >
               {t('convention.requests.accept')}
               <span className="visually-hidden"> {other.name}</span>
@@ -188,7 +188,7 @@ function DeclineForm({ eventID, request, onCancel }: { eventID: string; request:
       onSubmit={(e) => {
         e.preventDefault()
         if (tooLong) return
-        decline.mutate({ requestID: request.id, action: 'decline', body: { reason: reason.trim() } })
+        decline.mutate({ requestID: request.id, action: 'decline', reason: reason.trim() })
       }}
     >
       <Textarea

@@ -1,46 +1,25 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { ApiError, api, unwrap } from '../../api/client'
-import type {
-  Agenda,
-  ConventionEvent,
-  Delegate,
-  DelegateInput,
-  DirectoryEntry,
-  EventSummary,
-  Exclusion,
-  MeetingRequest,
-  Outcome,
-  Page,
-  Registration,
-  Suggestion,
-} from './types'
+import type { DelegateInput } from './types'
 
-// The convention's routes were not in the generated schema when this area
-// was written: the calls go through the same openapi-fetch client (cookie,
-// Accept-Language, problem+json) with the contract's shapes (types.ts).
-interface Init {
-  params?: { path?: Record<string, string>; query?: Record<string, string | number | undefined> }
-  body?: unknown
-}
-type Call = (path: string, init?: Init) => Promise<{ data?: unknown; error?: unknown; response: Response }>
-const client = api as unknown as { GET: Call; POST: Call; PUT: Call; DELETE: Call }
-
-async function read<T>(result: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
-  return unwrap(await result) as T
+/** The body of PUT …/meetings/{meetingID}/outcome. */
+export interface OutcomeInput {
+  outcome: 'held' | 'no_show' | 'follow_up' | 'deal'
+  amount_cents?: number
+  currency: string
+  note: string
 }
 
-/** Drops empty query values (the API reads "" as a value). */
-function query(values: Record<string, string | number | undefined>): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string | number>
-}
+/** The cursor of a page to ask for ("" for the first: not sent). */
+const cursor = (pageParam: string) => (pageParam ? { cursor: pageParam } : {})
 
 /** Published events (upcoming first), a page at a time. */
 export function useEvents() {
   return useInfiniteQuery({
     queryKey: ['convention', 'events'],
     initialPageParam: '',
-    queryFn: ({ pageParam }) =>
-      read<Page<EventSummary>>(client.GET('/api/v1/events', { params: { query: query({ limit: 20, cursor: pageParam }) } })),
+    queryFn: async ({ pageParam }) =>
+      unwrap(await api.GET('/api/v1/events', { params: { query: { limit: 20, ...cursor(pageParam) } } })),
     getNextPageParam: (page) => page.next_cursor || undefined,
   })
 }
@@ -54,14 +33,15 @@ export function useEvent(eventID: string | undefined) {
 export function eventQuery(eventID: string) {
   return {
     queryKey: ['convention', 'event', eventID],
-    queryFn: () => read<ConventionEvent>(client.GET('/api/v1/events/{eventID}', { params: { path: { eventID } } })),
+    queryFn: async () => unwrap(await api.GET('/api/v1/events/{eventID}', { params: { path: { eventID } } })),
   }
 }
 
 /**
- * The active organisation's registration, or null when it has none; back
- * from Checkout (pollWhilePending) it is read again every few seconds until
- * the payment's webhook has confirmed it.
+ * The active organisation's registration (the live one, else the latest
+ * cancelled), or null when it never registered; back from Checkout
+ * (pollWhilePending) it is read again every few seconds until the
+ * payment's webhook has confirmed it.
  */
 export function useRegistration(eventID: string | undefined, options: { pollWhilePending?: boolean } = {}) {
   return useQuery({
@@ -69,7 +49,7 @@ export function useRegistration(eventID: string | undefined, options: { pollWhil
     enabled: !!eventID,
     queryFn: async () => {
       try {
-        return await read<Registration>(client.GET('/api/v1/events/{eventID}/registration', { params: { path: { eventID: eventID ?? '' } } }))
+        return unwrap(await api.GET('/api/v1/events/{eventID}/registration', { params: { path: { eventID: eventID ?? '' } } }))
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null
         throw error
@@ -85,10 +65,8 @@ export function usePrefill(eventID: string | undefined, enabled: boolean) {
     queryKey: ['convention', 'prefill', eventID],
     enabled: !!eventID && enabled,
     staleTime: Infinity,
-    queryFn: () =>
-      read<{ delegates?: Partial<DelegateInput>[] | null }>(
-        client.GET('/api/v1/events/{eventID}/registration/prefill', { params: { path: { eventID: eventID ?? '' } } }),
-      ),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/events/{eventID}/registration/prefill', { params: { path: { eventID: eventID ?? '' } } })),
   })
 }
 
@@ -99,7 +77,6 @@ function useRefresh(eventID: string) {
     await Promise.all([
       queries.invalidateQueries({ queryKey: ['convention', 'registration', eventID] }),
       queries.invalidateQueries({ queryKey: ['convention', 'event', eventID] }),
-      queries.invalidateQueries({ queryKey: ['convention', 'mine'] }),
     ])
   }
 }
@@ -107,38 +84,37 @@ function useRefresh(eventID: string) {
 export function useRegister(eventID: string) {
   const refresh = useRefresh(eventID)
   return useMutation({
-    mutationFn: (body: { participation_type_id: string; delegates: DelegateInput[] }) =>
-      read<{ registration: Registration; checkout_url?: string | null }>(
-        client.POST('/api/v1/events/{eventID}/registrations', { params: { path: { eventID } }, body }),
-      ),
+    mutationFn: async (body: { participation_type_id: string; delegates: DelegateInput[] }) =>
+      unwrap(await api.POST('/api/v1/events/{eventID}/registrations', { params: { path: { eventID } }, body })),
     onSuccess: refresh,
   })
 }
 
+/** A new Checkout for a registration waiting for its payment. */
 export function useCheckout(eventID: string) {
   return useMutation({
-    mutationFn: () =>
-      read<{ checkout_url: string }>(client.POST('/api/v1/events/{eventID}/registration/checkout', { params: { path: { eventID } } })),
+    mutationFn: async () => unwrap(await api.POST('/api/v1/events/{eventID}/registration/checkout', { params: { path: { eventID } } })),
   })
 }
 
 export function useCancelRegistration(eventID: string) {
   const refresh = useRefresh(eventID)
   return useMutation({
-    mutationFn: () => read<Registration>(client.POST('/api/v1/events/{eventID}/registration/cancel', { params: { path: { eventID } } })),
+    mutationFn: async () => unwrap(await api.POST('/api/v1/events/{eventID}/registration/cancel', { params: { path: { eventID } } })),
     onSuccess: refresh,
   })
 }
 
+/** Edits a delegate (delegateID) or adds one (null). */
 export function useSaveDelegate(eventID: string) {
   const refresh = useRefresh(eventID)
   return useMutation({
-    mutationFn: ({ delegateID, body }: { delegateID: string | null; body: DelegateInput }) =>
+    mutationFn: async ({ delegateID, body }: { delegateID: string | null; body: DelegateInput }) =>
       delegateID
-        ? read<Delegate>(
-            client.PUT('/api/v1/events/{eventID}/registration/delegates/{delegateID}', { params: { path: { eventID, delegateID } }, body }),
+        ? unwrap(
+            await api.PUT('/api/v1/events/{eventID}/registration/delegates/{delegateID}', { params: { path: { eventID, delegateID } }, body }),
           )
-        : read<Delegate>(client.POST('/api/v1/events/{eventID}/registration/delegates', { params: { path: { eventID } }, body })),
+        : unwrap(await api.POST('/api/v1/events/{eventID}/registration/delegates', { params: { path: { eventID } }, body })),
     onSuccess: refresh,
   })
 }
@@ -146,8 +122,8 @@ export function useSaveDelegate(eventID: string) {
 export function useRemoveDelegate(eventID: string) {
   const refresh = useRefresh(eventID)
   return useMutation({
-    mutationFn: (delegateID: string) =>
-      read<unknown>(client.DELETE('/api/v1/events/{eventID}/registration/delegates/{delegateID}', { params: { path: { eventID, delegateID } } })),
+    mutationFn: async (delegateID: string) =>
+      unwrap(await api.DELETE('/api/v1/events/{eventID}/registration/delegates/{delegateID}', { params: { path: { eventID, delegateID } } })),
     onSuccess: refresh,
   })
 }
@@ -156,17 +132,26 @@ export function useRemoveDelegate(eventID: string) {
 export interface DirectoryFilters {
   q: string
   country: string
-  kind: string
+  kind: '' | 'sse_supplier' | 'public_buyer' | 'private_buyer'
 }
 
 export function useDirectory(eventID: string, filters: DirectoryFilters) {
   return useInfiniteQuery({
     queryKey: ['convention', 'directory', eventID, filters],
     initialPageParam: '',
-    queryFn: ({ pageParam }) =>
-      read<Page<DirectoryEntry>>(
-        client.GET('/api/v1/events/{eventID}/delegates', {
-          params: { path: { eventID }, query: query({ ...filters, limit: 30, cursor: pageParam }) },
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/v1/events/{eventID}/delegates', {
+          params: {
+            path: { eventID },
+            query: {
+              limit: 30,
+              ...cursor(pageParam),
+              ...(filters.q ? { q: filters.q } : {}),
+              ...(filters.country ? { country: filters.country } : {}),
+              ...(filters.kind ? { kind: filters.kind } : {}),
+            },
+          },
         }),
       ),
     getNextPageParam: (page) => page.next_cursor || undefined,
@@ -177,9 +162,9 @@ export function useSuggestions(eventID: string, delegateID: string | undefined) 
   return useQuery({
     queryKey: ['convention', 'suggestions', eventID, delegateID],
     enabled: !!delegateID,
-    queryFn: () =>
-      read<{ items?: Suggestion[] | null }>(
-        client.GET('/api/v1/events/{eventID}/suggestions', { params: { path: { eventID }, query: query({ delegate_id: delegateID }) } }),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/events/{eventID}/suggestions', { params: { path: { eventID }, query: { delegate_id: delegateID ?? '' } } }),
       ),
   })
 }
@@ -199,8 +184,8 @@ function useRefreshMeetings(eventID: string) {
 export function useRequestMeeting(eventID: string) {
   const refresh = useRefreshMeetings(eventID)
   return useMutation({
-    mutationFn: (body: { from_delegate_id: string; to_delegate_id: string; priority: string; message: string }) =>
-      read<MeetingRequest>(client.POST('/api/v1/events/{eventID}/meeting-requests', { params: { path: { eventID } }, body })),
+    mutationFn: async (body: { from_delegate_id: string; to_delegate_id: string; priority: 'must_meet' | 'would_like'; message: string }) =>
+      unwrap(await api.POST('/api/v1/events/{eventID}/meeting-requests', { params: { path: { eventID } }, body })),
     onSuccess: refresh,
   })
 }
@@ -209,44 +194,63 @@ export function useRequests(eventID: string, box: 'incoming' | 'outgoing') {
   return useInfiniteQuery({
     queryKey: ['convention', 'requests', eventID, box],
     initialPageParam: '',
-    queryFn: ({ pageParam }) =>
-      read<Page<MeetingRequest>>(
-        client.GET('/api/v1/events/{eventID}/meeting-requests', {
-          params: { path: { eventID }, query: query({ box, limit: 30, cursor: pageParam }) },
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/v1/events/{eventID}/meeting-requests', {
+          params: { path: { eventID }, query: { box, limit: 30, ...cursor(pageParam) } },
         }),
       ),
     getNextPageParam: (page) => page.next_cursor || undefined,
   })
 }
 
-/** accept (with the recipient's priority), decline (with a reason) or withdraw a request. */
+/** What the recipient (accept, decline) or the sender (withdraw) does with a request. */
+export type RequestAnswer =
+  | { requestID: string; action: 'accept'; priority: 'must_meet' | 'would_like' | 'ok' }
+  | { requestID: string; action: 'decline'; reason: string }
+  | { requestID: string; action: 'withdraw' }
+
 export function useAnswerRequest(eventID: string) {
   const refresh = useRefreshMeetings(eventID)
   return useMutation({
-    mutationFn: ({ requestID, action, body }: { requestID: string; action: 'accept' | 'decline' | 'withdraw'; body?: unknown }) =>
-      read<MeetingRequest>(
-        client.POST(`/api/v1/events/{eventID}/meeting-requests/{requestID}/${action}`, {
-          params: { path: { eventID, requestID } },
-          ...(body ? { body } : {}),
-        }),
-      ),
+    mutationFn: async (answer: RequestAnswer) => {
+      const path = { eventID, requestID: answer.requestID }
+      switch (answer.action) {
+        case 'accept':
+          return unwrap(
+            await api.POST('/api/v1/events/{eventID}/meeting-requests/{requestID}/accept', {
+              params: { path },
+              body: { priority: answer.priority },
+            }),
+          )
+        case 'decline':
+          return unwrap(
+            await api.POST('/api/v1/events/{eventID}/meeting-requests/{requestID}/decline', {
+              params: { path },
+              body: answer.reason ? { reason: answer.reason } : {},
+            }),
+          )
+        case 'withdraw':
+          return unwrap(await api.POST('/api/v1/events/{eventID}/meeting-requests/{requestID}/withdraw', { params: { path } }))
+      }
+    },
     onSuccess: refresh,
   })
 }
 
+/** The organisations my organisation set aside at the event (the API lists them whole). */
 export function useExclusions(eventID: string) {
   return useQuery({
     queryKey: ['convention', 'exclusions', eventID],
-    queryFn: () =>
-      read<Page<Exclusion>>(client.GET('/api/v1/events/{eventID}/exclusions', { params: { path: { eventID } } })),
+    queryFn: async () => unwrap(await api.GET('/api/v1/events/{eventID}/exclusions', { params: { path: { eventID } } })),
   })
 }
 
 export function useExclude(eventID: string) {
   const refresh = useRefreshMeetings(eventID)
   return useMutation({
-    mutationFn: (body: { organisation_id: string; kind: string }) =>
-      read<unknown>(client.POST('/api/v1/events/{eventID}/exclusions', { params: { path: { eventID } }, body })),
+    mutationFn: async (body: { organisation_id: string; kind: 'met_before' | 'no_thanks' }) =>
+      unwrap(await api.POST('/api/v1/events/{eventID}/exclusions', { params: { path: { eventID } }, body })),
     onSuccess: refresh,
   })
 }
@@ -254,10 +258,8 @@ export function useExclude(eventID: string) {
 export function useRemoveExclusion(eventID: string) {
   const refresh = useRefreshMeetings(eventID)
   return useMutation({
-    mutationFn: (organisationID: string) =>
-      read<unknown>(
-        client.DELETE('/api/v1/events/{eventID}/exclusions/{organisationID}', { params: { path: { eventID, organisationID } } }),
-      ),
+    mutationFn: async (organisationID: string) =>
+      unwrap(await api.DELETE('/api/v1/events/{eventID}/exclusions/{organisationID}', { params: { path: { eventID, organisationID } } })),
     onSuccess: refresh,
   })
 }
@@ -266,16 +268,16 @@ export function useAgenda(eventID: string, delegateID: string | undefined) {
   return useQuery({
     queryKey: ['convention', 'agenda', eventID, delegateID],
     enabled: !!delegateID,
-    queryFn: () =>
-      read<Agenda>(client.GET('/api/v1/events/{eventID}/agenda', { params: { path: { eventID }, query: query({ delegate_id: delegateID }) } })),
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/events/{eventID}/agenda', { params: { path: { eventID }, query: { delegate_id: delegateID ?? '' } } })),
   })
 }
 
 export function useRecordOutcome(eventID: string, delegateID: string) {
   const queries = useQueryClient()
   return useMutation({
-    mutationFn: ({ meetingID, body }: { meetingID: string; body: unknown }) =>
-      read<Outcome>(client.PUT('/api/v1/events/{eventID}/meetings/{meetingID}/outcome', { params: { path: { eventID, meetingID } }, body })),
+    mutationFn: async ({ meetingID, body }: { meetingID: string; body: OutcomeInput }) =>
+      unwrap(await api.PUT('/api/v1/events/{eventID}/meetings/{meetingID}/outcome', { params: { path: { eventID, meetingID } }, body })),
     onSuccess: () => queries.invalidateQueries({ queryKey: ['convention', 'agenda', eventID, delegateID] }),
   })
 }

@@ -37,3 +37,4 @@ export const REQUEST_STATES = ['pending', 'accepted', 'declined', 'expired', 'wi
 export const ORGANISATION_KINDS = ['sse_supplier', 'public_buyer', 'private_buyer', 'cluster'] as const
 export const OUTCOMES = ['held', 'no_show', 'follow_up', 'deal'] as const
 export const REFUND_STATES = ['pending', 'succeeded', 'failed'] as const
+export const ANSWER_PRIORITIES = ['must_meet', 'would_like', 'ok'] as const

@@ -23,8 +23,8 @@ const PARIS = 'Europe/Paris'
 
 // 14 March 2027, 13:00–17:00 in Metz (UTC+1), and 15 March 09:00–12:00.
 const sessions: Session[] = [
-  { id: 's1', name: 'Afternoon', starts_at: '2027-03-14T12:00:00Z', ends_at: '2027-03-14T16:00:00Z', meeting_minutes: 20 },
-  { id: 's2', name: 'Morning', starts_at: '2027-03-15T08:00:00Z', ends_at: '2027-03-15T11:00:00Z', meeting_minutes: 20 },
+  { id: 's1', name: 'Afternoon', starts_at: '2027-03-14T12:00:00Z', ends_at: '2027-03-14T16:00:00Z', meeting_minutes: 20, breaks: [], slots: [] },
+  { id: 's2', name: 'Morning', starts_at: '2027-03-15T08:00:00Z', ends_at: '2027-03-15T11:00:00Z', meeting_minutes: 20, breaks: [], slots: [] },
 ]
 
 describe('the event time zone', () => {
@@ -95,7 +95,15 @@ describe('availability per session', () => {
 })
 
 describe('participation types', () => {
-  const type = (id: string, for_kind: string): ParticipationType => ({ id, name: id, for_kind, fee_cents: 0, currency: 'EUR', max_delegates: 2 })
+  const type = (id: string, for_kind: ParticipationType['for_kind']): ParticipationType => ({
+    id,
+    name: id,
+    names: { fr: id, de: id, en: id, nl: id },
+    for_kind,
+    fee_cents: 0,
+    currency: 'EUR',
+    max_delegates: 2,
+  })
   const types = [type('sse', 'sse_supplier'), type('buyer', 'buyer'), type('any', 'any')]
 
   it('offers each organisation the types of its kind and those for any', () => {

@@ -4,7 +4,8 @@
 import type { TFunction } from 'i18next'
 import { euroCents } from '../buyer/money'
 import { zonedInstant, zonedParts } from './time'
-import type { Delegate, DelegateInput, ParticipationType, Session, Span } from './types'
+import type { OutcomeInput } from './api'
+import type { DelegateInput, Lang, ParticipationType, Session, Span } from './types'
 
 /** The participation types an organisation of this kind may choose. */
 export function typesFor(types: ParticipationType[], organisationKind: string | undefined): ParticipationType[] {
@@ -127,8 +128,22 @@ export interface DelegateDraft {
 let draftCount = 0
 
 /** A new draft from what the API gave (prefill or a stored delegate). */
+/** What a draft starts from: a stored delegate, the prefill, or a template. */
+export interface DraftSource {
+  name?: string
+  email?: string
+  job_title?: string
+  lang?: string
+  user_id?: string | null
+  offers?: string
+  needs?: string
+  profile_lang?: string
+  sectors?: string[] | null
+  availability?: Span[] | null
+}
+
 export function draftFrom(
-  input: Partial<DelegateInput> | Delegate | undefined,
+  input: DraftSource | undefined,
   sessions: Session[],
   timeZone: string,
   language: string,
@@ -179,11 +194,11 @@ export function delegateInput(d: DelegateDraft, sessions: Session[], timeZone: s
     name: d.name.trim(),
     email: d.email.trim(),
     job_title: d.job_title.trim(),
-    lang: d.lang,
+    lang: d.lang as Lang,
     ...(d.user_id ? { user_id: d.user_id } : {}),
     offers: d.offers,
     needs: d.needs,
-    profile_lang: d.profile_lang,
+    profile_lang: d.profile_lang as Lang,
     sectors: d.sectors,
     availability: availabilityFromForm(d.availability, sessions, timeZone).spans,
   }
@@ -228,10 +243,10 @@ export function outcomeErrors(d: OutcomeDraft, t: TFunction): Record<string, str
 }
 
 /** The body of PUT …/outcome. */
-export function outcomeBody(d: OutcomeDraft): { outcome: string; amount_cents?: number; currency: string; note: string } {
+export function outcomeBody(d: OutcomeDraft): OutcomeInput {
   const cents = euroCents(d.amount)
   return {
-    outcome: d.outcome,
+    outcome: d.outcome as OutcomeInput['outcome'],
     ...(d.outcome === 'deal' && cents !== null ? { amount_cents: cents } : {}),
     currency: d.currency || 'EUR',
     note: d.note.trim(),
