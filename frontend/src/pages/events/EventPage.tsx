@@ -95,7 +95,7 @@ export default function EventPage() {
       </section>
       <section aria-labelledby="ev-types">
         <h2 id="ev-types">{t('convention.public.types')}</h2>
-        <div className="conv-table-wrap">
+        <div className="conv-table-wrap" tabIndex={0} role="region" aria-labelledby="ev-types">
           <table className="conv-table">
             <thead>
               <tr>

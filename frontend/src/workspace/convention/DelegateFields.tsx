@@ -102,7 +102,7 @@ export function DelegateFields({ legend, value, onChange, errors, onTouch, sessi
         <Textarea
           label={t('convention.delegate.offers')}
           description={t('convention.delegate.offersHint')}
-          rows={2}
+          rows={4}
           value={value.offers}
           onChange={(e) => set('offers', e.currentTarget.value)}
           onBlur={() => onTouch('offers')}
@@ -111,7 +111,7 @@ export function DelegateFields({ legend, value, onChange, errors, onTouch, sessi
         <Textarea
           label={t('convention.delegate.needs')}
           description={t('convention.delegate.needsHint')}
-          rows={2}
+          rows={4}
           value={value.needs}
           onChange={(e) => set('needs', e.currentTarget.value)}
           onBlur={() => onTouch('needs')}

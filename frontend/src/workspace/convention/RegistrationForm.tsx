@@ -124,7 +124,7 @@ function Form({
             action={
               drafts.length > 1 ? (
                 <div>
-                  <Button variant="outline" color="red" onClick={() => setDrafts((all) => all.filter((_, j) => j !== i))}>
+                  <Button variant="outline" color="red.9" onClick={() => setDrafts((all) => all.filter((_, j) => j !== i))}>
                     {t('convention.register.removeDelegate', { n: i + 1 })}
                   </Button>
                 </div>

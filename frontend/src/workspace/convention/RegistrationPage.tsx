@@ -296,7 +296,7 @@ function DelegateCard({
         <Alert color="orange" role="alert" title={t('convention.registration.removeConfirmTitle', { name: delegate.name })}>
           <p>{t('convention.registration.removeConfirm')}</p>
           <div className="conv-actions">
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate(delegate.id, { onSuccess: () => setConfirming(false) })}>
+            <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate(delegate.id, { onSuccess: () => setConfirming(false) })}>
               {t('convention.registration.removeYes')}
             </Button>
             <Button variant="subtle" onClick={() => setConfirming(false)} disabled={remove.isPending}>
@@ -311,7 +311,7 @@ function DelegateCard({
             <span className="visually-hidden"> {delegate.name}</span>
           </Button>
           {canRemove ? (
-            <Button variant="outline" color="red" onClick={() => setConfirming(true)}>
+            <Button variant="outline" color="red.9" onClick={() => setConfirming(true)}>
               {t('convention.registration.remove')}
               <span className="visually-hidden"> {delegate.name}</span>
             </Button>
@@ -349,7 +349,7 @@ function CancelRegistration({ event, registration }: { event: ConventionEvent; r
         <Alert color="orange" role="alert" title={t('convention.cancel.confirmTitle')}>
           <p>{t('convention.cancel.confirm')}</p>
           <div className="conv-actions">
-            <Button color="red" loading={cancel.isPending} onClick={() => cancel.mutate(undefined, { onSuccess: () => setConfirming(false) })}>
+            <Button color="red.9" loading={cancel.isPending} onClick={() => cancel.mutate(undefined, { onSuccess: () => setConfirming(false) })}>
               {t('convention.cancel.yes')}
             </Button>
             <Button variant="subtle" onClick={() => setConfirming(false)} disabled={cancel.isPending}>
@@ -358,7 +358,7 @@ function CancelRegistration({ event, registration }: { event: ConventionEvent; r
           </div>
         </Alert>
       ) : (
-        <Button variant="outline" color="red" onClick={() => setConfirming(true)}>
+        <Button variant="outline" color="red.9" onClick={() => setConfirming(true)}>
           {t('convention.cancel.button')}
         </Button>
       )}

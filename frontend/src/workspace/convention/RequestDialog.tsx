@@ -38,7 +38,13 @@ export function RequestDialog({
   }
   const invalid = Object.values(errors).some(Boolean)
   return (
-    <Modal opened onClose={onClose} title={t('convention.request.title', { name: to.name })} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('convention.request.title', { name: to.name })}
+      size="lg"
+      closeButtonProps={{ 'aria-label': t('convention.close') }}
+    >
       <form
         className="conv-form"
         noValidate
@@ -83,7 +89,7 @@ export function RequestDialog({
         <Textarea
           label={t('convention.request.message')}
           description={t('convention.request.messageHint', { count: [...message].length, max: LIMITS.message })}
-          rows={3}
+          rows={4}
           value={message}
           onChange={(e) => {
             setMessage(e.currentTarget.value)

@@ -147,7 +147,7 @@ function RequestCard({ event, request, box }: { event: ConventionEvent; request:
               {t('convention.requests.accept')}
               <span className="visually-hidden"> {other.name}</span>
             </Button>
-            <Button variant="outline" color="red" disabled={answer.isPending} onClick={() => setMode('declining')}>
+            <Button variant="outline" color="red.9" disabled={answer.isPending} onClick={() => setMode('declining')}>
               {t('convention.requests.decline')}
               <span className="visually-hidden"> {other.name}</span>
             </Button>
@@ -158,7 +158,7 @@ function RequestCard({ event, request, box }: { event: ConventionEvent; request:
       {actions.withdraw ? (
         <Button
           variant="outline"
-          color="red"
+          color="red.9"
           loading={answer.isPending}
           onClick={() => answer.mutate({ requestID: request.id, action: 'withdraw' })}
         >
@@ -201,7 +201,7 @@ function DeclineForm({ eventID, request, onCancel }: { eventID: string; request:
       />
       <FormProblem error={decline.error} fieldErrors={server} />
       <div className="conv-actions">
-        <Button type="submit" color="red" loading={decline.isPending}>
+        <Button type="submit" color="red.9" loading={decline.isPending}>
           {t('convention.requests.confirmDecline')}
         </Button>
         <Button variant="subtle" onClick={onCancel} disabled={decline.isPending}>
