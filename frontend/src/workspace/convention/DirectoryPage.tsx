@@ -225,20 +225,20 @@ function Participant({ eventID, entry, onAsk }: { eventID: string; entry: Direct
     <li className="conv-card">
       <EntryHeading entry={entry} level={3} />
       {entry.offers ? (
-        <p>
-          <strong>{t('convention.delegate.offers')}</strong>{' '}
-          <span lang={entry.profile_lang} className="conv-quote">
+        <div>
+          <strong>{t('convention.delegate.offers')}</strong>
+          <p lang={entry.profile_lang} className="conv-quote">
             {entry.offers}
-          </span>
-        </p>
+          </p>
+        </div>
       ) : null}
       {entry.needs ? (
-        <p>
-          <strong>{t('convention.delegate.needs')}</strong>{' '}
-          <span lang={entry.profile_lang} className="conv-quote">
+        <div>
+          <strong>{t('convention.delegate.needs')}</strong>
+          <p lang={entry.profile_lang} className="conv-quote">
             {entry.needs}
-          </span>
-        </p>
+          </p>
+        </div>
       ) : null}
       <div className="conv-actions">
         {entry.mine ? (

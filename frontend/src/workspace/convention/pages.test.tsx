@@ -262,4 +262,110 @@ describe('convention pages', { timeout: 30_000 }, () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Record' }))
     await waitFor(() => expect(bodyOf(seen, 'PUT', `/api/v1/events/${EVENT}/meetings/m1/outcome`)).toEqual({ outcome: 'deal', amount_cents: 250_000, currency: 'EUR', note: '' }))
   })
+  it('asks for a meeting from the directory: a priority first, then the request with the chosen delegate', async () => {
+    const entry = {
+      delegate_id: 'x1',
+      name: 'Sophie Muller',
+      job_title: 'Buyer',
+      organisation_id: 'o2',
+      organisation_name: 'Ville de Metz',
+      organisation_kind: 'public_buyer',
+      country: 'FR',
+      offers: '',
+      needs: 'Meals for the council',
+      profile_lang: 'fr',
+      sectors: [],
+      sector_labels: ['Catering'],
+      mine: false,
+      excluded: null,
+    }
+    let requested = false
+    const seen = fakeApi({
+      ...base,
+      [`GET /api/v1/events/${EVENT}`]: () => ({ body: event() }),
+      [`GET /api/v1/events/${EVENT}/registration`]: () => ({
+        body: registration({ delegates: [registration().delegates[0], { ...registration().delegates[0], id: 'd2', name: 'Marc Lentz' }] }),
+      }),
+      [`GET /api/v1/events/${EVENT}/suggestions`]: () => ({ body: { items: [{ delegate: entry, score: 9, reasons: ['Shared sector: Catering'] }] } }),
+      [`GET /api/v1/events/${EVENT}/delegates`]: () => ({
+        body: { items: [requested ? { ...entry, request: { id: 'q1', state: 'pending', direction: 'outgoing', priority: 'must_meet' } } : entry], next_cursor: '' },
+      }),
+      [`GET /api/v1/events/${EVENT}/exclusions`]: () => ({ body: { items: [] } }),
+      [`POST /api/v1/events/${EVENT}/meeting-requests`]: () => {
+        requested = true
+        return { status: 201, body: {} }
+      },
+    })
+    renderApp(`/workspace/convention/${EVENT}/directory`)
+    expect(await screen.findByText('Shared sector: Catering')).toBeTruthy()
+    const participants = await screen.findByRole('region', { name: 'All participants' })
+    fireEvent.click(await within(participants).findByRole('button', { name: /Request a meeting/ }))
+    const dialog = await screen.findByRole('dialog', { name: 'Request a meeting with Sophie Muller' })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send the request' }))
+    expect(await within(dialog).findByText('Choose how much this meeting matters.')).toBeTruthy()
+    expect(seen.some((r) => r.method === 'POST')).toBe(false)
+    fireEvent.change(within(dialog).getByRole('combobox', { name: /From your delegate/ }), { target: { value: 'd2' } })
+    fireEvent.click(within(dialog).getByRole('radio', { name: 'Must meet' }))
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Message' }), { target: { value: 'x'.repeat(1001) } })
+    expect(await within(dialog).findByText('At most 1000 characters')).toBeTruthy()
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Message' }), { target: { value: 'Shall we talk about meals?' } })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send the request' }))
+    expect(await screen.findByText('Your request was sent to Sophie Muller.')).toBeTruthy()
+    expect(bodyOf(seen, 'POST', `/api/v1/events/${EVENT}/meeting-requests`)).toEqual({
+      from_delegate_id: 'd2',
+      to_delegate_id: 'x1',
+      priority: 'must_meet',
+      message: 'Shall we talk about meals?',
+    })
+    expect(await within(participants).findByText('Your request: Awaiting an answer')).toBeTruthy()
+  })
+
+  it('accepts an incoming request with a priority and declines another with a reason; a conflict is explained', async () => {
+    const request = (id: string, name: string, state = 'pending') => ({
+      id,
+      state,
+      priority: 'would_like',
+      message: 'Hello',
+      from: { delegate_id: `f${id}`, name, organisation_id: 'o2', organisation_name: 'Ville de Metz', country: 'FR' },
+      to: { delegate_id: 'd1', name: 'Claire Weber', organisation_id: ORG, organisation_name: 'ESAT du Saulnois', country: 'FR' },
+      answer_priority: null,
+      decline_reason: null,
+      created_at: new Date().toISOString(),
+      expires_at: new Date(Date.now() + 86_400_000).toISOString(),
+      answered_at: null,
+      weight: null,
+      unscheduled_reason: null,
+    })
+    const seen = fakeApi({
+      ...base,
+      [`GET /api/v1/events/${EVENT}`]: () => ({ body: event() }),
+      [`GET /api/v1/events/${EVENT}/registration`]: () => ({ body: registration() }),
+      [`GET /api/v1/events/${EVENT}/meeting-requests`]: (url) => ({
+        body: {
+          items: url.searchParams.get('box') === 'incoming' ? [request('q1', 'Anne Keller'), request('q2', 'Paul Roth'), request('q3', 'Old Request', 'expired')] : [],
+          next_cursor: '',
+        },
+      }),
+      [`POST /api/v1/events/${EVENT}/meeting-requests/q1/accept`]: () => ({ body: request('q1', 'Anne Keller', 'accepted') }),
+      [`POST /api/v1/events/${EVENT}/meeting-requests/q2/decline`]: () => ({
+        status: 409,
+        body: { title: 'Conflict', status: 409, detail: 'This request expired meanwhile.' },
+      }),
+    })
+    renderApp(`/workspace/convention/${EVENT}/requests`)
+    const first = (await screen.findByRole('heading', { name: /Anne Keller/ })).closest('li') as HTMLElement
+    const second = screen.getByRole('heading', { name: /Paul Roth/ }).closest('li') as HTMLElement
+    const expired = screen.getByRole('heading', { name: /Old Request/ }).closest('li') as HTMLElement
+    // An expired request can no longer be answered.
+    expect(within(expired).getByText('Expired')).toBeTruthy()
+    expect(within(expired).queryByRole('button')).toBeNull()
+    fireEvent.change(within(first).getByRole('combobox', { name: 'Your interest' }), { target: { value: 'must_meet' } })
+    fireEvent.click(within(first).getByRole('button', { name: /Accept/ }))
+    await waitFor(() => expect(bodyOf(seen, 'POST', `/api/v1/events/${EVENT}/meeting-requests/q1/accept`)).toEqual({ priority: 'must_meet' }))
+    fireEvent.click(within(second).getByRole('button', { name: /Decline/ }))
+    fireEvent.change(within(second).getByRole('textbox', { name: /Reason/ }), { target: { value: 'We already work together.' } })
+    fireEvent.click(within(second).getByRole('button', { name: 'Decline the request' }))
+    expect(await within(second).findByText('This request expired meanwhile.')).toBeTruthy()
+    expect(bodyOf(seen, 'POST', `/api/v1/events/${EVENT}/meeting-requests/q2/decline`)).toEqual({ reason: 'We already work together.' })
+  })
 })
