@@ -89,14 +89,16 @@ function DelegateAgenda({ event, delegateID }: { event: ConventionEvent; delegat
         <span>{t('convention.agenda.zone', { zone: event.time_zone })}</span>
       </div>
       <p>{t(`convention.agenda.stateHint.${state}`)}</p>
-      <p className="conv-actions">
-        <a href={agendaFileURL(event.id, delegateID, 'ics')} download>
-          {t('convention.agenda.ics')}
-        </a>
-        <a href={agendaFileURL(event.id, delegateID, 'pdf')} download>
-          {t('convention.agenda.pdf')}
-        </a>
-      </p>
+      {meetings.length > 0 ? (
+        <p className="conv-actions">
+          <a href={agendaFileURL(event.id, delegateID, 'ics')} download>
+            {t('convention.agenda.ics')}
+          </a>
+          <a href={agendaFileURL(event.id, delegateID, 'pdf')} download>
+            {t('convention.agenda.pdf')}
+          </a>
+        </p>
+      ) : null}
       {meetings.length === 0 ? <Empty title={t('convention.agenda.empty')} hint={t('convention.agenda.emptyHint')} /> : null}
       <ol className="conv-list">
         {meetings.map((m, i) => {
