@@ -154,9 +154,10 @@ test-web: frontend/node_modules/.package-lock.json
 	cd frontend && npm test
 	cd frontend && npm run build
 
-# The storage suite must run against versitygw here: PASSERELLE_TEST_REQUIRE_TOOLS
-# turns its skip (for a bare `go test ./...`) into a failure.
-test-go: deps-pg deps-dict versitygw mailpit
+# The storage suite must run against versitygw here, the payment tests against
+# stripe-mock: PASSERELLE_TEST_REQUIRE_TOOLS turns their skip (for a bare
+# `go test ./...`) into a failure.
+test-go: deps-pg deps-dict versitygw mailpit stripe-mock
 	PASSERELLE_TEST_REQUIRE_TOOLS=1 go test -count=1 -timeout 20m ./...
 
 # The built product, started on free ports with a private PostgreSQL and

@@ -96,6 +96,15 @@ type Config struct {
 	// RoutingTargetInterested is how many interested suppliers a lot needs
 	// before the daily top-ups stop.
 	RoutingTargetInterested int `env:"PASSERELLE_ROUTING_TARGET_INTERESTED" envDefault:"6"`
+
+	// StripeSecretKey enables paid registrations (Stripe Checkout); empty
+	// leaves payments off.
+	StripeSecretKey string `env:"PASSERELLE_STRIPE_SECRET_KEY" secret:"true"`
+	// StripeWebhookSecret verifies Stripe's webhook signatures; required
+	// with a secret key.
+	StripeWebhookSecret string `env:"PASSERELLE_STRIPE_WEBHOOK_SECRET" secret:"true"`
+	// StripeAPIURL replaces Stripe's API address (stripe-mock in tests).
+	StripeAPIURL string `env:"PASSERELLE_STRIPE_API_URL"`
 }
 
 // Production reports whether the server runs in production mode.
@@ -352,8 +361,32 @@ func (c Config) validate(vars map[string]string) []Problem {
 	if c.RoutingTargetInterested < 1 || c.RoutingTargetInterested > 100 {
 		add("PASSERELLE_ROUTING_TARGET_INTERESTED", "must be between 1 and 100")
 	}
+	p = append(p, c.validateStripe()...)
 	return p
 }
+
+// validateStripe checks the payment settings; secrets are never repeated.
+func (c Config) validateStripe() []Problem {
+	var p []Problem
+	if c.StripeSecretKey != "" && !strings.HasPrefix(c.StripeSecretKey, "sk_") && !strings.HasPrefix(c.StripeSecretKey, "rk_") {
+		p = append(p, Problem{"PASSERELLE_STRIPE_SECRET_KEY", "must be a Stripe secret key (sk_…) or restricted key (rk_…) (value not shown)"})
+	}
+	switch {
+	case c.StripeSecretKey != "" && c.StripeWebhookSecret == "":
+		p = append(p, Problem{"PASSERELLE_STRIPE_WEBHOOK_SECRET", "required with PASSERELLE_STRIPE_SECRET_KEY: the signing secret (whsec_…) of the webhook endpoint"})
+	case c.StripeWebhookSecret != "" && !strings.HasPrefix(c.StripeWebhookSecret, "whsec_"):
+		p = append(p, Problem{"PASSERELLE_STRIPE_WEBHOOK_SECRET", "must be a webhook signing secret (whsec_…) (value not shown)"})
+	}
+	if c.StripeAPIURL != "" {
+		if u, err := url.Parse(c.StripeAPIURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			p = append(p, Problem{"PASSERELLE_STRIPE_API_URL", fmt.Sprintf("%q is not an absolute http(s) URL (e.g. http://localhost:12111 for stripe-mock)", c.StripeAPIURL)})
+		}
+	}
+	return p
+}
+
+// PaymentsEnabled reports whether paid registrations are configured.
+func (c Config) PaymentsEnabled() bool { return c.StripeSecretKey != "" }
 
 func localHTTP(raw string) bool {
 	u, err := url.Parse(raw)

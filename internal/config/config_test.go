@@ -168,3 +168,39 @@ func TestRoutingSettings(t *testing.T) {
 		t.Fatalf("want both routing variables named: %v", err)
 	}
 }
+
+func TestStripeSettings(t *testing.T) {
+	cfg, err := Load([]string{dbURL})
+	if err != nil || cfg.PaymentsEnabled() || cfg.StripeSecretKey != "" || cfg.StripeAPIURL != "" {
+		t.Fatalf("payments are off by default: %v %+v", err, cfg)
+	}
+	cfg, err = Load([]string{dbURL, "PASSERELLE_STRIPE_SECRET_KEY=sk_test_abc", "PASSERELLE_STRIPE_WEBHOOK_SECRET=whsec_def", "PASSERELLE_STRIPE_API_URL=http://127.0.0.1:12111"})
+	if err != nil || !cfg.PaymentsEnabled() || cfg.StripeSecretKey != "sk_test_abc" || cfg.StripeWebhookSecret != "whsec_def" || cfg.StripeAPIURL != "http://127.0.0.1:12111" {
+		t.Fatalf("stripe settings: %v %+v", err, cfg)
+	}
+	_, err = Load([]string{dbURL, "PASSERELLE_STRIPE_SECRET_KEY=sk_live_topsecret"})
+	if err == nil || !strings.Contains(err.Error(), "PASSERELLE_STRIPE_WEBHOOK_SECRET:") || strings.Contains(err.Error(), "topsecret") {
+		t.Fatalf("a secret key needs a webhook secret, and is never shown: %v", err)
+	}
+	_, err = Load([]string{dbURL, "PASSERELLE_STRIPE_SECRET_KEY=pk_live_topsecret", "PASSERELLE_STRIPE_WEBHOOK_SECRET=topsecret2", "PASSERELLE_STRIPE_API_URL=localhost:12111"})
+	for _, v := range []string{"PASSERELLE_STRIPE_SECRET_KEY:", "PASSERELLE_STRIPE_WEBHOOK_SECRET:", "PASSERELLE_STRIPE_API_URL:"} {
+		if err == nil || !strings.Contains(err.Error(), v) {
+			t.Errorf("want %s named: %v", v, err)
+		}
+	}
+	if err != nil && strings.Contains(err.Error(), "topsecret") {
+		t.Errorf("a secret leaked into the error: %v", err)
+	}
+	dir := t.TempDir()
+	keyFile, hookFile := filepath.Join(dir, "key"), filepath.Join(dir, "hook")
+	if err := os.WriteFile(keyFile, []byte("rk_live_fromfile\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(hookFile, []byte("whsec_fromfile\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err = Load([]string{dbURL, "PASSERELLE_STRIPE_SECRET_KEY_FILE=" + keyFile, "PASSERELLE_STRIPE_WEBHOOK_SECRET_FILE=" + hookFile})
+	if err != nil || cfg.StripeSecretKey != "rk_live_fromfile" || cfg.StripeWebhookSecret != "whsec_fromfile" {
+		t.Fatalf("stripe secrets from files: %v %q %q", err, cfg.StripeSecretKey, cfg.StripeWebhookSecret)
+	}
+}

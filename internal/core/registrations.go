@@ -185,7 +185,7 @@ func (s *Events) startCheckout(ctx context.Context, e event.Event, t event.Parti
 	co, err := s.pay.CreateCheckout(ctx, CheckoutRequest{
 		Reference: r.ID, IdempotencyKey: r.ID + "-" + s.now().UTC().Format("20060102T150405.000000000"), CustomerEmail: email,
 		Locale: lang, Currency: r.Currency,
-		Items:      []CheckoutItem{{Name: e.Name + " — " + t.Name(lang), AmountCents: r.FeeCents, Quantity: 1}},
+		Items:      []CheckoutItem{{Name: truncateRunes(e.Name+" — "+t.Name(lang), 240), AmountCents: r.FeeCents, Quantity: 1}},
 		SuccessURL: back + "success", CancelURL: back + "cancelled",
 	})
 	if err != nil {

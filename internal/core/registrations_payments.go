@@ -3,6 +3,7 @@ package core
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"passerelle/internal/domain"
@@ -130,6 +131,12 @@ func (s *Events) ApplyPaymentWebhook(ctx context.Context, payload []byte, signat
 				return err
 			}
 			return s.jobs.EnqueueRefund(ctx, tx, r.ID)
+		}
+		if c.AmountTotal != r.FeeCents || !strings.EqualFold(c.Currency, r.Currency) {
+			// Not what this registration costs: never confirm on it; the
+			// audit log keeps it for the organisers.
+			return writeAudit(ctx, tx, Actor{}, "event.payment_mismatch", "event_registration", r.ID, r.OrganisationID, nil,
+				map[string]any{"billing_event": ev.ID, "amount_total": c.AmountTotal, "currency": c.Currency})
 		}
 		if err := tx.ConfirmRegistration(ctx, r.ID, &now, c.PaymentIntentID, now); err != nil {
 			return err

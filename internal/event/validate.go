@@ -13,11 +13,14 @@ import (
 
 // Limits of an event's fields (the schema's checks, migrations/00017).
 const (
-	MaxSessions        = 10
-	MaxTypes           = 10
-	MaxBreaks          = 10
-	MaxTables          = 2000
-	MaxFeeCents        = 10_000_000
+	MaxSessions = 10
+	MaxTypes    = 10
+	MaxBreaks   = 10
+	MaxTables   = 2000
+	MaxFeeCents = 10_000_000
+	// MinFeeCents is the smallest fee that is not free: Stripe charges
+	// at least 0.50 EUR.
+	MinFeeCents        = 50
 	MaxDelegatesPerReg = 20
 	MaxAvailability    = 20
 	MaxSessionLength   = 24 * time.Hour
@@ -54,6 +57,8 @@ var (
 		DE: "muss sich mit einer Sitzung der Veranstaltung überschneiden", NL: "moet overlappen met een van de sessies van het evenement"}
 	msgWindowsOverlap = domain.Msg{EN: "overlaps another availability window", FR: "chevauche une autre plage de disponibilité",
 		DE: "überschneidet sich mit einem anderen Verfügbarkeitszeitraum", NL: "overlapt met een ander beschikbaarheidsvenster"}
+	msgMinFee = domain.Msg{EN: "a fee is 0 (free) or at least %d cents", FR: "les frais valent 0 (gratuit) ou au moins %d centimes",
+		DE: "eine Gebühr ist 0 (kostenlos) oder mindestens %d Cent", NL: "een bedrag is 0 (gratis) of minstens %d cent"}
 	msgSectors = domain.Msg{EN: "at most %d sectors", FR: "%d secteurs au plus", DE: "höchstens %d Branchen", NL: "hoogstens %d sectoren"}
 )
 
@@ -191,8 +196,11 @@ func validateType(ve *domain.ValidationError, t ParticipationType, at string) {
 	default:
 		ve.AddLocalized(at+".for_kind", "invalid", msgForKind.With())
 	}
-	if t.FeeCents < 0 || t.FeeCents > MaxFeeCents {
+	switch {
+	case t.FeeCents < 0 || t.FeeCents > MaxFeeCents:
 		ve.AddLocalized(at+".fee_cents", "out_of_range", msgBetween.With(0, MaxFeeCents))
+	case t.FeeCents > 0 && t.FeeCents < MinFeeCents:
+		ve.AddLocalized(at+".fee_cents", "too_small", msgMinFee.With(MinFeeCents))
 	}
 	if !validCurrency(t.Currency) {
 		ve.AddLocalized(at+".currency", "invalid", msgCurrency.With())
