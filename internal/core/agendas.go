@@ -173,7 +173,8 @@ func (s *Meetings) SendAgendas(ctx context.Context, actor Actor, p domain.Princi
 					continue
 				}
 				meetings = append(meetings, map[string]any{
-					"Time":  v.Meeting.Start.In(loc).Format("02/01/2006 15:04") + "–" + v.Meeting.End.In(loc).Format("15:04"),
+					"Time": domain.DateMsg(v.Meeting.Start.In(loc)).With()[d.Lang] + " " + v.Meeting.Start.In(loc).Format("15:04") + "–" +
+						v.Meeting.End.In(loc).Format("15:04"),
 					"Table": v.Meeting.Table, "Organisation": other.OrganisationName, "Delegate": other.Name, "Country": other.Country})
 			}
 			if err := s.mailer.EnqueueEmail(ctx, tx, Email{To: d.Email, Name: d.Name, Kind: "agenda_sent", Lang: d.Lang,

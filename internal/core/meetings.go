@@ -132,17 +132,6 @@ func (a conventionAccess) start() time.Time {
 	return first
 }
 
-// end is when the event's last session ends.
-func (a conventionAccess) end() time.Time {
-	var last time.Time
-	for _, s := range a.sessions {
-		if s.End.After(last) {
-			last = s.End
-		}
-	}
-	return last
-}
-
 // slots are the event's meeting slots, in time order.
 func (a conventionAccess) slots() []event.Slot {
 	return eventSlots(a.sessions)
