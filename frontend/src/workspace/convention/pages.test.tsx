@@ -368,4 +368,43 @@ describe('convention pages', { timeout: 30_000 }, () => {
     expect(await within(second).findByText('This request expired meanwhile.')).toBeTruthy()
     expect(bodyOf(seen, 'POST', `/api/v1/events/${EVENT}/meeting-requests/q2/decline`)).toEqual({ reason: 'We already work together.' })
   })
+  it('adds a delegate to a registration with the organisation profile, and removes one after confirming', async () => {
+    let delegates = registration().delegates
+    const seen = fakeApi({
+      ...base,
+      [`GET /api/v1/events/${EVENT}`]: () => ({ body: event() }),
+      [`GET /api/v1/events/${EVENT}/registration`]: () => ({ body: registration({ delegates }) }),
+      [`POST /api/v1/events/${EVENT}/registration/delegates`]: () => {
+        delegates = [...delegates, { ...delegates[0]!, id: 'd2', name: 'Marc Lentz', email: 'marc@esat.example' }]
+        return { status: 201, body: delegates[1] }
+      },
+      [`DELETE /api/v1/events/${EVENT}/registration/delegates/d2`]: () => {
+        delegates = delegates.slice(0, 1)
+        return { status: 204 }
+      },
+    })
+    renderApp(`/workspace/convention/${EVENT}`)
+    await screen.findByRole('heading', { name: 'Claire Weber' })
+    // The last delegate cannot be removed (a registration keeps one).
+    expect(screen.queryByRole('button', { name: /Remove/ })).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: 'Add a delegate' }))
+    const group = await screen.findByRole('group', { name: 'New delegate' })
+    expect((within(group).getByRole('textbox', { name: /Offers/ }) as HTMLTextAreaElement).value).toBe('Catering')
+    fireEvent.change(within(group).getByRole('textbox', { name: /Name/ }), { target: { value: 'Marc Lentz' } })
+    fireEvent.change(within(group).getByRole('textbox', { name: /Email/ }), { target: { value: 'marc@esat.example' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Add the delegate' }))
+    await screen.findByRole('heading', { name: 'Marc Lentz' })
+    expect(bodyOf(seen, 'POST', `/api/v1/events/${EVENT}/registration/delegates`)).toMatchObject({
+      name: 'Marc Lentz',
+      email: 'marc@esat.example',
+      offers: 'Catering',
+      availability: [],
+    })
+    // The maximum of the type (2) is reached.
+    expect(screen.queryByRole('button', { name: 'Add a delegate' })).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: /^Remove\s*Marc Lentz$/ }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove the delegate' }))
+    await waitFor(() => expect(screen.queryByRole('heading', { name: 'Marc Lentz' })).toBeNull())
+    expect(seen.some((r) => r.method === 'DELETE' && r.url.pathname.endsWith('/delegates/d2'))).toBe(true)
+  })
 })
