@@ -9,7 +9,7 @@ import { useEvent } from '../../workspace/convention/api'
 import '../../workspace/convention/catalogue'
 import '../../workspace/convention/convention.css'
 import { feeText } from '../../workspace/convention/display'
-import { formatEventDateTime, formatEventDay, formatEventRange, zoneLabel } from '../../workspace/convention/time'
+import { formatEventDateTime, formatEventDates, formatEventDay, formatEventRange, zoneLabel } from '../../workspace/convention/time'
 
 /**
  * /events/{eventID}: a published event for every visitor: dates, venue,
@@ -33,6 +33,8 @@ export default function EventPage() {
     <article className="convention">
       <h1 lang={e.lang}>{e.name}</h1>
       <dl className="conv-dl">
+        <dt>{t('convention.facts.dates')}</dt>
+        <dd>{formatEventDates(e.starts_at, e.ends_at, ui, zone)}</dd>
         <dt>{t('convention.facts.venue')}</dt>
         <dd lang={e.lang}>
           {e.venue}
