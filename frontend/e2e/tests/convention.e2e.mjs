@@ -281,6 +281,14 @@ describe('convention: register, request, accept, schedule, agenda, outcome', { t
       assert.match(ics.headers()['content-type'] ?? '', /^text\/calendar/)
       const text = await ics.text()
       assert.match(text, /BEGIN:VEVENT/)
+
+      // The inbox shows the slot too.
+      await visit(buyer, `/workspace/convention/${event.id}/requests`)
+      const scheduled = buyer.getByRole('note').filter({ hasText: C.requests.scheduled })
+      await scheduled.waitFor()
+      const table = /table (\d+)/.exec(buyerSees[0])?.[1]
+      assert.ok(table, `a table in "${buyerSees[0]}"`)
+      assert.match(await scheduled.innerText(), new RegExp(`table ${table}\\b`))
     } finally {
       await buyer.context().close()
       await supplier.context().close()
