@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
+
 	"passerelle/internal/domain"
 	"passerelle/internal/event"
 	"passerelle/internal/store"
@@ -160,6 +162,10 @@ func (s *Events) checkDelegate(ctx context.Context, orgID string, e event.Event,
 		}
 	}
 	if d.UserID != "" {
+		if _, err := uuid.Parse(d.UserID); err != nil {
+			ve.AddLocalized(at+".user_id", "not_member", msgDelegateNotMember.With())
+			return nil
+		}
 		ms, err := s.st.Memberships(ctx, d.UserID)
 		if err != nil && !errors.Is(err, domain.ErrNotFound) {
 			return err
