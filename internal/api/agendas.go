@@ -24,7 +24,7 @@ type AgendasSentBody struct {
 type SendAgendasInput struct {
 	EventPathInput
 	Body struct {
-		Kind string `json:"kind" enum:"preliminary,final"`
+		Kind string `json:"kind" enum:"preliminary,final" example:"final"`
 	}
 }
 
@@ -111,10 +111,10 @@ type PutOutcomeInput struct {
 	EventPathInput
 	MeetingID string `path:"meetingID" format:"uuid"`
 	Body      struct {
-		Outcome     string `json:"outcome" enum:"held,no_show,follow_up,deal"`
-		AmountCents *int64 `json:"amount_cents,omitempty" doc:"Required for a deal, and only for one"`
+		Outcome     string `json:"outcome" enum:"held,no_show,follow_up,deal" example:"deal"`
+		AmountCents *int64 `json:"amount_cents,omitempty" example:"1250000" doc:"Required for a deal, and only for one"`
 		Currency    string `json:"currency,omitempty" maxLength:"3" example:"EUR" doc:"Default EUR"`
-		Note        string `json:"note,omitempty" maxLength:"4000" doc:"At most 2000 characters"`
+		Note        string `json:"note,omitempty" maxLength:"4000" example:"Devis envoyé le 12 mars" doc:"At most 2000 characters"`
 	}
 }
 

@@ -214,10 +214,10 @@ type SuggestionsOutput struct {
 type CreateMeetingRequestInput struct {
 	EventPathInput
 	Body struct {
-		FromDelegateID string `json:"from_delegate_id" maxLength:"36" doc:"One of the caller's delegates"`
-		ToDelegateID   string `json:"to_delegate_id" maxLength:"36"`
-		Priority       string `json:"priority" enum:"must_meet,would_like"`
-		Message        string `json:"message,omitempty" maxLength:"2000" doc:"At most 1000 characters"`
+		FromDelegateID string `json:"from_delegate_id" maxLength:"36" example:"01936f1e-6a3c-7d2b-9a51-3b0f5c2e8d41" doc:"One of the caller's delegates"`
+		ToDelegateID   string `json:"to_delegate_id" maxLength:"36" example:"01936f1e-6a3c-7d2b-9a51-3b0f5c2e8d42"`
+		Priority       string `json:"priority" enum:"must_meet,would_like" example:"would_like"`
+		Message        string `json:"message,omitempty" maxLength:"2000" example:"Nous cherchons un prestataire de nettoyage pour nos écoles." doc:"At most 1000 characters"`
 	}
 }
 
@@ -248,7 +248,7 @@ type RequestPathInput struct {
 type AcceptMeetingRequestInput struct {
 	RequestPathInput
 	Body struct {
-		Priority string `json:"priority" enum:"must_meet,would_like,ok"`
+		Priority string `json:"priority" enum:"must_meet,would_like,ok" example:"must_meet"`
 	}
 }
 
@@ -256,7 +256,7 @@ type AcceptMeetingRequestInput struct {
 type DeclineMeetingRequestInput struct {
 	RequestPathInput
 	Body struct {
-		Reason string `json:"reason,omitempty" maxLength:"1000" doc:"At most 500 characters"`
+		Reason string `json:"reason,omitempty" maxLength:"1000" example:"Nous avons déjà un prestataire." doc:"At most 500 characters"`
 	}
 }
 
@@ -264,8 +264,8 @@ type DeclineMeetingRequestInput struct {
 type ExcludeInput struct {
 	EventPathInput
 	Body struct {
-		OrganisationID string `json:"organisation_id" maxLength:"36"`
-		Kind           string `json:"kind" enum:"met_before,no_thanks"`
+		OrganisationID string `json:"organisation_id" maxLength:"36" example:"01936f1e-6a3c-7d2b-9a51-3b0f5c2e8d43"`
+		Kind           string `json:"kind" enum:"met_before,no_thanks" example:"met_before"`
 	}
 }
 

@@ -93,9 +93,9 @@ type PatchMeetingInput struct {
 	EventPathInput
 	MeetingID string `path:"meetingID" format:"uuid"`
 	Body      struct {
-		Locked   *bool      `json:"locked,omitempty"`
-		StartsAt *time.Time `json:"starts_at,omitempty" doc:"The start of the slot to move to"`
-		Table    *int       `json:"table,omitempty" minimum:"1" maximum:"2000"`
+		Locked   *bool      `json:"locked,omitempty" example:"true"`
+		StartsAt *time.Time `json:"starts_at,omitempty" example:"2027-03-12T08:20:00Z" doc:"The start of the slot to move to"`
+		Table    *int       `json:"table,omitempty" minimum:"1" maximum:"2000" example:"12"`
 	}
 }
 

@@ -2851,7 +2851,10 @@ export interface components {
              * @example https://example.com/api/schemas/AcceptMeetingRequestInputBody.json
              */
             readonly $schema?: string;
-            /** @enum {string} */
+            /**
+             * @example must_meet
+             * @enum {string}
+             */
             priority: "must_meet" | "would_like" | "ok";
         };
         AcceptedInvitationOutputBody: {
@@ -3363,12 +3366,22 @@ export interface components {
              * @example https://example.com/api/schemas/CreateMeetingRequestInputBody.json
              */
             readonly $schema?: string;
-            /** @description One of the caller's delegates */
+            /**
+             * @description One of the caller's delegates
+             * @example 01936f1e-6a3c-7d2b-9a51-3b0f5c2e8d41
+             */
             from_delegate_id: string;
-            /** @description At most 1000 characters */
+            /**
+             * @description At most 1000 characters
+             * @example Nous cherchons un prestataire de nettoyage pour nos écoles.
+             */
             message?: string;
-            /** @enum {string} */
+            /**
+             * @example would_like
+             * @enum {string}
+             */
             priority: "must_meet" | "would_like";
+            /** @example 01936f1e-6a3c-7d2b-9a51-3b0f5c2e8d42 */
             to_delegate_id: string;
         };
         CreateOrganisationInputBody: {
@@ -3466,7 +3479,10 @@ export interface components {
              * @example https://example.com/api/schemas/DeclineMeetingRequestInputBody.json
              */
             readonly $schema?: string;
-            /** @description At most 500 characters */
+            /**
+             * @description At most 500 characters
+             * @example Nous avons déjà un prestataire.
+             */
             reason?: string;
         };
         DelegateBody: {
@@ -3974,8 +3990,12 @@ export interface components {
              * @example https://example.com/api/schemas/ExcludeInputBody.json
              */
             readonly $schema?: string;
-            /** @enum {string} */
+            /**
+             * @example met_before
+             * @enum {string}
+             */
             kind: "met_before" | "no_thanks";
+            /** @example 01936f1e-6a3c-7d2b-9a51-3b0f5c2e8d43 */
             organisation_id: string;
         };
         ExclusionBody: {
@@ -5541,13 +5561,18 @@ export interface components {
              * @example https://example.com/api/schemas/PatchMeetingInputBody.json
              */
             readonly $schema?: string;
+            /** @example true */
             locked?: boolean;
             /**
              * Format: date-time
              * @description The start of the slot to move to
+             * @example 2027-03-12T08:20:00Z
              */
             starts_at?: string;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @example 12
+             */
             table?: number;
         };
         PreferenceBody: {
@@ -5630,6 +5655,7 @@ export interface components {
             /**
              * Format: int64
              * @description Required for a deal, and only for one
+             * @example 1250000
              */
             amount_cents?: number;
             /**
@@ -5637,9 +5663,15 @@ export interface components {
              * @example EUR
              */
             currency?: string;
-            /** @description At most 2000 characters */
+            /**
+             * @description At most 2000 characters
+             * @example Devis envoyé le 12 mars
+             */
             note?: string;
-            /** @enum {string} */
+            /**
+             * @example deal
+             * @enum {string}
+             */
             outcome: "held" | "no_show" | "follow_up" | "deal";
         };
         QuestionBody: {
@@ -6706,7 +6738,10 @@ export interface components {
              * @example https://example.com/api/schemas/SendAgendasInputBody.json
              */
             readonly $schema?: string;
-            /** @enum {string} */
+            /**
+             * @example final
+             * @enum {string}
+             */
             kind: "preliminary" | "final";
         };
         SetLogoInputBody: {
