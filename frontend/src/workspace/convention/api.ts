@@ -13,13 +13,16 @@ export interface OutcomeInput {
 /** The cursor of a page to ask for ("" for the first: not sent). */
 const cursor = (pageParam: string) => (pageParam ? { cursor: pageParam } : {})
 
-/** Published events (upcoming first), a page at a time. */
+/**
+ * Published events (upcoming first), a page at a time: asked for by state,
+ * as the API lists organisers' drafts too by default.
+ */
 export function useEvents() {
   return useInfiniteQuery({
     queryKey: ['convention', 'events'],
     initialPageParam: '',
     queryFn: async ({ pageParam }) =>
-      unwrap(await api.GET('/api/v1/events', { params: { query: { limit: 20, ...cursor(pageParam) } } })),
+      unwrap(await api.GET('/api/v1/events', { params: { query: { state: 'published', limit: 20, ...cursor(pageParam) } } })),
     getNextPageParam: (page) => page.next_cursor || undefined,
   })
 }
