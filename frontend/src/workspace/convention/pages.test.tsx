@@ -407,4 +407,26 @@ describe('convention pages', { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.queryByRole('heading', { name: 'Marc Lentz' })).toBeNull())
     expect(seen.some((r) => r.method === 'DELETE' && r.url.pathname.endsWith('/delegates/d2'))).toBe(true)
   })
+  it('shows a public event to a visitor, fees and times in the event zone, with a register link through the login', async () => {
+    fakeApi({
+      'GET /api/v1/me': () => ({ status: 401, body: { title: 'Unauthorized', status: 401 } }),
+      [`GET /api/v1/events/${EVENT}`]: () => ({
+        body: event({
+          time_zone: 'Europe/Paris',
+          sessions: [
+            { id: 's1', name: 'Afternoon', starts_at: '2027-03-14T12:00:00Z', ends_at: '2027-03-14T16:00:00Z', meeting_minutes: 20, breaks: [], slots: [{ starts_at: '2027-03-14T12:00:00Z', ends_at: '2027-03-14T12:20:00Z' }] },
+          ],
+        }),
+      }),
+    })
+    renderApp(`/events/${EVENT}`)
+    expect(await screen.findByRole('heading', { level: 1, name: 'Convention Grande Région' })).toBeTruthy()
+    // 12:00 UTC is 13:00 in Metz, whatever the computer's zone.
+    expect(screen.getByText(/1:00\s*–\s*5:00\s*PM/)).toBeTruthy()
+    const rows = screen.getAllByRole('row')
+    expect(within(rows[1]!).getByText('Free')).toBeTruthy()
+    expect(within(rows[2]!).getByText('€150.00')).toBeTruthy()
+    const register = screen.getByRole('link', { name: 'Register my organisation' })
+    expect(register.getAttribute('href')).toBe(`/login?next=${encodeURIComponent(`/workspace/convention/${EVENT}`)}`)
+  })
 })
