@@ -72,6 +72,9 @@ func (s *Events) Register(ctx context.Context, actor Actor, p domain.Principal, 
 	if err != nil {
 		return RegistrationView{}, "", err
 	}
+	if !e.RegistrationOpen(s.now()) {
+		return RegistrationView{}, "", msgRegistrationClosed.Wrap(domain.ErrConflict)
+	}
 	t, ok := e.Type(typeID)
 	if !ok {
 		ve := &domain.ValidationError{}
