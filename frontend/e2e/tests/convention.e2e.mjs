@@ -21,8 +21,9 @@ const SUPPLIER = 'esat.saulnois'
 const BUYER = 'achats.valdemoselle'
 const MODERATOR = 'moderation'
 // Minutes from the event's creation to its session's start: the time the
-// pages have to register, request and accept before registration closes.
-const LEAD_MINUTES = Number(process.env.E2E_CONVENTION_LEAD_MINUTES ?? 5)
+// pages have to register, request and accept before registration closes
+// (about two minutes on a busy 2-core machine; six leave room).
+const LEAD_MINUTES = Number(process.env.E2E_CONVENTION_LEAD_MINUTES ?? 6)
 
 const locales = join(import.meta.dirname, '..', '..', 'src', 'i18n', 'locales')
 const C = JSON.parse(readFileSync(join(locales, 'convention', 'en.json'), 'utf8'))
