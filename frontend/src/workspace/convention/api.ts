@@ -89,7 +89,10 @@ export function useRegister(eventID: string) {
   return useMutation({
     mutationFn: async (body: { participation_type_id: string; delegates: DelegateInput[] }) =>
       unwrap(await api.POST('/api/v1/events/{eventID}/registrations', { params: { path: { eventID } }, body })),
-    onSuccess: refresh,
+    // Also on an error: when Stripe's Checkout could not be created (503),
+    // the registration exists, waiting for its payment, and the page then
+    // offers to pay (POST …/registration/checkout).
+    onSettled: refresh,
   })
 }
 

@@ -429,4 +429,29 @@ describe('convention pages', { timeout: 30_000 }, () => {
     const register = screen.getByRole('link', { name: 'Register my organisation' })
     expect(register.getAttribute('href')).toBe(`/login?next=${encodeURIComponent(`/workspace/convention/${EVENT}`)}`)
   })
+  it('offers to pay when the registration was recorded but its Checkout could not be created', async () => {
+    let recorded = false
+    fakeApi({
+      ...base,
+      'GET /api/v1/me/organisations': () => organisations('public_buyer'),
+      [`GET /api/v1/events/${EVENT}`]: () => ({ body: event() }),
+      [`GET /api/v1/events/${EVENT}/registration`]: () =>
+        recorded
+          ? { body: registration({ state: 'pending_payment', fee_cents: 15_000, participation_type_id: 'pt-buyer', confirmed_at: null }) }
+          : { status: 404, body: { title: 'Not Found', status: 404 } },
+      [`GET /api/v1/events/${EVENT}/registration/prefill`]: () => ({ body: { delegates: [] } }),
+      [`POST /api/v1/events/${EVENT}/registrations`]: () => {
+        recorded = true
+        return { status: 503, body: { title: 'Service Unavailable', status: 503, detail: 'Payments are unavailable for now.' } }
+      },
+    })
+    renderApp(`/workspace/convention/${EVENT}`)
+    const form = await screen.findByRole('form', { name: 'Register your organisation' })
+    const delegate = within(form).getByRole('group', { name: 'Delegate 1' })
+    fireEvent.change(within(delegate).getByRole('textbox', { name: /Name/ }), { target: { value: 'Sophie Muller' } })
+    fireEvent.change(within(delegate).getByRole('textbox', { name: /Email/ }), { target: { value: 'sophie@metz.example' } })
+    fireEvent.click(within(form).getByRole('button', { name: 'Register and pay' }))
+    expect(await screen.findByRole('button', { name: 'Pay €150.00' })).toBeTruthy()
+    expect(screen.getByText('Your registration is waiting for its payment.')).toBeTruthy()
+  })
 })
