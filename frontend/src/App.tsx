@@ -24,6 +24,8 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage'))
 // Open data: the statistics (with the chart library) and the API reference.
 const StatisticsPage = lazy(() => import('./pages/statistics/StatisticsPage'))
 const DevelopersPage = lazy(() => import('./pages/developers/DevelopersPage'))
+const EventsListPage = lazy(() => import('./pages/events/EventsListPage'))
+const EventPage = lazy(() => import('./pages/events/EventPage'))
 // The signed-in workspace: one chunk per area.
 const WorkspaceHomePage = lazy(() => import('./workspace/HomePage'))
 const SupplierWorkspace = lazy(() => import('./workspace/supplier'))
@@ -31,6 +33,7 @@ const BuyerWorkspace = lazy(() => import('./workspace/buyer'))
 const ModerationConsole = lazy(() => import('./workspace/moderation'))
 const AccountSettings = lazy(() => import('./workspace/settings'))
 const OrganiserConsole = lazy(() => import('./workspace/organiser'))
+const ConventionWorkspace = lazy(() => import('./workspace/convention'))
 // Pages opened from emails' links (#token=…), signed in or not.
 const AcceptInvitationPage = lazy(() => import('./workspace/settings/AcceptInvitationPage'))
 const ConfirmEmailChangePage = lazy(() => import('./workspace/settings/ConfirmEmailChangePage'))
@@ -48,6 +51,8 @@ export function AppRoutes() {
         <Route path="offers/:id" element={<OfferPage />} />
         <Route path="tenders/:id" element={<TenderPage />} />
         <Route path="organisations/:id" element={<OrganisationPage />} />
+        <Route path="events" element={<EventsListPage />} />
+        <Route path="events/:eventID" element={<EventPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="signup" element={<SignupPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
@@ -70,6 +75,7 @@ export function AppRoutes() {
           <Route path="moderation/*" element={<ModerationConsole />} />
           <Route path="account/*" element={<AccountSettings />} />
           <Route path="organiser/*" element={<OrganiserConsole />} />
+          <Route path="convention/*" element={<ConventionWorkspace />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

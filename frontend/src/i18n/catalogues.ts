@@ -13,6 +13,10 @@ import buyerDe from './locales/buyer/de.json'
 import buyerEn from './locales/buyer/en.json'
 import buyerFr from './locales/buyer/fr.json'
 import buyerNl from './locales/buyer/nl.json'
+import conventionDe from './locales/convention/de.json'
+import conventionEn from './locales/convention/en.json'
+import conventionFr from './locales/convention/fr.json'
+import conventionNl from './locales/convention/nl.json'
 import de from './locales/de.json'
 import en from './locales/en.json'
 import fr from './locales/fr.json'
@@ -39,10 +43,10 @@ import workspaceFr from './locales/workspace/fr.json'
 import workspaceNl from './locales/workspace/nl.json'
 
 export const catalogues = {
-  en: { ...en, workspace: workspaceEn, supplier: supplierEn, buyer: buyerEn, moderation: moderationEn, settings: settingsEn, organiser: organiserEn, opendata: opendataEn },
-  fr: { ...fr, workspace: workspaceFr, supplier: supplierFr, buyer: buyerFr, moderation: moderationFr, settings: settingsFr, organiser: organiserFr, opendata: opendataFr },
-  de: { ...de, workspace: workspaceDe, supplier: supplierDe, buyer: buyerDe, moderation: moderationDe, settings: settingsDe, organiser: organiserDe, opendata: opendataDe },
-  nl: { ...nl, workspace: workspaceNl, supplier: supplierNl, buyer: buyerNl, moderation: moderationNl, settings: settingsNl, organiser: organiserNl, opendata: opendataNl },
+  en: { ...en, workspace: workspaceEn, supplier: supplierEn, buyer: buyerEn, moderation: moderationEn, settings: settingsEn, organiser: organiserEn, opendata: opendataEn, convention: conventionEn },
+  fr: { ...fr, workspace: workspaceFr, supplier: supplierFr, buyer: buyerFr, moderation: moderationFr, settings: settingsFr, organiser: organiserFr, opendata: opendataFr, convention: conventionFr },
+  de: { ...de, workspace: workspaceDe, supplier: supplierDe, buyer: buyerDe, moderation: moderationDe, settings: settingsDe, organiser: organiserDe, opendata: opendataDe, convention: conventionDe },
+  nl: { ...nl, workspace: workspaceNl, supplier: supplierNl, buyer: buyerNl, moderation: moderationNl, settings: settingsNl, organiser: organiserNl, opendata: opendataNl, convention: conventionNl },
 }
 
 /** The English catalogue's shape: t() keys are checked against it. */

@@ -28,6 +28,7 @@ export function Layout() {
             {t('nav.home')}
           </NavLink>
           <NavLink to="/search">{t('nav.search')}</NavLink>
+          <NavLink to="/events">{t('nav.events')}</NavLink>
         </nav>
         <div className="header-tools">
           <AccountMenu />

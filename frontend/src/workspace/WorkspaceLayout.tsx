@@ -46,6 +46,11 @@ export function WorkspaceLayout() {
               <NavLink to="/workspace/buyer">{t('workspace.nav.buyer')}</NavLink>
             </li>
           ) : null}
+          {organisation ? (
+            <li>
+              <NavLink to="/workspace/convention">{t('workspace.nav.convention')}</NavLink>
+            </li>
+          ) : null}
           {role === 'moderator' || role === 'admin' ? (
             <li>
               <NavLink to="/workspace/moderation">{t('workspace.nav.moderation')}</NavLink>
