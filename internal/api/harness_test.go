@@ -82,6 +82,8 @@ type envOptions struct {
 	// indexJobs makes the job runner keep the search index, as serve's
 	// does; otherwise tests fill the index themselves (searchWorld).
 	indexJobs bool
+	// payments, when set, takes paid registrations (see events_test.go).
+	payments core.Payments
 }
 
 func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
@@ -128,6 +130,8 @@ func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
 	accounts := core.NewAccounts(db.Store, runner, clock.now, core.AccountsConfig{
 		PublicURL: "http://localhost:8080", SessionIdle: 2 * time.Hour, SessionMaxAge: 7 * 24 * time.Hour, Limits: limits,
 	})
+	events := core.NewEvents(db.Store, runner, opts.payments, clock.now, core.EventsConfig{PublicURL: "http://localhost:8080"})
+	runner.SetEvents(events)
 	h, table := build(Deps{
 		Log: log, Version: "test", Registry: prometheus.NewRegistry(), MaxBodyBytes: 1 << 20,
 		Web:           http.NotFoundHandler(),
@@ -154,6 +158,7 @@ func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
 		Suspensions:    core.NewSuspensions(db.Store, runner, runner.Notifications(), clock.now, "http://localhost:8080"),
 		BlockedWords:   core.NewBlockedWords(db.Store, clock.now),
 		AuditLog:       core.NewAuditLog(db.Store),
+		Events:         events,
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

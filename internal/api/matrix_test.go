@@ -210,6 +210,27 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/admin/blocked-words":                             {admin},
 	"POST /api/v1/admin/blocked-words":                            {admin},
 	"DELETE /api/v1/admin/blocked-words/{wordID}":                 {admin},
+	// The business convention's events (events.go, registrations.go):
+	// organisers are moderators and admins; registrations act for the
+	// caller's active organisation and core answers 404 for an event that
+	// does not exist (the matrix's ids name none). Stripe's webhook is
+	// public: its signature authenticates it.
+	"GET /api/v1/events":                                                  everyone,
+	"GET /api/v1/events/{eventID}":                                        everyone,
+	"POST /api/v1/events":                                                 {moderator, admin},
+	"PUT /api/v1/events/{eventID}":                                        {moderator, admin},
+	"POST /api/v1/events/{eventID}/publish":                               {moderator, admin},
+	"POST /api/v1/events/{eventID}/cancel":                                {moderator, admin},
+	"GET /api/v1/events/{eventID}/registrations":                          {moderator, admin},
+	"POST /api/v1/events/{eventID}/registrations":                         signedIn,
+	"GET /api/v1/events/{eventID}/registration":                           signedIn,
+	"GET /api/v1/events/{eventID}/registration/prefill":                   signedIn,
+	"POST /api/v1/events/{eventID}/registration/checkout":                 signedIn,
+	"POST /api/v1/events/{eventID}/registration/cancel":                   signedIn,
+	"POST /api/v1/events/{eventID}/registration/delegates":                signedIn,
+	"PUT /api/v1/events/{eventID}/registration/delegates/{delegateID}":    signedIn,
+	"DELETE /api/v1/events/{eventID}/registration/delegates/{delegateID}": signedIn,
+	"POST /api/v1/billing/stripe/webhook":                                 everyone,
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

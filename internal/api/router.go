@@ -80,6 +80,9 @@ type Deps struct {
 	BlockedWords *core.BlockedWords
 	// AuditLog is the audit log view and its CSV export.
 	AuditLog *core.AuditLog
+	// Events runs the business convention's events and registrations,
+	// and applies Stripe's webhooks.
+	Events *core.Events
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -110,7 +113,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 		recoverProblem(d.Log),
 		securityHeaders(),
 		limitBody(d.MaxBodyBytes, bodyLimits),
-		crossOriginProtection(),
+		crossOriginProtection([]string{"POST " + StripeWebhookPath}),
 		d.Sessions.authenticate(d.Memberships),
 	)
 
@@ -156,6 +159,9 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerAuditLog(rt, d.AuditLog, d.Log)
 	registerModerationMetrics(rt, d.Moderation)
 	registerBlockedWords(rt, d.BlockedWords)
+	registerEvents(rt, d.Events)
+	registerRegistrations(rt, d.Events)
+	registerBillingWebhook(rt, d.Events, d.Log)
 	if d.Moderation != nil {
 		registerModerationGauges(d.Registry, d.Moderation)
 	}

@@ -219,6 +219,7 @@ func TestSeedWithNUTS(t *testing.T) {
 	}
 	checkSeededTenders(t, db, runner, owners)
 	checkSeededRouting(t, db)
+	checkSeededConvention(t, db)
 	// Seeding again with ifEmpty changes nothing.
 	again, err := core.Seed(t.Context(), db.Store, nil, runner, true)
 	if err != nil || len(again.Logins) != 0 {

@@ -88,6 +88,7 @@ const (
 // Runner owns the River client.
 type Runner struct {
 	client  *river.Client[pgx.Tx]
+	refunds *RefundRegistrationWorker
 	notes   *core.Notifications
 	routing *core.Routing
 	saved   *core.SavedSearches
@@ -168,6 +169,10 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if err := river.AddWorkerSafely(workers, events); err != nil {
 		return nil, err
 	}
+	refunds := &RefundRegistrationWorker{}
+	if err := river.AddWorkerSafely(workers, refunds); err != nil {
+		return nil, err
+	}
 	alerts := &SavedSearchAlertsWorker{Log: log}
 	if err := river.AddWorkerSafely(workers, alerts); err != nil {
 		return nil, err
@@ -228,7 +233,7 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("jobs: %w", err)
 	}
-	r := &Runner{client: client}
+	r := &Runner{client: client, refunds: refunds}
 	rejectStale.Mailer, rejectStale.Index = r, r
 	rebuild.Runner = r
 	r.notes = core.NewNotifications(st, r, time.Now, opts.Notifications)

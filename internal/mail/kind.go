@@ -71,6 +71,25 @@ const (
 	// KindReportOutcome tells a user who reported a listing or an
 	// organisation how moderators resolved the report (ReportOutcomeData).
 	KindReportOutcome Kind = "report_outcome"
+
+	// The business convention's registrations (EventEmailData each).
+
+	// KindRegistrationConfirmed confirms a free registration at an event.
+	KindRegistrationConfirmed Kind = "registration_confirmed"
+	// KindRegistrationReceipt confirms a paid registration, with the fee
+	// paid: the receipt.
+	KindRegistrationReceipt Kind = "registration_receipt"
+	// KindRegistrationCancelled confirms a cancellation, saying whether
+	// the fee will be refunded.
+	KindRegistrationCancelled Kind = "registration_cancelled"
+	// KindRefundSucceeded says a cancelled registration's fee was refunded.
+	KindRefundSucceeded Kind = "refund_succeeded"
+	// KindRefundFailed says a refund failed and the organisers will
+	// settle it.
+	KindRefundFailed Kind = "refund_failed"
+	// KindEventCancelled tells registrants that the organisers cancelled
+	// the event (and refund what was paid).
+	KindEventCancelled Kind = "event_cancelled"
 )
 
 // Kinds returns every kind, in a fixed order.
@@ -80,7 +99,9 @@ func Kinds() []Kind {
 		KindTenderDecision, KindVerificationResult, KindNotificationDigest,
 		KindNewMatchingNeed, KindTenderInterest,
 		KindQuestionAsked, KindQuestionAnswered, KindResponsesReceived, KindStatusExpiring, KindDeadlineReminder, KindOutcomeQuestion,
-		KindSavedSearchAlert, KindOrganisationStatus, KindReportOutcome}
+		KindSavedSearchAlert, KindOrganisationStatus, KindReportOutcome,
+		KindRegistrationConfirmed, KindRegistrationReceipt, KindRegistrationCancelled, KindRefundSucceeded, KindRefundFailed,
+		KindEventCancelled}
 }
 
 // DefaultLanguage is used for any language Passerelle does not speak.
@@ -344,4 +365,22 @@ type ReportOutcomeData struct {
 	TargetName string
 	Outcome    string
 	Link       string
+}
+
+// EventEmailData is the data of the convention's registration emails:
+// EventDate is the event's day (and first start time) as the recipient's
+// language writes it; TypeName the participation type in that language;
+// Fee the amount paid ("" when free); Refund is pending, succeeded, failed
+// or "" (no refund); Organisation the registered organisation; Link opens
+// the registration in the workspace.
+type EventEmailData struct {
+	Name         string
+	EventName    string
+	EventDate    string
+	Venue        string
+	TypeName     string
+	Fee          string
+	Refund       string
+	Organisation string
+	Link         string
 }

@@ -67,6 +67,10 @@ func sampleData(kind mail.Kind, name string) any {
 	case mail.KindOrganisationStatus:
 		return mail.OrganisationStatusData{Name: name, OrganisationName: "Coopérative Les Ateliers", Decision: "suspended",
 			Reason: "Fraud <b>suspected</b>", Link: link}
+	case mail.KindRegistrationConfirmed, mail.KindRegistrationReceipt, mail.KindRegistrationCancelled, mail.KindRefundSucceeded,
+		mail.KindRefundFailed, mail.KindEventCancelled:
+		return mail.EventEmailData{Name: name, EventName: "Rencontres de Metz", EventDate: "14/01/2027 14:00",
+			Venue: "Metz", TypeName: "Entreprise conventionnelle", Fee: "90,00 EUR", Refund: "pending", Organisation: "Les <b>Tilleuls</b>", Link: link}
 	}
 	panic("no sample data for " + kind)
 }

@@ -312,6 +312,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe webhook
+         * @description For Stripe only: events signed with the endpoint's secret (Stripe-Signature header), at most 64 KB. checkout.session.completed confirms the registration it was paid for, once: an event applied before, or another event for an already confirmed registration, changes nothing. Other events are acknowledged and ignored.
+         */
+        post: operations["stripe-webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cpv": {
         parameters: {
             query?: never;
@@ -390,6 +410,242 @@ export interface paths {
         get: operations["download-document"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the business convention's events
+         * @description Published events, those not yet over first (soonest first), then past ones (latest first). Organisers (platform moderators and admins) also see drafts and cancelled events, and may filter by state.
+         */
+        get: operations["list-events"];
+        put?: never;
+        /**
+         * Create an event
+         * @description Organisers: a draft event. Sessions must not overlap, each with at least one meeting slot and its breaks inside it; the registration deadline and cancellation cut-off are no later than the first session's start. Without participation types, SSE suppliers and buyers register free.
+         */
+        post: operations["create-event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an event
+         * @description Public once published (a draft is 404 except to organisers), with its sessions, their meeting slots and its participation types; a signed-in member also gets their active organisation's registration.
+         */
+        get: operations["get-event"];
+        /**
+         * Replace an event
+         * @description Organisers: the same body as creation replaces the event. Refused (409, problem type /problems/event-locked) for sessions once a meeting is scheduled, and for a participation type a registration uses (send it back with its id, fee and audience unchanged).
+         */
+        put: operations["update-event"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an event
+         * @description Organisers: every registration is cancelled and its registrant emailed; paid ones are refunded in full (a background job each).
+         */
+        post: operations["cancel-event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish an event
+         * @description Organisers: the event becomes public and open to registration until its deadline.
+         */
+        post: operations["publish-event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read my organisation's registration
+         * @description The live registration, else the latest cancelled one; 404 when none. For a member of the organisation the caller acts for (another organisation's registration is never seen: 404).
+         */
+        get: operations["get-my-registration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/registration/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel my organisation's registration
+         * @description Before the event's cancellation cut-off a paid registration is refunded (refund_state pending, then succeeded or failed); after it, it is cancelled without refund. The registrant is emailed. For a member of the organisation the caller acts for (another organisation's registration is never seen: 404).
+         */
+        post: operations["cancel-my-registration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/registration/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay a pending registration
+         * @description A new Stripe Checkout page for a registration waiting for its payment (the previous one expired or was left); 409 otherwise. For a member of the organisation the caller acts for (another organisation's registration is never seen: 404).
+         */
+        post: operations["new-registration-checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/registration/delegates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a delegate
+         * @description Up to the participation type's maximum (409 beyond). For a member of the organisation the caller acts for (another organisation's registration is never seen: 404).
+         */
+        post: operations["add-delegate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/registration/delegates/{delegateID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a delegate
+         * @description Their fields, event profile and availability. For a member of the organisation the caller acts for (another organisation's registration is never seen: 404).
+         */
+        put: operations["update-delegate"];
+        post?: never;
+        /**
+         * Remove a delegate
+         * @description Their meeting requests and meetings go with them. 409 for the last delegate, and for one with meetings once the final agenda is sent (problem type /problems/event-locked). For a member of the organisation the caller acts for (another organisation's registration is never seen: 404).
+         */
+        delete: operations["remove-delegate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/registration/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Propose delegates from the marketplace profile
+         * @description The caller as a delegate, with the organisation's published offers as offers, its published tenders as needs, and its offers' sectors, to edit before registering. For a member of the organisation the caller acts for (another organisation's registration is never seen: 404).
+         */
+        get: operations["prefill-registration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an event's registrations
+         * @description Organisers: every registration with its delegates (emails included), oldest first, in a state when asked.
+         */
+        get: operations["list-event-registrations"];
+        put?: never;
+        /**
+         * Register for an event
+         * @description Registers the active organisation as a participation type, with 1 to the type's maximum of delegates. A free type is confirmed at once and emailed; a paid one waits in pending_payment until Stripe confirms the payment made on checkout_url (503 when payments are not configured). 409 when registration is closed, when the organisation already has a live registration, or when the type is not for its kind. For a member of the organisation the caller acts for (another organisation's registration is never seen: 404).
+         */
+        post: operations["register-for-event"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2549,6 +2805,15 @@ export interface components {
             /** @example Sept-lanternes-sur-la-Moselle */
             new_password: string;
         };
+        CheckoutOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/CheckoutOutputBody.json
+             */
+            readonly $schema?: string;
+            checkout_url: string;
+        };
         ClauseLabelsBody: {
             accessibility: string;
             green_objectives?: string[] | null;
@@ -2712,6 +2977,72 @@ export interface components {
             /** Format: uuid */
             user_id: string;
         };
+        DelegateBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/DelegateBody.json
+             */
+            readonly $schema?: string;
+            /** @description When the delegate can meet; empty: throughout the event */
+            availability: components["schemas"]["WindowBody"][] | null;
+            /** @example claire.martin@esat-saulnois.example */
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Responsable commerciale */
+            job_title: string;
+            /**
+             * @description Language of the delegate's agenda and emails
+             * @enum {string}
+             */
+            lang: "fr" | "de" | "en" | "nl";
+            /** @example Claire Martin */
+            name: string;
+            /** @description What the organisation looks for (event profile) */
+            needs: string;
+            /** @description What the organisation offers (event profile) */
+            offers: string;
+            /**
+             * @description Language of offers and needs
+             * @enum {string}
+             */
+            profile_lang: "fr" | "de" | "en" | "nl";
+            /** @description Sector codes (GET /api/v1/sectors) */
+            sectors: string[] | null;
+            /**
+             * Format: uuid
+             * @description The member account of the delegate, when linked
+             */
+            user_id?: string;
+        };
+        DelegateInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/DelegateInputBody.json
+             */
+            readonly $schema?: string;
+            /** @description Empty: available throughout the event */
+            availability?: components["schemas"]["WindowBody"][] | null;
+            /** @example claire.martin@esat-saulnois.example */
+            email: string;
+            job_title?: string;
+            /** @enum {string} */
+            lang: "fr" | "de" | "en" | "nl";
+            /** @example Claire Martin */
+            name: string;
+            needs?: string;
+            offers?: string;
+            /**
+             * @description Default: lang
+             * @enum {string}
+             */
+            profile_lang?: "fr" | "de" | "en" | "nl";
+            sectors?: string[] | null;
+            /** @description A member of the organisation, to link their account */
+            user_id?: string;
+        };
         DeleteAccountInputBody: {
             /**
              * Format: uri
@@ -2841,6 +3172,198 @@ export interface components {
              * @example https://example.com/errors/example
              */
             type: string;
+        };
+        EventBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/EventBody.json
+             */
+            readonly $schema?: string;
+            address: string;
+            /** @enum {string} */
+            agenda_state: "none" | "preliminary" | "final";
+            /** Format: int64 */
+            agenda_version: number;
+            /**
+             * Format: date-time
+             * @description A paid registration cancelled before this instant is refunded
+             */
+            cancellation_cutoff: string;
+            description: string;
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            lang: "fr" | "de" | "en" | "nl";
+            /**
+             * @example [
+             *       "fr",
+             *       "de"
+             *     ]
+             */
+            languages: string[] | null;
+            /** @description The registration of the organisation the caller acts for (absent when none): the live one, else the latest cancelled one */
+            my_registration?: components["schemas"]["RegistrationBody"];
+            name: string;
+            participation_types: components["schemas"]["ParticipationTypeBody"][] | null;
+            /** Format: int64 */
+            registered_organisations: number;
+            /** Format: date-time */
+            registration_deadline: string;
+            registration_open: boolean;
+            /**
+             * Format: int64
+             * @example 7
+             */
+            request_expiry_days: number;
+            sessions: components["schemas"]["EventSessionBody"][] | null;
+            /** Format: date-time */
+            starts_at: string;
+            /** @enum {string} */
+            state: "draft" | "published" | "cancelled";
+            /**
+             * Format: int64
+             * @example 30
+             */
+            tables: number;
+            /** @example Europe/Paris */
+            time_zone: string;
+            venue: string;
+        };
+        EventBreakBody: {
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: date-time */
+            starts_at: string;
+        };
+        EventFieldsBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/EventFieldsBody.json
+             */
+            readonly $schema?: string;
+            address?: string;
+            /**
+             * Format: date-time
+             * @description No later than the first session's start
+             */
+            cancellation_cutoff: string;
+            description?: string;
+            /** @enum {string} */
+            lang: "fr" | "de" | "en" | "nl";
+            /** @description Languages meetings can be held in (default all four) */
+            languages?: string[] | null;
+            /** @example Rencontres d'affaires de la Grande Région */
+            name: string;
+            /** @description Default: SSE supplier (free) and buyer (free) */
+            participation_types?: components["schemas"]["ParticipationTypeInput"][] | null;
+            /**
+             * Format: date-time
+             * @description No later than the first session's start
+             */
+            registration_deadline: string;
+            /**
+             * Format: int64
+             * @default 7
+             */
+            request_expiry_days: number;
+            sessions: components["schemas"]["EventSessionInput"][] | null;
+            /**
+             * Format: int64
+             * @example 30
+             */
+            tables: number;
+            /** @default Europe/Paris */
+            time_zone: string;
+            /** @example Centre des congrès Robert Schuman, Metz */
+            venue: string;
+        };
+        EventListOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/EventListOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["EventSummaryBody"][] | null;
+            /** @description Empty after the last page */
+            next_cursor: string;
+        };
+        EventSessionBody: {
+            breaks: components["schemas"]["EventBreakBody"][] | null;
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int64
+             * @example 20
+             */
+            meeting_minutes: number;
+            /** @example Après-midi */
+            name: string;
+            /** @description The meeting slots: from the start, one after the other, skipping breaks */
+            slots: components["schemas"]["EventSlotBody"][] | null;
+            /** Format: date-time */
+            starts_at: string;
+        };
+        EventSessionInput: {
+            breaks?: components["schemas"]["EventBreakBody"][] | null;
+            /** Format: date-time */
+            ends_at: string;
+            /**
+             * Format: int64
+             * @description Length of a meeting (default 20)
+             * @default 20
+             */
+            meeting_minutes: number;
+            /** @example Après-midi */
+            name?: string;
+            /** Format: date-time */
+            starts_at: string;
+        };
+        EventSlotBody: {
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: date-time */
+            starts_at: string;
+        };
+        EventSummaryBody: {
+            /**
+             * Format: date-time
+             * @description End of the last session
+             */
+            ends_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Language of the name and description
+             * @enum {string}
+             */
+            lang: "fr" | "de" | "en" | "nl";
+            /** @example Rencontres d'affaires de la Grande Région */
+            name: string;
+            /**
+             * Format: int64
+             * @description Confirmed registrations
+             */
+            registered_organisations: number;
+            /** Format: date-time */
+            registration_deadline: string;
+            /** @description Published and before the registration deadline */
+            registration_open: boolean;
+            /**
+             * Format: date-time
+             * @description Start of the first session
+             */
+            starts_at: string;
+            /** @enum {string} */
+            state: "draft" | "published" | "cancelled";
+            /** @example Centre des congrès Robert Schuman, Metz */
+            venue: string;
         };
         Facilitator: {
             /**
@@ -3054,6 +3577,16 @@ export interface components {
              * @example 01936f3e-5555-7c2d-9e10-3f5a6b7c8d9e
              */
             other_listing_id?: string;
+        };
+        LocalizedNamesBody: {
+            /** @example Konventionelles Unternehmen */
+            de: string;
+            /** @example Conventional company */
+            en: string;
+            /** @example Entreprise conventionnelle */
+            fr: string;
+            /** @example Regulier bedrijf */
+            nl: string;
         };
         LoginInputBody: {
             /**
@@ -4202,6 +4735,52 @@ export interface components {
              */
             supplier_id?: string;
         };
+        ParticipationTypeBody: {
+            /** @example EUR */
+            currency: string;
+            /**
+             * Format: int64
+             * @example 9000
+             */
+            fee_cents: number;
+            /** @enum {string} */
+            for_kind: "any" | "sse_supplier" | "buyer";
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int64
+             * @example 3
+             */
+            max_delegates: number;
+            /** @description In the caller's language */
+            name: string;
+            names: components["schemas"]["LocalizedNamesBody"];
+        };
+        ParticipationTypeInput: {
+            /**
+             * @default EUR
+             * @example EUR
+             */
+            currency: string;
+            /**
+             * Format: int64
+             * @example 9000
+             */
+            fee_cents: number;
+            /**
+             * @default any
+             * @enum {string}
+             */
+            for_kind: "any" | "sse_supplier" | "buyer";
+            /** @description An existing type's id, to keep it (PUT); a type a registration uses must be kept */
+            id?: string;
+            /**
+             * Format: int64
+             * @default 3
+             */
+            max_delegates: number;
+            names: components["schemas"]["LocalizedNamesBody"];
+        };
         PreferenceBody: {
             /** @example listing_decisions */
             category: string;
@@ -4247,6 +4826,15 @@ export interface components {
              */
             readonly $schema?: string;
             preferences: components["schemas"]["PreferenceBody"][] | null;
+        };
+        PrefillOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/PrefillOutputBody.json
+             */
+            readonly $schema?: string;
+            delegates: components["schemas"]["DelegateInputBody"][] | null;
         };
         ProfileInputBody: {
             /**
@@ -4367,6 +4955,75 @@ export interface components {
              */
             readonly $schema?: string;
             items: components["schemas"]["ReasonTemplateBody"][] | null;
+        };
+        RegisterInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/RegisterInputBody.json
+             */
+            readonly $schema?: string;
+            delegates: components["schemas"]["DelegateInputBody"][] | null;
+            /** Format: uuid */
+            participation_type_id: string;
+        };
+        RegisterOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/RegisterOutputBody.json
+             */
+            readonly $schema?: string;
+            /** @description Stripe Checkout page to pay a paid type; null when free (confirmed at once) */
+            checkout_url: string | null;
+            registration: components["schemas"]["RegistrationBody"];
+        };
+        RegistrationBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/RegistrationBody.json
+             */
+            readonly $schema?: string;
+            /** Format: date-time */
+            cancelled_at: string | null;
+            /** Format: date-time */
+            confirmed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            delegates: components["schemas"]["DelegateBody"][] | null;
+            /** Format: uuid */
+            event_id: string;
+            /** Format: int64 */
+            fee_cents: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisation_id: string;
+            organisation_name: string;
+            /** Format: date-time */
+            paid_at: string | null;
+            /** Format: uuid */
+            participation_type_id: string;
+            /** @description In the caller's language */
+            participation_type_name: string;
+            /** @enum {string|null} */
+            refund_state: "pending" | "succeeded" | "failed" | null;
+            /** @description Cancelling now would refund the fee (paid, before the cancellation cut-off) */
+            refundable: boolean;
+            /** @enum {string} */
+            state: "pending_payment" | "confirmed" | "cancelled";
+        };
+        RegistrationListOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/RegistrationListOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["RegistrationBody"][] | null;
+            next_cursor: string;
         };
         RejectInputBody: {
             /**
@@ -5744,6 +6401,12 @@ export interface components {
             /** @enum {string} */
             platform_role: "user" | "moderator" | "admin";
         };
+        WindowBody: {
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: date-time */
+            starts_at: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -6334,6 +6997,57 @@ export interface operations {
             };
         };
     };
+    "stripe-webhook": {
+        parameters: {
+            query?: never;
+            header: {
+                "Stripe-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Applied or ignored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The signature does not verify: nothing was applied */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Payments are not configured, or the database is unavailable: Stripe retries */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "search-cpv": {
         parameters: {
             query?: {
@@ -6493,6 +7207,540 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-events": {
+        parameters: {
+            query?: {
+                /** @description Organisers: the events in this state (default all); others see published events only */
+                state?: "draft" | "published" | "cancelled";
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Page size (default 20, at most 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventListOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-event": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventFieldsBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-event": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "update-event": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventFieldsBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "cancel-event": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "publish-event": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-my-registration": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "cancel-my-registration": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "new-registration-checkout": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "add-delegate": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegateInputBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegateBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "update-delegate": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+                delegateID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegateInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegateBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "remove-delegate": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+                delegateID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "prefill-registration": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrefillOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-event-registrations": {
+        parameters: {
+            query?: {
+                state?: "pending_payment" | "confirmed" | "cancelled";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationListOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "register-for-event": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterInputBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterOutputBody"];
+                };
             };
             /** @description Error */
             default: {
