@@ -165,6 +165,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		BlockedWords:   core.NewBlockedWords(st, time.Now),
 		AuditLog:       core.NewAuditLog(st),
 		Events:         events,
+		Meetings:       core.NewMeetings(st, runner, runner.Notifications(), time.Now, core.MeetingsConfig{PublicURL: cfg.PublicURL}),
 	})
 
 	srv := &http.Server{

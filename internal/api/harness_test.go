@@ -67,6 +67,9 @@ type env struct {
 	// saved are the saved searches (alerts are sent by calling them, on
 	// the test clock).
 	saved *core.SavedSearches
+	// meetings are the convention's meetings on the test clock (expiry
+	// and outcome questions are run by calling them).
+	meetings *core.Meetings
 }
 
 // testSecretKey signs the unsubscribe links in tests.
@@ -132,6 +135,7 @@ func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
 	})
 	events := core.NewEvents(db.Store, runner, opts.payments, clock.now, core.EventsConfig{PublicURL: "http://localhost:8080"})
 	runner.SetEvents(events)
+	meetings := core.NewMeetings(db.Store, runner, runner.Notifications(), clock.now, core.MeetingsConfig{PublicURL: "http://localhost:8080"})
 	h, table := build(Deps{
 		Log: log, Version: "test", Registry: prometheus.NewRegistry(), MaxBodyBytes: 1 << 20,
 		Web:           http.NotFoundHandler(),
@@ -159,11 +163,12 @@ func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
 		BlockedWords:   core.NewBlockedWords(db.Store, clock.now),
 		AuditLog:       core.NewAuditLog(db.Store),
 		Events:         events,
+		Meetings:       meetings,
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return &env{t: t, db: db, mail: mp, clock: clock, srv: srv, routes: table, objects: objects, search: engine, notes: runner.Notifications(),
-		routing: routing, saved: saved}
+		routing: routing, saved: saved, meetings: meetings}
 }
 
 // client is a browser: it keeps cookies.

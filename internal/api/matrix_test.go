@@ -231,6 +231,32 @@ var expectedAccess = map[string][]string{
 	"PUT /api/v1/events/{eventID}/registration/delegates/{delegateID}":    signedIn,
 	"DELETE /api/v1/events/{eventID}/registration/delegates/{delegateID}": signedIn,
 	"POST /api/v1/billing/stripe/webhook":                                 everyone,
+
+	// Convention meetings (meetings.go, meetings_schedule.go, agendas.go):
+	// participants are checked by core (a confirmed registration of the
+	// active organisation: 403 otherwise, 404 for an unknown event);
+	// organisers are moderators and admins.
+	"GET /api/v1/events/{eventID}/delegates":                              signedIn,
+	"GET /api/v1/events/{eventID}/suggestions":                            signedIn,
+	"POST /api/v1/events/{eventID}/meeting-requests":                      signedIn,
+	"GET /api/v1/events/{eventID}/meeting-requests":                       signedIn,
+	"POST /api/v1/events/{eventID}/meeting-requests/{requestID}/accept":   signedIn,
+	"POST /api/v1/events/{eventID}/meeting-requests/{requestID}/decline":  signedIn,
+	"POST /api/v1/events/{eventID}/meeting-requests/{requestID}/withdraw": signedIn,
+	"GET /api/v1/events/{eventID}/exclusions":                             signedIn,
+	"POST /api/v1/events/{eventID}/exclusions":                            signedIn,
+	"DELETE /api/v1/events/{eventID}/exclusions/{organisationID}":         signedIn,
+	"GET /api/v1/events/{eventID}/agenda":                                 signedIn,
+	"GET /api/v1/events/{eventID}/agenda.ics":                             signedIn,
+	"GET /api/v1/events/{eventID}/agenda.pdf":                             signedIn,
+	"PUT /api/v1/events/{eventID}/meetings/{meetingID}/outcome":           signedIn,
+	"POST /api/v1/events/{eventID}/schedule":                              {moderator, admin},
+	"GET /api/v1/events/{eventID}/schedule":                               {moderator, admin},
+	"GET /api/v1/events/{eventID}/meetings":                               {moderator, admin},
+	"PATCH /api/v1/events/{eventID}/meetings/{meetingID}":                 {moderator, admin},
+	"GET /api/v1/events/{eventID}/table-plan":                             {moderator, admin},
+	"GET /api/v1/events/{eventID}/table-plan.pdf":                         {moderator, admin},
+	"POST /api/v1/events/{eventID}/agendas/send":                          {moderator, admin},
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

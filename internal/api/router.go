@@ -83,6 +83,9 @@ type Deps struct {
 	// Events runs the business convention's events and registrations,
 	// and applies Stripe's webhooks.
 	Events *core.Events
+	// Meetings runs the business convention's directory, meeting requests,
+	// schedule, agendas and outcomes.
+	Meetings *core.Meetings
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -162,6 +165,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerEvents(rt, d.Events)
 	registerRegistrations(rt, d.Events)
 	registerBillingWebhook(rt, d.Events, d.Log)
+	registerMeetings(rt, d.Meetings)
 	if d.Moderation != nil {
 		registerModerationGauges(d.Registry, d.Moderation)
 	}

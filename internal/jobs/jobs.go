@@ -70,6 +70,10 @@ type Options struct {
 	// SavedSearchAlertInterval, when set, runs the alerts at this interval
 	// instead of daily at 05:30 UTC (tests).
 	SavedSearchAlertInterval time.Duration
+	// MeetingsInterval is how often expired meeting requests and the
+	// outcome questions of finished conventions are looked for (default
+	// hourly).
+	MeetingsInterval time.Duration
 }
 
 // Fetch timing. River wakes on a notification sent with each insert, but
@@ -92,6 +96,8 @@ type Runner struct {
 	notes   *core.Notifications
 	routing *core.Routing
 	saved   *core.SavedSearches
+	// meetings runs the convention's meeting jobs (meetings.go).
+	meetings *core.Meetings
 }
 
 // New builds the River client with every worker and periodic job registered.
@@ -182,6 +188,11 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 		alertSchedule = river.PeriodicInterval(opts.SavedSearchAlertInterval)
 	}
 	periodic := []*river.PeriodicJob{}
+	meetingWorkers, meetingPeriodic, err := addMeetingJobs(workers, log, opts.MeetingsInterval)
+	if err != nil {
+		return nil, err
+	}
+	periodic = append(periodic, meetingPeriodic...)
 	if opts.Searcher != nil {
 		// Not on start, like the digest: a restart must not send alerts
 		// at another hour than the one users know.
@@ -247,6 +258,12 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	closeTender.Index = r
 	closeTender.Notes = r.notes
 	events.Events = core.NewNotificationEvents(st, r.notes)
+	publicURL := opts.Notifications.PublicURL
+	if publicURL == "" {
+		publicURL = opts.PublicURL
+	}
+	r.meetings = core.NewMeetings(st, r, r.notes, time.Now, core.MeetingsConfig{PublicURL: publicURL})
+	meetingWorkers.wire(r.meetings)
 	if opts.Registry != nil {
 		opts.Registry.MustRegister(lag, prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "passerelle_search_index_oldest_pending_seconds",

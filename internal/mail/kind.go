@@ -90,6 +90,25 @@ const (
 	// KindEventCancelled tells registrants that the organisers cancelled
 	// the event (and refund what was paid).
 	KindEventCancelled Kind = "event_cancelled"
+	// KindMeetingRequestReceived tells an organisation's members that one
+	// of their delegates was asked for a meeting at a business convention
+	// (MeetingRequestData).
+	KindMeetingRequestReceived Kind = "meeting_request_received"
+	// KindMeetingRequestAccepted tells the sender's organisation that its
+	// request was accepted (MeetingRequestData).
+	KindMeetingRequestAccepted Kind = "meeting_request_accepted"
+	// KindMeetingRequestDeclined tells the sender's organisation that its
+	// request was declined, with the reason (MeetingRequestData).
+	KindMeetingRequestDeclined Kind = "meeting_request_declined"
+	// KindMeetingRequestExpired tells the sender's organisation that its
+	// request expired unanswered (MeetingRequestData).
+	KindMeetingRequestExpired Kind = "meeting_request_expired"
+	// KindAgendaSent sends a delegate their agenda, preliminary or final
+	// (AgendaSentData).
+	KindAgendaSent Kind = "agenda_sent"
+	// KindOutcomeRequest asks a delegate, after the event, what came of
+	// their meetings (OutcomeRequestData).
+	KindOutcomeRequest Kind = "outcome_request"
 )
 
 // Kinds returns every kind, in a fixed order.
@@ -101,7 +120,9 @@ func Kinds() []Kind {
 		KindQuestionAsked, KindQuestionAnswered, KindResponsesReceived, KindStatusExpiring, KindDeadlineReminder, KindOutcomeQuestion,
 		KindSavedSearchAlert, KindOrganisationStatus, KindReportOutcome,
 		KindRegistrationConfirmed, KindRegistrationReceipt, KindRegistrationCancelled, KindRefundSucceeded, KindRefundFailed,
-		KindEventCancelled}
+		KindEventCancelled,
+		KindMeetingRequestReceived, KindMeetingRequestAccepted, KindMeetingRequestDeclined, KindMeetingRequestExpired,
+		KindAgendaSent, KindOutcomeRequest}
 }
 
 // DefaultLanguage is used for any language Passerelle does not speak.
@@ -383,4 +404,32 @@ type EventEmailData struct {
 	Refund       string
 	Organisation string
 	Link         string
+}
+
+// MeetingRequestData is the data of the meeting_request_* kinds: the
+// request's event, its sender (From) and recipient (To), the message and
+// priority (received), the reason (declined), and the link to the requests.
+type MeetingRequestData struct {
+	Name, EventName                 string
+	FromName, FromOrganisation      string
+	ToName, ToOrganisation          string
+	Message, Priority, Reason, Link string
+}
+
+// AgendaSentData is the data of KindAgendaSent.
+type AgendaSentData struct {
+	Name, EventName, Venue, TimeZone string
+	Final                            bool
+	Version                          int
+	// Meetings have Time (in the event's time zone), Table, Organisation,
+	// Delegate and Country.
+	Meetings      []map[string]any
+	Link, ICSLink string
+}
+
+// OutcomeRequestData is the data of KindOutcomeRequest.
+type OutcomeRequestData struct {
+	Name, EventName string
+	Meetings        int
+	Link            string
 }

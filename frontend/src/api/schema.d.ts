@@ -464,6 +464,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{eventID}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A delegate's agenda
+         * @description Members, for a delegate of their organisation: the meetings once agendas were sent (empty before), each with the outcome their organisation recorded and whether the other side recorded one. Organisers see any delegate's at any time.
+         */
+        get: operations["get-event-agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A delegate's agenda as iCalendar
+         * @description Who may read the agenda (GET …/agenda). RFC 5545, one event per meeting (UID stable across versions, SEQUENCE the agenda version, STATUS tentative until the final agenda). 409 while the agenda has no meetings.
+         */
+        get: operations["get-event-agenda-ics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/agenda.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A delegate's agenda as PDF
+         * @description Who may read the agenda (GET …/agenda). A4, printable, in the caller's language, times in the event's time zone.
+         */
+        get: operations["get-event-agenda-pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/agendas/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the agendas
+         * @description Organisers. Emails every delegate their agenda, in their language, with links to it and to its .ics file. A final agenda confirms every meeting (later runs keep them); a preliminary one after a final one is refused (409). Each sending increases the event's agenda_version.
+         */
+        post: operations["send-event-agendas"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/{eventID}/cancel": {
         parameters: {
             query?: never;
@@ -478,6 +558,214 @@ export interface paths {
          * @description Organisers: every registration is cancelled and its registrant emailed; paid ones are refunded in full (a background job each).
          */
         post: operations["cancel-event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/delegates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The participants' directory
+         * @description Members of an organisation with a confirmed registration at the event, acting for their active organisation; organisers read it too. The delegates of confirmed registrations, by name, filtered; never an email address. Each entry says whether it is the caller's, the latest request between the caller's delegates and it, and any exclusion.
+         */
+        get: operations["list-event-delegates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/exclusions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Organisations not to be scheduled with
+         * @description Members of an organisation with a confirmed registration at the event, acting for their active organisation: the organisations theirs excluded at this event, oldest first.
+         */
+        get: operations["list-event-exclusions"];
+        put?: never;
+        /**
+         * Exclude an organisation
+         * @description Members of an organisation with a confirmed registration at the event, acting for their active organisation: their organisation will not be scheduled with another registered one (met before, or no thanks). Pending requests between the two are declined, either way. Excluding again changes the kind. Returns the exclusions.
+         */
+        post: operations["create-event-exclusion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/exclusions/{organisationID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an exclusion
+         * @description Members of an organisation with a confirmed registration at the event, acting for their active organisation. Declined requests stay declined.
+         */
+        delete: operations["delete-event-exclusion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/meeting-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meeting requests
+         * @description Members of an organisation with a confirmed registration at the event, acting for their active organisation: the requests to (incoming) or from (outgoing) their delegates, newest first; organisers who take no part see every request of the event.
+         */
+        get: operations["list-meeting-requests"];
+        put?: never;
+        /**
+         * Ask for a meeting
+         * @description Members of an organisation with a confirmed registration at the event, acting for their active organisation, from one of their delegates. 409 when a pending or accepted request already joins the two delegates (either way), when either organisation excluded the other, for two delegates of one organisation, or once the event has started. The recipient's organisation is notified; the request expires unanswered after the event's request_expiry_days.
+         */
+        post: operations["create-meeting-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/meeting-requests/{requestID}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a meeting request
+         * @description Members of the recipient's organisation, with how much they want the meeting: the weight is 3 when either side must meet, 2 when both would like to, else 1. 409 when the request is no longer pending (expired included). The sender is notified.
+         */
+        post: operations["accept-meeting-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/meeting-requests/{requestID}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a meeting request
+         * @description Members of the recipient's organisation, with an optional reason the sender reads. 409 when no longer pending.
+         */
+        post: operations["decline-meeting-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/meeting-requests/{requestID}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a meeting request
+         * @description Members of the sender's organisation, while the request is pending (409 after).
+         */
+        post: operations["withdraw-meeting-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The scheduled meetings
+         * @description Organisers. By start then table; of one slot (starts_at) or one delegate when given.
+         */
+        get: operations["list-event-meetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/meetings/{meetingID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Lock, unlock or move a meeting
+         * @description Organisers. A move names the start of a slot of the event and optionally a table; it is refused (409, with the reason) unless both delegates are available then and have no other meeting, and the table is free. Without a table, the meeting keeps its own if free, else takes the first free one.
+         */
+        patch: operations["update-event-meeting"];
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/meetings/{meetingID}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record a meeting's outcome
+         * @description Members of either side's organisation, once the meeting has started (409 before): held, no show, follow-up, or a deal with its amount. Each side records its own; recording again replaces it.
+         */
+        put: operations["put-meeting-outcome"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -646,6 +934,90 @@ export interface paths {
          * @description Registers the active organisation as a participation type, with 1 to the type's maximum of delegates. A free type is confirmed at once and emailed; a paid one waits in pending_payment until Stripe confirms the payment made on checkout_url (503 when payments are not configured). 409 when registration is closed, when the organisation already has a live registration, or when the type is not for its kind. For a member of the organisation the caller acts for (another organisation's registration is never seen: 404).
          */
         post: operations["register-for-event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The last scheduler run
+         * @description Organisers. 404 before the first run. left_out lists the accepted requests the run left out, as they stand.
+         */
+        get: operations["get-event-schedule"];
+        put?: never;
+        /**
+         * Schedule the meetings
+         * @description Organisers. Schedules the accepted requests between delegates of confirmed registrations into the event's slots and tables, within each delegate's availability; excluded pairs are never scheduled. Locked meetings keep their slot and table, confirmed ones are kept; the others are replaced in one transaction. The answer is validated before anything is stored. Every accepted request left out gets a reason.
+         */
+        post: operations["run-event-schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who to meet
+         * @description Members of an organisation with a confirmed registration at the event, acting for their active organisation. Up to 20 delegates of other organisations for one of the caller's delegates to meet, best first, each with its score and reasons (shared sectors; open tenders of one side that the other's offers cover; a buyer meeting an SSE supplier). Delegates already requested (pending or accepted) and excluded organisations are left out.
+         */
+        get: operations["list-meeting-suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/table-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The table plan
+         * @description Organisers. Every slot (or the one starting at starts_at) with its meetings by table.
+         */
+        get: operations["get-event-table-plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/table-plan.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The table plan as PDF
+         * @description Organisers. One section per slot with its occupied tables, to print.
+         */
+        get: operations["get-event-table-plan-pdf"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2472,6 +2844,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptMeetingRequestInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/AcceptMeetingRequestInputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @example must_meet
+             * @enum {string}
+             */
+            priority: "must_meet" | "would_like" | "ok";
+        };
         AcceptedInvitationOutputBody: {
             /**
              * Format: uri
@@ -2516,6 +2901,79 @@ export interface components {
             readonly $schema?: string;
             /** Format: uuid */
             organisation_id: string;
+        };
+        AgendaBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/AgendaBody.json
+             */
+            readonly $schema?: string;
+            /** @enum {string} */
+            agenda_state: "none" | "preliminary" | "final";
+            /** Format: int64 */
+            agenda_version: number;
+            delegate: components["schemas"]["AgendaDelegateBody"];
+            meetings: components["schemas"]["AgendaMeetingBody"][] | null;
+            /** @example Europe/Paris */
+            time_zone: string;
+        };
+        AgendaDelegateBody: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organisation_name: string;
+        };
+        AgendaMeetingBody: {
+            confirmed: boolean;
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: uuid */
+            id: string;
+            locked: boolean;
+            other: components["schemas"]["AgendaPartyBody"];
+            other_outcome_recorded: boolean;
+            /** @description The outcome the delegate's organisation recorded; absent until then */
+            outcome?: components["schemas"]["MeetingOutcomeBody"];
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: int64 */
+            table: number;
+        };
+        AgendaPartyBody: {
+            /** @example FR */
+            country: string;
+            /** Format: uuid */
+            delegate_id: string;
+            job_title: string;
+            /** @example Claire Weber */
+            name: string;
+            /** Format: uuid */
+            organisation_id: string;
+            /** @example ESAT du Saulnois */
+            organisation_name: string;
+        };
+        AgendasSentBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/AgendasSentBody.json
+             */
+            readonly $schema?: string;
+            /** @enum {string} */
+            agenda_state: "none" | "preliminary" | "final";
+            /** Format: int64 */
+            agenda_version: number;
+            /**
+             * Format: int64
+             * @description Agenda emails queued, one per delegate
+             */
+            emails: number;
+            /**
+             * Format: uuid
+             * @description The event
+             */
+            id: string;
         };
         AnswerInputBody: {
             /**
@@ -2889,6 +3347,43 @@ export interface components {
              */
             strategic_procurement?: string[] | null;
         };
+        ConventionPartyBody: {
+            /** @example FR */
+            country: string;
+            /** Format: uuid */
+            delegate_id: string;
+            /** @example Claire Weber */
+            name: string;
+            /** Format: uuid */
+            organisation_id: string;
+            /** @example ESAT du Saulnois */
+            organisation_name: string;
+        };
+        CreateMeetingRequestInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/CreateMeetingRequestInputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @description One of the caller's delegates
+             * @example 01936f1e-6a3c-7d2b-9a51-3b0f5c2e8d41
+             */
+            from_delegate_id: string;
+            /**
+             * @description At most 1000 characters
+             * @example Nous cherchons un prestataire de nettoyage pour nos écoles.
+             */
+            message?: string;
+            /**
+             * @example would_like
+             * @enum {string}
+             */
+            priority: "must_meet" | "would_like";
+            /** @example 01936f1e-6a3c-7d2b-9a51-3b0f5c2e8d42 */
+            to_delegate_id: string;
+        };
         CreateOrganisationInputBody: {
             /**
              * Format: uri
@@ -2976,6 +3471,19 @@ export interface components {
             generated_at: string;
             /** Format: uuid */
             user_id: string;
+        };
+        DeclineMeetingRequestInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/DeclineMeetingRequestInputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @description At most 500 characters
+             * @example Nous avons déjà un prestataire.
+             */
+            reason?: string;
         };
         DelegateBody: {
             /**
@@ -3067,6 +3575,61 @@ export interface components {
              * @example Atelier de conditionnement et de mise sous pli en Moselle.
              */
             text: string;
+        };
+        DirectoryEntryBody: {
+            /** @example FR */
+            country: string;
+            /** Format: uuid */
+            delegate_id: string;
+            /**
+             * @description An exclusion between the two organisations, or null
+             * @enum {string|null}
+             */
+            excluded: "met_before" | "no_thanks" | null;
+            /** @example Responsable commercial */
+            job_title: string;
+            /** @description A delegate of the caller's organisation */
+            mine: boolean;
+            /** @example Claire Weber */
+            name: string;
+            needs: string;
+            offers: string;
+            /** Format: uuid */
+            organisation_id: string;
+            /** @enum {string} */
+            organisation_kind: "sse_supplier" | "public_buyer" | "private_buyer" | "cluster";
+            /** @example ESAT du Saulnois */
+            organisation_name: string;
+            /**
+             * @description Language of offers and needs
+             * @enum {string}
+             */
+            profile_lang: "fr" | "de" | "en" | "nl";
+            /** @description The latest request between one of the caller's delegates and this one; absent when none */
+            request?: components["schemas"]["DirectoryRequestBody"];
+            /** @description The sectors' names in the caller's language */
+            sector_labels: string[] | null;
+            sectors: string[] | null;
+        };
+        DirectoryOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/DirectoryOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["DirectoryEntryBody"][] | null;
+            next_cursor: string;
+        };
+        DirectoryRequestBody: {
+            /** @enum {string} */
+            direction: "outgoing" | "incoming";
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            priority: "must_meet" | "would_like";
+            /** @enum {string} */
+            state: "pending" | "accepted" | "declined" | "expired" | "withdrawn";
         };
         DocumentBody: {
             /**
@@ -3292,6 +3855,16 @@ export interface components {
             /** @description Empty after the last page */
             next_cursor: string;
         };
+        EventMeetingsOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/EventMeetingsOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["MeetingBody"][] | null;
+            next_cursor: string;
+        };
         EventSessionBody: {
             breaks: components["schemas"]["EventBreakBody"][] | null;
             /** Format: date-time */
@@ -3364,6 +3937,39 @@ export interface components {
             state: "draft" | "published" | "cancelled";
             /** @example Centre des congrès Robert Schuman, Metz */
             venue: string;
+        };
+        ExcludeInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/ExcludeInputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @example met_before
+             * @enum {string}
+             */
+            kind: "met_before" | "no_thanks";
+            /** @example 01936f1e-6a3c-7d2b-9a51-3b0f5c2e8d43 */
+            organisation_id: string;
+        };
+        ExclusionBody: {
+            /** Format: date-time */
+            created_at: string;
+            /** @enum {string} */
+            kind: "met_before" | "no_thanks";
+            /** Format: uuid */
+            organisation_id: string;
+            organisation_name: string;
+        };
+        ExclusionsOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/ExclusionsOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["ExclusionBody"][] | null;
         };
         Facilitator: {
             /**
@@ -3561,6 +4167,14 @@ export interface components {
              */
             role: "owner" | "member";
         };
+        LeftOutBody: {
+            /** @enum {string} */
+            reason: "same_organisation" | "no_common_slot" | "lock_unavailable" | "lock_conflict" | "delegate_fully_booked" | "no_table_left" | "excluded";
+            /** @description The reason in the caller's language */
+            reason_text: string;
+            /** Format: uuid */
+            request_id: string;
+        };
         ListingFlagBody: {
             /**
              * @description The similarity of the titles (duplicate), the number of links (links) or the word found (blocked_word)
@@ -3736,6 +4350,115 @@ export interface components {
             items: components["schemas"]["MatchBody"][] | null;
             /** @description Empty after the last page */
             next_cursor: string;
+        };
+        MeetingBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/MeetingBody.json
+             */
+            readonly $schema?: string;
+            a: components["schemas"]["ConventionPartyBody"];
+            b: components["schemas"]["ConventionPartyBody"];
+            /** @description Sent in a final agenda */
+            confirmed: boolean;
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: uuid */
+            id: string;
+            locked: boolean;
+            /** Format: uuid */
+            request_id: string;
+            /** Format: date-time */
+            starts_at: string;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            table: number;
+            /** Format: int64 */
+            weight: number;
+        };
+        MeetingOutcomeBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/MeetingOutcomeBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * Format: int64
+             * @description The deal's amount; null for other outcomes
+             */
+            amount_cents: number | null;
+            /** @example EUR */
+            currency: string;
+            note: string;
+            /** @enum {string} */
+            outcome: "held" | "no_show" | "follow_up" | "deal";
+            /** Format: date-time */
+            recorded_at: string;
+        };
+        MeetingRequestBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/MeetingRequestBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @description The recipient's answer, null until accepted
+             * @enum {string|null}
+             */
+            answer_priority: "must_meet" | "would_like" | "ok" | null;
+            /** Format: date-time */
+            answered_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            decline_reason: string | null;
+            /** Format: date-time */
+            expires_at: string;
+            from: components["schemas"]["ConventionPartyBody"];
+            /** Format: uuid */
+            id: string;
+            /** @description Absent until scheduled */
+            meeting?: components["schemas"]["MeetingSlotBody"];
+            message: string;
+            /** @enum {string} */
+            priority: "must_meet" | "would_like";
+            /** @enum {string} */
+            state: "pending" | "accepted" | "declined" | "expired" | "withdrawn";
+            to: components["schemas"]["ConventionPartyBody"];
+            /** @description Why the last scheduler run left this accepted request out, in the caller's language; null otherwise */
+            unscheduled_reason: string | null;
+            /**
+             * Format: int64
+             * @description When accepted: 3 when either side must meet, 2 when both would like to, else 1
+             */
+            weight: number | null;
+        };
+        MeetingRequestsOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/MeetingRequestsOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["MeetingRequestBody"][] | null;
+            next_cursor: string;
+        };
+        MeetingSlotBody: {
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            starts_at: string;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            table: number;
         };
         MemberBody: {
             /**
@@ -4781,6 +5504,27 @@ export interface components {
             max_delegates: number;
             names: components["schemas"]["LocalizedNamesBody"];
         };
+        PatchMeetingInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/PatchMeetingInputBody.json
+             */
+            readonly $schema?: string;
+            /** @example true */
+            locked?: boolean;
+            /**
+             * Format: date-time
+             * @description The start of the slot to move to
+             * @example 2027-03-12T08:20:00Z
+             */
+            starts_at?: string;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            table?: number;
+        };
         PreferenceBody: {
             /** @example listing_decisions */
             category: string;
@@ -4850,6 +5594,35 @@ export interface components {
              * @enum {string}
              */
             language?: "fr" | "de" | "en" | "nl";
+        };
+        PutOutcomeInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/PutOutcomeInputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * Format: int64
+             * @description Required for a deal, and only for one
+             * @example 1250000
+             */
+            amount_cents?: number;
+            /**
+             * @description Default EUR
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * @description At most 2000 characters
+             * @example Devis envoyé le 12 mars
+             */
+            note?: string;
+            /**
+             * @example deal
+             * @enum {string}
+             */
+            outcome: "held" | "no_show" | "follow_up" | "deal";
         };
         QuestionBody: {
             /**
@@ -5638,6 +6411,46 @@ export interface components {
              */
             query?: string;
         };
+        ScheduleRunBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/ScheduleRunBody.json
+             */
+            readonly $schema?: string;
+            /** Format: int64 */
+            duration_ms: number;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int64
+             * @description Locked or confirmed meetings kept
+             */
+            kept: number;
+            left_out: components["schemas"]["LeftOutBody"][] | null;
+            /**
+             * Format: int64
+             * @description Meetings scheduled
+             */
+            meetings: number;
+            /**
+             * Format: int64
+             * @description Accepted requests considered
+             */
+            requests: number;
+            /** Format: date-time */
+            started_at: string;
+            /**
+             * Format: int64
+             * @description No schedule can weigh more
+             */
+            upper_bound: number;
+            /**
+             * Format: int64
+             * @description Total weight of the meetings
+             */
+            weight: number;
+        };
         SearchFacetBody: {
             /**
              * Format: int64
@@ -5865,6 +6678,19 @@ export interface components {
             readonly $schema?: string;
             items: components["schemas"]["SectorGroupBody"][] | null;
         };
+        SendAgendasInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/SendAgendasInputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @example final
+             * @enum {string}
+             */
+            kind: "preliminary" | "final";
+        };
         SetLogoInputBody: {
             /**
              * Format: uri
@@ -5905,6 +6731,30 @@ export interface components {
              */
             password: string;
         };
+        SuggestionBody: {
+            delegate: components["schemas"]["DirectoryEntryBody"];
+            /**
+             * @description In the caller's language
+             * @example [
+             *       "Shared sector: Cleaning"
+             *     ]
+             */
+            reasons: string[] | null;
+            /**
+             * Format: double
+             * @example 9
+             */
+            score: number;
+        };
+        SuggestionsOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/SuggestionsOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["SuggestionBody"][] | null;
+        };
         SuspensionInputBody: {
             /**
              * Format: uri
@@ -5922,6 +6772,28 @@ export interface components {
              * @example fraud
              */
             reason_template?: string;
+        };
+        TablePlanOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/TablePlanOutputBody.json
+             */
+            readonly $schema?: string;
+            slots: components["schemas"]["TablePlanSlotBody"][] | null;
+        };
+        TablePlanRowBody: {
+            a: components["schemas"]["ConventionPartyBody"];
+            b: components["schemas"]["ConventionPartyBody"];
+            /** Format: int64 */
+            table: number;
+        };
+        TablePlanSlotBody: {
+            /** Format: date-time */
+            ends_at: string;
+            rows: components["schemas"]["TablePlanRowBody"][] | null;
+            /** Format: date-time */
+            starts_at: string;
         };
         TenderBody: {
             /**
@@ -7363,6 +8235,161 @@ export interface operations {
             };
         };
     };
+    "get-event-agenda": {
+        parameters: {
+            query?: {
+                /** @description A delegate of the caller's organisation (default: the first); organisers name any */
+                delegate_id?: string;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-event-agenda-ics": {
+        parameters: {
+            query?: {
+                /** @description A delegate of the caller's organisation (default: the first); organisers name any */
+                delegate_id?: string;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": unknown;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-event-agenda-pdf": {
+        parameters: {
+            query?: {
+                /** @description A delegate of the caller's organisation (default: the first); organisers name any */
+                delegate_id?: string;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "send-event-agendas": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendAgendasInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendasSentBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "cancel-event": {
         parameters: {
             query?: never;
@@ -7384,6 +8411,461 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EventBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-event-delegates": {
+        parameters: {
+            query?: {
+                /** @description Text in the name, organisation, job title, offers or needs */
+                q?: string;
+                country?: string;
+                kind?: "sse_supplier" | "public_buyer" | "private_buyer" | "buyer" | "cluster" | "";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-event-exclusions": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExclusionsOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-event-exclusion": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExcludeInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExclusionsOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "delete-event-exclusion": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+                organisationID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-meeting-requests": {
+        parameters: {
+            query?: {
+                /** @description incoming (to the caller's delegates), outgoing, or both when empty */
+                box?: "incoming" | "outgoing" | "";
+                state?: "pending" | "accepted" | "declined" | "expired" | "withdrawn" | "";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestsOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-meeting-request": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMeetingRequestInputBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "accept-meeting-request": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+                requestID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptMeetingRequestInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "decline-meeting-request": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+                requestID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineMeetingRequestInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "withdraw-meeting-request": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+                requestID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-event-meetings": {
+        parameters: {
+            query?: {
+                /** @description The meetings of the slot starting then */
+                starts_at?: string;
+                delegate_id?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventMeetingsOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "update-event-meeting": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+                meetingID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchMeetingInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "put-meeting-outcome": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+                meetingID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutOutcomeInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingOutcomeBody"];
                 };
             };
             /** @description Error */
@@ -7740,6 +9222,185 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RegisterOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-event-schedule": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleRunBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "run-event-schedule": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleRunBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-meeting-suggestions": {
+        parameters: {
+            query?: {
+                /** @description One of the caller's delegates (default: the first) */
+                delegate_id?: string;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionsOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-event-table-plan": {
+        parameters: {
+            query?: {
+                /** @description One slot only (its start); every slot when absent */
+                starts_at?: string;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TablePlanOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-event-table-plan-pdf": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
                 };
             };
             /** @description Error */
