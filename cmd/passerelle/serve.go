@@ -166,6 +166,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		AuditLog:       core.NewAuditLog(st),
 		Events:         events,
 		Meetings:       core.NewMeetings(st, runner, runner.Notifications(), time.Now, core.MeetingsConfig{PublicURL: cfg.PublicURL}),
+
+		Impact: core.NewImpact(st, time.Now),
 	})
 
 	srv := &http.Server{

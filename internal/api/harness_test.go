@@ -164,6 +164,8 @@ func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
 		AuditLog:       core.NewAuditLog(db.Store),
 		Events:         events,
 		Meetings:       meetings,
+
+		Impact: core.NewImpact(db.Store, clock.now),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

@@ -86,6 +86,9 @@ type Deps struct {
 	// Meetings runs the business convention's directory, meeting requests,
 	// schedule, agendas and outcomes.
 	Meetings *core.Meetings
+
+	// Impact computes the impact figures and their exports (issue 10).
+	Impact *core.Impact
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -166,6 +169,8 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerRegistrations(rt, d.Events)
 	registerBillingWebhook(rt, d.Events, d.Log)
 	registerMeetings(rt, d.Meetings)
+
+	registerImpact(rt, d.Impact)
 	if d.Moderation != nil {
 		registerModerationGauges(d.Registry, d.Moderation)
 	}
