@@ -92,7 +92,7 @@ type ImpactFigures struct {
 	MeetingsHeld, MeetingDeals                        int64
 	// TendersPublished counts the tenders of the period, TendersWithInterest
 	// those that had an interested supplier; the hours are nil without any.
-	TendersPublished, TendersWithInterest int64
+	TendersPublished, TendersWithInterest     int64
 	MedianHoursToInterest, P90HoursToInterest *float64
 }
 
