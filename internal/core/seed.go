@@ -171,6 +171,8 @@ func Seed(ctx context.Context, st *store.Store, objects *blob.Store, jobs Tender
 	// The business convention comes after the listings: delegates' event
 	// profiles are prefilled from them.
 	steps = append(steps, seedConvention)
+	// The past purchases the impact figures count (seed_impact.go).
+	steps = append(steps, seedImpact)
 	for _, step := range steps {
 		if err := step(ctx, w); err != nil {
 			return DemoSummary{}, err
