@@ -1,4 +1,5 @@
 import { Button } from '@mantine/core'
+import { useMediaQuery } from '@mantine/hooks'
 import { type ReactNode, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
@@ -26,6 +27,11 @@ const SECOND = '#b4451f'
 /** Euros without cents for the axes ("12 000 €"). */
 function axisEuros(cents: number, language: string): string {
   return new Intl.NumberFormat(language, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cents / 100)
+}
+
+/** A label cut to fit beside a bar; the table view and the tooltip give it whole. */
+function shortLabel(label: string, max = 28): string {
+  return label.length > max ? `${label.slice(0, max - 1).trimEnd()}…` : label
 }
 
 /**
@@ -96,6 +102,8 @@ export function RowsTable({ caption, rows, language }: { caption: string; rows: 
 /** A dimension as horizontal bars of amounts, largest first. */
 export function BarsCard({ title, note, rows, language }: { title: string; note?: string | undefined; rows: ImpactRow[]; language: string }) {
   const height = Math.max(120, rows.length * 44 + 40)
+  // On a phone the labels take less room, so that the bars keep some.
+  const narrow = useMediaQuery('(max-width: 36em)')
   return (
     <ChartCard
       title={title}
@@ -106,7 +114,7 @@ export function BarsCard({ title, note, rows, language }: { title: string; note?
           <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24, top: 8, bottom: 8 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" tickFormatter={(v: number) => axisEuros(v, language)} />
-            <YAxis type="category" dataKey="label" width={170} />
+            <YAxis type="category" dataKey="label" width={narrow ? 110 : 190} tickFormatter={(v: string) => shortLabel(v, narrow ? 16 : 28)} />
             <Tooltip formatter={(v) => formatMoney(Number(v), 'EUR', language)} />
             <Bar dataKey="amount_cents" fill={BAR} isAnimationActive={false} />
           </BarChart>
@@ -129,7 +137,7 @@ export function MonthsCard({ title, rows, language }: { title: string; rows: Imp
             <XAxis dataKey="label" />
             <YAxis tickFormatter={(v: number) => axisEuros(v, language)} width={90} />
             <Tooltip formatter={(v) => formatMoney(Number(v), 'EUR', language)} />
-            <Line type="monotone" dataKey="amount_cents" stroke={BAR} strokeWidth={3} dot isAnimationActive={false} />
+            <Line type="linear" dataKey="amount_cents" stroke={BAR} strokeWidth={3} dot isAnimationActive={false} />
           </LineChart>
         </ResponsiveContainer>
       }
