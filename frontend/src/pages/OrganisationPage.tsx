@@ -1,9 +1,10 @@
 import { Badge, Button } from '@mantine/core'
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { Suspense, lazy } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, unwrap, type Schemas } from '../api/client'
+import { useCursorList } from '../api/cursorList'
 import { Empty, ErrorState, Loading, PageError } from '../components/States'
 import { countryName, formatDate } from '../components/format'
 import { pickText } from '../components/localized'
@@ -20,21 +21,24 @@ const FavouriteButton = lazy(() => import('../workspace/buyer/FavouriteButton'))
 
 /** The supplier's published offers, a page at a time (shared by the list and the map). */
 function useOrganisationOffers(orgID: string) {
-  return useInfiniteQuery({
+  return useCursorList({
     queryKey: ['organisation-offers', orgID],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor: string) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/offers', {
           params: {
             path: { orgID },
-            query: { state: 'published', limit: OFFERS_PAGE, ...(pageParam ? { cursor: pageParam } : {}) },
+            query: { state: 'published', limit: OFFERS_PAGE, ...(cursor ? { cursor } : {}) },
           },
         }),
       ),
-    getNextPageParam: (last) => last.next_cursor || undefined,
-    select: (data) => data.pages.flatMap((page) => page.items ?? []).filter((offer) => offer.state === 'published'),
+    filter: isPublished,
   })
+}
+
+// The profile lists published offers only.
+function isPublished(offer: { state: string }) {
+  return offer.state === 'published'
 }
 
 const OFFERS_PAGE = 20
@@ -160,7 +164,7 @@ function Statuses({ orgID }: { orgID: string }) {
 function Offers({ orgID }: { orgID: string }) {
   const { t } = useTranslation()
   const offers = useOrganisationOffers(orgID)
-  const items = offers.data ?? []
+  const items = offers.items
   return (
     <section aria-labelledby="offers-heading">
       <h2 id="offers-heading">{t('organisation.offers')}</h2>
@@ -190,7 +194,7 @@ function OrganisationMap({ organisation, name, place }: { organisation: Organisa
   const { t } = useTranslation()
   const texts = useMapTexts()
   const offers = useOrganisationOffers(organisation.id)
-  const radii = (offers.data ?? []).map((offer) => (offer.area?.mode === 'radius' ? (offer.area.radius_km ?? 0) : 0))
+  const radii = offers.items.map((offer) => (offer.area?.mode === 'radius' ? (offer.area.radius_km ?? 0) : 0))
   const radiusKm = Math.max(0, ...radii)
   return (
     <Suspense fallback={<Loading />}>

@@ -1,4 +1,6 @@
 import type { TFunction } from 'i18next'
+import { useState, type ChangeEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { ApiError } from '../api/client'
 
 /**
@@ -43,4 +45,42 @@ export const rules = {
   required: (t: TFunction) => (value: string) => (value.trim() === '' ? t('workspace.form.required') : null),
   maxLength: (t: TFunction, max: number) => (value: string) =>
     [...value].length > max ? t('workspace.form.tooLong', { max }) : null,
+}
+
+/**
+ * A required text of at most max characters (the API's limit) with the
+ * touched state that decides when its error shows: from the first key
+ * typed (touchOn 'change', the default) or once the user leaves the field
+ * ('blur'), and always once the form is submitted (check). Spread
+ * inputProps on a Mantine TextInput or Textarea and give it
+ * fieldError(field.error, server, name) as its error.
+ */
+export function useRequiredText(max: number, { initial = '', touchOn = 'change' }: { initial?: string; touchOn?: 'change' | 'blur' } = {}) {
+  const { t } = useTranslation()
+  const [value, setValue] = useState(initial)
+  const [touched, setTouched] = useState(false)
+  const problem = rules.required(t)(value) ?? rules.maxLength(t, max)(value)
+  const touch = () => setTouched(true)
+  return {
+    value,
+    setValue,
+    touched,
+    setTouched,
+    /** The rule the value breaks, once the field was touched. */
+    error: touched ? problem : null,
+    /** On submit: shows the error if there is one; whether the value may be sent. */
+    check: () => {
+      touch()
+      return problem === null
+    },
+    inputProps: {
+      required: true,
+      value,
+      onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+        setValue(event.currentTarget.value)
+        if (touchOn === 'change') touch()
+      },
+      ...(touchOn === 'blur' ? { onBlur: touch } : {}),
+    },
+  }
 }

@@ -1,10 +1,10 @@
 import { Button, Checkbox, NativeSelect, TextInput } from '@mantine/core'
 import { useMediaQuery } from '@mantine/hooks'
-import { useInfiniteQuery } from '@tanstack/react-query'
 import { Suspense, lazy, useCallback, useEffect, useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useNavigate, useSearchParams } from 'react-router'
 import { ApiError, api, unwrap, type Schemas } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
 import { SearchResultCard, hitPath } from '../../components/SearchResultCard'
 import { Empty, ErrorState, Loading, sentence } from '../../components/States'
 import { countryName, formatNumber } from '../../components/format'
@@ -33,10 +33,10 @@ export default function SearchPage() {
   const language = i18n.resolvedLanguage ?? 'en'
   usePageTitle(query.q ? t('search.titleWithQuery', { q: query.q }) : t('search.title'))
 
-  const results = useInfiniteQuery({
+  const results = useCursorList({
     queryKey: ['search', query, language],
-    initialPageParam: params.get('cursor') ?? '',
-    queryFn: async ({ pageParam, signal }) =>
+    firstCursor: params.get('cursor') ?? '',
+    fetchPage: async (cursor, signal) =>
       unwrap(
         await api.GET('/api/v1/search', {
           params: {
@@ -44,13 +44,12 @@ export default function SearchPage() {
               ...query,
               facets: [...FACETS],
               limit: String(PAGE_SIZE),
-              ...(pageParam ? { cursor: pageParam } : {}),
+              ...(cursor ? { cursor } : {}),
             },
           },
           signal,
         }),
       ),
-    getNextPageParam: (last) => last.next_cursor || undefined,
   })
 
   // The view is the page's own parameter (?view=map), never sent to the API.
@@ -64,7 +63,7 @@ export default function SearchPage() {
   const navigate = useNavigate()
   const openListing = useCallback((href: string) => void navigate(href), [navigate])
   const first = results.data?.pages[0]
-  const hits = results.data?.pages.flatMap((page) => page.items ?? []) ?? []
+  const hits = results.items
   const update = (next: URLSearchParams) => setParams(next, { replace: true })
   // On a phone the filters come before the results: folded until asked for.
   const narrow = useMediaQuery('(max-width: 48rem)', false, { getInitialValueInEffect: false }) ?? false

@@ -1,11 +1,12 @@
 import { Alert, Badge, Button } from '@mantine/core'
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, unwrap, type Schemas } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
+import { Countdown as SharedCountdown } from '../../components/Countdown'
 import { Empty, ErrorState, Loading, PageError } from '../../components/States'
-import { formatDateTime, formatMoney, languageName, timeLeft } from '../../components/format'
+import { formatDateTime, formatMoney, languageName } from '../../components/format'
 import { pickText } from '../../components/localized'
 import { usePageTitle } from '../../components/usePageTitle'
 import { RegionName, useRegionNames } from '../../components/regions'
@@ -131,35 +132,21 @@ function TenderView({ tender }: { tender: Tender }) {
   )
 }
 
-// A badge cuts a long label with an ellipsis; the time left must be read whole, even on a phone.
-const WRAPPING_BADGE = {
-  root: { height: 'auto', maxWidth: '100%' },
-  label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' },
-} as const
-
 /** Time left to respond, refreshed every minute; passed once the server or the clock says so. */
 export function Countdown({ deadline, passed = false }: { deadline: string; passed?: boolean }) {
   const { t } = useTranslation()
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000)
-    return () => clearInterval(timer)
-  }, [])
-  const left = timeLeft(deadline, now)
-  if (passed || left.passed)
-    return (
-      <Badge color="gray" styles={WRAPPING_BADGE}>
-        {t('tender.deadlinePassed')}
-      </Badge>
-    )
-  const label =
-    left.days > 0
-      ? t('tender.daysLeft', { count: left.days, hours: left.hours })
-      : t('tender.hoursLeft', { count: left.hours })
   return (
-    <Badge color={left.days < 3 ? 'red' : 'blue'} variant="light" styles={WRAPPING_BADGE}>
-      {label}
-    </Badge>
+    <SharedCountdown
+      deadline={deadline}
+      passed={passed}
+      wrap
+      passedVariant="filled"
+      texts={{
+        passed: t('tender.deadlinePassed'),
+        left: ({ days, hours }) =>
+          days > 0 ? t('tender.daysLeft', { count: days, hours }) : t('tender.hoursLeft', { count: hours }),
+      }}
+    />
   )
 }
 
@@ -239,18 +226,16 @@ function Documents({ tender }: { tender: Tender }) {
 function Questions({ tenderID }: { tenderID: string }) {
   const { t, i18n } = useTranslation()
   const ui = i18n.resolvedLanguage ?? 'en'
-  const questions = useInfiniteQuery({
+  const questions = useCursorList({
     queryKey: ['tender-questions', tenderID],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/tenders/{tenderID}/questions', {
-          params: { path: { tenderID }, query: { limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { path: { tenderID }, query: { limit: 20, ...(cursor ? { cursor } : {}) } },
         }),
       ),
-    getNextPageParam: (last) => last.next_cursor || undefined,
   })
-  const items = questions.data?.pages.flatMap((page) => page.items ?? []) ?? []
+  const items = questions.items
   return (
     <section aria-labelledby="qa-heading">
       <h2 id="qa-heading">{t('tender.questions')}</h2>

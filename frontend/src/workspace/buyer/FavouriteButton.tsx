@@ -25,7 +25,7 @@ function FavouriteControl({ orgID, supplierID, supplierName }: { orgID: string; 
   const { t } = useTranslation()
   const client = useQueryClient()
   const lists = useFavouriteLists(orgID)
-  const items = lists.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = lists.items
   const [chosen, setChosen] = useState('')
   const [newName, setNewName] = useState('')
   const [done, setDone] = useState<string | null>(null)

@@ -1,12 +1,13 @@
 import { Alert, Button, TextInput } from '@mantine/core'
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { api, unwrap, type Schemas } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
 import { countryName, formatDate } from '../../components/format'
 import { Empty, ErrorState, Loading } from '../../components/States'
-import { rules, serverFieldErrors, serverMessage } from '../forms'
+import { rules, serverFieldErrors, serverMessage, useRequiredText } from '../forms'
 import { useBuyerOrganisation } from './api'
 import { BuyerFrame } from './BuyerFrame'
 import { LIST_NAME_MAX, useFavouriteLists } from './favourites'
@@ -21,7 +22,7 @@ export default function FavouritesPage() {
   const { organisation } = useBuyerOrganisation()
   const orgID = organisation?.id ?? ''
   const lists = useFavouriteLists(orgID)
-  const items = lists.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = lists.items
   const selected = items.find((l) => l.id === listID)
   return (
     <BuyerFrame title={t('buyer.favourites.title')}>
@@ -51,24 +52,22 @@ function CreateList({ orgID }: { orgID: string }) {
   const { t } = useTranslation()
   const client = useQueryClient()
   const navigate = useNavigate()
-  const [name, setName] = useState('')
-  const [touched, setTouched] = useState(false)
+  const name = useRequiredText(LIST_NAME_MAX, { touchOn: 'blur' })
   const create = useMutation({
     mutationFn: async () =>
       unwrap(
         await api.POST('/api/v1/organisations/{orgID}/favourite-lists', {
           params: { path: { orgID } },
-          body: { name: name.trim() },
+          body: { name: name.value.trim() },
         }),
       ),
     onSuccess: async (list) => {
-      setName('')
-      setTouched(false)
+      name.setValue('')
+      name.setTouched(false)
       await client.invalidateQueries({ queryKey: ['buyer', 'favourite-lists', orgID] })
       navigate(`/workspace/buyer/favourites/${list.id}`)
     },
   })
-  const clientError = touched ? (rules.required(t)(name) ?? rules.maxLength(t, LIST_NAME_MAX)(name)) : null
   const server = serverFieldErrors(create.error)
   return (
     <form
@@ -76,18 +75,14 @@ function CreateList({ orgID }: { orgID: string }) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault()
-        setTouched(true)
-        if (rules.required(t)(name) || rules.maxLength(t, LIST_NAME_MAX)(name)) return
+        if (!name.check()) return
         create.mutate()
       }}
     >
       <TextInput
         label={t('buyer.favourites.newName')}
-        required
-        value={name}
-        onChange={(e) => setName(e.currentTarget.value)}
-        onBlur={() => setTouched(true)}
-        error={clientError || server.name || (create.isError && !server.name ? serverMessage(create.error, t) : undefined)}
+        {...name.inputProps}
+        error={name.error || server.name || (create.isError && !server.name ? serverMessage(create.error, t) : undefined)}
       />
       <div className="buyer-actions">
         <Button type="submit" loading={create.isPending}>
@@ -200,16 +195,14 @@ function ListSuppliers({ orgID, list }: { orgID: string; list: FavouriteList }) 
   const { t, i18n } = useTranslation()
   const ui = i18n.resolvedLanguage ?? 'en'
   const client = useQueryClient()
-  const suppliers = useInfiniteQuery({
+  const suppliers = useCursorList({
     queryKey: ['buyer', 'favourites', list.id],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/favourite-lists/{listID}/suppliers', {
-          params: { path: { orgID, listID: list.id }, query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { path: { orgID, listID: list.id }, query: { limit: 50, ...(cursor ? { cursor } : {}) } },
         }),
       ),
-    getNextPageParam: (page) => page.next_cursor || undefined,
   })
   const remove = useMutation({
     mutationFn: async (supplierID: string) =>
@@ -223,7 +216,7 @@ function ListSuppliers({ orgID, list }: { orgID: string; list: FavouriteList }) 
       await client.invalidateQueries({ queryKey: ['buyer', 'favourite-lists', orgID] })
     },
   })
-  const items = suppliers.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = suppliers.items
   return (
     <section aria-labelledby="suppliers-heading">
       <h2 id="suppliers-heading">{t('buyer.favourites.suppliersOf', { name: list.name })}</h2>

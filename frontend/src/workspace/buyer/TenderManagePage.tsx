@@ -1,12 +1,13 @@
 import { Alert, Badge, Button, Textarea } from '@mantine/core'
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useParams } from 'react-router'
 import { ApiError, api, unwrap } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
 import { formatDateTime, formatMoney } from '../../components/format'
 import { Empty, ErrorState, Loading } from '../../components/States'
-import { rules, serverFieldErrors, serverMessage } from '../forms'
+import { rules, serverFieldErrors, serverMessage, useRequiredText } from '../forms'
 import {
   useBuyerOrganisation,
   useLotMatches,
@@ -168,18 +169,16 @@ export function OrganisationLink({ id }: { id: string }) {
 
 function Questions({ orgID, tender }: { orgID: string; tender: Tender }) {
   const { t } = useTranslation()
-  const questions = useInfiniteQuery({
+  const questions = useCursorList({
     queryKey: ['buyer', 'questions', tender.id],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/tenders/{tenderID}/questions', {
-          params: { path: { tenderID: tender.id }, query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { path: { tenderID: tender.id }, query: { limit: 50, ...(cursor ? { cursor } : {}) } },
         }),
       ),
-    getNextPageParam: (page) => page.next_cursor || undefined,
   })
-  const items = questions.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = questions.items
   const canAnswer = tender.state === 'published' && !tender.deadline_passed
   return (
     <section aria-labelledby="questions-heading">
@@ -202,24 +201,22 @@ function QuestionItem({ orgID, tender, question, canAnswer }: { orgID: string; t
   const ui = i18n.resolvedLanguage ?? 'en'
   const client = useQueryClient()
   const [editing, setEditing] = useState(!question.answer)
-  const [answer, setAnswer] = useState(question.answer ?? '')
-  const [touched, setTouched] = useState(false)
+  const answer = useRequiredText(ANSWER_MAX, { initial: question.answer ?? '', touchOn: 'blur' })
   const save = useMutation({
     mutationFn: async () =>
       unwrap(
         await api.PUT('/api/v1/organisations/{orgID}/tenders/{tenderID}/questions/{questionID}/answer', {
           params: { path: { orgID, tenderID: tender.id, questionID: question.id } },
-          body: { answer: answer.trim() },
+          body: { answer: answer.value.trim() },
         }),
       ),
     onSuccess: async () => {
       setEditing(false)
-      setTouched(false)
+      answer.setTouched(false)
       await client.invalidateQueries({ queryKey: ['buyer', 'questions', tender.id] })
     },
   })
-  const clientError = touched ? (rules.required(t)(answer) ?? rules.maxLength(t, ANSWER_MAX)(answer)) : null
-  const error = clientError || serverFieldErrors(save.error).answer
+  const error = answer.error || serverFieldErrors(save.error).answer
   return (
     <li className="buyer-card">
       <p>
@@ -252,19 +249,15 @@ function QuestionItem({ orgID, tender, question, canAnswer }: { orgID: string; t
           noValidate
           onSubmit={(event) => {
             event.preventDefault()
-            setTouched(true)
-            if (rules.required(t)(answer) || rules.maxLength(t, ANSWER_MAX)(answer)) return
+            if (!answer.check()) return
             save.mutate()
           }}
         >
           <Textarea
             label={t('buyer.questions.answerLabel')}
             description={t('buyer.questions.answerHint')}
-            required
+            {...answer.inputProps}
             rows={3}
-            value={answer}
-            onChange={(e) => setAnswer(e.currentTarget.value)}
-            onBlur={() => setTouched(true)}
             error={error}
           />
           {save.isError && !serverFieldErrors(save.error).answer ? (
@@ -291,18 +284,16 @@ function QuestionItem({ orgID, tender, question, canAnswer }: { orgID: string; t
 function NotInterested({ orgID, tender }: { orgID: string; tender: Tender }) {
   const { t, i18n } = useTranslation()
   const ui = i18n.resolvedLanguage ?? 'en'
-  const list = useInfiniteQuery({
+  const list = useCursorList({
     queryKey: ['buyer', 'not-interested', tender.id],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/tenders/{tenderID}/not-interested', {
-          params: { path: { orgID, tenderID: tender.id }, query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { path: { orgID, tenderID: tender.id }, query: { limit: 50, ...(cursor ? { cursor } : {}) } },
         }),
       ),
-    getNextPageParam: (page) => page.next_cursor || undefined,
   })
-  const items = list.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = list.items
   return (
     <section aria-labelledby="interest-heading">
       <h2 id="interest-heading">{t('buyer.interest.title')}</h2>
@@ -326,18 +317,16 @@ function NotInterested({ orgID, tender }: { orgID: string; tender: Tender }) {
 
 function Responses({ orgID, tender }: { orgID: string; tender: Tender }) {
   const { t } = useTranslation()
-  const responses = useInfiniteQuery({
+  const responses = useCursorList({
     queryKey: ['buyer', 'responses', tender.id],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/tenders/{tenderID}/responses', {
-          params: { path: { orgID, tenderID: tender.id }, query: { limit: 100, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { path: { orgID, tenderID: tender.id }, query: { limit: 100, ...(cursor ? { cursor } : {}) } },
         }),
       ),
-    getNextPageParam: (page) => page.next_cursor || undefined,
   })
-  const items = responses.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = responses.items
   const lots = tender.lots ?? []
   const withoutOutcome = lots.filter((l) => !l.outcome).length
   return (

@@ -13,7 +13,7 @@ export default function TendersPage() {
   const { t } = useTranslation()
   const { organisation } = useBuyerOrganisation()
   const tenders = useOrganisationTenders(organisation?.id)
-  const items = tenders.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = tenders.items
   return (
     <BuyerFrame title={t('buyer.tenders.title')}>
       <p>

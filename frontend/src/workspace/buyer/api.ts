@@ -1,5 +1,6 @@
-import { useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query'
+import { useQueries, useQuery } from '@tanstack/react-query'
 import { api, unwrap, type Schemas } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
 import { isBuyer, useActiveOrganisation } from '../organisations'
 
 export type Tender = Schemas['TenderBody']
@@ -17,17 +18,15 @@ export function useBuyerOrganisation() {
 
 /** Every tender of the organisation, a page at a time (oldest first, as the API sorts). */
 export function useOrganisationTenders(orgID: string | undefined) {
-  return useInfiniteQuery({
+  return useCursorList({
     queryKey: ['buyer', 'tenders', orgID],
     enabled: !!orgID,
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/tenders', {
-          params: { path: { orgID: orgID ?? '' }, query: { limit: 50, ...(pageParam ? { cursor: pageParam } : {}) } },
+          params: { path: { orgID: orgID ?? '' }, query: { limit: 50, ...(cursor ? { cursor } : {}) } },
         }),
       ),
-    getNextPageParam: (page) => page.next_cursor || undefined,
   })
 }
 

@@ -1,14 +1,15 @@
 import { Anchor, Button, Group, SimpleGrid, TextInput } from '@mantine/core'
-import { useInfiniteQuery } from '@tanstack/react-query'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { api, unwrap } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
+import { queryParams } from '../../api/queryParams'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { formatDateTime } from '../../components/format'
 import { usePageTitle } from '../../components/usePageTitle'
 import { fieldError, serverFieldErrors } from '../forms'
-import { defined, type AuditEntry } from './api'
+import type { AuditEntry } from './api'
 import {
   AUDIT_FILTER_MAX,
   auditChanges,
@@ -35,16 +36,14 @@ export function AuditPage() {
   const address = params.toString()
   useEffect(() => setDraft(auditFiltersFrom(new URLSearchParams(address))), [address])
   const query = auditQuery(applied)
-  const entries = useInfiniteQuery({
+  const entries = useCursorList({
     queryKey: ['moderation', 'audit', query],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/admin/audit', {
-          params: { query: defined({ ...query, cursor: pageParam || undefined, limit: 20 }) },
+          params: { query: queryParams({ ...query, cursor: cursor, limit: 20 }) },
         }),
       ),
-    getNextPageParam: (last) => last.next_cursor || undefined,
   })
   const server = serverFieldErrors(entries.error)
   const clientError = (name: (typeof TEXT_FILTERS)[number]) =>
@@ -62,7 +61,7 @@ export function AuditPage() {
   }
   const set = (name: keyof AuditFilters) => (event: React.ChangeEvent<HTMLInputElement>) =>
     setDraft({ ...draft, [name]: event.currentTarget.value })
-  const items = entries.data?.pages.flatMap((page) => page.items ?? []) ?? []
+  const items = entries.items
   const hasServerFieldErrors = Object.keys(server).length > 0
 
   return (

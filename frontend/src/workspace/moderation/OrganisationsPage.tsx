@@ -1,13 +1,13 @@
 import { Button, Group, TextInput } from '@mantine/core'
-import { useInfiniteQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { api, unwrap } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
+import { queryParams } from '../../api/queryParams'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { countryName } from '../../components/format'
 import { usePageTitle } from '../../components/usePageTitle'
-import { defined } from './api'
 import { LoadMore } from '../LoadMore'
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -26,17 +26,15 @@ export function OrganisationsPage() {
   const [id, setID] = useState('')
   const [idTouched, setIDTouched] = useState(false)
   const navigate = useNavigate()
-  const results = useInfiniteQuery({
+  const results = useCursorList({
     queryKey: ['moderation', 'organisation-search', q, language],
     enabled: q.trim() !== '',
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/search', {
-          params: { query: defined({ q, kind: ['supplier'], limit: '20', cursor: pageParam || undefined }) },
+          params: { query: queryParams({ q, kind: ['supplier'], limit: '20', cursor: cursor }) },
         }),
       ),
-    getNextPageParam: (last) => last.next_cursor || undefined,
   })
   const onSearch = (event: FormEvent) => {
     event.preventDefault()
@@ -48,7 +46,7 @@ export function OrganisationsPage() {
     setIDTouched(true)
     if (UUID.test(id.trim())) void navigate(`/workspace/moderation/organisations/${id.trim().toLowerCase()}`)
   }
-  const items = results.data?.pages.flatMap((page) => page.items ?? []) ?? []
+  const items = results.items
   return (
     <section aria-labelledby="orgs-title">
       <h2 id="orgs-title">{t('moderation.organisations.title')}</h2>

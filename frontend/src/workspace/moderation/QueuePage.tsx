@@ -37,7 +37,7 @@ export function QueuePage() {
     else next.delete(name)
     setParams(next, { replace: true })
   }
-  const items = queue.data?.pages.flatMap((page) => page.items ?? []) ?? []
+  const items = queue.items
   const now = Date.now()
 
   return (

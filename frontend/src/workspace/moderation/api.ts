@@ -1,5 +1,7 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { api, unwrap, type Schemas } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
+import { queryParams } from '../../api/queryParams'
 import { currentLanguage } from '../../i18n'
 import { useMe } from '../../layout/AccountMenu'
 import { useMyOrganisations } from '../organisations'
@@ -38,23 +40,21 @@ export function useIsOwnOrganisation() {
 
 /** The queue, a page at a time, with its kind and country filters. */
 export function useQueue(kind: string, country: string) {
-  return useInfiniteQuery({
+  return useCursorList({
     queryKey: ['moderation', 'queue', kind, country, currentLanguage()],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/moderation/queue', {
           params: {
-            query: defined({
+            query: queryParams({
               kind: kind || undefined,
               country: country || undefined,
-              cursor: pageParam || undefined,
+              cursor: cursor,
               limit: 20,
             }),
           },
         }),
       ),
-    getNextPageParam: (last) => last.next_cursor || undefined,
   })
 }
 
@@ -88,15 +88,5 @@ export function decisionPath(item: Pick<QueueItem, 'kind' | 'id' | 'organisation
       return `/workspace/moderation/sse-statuses/${item.organisation_id}/${item.id}`
     case 'report':
       return `/workspace/moderation/reports/${item.target_type ?? 'offer'}/${item.target_id ?? ''}/${item.id}`
-  }
-}
-
-/**
- * The object without its undefined properties: the API client's query types
- * take a parameter or leave it out, never undefined.
- */
-export function defined<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as {
-    [K in keyof T]?: Exclude<T[K], undefined>
   }
 }

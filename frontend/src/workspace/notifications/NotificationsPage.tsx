@@ -17,7 +17,7 @@ export default function NotificationsPage() {
   const [unreadOnly, setUnreadOnly] = useState(false)
   const list = useNotifications(unreadOnly)
   const { one, all } = useMarkRead()
-  const items = list.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = list.items
   const dateFormat = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeStyle: 'short' })
 
   return (

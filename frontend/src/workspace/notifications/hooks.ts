@@ -1,11 +1,13 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { request, type Notification, type Page } from './api'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { api, unwrap } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
+import { queryParams } from '../../api/queryParams'
 
 /** The unread count for the header's badge: re-read every minute and when the window gets focus. */
 export function useUnreadCount(enabled: boolean) {
   return useQuery({
     queryKey: ['me', 'notifications', 'unread-count'],
-    queryFn: async () => (await request<{ unread: number }>('GET', '/api/v1/me/notifications/unread-count')).unread,
+    queryFn: async () => unwrap(await api.GET('/api/v1/me/notifications/unread-count')).unread,
     enabled,
     refetchInterval: 60_000,
     refetchOnWindowFocus: true,
@@ -15,16 +17,14 @@ export function useUnreadCount(enabled: boolean) {
 
 /** The user's notifications, newest first, a page at a time. */
 export function useNotifications(unreadOnly = false, limit = 20) {
-  return useInfiniteQuery({
+  return useCursorList({
     queryKey: ['me', 'notifications', 'list', unreadOnly, limit],
-    queryFn: async ({ pageParam }) => {
-      const params = new URLSearchParams({ limit: String(limit) })
-      if (unreadOnly) params.set('unread', 'true')
-      if (pageParam) params.set('cursor', pageParam)
-      return request<Page<Notification>>('GET', `/api/v1/me/notifications?${params.toString()}`)
-    },
-    initialPageParam: '',
-    getNextPageParam: (last) => last.next_cursor || undefined,
+    fetchPage: async (cursor) =>
+      unwrap(
+        await api.GET('/api/v1/me/notifications', {
+          params: { query: queryParams({ limit, unread: unreadOnly || undefined, cursor }) },
+        }),
+      ),
   })
 }
 
@@ -33,11 +33,11 @@ export function useMarkRead() {
   const client = useQueryClient()
   const refresh = () => client.invalidateQueries({ queryKey: ['me', 'notifications'] })
   const one = useMutation({
-    mutationFn: (id: string) => request<Notification>('POST', `/api/v1/me/notifications/${encodeURIComponent(id)}/read`),
+    mutationFn: async (id: string) => unwrap(await api.POST('/api/v1/me/notifications/{id}/read', { params: { path: { id } } })),
     onSuccess: refresh,
   })
   const all = useMutation({
-    mutationFn: () => request<{ marked: number }>('POST', '/api/v1/me/notifications/read-all'),
+    mutationFn: async () => unwrap(await api.POST('/api/v1/me/notifications/read-all')),
     onSuccess: refresh,
   })
   return { one, all }

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, PasswordInput } from '@mantine/core'
+import { Button, Group, Modal } from '@mantine/core'
 import { useMutation } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap } from '../../api/client'
 import { usePageTitle } from '../../components/usePageTitle'
 import { fieldError, rules, serverFieldErrors, serverMessage } from '../forms'
+import { CurrentPasswordInput } from './CurrentPasswordInput'
 import { firstError, useTouched } from './formState'
 
 /** /workspace/account/data: download everything stored about me; erase my account. */
@@ -59,14 +60,10 @@ function DeleteAccount() {
           <li>{t('settings.data.kept')}</li>
           <li>{t('settings.data.lastOwner')}</li>
         </ul>
-        <PasswordInput
-          label={t('settings.currentPassword')}
-          autoComplete="current-password"
-          required
-          maxLength={256}
+        <CurrentPasswordInput
           value={password}
-          onChange={(e) => {
-            setPassword(e.currentTarget.value)
+          onChange={(value) => {
+            setPassword(value)
             touched.touch('password')
             erase.reset()
           }}

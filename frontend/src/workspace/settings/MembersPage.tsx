@@ -1,9 +1,10 @@
 import { Badge, Button, NativeSelect, TextInput } from '@mantine/core'
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
 import { api, unwrap } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { usePageTitle } from '../../components/usePageTitle'
 import { useMe } from '../../layout/AccountMenu'
@@ -44,16 +45,14 @@ function Members({ orgID, isOwner }: { orgID: string; isOwner: boolean }) {
   const me = useMe()
   const client = useQueryClient()
   const navigate = useNavigate()
-  const list = useInfiniteQuery({
+  const list = useCursorList({
     queryKey: ['organisation', orgID, 'members'],
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/members', {
-          params: { path: { orgID }, query: pageParam ? { cursor: pageParam } : {} },
+          params: { path: { orgID }, query: cursor ? { cursor } : {} },
         }),
       ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.next_cursor || undefined,
   })
   const changeRole = useMutation({
     mutationFn: async ({ userID, role }: { userID: string; role: Role }) =>
@@ -77,7 +76,7 @@ function Members({ orgID, isOwner }: { orgID: string; isOwner: boolean }) {
       await client.invalidateQueries({ queryKey: ['organisation', orgID, 'members'] })
     },
   })
-  const items = list.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = list.items
   const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium' })
   const failure = changeRole.error ?? remove.error
   return (
@@ -159,16 +158,14 @@ function Invitations({ orgID }: { orgID: string }) {
   const [role, setRole] = useState<Role>('member')
   const touched = useTouched()
   const key = ['organisation', orgID, 'invitations']
-  const list = useInfiniteQuery({
+  const list = useCursorList({
     queryKey: key,
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/invitations', {
-          params: { path: { orgID }, query: pageParam ? { cursor: pageParam } : {} },
+          params: { path: { orgID }, query: cursor ? { cursor } : {} },
         }),
       ),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.next_cursor || undefined,
   })
   const invite = useMutation({
     mutationFn: async () =>
@@ -201,7 +198,7 @@ function Invitations({ orgID }: { orgID: string }) {
     if (emailError) return
     invite.mutate()
   }
-  const items = list.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = list.items
   const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium' })
   return (
     <section aria-labelledby="invitations-heading">

@@ -1,8 +1,8 @@
 import { Badge, Button } from '@mantine/core'
-import { useInfiniteQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { api, unwrap } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { usePageTitle } from '../../components/usePageTitle'
 import { LoadMore } from '../LoadMore'
@@ -11,14 +11,12 @@ import { LoadMore } from '../LoadMore'
 export default function OrganisationsPage() {
   const { t } = useTranslation()
   usePageTitle(t('settings.orgs.title'))
-  const list = useInfiniteQuery({
+  const list = useCursorList({
     queryKey: ['me', 'organisations', 'pages'],
-    queryFn: async ({ pageParam }) =>
-      unwrap(await api.GET('/api/v1/me/organisations', { params: { query: pageParam ? { cursor: pageParam } : {} } })),
-    initialPageParam: '',
-    getNextPageParam: (last) => last.next_cursor || undefined,
+    fetchPage: async (cursor) =>
+      unwrap(await api.GET('/api/v1/me/organisations', { params: { query: cursor ? { cursor } : {} } })),
   })
-  const items = list.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = list.items
   return (
     <section aria-labelledby="orgs-heading">
       <div className="settings-toolbar">

@@ -2,10 +2,11 @@ import { Button, Radio } from '@mantine/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import { api, unwrap } from '../../api/client'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { usePageTitle } from '../../components/usePageTitle'
 import { serverFieldErrors } from '../forms'
-import { DELIVERIES, request, type Delivery, type Preference } from '../notifications/api'
+import { DELIVERIES, type Delivery } from '../notifications/api'
 import { FormProblem } from '../FormProblem'
 
 const KEY = ['me', 'notification-preferences']
@@ -17,16 +18,14 @@ export default function PreferencesPage() {
   const client = useQueryClient()
   const prefs = useQuery({
     queryKey: [...KEY, i18n.resolvedLanguage],
-    queryFn: async () =>
-      (await request<{ preferences: Preference[] | null }>('GET', '/api/v1/me/notification-preferences')).preferences ?? [],
+    queryFn: async () => unwrap(await api.GET('/api/v1/me/notification-preferences')).preferences ?? [],
   })
   const [choice, setChoice] = useState<Record<string, Delivery>>({})
   useEffect(() => {
     if (prefs.data) setChoice(Object.fromEntries(prefs.data.map((p) => [p.category, p.delivery])))
   }, [prefs.data])
   const save = useMutation({
-    mutationFn: () =>
-      request<{ preferences: Preference[] | null }>('PUT', '/api/v1/me/notification-preferences', { preferences: choice }),
+    mutationFn: async () => unwrap(await api.PUT('/api/v1/me/notification-preferences', { body: { preferences: choice } })),
     onSuccess: (answer) => {
       client.setQueryData([...KEY, i18n.resolvedLanguage], answer.preferences ?? [])
     },

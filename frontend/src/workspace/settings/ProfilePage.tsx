@@ -1,4 +1,4 @@
-import { Button, NativeSelect, PasswordInput, TextInput } from '@mantine/core'
+import { Button, NativeSelect, TextInput } from '@mantine/core'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,6 +9,7 @@ import { LANGUAGE_NAMES, SUPPORTED_LANGUAGES, isSupportedLanguage, setLanguage, 
 import { useMe } from '../../layout/AccountMenu'
 import { MIN_PASSWORD_LENGTH, NewPasswordInput } from '../../pages/auth/NewPasswordInput'
 import { fieldError, rules, serverFieldErrors } from '../forms'
+import { CurrentPasswordInput } from './CurrentPasswordInput'
 import { emailRule, firstError, minLengthRule, useTouched } from './formState'
 import { FormProblem } from '../FormProblem'
 
@@ -124,14 +125,10 @@ function EmailForm({ email: currentEmail }: { email: string }) {
         }}
         error={fieldError(touched.show('email') ? emailError : null, server, 'new_email')}
       />
-      <PasswordInput
-        label={t('settings.currentPassword')}
-        autoComplete="current-password"
-        required
-        maxLength={256}
+      <CurrentPasswordInput
         value={password}
-        onChange={(e) => {
-          setPassword(e.currentTarget.value)
+        onChange={(value) => {
+          setPassword(value)
           touched.touch('password')
           change.reset()
         }}
@@ -176,14 +173,10 @@ function PasswordForm() {
     <form className="settings-form" onSubmit={onSubmit} noValidate aria-labelledby="password-heading">
       <h2 id="password-heading">{t('settings.password.title')}</h2>
       <p>{t('settings.password.explain')}</p>
-      <PasswordInput
-        label={t('settings.currentPassword')}
-        autoComplete="current-password"
-        required
-        maxLength={256}
+      <CurrentPasswordInput
         value={current}
-        onChange={(e) => {
-          setCurrent(e.currentTarget.value)
+        onChange={(value) => {
+          setCurrent(value)
           touched.touch('current')
           change.reset()
         }}

@@ -1,12 +1,15 @@
 import { Button, Switch, TextInput } from '@mantine/core'
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { api, unwrap } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
+import { queryParams } from '../../api/queryParams'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { usePageTitle } from '../../components/usePageTitle'
 import { fieldError, rules, serverFieldErrors, serverMessage } from '../forms'
-import { request, type Page, type SavedSearch } from '../notifications/api'
+import type { SavedSearch } from '../notifications/api'
 import { ConfirmButton } from './ConfirmButton'
 import { firstError, useTouched } from './formState'
 import { MAX_NAME, SAVED_KEY, readableQuery } from './savedSearches'
@@ -16,17 +19,12 @@ import { LoadMore } from '../LoadMore'
 export default function SavedSearchesPage() {
   const { t } = useTranslation()
   usePageTitle(t('settings.saved.title'))
-  const list = useInfiniteQuery({
+  const list = useCursorList({
     queryKey: SAVED_KEY,
-    queryFn: async ({ pageParam }) => {
-      const params = new URLSearchParams({ limit: '20' })
-      if (pageParam) params.set('cursor', pageParam)
-      return request<Page<SavedSearch>>('GET', `/api/v1/me/saved-searches?${params.toString()}`)
-    },
-    initialPageParam: '',
-    getNextPageParam: (last) => last.next_cursor || undefined,
+    fetchPage: async (cursor) =>
+      unwrap(await api.GET('/api/v1/me/saved-searches', { params: { query: queryParams({ limit: 20, cursor }) } })),
   })
-  const items = list.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = list.items
   return (
     <section aria-labelledby="saved-heading">
       <h2 id="saved-heading">{t('settings.saved.title')}</h2>
@@ -70,8 +68,8 @@ function SavedSearchItem({ saved }: { saved: SavedSearch }) {
   useEffect(() => setAlerts(saved.alerts), [saved.alerts])
   const touched = useTouched()
   const patch = useMutation({
-    mutationFn: (body: { name?: string; alerts?: boolean }) =>
-      request<SavedSearch>('PATCH', `/api/v1/me/saved-searches/${encodeURIComponent(saved.id)}`, body),
+    mutationFn: async (body: { name?: string; alerts?: boolean }) =>
+      unwrap(await api.PATCH('/api/v1/me/saved-searches/{id}', { params: { path: { id: saved.id } }, body })),
     onSuccess: async (_data, body) => {
       if (body.name !== undefined) setRenaming(false)
       await client.invalidateQueries({ queryKey: SAVED_KEY })
@@ -79,7 +77,7 @@ function SavedSearchItem({ saved }: { saved: SavedSearch }) {
     onError: () => setAlerts(saved.alerts),
   })
   const remove = useMutation({
-    mutationFn: () => request<void>('DELETE', `/api/v1/me/saved-searches/${encodeURIComponent(saved.id)}`),
+    mutationFn: async () => unwrap(await api.DELETE('/api/v1/me/saved-searches/{id}', { params: { path: { id: saved.id } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: SAVED_KEY }),
   })
   const nameError = firstError(name, rules.required(t), rules.maxLength(t, MAX_NAME))

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { TFunction } from 'i18next'
+import { api, unwrap } from '../../api/client'
 import { currentLanguage } from '../../i18n'
-import { request, type SavedSearch } from '../notifications/api'
 
 /** The query key of the saved searches. */
 export const SAVED_KEY = ['me', 'saved-searches']
@@ -62,8 +62,8 @@ export function readableQuery(query: string, t: TFunction): [string, string][] {
 export function useCreateSavedSearch() {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: (input: { name: string; query: string; alerts: boolean }) =>
-      request<SavedSearch>('POST', '/api/v1/me/saved-searches', { ...input, lang: currentLanguage() }),
+    mutationFn: async (input: { name: string; query: string; alerts: boolean }) =>
+      unwrap(await api.POST('/api/v1/me/saved-searches', { body: { ...input, lang: currentLanguage() } })),
     onSuccess: () => client.invalidateQueries({ queryKey: SAVED_KEY }),
   })
 }

@@ -82,7 +82,7 @@ function DraftResponses({ organisation }: { organisation: MemberOrganisation }) 
   const { t } = useTranslation()
   const ui = useUiLanguage()
   const responses = useResponses(organisation.id)
-  const waiting = (responses.data?.pages.flatMap((p) => p.items ?? []) ?? []).filter(
+  const waiting = responses.items.filter(
     (r) => r.state === 'draft' || r.state === 'withdrawn' || r.state === 'reconfirmation_required' || r.needs_confirmation,
   )
   const tenders = useQueries({

@@ -1,10 +1,11 @@
 import { Badge } from '@mantine/core'
-import { useEffect, useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink } from 'react-router'
 import type { Schemas } from '../../api/client'
+import { Countdown as SharedCountdown } from '../../components/Countdown'
 import { Empty, ErrorState, Loading } from '../../components/States'
-import { formatDate, formatDateTime, timeLeft } from '../../components/format'
+import { formatDate, formatDateTime } from '../../components/format'
 import { usePageTitle } from '../../components/usePageTitle'
 import { isSupplier, useActiveOrganisation, type MemberOrganisation } from '../organisations'
 
@@ -99,27 +100,22 @@ export function StateBadge({ state, label }: { state: string; label: string }) {
   )
 }
 
-/** Time left until a deadline, refreshed every minute; "passed" after it. */
+/** Time left to respond, in the supplier area's words (down to the minute on the last hours). */
 export function Countdown({ deadline }: { deadline: string }) {
   const { t } = useTranslation()
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000)
-    return () => clearInterval(timer)
-  }, [])
-  const left = timeLeft(deadline, now)
-  if (left.passed) return <Badge color="gray" variant="light">{t('supplier.deadline.passed')}</Badge>
-  const minutes = Math.floor((new Date(deadline).getTime() - now) / 60_000) % 60
-  const label =
-    left.days > 0
-      ? t('supplier.deadline.days', { count: left.days, hours: left.hours })
-      : left.hours > 0
-        ? t('supplier.deadline.hours', { count: left.hours, minutes })
-        : t('supplier.deadline.minutes', { count: minutes })
   return (
-    <Badge color={left.days < 3 ? 'red' : 'blue'} variant="light">
-      {label}
-    </Badge>
+    <SharedCountdown
+      deadline={deadline}
+      texts={{
+        passed: t('supplier.deadline.passed'),
+        left: ({ days, hours, minutes }) =>
+          days > 0
+            ? t('supplier.deadline.days', { count: days, hours })
+            : hours > 0
+              ? t('supplier.deadline.hours', { count: hours, minutes })
+              : t('supplier.deadline.minutes', { count: minutes }),
+      }}
+    />
   )
 }
 
@@ -143,11 +139,4 @@ export function eurosToCents(text: string): number | null {
 export function centsToEuros(cents: number | undefined | null): string {
   if (cents === undefined || cents === null) return ''
   return (cents / 100).toFixed(2)
-}
-
-/** The entries of o that are set (not undefined nor ''): query parameters the API should not see empty. */
-export function setOnly<T extends Record<string, unknown>>(o: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as {
-    [K in keyof T]?: Exclude<T[K], undefined>
-  }
 }

@@ -80,7 +80,7 @@ function NeedList({ organisation }: { organisation: MemberOrganisation }) {
   const [params, setParams] = useSearchParams()
   const answer = params.get('answer') ?? ''
   const needs = useNeeds(organisation.id, answer)
-  const items = needs.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = needs.items
   return (
     <>
       <p>{t('supplier.needs.intro')}</p>

@@ -36,7 +36,7 @@ function OfferList({ organisation }: { organisation: MemberOrganisation }) {
       unwrap(await api.POST('/api/v1/offers/{offerID}/archive', { params: { path: { offerID } } })),
     onSuccess: () => client.invalidateQueries({ queryKey: ['supplier', organisation.id, 'offers'] }),
   })
-  const items = offers.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = offers.items
   return (
     <>
       <Group align="end" mb="md">

@@ -1,7 +1,8 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
+import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap } from '../../api/client'
-import { setOnly } from './common'
+import { useCursorList } from '../../api/cursorList'
+import { queryParams } from '../../api/queryParams'
 
 // The supplier area's reads. Keys start with 'supplier' so that a change
 // invalidates only what it touches; labels follow the interface language.
@@ -18,53 +19,47 @@ export function useStatuses(orgID: string) {
 
 /** The organisation's offers in one state (or all), a page at a time. */
 export function useOffers(orgID: string, state: string) {
-  return useInfiniteQuery({
+  return useCursorList({
     queryKey: ['supplier', orgID, 'offers', state],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/offers', {
           params: {
             path: { orgID },
-            query: setOnly({ state: state as 'draft', cursor: pageParam, limit: 20 }),
+            query: queryParams({ state: state as 'draft', cursor, limit: 20 }),
           },
         }),
       ),
-    getNextPageParam: (last) => last.next_cursor || undefined,
   })
 }
 
 /** The needs routed to the organisation, optionally by answer, a page at a time. */
 export function useNeeds(orgID: string, answer: string, limit = 20) {
   const { i18n } = useTranslation()
-  return useInfiniteQuery({
+  return useCursorList({
     queryKey: ['supplier', orgID, 'needs', answer, limit, i18n.resolvedLanguage],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/needs', {
           params: {
             path: { orgID },
-            query: setOnly({ answer: answer as 'unanswered', cursor: pageParam, limit }),
+            query: queryParams({ answer: answer as 'unanswered', cursor, limit }),
           },
         }),
       ),
-    getNextPageParam: (last) => last.next_cursor || undefined,
   })
 }
 
 /** The organisation's responses, oldest first, a page at a time. */
 export function useResponses(orgID: string, limit = 50) {
-  return useInfiniteQuery({
+  return useCursorList({
     queryKey: ['supplier', orgID, 'responses', limit],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/responses', {
-          params: { path: { orgID }, query: setOnly({ cursor: pageParam, limit }) },
+          params: { path: { orgID }, query: queryParams({ cursor, limit }) },
         }),
       ),
-    getNextPageParam: (last) => last.next_cursor || undefined,
   })
 }
 

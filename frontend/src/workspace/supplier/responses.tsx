@@ -53,7 +53,7 @@ function ResponseList({ organisation }: { organisation: MemberOrganisation }) {
   const [params, setParams] = useSearchParams()
   const state = params.get('state') ?? ''
   const responses = useResponses(organisation.id)
-  const all = responses.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const all = responses.items
   const items = state ? all.filter((r) => r.state === state) : all
   return (
     <>

@@ -1,11 +1,13 @@
 import { Badge, Button, Group, Textarea } from '@mantine/core'
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, unwrap } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
+import { queryParams } from '../../api/queryParams'
 import { Empty, ErrorState, Loading } from '../../components/States'
-import { fieldError, serverFieldErrors } from '../forms'
+import { fieldError, serverFieldErrors, useRequiredText } from '../forms'
 import type { MemberOrganisation } from '../organisations'
 import {
   BASE,
@@ -13,7 +15,6 @@ import {
   StateBadge,
   SupplierPage,
   formatDateTime,
-  setOnly,
   useUiLanguage,
   type Lot,
   type SupplierResponse,
@@ -50,7 +51,7 @@ function TenderAnswer({ organisation, tenderID }: { organisation: MemberOrganisa
   const data = tender.data
   const title = tenderTitle(data, ui)
   const open = data.state === 'published' && !data.deadline_passed
-  const mine = (responses.data?.pages.flatMap((p) => p.items ?? []) ?? []).filter((r) => r.tender_id === data.id)
+  const mine = responses.items.filter((r) => r.tender_id === data.id)
   return (
     <>
       <h2 lang={title.lang}>{title.title}</h2>
@@ -156,45 +157,35 @@ function Questions({ tender }: { tender: Tender }) {
   const { t } = useTranslation()
   const ui = useUiLanguage()
   const client = useQueryClient()
-  const questions = useInfiniteQuery({
+  const questions = useCursorList({
     queryKey: ['supplier', 'questions', tender.id],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/tenders/{tenderID}/questions', {
-          params: { path: { tenderID: tender.id }, query: setOnly({ cursor: pageParam, limit: 50 }) },
+          params: { path: { tenderID: tender.id }, query: queryParams({ cursor, limit: 50 }) },
         }),
       ),
-    getNextPageParam: (last) => last.next_cursor || undefined,
   })
-  const [question, setQuestion] = useState('')
-  const [touched, setTouched] = useState(false)
+  const question = useRequiredText(4000)
   const [sent, setSent] = useState(false)
   const ask = useMutation({
     mutationFn: async () =>
       unwrap(
         await api.POST('/api/v1/tenders/{tenderID}/questions', {
           params: { path: { tenderID: tender.id } },
-          body: { question: question.trim() },
+          body: { question: question.value.trim() },
         }),
       ),
     onSuccess: async () => {
-      setQuestion('')
-      setTouched(false)
+      question.setValue('')
+      question.setTouched(false)
       setSent(true)
       await client.invalidateQueries({ queryKey: ['supplier', 'questions', tender.id] })
     },
   })
   const canAsk = tender.state === 'published' && new Date(tender.questions_deadline).getTime() > Date.now()
   const server = serverFieldErrors(ask.error)
-  const clientError = !touched
-    ? null
-    : question.trim() === ''
-      ? t('workspace.form.required')
-      : [...question].length > 4000
-        ? t('workspace.form.tooLong', { max: 4000 })
-        : null
-  const items = questions.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = questions.items
   return (
     <section aria-labelledby="tender-questions">
       <h2 id="tender-questions">{t('supplier.tender.questions')}</h2>
@@ -229,25 +220,19 @@ function Questions({ tender }: { tender: Tender }) {
           className="supplier-form"
           onSubmit={(e) => {
             e.preventDefault()
-            setTouched(true)
             setSent(false)
-            if (question.trim() === '' || [...question].length > 4000) return
+            if (!question.check()) return
             ask.mutate()
           }}
         >
           <Textarea
             label={t('supplier.tender.ask')}
             description={t('supplier.tender.askHint')}
-            required
+            {...question.inputProps}
             autosize
             minRows={3}
             maxLength={4000}
-            value={question}
-            onChange={(e) => {
-              setQuestion(e.currentTarget.value)
-              setTouched(true)
-            }}
-            error={fieldError(clientError, server, 'question')}
+            error={fieldError(question.error, server, 'question')}
           />
           <FormProblem error={ask.error} fieldErrors={server} />
           {sent ? <p role="status">{t('supplier.tender.asked')}</p> : null}
@@ -264,25 +249,17 @@ function Questions({ tender }: { tender: Tender }) {
 
 function NotInterested({ tender }: { tender: Tender }) {
   const { t } = useTranslation()
-  const [reason, setReason] = useState('')
-  const [touched, setTouched] = useState(false)
+  const reason = useRequiredText(2000)
   const say = useMutation({
     mutationFn: async () =>
       unwrap(
         await api.PUT('/api/v1/tenders/{tenderID}/not-interested', {
           params: { path: { tenderID: tender.id } },
-          body: { reason: reason.trim() },
+          body: { reason: reason.value.trim() },
         }),
       ),
   })
   const server = serverFieldErrors(say.error)
-  const clientError = !touched
-    ? null
-    : reason.trim() === ''
-      ? t('workspace.form.required')
-      : [...reason].length > 2000
-        ? t('workspace.form.tooLong', { max: 2000 })
-        : null
   return (
     <section aria-labelledby="tender-decline">
       <h2 id="tender-decline">{t('supplier.tender.notInterested')}</h2>
@@ -292,23 +269,17 @@ function NotInterested({ tender }: { tender: Tender }) {
         className="supplier-form"
         onSubmit={(e) => {
           e.preventDefault()
-          setTouched(true)
-          if (reason.trim() === '' || [...reason].length > 2000) return
+          if (!reason.check()) return
           say.mutate()
         }}
       >
         <Textarea
           label={t('supplier.tender.notInterestedReason')}
-          required
+          {...reason.inputProps}
           autosize
           minRows={2}
           maxLength={2000}
-          value={reason}
-          onChange={(e) => {
-            setReason(e.currentTarget.value)
-            setTouched(true)
-          }}
-          error={fieldError(clientError, server, 'reason')}
+          error={fieldError(reason.error, server, 'reason')}
         />
         <FormProblem error={say.error} fieldErrors={server} />
         {say.isSuccess ? <p role="status">{t('supplier.tender.notInterestedSaved')}</p> : null}

@@ -1,13 +1,14 @@
 import { Alert, Button, Group, TextInput } from '@mantine/core'
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap } from '../../../api/client'
+import { useCursorList } from '../../../api/cursorList'
+import { queryParams } from '../../../api/queryParams'
 import { Empty, ErrorState, Loading } from '../../../components/States'
 import { formatDate } from '../../../components/format'
 import { usePageTitle } from '../../../components/usePageTitle'
 import { fieldError, serverFieldErrors, serverMessage } from '../../forms'
-import { defined } from '../api'
 import { LoadMore } from '../../LoadMore'
 
 /** The API's bounds on a blocked word or phrase. */
@@ -19,12 +20,10 @@ export function BlockedWordsPage() {
   const language = i18n.resolvedLanguage ?? 'en'
   usePageTitle(t('moderation.blockedWords.title'))
   const client = useQueryClient()
-  const words = useInfiniteQuery({
+  const words = useCursorList({
     queryKey: ['moderation', 'blocked-words'],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
-      unwrap(await api.GET('/api/v1/admin/blocked-words', { params: { query: defined({ cursor: pageParam || undefined, limit: 50 }) } })),
-    getNextPageParam: (last) => last.next_cursor || undefined,
+    fetchPage: async (cursor) =>
+      unwrap(await api.GET('/api/v1/admin/blocked-words', { params: { query: queryParams({ cursor: cursor, limit: 50 }) } })),
   })
   const [word, setWord] = useState('')
   const [touched, setTouched] = useState(false)
@@ -63,7 +62,7 @@ export function BlockedWordsPage() {
     if (length === 0 || length > WORD_MAX) return
     add.mutate()
   }
-  const items = words.data?.pages.flatMap((page) => page.items ?? []) ?? []
+  const items = words.items
   return (
     <section aria-labelledby="words-title">
       <h2 id="words-title">{t('moderation.blockedWords.title')}</h2>

@@ -1,12 +1,13 @@
 import { Alert, Badge, Button, Progress } from '@mantine/core'
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { api, unwrap, type Schemas } from '../../../api/client'
+import { useCursorList } from '../../../api/cursorList'
+import { queryParams } from '../../../api/queryParams'
 import { Empty, ErrorState, Loading } from '../../../components/States'
 import { formatDateTime, formatNumber } from '../../../components/format'
 import { usePageTitle } from '../../../components/usePageTitle'
 import { serverMessage } from '../../forms'
-import { defined } from '../api'
 import { LoadMore } from '../../LoadMore'
 
 type Rebuild = Schemas['SearchRebuildBody']
@@ -21,12 +22,10 @@ export function RebuildsPage() {
   const { t } = useTranslation()
   usePageTitle(t('moderation.rebuilds.title'))
   const client = useQueryClient()
-  const rebuilds = useInfiniteQuery({
+  const rebuilds = useCursorList({
     queryKey: ['moderation', 'rebuilds'],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
-      unwrap(await api.GET('/api/v1/admin/search/rebuilds', { params: { query: defined({ cursor: pageParam || undefined, limit: 20 }) } })),
-    getNextPageParam: (last) => last.next_cursor || undefined,
+    fetchPage: async (cursor) =>
+      unwrap(await api.GET('/api/v1/admin/search/rebuilds', { params: { query: queryParams({ cursor: cursor, limit: 20 }) } })),
   })
   const start = useMutation({
     mutationFn: async () => unwrap(await api.POST('/api/v1/admin/search/rebuilds')),
@@ -34,7 +33,7 @@ export function RebuildsPage() {
       await client.invalidateQueries({ queryKey: ['moderation', 'rebuilds'] })
     },
   })
-  const items = rebuilds.data?.pages.flatMap((page) => page.items ?? []) ?? []
+  const items = rebuilds.items
   const underway = items.find(isUnderway)
   return (
     <section aria-labelledby="rebuilds-title">
