@@ -28,8 +28,8 @@ type EventSummaryBody struct {
 
 // EventBreakBody is a break in a session.
 type EventBreakBody struct {
-	StartsAt time.Time `json:"starts_at"`
-	EndsAt   time.Time `json:"ends_at"`
+	StartsAt time.Time `json:"starts_at" example:"2027-01-14T15:00:00Z"`
+	EndsAt   time.Time `json:"ends_at" example:"2027-01-14T15:20:00Z"`
 }
 
 // EventSlotBody is a meeting slot of a session.
@@ -160,35 +160,35 @@ type EventListOutput struct {
 // EventSessionInput is a session as organisers give it.
 type EventSessionInput struct {
 	Name           string           `json:"name,omitempty" maxLength:"200" example:"Après-midi"`
-	StartsAt       time.Time        `json:"starts_at"`
-	EndsAt         time.Time        `json:"ends_at"`
-	MeetingMinutes int              `json:"meeting_minutes,omitempty" minimum:"5" maximum:"120" default:"20" doc:"Length of a meeting (default 20)"`
+	StartsAt       time.Time        `json:"starts_at" example:"2027-01-14T13:00:00Z"`
+	EndsAt         time.Time        `json:"ends_at" example:"2027-01-14T16:40:00Z"`
+	MeetingMinutes int              `json:"meeting_minutes,omitempty" minimum:"5" maximum:"120" default:"20" example:"20" doc:"Length of a meeting (default 20)"`
 	Breaks         []EventBreakBody `json:"breaks,omitempty" maxItems:"10"`
 }
 
 // ParticipationTypeInput is a participation type as organisers give it.
 type ParticipationTypeInput struct {
-	ID           string             `json:"id,omitempty" maxLength:"36" doc:"An existing type's id, to keep it (PUT); a type a registration uses must be kept"`
+	ID           string             `json:"id,omitempty" maxLength:"36" example:"0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b" doc:"An existing type's id, to keep it (PUT); a type a registration uses must be kept"`
 	Names        LocalizedNamesBody `json:"names"`
-	ForKind      string             `json:"for_kind,omitempty" enum:"any,sse_supplier,buyer" default:"any"`
+	ForKind      string             `json:"for_kind,omitempty" enum:"any,sse_supplier,buyer" default:"any" example:"any"`
 	FeeCents     int64              `json:"fee_cents" minimum:"0" maximum:"10000000" example:"9000"`
 	Currency     string             `json:"currency,omitempty" maxLength:"3" default:"EUR" example:"EUR"`
-	MaxDelegates int                `json:"max_delegates,omitempty" minimum:"1" maximum:"20" default:"3"`
+	MaxDelegates int                `json:"max_delegates,omitempty" minimum:"1" maximum:"20" default:"3" example:"2"`
 }
 
 // EventFieldsBody is an event as organisers write it.
 type EventFieldsBody struct {
 	Name                 string                   `json:"name" maxLength:"200" example:"Rencontres d'affaires de la Grande Région"`
-	Lang                 string                   `json:"lang" enum:"fr,de,en,nl"`
-	Description          string                   `json:"description,omitempty" maxLength:"10000"`
+	Lang                 string                   `json:"lang" enum:"fr,de,en,nl" example:"fr"`
+	Description          string                   `json:"description,omitempty" maxLength:"10000" example:"Une journée de rendez-vous d'affaires de 20 minutes."`
 	Venue                string                   `json:"venue" maxLength:"300" example:"Centre des congrès Robert Schuman, Metz"`
-	Address              string                   `json:"address,omitempty" maxLength:"500"`
-	TimeZone             string                   `json:"time_zone,omitempty" maxLength:"64" default:"Europe/Paris"`
+	Address              string                   `json:"address,omitempty" maxLength:"500" example:"100 rue aux Arènes, 57000 Metz"`
+	TimeZone             string                   `json:"time_zone,omitempty" maxLength:"64" default:"Europe/Paris" example:"Europe/Paris"`
 	Tables               int                      `json:"tables" minimum:"1" maximum:"2000" example:"30"`
-	Languages            []string                 `json:"languages,omitempty" maxItems:"4" doc:"Languages meetings can be held in (default all four)"`
-	RegistrationDeadline time.Time                `json:"registration_deadline" doc:"No later than the first session's start"`
-	CancellationCutoff   time.Time                `json:"cancellation_cutoff" doc:"No later than the first session's start"`
-	RequestExpiryDays    int                      `json:"request_expiry_days,omitempty" minimum:"1" maximum:"60" default:"7"`
+	Languages            []string                 `json:"languages,omitempty" maxItems:"4" example:"[\"fr\",\"de\"]" doc:"Languages meetings can be held in (default all four)"`
+	RegistrationDeadline time.Time                `json:"registration_deadline" example:"2027-01-09T11:00:00Z" doc:"No later than the first session's start"`
+	CancellationCutoff   time.Time                `json:"cancellation_cutoff" example:"2027-01-04T11:00:00Z" doc:"No later than the first session's start"`
+	RequestExpiryDays    int                      `json:"request_expiry_days,omitempty" minimum:"1" maximum:"60" default:"7" example:"7"`
 	Sessions             []EventSessionInput      `json:"sessions" minItems:"1" maxItems:"10"`
 	ParticipationTypes   []ParticipationTypeInput `json:"participation_types,omitempty" maxItems:"10" doc:"Default: SSE supplier (free) and buyer (free)"`
 }

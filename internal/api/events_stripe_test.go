@@ -258,3 +258,45 @@ func (e *env) waitSubject(addr, subject string) {
 		time.Sleep(50 * time.Millisecond)
 	}
 }
+
+// TestStripeWebhookIsTheOnlyRouteExemptFromCSRF: a cross-site POST to the
+// webhook reaches it (and is refused for its signature only), while the
+// same to another route is refused by the cross-origin protection.
+func TestStripeWebhookIsTheOnlyRouteExemptFromCSRF(t *testing.T) {
+	e := newStripeEnv(t)
+	post := func(path string) response {
+		req, err := http.NewRequest(http.MethodPost, e.srv.URL+path, strings.NewReader(`{}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Sec-Fetch-Site", "cross-site")
+		req.Header.Set("Origin", "https://evil.example")
+		req.Header.Set("Stripe-Signature", "t=1,v1=00")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		raw, _ := io.ReadAll(resp.Body)
+		return response{status: resp.StatusCode, raw: string(raw)}
+	}
+	if r := post(StripeWebhookPath); r.status != http.StatusBadRequest || !strings.Contains(r.raw, "signature") {
+		t.Errorf("cross-site webhook: %d %s, want 400 for the signature", r.status, r.raw)
+	}
+	if r := post("/api/v1/events"); r.status != http.StatusForbidden {
+		t.Errorf("cross-site POST /api/v1/events: %d, want 403", r.status)
+	}
+}
+
+func TestStripeWebhookBodyIsBounded(t *testing.T) {
+	e := newStripeEnv(t)
+	body := []byte(`{"id":"evt_big","padding":"` + strings.Repeat("x", 70<<10) + `"}`)
+	payload, sig := billingtest.SignedPayloadRaw(t, billingtest.WebhookSecret, body)
+	if r := e.webhook(payload, sig); r.status != http.StatusRequestEntityTooLarge {
+		t.Errorf("a 70 KB webhook: %d %s, want 413", r.status, r.raw)
+	}
+	if n := e.count(`SELECT count(*) FROM billing_events`); n != 0 {
+		t.Errorf("%d billing events", n)
+	}
+}

@@ -245,3 +245,68 @@ func TestEventUpdateKeepsUsedTypes(t *testing.T) {
 		t.Errorf("type name %v", reg["participation_type_name"])
 	}
 }
+
+// TestScheduledEventIsLocked: once a meeting is scheduled the sessions'
+// times cannot change (their names can), and once the final agenda is
+// sent a delegate with meetings cannot be removed.
+func TestScheduledEventIsLocked(t *testing.T) {
+	e := newEnv(t, domainLimits())
+	ev, mod := e.publishedEvent(eventInput())
+	id := ev["id"].(string)
+	register := func(kind domain.OrganisationKind, forKind string, names ...string) (eventMember, []string) {
+		m := e.newEventMember(kind)
+		var ds []any
+		for _, n := range names {
+			ds = append(ds, delegateInput(n))
+		}
+		reg := m.client.expect(http.StatusCreated, "POST", "/api/v1/events/"+id+"/registrations",
+			map[string]any{"participation_type_id": typeID(t, ev, forKind), "delegates": ds}).body["registration"].(map[string]any)
+		var ids []string
+		for _, d := range reg["delegates"].([]any) {
+			ids = append(ids, d.(map[string]any)["id"].(string))
+		}
+		return m, ids
+	}
+	sup, supDelegates := register(domain.OrgSSESupplier, "sse_supplier", "Claire Martin", "Paul Martin")
+	_, buyerDelegates := register(domain.OrgPublicBuyer, "buyer", "Sophie Muller")
+	session := ev["sessions"].([]any)[0].(map[string]any)
+	slot := session["slots"].([]any)[0].(map[string]any)
+	ctx := t.Context()
+	var requestID string
+	if err := e.db.Store.Pool().QueryRow(ctx, `INSERT INTO meeting_requests (id, event_id, from_delegate_id, to_delegate_id, priority, state,
+		created_at, expires_at) VALUES (gen_random_uuid(), $1, $2, $3, 'must_meet', 'accepted', now(), now() + interval '7 days') RETURNING id::text`,
+		id, supDelegates[0], buyerDelegates[0]).Scan(&requestID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.db.Store.Pool().Exec(ctx, `INSERT INTO event_meetings (id, event_id, request_id, session_id, starts_at, ends_at, table_no,
+		created_at, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 1, now(), now())`,
+		id, requestID, session["id"], slot["starts_at"], slot["ends_at"]); err != nil {
+		t.Fatal(err)
+	}
+
+	moved := eventInput()
+	moved["sessions"].([]map[string]any)[0]["ends_at"] = rfc(eventDay().Add(19 * time.Hour))
+	if r := mod.expect(http.StatusConflict, "PUT", "/api/v1/events/"+id, moved); r.body["type"] != ProblemEventLocked {
+		t.Errorf("sessions moved: %v", r.body)
+	}
+	renamed := eventInput()
+	renamed["sessions"].([]map[string]any)[0]["name"] = "Rendez-vous de l'après-midi"
+	renamed["participation_types"] = []any{ // kept by id: both are used
+		map[string]any{"id": typeID(t, ev, "sse_supplier"), "for_kind": "sse_supplier", "fee_cents": 0, "names": map[string]string{"fr": "ESS", "de": "Sozialwirtschaft", "en": "SSE", "nl": "Sociale economie"}},
+		map[string]any{"id": typeID(t, ev, "buyer"), "for_kind": "buyer", "fee_cents": 0, "names": map[string]string{"fr": "Acheteur", "de": "Einkäufer", "en": "Buyer", "nl": "Inkoper"}},
+	}
+	got := mod.expect(http.StatusOK, "PUT", "/api/v1/events/"+id, renamed).body
+	if s := got["sessions"].([]any)[0].(map[string]any); s["id"] != session["id"] || s["name"] != "Rendez-vous de l'après-midi" {
+		t.Errorf("renamed session: %v", s)
+	}
+
+	// Before the final agenda a delegate with a meeting may go; after, not.
+	if _, err := e.db.Store.Pool().Exec(ctx, `UPDATE events SET agenda_state = 'final' WHERE id = $1`, id); err != nil {
+		t.Fatal(err)
+	}
+	r := sup.client.expect(http.StatusConflict, "DELETE", "/api/v1/events/"+id+"/registration/delegates/"+supDelegates[0], nil)
+	if r.body["type"] != ProblemEventLocked {
+		t.Errorf("delete a scheduled delegate: %v", r.body)
+	}
+	sup.client.expect(http.StatusNoContent, "DELETE", "/api/v1/events/"+id+"/registration/delegates/"+supDelegates[1], nil)
+}

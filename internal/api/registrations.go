@@ -14,8 +14,8 @@ import (
 
 // WindowBody is a stretch of time a delegate is available.
 type WindowBody struct {
-	StartsAt time.Time `json:"starts_at"`
-	EndsAt   time.Time `json:"ends_at"`
+	StartsAt time.Time `json:"starts_at" example:"2027-01-14T13:00:00Z"`
+	EndsAt   time.Time `json:"ends_at" example:"2027-01-14T16:40:00Z"`
 }
 
 // DelegateBody is a delegate with their availability and event profile.
@@ -49,13 +49,13 @@ func delegateBody(d event.Delegate) DelegateBody {
 type DelegateInputBody struct {
 	Name         string       `json:"name" maxLength:"200" example:"Claire Martin"`
 	Email        string       `json:"email" maxLength:"254" example:"claire.martin@esat-saulnois.example"`
-	JobTitle     string       `json:"job_title,omitempty" maxLength:"200"`
-	Lang         string       `json:"lang" enum:"fr,de,en,nl"`
-	UserID       string       `json:"user_id,omitempty" maxLength:"36" doc:"A member of the organisation, to link their account"`
-	Offers       string       `json:"offers,omitempty" maxLength:"2000"`
-	Needs        string       `json:"needs,omitempty" maxLength:"2000"`
-	ProfileLang  string       `json:"profile_lang,omitempty" enum:"fr,de,en,nl" doc:"Default: lang"`
-	Sectors      []string     `json:"sectors,omitempty" maxItems:"20"`
+	JobTitle     string       `json:"job_title,omitempty" maxLength:"200" example:"Responsable commerciale"`
+	Lang         string       `json:"lang" enum:"fr,de,en,nl" example:"fr"`
+	UserID       string       `json:"user_id,omitempty" maxLength:"36" example:"0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5c" doc:"A member of the organisation, to link their account"`
+	Offers       string       `json:"offers,omitempty" maxLength:"2000" example:"Nettoyage de bureaux et de parties communes"`
+	Needs        string       `json:"needs,omitempty" maxLength:"2000" example:"Fournitures de bureau recyclées"`
+	ProfileLang  string       `json:"profile_lang,omitempty" enum:"fr,de,en,nl" example:"fr" doc:"Default: lang"`
+	Sectors      []string     `json:"sectors,omitempty" maxItems:"20" example:"[\"cleaning.offices\"]"`
 	Availability []WindowBody `json:"availability,omitempty" maxItems:"20" doc:"Empty: available throughout the event"`
 }
 
@@ -132,7 +132,7 @@ type RegisterInput struct {
 	LanguageHeader
 	EventID string `path:"eventID" format:"uuid"`
 	Body    struct {
-		ParticipationTypeID string              `json:"participation_type_id" maxLength:"36" format:"uuid"`
+		ParticipationTypeID string              `json:"participation_type_id" maxLength:"36" format:"uuid" example:"0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5d"`
 		Delegates           []DelegateInputBody `json:"delegates" minItems:"1" maxItems:"20"`
 	}
 }

@@ -114,8 +114,9 @@ const maxSuggestions = 20
 
 // Suggestions returns up to 20 delegates for one of the caller's
 // delegates (delegateID; the first of them when empty) to meet, best
-// first: other organisations, without a request between the two delegates
-// nor an exclusion between the organisations, scored by matchScore.
+// first: other organisations, without any request between the caller's
+// delegates and them nor an exclusion between the organisations, scored
+// by matchScore (those with nothing in common are left out).
 func (s *Meetings) Suggestions(ctx context.Context, p domain.Principal, eventID, delegateID string) ([]Suggestion, error) {
 	a, err := s.participant(ctx, p, eventID)
 	if err != nil {
@@ -156,8 +157,7 @@ func (s *Meetings) Suggestions(ctx context.Context, p domain.Principal, eventID,
 		if d.OrganisationID == a.orgID || e.Excluded != "" {
 			continue
 		}
-		if e.Request != nil && e.Request.State != domain.RequestDeclined && e.Request.State != domain.RequestExpired &&
-			e.Request.State != domain.RequestWithdrawn {
+		if e.Request != nil { // already asked, either way, whatever the answer
 			continue
 		}
 		score, reasons := matchScore(mine, matchProfile{Kind: d.OrganisationKind, Sectors: d.Sectors, Market: markets[d.OrganisationID]})

@@ -397,7 +397,10 @@ func (s *Meetings) ExpireMeetingRequests(ctx context.Context) (int, error) {
 			for _, r := range expired {
 				ev, ok := events[r.EventID]
 				if !ok {
-					if ev, err = tx.LockConventionEvent(ctx, r.EventID); err != nil {
+					// Not locked: a request's lock is held here, and the
+					// use cases that lock the event first (exclusions) may
+					// wait for it.
+					if ev, err = tx.ConventionEvent(ctx, r.EventID); err != nil {
 						return err
 					}
 					events[r.EventID] = ev

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
+
 	"passerelle/internal/domain"
 	"passerelle/internal/event"
 	"passerelle/internal/store"
@@ -69,6 +71,9 @@ func (s *Events) Register(ctx context.Context, actor Actor, p domain.Principal, 
 	org, err := actingMember(ctx, s.st, p)
 	if err != nil {
 		return RegistrationView{}, "", err
+	}
+	if !e.RegistrationOpen(s.now()) {
+		return RegistrationView{}, "", msgRegistrationClosed.Wrap(domain.ErrConflict)
 	}
 	t, ok := e.Type(typeID)
 	if !ok {
@@ -160,6 +165,10 @@ func (s *Events) checkDelegate(ctx context.Context, orgID string, e event.Event,
 		}
 	}
 	if d.UserID != "" {
+		if _, err := uuid.Parse(d.UserID); err != nil {
+			ve.AddLocalized(at+".user_id", "not_member", msgDelegateNotMember.With())
+			return nil
+		}
 		ms, err := s.st.Memberships(ctx, d.UserID)
 		if err != nil && !errors.Is(err, domain.ErrNotFound) {
 			return err

@@ -166,10 +166,11 @@ func (s *Events) RefundRegistration(ctx context.Context, registrationID string, 
 	if r.RefundState != event.RefundPending {
 		return nil // done by an earlier run
 	}
-	if s.pay == nil || !s.pay.Enabled() {
-		return msgPaymentsOff.Wrap(domain.ErrUnavailable)
+	var refund PaymentRefund
+	rerr := msgPaymentsOff.Wrap(domain.ErrUnavailable)
+	if s.pay != nil && s.pay.Enabled() {
+		refund, rerr = s.pay.Refund(ctx, r.PaymentIntentID, r.FeeCents, r.ID)
 	}
-	refund, rerr := s.pay.Refund(ctx, r.PaymentIntentID, r.FeeCents, r.ID)
 	if rerr != nil && errors.Is(rerr, domain.ErrUnavailable) && !finalAttempt {
 		return rerr
 	}

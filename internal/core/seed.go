@@ -171,6 +171,9 @@ func Seed(ctx context.Context, st *store.Store, objects *blob.Store, jobs Tender
 	// The business convention comes after the listings: delegates' event
 	// profiles are prefilled from them.
 	steps = append(steps, seedConvention)
+	// Then its meeting requests, schedule and agendas
+	// (seed_convention_meetings.go).
+	steps = append(steps, seedConventionMeetings)
 	// The past purchases the impact figures count (seed_impact.go).
 	steps = append(steps, seedImpact)
 	for _, step := range steps {

@@ -63,6 +63,16 @@ func TestSeedWithNUTS(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("seeded in %s: %+v", time.Since(start), summary.Figures)
+	// The demonstration convention has a schedule (seed_convention_meetings.go).
+	meetings := 0
+	for _, f := range summary.Figures {
+		if f.What == "convention meetings" {
+			meetings = f.Count
+		}
+	}
+	if meetings < 5 {
+		t.Errorf("the demonstration event has %d meetings, want at least 5", meetings)
+	}
 	logins := summary.Logins
 	countries := map[string]int{}
 	kinds := map[domain.OrganisationKind]int{}

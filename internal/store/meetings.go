@@ -71,6 +71,19 @@ func (s *Store) ConventionEvent(ctx context.Context, id string) (ConventionEvent
 	return conventionEventFrom(r), nil
 }
 
+// ConventionEvent is Store.ConventionEvent in t.
+func (t *Tx) ConventionEvent(ctx context.Context, id string) (ConventionEvent, error) {
+	uid, err := uuid.Parse(id)
+	if err != nil {
+		return ConventionEvent{}, domain.ErrNotFound
+	}
+	r, err := t.q.MeetingsGetEvent(ctx, uid)
+	if err != nil {
+		return ConventionEvent{}, mapError(err)
+	}
+	return conventionEventFrom(r), nil
+}
+
 // LockConventionEvent reads and locks an event, or returns
 // domain.ErrNotFound: schedule runs, moves and agendas of one event are
 // serialized by it.

@@ -3695,20 +3695,35 @@ export interface components {
             availability?: components["schemas"]["WindowBody"][] | null;
             /** @example claire.martin@esat-saulnois.example */
             email: string;
+            /** @example Responsable commerciale */
             job_title?: string;
-            /** @enum {string} */
+            /**
+             * @example fr
+             * @enum {string}
+             */
             lang: "fr" | "de" | "en" | "nl";
             /** @example Claire Martin */
             name: string;
+            /** @example Fournitures de bureau recyclées */
             needs?: string;
+            /** @example Nettoyage de bureaux et de parties communes */
             offers?: string;
             /**
              * @description Default: lang
+             * @example fr
              * @enum {string}
              */
             profile_lang?: "fr" | "de" | "en" | "nl";
+            /**
+             * @example [
+             *       "cleaning.offices"
+             *     ]
+             */
             sectors?: string[] | null;
-            /** @description A member of the organisation, to link their account */
+            /**
+             * @description A member of the organisation, to link their account
+             * @example 0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5c
+             */
             user_id?: string;
         };
         DeleteAccountInputBody: {
@@ -3956,9 +3971,15 @@ export interface components {
             venue: string;
         };
         EventBreakBody: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2027-01-14T15:20:00Z
+             */
             ends_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2027-01-14T15:00:00Z
+             */
             starts_at: string;
         };
         EventFieldsBody: {
@@ -3968,16 +3989,28 @@ export interface components {
              * @example https://example.com/api/schemas/EventFieldsBody.json
              */
             readonly $schema?: string;
+            /** @example 100 rue aux Arènes, 57000 Metz */
             address?: string;
             /**
              * Format: date-time
              * @description No later than the first session's start
+             * @example 2027-01-04T11:00:00Z
              */
             cancellation_cutoff: string;
+            /** @example Une journée de rendez-vous d'affaires de 20 minutes. */
             description?: string;
-            /** @enum {string} */
+            /**
+             * @example fr
+             * @enum {string}
+             */
             lang: "fr" | "de" | "en" | "nl";
-            /** @description Languages meetings can be held in (default all four) */
+            /**
+             * @description Languages meetings can be held in (default all four)
+             * @example [
+             *       "fr",
+             *       "de"
+             *     ]
+             */
             languages?: string[] | null;
             /** @example Rencontres d'affaires de la Grande Région */
             name: string;
@@ -3986,11 +4019,13 @@ export interface components {
             /**
              * Format: date-time
              * @description No later than the first session's start
+             * @example 2027-01-09T11:00:00Z
              */
             registration_deadline: string;
             /**
              * Format: int64
              * @default 7
+             * @example 7
              */
             request_expiry_days: number;
             sessions: components["schemas"]["EventSessionInput"][] | null;
@@ -3999,7 +4034,10 @@ export interface components {
              * @example 30
              */
             tables: number;
-            /** @default Europe/Paris */
+            /**
+             * @default Europe/Paris
+             * @example Europe/Paris
+             */
             time_zone: string;
             /** @example Centre des congrès Robert Schuman, Metz */
             venue: string;
@@ -4045,17 +4083,24 @@ export interface components {
         };
         EventSessionInput: {
             breaks?: components["schemas"]["EventBreakBody"][] | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2027-01-14T16:40:00Z
+             */
             ends_at: string;
             /**
              * Format: int64
              * @description Length of a meeting (default 20)
              * @default 20
+             * @example 20
              */
             meeting_minutes: number;
             /** @example Après-midi */
             name?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2027-01-14T13:00:00Z
+             */
             starts_at: string;
         };
         EventSlotBody: {
@@ -5821,14 +5866,19 @@ export interface components {
             fee_cents: number;
             /**
              * @default any
+             * @example any
              * @enum {string}
              */
             for_kind: "any" | "sse_supplier" | "buyer";
-            /** @description An existing type's id, to keep it (PUT); a type a registration uses must be kept */
+            /**
+             * @description An existing type's id, to keep it (PUT); a type a registration uses must be kept
+             * @example 0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5b
+             */
             id?: string;
             /**
              * Format: int64
              * @default 3
+             * @example 2
              */
             max_delegates: number;
             names: components["schemas"]["LocalizedNamesBody"];
@@ -6066,7 +6116,10 @@ export interface components {
              */
             readonly $schema?: string;
             delegates: components["schemas"]["DelegateInputBody"][] | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0193a1b2-7c3d-7e4f-8a9b-0c1d2e3f4a5d
+             */
             participation_type_id: string;
         };
         RegisterOutputBody: {
@@ -7603,9 +7656,15 @@ export interface components {
             platform_role: "user" | "moderator" | "admin";
         };
         WindowBody: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2027-01-14T16:40:00Z
+             */
             ends_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2027-01-14T13:00:00Z
+             */
             starts_at: string;
         };
     };
