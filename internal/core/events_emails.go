@@ -55,7 +55,7 @@ func EventDate(e event.Event, lang domain.Language) string {
 		loc = time.UTC
 	}
 	start, end := e.StartsAt().In(loc), e.EndsAt().In(loc)
-	day := func(t time.Time) string { return domain.DateMsg(t).Fill().With()[lang] }
+	day := func(t time.Time) string { return domain.DateMsg(t).With()[lang] }
 	out := day(start) + " " + start.Format("15:04")
 	if end.YearDay() != start.YearDay() || end.Year() != start.Year() {
 		out += " – " + day(end)

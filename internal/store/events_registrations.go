@@ -142,14 +142,13 @@ func (s *Store) ListRegistrations(ctx context.Context, eventID string, state eve
 	return regs, next, nil
 }
 
-// PaidRegistrationIDs returns the ids of the event's confirmed, paid registrations.
-func (t *Tx) PaidRegistrationIDs(ctx context.Context, eventID string) ([]string, error) {
-	return registrationIDStrings(t.q.PaidRegistrationIDs(ctx, uuid.MustParse(eventID)))
-}
-
 // LiveRegistrationIDs returns the ids of the event's registrations not cancelled.
 func (t *Tx) LiveRegistrationIDs(ctx context.Context, eventID string) ([]string, error) {
-	return registrationIDStrings(t.q.LiveRegistrationIDs(ctx, uuid.MustParse(eventID)))
+	uid, err := uuid.Parse(eventID)
+	if err != nil {
+		return nil, domain.ErrNotFound
+	}
+	return registrationIDStrings(t.q.LiveRegistrationIDs(ctx, uid))
 }
 
 func registrationIDStrings(ids []uuid.UUID, err error) ([]string, error) {

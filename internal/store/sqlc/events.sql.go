@@ -912,33 +912,6 @@ func (q *Queries) MarkRegistrationPaid(ctx context.Context, arg MarkRegistration
 	return err
 }
 
-const paidRegistrationIDs = `-- name: PaidRegistrationIDs :many
-SELECT id FROM event_registrations
-WHERE event_id = $1 AND state = 'confirmed' AND paid_at IS NOT NULL AND fee_cents > 0
-ORDER BY created_at, id
-`
-
-// The confirmed, paid registrations of an event (to refund when it is cancelled).
-func (q *Queries) PaidRegistrationIDs(ctx context.Context, eventID uuid.UUID) ([]uuid.UUID, error) {
-	rows, err := q.db.Query(ctx, paidRegistrationIDs, eventID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	items := []uuid.UUID{}
-	for rows.Next() {
-		var id uuid.UUID
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		items = append(items, id)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return items, nil
-}
-
 const prefillOfferTitles = `-- name: PrefillOfferTitles :many
 SELECT t.title, o.sectors FROM offers o
 JOIN offer_texts t ON t.offer_id = o.id AND t.is_original

@@ -120,12 +120,6 @@ WHERE r.event_id = sqlc.arg(event_id)
 ORDER BY r.created_at, r.id
 LIMIT sqlc.arg(row_limit);
 
--- name: PaidRegistrationIDs :many
--- The confirmed, paid registrations of an event (to refund when it is cancelled).
-SELECT id FROM event_registrations
-WHERE event_id = $1 AND state = 'confirmed' AND paid_at IS NOT NULL AND fee_cents > 0
-ORDER BY created_at, id;
-
 -- name: LiveRegistrationIDs :many
 SELECT id FROM event_registrations WHERE event_id = $1 AND state <> 'cancelled' ORDER BY created_at, id;
 
