@@ -108,10 +108,23 @@ func impactMonth(t time.Time) string { return t.In(impactZone()).Format("2006-01
 
 // ImpactAwardPurchase is the purchase an award counts as.
 func ImpactAwardPurchase(a store.ImpactAward) ImpactPurchase {
+	return impactAwardPurchase(a, map[string]string{})
+}
+
+// impactAwardPurchase is ImpactAwardPurchase with the sector groups of
+// CPV codes already looked up (the catalogue search is the costly part).
+func impactAwardPurchase(a store.ImpactAward, groupOfCPV map[string]string) ImpactPurchase {
 	sector := ImpactUnclassified
 	for _, code := range a.CPV {
-		if s := taxonomy.SectorsForCPV(code); len(s) > 0 {
-			sector = s[0].Group
+		g, seen := groupOfCPV[code]
+		if !seen {
+			if s := taxonomy.SectorsForCPV(code); len(s) > 0 {
+				g = s[0].Group
+			}
+			groupOfCPV[code] = g
+		}
+		if g != "" {
+			sector = g
 			break
 		}
 	}
@@ -200,9 +213,10 @@ func ImpactKeptTenders(tenders []store.ImpactTender, country string) []store.Imp
 func ComputeImpact(f ImpactFacts) ImpactFigures {
 	keep := func(buyerCountry string) bool { return f.Country == "" || buyerCountry == f.Country }
 	var purchases []ImpactPurchase
+	groupOfCPV := map[string]string{}
 	for _, a := range f.Awards {
 		if keep(a.BuyerCountry) {
-			purchases = append(purchases, ImpactAwardPurchase(a))
+			purchases = append(purchases, impactAwardPurchase(a, groupOfCPV))
 		}
 	}
 	var out ImpactFigures
