@@ -34,6 +34,8 @@ const ModerationConsole = lazy(() => import('./workspace/moderation'))
 const AccountSettings = lazy(() => import('./workspace/settings'))
 const OrganiserConsole = lazy(() => import('./workspace/organiser'))
 const ConventionWorkspace = lazy(() => import('./workspace/convention'))
+// The impact figures (issue 10): the cluster's, for moderators; recharts loads with them.
+const ClusterImpactPage = lazy(() => import('./workspace/impact'))
 // Pages opened from emails' links (#token=…), signed in or not.
 const AcceptInvitationPage = lazy(() => import('./workspace/settings/AcceptInvitationPage'))
 const ConfirmEmailChangePage = lazy(() => import('./workspace/settings/ConfirmEmailChangePage'))
@@ -76,6 +78,7 @@ export function AppRoutes() {
           <Route path="account/*" element={<AccountSettings />} />
           <Route path="organiser/*" element={<OrganiserConsole />} />
           <Route path="convention/*" element={<ConventionWorkspace />} />
+          <Route path="impact" element={<ClusterImpactPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -232,6 +232,19 @@ var expectedAccess = map[string][]string{
 	"DELETE /api/v1/events/{eventID}/registration/delegates/{delegateID}": signedIn,
 	"POST /api/v1/billing/stripe/webhook":                                 everyone,
 
+	// Impact figures and their exports (impact.go): the cluster's for
+	// moderators and admins; a buyer's for its members and moderators, core
+	// answering 404 to anyone else and for an organisation that is not a
+	// buyer (the matrix's owning organisation is a supplier).
+	"GET /api/v1/impact":                            {moderator, admin},
+	"GET /api/v1/impact.csv":                        {moderator, admin},
+	"GET /api/v1/impact.xlsx":                       {moderator, admin},
+	"GET /api/v1/impact.pdf":                        {moderator, admin},
+	"GET /api/v1/organisations/{orgID}/impact":      signedIn,
+	"GET /api/v1/organisations/{orgID}/impact.csv":  signedIn,
+	"GET /api/v1/organisations/{orgID}/impact.xlsx": signedIn,
+	"GET /api/v1/organisations/{orgID}/impact.pdf":  signedIn,
+
 	// Convention meetings (meetings.go, meetings_schedule.go, agendas.go):
 	// participants are checked by core (a confirmed registration of the
 	// active organisation: 403 otherwise, 404 for an unknown event);

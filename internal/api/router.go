@@ -89,6 +89,8 @@ type Deps struct {
 
 	// OpenData serves the OCDS release packages and the public statistics.
 	OpenData *core.OpenData
+	// Impact computes the impact figures and their exports (issue 10).
+	Impact *core.Impact
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -172,6 +174,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 
 	registerOCDS(rt, d.OpenData)
 	registerStatistics(rt, d.OpenData)
+	registerImpact(rt, d.Impact)
 	if d.Moderation != nil {
 		registerModerationGauges(d.Registry, d.Moderation)
 	}

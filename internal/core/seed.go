@@ -174,6 +174,8 @@ func Seed(ctx context.Context, st *store.Store, objects *blob.Store, jobs Tender
 	// Then its meeting requests, schedule and agendas
 	// (seed_convention_meetings.go).
 	steps = append(steps, seedConventionMeetings)
+	// The past purchases the impact figures count (seed_impact.go).
+	steps = append(steps, seedImpact)
 	for _, step := range steps {
 		if err := step(ctx, w); err != nil {
 			return DemoSummary{}, err

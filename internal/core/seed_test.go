@@ -291,6 +291,9 @@ func checkSeededTenders(t *testing.T, db *storetest.DB, runner *jobs.Runner, own
 				t.Fatal(err)
 			}
 			title := tn.Original().Title
+			if tn.State == domain.TenderAwarded {
+				continue // the past purchases of seed_impact.go (TestSeedImpact)
+			}
 			states[tn.State]++
 			kinds[tn.Kind]++
 			languages[tn.OriginalLanguage]++
@@ -422,7 +425,7 @@ func checkSeededRouting(t *testing.T, db *storetest.DB) {
 		  (SELECT count(*) FROM tender_not_interested WHERE decline_reason IS NOT NULL),
 		  (SELECT count(*) FROM notifications WHERE category = 'new_matching_need'),
 		  (SELECT count(*) FROM notifications WHERE category = 'tender_interest'),
-		  (SELECT count(*) FROM lot_routes r JOIN tenders t ON t.id = r.tender_id WHERE t.state <> 'published')`).
+		  (SELECT count(*) FROM lot_routes r JOIN tenders t ON t.id = r.tender_id WHERE t.published_at IS NULL)`).
 		Scan(&routes, &interested, &declined, &needNotes, &milestoneNotes, &unpublished); err != nil {
 		t.Fatal(err)
 	}

@@ -1024,6 +1024,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cluster's impact figures
+         * @description Moderators and admins. Amounts and numbers of purchases by supplier country, sector, SSE status type and month; the cross-border share; suppliers reached, interested and responding; convention meetings held and deals; hours from publication to first interest (median, 90th percentile). Purchases are lots awarded to SSE suppliers of Passerelle with an amount in euros (dated when recorded) and convention deals between an SSE supplier and a buyer (dated by their meeting, counted once: the buyer's amount, else the supplier's). The country filter keeps the buyers of a country. 422 names a bad filter (query.from, query.to, query.country).
+         */
+        get: operations["get-impact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/impact.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cluster's impact figures as csv
+         * @description Who may read GET /api/v1/impact, with the same filters; the figures as CSV: a long format, one value per row (figure, dimension, key, label, value, unit; scalar figures with an empty dimension, then for each dimension an amount row in EUR and a count row per key; euros with two decimals, ratios from 0 to 1, an empty value when there is none), labels in the caller's language.
+         */
+        get: operations["get-impact-csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/impact.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cluster's impact figures as pdf
+         * @description Who may read GET /api/v1/impact, with the same filters; the figures as a printable A4 report: the scope and period, the summary figures and one table per dimension, labels in the caller's language.
+         */
+        get: operations["get-impact-pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/impact.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cluster's impact figures as xlsx
+         * @description Who may read GET /api/v1/impact, with the same filters; the figures as a spreadsheet: a summary sheet, then one sheet per dimension (code, label, amount, number), each with a header row; amounts are numbers in euros with a euro format, labels in the caller's language.
+         */
+        get: operations["get-impact-xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations/accept": {
         parameters: {
             query?: never;
@@ -1955,6 +2035,86 @@ export interface paths {
          * @description Members of the organisation.
          */
         delete: operations["remove-favourite"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgID}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A buyer's impact figures
+         * @description Members of the buyer organisation, and moderators; 404 for anyone else and for an organisation that is not a buyer. The figures of GET /api/v1/impact over the buyer's own tenders, purchases and convention meetings. Purchases are lots awarded to SSE suppliers of Passerelle with an amount in euros (dated when recorded) and convention deals between an SSE supplier and a buyer (dated by their meeting, counted once: the buyer's amount, else the supplier's). The country filter keeps the buyers of a country. 422 names a bad filter (query.from, query.to, query.country).
+         */
+        get: operations["get-organisation-impact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgID}/impact.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A buyer's impact figures as csv
+         * @description Who may read GET /api/v1/organisations/{orgID}/impact, with the same filters; the figures as CSV: a long format, one value per row (figure, dimension, key, label, value, unit; scalar figures with an empty dimension, then for each dimension an amount row in EUR and a count row per key; euros with two decimals, ratios from 0 to 1, an empty value when there is none), labels in the caller's language.
+         */
+        get: operations["get-organisation-impact-csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgID}/impact.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A buyer's impact figures as pdf
+         * @description Who may read GET /api/v1/organisations/{orgID}/impact, with the same filters; the figures as a printable A4 report: the scope and period, the summary figures and one table per dimension, labels in the caller's language.
+         */
+        get: operations["get-organisation-impact-pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgID}/impact.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A buyer's impact figures as xlsx
+         * @description Who may read GET /api/v1/organisations/{orgID}/impact, with the same filters; the figures as a spreadsheet: a summary sheet, then one sheet per dimension (code, label, amount, number), each with a header row; amounts are numbers in euros with a euro format, labels in the caller's language.
+         */
+        get: operations["get-organisation-impact-xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4286,6 +4446,175 @@ export interface components {
              * @example 732 829 320 00074
              */
             value: string;
+        };
+        ImpactAmountBody: {
+            /**
+             * Format: int64
+             * @description In euro cents
+             * @example 1250000
+             */
+            amount_cents: number;
+            /**
+             * Format: int64
+             * @example 4
+             */
+            count: number;
+        };
+        ImpactBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/ImpactBody.json
+             */
+            readonly $schema?: string;
+            /** @description Awarded tender lots */
+            awards: components["schemas"]["ImpactAmountBody"];
+            /** @description By supplier country, largest amount first */
+            by_country: components["schemas"]["ImpactRowBody"][] | null;
+            /** @description Every month of the period (Europe/Paris), in order */
+            by_month: components["schemas"]["ImpactRowBody"][] | null;
+            /** @description By sector group, largest amount first */
+            by_sector: components["schemas"]["ImpactRowBody"][] | null;
+            /** @description By verified SSE status type of the supplier: a purchase counts under each of them, so the rows may add up to more than the total */
+            by_status: components["schemas"]["ImpactRowBody"][] | null;
+            /**
+             * @description As asked; empty: all
+             * @example
+             */
+            country: string;
+            /** @description Purchases from a supplier of another country than the buyer's */
+            cross_border: components["schemas"]["ImpactAmountBody"];
+            /**
+             * Format: double
+             * @example 0.25
+             */
+            cross_border_share_by_amount: number;
+            /**
+             * Format: double
+             * @example 0.5
+             */
+            cross_border_share_by_count: number;
+            /**
+             * @description Of every amount
+             * @example EUR
+             * @enum {string}
+             */
+            currency: "EUR";
+            /** @description Convention deals, counted once per meeting (the buyer's amount, else the supplier's) */
+            deals: components["schemas"]["ImpactAmountBody"];
+            first_interest: components["schemas"]["ImpactBodyFirstInterestStruct"];
+            /**
+             * @description As asked; empty: open
+             * @example 2026-01-01
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T09:30:00Z
+             */
+            generated_at: string;
+            meetings: components["schemas"]["ImpactBodyMeetingsStruct"];
+            /**
+             * @description The buyer, for its own figures
+             * @example 01936f3e-1111-7c2d-9e10-3f5a6b7c8d9e
+             */
+            organisation_id?: string;
+            /** @example Commune de Val-de-Moselle */
+            organisation_name?: string;
+            /**
+             * @example cluster
+             * @enum {string}
+             */
+            scope: "cluster" | "organisation";
+            suppliers: components["schemas"]["ImpactBodySuppliersStruct"];
+            /**
+             * @description As asked; empty: open
+             * @example 2026-12-31
+             */
+            to: string;
+            /** @description Purchases: lots awarded to SSE suppliers of Passerelle and convention deals */
+            total: components["schemas"]["ImpactAmountBody"];
+        };
+        ImpactBodyFirstInterestStruct: {
+            /**
+             * Format: double
+             * @description Hours from publication to the first interested supplier, median; null without any
+             * @example 18.5
+             */
+            median_hours: number | null;
+            /**
+             * Format: double
+             * @description … 90th percentile (linear interpolation)
+             * @example 70
+             */
+            p90_hours: number | null;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            tenders_published: number;
+            /**
+             * Format: int64
+             * @example 8
+             */
+            tenders_with_interest: number;
+        };
+        ImpactBodyMeetingsStruct: {
+            /**
+             * Format: int64
+             * @description Meetings with a deal recorded by either side
+             * @example 5
+             */
+            deals: number;
+            /**
+             * Format: int64
+             * @description Convention meetings held (held, follow-up or deal recorded by either side)
+             * @example 30
+             */
+            held: number;
+        };
+        ImpactBodySuppliersStruct: {
+            /**
+             * Format: int64
+             * @description … that said they were interested
+             * @example 12
+             */
+            interested: number;
+            /**
+             * Format: int64
+             * @description Distinct suppliers the period's tenders were routed to
+             * @example 40
+             */
+            reached: number;
+            /**
+             * Format: int64
+             * @description … that submitted a response
+             * @example 6
+             */
+            responding: number;
+        };
+        ImpactRowBody: {
+            /**
+             * Format: int64
+             * @description In euro cents
+             * @example 1250000
+             */
+            amount_cents: number;
+            /**
+             * Format: int64
+             * @example 4
+             */
+            count: number;
+            /**
+             * @description Country code, sector group code, SSE status type (none: without one) or month (YYYY-MM)
+             * @example FR
+             */
+            key: string;
+            /**
+             * @description The key named in the response language
+             * @example France
+             */
+            label: string;
         };
         Insertion: {
             eligibleGroups: string[] | null;
@@ -9920,6 +10249,171 @@ export interface operations {
             };
         };
     };
+    "get-impact": {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included; empty: until now */
+                to?: string;
+                /** @description Only the purchases, meetings and tenders of buyers in this country */
+                country?: string;
+            };
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpactBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-impact-csv": {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included; empty: until now */
+                to?: string;
+                /** @description Only the purchases, meetings and tenders of buyers in this country */
+                country?: string;
+            };
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": unknown;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-impact-pdf": {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included; empty: until now */
+                to?: string;
+                /** @description Only the purchases, meetings and tenders of buyers in this country */
+                country?: string;
+            };
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-impact-xlsx": {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included; empty: until now */
+                to?: string;
+                /** @description Only the purchases, meetings and tenders of buyers in this country */
+                country?: string;
+            };
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "accept-invitation": {
         parameters: {
             query?: never;
@@ -11990,6 +12484,183 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-organisation-impact": {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included; empty: until now */
+                to?: string;
+                /** @description Only the purchases, meetings and tenders of buyers in this country */
+                country?: string;
+            };
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The buyer organisation */
+                orgID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpactBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-organisation-impact-csv": {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included; empty: until now */
+                to?: string;
+                /** @description Only the purchases, meetings and tenders of buyers in this country */
+                country?: string;
+            };
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The buyer organisation */
+                orgID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": unknown;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-organisation-impact-pdf": {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included; empty: until now */
+                to?: string;
+                /** @description Only the purchases, meetings and tenders of buyers in this country */
+                country?: string;
+            };
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The buyer organisation */
+                orgID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-organisation-impact-xlsx": {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included; empty: until now */
+                to?: string;
+                /** @description Only the purchases, meetings and tenders of buyers in this country */
+                country?: string;
+            };
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The buyer organisation */
+                orgID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
             };
             /** @description Error */
             default: {

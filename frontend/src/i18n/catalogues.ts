@@ -41,12 +41,16 @@ import workspaceDe from './locales/workspace/de.json'
 import workspaceEn from './locales/workspace/en.json'
 import workspaceFr from './locales/workspace/fr.json'
 import workspaceNl from './locales/workspace/nl.json'
+import impactDe from './locales/impact/de.json'
+import impactEn from './locales/impact/en.json'
+import impactFr from './locales/impact/fr.json'
+import impactNl from './locales/impact/nl.json'
 
 export const catalogues = {
-  en: { ...en, workspace: workspaceEn, supplier: supplierEn, buyer: buyerEn, moderation: moderationEn, settings: settingsEn, organiser: organiserEn, opendata: opendataEn, convention: conventionEn },
-  fr: { ...fr, workspace: workspaceFr, supplier: supplierFr, buyer: buyerFr, moderation: moderationFr, settings: settingsFr, organiser: organiserFr, opendata: opendataFr, convention: conventionFr },
-  de: { ...de, workspace: workspaceDe, supplier: supplierDe, buyer: buyerDe, moderation: moderationDe, settings: settingsDe, organiser: organiserDe, opendata: opendataDe, convention: conventionDe },
-  nl: { ...nl, workspace: workspaceNl, supplier: supplierNl, buyer: buyerNl, moderation: moderationNl, settings: settingsNl, organiser: organiserNl, opendata: opendataNl, convention: conventionNl },
+  en: { ...en, workspace: workspaceEn, supplier: supplierEn, buyer: buyerEn, moderation: moderationEn, settings: settingsEn, organiser: organiserEn, opendata: opendataEn, convention: conventionEn, impact: impactEn },
+  fr: { ...fr, workspace: workspaceFr, supplier: supplierFr, buyer: buyerFr, moderation: moderationFr, settings: settingsFr, organiser: organiserFr, opendata: opendataFr, convention: conventionFr, impact: impactFr },
+  de: { ...de, workspace: workspaceDe, supplier: supplierDe, buyer: buyerDe, moderation: moderationDe, settings: settingsDe, organiser: organiserDe, opendata: opendataDe, convention: conventionDe, impact: impactDe },
+  nl: { ...nl, workspace: workspaceNl, supplier: supplierNl, buyer: buyerNl, moderation: moderationNl, settings: settingsNl, organiser: organiserNl, opendata: opendataNl, convention: conventionNl, impact: impactNl },
 }
 
 /** The English catalogue's shape: t() keys are checked against it. */

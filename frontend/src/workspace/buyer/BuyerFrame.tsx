@@ -23,6 +23,9 @@ export function BuyerFrame({ title, children }: { title: string; children: React
           <li>
             <NavLink to="/workspace/buyer/favourites">{t('buyer.nav.favourites')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/workspace/buyer/impact">{t('buyer.nav.impact')}</NavLink>
+          </li>
         </ul>
       </nav>
       {children}

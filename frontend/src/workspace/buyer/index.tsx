@@ -11,6 +11,7 @@ const TendersPage = lazy(() => import('./TendersPage'))
 const TenderWizard = lazy(() => import('./wizard/TenderWizard'))
 const TenderManagePage = lazy(() => import('./TenderManagePage'))
 const FavouritesPage = lazy(() => import('./FavouritesPage'))
+const BuyerImpactPage = lazy(() => import('../impact/BuyerImpactPage'))
 
 /** The buyer area of the workspace: its own routes under /workspace/buyer/. */
 export default function BuyerWorkspace() {
@@ -34,6 +35,7 @@ export default function BuyerWorkspace() {
       <Route path="tenders/:id" element={<TenderManagePage />} />
       <Route path="favourites" element={<FavouritesPage />} />
       <Route path="favourites/:listID" element={<FavouritesPage />} />
+      <Route path="impact" element={<BuyerImpactPage />} />
       <Route path="*" element={<Navigate to="tenders" replace />} />
     </Routes>
   )
