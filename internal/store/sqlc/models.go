@@ -25,6 +25,12 @@ type AuditLog struct {
 	RequestID      string
 }
 
+type BillingEvent struct {
+	ID         string
+	Type       string
+	ReceivedAt time.Time
+}
+
 type BlockedWord struct {
 	ID        uuid.UUID
 	Word      string
@@ -65,6 +71,148 @@ type Document struct {
 type EmailDelivery struct {
 	JobID  int64
 	SentAt time.Time
+}
+
+type Event struct {
+	ID                   uuid.UUID
+	State                string
+	Name                 string
+	Lang                 string
+	Description          string
+	Venue                string
+	Address              string
+	TimeZone             string
+	Tables               int32
+	Languages            []string
+	RegistrationDeadline time.Time
+	CancellationCutoff   time.Time
+	RequestExpiryDays    int32
+	AgendaState          string
+	AgendaVersion        int32
+	CreatedBy            *uuid.UUID
+	CreatedAt            time.Time
+	UpdatedAt            time.Time
+	PublishedAt          *time.Time
+}
+
+type EventBreak struct {
+	ID        uuid.UUID
+	SessionID uuid.UUID
+	StartsAt  time.Time
+	EndsAt    time.Time
+}
+
+type EventDelegate struct {
+	ID             uuid.UUID
+	RegistrationID uuid.UUID
+	EventID        uuid.UUID
+	OrganisationID uuid.UUID
+	UserID         *uuid.UUID
+	Name           string
+	Email          string
+	JobTitle       string
+	Lang           string
+	Offers         string
+	Needs          string
+	ProfileLang    string
+	Sectors        []string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+type EventDelegateAvailability struct {
+	DelegateID uuid.UUID
+	StartsAt   time.Time
+	EndsAt     time.Time
+}
+
+type EventExclusion struct {
+	EventID             uuid.UUID
+	OrganisationID      uuid.UUID
+	OtherOrganisationID uuid.UUID
+	Kind                string
+	CreatedBy           *uuid.UUID
+	CreatedAt           time.Time
+}
+
+type EventMeeting struct {
+	ID        uuid.UUID
+	EventID   uuid.UUID
+	RequestID uuid.UUID
+	SessionID uuid.UUID
+	StartsAt  time.Time
+	EndsAt    time.Time
+	TableNo   int32
+	Locked    bool
+	Confirmed bool
+	CreatedAt time.Time
+	UpdatedAt time.Time
+}
+
+type EventMeetingOutcome struct {
+	MeetingID      uuid.UUID
+	OrganisationID uuid.UUID
+	Outcome        string
+	AmountCents    *int64
+	Currency       *string
+	Note           string
+	RecordedBy     *uuid.UUID
+	RecordedAt     time.Time
+}
+
+type EventParticipationType struct {
+	ID           uuid.UUID
+	EventID      uuid.UUID
+	Position     int32
+	Names        []byte
+	ForKind      string
+	FeeCents     int64
+	Currency     string
+	MaxDelegates int32
+}
+
+type EventRegistration struct {
+	ID                  uuid.UUID
+	EventID             uuid.UUID
+	OrganisationID      uuid.UUID
+	ParticipationTypeID uuid.UUID
+	State               string
+	FeeCents            int64
+	Currency            string
+	CheckoutSessionID   *string
+	CheckoutUrl         *string
+	CheckoutExpiresAt   *time.Time
+	PaymentIntentID     *string
+	PaidAt              *time.Time
+	RefundID            *string
+	RefundState         *string
+	RegisteredBy        *uuid.UUID
+	CreatedAt           time.Time
+	UpdatedAt           time.Time
+	ConfirmedAt         *time.Time
+	CancelledAt         *time.Time
+}
+
+type EventScheduleRun struct {
+	ID         uuid.UUID
+	EventID    uuid.UUID
+	RunBy      *uuid.UUID
+	StartedAt  time.Time
+	DurationMs int32
+	Requests   int32
+	Meetings   int32
+	Weight     int32
+	UpperBound int32
+	Kept       int32
+}
+
+type EventSession struct {
+	ID             uuid.UUID
+	EventID        uuid.UUID
+	Name           string
+	StartsAt       time.Time
+	EndsAt         time.Time
+	MeetingMinutes int32
 }
 
 type FavouriteList struct {
@@ -128,6 +276,23 @@ type LotRoute struct {
 	DeclineReason  *string
 	DeclineNote    *string
 	AnsweredAt     *time.Time
+}
+
+type MeetingRequest struct {
+	ID                uuid.UUID
+	EventID           uuid.UUID
+	FromDelegateID    uuid.UUID
+	ToDelegateID      uuid.UUID
+	Priority          string
+	Message           string
+	State             string
+	AnswerPriority    *string
+	DeclineReason     *string
+	UnscheduledReason *string
+	CreatedBy         *uuid.UUID
+	CreatedAt         time.Time
+	ExpiresAt         time.Time
+	AnsweredAt        *time.Time
 }
 
 type Membership struct {
@@ -273,6 +438,43 @@ type OrganisationSuspension struct {
 	ReinstatedAt    *time.Time
 	ReinstatedBy    *uuid.UUID
 	ReinstateReason string
+}
+
+type Purchase struct {
+	ID                     uuid.UUID
+	OrganisationID         uuid.UUID
+	ImportID               uuid.UUID
+	Line                   int32
+	SupplierIdentifierKind string
+	SupplierIdentifier     string
+	SupplierOrganisationID *uuid.UUID
+	AmountCents            int64
+	Currency               string
+	InvoiceDate            time.Time
+	Category               string
+	CpvCode                *string
+	InvoiceReference       *string
+	LabourCostCents        *int64
+	CreatedAt              time.Time
+}
+
+type PurchaseImport struct {
+	ID             uuid.UUID
+	OrganisationID uuid.UUID
+	UploadedBy     *uuid.UUID
+	Filename       string
+	Format         string
+	State          string
+	RowsTotal      int32
+	RowsDone       int32
+	RowsImported   int32
+	RowsMatched    int32
+	ErrorCount     int32
+	Errors         []byte
+	Failure        []byte
+	Content        []byte
+	CreatedAt      time.Time
+	FinishedAt     *time.Time
 }
 
 type RateLimitHit struct {
