@@ -151,6 +151,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Suspensions:    core.NewSuspensions(st, runner, runner.Notifications(), time.Now, cfg.PublicURL),
 		BlockedWords:   core.NewBlockedWords(st, time.Now),
 		AuditLog:       core.NewAuditLog(st),
+
+		Purchases: core.NewPurchases(st, runner, time.Now),
 	})
 
 	srv := &http.Server{

@@ -154,6 +154,8 @@ func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
 		Suspensions:    core.NewSuspensions(db.Store, runner, runner.Notifications(), clock.now, "http://localhost:8080"),
 		BlockedWords:   core.NewBlockedWords(db.Store, clock.now),
 		AuditLog:       core.NewAuditLog(db.Store),
+
+		Purchases: core.NewPurchases(db.Store, runner, clock.now),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

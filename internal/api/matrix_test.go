@@ -210,6 +210,17 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/admin/blocked-words":                             {admin},
 	"POST /api/v1/admin/blocked-words":                            {admin},
 	"DELETE /api/v1/admin/blocked-words/{wordID}":                 {admin},
+	// Purchase ledgers and levy offsets (purchases.go): members only,
+	// never moderators (business data).
+	"POST /api/v1/organisations/{orgID}/purchases/imports":                      {member},
+	"GET /api/v1/organisations/{orgID}/purchases/imports":                       {member},
+	"GET /api/v1/organisations/{orgID}/purchases/imports/{importID}":            {member},
+	"GET /api/v1/organisations/{orgID}/purchases/imports/{importID}/errors.csv": {member},
+	"GET /api/v1/organisations/{orgID}/purchases":                               {member},
+	"PATCH /api/v1/organisations/{orgID}/purchases/{purchaseID}":                {member},
+	"GET /api/v1/organisations/{orgID}/purchases/sse-share":                     {member},
+	"GET /api/v1/organisations/{orgID}/purchases/levy-offset":                   {member},
+	"GET /api/v1/organisations/{orgID}/purchases/levy-offset.pdf":               {member},
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

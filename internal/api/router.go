@@ -80,6 +80,9 @@ type Deps struct {
 	BlockedWords *core.BlockedWords
 	// AuditLog is the audit log view and its CSV export.
 	AuditLog *core.AuditLog
+
+	// Purchases are buyers' purchase ledgers and levy offsets (issue 10).
+	Purchases *core.Purchases
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -156,6 +159,9 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerAuditLog(rt, d.AuditLog, d.Log)
 	registerModerationMetrics(rt, d.Moderation)
 	registerBlockedWords(rt, d.BlockedWords)
+
+	// Purchase ledgers and levy offsets (issue 10).
+	registerPurchases(rt, d.Purchases)
 	if d.Moderation != nil {
 		registerModerationGauges(d.Registry, d.Moderation)
 	}

@@ -176,6 +176,10 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if opts.SavedSearchAlertInterval > 0 {
 		alertSchedule = river.PeriodicInterval(opts.SavedSearchAlertInterval)
 	}
+	// Purchase ledgers (issue 10).
+	if err := addPurchaseWorkers(workers, st, log); err != nil {
+		return nil, err
+	}
 	periodic := []*river.PeriodicJob{}
 	if opts.Searcher != nil {
 		// Not on start, like the digest: a restart must not send alerts
