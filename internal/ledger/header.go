@@ -65,7 +65,7 @@ func normalizeHeader(s string) string {
 		s = s[:i]
 	}
 	s, _, _ = transform.String(stripMarks, strings.ToLower(s))
-	s = strings.ReplaceAll(s, "ß", "ss")
+	s = strings.NewReplacer("ß", "ss", "œ", "oe", "æ", "ae").Replace(s)
 	var b strings.Builder
 	space := false
 	for _, r := range s {
