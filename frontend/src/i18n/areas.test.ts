@@ -11,6 +11,7 @@ describe('workspace areas load their texts', () => {
     ['buyer', () => import('../workspace/buyer/catalogue')],
     ['moderation', () => import('../workspace/moderation/catalogue')],
     ['settings', () => import('../workspace/settings/catalogue')],
+    ['purchases', () => import('../workspace/purchases/catalogue')],
   ])('%s', async (area, load) => {
     await load()
     for (const language of SUPPORTED_LANGUAGES) {

@@ -21,6 +21,10 @@ import moderationEn from './locales/moderation/en.json'
 import moderationFr from './locales/moderation/fr.json'
 import moderationNl from './locales/moderation/nl.json'
 import nl from './locales/nl.json'
+import purchasesDe from './locales/purchases/de.json'
+import purchasesEn from './locales/purchases/en.json'
+import purchasesFr from './locales/purchases/fr.json'
+import purchasesNl from './locales/purchases/nl.json'
 import supplierDe from './locales/supplier/de.json'
 import supplierEn from './locales/supplier/en.json'
 import supplierFr from './locales/supplier/fr.json'
@@ -31,10 +35,14 @@ import workspaceFr from './locales/workspace/fr.json'
 import workspaceNl from './locales/workspace/nl.json'
 
 export const catalogues = {
-  en: { ...en, workspace: workspaceEn, supplier: supplierEn, buyer: buyerEn, moderation: moderationEn, settings: settingsEn },
-  fr: { ...fr, workspace: workspaceFr, supplier: supplierFr, buyer: buyerFr, moderation: moderationFr, settings: settingsFr },
-  de: { ...de, workspace: workspaceDe, supplier: supplierDe, buyer: buyerDe, moderation: moderationDe, settings: settingsDe },
-  nl: { ...nl, workspace: workspaceNl, supplier: supplierNl, buyer: buyerNl, moderation: moderationNl, settings: settingsNl },
+  en: { ...en, workspace: workspaceEn, supplier: supplierEn, buyer: buyerEn, moderation: moderationEn, settings: settingsEn,
+    purchases: purchasesEn },
+  fr: { ...fr, workspace: workspaceFr, supplier: supplierFr, buyer: buyerFr, moderation: moderationFr, settings: settingsFr,
+    purchases: purchasesFr },
+  de: { ...de, workspace: workspaceDe, supplier: supplierDe, buyer: buyerDe, moderation: moderationDe, settings: settingsDe,
+    purchases: purchasesDe },
+  nl: { ...nl, workspace: workspaceNl, supplier: supplierNl, buyer: buyerNl, moderation: moderationNl, settings: settingsNl,
+    purchases: purchasesNl },
 }
 
 /** The English catalogue's shape: t() keys are checked against it. */

@@ -23,6 +23,12 @@ export function BuyerFrame({ title, children }: { title: string; children: React
           <li>
             <NavLink to="/workspace/buyer/favourites">{t('buyer.nav.favourites')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/workspace/buyer/purchases">{t('buyer.purchasesNav.purchases')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/workspace/buyer/levy">{t('buyer.purchasesNav.levy')}</NavLink>
+          </li>
         </ul>
       </nav>
       {children}
