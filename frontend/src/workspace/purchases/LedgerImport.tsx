@@ -1,6 +1,6 @@
 import { Alert, Button, Progress, Table, Text } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
-import { useId, useRef, useState, type DragEvent } from 'react'
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { serverMessage } from '../forms'
 import { formatBytes } from '../upload'
@@ -22,6 +22,12 @@ export function LedgerImport({ orgID, shownImport, onShow }: { orgID: string; sh
   const [sending, setSending] = useState<{ name: string; fraction: number } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const current = useImport(orgID, shownImport)
+  const finished = current.data && current.data.state !== 'parsing' ? current.data.id : undefined
+
+  // Once the job has finished an import, the lists and shares change.
+  useEffect(() => {
+    if (finished) void client.invalidateQueries({ queryKey: ['purchases', orgID], predicate: (q) => q.queryKey[2] !== 'import' })
+  }, [finished, orgID, client])
 
   async function send(file: File) {
     setError(null)
