@@ -18,6 +18,7 @@ import (
 
 	"passerelle/frontend"
 	"passerelle/internal/api"
+	"passerelle/internal/billing"
 	"passerelle/internal/blob"
 	"passerelle/internal/blob/s3server"
 	"passerelle/internal/config"
@@ -106,6 +107,18 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Limits: core.RateLimits{LoginPerAccount: cfg.RateLoginPerAccount, LoginPerIP: cfg.RateLoginPerIP,
 			SignUpPerIP: cfg.RateSignupPerIP, ResetPerIP: cfg.RateResetPerIP},
 	})
+	// The business convention's events; paid registrations go through
+	// Stripe when it is configured.
+	payments, err := billing.New(billing.Config{SecretKey: cfg.StripeSecretKey, WebhookSecret: cfg.StripeWebhookSecret,
+		APIURL: cfg.StripeAPIURL, Logger: log})
+	if err != nil {
+		return err
+	}
+	if !payments.Enabled() {
+		log.Warn("no Stripe key configured (PASSERELLE_STRIPE_SECRET_KEY): paid convention registrations are refused")
+	}
+	events := core.NewEvents(st, runner, core.StripePayments(payments), time.Now, core.EventsConfig{PublicURL: cfg.PublicURL})
+	runner.SetEvents(events)
 	if err := runner.Start(ctx); err != nil {
 		return err
 	}
@@ -151,6 +164,10 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Suspensions:    core.NewSuspensions(st, runner, runner.Notifications(), time.Now, cfg.PublicURL),
 		BlockedWords:   core.NewBlockedWords(st, time.Now),
 		AuditLog:       core.NewAuditLog(st),
+		Events:         events,
+		Meetings:       core.NewMeetings(st, runner, runner.Notifications(), time.Now, core.MeetingsConfig{PublicURL: cfg.PublicURL}),
+
+		Impact: core.NewImpact(st, time.Now),
 
 		Purchases: core.NewPurchases(st, runner, time.Now),
 	})

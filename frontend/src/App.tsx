@@ -27,6 +27,8 @@ const SupplierWorkspace = lazy(() => import('./workspace/supplier'))
 const BuyerWorkspace = lazy(() => import('./workspace/buyer'))
 const ModerationConsole = lazy(() => import('./workspace/moderation'))
 const AccountSettings = lazy(() => import('./workspace/settings'))
+// The impact figures (issue 10): the cluster's, for moderators; recharts loads with them.
+const ClusterImpactPage = lazy(() => import('./workspace/impact'))
 // Pages opened from emails' links (#token=…), signed in or not.
 const AcceptInvitationPage = lazy(() => import('./workspace/settings/AcceptInvitationPage'))
 const ConfirmEmailChangePage = lazy(() => import('./workspace/settings/ConfirmEmailChangePage'))
@@ -63,6 +65,7 @@ export function AppRoutes() {
           <Route path="buyer/*" element={<BuyerWorkspace />} />
           <Route path="moderation/*" element={<ModerationConsole />} />
           <Route path="account/*" element={<AccountSettings />} />
+          <Route path="impact" element={<ClusterImpactPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

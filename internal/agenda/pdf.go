@@ -9,15 +9,15 @@ import (
 
 // agendaColumns: time, table, organisation, delegate, country (180 mm in all).
 var agendaColumns = []column{
-	{width: 27, align: "L"},
-	{width: 15, align: "C"},
-	{width: 59, align: "L"},
-	{width: 48, align: "L"},
-	{width: 31, align: "L"},
+	{Width: 27, Align: "L"},
+	{Width: 15, Align: "C"},
+	{Width: 59, Align: "L"},
+	{Width: 48, Align: "L"},
+	{Width: 31, Align: "L"},
 }
 
 // dayColumn spans the table for a day's heading.
-var dayColumn = []column{{width: contentWidth, align: "L"}}
+var dayColumn = []column{{Width: contentWidth, Align: "L"}}
 
 // PDF renders the agenda as a printable A4 document: the event, the delegate, a
 // preliminary or final stamp, then the meetings in time order with the times in
@@ -51,79 +51,79 @@ func PDF(w io.Writer, a Agenda) error {
 	inTable := false
 	day := "" // the day being listed, repeated at the top of a page that continues it
 	titles := []string{t.get(labColTime), t.get(labColTable), t.get(labColOrganisation), t.get(labColDelegate), t.get(labColCountry)}
-	d.header = func() {
+	d.Header = func() {
 		agendaHeader(d, t, a, owner, loc)
 		if inTable {
-			d.headerRow(agendaColumns, titles)
+			d.HeaderRow(agendaColumns, titles)
 			if day != "" {
-				d.tableRow(dayColumn, [][]para{{{text: day + " " + t.get(labContinued), style: styleHeading}}}, false)
+				d.TableRow(dayColumn, [][]para{{{Text: day + " " + t.get(labContinued), Style: styleHeading}}}, false)
 			}
 		}
 	}
-	d.newPage()
+	d.NewPage()
 	if len(meetings) == 0 {
-		d.paragraph(para{text: t.get(labNoMeetings), style: styleHeading})
+		d.Paragraph(para{Text: t.get(labNoMeetings), Style: styleHeading})
 	} else {
 		inTable = true
-		d.headerRow(agendaColumns, titles)
+		d.HeaderRow(agendaColumns, titles)
 		for i, m := range meetings {
 			start, end := m.Start.In(loc), m.End.In(loc)
 			if date := t.date(start); date != day {
 				day = ""
 				// Keep the day's heading with its first meeting.
-				d.ensure(styleHeading.lineHeight() + 2*cellPadY + 12)
-				d.tableRow(dayColumn, [][]para{{{text: date, style: styleHeading}}}, false)
+				d.Ensure(styleHeading.LineHeight() + 2*cellPadY + 12)
+				d.TableRow(dayColumn, [][]para{{{Text: date, Style: styleHeading}}}, false)
 				day = date
 			}
-			d.tableRow(agendaColumns, agendaCells(t, m, start, end), i%2 == 1)
+			d.TableRow(agendaColumns, agendaCells(t, m, start, end), i%2 == 1)
 		}
 		inTable = false
 	}
 	if u := strings.TrimSpace(a.Event.URL); u != "" {
-		d.gap(4)
-		d.paragraph(para{text: t.get(labDetails, u), style: styleSmall})
+		d.Gap(4)
+		d.Paragraph(para{Text: t.get(labDetails, u), Style: styleSmall})
 	}
-	return d.finish(w)
+	return d.Finish(w)
 }
 
 // agendaHeader draws the top of every page: event, stamp, delegate, version.
 func agendaHeader(d *pdfDoc, t text, a Agenda, owner string, loc *time.Location) {
-	top := d.f.GetY()
+	top := d.F.GetY()
 	stamp := t.get(labStampPreliminary)
 	if a.Final {
 		stamp = t.get(labStampFinal)
 	}
 	// As wide as the stamp's words on one line, within reason.
-	d.setFont(styleHeading)
-	stampWidth := min(max(d.f.GetStringWidth(d.clean(stamp))+6, 40), 75)
+	d.SetFont(styleHeading)
+	stampWidth := min(max(d.F.GetStringWidth(d.Clean(stamp))+6, 40), 75)
 	// The stamp: a framed box at the top right, heavier for the final agenda.
-	stampBlocks, sh := d.layout([]para{{text: stamp, style: styleHeading}}, stampWidth-4)
+	stampBlocks, sh := d.Layout([]para{{Text: stamp, Style: styleHeading}}, stampWidth-4)
 	sx := pageMargin + contentWidth - stampWidth
-	d.f.SetDrawColor(0, 0, 0)
+	d.F.SetDrawColor(0, 0, 0)
 	if a.Final {
-		d.f.SetLineWidth(0.8)
+		d.F.SetLineWidth(0.8)
 	} else {
-		d.f.SetLineWidth(0.4)
-		d.f.SetDashPattern([]float64{1.5, 1}, 0)
+		d.F.SetLineWidth(0.4)
+		d.F.SetDashPattern([]float64{1.5, 1}, 0)
 	}
-	d.f.Rect(sx, top, stampWidth, sh+4, "D")
-	d.f.SetDashPattern(nil, 0)
-	d.drawBlocks(stampBlocks, sx+2, top+2, stampWidth-4, "C")
+	d.F.Rect(sx, top, stampWidth, sh+4, "D")
+	d.F.SetDashPattern(nil, 0)
+	d.DrawBlocks(stampBlocks, sx+2, top+2, stampWidth-4, "C")
 
 	left := contentWidth - stampWidth - 4
 	var lines []para
-	lines = append(lines, para{text: calendarEventName(a.Event), style: styleTitle, maxLines: 2})
+	lines = append(lines, para{Text: calendarEventName(a.Event), Style: styleTitle, MaxLines: 2})
 	if place := joinNonEmpty(", ", oneLine(a.Event.Venue), oneLine(a.Event.Address)); place != "" {
-		lines = append(lines, para{text: place, style: styleBody, maxLines: 2})
+		lines = append(lines, para{Text: place, Style: styleBody, MaxLines: 2})
 	}
-	blocks, h := d.layout(lines, left)
-	d.drawBlocks(blocks, pageMargin, top, left, "L")
+	blocks, h := d.Layout(lines, left)
+	d.DrawBlocks(blocks, pageMargin, top, left, "L")
 	y := top + max(h, sh+4) + 2
 
-	who := []para{{text: t.get(labAgendaOf, owner), style: styleHeading}}
+	who := []para{{Text: t.get(labAgendaOf, owner), Style: styleHeading}}
 	org := joinNonEmpty(" · ", oneLine(a.Delegate.Organisation), oneLine(a.Delegate.Role), t.country(a.Delegate.Country))
 	if org != "" && org != owner {
-		who = append(who, para{text: org, style: styleBody})
+		who = append(who, para{Text: org, Style: styleBody})
 	}
 	firmness := t.get(labPreliminaryNote)
 	if a.Final {
@@ -132,38 +132,38 @@ func agendaHeader(d *pdfDoc, t text, a Agenda, owner string, loc *time.Location)
 	gen := a.Generated.In(loc)
 	zone := loc.String()
 	who = append(who, para{
-		text:  joinNonEmpty(" ", t.get(labVersion, a.Version, t.date(gen), clock(gen)), firmness, t.get(labTimesIn, zone)),
-		style: styleSmall,
+		Text:  joinNonEmpty(" ", t.get(labVersion, a.Version, t.date(gen), clock(gen)), firmness, t.get(labTimesIn, zone)),
+		Style: styleSmall,
 	})
-	blocks, h = d.layout(who, contentWidth)
-	d.drawBlocks(blocks, pageMargin, y, contentWidth, "L")
-	d.f.SetXY(pageMargin, y+h+3)
+	blocks, h = d.Layout(who, contentWidth)
+	d.DrawBlocks(blocks, pageMargin, y, contentWidth, "L")
+	d.F.SetXY(pageMargin, y+h+3)
 }
 
 // agendaCells fills the five columns of one meeting.
 func agendaCells(t text, m Meeting, start, end time.Time) [][]para {
-	timeCell := []para{{text: clock(start) + "–" + clock(end), style: styleBold}}
+	timeCell := []para{{Text: clock(start) + "–" + clock(end), Style: styleBold}}
 	if m.Locked {
-		timeCell = append(timeCell, para{text: t.get(labLockedShort), style: styleSmall})
+		timeCell = append(timeCell, para{Text: t.get(labLockedShort), Style: styleSmall})
 	}
 	table := "—"
 	if m.Table > 0 {
 		table = strconv.Itoa(m.Table)
 	}
-	orgCell := []para{{text: oneLine(m.Other.Organisation), style: styleBold, maxLines: 3}}
+	orgCell := []para{{Text: oneLine(m.Other.Organisation), Style: styleBold, MaxLines: 3}}
 	if n := strings.TrimSpace(m.Note); n != "" {
-		orgCell = append(orgCell, para{text: n, style: styleNote, maxLines: 4})
+		orgCell = append(orgCell, para{Text: n, Style: styleNote, MaxLines: 4})
 	}
-	delegateCell := []para{{text: oneLine(m.Other.Delegate), style: styleBody, maxLines: 3}}
+	delegateCell := []para{{Text: oneLine(m.Other.Delegate), Style: styleBody, MaxLines: 3}}
 	if r := oneLine(m.Other.Role); r != "" {
-		delegateCell = append(delegateCell, para{text: r, style: styleSmall, maxLines: 2})
+		delegateCell = append(delegateCell, para{Text: r, Style: styleSmall, MaxLines: 2})
 	}
 	return [][]para{
 		timeCell,
-		{{text: table, style: styleTableNo}},
+		{{Text: table, Style: styleTableNo}},
 		orgCell,
 		delegateCell,
-		{{text: t.country(m.Other.Country), style: styleBody, maxLines: 2}},
+		{{Text: t.country(m.Other.Country), Style: styleBody, MaxLines: 2}},
 	}
 }
 

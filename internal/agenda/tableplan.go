@@ -30,9 +30,9 @@ type TableRow struct {
 
 // planColumns: table, participant A, participant B (180 mm in all).
 var planColumns = []column{
-	{width: 18, align: "C"},
-	{width: 81, align: "L"},
-	{width: 81, align: "L"},
+	{Width: 18, Align: "C"},
+	{Width: 81, Align: "L"},
+	{Width: 81, Align: "L"},
 }
 
 // TablePlanPDF renders the organisers' table plan: one section per slot, in time
@@ -68,13 +68,13 @@ func TablePlanPDF(w io.Writer, plans []TablePlan) error {
 		return err
 	}
 	if len(plans) == 0 {
-		d.header = func() {
-			d.paragraph(para{text: docText.get(labPlanTitle), style: styleTitle})
-			d.gap(3)
+		d.Header = func() {
+			d.Paragraph(para{Text: docText.get(labPlanTitle), Style: styleTitle})
+			d.Gap(3)
 		}
-		d.newPage()
-		d.paragraph(para{text: docText.get(labPlanEmpty), style: styleHeading})
-		return d.finish(w)
+		d.NewPage()
+		d.Paragraph(para{Text: docText.get(labPlanEmpty), Style: styleHeading})
+		return d.Finish(w)
 	}
 	for i, p := range plans {
 		rows, err := occupiedRows(p.Rows)
@@ -89,16 +89,16 @@ func TablePlanPDF(w io.Writer, plans []TablePlan) error {
 		start, end := p.Start.In(loc), p.End.In(loc)
 		slot := t.get(labPlanSlot, t.date(start), clock(start), clock(end))
 		firstPage := true
-		d.header = func() {
+		d.Header = func() {
 			planHeader(d, t, p, slot, len(rows), !firstPage)
 			if len(rows) > 0 {
-				d.headerRow(planColumns, []string{t.get(labColTable), t.get(labPlanSideA), t.get(labPlanSideB)})
+				d.HeaderRow(planColumns, []string{t.get(labColTable), t.get(labPlanSideA), t.get(labPlanSideB)})
 			}
 		}
-		d.newPage()
+		d.NewPage()
 		firstPage = false
 		if len(rows) == 0 {
-			d.paragraph(para{text: t.get(labPlanSlotEmpty), style: styleHeading})
+			d.Paragraph(para{Text: t.get(labPlanSlotEmpty), Style: styleHeading})
 			continue
 		}
 		for j, r := range rows {
@@ -106,14 +106,14 @@ func TablePlanPDF(w io.Writer, plans []TablePlan) error {
 			if r.Table > 0 {
 				table = strconv.Itoa(r.Table)
 			}
-			d.tableRow(planColumns, [][]para{
-				{{text: table, style: styleTableNo}},
+			d.TableRow(planColumns, [][]para{
+				{{Text: table, Style: styleTableNo}},
 				partyCell(t, r.A),
 				partyCell(t, r.B),
 			}, j%2 == 1)
 		}
 	}
-	return d.finish(w)
+	return d.Finish(w)
 }
 
 // occupiedRows drops free tables, sorts by table number, and refuses a table
@@ -141,23 +141,23 @@ func occupiedRows(rows []TableRow) ([]TableRow, error) {
 // planHeader draws the top of every page of a slot's section.
 func planHeader(d *pdfDoc, t text, p TablePlan, slot string, count int, continued bool) {
 	head := []para{
-		{text: t.get(labPlanTitle) + " — " + calendarEventName(p.Event), style: styleTitle, maxLines: 2},
+		{Text: t.get(labPlanTitle) + " — " + calendarEventName(p.Event), Style: styleTitle, MaxLines: 2},
 	}
 	if place := joinNonEmpty(", ", oneLine(p.Event.Venue), oneLine(p.Event.Address)); place != "" {
-		head = append(head, para{text: place, style: styleBody, maxLines: 2})
+		head = append(head, para{Text: place, Style: styleBody, MaxLines: 2})
 	}
 	heading := slot
 	if continued {
 		heading += " " + t.get(labContinued)
 	}
 	head = append(head,
-		para{text: heading, style: fontStyle{face: "B", size: 13}},
-		para{text: joinNonEmpty(" · ", t.get(labPlanCount, count), t.get(labTimesIn, locationName(p.Event))), style: styleSmall},
+		para{Text: heading, Style: fontStyle{Face: "B", Size: 13}},
+		para{Text: joinNonEmpty(" · ", t.get(labPlanCount, count), t.get(labTimesIn, locationName(p.Event))), Style: styleSmall},
 	)
-	blocks, h := d.layout(head, contentWidth)
-	y := d.f.GetY()
-	d.drawBlocks(blocks, pageMargin, y, contentWidth, "L")
-	d.f.SetXY(pageMargin, y+h+3)
+	blocks, h := d.Layout(head, contentWidth)
+	y := d.F.GetY()
+	d.DrawBlocks(blocks, pageMargin, y, contentWidth, "L")
+	d.F.SetXY(pageMargin, y+h+3)
 }
 
 func locationName(e Event) string {
@@ -170,11 +170,11 @@ func locationName(e Event) string {
 // partyCell names a party: organisation in bold, then delegate, role and country.
 func partyCell(t text, p Party) []para {
 	if p.empty() {
-		return []para{{text: "—", style: styleBody}}
+		return []para{{Text: "—", Style: styleBody}}
 	}
-	cell := []para{{text: oneLine(p.Organisation), style: styleBold, maxLines: 3}}
+	cell := []para{{Text: oneLine(p.Organisation), Style: styleBold, MaxLines: 3}}
 	if who := joinNonEmpty(" · ", oneLine(p.Delegate), oneLine(p.Role), t.country(p.Country)); who != "" {
-		cell = append(cell, para{text: who, style: styleSmall, maxLines: 3})
+		cell = append(cell, para{Text: who, Style: styleSmall, MaxLines: 3})
 	}
 	return cell
 }

@@ -16,11 +16,16 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"passerelle/internal/domain"
+	"passerelle/internal/event"
 )
 
 // statusClientClosedRequest is the status proxies log for a request whose
 // client closed the connection before the answer (not in net/http).
 const statusClientClosedRequest = 499
+
+// ProblemEventLocked is the problem type of a change refused because an
+// event's schedule or registrations depend on it (event.ErrLocked).
+const ProblemEventLocked = "/problems/event-locked"
 
 // toHTTP is the one mapping from domain errors to HTTP problems. Handlers
 // return toHTTP(err) for any error from core or store.
@@ -64,6 +69,9 @@ func toHTTP(err error) error {
 		}
 		p := &problem{ErrorModel: m, detail: sentences(le.Messages)}
 		m.Detail = p.detail[domain.LangEN]
+		if errors.Is(err, event.ErrLocked) {
+			m.Type = ProblemEventLocked
+		}
 		return p
 	case errors.As(err, &rl):
 		secs := int(math.Ceil(rl.RetryAfter.Seconds()))

@@ -67,6 +67,9 @@ type env struct {
 	// saved are the saved searches (alerts are sent by calling them, on
 	// the test clock).
 	saved *core.SavedSearches
+	// meetings are the convention's meetings on the test clock (expiry
+	// and outcome questions are run by calling them).
+	meetings *core.Meetings
 }
 
 // testSecretKey signs the unsubscribe links in tests.
@@ -82,6 +85,8 @@ type envOptions struct {
 	// indexJobs makes the job runner keep the search index, as serve's
 	// does; otherwise tests fill the index themselves (searchWorld).
 	indexJobs bool
+	// payments, when set, takes paid registrations (see events_test.go).
+	payments core.Payments
 }
 
 func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
@@ -128,6 +133,9 @@ func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
 	accounts := core.NewAccounts(db.Store, runner, clock.now, core.AccountsConfig{
 		PublicURL: "http://localhost:8080", SessionIdle: 2 * time.Hour, SessionMaxAge: 7 * 24 * time.Hour, Limits: limits,
 	})
+	events := core.NewEvents(db.Store, runner, opts.payments, clock.now, core.EventsConfig{PublicURL: "http://localhost:8080"})
+	runner.SetEvents(events)
+	meetings := core.NewMeetings(db.Store, runner, runner.Notifications(), clock.now, core.MeetingsConfig{PublicURL: "http://localhost:8080"})
 	h, table := build(Deps{
 		Log: log, Version: "test", Registry: prometheus.NewRegistry(), MaxBodyBytes: 1 << 20,
 		Web:           http.NotFoundHandler(),
@@ -154,13 +162,17 @@ func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
 		Suspensions:    core.NewSuspensions(db.Store, runner, runner.Notifications(), clock.now, "http://localhost:8080"),
 		BlockedWords:   core.NewBlockedWords(db.Store, clock.now),
 		AuditLog:       core.NewAuditLog(db.Store),
+		Events:         events,
+		Meetings:       meetings,
+
+		Impact: core.NewImpact(db.Store, clock.now),
 
 		Purchases: core.NewPurchases(db.Store, runner, clock.now),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	return &env{t: t, db: db, mail: mp, clock: clock, srv: srv, routes: table, objects: objects, search: engine, notes: runner.Notifications(),
-		routing: routing, saved: saved}
+		routing: routing, saved: saved, meetings: meetings}
 }
 
 // client is a browser: it keeps cookies.

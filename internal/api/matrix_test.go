@@ -210,6 +210,66 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/admin/blocked-words":                             {admin},
 	"POST /api/v1/admin/blocked-words":                            {admin},
 	"DELETE /api/v1/admin/blocked-words/{wordID}":                 {admin},
+	// The business convention's events (events.go, registrations.go):
+	// organisers are moderators and admins; registrations act for the
+	// caller's active organisation and core answers 404 for an event that
+	// does not exist (the matrix's ids name none). Stripe's webhook is
+	// public: its signature authenticates it.
+	"GET /api/v1/events":                                                  everyone,
+	"GET /api/v1/events/{eventID}":                                        everyone,
+	"POST /api/v1/events":                                                 {moderator, admin},
+	"PUT /api/v1/events/{eventID}":                                        {moderator, admin},
+	"POST /api/v1/events/{eventID}/publish":                               {moderator, admin},
+	"POST /api/v1/events/{eventID}/cancel":                                {moderator, admin},
+	"GET /api/v1/events/{eventID}/registrations":                          {moderator, admin},
+	"POST /api/v1/events/{eventID}/registrations":                         signedIn,
+	"GET /api/v1/events/{eventID}/registration":                           signedIn,
+	"GET /api/v1/events/{eventID}/registration/prefill":                   signedIn,
+	"POST /api/v1/events/{eventID}/registration/checkout":                 signedIn,
+	"POST /api/v1/events/{eventID}/registration/cancel":                   signedIn,
+	"POST /api/v1/events/{eventID}/registration/delegates":                signedIn,
+	"PUT /api/v1/events/{eventID}/registration/delegates/{delegateID}":    signedIn,
+	"DELETE /api/v1/events/{eventID}/registration/delegates/{delegateID}": signedIn,
+	"POST /api/v1/billing/stripe/webhook":                                 everyone,
+
+	// Impact figures and their exports (impact.go): the cluster's for
+	// moderators and admins; a buyer's for its members and moderators, core
+	// answering 404 to anyone else and for an organisation that is not a
+	// buyer (the matrix's owning organisation is a supplier).
+	"GET /api/v1/impact":                            {moderator, admin},
+	"GET /api/v1/impact.csv":                        {moderator, admin},
+	"GET /api/v1/impact.xlsx":                       {moderator, admin},
+	"GET /api/v1/impact.pdf":                        {moderator, admin},
+	"GET /api/v1/organisations/{orgID}/impact":      signedIn,
+	"GET /api/v1/organisations/{orgID}/impact.csv":  signedIn,
+	"GET /api/v1/organisations/{orgID}/impact.xlsx": signedIn,
+	"GET /api/v1/organisations/{orgID}/impact.pdf":  signedIn,
+
+	// Convention meetings (meetings.go, meetings_schedule.go, agendas.go):
+	// participants are checked by core (a confirmed registration of the
+	// active organisation: 403 otherwise, 404 for an unknown event);
+	// organisers are moderators and admins.
+	"GET /api/v1/events/{eventID}/delegates":                              signedIn,
+	"GET /api/v1/events/{eventID}/suggestions":                            signedIn,
+	"POST /api/v1/events/{eventID}/meeting-requests":                      signedIn,
+	"GET /api/v1/events/{eventID}/meeting-requests":                       signedIn,
+	"POST /api/v1/events/{eventID}/meeting-requests/{requestID}/accept":   signedIn,
+	"POST /api/v1/events/{eventID}/meeting-requests/{requestID}/decline":  signedIn,
+	"POST /api/v1/events/{eventID}/meeting-requests/{requestID}/withdraw": signedIn,
+	"GET /api/v1/events/{eventID}/exclusions":                             signedIn,
+	"POST /api/v1/events/{eventID}/exclusions":                            signedIn,
+	"DELETE /api/v1/events/{eventID}/exclusions/{organisationID}":         signedIn,
+	"GET /api/v1/events/{eventID}/agenda":                                 signedIn,
+	"GET /api/v1/events/{eventID}/agenda.ics":                             signedIn,
+	"GET /api/v1/events/{eventID}/agenda.pdf":                             signedIn,
+	"PUT /api/v1/events/{eventID}/meetings/{meetingID}/outcome":           signedIn,
+	"POST /api/v1/events/{eventID}/schedule":                              {moderator, admin},
+	"GET /api/v1/events/{eventID}/schedule":                               {moderator, admin},
+	"GET /api/v1/events/{eventID}/meetings":                               {moderator, admin},
+	"PATCH /api/v1/events/{eventID}/meetings/{meetingID}":                 {moderator, admin},
+	"GET /api/v1/events/{eventID}/table-plan":                             {moderator, admin},
+	"GET /api/v1/events/{eventID}/table-plan.pdf":                         {moderator, admin},
+	"POST /api/v1/events/{eventID}/agendas/send":                          {moderator, admin},
 	// Purchase ledgers and levy offsets (purchases.go): members only,
 	// never moderators (business data).
 	"POST /api/v1/organisations/{orgID}/purchases/imports":                      {member},

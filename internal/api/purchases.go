@@ -299,7 +299,7 @@ func registerPurchases(r *routes, ps *core.Purchases) {
 		})
 
 	handle(r, rule, huma.Operation{OperationID: "export-purchase-import-errors", Method: http.MethodGet, Path: base + "/imports/{importID}/errors.csv", Tags: tag,
-		Summary: "A failed import's errors as CSV",
+		Summary:     "A failed import's errors as CSV",
 		Description: "line, column, code, message (in the request's language), UTF-8 with a BOM so that spreadsheets read it; the listed errors (at most 1000).",
 		Responses:   map[string]*huma.Response{"200": {Description: "The CSV file", Content: map[string]*huma.MediaType{"text/csv": {}}}}},
 		func(ctx context.Context, in *PurchaseImportInput) (*huma.StreamResponse, error) {
@@ -358,7 +358,7 @@ func registerPurchases(r *routes, ps *core.Purchases) {
 		})
 
 	handle(r, rule, huma.Operation{OperationID: "get-purchase-sse-share", Method: http.MethodGet, Path: base + "/sse-share", Tags: tag,
-		Summary: "Share bought from SSE suppliers, by year",
+		Summary:     "Share bought from SSE suppliers, by year",
 		Description: "Purchases in euros, in all and from suppliers with an SSE status verified and valid at the invoice date, latest year first."},
 		func(ctx context.Context, in *PurchaseOrgInput) (*SSEShareOutput, error) {
 			shares, err := ps.SSEShare(ctx, authFrom(ctx).principal, in.OrgID, "")

@@ -80,6 +80,15 @@ type Deps struct {
 	BlockedWords *core.BlockedWords
 	// AuditLog is the audit log view and its CSV export.
 	AuditLog *core.AuditLog
+	// Events runs the business convention's events and registrations,
+	// and applies Stripe's webhooks.
+	Events *core.Events
+	// Meetings runs the business convention's directory, meeting requests,
+	// schedule, agendas and outcomes.
+	Meetings *core.Meetings
+
+	// Impact computes the impact figures and their exports (issue 10).
+	Impact *core.Impact
 
 	// Purchases are buyers' purchase ledgers and levy offsets (issue 10).
 	Purchases *core.Purchases
@@ -113,7 +122,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 		recoverProblem(d.Log),
 		securityHeaders(),
 		limitBody(d.MaxBodyBytes, bodyLimits),
-		crossOriginProtection(),
+		crossOriginProtection([]string{"POST " + StripeWebhookPath}),
 		d.Sessions.authenticate(d.Memberships),
 	)
 
@@ -159,6 +168,12 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerAuditLog(rt, d.AuditLog, d.Log)
 	registerModerationMetrics(rt, d.Moderation)
 	registerBlockedWords(rt, d.BlockedWords)
+	registerEvents(rt, d.Events)
+	registerRegistrations(rt, d.Events)
+	registerBillingWebhook(rt, d.Events, d.Log)
+	registerMeetings(rt, d.Meetings)
+
+	registerImpact(rt, d.Impact)
 
 	// Purchase ledgers and levy offsets (issue 10).
 	registerPurchases(rt, d.Purchases)

@@ -144,9 +144,13 @@ func clientIPFrom(ctx context.Context) string {
 
 // crossOriginProtection refuses unsafe cross-origin browser requests (CSRF)
 // with Go's http.CrossOriginProtection: it trusts Sec-Fetch-Site, else
-// compares Origin with Host.
-func crossOriginProtection(trusted ...string) gin.HandlerFunc {
+// compares Origin with Host. The bypass patterns ("POST /path") are
+// exempt: server-to-server webhooks authenticated by their signature.
+func crossOriginProtection(bypass []string, trusted ...string) gin.HandlerFunc {
 	cop := http.NewCrossOriginProtection()
+	for _, pattern := range bypass {
+		cop.AddInsecureBypassPattern(pattern)
+	}
 	for _, o := range trusted {
 		_ = cop.AddTrustedOrigin(o)
 	}

@@ -1,17 +1,14 @@
 package core
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"strings"
-
-	"github.com/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
+	"time"
 
 	"passerelle/internal/domain"
+	"passerelle/internal/pdfdoc"
 )
 
 // levyLabels are the printed statement's words.
@@ -81,101 +78,71 @@ func (s *Purchases) LevyStatementPDF(ctx context.Context, p domain.Principal, or
 	if err != nil {
 		return err
 	}
-	return writeLevyPDF(w, org.LegalName, st, l)
+	return writeLevyPDF(w, org.LegalName, st, l, s.now())
 }
 
-func writeLevyPDF(w io.Writer, employer string, st LevyStatement, l domain.Language) error {
-	f := fpdf.New("P", "mm", "A4", "")
-	f.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	f.AddUTF8FontFromBytes("go", "B", gobold.TTF)
-	f.SetMargins(15, 15, 15)
-	f.SetAutoPageBreak(true, 15)
-	f.SetTitle(levyText("title_"+string(st.Input.Country), l, st.Input.Year), true)
-	f.SetLang(string(l))
-	f.AddPage()
-	f.SetFont("go", "B", 14)
-	f.MultiCell(0, 7, levyText("title_"+string(st.Input.Country), l, st.Input.Year), "", "L", false)
-	f.Ln(2)
-	f.SetFont("go", "", 10)
-	f.MultiCell(0, 5, levyText("employer", l)+colon(l)+employer, "", "L", false)
-	rule, source := LevyRule(st.Input.Country)
-	f.Ln(2)
-	f.SetFont("go", "B", 10)
-	f.MultiCell(0, 5, levyText("rule", l), "", "L", false)
-	f.SetFont("go", "", 9.5)
-	f.MultiCell(0, 5, rule.With()[l], "", "L", false)
-	f.MultiCell(0, 5, levyText("source", l)+colon(l)+source.With()[l], "", "L", false)
-	f.Ln(3)
-
-	widths := []float64{22, 30, 66, 31, 31}
+func writeLevyPDF(w io.Writer, employer string, st LevyStatement, l domain.Language, now time.Time) error {
+	title := levyText("title_"+string(st.Input.Country), l, st.Input.Year)
+	d, err := pdfdoc.New(string(l), now, title, func(page int, total string) string {
+		return fmt.Sprintf("%s — %d / %s", title, page, total)
+	})
+	if err != nil {
+		return err
+	}
+	cols := []pdfdoc.Column{{Width: 22, Align: "L"}, {Width: 30, Align: "L"}, {Width: 66, Align: "L"}, {Width: 31, Align: "R"}, {Width: 31, Align: "R"}}
 	header := []string{levyText("date", l), levyText("invoice", l), levyText("supplier", l), levyText("amount", l), levyText("labour", l)}
-	f.SetFont("go", "B", 8.5)
-	f.SetFillColor(235, 235, 235)
-	for i, h := range header {
-		f.CellFormat(widths[i], 6, h, "1", 0, "L", true, 0, "")
-	}
-	f.Ln(-1)
-	f.SetFont("go", "", 8.5)
+	d.NewPage()
+	d.Paragraph(pdfdoc.Para{Text: title, Style: pdfdoc.StyleTitle})
+	d.Gap(2)
+	d.Paragraph(pdfdoc.Para{Text: levyText("employer", l) + colon(l) + employer, Style: pdfdoc.StyleBody})
+	rule, source := LevyRule(st.Input.Country)
+	d.Gap(2)
+	d.Paragraph(pdfdoc.Para{Text: levyText("rule", l), Style: pdfdoc.StyleHeading})
+	d.Paragraph(pdfdoc.Para{Text: rule.With()[l], Style: pdfdoc.StyleBody})
+	d.Paragraph(pdfdoc.Para{Text: levyText("source", l) + colon(l) + source.With()[l], Style: pdfdoc.StyleNote})
+	d.Gap(3)
+
+	// The column titles repeat at the top of every page the table crosses.
+	d.HeaderRow(cols, header)
+	d.Header = func() { d.HeaderRow(cols, header) }
 	if len(st.Invoices) == 0 {
-		f.MultiCell(0, 6, levyText("none", l), "1", "L", false)
+		d.Paragraph(pdfdoc.Para{Text: levyText("none", l), Style: pdfdoc.StyleBody})
 	}
-	for _, inv := range st.Invoices {
+	for i, inv := range st.Invoices {
 		labour := levyText("missing", l)
 		if inv.LabourCostCents != nil {
 			labour = FormatEuros(*inv.LabourCostCents, l)
 		}
-		cells := []string{inv.InvoiceDate.Format("2006-01-02"), fit(f, inv.InvoiceReference, widths[1]), fit(f, inv.Supplier, widths[2]),
-			FormatEuros(inv.AmountCents, l), labour}
-		for i, c := range cells {
-			align := "L"
-			if i >= 3 {
-				align = "R"
-			}
-			f.CellFormat(widths[i], 5.5, c, "1", 0, align, false, 0, "")
-		}
-		f.Ln(-1)
+		cell := func(s string) []pdfdoc.Para { return []pdfdoc.Para{{Text: s, Style: pdfdoc.StyleBody, MaxLines: 2}} }
+		d.TableRow(cols, [][]pdfdoc.Para{cell(inv.InvoiceDate.Format("2006-01-02")), cell(inv.InvoiceReference), cell(inv.Supplier),
+			cell(FormatEuros(inv.AmountCents, l)), cell(labour)}, i%2 == 1)
 	}
-	f.SetFont("go", "B", 8.5)
-	f.CellFormat(widths[0]+widths[1]+widths[2], 6, levyText("total", l), "1", 0, "L", true, 0, "")
-	f.CellFormat(widths[3], 6, FormatEuros(st.AmountCents, l), "1", 0, "R", true, 0, "")
-	f.CellFormat(widths[4], 6, FormatEuros(st.LabourCostCents, l), "1", 0, "R", true, 0, "")
-	f.Ln(-1)
-	f.Ln(4)
+	bold := func(s string) []pdfdoc.Para { return []pdfdoc.Para{{Text: s, Style: pdfdoc.StyleBold}} }
+	d.TableRow(cols, [][]pdfdoc.Para{bold(levyText("total", l)), nil, nil, bold(FormatEuros(st.AmountCents, l)), bold(FormatEuros(st.LabourCostCents, l))}, true)
+	d.Header = nil
+	d.Gap(4)
 
-	line := func(label, value string, bold bool) {
-		style := ""
-		if bold {
-			style = "B"
-		}
-		f.SetFont("go", style, 10)
-		f.CellFormat(120, 6, label, "", 0, "L", false, 0, "")
-		f.CellFormat(60, 6, value, "", 1, "R", false, 0, "")
+	figures := []pdfdoc.Column{{Width: 120, Align: "L"}, {Width: 60, Align: "R"}}
+	line := func(label, value string, style pdfdoc.Style) {
+		d.TableRow(figures, [][]pdfdoc.Para{{{Text: label, Style: style}}, {{Text: value, Style: style}}}, false)
 	}
-	line(levyText("contribution", l), FormatEuros(st.Input.ContributionCents, l)+" EUR", false)
+	line(levyText("contribution", l), FormatEuros(st.Input.ContributionCents, l)+" EUR", pdfdoc.StyleBody)
 	if st.Input.Country == LevyFR {
-		line(levyText("rate", l), fmt.Sprintf("%.2f %%", st.Input.EmploymentRate), false)
+		line(levyText("rate", l), fmt.Sprintf("%.2f %%", st.Input.EmploymentRate), pdfdoc.StyleBody)
 	}
-	line(levyText("gross", l, st.RatePercent), FormatEuros(st.GrossCents, l)+" EUR", false)
-	line(levyText("cap", l, st.CapPercent), FormatEuros(st.CapCents, l)+" EUR", false)
-	line(levyText("offset", l), FormatEuros(st.OffsetCents, l)+" EUR", true)
-	f.SetFont("go", "", 9)
+	line(levyText("gross", l, st.RatePercent), FormatEuros(st.GrossCents, l)+" EUR", pdfdoc.StyleBody)
+	line(levyText("cap", l, st.CapPercent), FormatEuros(st.CapCents, l)+" EUR", pdfdoc.StyleBody)
+	line(levyText("offset", l), FormatEuros(st.OffsetCents, l)+" EUR", pdfdoc.StyleHeading)
+	d.Gap(2)
 	if st.Capped {
-		f.MultiCell(0, 5, levyText("capped", l), "", "L", false)
+		d.Paragraph(pdfdoc.Para{Text: levyText("capped", l), Style: pdfdoc.StyleBody})
 	}
 	if st.MissingLabour > 0 {
-		f.MultiCell(0, 5, levyText("missing_note", l, st.MissingLabour), "", "L", false)
+		d.Paragraph(pdfdoc.Para{Text: levyText("missing_note", l, st.MissingLabour), Style: pdfdoc.StyleBody})
 	}
-	f.Ln(4)
-	f.SetFont("go", "", 8)
-	f.SetTextColor(80, 80, 80)
-	f.MultiCell(0, 4.5, levyText("disclaimer", l), "", "L", false)
-
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
-		return fmt.Errorf("levy pdf: %w", err)
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	d.Gap(4)
+	d.Paragraph(pdfdoc.Para{Text: levyText("disclaimer", l), Style: pdfdoc.StyleNote})
+	return d.Finish(w)
 }
 
 // colon is ": ", with the space French puts before it.
@@ -184,14 +151,4 @@ func colon(l domain.Language) string {
 		return "\u00a0: "
 	}
 	return ": "
-}
-
-// fit shortens s with an ellipsis to fit width mm in the current font.
-func fit(f *fpdf.Fpdf, s string, width float64) string {
-	r := []rune(s)
-	for len(r) > 1 && f.GetStringWidth(string(r))+2 > width {
-		r = r[:len(r)-2]
-		r = append(r, '…')
-	}
-	return string(r)
 }

@@ -123,6 +123,9 @@ type demoWorld struct {
 	// jobs schedules the closing of published tenders at their deadline.
 	jobs    TenderJobs
 	figures []DemoFigure
+	// convention is the demonstration convention event, once seeded
+	// (seed_convention.go).
+	convention *demoConvention
 }
 
 // count records a figure for the summary.
@@ -165,6 +168,11 @@ func Seed(ctx context.Context, st *store.Store, objects *blob.Store, jobs Tender
 	// kind of listing adds its step here, in a file of its own. Tenders
 	// come last: suppliers respond to them with their verified statuses.
 	steps := []func(context.Context, *demoWorld) error{seedStatuses, seedOffers, seedTenders, seedRouting}
+	// The business convention comes after the listings: delegates' event
+	// profiles are prefilled from them.
+	steps = append(steps, seedConvention)
+	// The past purchases the impact figures count (seed_impact.go).
+	steps = append(steps, seedImpact)
 	for _, step := range steps {
 		if err := step(ctx, w); err != nil {
 			return DemoSummary{}, err

@@ -33,13 +33,16 @@ const (
 	// NotifySavedSearchAlerts: listings published since the last alert
 	// match one of the user's saved searches.
 	NotifySavedSearchAlerts NotificationCategory = "saved_search_alerts"
+	// NotifyConventionMeetings: a meeting request at a business convention
+	// was received, answered or expired.
+	NotifyConventionMeetings NotificationCategory = "convention_meetings"
 )
 
 // NotificationCategories returns every category in a fixed order.
 func NotificationCategories() []NotificationCategory {
 	return []NotificationCategory{NotifyNewMatchingNeed, NotifyTenderInterest, NotifyQuestionsAnswers,
 		NotifyResponsesReceived, NotifyListingDecisions, NotifyVerificationResults, NotifyStatusExpiring,
-		NotifyDeadlineReminders, NotifyOutcomeQuestion, NotifySavedSearchAlerts}
+		NotifyDeadlineReminders, NotifyOutcomeQuestion, NotifySavedSearchAlerts, NotifyConventionMeetings}
 }
 
 // Valid reports whether c is one of the categories.
@@ -83,6 +86,8 @@ var categoryInfo = map[NotificationCategory]struct {
 	// notifications join the 06:00 digest: one email a day.
 	NotifySavedSearchAlerts: {Msg{EN: "New listings for your saved searches", FR: "Nouvelles annonces pour vos recherches enregistrées",
 		DE: "Neue Einträge zu Ihren gespeicherten Suchen", NL: "Nieuwe publicaties voor uw bewaarde zoekopdrachten"}, DeliveryDailyDigest},
+	NotifyConventionMeetings: {Msg{EN: "Meeting requests at business conventions", FR: "Demandes de rendez-vous aux rencontres d’affaires",
+		DE: "Terminanfragen bei Geschäftstreffen", NL: "Afspraakverzoeken op zakenontmoetingen"}, DeliveryImmediately},
 }
 
 // Delivery is how the notifications of a category reach a user by email.

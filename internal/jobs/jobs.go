@@ -70,6 +70,10 @@ type Options struct {
 	// SavedSearchAlertInterval, when set, runs the alerts at this interval
 	// instead of daily at 05:30 UTC (tests).
 	SavedSearchAlertInterval time.Duration
+	// MeetingsInterval is how often expired meeting requests and the
+	// outcome questions of finished conventions are looked for (default
+	// hourly).
+	MeetingsInterval time.Duration
 }
 
 // Fetch timing. River wakes on a notification sent with each insert, but
@@ -88,9 +92,12 @@ const (
 // Runner owns the River client.
 type Runner struct {
 	client  *river.Client[pgx.Tx]
+	refunds *RefundRegistrationWorker
 	notes   *core.Notifications
 	routing *core.Routing
 	saved   *core.SavedSearches
+	// meetings runs the convention's meeting jobs (meetings.go).
+	meetings *core.Meetings
 }
 
 // New builds the River client with every worker and periodic job registered.
@@ -168,6 +175,10 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if err := river.AddWorkerSafely(workers, events); err != nil {
 		return nil, err
 	}
+	refunds := &RefundRegistrationWorker{}
+	if err := river.AddWorkerSafely(workers, refunds); err != nil {
+		return nil, err
+	}
 	alerts := &SavedSearchAlertsWorker{Log: log}
 	if err := river.AddWorkerSafely(workers, alerts); err != nil {
 		return nil, err
@@ -181,6 +192,11 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 		return nil, err
 	}
 	periodic := []*river.PeriodicJob{}
+	meetingWorkers, meetingPeriodic, err := addMeetingJobs(workers, log, opts.MeetingsInterval)
+	if err != nil {
+		return nil, err
+	}
+	periodic = append(periodic, meetingPeriodic...)
 	if opts.Searcher != nil {
 		// Not on start, like the digest: a restart must not send alerts
 		// at another hour than the one users know.
@@ -232,7 +248,7 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if err != nil {
 		return nil, fmt.Errorf("jobs: %w", err)
 	}
-	r := &Runner{client: client}
+	r := &Runner{client: client, refunds: refunds}
 	rejectStale.Mailer, rejectStale.Index = r, r
 	rebuild.Runner = r
 	r.notes = core.NewNotifications(st, r, time.Now, opts.Notifications)
@@ -246,6 +262,12 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	closeTender.Index = r
 	closeTender.Notes = r.notes
 	events.Events = core.NewNotificationEvents(st, r.notes)
+	publicURL := opts.Notifications.PublicURL
+	if publicURL == "" {
+		publicURL = opts.PublicURL
+	}
+	r.meetings = core.NewMeetings(st, r, r.notes, time.Now, core.MeetingsConfig{PublicURL: publicURL})
+	meetingWorkers.wire(r.meetings)
 	if opts.Registry != nil {
 		opts.Registry.MustRegister(lag, prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "passerelle_search_index_oldest_pending_seconds",

@@ -71,6 +71,44 @@ const (
 	// KindReportOutcome tells a user who reported a listing or an
 	// organisation how moderators resolved the report (ReportOutcomeData).
 	KindReportOutcome Kind = "report_outcome"
+
+	// The business convention's registrations (EventEmailData each).
+
+	// KindRegistrationConfirmed confirms a free registration at an event.
+	KindRegistrationConfirmed Kind = "registration_confirmed"
+	// KindRegistrationReceipt confirms a paid registration, with the fee
+	// paid: the receipt.
+	KindRegistrationReceipt Kind = "registration_receipt"
+	// KindRegistrationCancelled confirms a cancellation, saying whether
+	// the fee will be refunded.
+	KindRegistrationCancelled Kind = "registration_cancelled"
+	// KindRefundSucceeded says a cancelled registration's fee was refunded.
+	KindRefundSucceeded Kind = "refund_succeeded"
+	// KindRefundFailed says a refund failed and the organisers will
+	// settle it.
+	KindRefundFailed Kind = "refund_failed"
+	// KindEventCancelled tells registrants that the organisers cancelled
+	// the event (and refund what was paid).
+	KindEventCancelled Kind = "event_cancelled"
+	// KindMeetingRequestReceived tells an organisation's members that one
+	// of their delegates was asked for a meeting at a business convention
+	// (MeetingRequestData).
+	KindMeetingRequestReceived Kind = "meeting_request_received"
+	// KindMeetingRequestAccepted tells the sender's organisation that its
+	// request was accepted (MeetingRequestData).
+	KindMeetingRequestAccepted Kind = "meeting_request_accepted"
+	// KindMeetingRequestDeclined tells the sender's organisation that its
+	// request was declined, with the reason (MeetingRequestData).
+	KindMeetingRequestDeclined Kind = "meeting_request_declined"
+	// KindMeetingRequestExpired tells the sender's organisation that its
+	// request expired unanswered (MeetingRequestData).
+	KindMeetingRequestExpired Kind = "meeting_request_expired"
+	// KindAgendaSent sends a delegate their agenda, preliminary or final
+	// (AgendaSentData).
+	KindAgendaSent Kind = "agenda_sent"
+	// KindOutcomeRequest asks a delegate, after the event, what came of
+	// their meetings (OutcomeRequestData).
+	KindOutcomeRequest Kind = "outcome_request"
 )
 
 // Kinds returns every kind, in a fixed order.
@@ -80,7 +118,11 @@ func Kinds() []Kind {
 		KindTenderDecision, KindVerificationResult, KindNotificationDigest,
 		KindNewMatchingNeed, KindTenderInterest,
 		KindQuestionAsked, KindQuestionAnswered, KindResponsesReceived, KindStatusExpiring, KindDeadlineReminder, KindOutcomeQuestion,
-		KindSavedSearchAlert, KindOrganisationStatus, KindReportOutcome}
+		KindSavedSearchAlert, KindOrganisationStatus, KindReportOutcome,
+		KindRegistrationConfirmed, KindRegistrationReceipt, KindRegistrationCancelled, KindRefundSucceeded, KindRefundFailed,
+		KindEventCancelled,
+		KindMeetingRequestReceived, KindMeetingRequestAccepted, KindMeetingRequestDeclined, KindMeetingRequestExpired,
+		KindAgendaSent, KindOutcomeRequest}
 }
 
 // DefaultLanguage is used for any language Passerelle does not speak.
@@ -344,4 +386,50 @@ type ReportOutcomeData struct {
 	TargetName string
 	Outcome    string
 	Link       string
+}
+
+// EventEmailData is the data of the convention's registration emails:
+// EventDate is the event's day (and first start time) as the recipient's
+// language writes it; TypeName the participation type in that language;
+// Fee the amount paid ("" when free); Refund is pending, succeeded, failed
+// or "" (no refund); Organisation the registered organisation; Link opens
+// the registration in the workspace.
+type EventEmailData struct {
+	Name         string
+	EventName    string
+	EventDate    string
+	Venue        string
+	TypeName     string
+	Fee          string
+	Refund       string
+	Organisation string
+	Link         string
+}
+
+// MeetingRequestData is the data of the meeting_request_* kinds: the
+// request's event, its sender (From) and recipient (To), the message and
+// priority (received), the reason (declined), and the link to the requests.
+type MeetingRequestData struct {
+	Name, EventName                 string
+	FromName, FromOrganisation      string
+	ToName, ToOrganisation          string
+	Message, Priority, Reason, Link string
+}
+
+// AgendaSentData is the data of KindAgendaSent.
+type AgendaSentData struct {
+	Name, EventName, Venue, TimeZone string
+	Final                            bool
+	Version                          int
+	// Meetings have Time (in the event's time zone), Table, Organisation,
+	// Delegate and Country.
+	Meetings      []map[string]any
+	Link, ICSLink string
+}
+
+// OutcomeRequestData is the data of KindOutcomeRequest.
+type OutcomeRequestData struct {
+	Name, EventName string
+	Meetings        int
+	Link            string
 }

@@ -67,6 +67,20 @@ func sampleData(kind mail.Kind, name string) any {
 	case mail.KindOrganisationStatus:
 		return mail.OrganisationStatusData{Name: name, OrganisationName: "Coopérative Les Ateliers", Decision: "suspended",
 			Reason: "Fraud <b>suspected</b>", Link: link}
+	case mail.KindRegistrationConfirmed, mail.KindRegistrationReceipt, mail.KindRegistrationCancelled, mail.KindRefundSucceeded,
+		mail.KindRefundFailed, mail.KindEventCancelled:
+		return mail.EventEmailData{Name: name, EventName: "Rencontres de Metz", EventDate: "14/01/2027 14:00",
+			Venue: "Metz", TypeName: "Entreprise conventionnelle", Fee: "90,00 EUR", Refund: "pending", Organisation: "Les <b>Tilleuls</b>", Link: link}
+	case mail.KindMeetingRequestReceived, mail.KindMeetingRequestAccepted, mail.KindMeetingRequestDeclined, mail.KindMeetingRequestExpired:
+		return mail.MeetingRequestData{Name: name, EventName: "Rencontres d’affaires", FromName: "Claire Weber", FromOrganisation: "ESAT du Saulnois",
+			ToName: "Jürgen Maaß", ToOrganisation: "Gemeinde Saarhausen", Message: "Nettoyage <b>des</b> locaux", Priority: "must meet",
+			Reason: "Déjà <i>fournisseur</i>", Link: link}
+	case mail.KindAgendaSent:
+		return mail.AgendaSentData{Name: name, EventName: "Rencontres d’affaires", Venue: "Metz", TimeZone: "Europe/Paris", Final: true, Version: 2,
+			Meetings: []map[string]any{{"Time": "12/03/2027 09:00–09:20", "Table": 4, "Organisation": "Gemeinde <b>Saarhausen</b>",
+				"Delegate": "Jürgen Maaß", "Country": "DE"}}, Link: link, ICSLink: link + "&ics"}
+	case mail.KindOutcomeRequest:
+		return mail.OutcomeRequestData{Name: name, EventName: "Rencontres d’affaires", Meetings: 3, Link: link}
 	}
 	panic("no sample data for " + kind)
 }

@@ -373,4 +373,3 @@ func (s *Store) LevyPurchases(ctx context.Context, orgID string, year int, types
 	}
 	return out, nil
 }
-

@@ -312,6 +312,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe webhook
+         * @description For Stripe only: events signed with the endpoint's secret (Stripe-Signature header), at most 64 KB. checkout.session.completed confirms the registration it was paid for, once: an event applied before, or another event for an already confirmed registration, changes nothing. Other events are acknowledged and ignored.
+         */
+        post: operations["stripe-webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cpv": {
         parameters: {
             query?: never;
@@ -388,6 +408,694 @@ export interface paths {
          * @description Redirects (303) to a presigned object-storage URL valid for 5 minutes, issued after the authorization check: members of the owning organisation and moderators; 404 for anyone else. Follow it at once; do not store it.
          */
         get: operations["download-document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the business convention's events
+         * @description Published events, those not yet over first (soonest first), then past ones (latest first). Organisers (platform moderators and admins) also see drafts and cancelled events, and may filter by state.
+         */
+        get: operations["list-events"];
+        put?: never;
+        /**
+         * Create an event
+         * @description Organisers: a draft event. Sessions must not overlap, each with at least one meeting slot and its breaks inside it; the registration deadline and cancellation cut-off are no later than the first session's start. Without participation types, SSE suppliers and buyers register free.
+         */
+        post: operations["create-event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an event
+         * @description Public once published (a draft is 404 except to organisers), with its sessions, their meeting slots and its participation types; a signed-in member also gets their active organisation's registration.
+         */
+        get: operations["get-event"];
+        /**
+         * Replace an event
+         * @description Organisers: the same body as creation replaces the event. Refused (409, problem type /problems/event-locked) for sessions once a meeting is scheduled, and for a participation type a registration uses (send it back with its id, fee and audience unchanged).
+         */
+        put: operations["update-event"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A delegate's agenda
+         * @description Members, for a delegate of their organisation: the meetings once agendas were sent (empty before), each with the outcome their organisation recorded and whether the other side recorded one. Organisers see any delegate's at any time.
+         */
+        get: operations["get-event-agenda"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/agenda.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A delegate's agenda as iCalendar
+         * @description Who may read the agenda (GET …/agenda). RFC 5545, one event per meeting (UID stable across versions, SEQUENCE the agenda version, STATUS tentative until the final agenda). 409 while the agenda has no meetings.
+         */
+        get: operations["get-event-agenda-ics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/agenda.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A delegate's agenda as PDF
+         * @description Who may read the agenda (GET …/agenda). A4, printable, in the caller's language, times in the event's time zone.
+         */
+        get: operations["get-event-agenda-pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/agendas/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the agendas
+         * @description Organisers. Emails every delegate their agenda, in their language, with links to it and to its .ics file. A final agenda confirms every meeting (later runs keep them); a preliminary one after a final one is refused (409). Each sending increases the event's agenda_version.
+         */
+        post: operations["send-event-agendas"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an event
+         * @description Organisers: every registration is cancelled and its registrant emailed; paid ones are refunded in full (a background job each).
+         */
+        post: operations["cancel-event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/delegates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The participants' directory
+         * @description Members of an organisation with a confirmed registration at the event, acting for their active organisation; organisers read it too. The delegates of confirmed registrations, by name, filtered; never an email address. Each entry says whether it is the caller's, the latest request between the caller's delegates and it, and any exclusion.
+         */
+        get: operations["list-event-delegates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/exclusions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Organisations not to be scheduled with
+         * @description Members of an organisation with a confirmed registration at the event, acting for their active organisation: the organisations theirs excluded at this event, oldest first.
+         */
+        get: operations["list-event-exclusions"];
+        put?: never;
+        /**
+         * Exclude an organisation
+         * @description Members of an organisation with a confirmed registration at the event, acting for their active organisation: their organisation will not be scheduled with another registered one (met before, or no thanks). Pending requests between the two are declined, either way. Excluding again changes the kind. Returns the exclusions.
+         */
+        post: operations["create-event-exclusion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/exclusions/{organisationID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an exclusion
+         * @description Members of an organisation with a confirmed registration at the event, acting for their active organisation. Declined requests stay declined.
+         */
+        delete: operations["delete-event-exclusion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/meeting-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Meeting requests
+         * @description Members of an organisation with a confirmed registration at the event, acting for their active organisation: the requests to (incoming) or from (outgoing) their delegates, newest first; organisers who take no part see every request of the event.
+         */
+        get: operations["list-meeting-requests"];
+        put?: never;
+        /**
+         * Ask for a meeting
+         * @description Members of an organisation with a confirmed registration at the event, acting for their active organisation, from one of their delegates. 409 when a pending or accepted request already joins the two delegates (either way), when either organisation excluded the other, for two delegates of one organisation, or once the event has started. The recipient's organisation is notified; the request expires unanswered after the event's request_expiry_days.
+         */
+        post: operations["create-meeting-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/meeting-requests/{requestID}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a meeting request
+         * @description Members of the recipient's organisation, with how much they want the meeting: the weight is 3 when either side must meet, 2 when both would like to, else 1. 409 when the request is no longer pending (expired included). The sender is notified.
+         */
+        post: operations["accept-meeting-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/meeting-requests/{requestID}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline a meeting request
+         * @description Members of the recipient's organisation, with an optional reason the sender reads. 409 when no longer pending.
+         */
+        post: operations["decline-meeting-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/meeting-requests/{requestID}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a meeting request
+         * @description Members of the sender's organisation, while the request is pending (409 after).
+         */
+        post: operations["withdraw-meeting-request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The scheduled meetings
+         * @description Organisers. By start then table; of one slot (starts_at) or one delegate when given.
+         */
+        get: operations["list-event-meetings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/meetings/{meetingID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Lock, unlock or move a meeting
+         * @description Organisers. A move names the start of a slot of the event and optionally a table; it is refused (409, with the reason) unless both delegates are available then and have no other meeting, and the table is free. Without a table, the meeting keeps its own if free, else takes the first free one.
+         */
+        patch: operations["update-event-meeting"];
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/meetings/{meetingID}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record a meeting's outcome
+         * @description Members of either side's organisation, once the meeting has started (409 before): held, no show, follow-up, or a deal with its amount. Each side records its own; recording again replaces it.
+         */
+        put: operations["put-meeting-outcome"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish an event
+         * @description Organisers: the event becomes public and open to registration until its deadline.
+         */
+        post: operations["publish-event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/registration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read my organisation's registration
+         * @description The live registration, else the latest cancelled one; 404 when none. For a member of the organisation the caller acts for (another organisation's registration is never seen: 404).
+         */
+        get: operations["get-my-registration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/registration/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel my organisation's registration
+         * @description Before the event's cancellation cut-off a paid registration is refunded (refund_state pending, then succeeded or failed); after it, it is cancelled without refund. The registrant is emailed. For a member of the organisation the caller acts for (another organisation's registration is never seen: 404).
+         */
+        post: operations["cancel-my-registration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/registration/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay a pending registration
+         * @description A new Stripe Checkout page for a registration waiting for its payment (the previous one expired or was left); 409 otherwise. For a member of the organisation the caller acts for (another organisation's registration is never seen: 404).
+         */
+        post: operations["new-registration-checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/registration/delegates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a delegate
+         * @description Up to the participation type's maximum (409 beyond). For a member of the organisation the caller acts for (another organisation's registration is never seen: 404).
+         */
+        post: operations["add-delegate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/registration/delegates/{delegateID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a delegate
+         * @description Their fields, event profile and availability. For a member of the organisation the caller acts for (another organisation's registration is never seen: 404).
+         */
+        put: operations["update-delegate"];
+        post?: never;
+        /**
+         * Remove a delegate
+         * @description Their meeting requests and meetings go with them. 409 for the last delegate, and for one with meetings once the final agenda is sent (problem type /problems/event-locked). For a member of the organisation the caller acts for (another organisation's registration is never seen: 404).
+         */
+        delete: operations["remove-delegate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/registration/prefill": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Propose delegates from the marketplace profile
+         * @description The caller as a delegate, with the organisation's published offers as offers, its published tenders as needs, and its offers' sectors, to edit before registering. For a member of the organisation the caller acts for (another organisation's registration is never seen: 404).
+         */
+        get: operations["prefill-registration"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an event's registrations
+         * @description Organisers: every registration with its delegates (emails included), oldest first, in a state when asked.
+         */
+        get: operations["list-event-registrations"];
+        put?: never;
+        /**
+         * Register for an event
+         * @description Registers the active organisation as a participation type, with 1 to the type's maximum of delegates. A free type is confirmed at once and emailed; a paid one waits in pending_payment until Stripe confirms the payment made on checkout_url (503 when payments are not configured). 409 when registration is closed, when the organisation already has a live registration, or when the type is not for its kind. For a member of the organisation the caller acts for (another organisation's registration is never seen: 404).
+         */
+        post: operations["register-for-event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The last scheduler run
+         * @description Organisers. 404 before the first run. left_out lists the accepted requests the run left out, as they stand.
+         */
+        get: operations["get-event-schedule"];
+        put?: never;
+        /**
+         * Schedule the meetings
+         * @description Organisers. Schedules the accepted requests between delegates of confirmed registrations into the event's slots and tables, within each delegate's availability; excluded pairs are never scheduled. Locked meetings keep their slot and table, confirmed ones are kept; the others are replaced in one transaction. The answer is validated before anything is stored. Every accepted request left out gets a reason.
+         */
+        post: operations["run-event-schedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who to meet
+         * @description Members of an organisation with a confirmed registration at the event, acting for their active organisation. Up to 20 delegates of other organisations for one of the caller's delegates to meet, best first, each with its score and reasons (shared sectors; open tenders of one side that the other's offers cover; a buyer meeting an SSE supplier). Delegates already requested (pending or accepted) and excluded organisations are left out.
+         */
+        get: operations["list-meeting-suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/table-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The table plan
+         * @description Organisers. Every slot (or the one starting at starts_at) with its meetings by table.
+         */
+        get: operations["get-event-table-plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{eventID}/table-plan.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The table plan as PDF
+         * @description Organisers. One section per slot with its occupied tables, to print.
+         */
+        get: operations["get-event-table-plan-pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cluster's impact figures
+         * @description Moderators and admins. Amounts and numbers of purchases by supplier country, sector, SSE status type and month; the cross-border share; suppliers reached, interested and responding; convention meetings held and deals; hours from publication to first interest (median, 90th percentile). Purchases are lots awarded to SSE suppliers of Passerelle with an amount in euros (dated when recorded) and convention deals between an SSE supplier and a buyer (dated by their meeting, counted once: the buyer's amount, else the supplier's). The country filter keeps the buyers of a country. 422 names a bad filter (query.from, query.to, query.country).
+         */
+        get: operations["get-impact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/impact.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cluster's impact figures as csv
+         * @description Who may read GET /api/v1/impact, with the same filters; the figures as CSV: a long format, one value per row (figure, dimension, key, label, value, unit; scalar figures with an empty dimension, then for each dimension an amount row in EUR and a count row per key; euros with two decimals, ratios from 0 to 1, an empty value when there is none), labels in the caller's language.
+         */
+        get: operations["get-impact-csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/impact.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cluster's impact figures as pdf
+         * @description Who may read GET /api/v1/impact, with the same filters; the figures as a printable A4 report: the scope and period, the summary figures and one table per dimension, labels in the caller's language.
+         */
+        get: operations["get-impact-pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/impact.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cluster's impact figures as xlsx
+         * @description Who may read GET /api/v1/impact, with the same filters; the figures as a spreadsheet: a summary sheet, then one sheet per dimension (code, label, amount, number), each with a header row; amounts are numbers in euros with a euro format, labels in the caller's language.
+         */
+        get: operations["get-impact-xlsx"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1287,6 +1995,86 @@ export interface paths {
          * @description Members of the organisation.
          */
         delete: operations["remove-favourite"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgID}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A buyer's impact figures
+         * @description Members of the buyer organisation, and moderators; 404 for anyone else and for an organisation that is not a buyer. The figures of GET /api/v1/impact over the buyer's own tenders, purchases and convention meetings. Purchases are lots awarded to SSE suppliers of Passerelle with an amount in euros (dated when recorded) and convention deals between an SSE supplier and a buyer (dated by their meeting, counted once: the buyer's amount, else the supplier's). The country filter keeps the buyers of a country. 422 names a bad filter (query.from, query.to, query.country).
+         */
+        get: operations["get-organisation-impact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgID}/impact.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A buyer's impact figures as csv
+         * @description Who may read GET /api/v1/organisations/{orgID}/impact, with the same filters; the figures as CSV: a long format, one value per row (figure, dimension, key, label, value, unit; scalar figures with an empty dimension, then for each dimension an amount row in EUR and a count row per key; euros with two decimals, ratios from 0 to 1, an empty value when there is none), labels in the caller's language.
+         */
+        get: operations["get-organisation-impact-csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgID}/impact.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A buyer's impact figures as pdf
+         * @description Who may read GET /api/v1/organisations/{orgID}/impact, with the same filters; the figures as a printable A4 report: the scope and period, the summary figures and one table per dimension, labels in the caller's language.
+         */
+        get: operations["get-organisation-impact-pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgID}/impact.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A buyer's impact figures as xlsx
+         * @description Who may read GET /api/v1/organisations/{orgID}/impact, with the same filters; the figures as a spreadsheet: a summary sheet, then one sheet per dimension (code, label, amount, number), each with a header row; amounts are numbers in euros with a euro format, labels in the caller's language.
+         */
+        get: operations["get-organisation-impact-xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2380,6 +3168,19 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcceptMeetingRequestInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/AcceptMeetingRequestInputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @example must_meet
+             * @enum {string}
+             */
+            priority: "must_meet" | "would_like" | "ok";
+        };
         AcceptedInvitationOutputBody: {
             /**
              * Format: uri
@@ -2424,6 +3225,79 @@ export interface components {
             readonly $schema?: string;
             /** Format: uuid */
             organisation_id: string;
+        };
+        AgendaBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/AgendaBody.json
+             */
+            readonly $schema?: string;
+            /** @enum {string} */
+            agenda_state: "none" | "preliminary" | "final";
+            /** Format: int64 */
+            agenda_version: number;
+            delegate: components["schemas"]["AgendaDelegateBody"];
+            meetings: components["schemas"]["AgendaMeetingBody"][] | null;
+            /** @example Europe/Paris */
+            time_zone: string;
+        };
+        AgendaDelegateBody: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            organisation_name: string;
+        };
+        AgendaMeetingBody: {
+            confirmed: boolean;
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: uuid */
+            id: string;
+            locked: boolean;
+            other: components["schemas"]["AgendaPartyBody"];
+            other_outcome_recorded: boolean;
+            /** @description The outcome the delegate's organisation recorded; absent until then */
+            outcome?: components["schemas"]["MeetingOutcomeBody"];
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: int64 */
+            table: number;
+        };
+        AgendaPartyBody: {
+            /** @example FR */
+            country: string;
+            /** Format: uuid */
+            delegate_id: string;
+            job_title: string;
+            /** @example Claire Weber */
+            name: string;
+            /** Format: uuid */
+            organisation_id: string;
+            /** @example ESAT du Saulnois */
+            organisation_name: string;
+        };
+        AgendasSentBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/AgendasSentBody.json
+             */
+            readonly $schema?: string;
+            /** @enum {string} */
+            agenda_state: "none" | "preliminary" | "final";
+            /** Format: int64 */
+            agenda_version: number;
+            /**
+             * Format: int64
+             * @description Agenda emails queued, one per delegate
+             */
+            emails: number;
+            /**
+             * Format: uuid
+             * @description The event
+             */
+            id: string;
         };
         AnswerInputBody: {
             /**
@@ -2713,6 +3587,15 @@ export interface components {
             /** @example Sept-lanternes-sur-la-Moselle */
             new_password: string;
         };
+        CheckoutOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/CheckoutOutputBody.json
+             */
+            readonly $schema?: string;
+            checkout_url: string;
+        };
         ClauseLabelsBody: {
             accessibility: string;
             green_objectives?: string[] | null;
@@ -2787,6 +3670,43 @@ export interface components {
              *     ]
              */
             strategic_procurement?: string[] | null;
+        };
+        ConventionPartyBody: {
+            /** @example FR */
+            country: string;
+            /** Format: uuid */
+            delegate_id: string;
+            /** @example Claire Weber */
+            name: string;
+            /** Format: uuid */
+            organisation_id: string;
+            /** @example ESAT du Saulnois */
+            organisation_name: string;
+        };
+        CreateMeetingRequestInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/CreateMeetingRequestInputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @description One of the caller's delegates
+             * @example 01936f1e-6a3c-7d2b-9a51-3b0f5c2e8d41
+             */
+            from_delegate_id: string;
+            /**
+             * @description At most 1000 characters
+             * @example Nous cherchons un prestataire de nettoyage pour nos écoles.
+             */
+            message?: string;
+            /**
+             * @example would_like
+             * @enum {string}
+             */
+            priority: "must_meet" | "would_like";
+            /** @example 01936f1e-6a3c-7d2b-9a51-3b0f5c2e8d42 */
+            to_delegate_id: string;
         };
         CreateOrganisationInputBody: {
             /**
@@ -2876,6 +3796,85 @@ export interface components {
             /** Format: uuid */
             user_id: string;
         };
+        DeclineMeetingRequestInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/DeclineMeetingRequestInputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @description At most 500 characters
+             * @example Nous avons déjà un prestataire.
+             */
+            reason?: string;
+        };
+        DelegateBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/DelegateBody.json
+             */
+            readonly $schema?: string;
+            /** @description When the delegate can meet; empty: throughout the event */
+            availability: components["schemas"]["WindowBody"][] | null;
+            /** @example claire.martin@esat-saulnois.example */
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Responsable commerciale */
+            job_title: string;
+            /**
+             * @description Language of the delegate's agenda and emails
+             * @enum {string}
+             */
+            lang: "fr" | "de" | "en" | "nl";
+            /** @example Claire Martin */
+            name: string;
+            /** @description What the organisation looks for (event profile) */
+            needs: string;
+            /** @description What the organisation offers (event profile) */
+            offers: string;
+            /**
+             * @description Language of offers and needs
+             * @enum {string}
+             */
+            profile_lang: "fr" | "de" | "en" | "nl";
+            /** @description Sector codes (GET /api/v1/sectors) */
+            sectors: string[] | null;
+            /**
+             * Format: uuid
+             * @description The member account of the delegate, when linked
+             */
+            user_id?: string;
+        };
+        DelegateInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/DelegateInputBody.json
+             */
+            readonly $schema?: string;
+            /** @description Empty: available throughout the event */
+            availability?: components["schemas"]["WindowBody"][] | null;
+            /** @example claire.martin@esat-saulnois.example */
+            email: string;
+            job_title?: string;
+            /** @enum {string} */
+            lang: "fr" | "de" | "en" | "nl";
+            /** @example Claire Martin */
+            name: string;
+            needs?: string;
+            offers?: string;
+            /**
+             * @description Default: lang
+             * @enum {string}
+             */
+            profile_lang?: "fr" | "de" | "en" | "nl";
+            sectors?: string[] | null;
+            /** @description A member of the organisation, to link their account */
+            user_id?: string;
+        };
         DeleteAccountInputBody: {
             /**
              * Format: uri
@@ -2900,6 +3899,61 @@ export interface components {
              * @example Atelier de conditionnement et de mise sous pli en Moselle.
              */
             text: string;
+        };
+        DirectoryEntryBody: {
+            /** @example FR */
+            country: string;
+            /** Format: uuid */
+            delegate_id: string;
+            /**
+             * @description An exclusion between the two organisations, or null
+             * @enum {string|null}
+             */
+            excluded: "met_before" | "no_thanks" | null;
+            /** @example Responsable commercial */
+            job_title: string;
+            /** @description A delegate of the caller's organisation */
+            mine: boolean;
+            /** @example Claire Weber */
+            name: string;
+            needs: string;
+            offers: string;
+            /** Format: uuid */
+            organisation_id: string;
+            /** @enum {string} */
+            organisation_kind: "sse_supplier" | "public_buyer" | "private_buyer" | "cluster";
+            /** @example ESAT du Saulnois */
+            organisation_name: string;
+            /**
+             * @description Language of offers and needs
+             * @enum {string}
+             */
+            profile_lang: "fr" | "de" | "en" | "nl";
+            /** @description The latest request between one of the caller's delegates and this one; absent when none */
+            request?: components["schemas"]["DirectoryRequestBody"];
+            /** @description The sectors' names in the caller's language */
+            sector_labels: string[] | null;
+            sectors: string[] | null;
+        };
+        DirectoryOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/DirectoryOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["DirectoryEntryBody"][] | null;
+            next_cursor: string;
+        };
+        DirectoryRequestBody: {
+            /** @enum {string} */
+            direction: "outgoing" | "incoming";
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            priority: "must_meet" | "would_like";
+            /** @enum {string} */
+            state: "pending" | "accepted" | "declined" | "expired" | "withdrawn";
         };
         DocumentBody: {
             /**
@@ -3005,6 +4059,241 @@ export interface components {
              * @example https://example.com/errors/example
              */
             type: string;
+        };
+        EventBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/EventBody.json
+             */
+            readonly $schema?: string;
+            address: string;
+            /** @enum {string} */
+            agenda_state: "none" | "preliminary" | "final";
+            /** Format: int64 */
+            agenda_version: number;
+            /**
+             * Format: date-time
+             * @description A paid registration cancelled before this instant is refunded
+             */
+            cancellation_cutoff: string;
+            description: string;
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            lang: "fr" | "de" | "en" | "nl";
+            /**
+             * @example [
+             *       "fr",
+             *       "de"
+             *     ]
+             */
+            languages: string[] | null;
+            /** @description The registration of the organisation the caller acts for (absent when none): the live one, else the latest cancelled one */
+            my_registration?: components["schemas"]["RegistrationBody"];
+            name: string;
+            participation_types: components["schemas"]["ParticipationTypeBody"][] | null;
+            /** Format: int64 */
+            registered_organisations: number;
+            /** Format: date-time */
+            registration_deadline: string;
+            registration_open: boolean;
+            /**
+             * Format: int64
+             * @example 7
+             */
+            request_expiry_days: number;
+            sessions: components["schemas"]["EventSessionBody"][] | null;
+            /** Format: date-time */
+            starts_at: string;
+            /** @enum {string} */
+            state: "draft" | "published" | "cancelled";
+            /**
+             * Format: int64
+             * @example 30
+             */
+            tables: number;
+            /** @example Europe/Paris */
+            time_zone: string;
+            venue: string;
+        };
+        EventBreakBody: {
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: date-time */
+            starts_at: string;
+        };
+        EventFieldsBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/EventFieldsBody.json
+             */
+            readonly $schema?: string;
+            address?: string;
+            /**
+             * Format: date-time
+             * @description No later than the first session's start
+             */
+            cancellation_cutoff: string;
+            description?: string;
+            /** @enum {string} */
+            lang: "fr" | "de" | "en" | "nl";
+            /** @description Languages meetings can be held in (default all four) */
+            languages?: string[] | null;
+            /** @example Rencontres d'affaires de la Grande Région */
+            name: string;
+            /** @description Default: SSE supplier (free) and buyer (free) */
+            participation_types?: components["schemas"]["ParticipationTypeInput"][] | null;
+            /**
+             * Format: date-time
+             * @description No later than the first session's start
+             */
+            registration_deadline: string;
+            /**
+             * Format: int64
+             * @default 7
+             */
+            request_expiry_days: number;
+            sessions: components["schemas"]["EventSessionInput"][] | null;
+            /**
+             * Format: int64
+             * @example 30
+             */
+            tables: number;
+            /** @default Europe/Paris */
+            time_zone: string;
+            /** @example Centre des congrès Robert Schuman, Metz */
+            venue: string;
+        };
+        EventListOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/EventListOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["EventSummaryBody"][] | null;
+            /** @description Empty after the last page */
+            next_cursor: string;
+        };
+        EventMeetingsOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/EventMeetingsOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["MeetingBody"][] | null;
+            next_cursor: string;
+        };
+        EventSessionBody: {
+            breaks: components["schemas"]["EventBreakBody"][] | null;
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int64
+             * @example 20
+             */
+            meeting_minutes: number;
+            /** @example Après-midi */
+            name: string;
+            /** @description The meeting slots: from the start, one after the other, skipping breaks */
+            slots: components["schemas"]["EventSlotBody"][] | null;
+            /** Format: date-time */
+            starts_at: string;
+        };
+        EventSessionInput: {
+            breaks?: components["schemas"]["EventBreakBody"][] | null;
+            /** Format: date-time */
+            ends_at: string;
+            /**
+             * Format: int64
+             * @description Length of a meeting (default 20)
+             * @default 20
+             */
+            meeting_minutes: number;
+            /** @example Après-midi */
+            name?: string;
+            /** Format: date-time */
+            starts_at: string;
+        };
+        EventSlotBody: {
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: date-time */
+            starts_at: string;
+        };
+        EventSummaryBody: {
+            /**
+             * Format: date-time
+             * @description End of the last session
+             */
+            ends_at: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Language of the name and description
+             * @enum {string}
+             */
+            lang: "fr" | "de" | "en" | "nl";
+            /** @example Rencontres d'affaires de la Grande Région */
+            name: string;
+            /**
+             * Format: int64
+             * @description Confirmed registrations
+             */
+            registered_organisations: number;
+            /** Format: date-time */
+            registration_deadline: string;
+            /** @description Published and before the registration deadline */
+            registration_open: boolean;
+            /**
+             * Format: date-time
+             * @description Start of the first session
+             */
+            starts_at: string;
+            /** @enum {string} */
+            state: "draft" | "published" | "cancelled";
+            /** @example Centre des congrès Robert Schuman, Metz */
+            venue: string;
+        };
+        ExcludeInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/ExcludeInputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @example met_before
+             * @enum {string}
+             */
+            kind: "met_before" | "no_thanks";
+            /** @example 01936f1e-6a3c-7d2b-9a51-3b0f5c2e8d43 */
+            organisation_id: string;
+        };
+        ExclusionBody: {
+            /** Format: date-time */
+            created_at: string;
+            /** @enum {string} */
+            kind: "met_before" | "no_thanks";
+            /** Format: uuid */
+            organisation_id: string;
+            organisation_name: string;
+        };
+        ExclusionsOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/ExclusionsOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["ExclusionBody"][] | null;
         };
         Facilitator: {
             /**
@@ -3115,6 +4404,175 @@ export interface components {
              */
             value: string;
         };
+        ImpactAmountBody: {
+            /**
+             * Format: int64
+             * @description In euro cents
+             * @example 1250000
+             */
+            amount_cents: number;
+            /**
+             * Format: int64
+             * @example 4
+             */
+            count: number;
+        };
+        ImpactBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/ImpactBody.json
+             */
+            readonly $schema?: string;
+            /** @description Awarded tender lots */
+            awards: components["schemas"]["ImpactAmountBody"];
+            /** @description By supplier country, largest amount first */
+            by_country: components["schemas"]["ImpactRowBody"][] | null;
+            /** @description Every month of the period (Europe/Paris), in order */
+            by_month: components["schemas"]["ImpactRowBody"][] | null;
+            /** @description By sector group, largest amount first */
+            by_sector: components["schemas"]["ImpactRowBody"][] | null;
+            /** @description By verified SSE status type of the supplier: a purchase counts under each of them, so the rows may add up to more than the total */
+            by_status: components["schemas"]["ImpactRowBody"][] | null;
+            /**
+             * @description As asked; empty: all
+             * @example
+             */
+            country: string;
+            /** @description Purchases from a supplier of another country than the buyer's */
+            cross_border: components["schemas"]["ImpactAmountBody"];
+            /**
+             * Format: double
+             * @example 0.25
+             */
+            cross_border_share_by_amount: number;
+            /**
+             * Format: double
+             * @example 0.5
+             */
+            cross_border_share_by_count: number;
+            /**
+             * @description Of every amount
+             * @example EUR
+             * @enum {string}
+             */
+            currency: "EUR";
+            /** @description Convention deals, counted once per meeting (the buyer's amount, else the supplier's) */
+            deals: components["schemas"]["ImpactAmountBody"];
+            first_interest: components["schemas"]["ImpactBodyFirstInterestStruct"];
+            /**
+             * @description As asked; empty: open
+             * @example 2026-01-01
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-26T09:30:00Z
+             */
+            generated_at: string;
+            meetings: components["schemas"]["ImpactBodyMeetingsStruct"];
+            /**
+             * @description The buyer, for its own figures
+             * @example 01936f3e-1111-7c2d-9e10-3f5a6b7c8d9e
+             */
+            organisation_id?: string;
+            /** @example Commune de Val-de-Moselle */
+            organisation_name?: string;
+            /**
+             * @example cluster
+             * @enum {string}
+             */
+            scope: "cluster" | "organisation";
+            suppliers: components["schemas"]["ImpactBodySuppliersStruct"];
+            /**
+             * @description As asked; empty: open
+             * @example 2026-12-31
+             */
+            to: string;
+            /** @description Purchases: lots awarded to SSE suppliers of Passerelle and convention deals */
+            total: components["schemas"]["ImpactAmountBody"];
+        };
+        ImpactBodyFirstInterestStruct: {
+            /**
+             * Format: double
+             * @description Hours from publication to the first interested supplier, median; null without any
+             * @example 18.5
+             */
+            median_hours: number | null;
+            /**
+             * Format: double
+             * @description … 90th percentile (linear interpolation)
+             * @example 70
+             */
+            p90_hours: number | null;
+            /**
+             * Format: int64
+             * @example 10
+             */
+            tenders_published: number;
+            /**
+             * Format: int64
+             * @example 8
+             */
+            tenders_with_interest: number;
+        };
+        ImpactBodyMeetingsStruct: {
+            /**
+             * Format: int64
+             * @description Meetings with a deal recorded by either side
+             * @example 5
+             */
+            deals: number;
+            /**
+             * Format: int64
+             * @description Convention meetings held (held, follow-up or deal recorded by either side)
+             * @example 30
+             */
+            held: number;
+        };
+        ImpactBodySuppliersStruct: {
+            /**
+             * Format: int64
+             * @description … that said they were interested
+             * @example 12
+             */
+            interested: number;
+            /**
+             * Format: int64
+             * @description Distinct suppliers the period's tenders were routed to
+             * @example 40
+             */
+            reached: number;
+            /**
+             * Format: int64
+             * @description … that submitted a response
+             * @example 6
+             */
+            responding: number;
+        };
+        ImpactRowBody: {
+            /**
+             * Format: int64
+             * @description In euro cents
+             * @example 1250000
+             */
+            amount_cents: number;
+            /**
+             * Format: int64
+             * @example 4
+             */
+            count: number;
+            /**
+             * @description Country code, sector group code, SSE status type (none: without one) or month (YYYY-MM)
+             * @example FR
+             */
+            key: string;
+            /**
+             * @description The key named in the response language
+             * @example France
+             */
+            label: string;
+        };
         InsertionClause: {
             /**
              * @description Groups the clause hires or trains
@@ -3202,6 +4660,14 @@ export interface components {
              */
             role: "owner" | "member";
         };
+        LeftOutBody: {
+            /** @enum {string} */
+            reason: "same_organisation" | "no_common_slot" | "lock_unavailable" | "lock_conflict" | "delegate_fully_booked" | "no_table_left" | "excluded";
+            /** @description The reason in the caller's language */
+            reason_text: string;
+            /** Format: uuid */
+            request_id: string;
+        };
         LevyInvoiceBody: {
             /** Format: int64 */
             amount_cents: number;
@@ -3282,6 +4748,16 @@ export interface components {
              * @example 01936f3e-5555-7c2d-9e10-3f5a6b7c8d9e
              */
             other_listing_id?: string;
+        };
+        LocalizedNamesBody: {
+            /** @example Konventionelles Unternehmen */
+            de: string;
+            /** @example Conventional company */
+            en: string;
+            /** @example Entreprise conventionnelle */
+            fr: string;
+            /** @example Regulier bedrijf */
+            nl: string;
         };
         LoginInputBody: {
             /**
@@ -3431,6 +4907,115 @@ export interface components {
             items: components["schemas"]["MatchBody"][] | null;
             /** @description Empty after the last page */
             next_cursor: string;
+        };
+        MeetingBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/MeetingBody.json
+             */
+            readonly $schema?: string;
+            a: components["schemas"]["ConventionPartyBody"];
+            b: components["schemas"]["ConventionPartyBody"];
+            /** @description Sent in a final agenda */
+            confirmed: boolean;
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: uuid */
+            id: string;
+            locked: boolean;
+            /** Format: uuid */
+            request_id: string;
+            /** Format: date-time */
+            starts_at: string;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            table: number;
+            /** Format: int64 */
+            weight: number;
+        };
+        MeetingOutcomeBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/MeetingOutcomeBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * Format: int64
+             * @description The deal's amount; null for other outcomes
+             */
+            amount_cents: number | null;
+            /** @example EUR */
+            currency: string;
+            note: string;
+            /** @enum {string} */
+            outcome: "held" | "no_show" | "follow_up" | "deal";
+            /** Format: date-time */
+            recorded_at: string;
+        };
+        MeetingRequestBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/MeetingRequestBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @description The recipient's answer, null until accepted
+             * @enum {string|null}
+             */
+            answer_priority: "must_meet" | "would_like" | "ok" | null;
+            /** Format: date-time */
+            answered_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            decline_reason: string | null;
+            /** Format: date-time */
+            expires_at: string;
+            from: components["schemas"]["ConventionPartyBody"];
+            /** Format: uuid */
+            id: string;
+            /** @description Absent until scheduled */
+            meeting?: components["schemas"]["MeetingSlotBody"];
+            message: string;
+            /** @enum {string} */
+            priority: "must_meet" | "would_like";
+            /** @enum {string} */
+            state: "pending" | "accepted" | "declined" | "expired" | "withdrawn";
+            to: components["schemas"]["ConventionPartyBody"];
+            /** @description Why the last scheduler run left this accepted request out, in the caller's language; null otherwise */
+            unscheduled_reason: string | null;
+            /**
+             * Format: int64
+             * @description When accepted: 3 when either side must meet, 2 when both would like to, else 1
+             */
+            weight: number | null;
+        };
+        MeetingRequestsOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/MeetingRequestsOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["MeetingRequestBody"][] | null;
+            next_cursor: string;
+        };
+        MeetingSlotBody: {
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            starts_at: string;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            table: number;
         };
         MemberBody: {
             /**
@@ -4430,6 +6015,73 @@ export interface components {
              */
             supplier_id?: string;
         };
+        ParticipationTypeBody: {
+            /** @example EUR */
+            currency: string;
+            /**
+             * Format: int64
+             * @example 9000
+             */
+            fee_cents: number;
+            /** @enum {string} */
+            for_kind: "any" | "sse_supplier" | "buyer";
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int64
+             * @example 3
+             */
+            max_delegates: number;
+            /** @description In the caller's language */
+            name: string;
+            names: components["schemas"]["LocalizedNamesBody"];
+        };
+        ParticipationTypeInput: {
+            /**
+             * @default EUR
+             * @example EUR
+             */
+            currency: string;
+            /**
+             * Format: int64
+             * @example 9000
+             */
+            fee_cents: number;
+            /**
+             * @default any
+             * @enum {string}
+             */
+            for_kind: "any" | "sse_supplier" | "buyer";
+            /** @description An existing type's id, to keep it (PUT); a type a registration uses must be kept */
+            id?: string;
+            /**
+             * Format: int64
+             * @default 3
+             */
+            max_delegates: number;
+            names: components["schemas"]["LocalizedNamesBody"];
+        };
+        PatchMeetingInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/PatchMeetingInputBody.json
+             */
+            readonly $schema?: string;
+            /** @example true */
+            locked?: boolean;
+            /**
+             * Format: date-time
+             * @description The start of the slot to move to
+             * @example 2027-03-12T08:20:00Z
+             */
+            starts_at?: string;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            table?: number;
+        };
         PreferenceBody: {
             /** @example listing_decisions */
             category: string;
@@ -4475,6 +6127,15 @@ export interface components {
              */
             readonly $schema?: string;
             preferences: components["schemas"]["PreferenceBody"][] | null;
+        };
+        PrefillOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/PrefillOutputBody.json
+             */
+            readonly $schema?: string;
+            delegates: components["schemas"]["DelegateInputBody"][] | null;
         };
         ProfileInputBody: {
             /**
@@ -4697,6 +6358,35 @@ export interface components {
             /** @description What is wrong, in the request's language */
             message: string;
         };
+        PutOutcomeInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/PutOutcomeInputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * Format: int64
+             * @description Required for a deal, and only for one
+             * @example 1250000
+             */
+            amount_cents?: number;
+            /**
+             * @description Default EUR
+             * @example EUR
+             */
+            currency?: string;
+            /**
+             * @description At most 2000 characters
+             * @example Devis envoyé le 12 mars
+             */
+            note?: string;
+            /**
+             * @example deal
+             * @enum {string}
+             */
+            outcome: "held" | "no_show" | "follow_up" | "deal";
+        };
         QuestionBody: {
             /**
              * Format: uri
@@ -4801,6 +6491,75 @@ export interface components {
              */
             readonly $schema?: string;
             items: components["schemas"]["ReasonTemplateBody"][] | null;
+        };
+        RegisterInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/RegisterInputBody.json
+             */
+            readonly $schema?: string;
+            delegates: components["schemas"]["DelegateInputBody"][] | null;
+            /** Format: uuid */
+            participation_type_id: string;
+        };
+        RegisterOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/RegisterOutputBody.json
+             */
+            readonly $schema?: string;
+            /** @description Stripe Checkout page to pay a paid type; null when free (confirmed at once) */
+            checkout_url: string | null;
+            registration: components["schemas"]["RegistrationBody"];
+        };
+        RegistrationBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/RegistrationBody.json
+             */
+            readonly $schema?: string;
+            /** Format: date-time */
+            cancelled_at: string | null;
+            /** Format: date-time */
+            confirmed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            delegates: components["schemas"]["DelegateBody"][] | null;
+            /** Format: uuid */
+            event_id: string;
+            /** Format: int64 */
+            fee_cents: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organisation_id: string;
+            organisation_name: string;
+            /** Format: date-time */
+            paid_at: string | null;
+            /** Format: uuid */
+            participation_type_id: string;
+            /** @description In the caller's language */
+            participation_type_name: string;
+            /** @enum {string|null} */
+            refund_state: "pending" | "succeeded" | "failed" | null;
+            /** @description Cancelling now would refund the fee (paid, before the cancellation cut-off) */
+            refundable: boolean;
+            /** @enum {string} */
+            state: "pending_payment" | "confirmed" | "cancelled";
+        };
+        RegistrationListOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/RegistrationListOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["RegistrationBody"][] | null;
+            next_cursor: string;
         };
         RejectInputBody: {
             /**
@@ -5454,6 +7213,46 @@ export interface components {
              */
             query?: string;
         };
+        ScheduleRunBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/ScheduleRunBody.json
+             */
+            readonly $schema?: string;
+            /** Format: int64 */
+            duration_ms: number;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int64
+             * @description Locked or confirmed meetings kept
+             */
+            kept: number;
+            left_out: components["schemas"]["LeftOutBody"][] | null;
+            /**
+             * Format: int64
+             * @description Meetings scheduled
+             */
+            meetings: number;
+            /**
+             * Format: int64
+             * @description Accepted requests considered
+             */
+            requests: number;
+            /** Format: date-time */
+            started_at: string;
+            /**
+             * Format: int64
+             * @description No schedule can weigh more
+             */
+            upper_bound: number;
+            /**
+             * Format: int64
+             * @description Total weight of the meetings
+             */
+            weight: number;
+        };
         SearchFacetBody: {
             /**
              * Format: int64
@@ -5681,6 +7480,19 @@ export interface components {
             readonly $schema?: string;
             items: components["schemas"]["SectorGroupBody"][] | null;
         };
+        SendAgendasInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/SendAgendasInputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * @example final
+             * @enum {string}
+             */
+            kind: "preliminary" | "final";
+        };
         SetLogoInputBody: {
             /**
              * Format: uri
@@ -5721,6 +7533,30 @@ export interface components {
              */
             password: string;
         };
+        SuggestionBody: {
+            delegate: components["schemas"]["DirectoryEntryBody"];
+            /**
+             * @description In the caller's language
+             * @example [
+             *       "Shared sector: Cleaning"
+             *     ]
+             */
+            reasons: string[] | null;
+            /**
+             * Format: double
+             * @example 9
+             */
+            score: number;
+        };
+        SuggestionsOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/SuggestionsOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["SuggestionBody"][] | null;
+        };
         SuspensionInputBody: {
             /**
              * Format: uri
@@ -5738,6 +7574,28 @@ export interface components {
              * @example fraud
              */
             reason_template?: string;
+        };
+        TablePlanOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/TablePlanOutputBody.json
+             */
+            readonly $schema?: string;
+            slots: components["schemas"]["TablePlanSlotBody"][] | null;
+        };
+        TablePlanRowBody: {
+            a: components["schemas"]["ConventionPartyBody"];
+            b: components["schemas"]["ConventionPartyBody"];
+            /** Format: int64 */
+            table: number;
+        };
+        TablePlanSlotBody: {
+            /** Format: date-time */
+            ends_at: string;
+            rows: components["schemas"]["TablePlanRowBody"][] | null;
+            /** Format: date-time */
+            starts_at: string;
         };
         TenderBody: {
             /**
@@ -6216,6 +8074,12 @@ export interface components {
             language: "fr" | "de" | "en" | "nl";
             /** @enum {string} */
             platform_role: "user" | "moderator" | "admin";
+        };
+        WindowBody: {
+            /** Format: date-time */
+            ends_at: string;
+            /** Format: date-time */
+            starts_at: string;
         };
     };
     responses: never;
@@ -6807,6 +8671,57 @@ export interface operations {
             };
         };
     };
+    "stripe-webhook": {
+        parameters: {
+            query?: never;
+            header: {
+                "Stripe-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Applied or ignored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The signature does not verify: nothing was applied */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Payments are not configured, or the database is unavailable: Stripe retries */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
     "search-cpv": {
         parameters: {
             query?: {
@@ -6966,6 +8881,1494 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-events": {
+        parameters: {
+            query?: {
+                /** @description Organisers: the events in this state (default all); others see published events only */
+                state?: "draft" | "published" | "cancelled";
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Page size (default 20, at most 100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventListOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-event": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventFieldsBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-event": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "update-event": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventFieldsBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-event-agenda": {
+        parameters: {
+            query?: {
+                /** @description A delegate of the caller's organisation (default: the first); organisers name any */
+                delegate_id?: string;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-event-agenda-ics": {
+        parameters: {
+            query?: {
+                /** @description A delegate of the caller's organisation (default: the first); organisers name any */
+                delegate_id?: string;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": unknown;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-event-agenda-pdf": {
+        parameters: {
+            query?: {
+                /** @description A delegate of the caller's organisation (default: the first); organisers name any */
+                delegate_id?: string;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "send-event-agendas": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendAgendasInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendasSentBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "cancel-event": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-event-delegates": {
+        parameters: {
+            query?: {
+                /** @description Text in the name, organisation, job title, offers or needs */
+                q?: string;
+                country?: string;
+                kind?: "sse_supplier" | "public_buyer" | "private_buyer" | "buyer" | "cluster" | "";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-event-exclusions": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExclusionsOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-event-exclusion": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExcludeInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExclusionsOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "delete-event-exclusion": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+                organisationID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-meeting-requests": {
+        parameters: {
+            query?: {
+                /** @description incoming (to the caller's delegates), outgoing, or both when empty */
+                box?: "incoming" | "outgoing" | "";
+                state?: "pending" | "accepted" | "declined" | "expired" | "withdrawn" | "";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestsOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "create-meeting-request": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMeetingRequestInputBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "accept-meeting-request": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+                requestID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptMeetingRequestInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "decline-meeting-request": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+                requestID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineMeetingRequestInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "withdraw-meeting-request": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+                requestID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingRequestBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-event-meetings": {
+        parameters: {
+            query?: {
+                /** @description The meetings of the slot starting then */
+                starts_at?: string;
+                delegate_id?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventMeetingsOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "update-event-meeting": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+                meetingID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchMeetingInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "put-meeting-outcome": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+                meetingID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutOutcomeInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingOutcomeBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "publish-event": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-my-registration": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "cancel-my-registration": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "new-registration-checkout": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "add-delegate": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegateInputBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegateBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "update-delegate": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+                delegateID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DelegateInputBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DelegateBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "remove-delegate": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+                delegateID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "prefill-registration": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrefillOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-event-registrations": {
+        parameters: {
+            query?: {
+                state?: "pending_payment" | "confirmed" | "cancelled";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationListOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "register-for-event": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterInputBody"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-event-schedule": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleRunBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "run-event-schedule": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScheduleRunBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-meeting-suggestions": {
+        parameters: {
+            query?: {
+                /** @description One of the caller's delegates (default: the first) */
+                delegate_id?: string;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionsOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-event-table-plan": {
+        parameters: {
+            query?: {
+                /** @description One slot only (its start); every slot when absent */
+                starts_at?: string;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TablePlanOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-event-table-plan-pdf": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                eventID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-impact": {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included; empty: until now */
+                to?: string;
+                /** @description Only the purchases, meetings and tenders of buyers in this country */
+                country?: string;
+            };
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpactBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-impact-csv": {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included; empty: until now */
+                to?: string;
+                /** @description Only the purchases, meetings and tenders of buyers in this country */
+                country?: string;
+            };
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": unknown;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-impact-pdf": {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included; empty: until now */
+                to?: string;
+                /** @description Only the purchases, meetings and tenders of buyers in this country */
+                country?: string;
+            };
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-impact-xlsx": {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included; empty: until now */
+                to?: string;
+                /** @description Only the purchases, meetings and tenders of buyers in this country */
+                country?: string;
+            };
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
             };
             /** @description Error */
             default: {
@@ -8978,6 +12381,183 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-organisation-impact": {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included; empty: until now */
+                to?: string;
+                /** @description Only the purchases, meetings and tenders of buyers in this country */
+                country?: string;
+            };
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The buyer organisation */
+                orgID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpactBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-organisation-impact-csv": {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included; empty: until now */
+                to?: string;
+                /** @description Only the purchases, meetings and tenders of buyers in this country */
+                country?: string;
+            };
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The buyer organisation */
+                orgID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv; charset=utf-8": unknown;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-organisation-impact-pdf": {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included; empty: until now */
+                to?: string;
+                /** @description Only the purchases, meetings and tenders of buyers in this country */
+                country?: string;
+            };
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The buyer organisation */
+                orgID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-organisation-impact-xlsx": {
+        parameters: {
+            query?: {
+                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                from?: string;
+                /** @description Last day of the period (Europe/Paris), included; empty: until now */
+                to?: string;
+                /** @description Only the purchases, meetings and tenders of buyers in this country */
+                country?: string;
+            };
+            header?: {
+                /** @description Language of the labels */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description The buyer organisation */
+                orgID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file */
+            200: {
+                headers: {
+                    "Cache-Control"?: string;
+                    "Content-Disposition"?: string;
+                    "Content-Type"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
             };
             /** @description Error */
             default: {

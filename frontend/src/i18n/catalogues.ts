@@ -33,16 +33,52 @@ import workspaceDe from './locales/workspace/de.json'
 import workspaceEn from './locales/workspace/en.json'
 import workspaceFr from './locales/workspace/fr.json'
 import workspaceNl from './locales/workspace/nl.json'
+import impactDe from './locales/impact/de.json'
+import impactEn from './locales/impact/en.json'
+import impactFr from './locales/impact/fr.json'
+import impactNl from './locales/impact/nl.json'
 
 export const catalogues = {
-  en: { ...en, workspace: workspaceEn, supplier: supplierEn, buyer: buyerEn, moderation: moderationEn, settings: settingsEn,
-    purchases: purchasesEn },
-  fr: { ...fr, workspace: workspaceFr, supplier: supplierFr, buyer: buyerFr, moderation: moderationFr, settings: settingsFr,
-    purchases: purchasesFr },
-  de: { ...de, workspace: workspaceDe, supplier: supplierDe, buyer: buyerDe, moderation: moderationDe, settings: settingsDe,
-    purchases: purchasesDe },
-  nl: { ...nl, workspace: workspaceNl, supplier: supplierNl, buyer: buyerNl, moderation: moderationNl, settings: settingsNl,
-    purchases: purchasesNl },
+  en: {
+    ...en,
+    workspace: workspaceEn,
+    supplier: supplierEn,
+    buyer: buyerEn,
+    moderation: moderationEn,
+    settings: settingsEn,
+    impact: impactEn,
+    purchases: purchasesEn,
+  },
+  fr: {
+    ...fr,
+    workspace: workspaceFr,
+    supplier: supplierFr,
+    buyer: buyerFr,
+    moderation: moderationFr,
+    settings: settingsFr,
+    impact: impactFr,
+    purchases: purchasesFr,
+  },
+  de: {
+    ...de,
+    workspace: workspaceDe,
+    supplier: supplierDe,
+    buyer: buyerDe,
+    moderation: moderationDe,
+    settings: settingsDe,
+    impact: impactDe,
+    purchases: purchasesDe,
+  },
+  nl: {
+    ...nl,
+    workspace: workspaceNl,
+    supplier: supplierNl,
+    buyer: buyerNl,
+    moderation: moderationNl,
+    settings: settingsNl,
+    impact: impactNl,
+    purchases: purchasesNl,
+  },
 }
 
 /** The English catalogue's shape: t() keys are checked against it. */

@@ -51,6 +51,11 @@ export function WorkspaceLayout() {
               <NavLink to="/workspace/moderation">{t('workspace.nav.moderation')}</NavLink>
             </li>
           ) : null}
+          {role === 'moderator' || role === 'admin' ? (
+            <li>
+              <NavLink to="/workspace/impact">{t('workspace.nav.impact')}</NavLink>
+            </li>
+          ) : null}
           <li>
             <NavLink to="/workspace/account">{t('workspace.nav.account')}</NavLink>
           </li>

@@ -160,6 +160,11 @@ type EventMeetingOutcome struct {
 	RecordedAt     time.Time
 }
 
+type EventOutcomeRequest struct {
+	EventID uuid.UUID
+	SentAt  time.Time
+}
+
 type EventParticipationType struct {
 	ID           uuid.UUID
 	EventID      uuid.UUID

@@ -24,6 +24,9 @@ export function BuyerFrame({ title, children }: { title: string; children: React
             <NavLink to="/workspace/buyer/favourites">{t('buyer.nav.favourites')}</NavLink>
           </li>
           <li>
+            <NavLink to="/workspace/buyer/impact">{t('buyer.nav.impact')}</NavLink>
+          </li>
+          <li>
             <NavLink to="/workspace/buyer/purchases">{t('buyer.purchasesNav.purchases')}</NavLink>
           </li>
           <li>

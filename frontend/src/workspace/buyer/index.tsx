@@ -11,6 +11,7 @@ const TendersPage = lazy(() => import('./TendersPage'))
 const TenderWizard = lazy(() => import('./wizard/TenderWizard'))
 const TenderManagePage = lazy(() => import('./TenderManagePage'))
 const FavouritesPage = lazy(() => import('./FavouritesPage'))
+const BuyerImpactPage = lazy(() => import('../impact/BuyerImpactPage'))
 // Purchase ledgers and levy offsets (issue 10): an area of their own.
 const PurchasesPage = lazy(() => import('../purchases/PurchasesPage'))
 const LevyPage = lazy(() => import('../purchases/LevyPage'))
@@ -37,6 +38,7 @@ export default function BuyerWorkspace() {
       <Route path="tenders/:id" element={<TenderManagePage />} />
       <Route path="favourites" element={<FavouritesPage />} />
       <Route path="favourites/:listID" element={<FavouritesPage />} />
+      <Route path="impact" element={<BuyerImpactPage />} />
       <Route path="purchases" element={<PurchasesPage />} />
       <Route path="levy" element={<LevyPage />} />
       <Route path="*" element={<Navigate to="tenders" replace />} />
