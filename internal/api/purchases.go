@@ -164,8 +164,8 @@ type PurchasePatchInput struct {
 	OrgID      string `path:"orgID" format:"uuid"`
 	PurchaseID string `path:"purchaseID" maxLength:"36"`
 	Body       struct {
-		LabourCostCents   *int64   `json:"labour_cost_cents,omitempty" doc:"The labour cost in cents, at most the amount"`
-		LabourCostPercent *float64 `json:"labour_cost_percent,omitempty" doc:"Or the labour cost as a percentage of the amount"`
+		LabourCostCents   *int64   `json:"labour_cost_cents,omitempty" doc:"The labour cost in cents, at most the amount" example:"40000"`
+		LabourCostPercent *float64 `json:"labour_cost_percent,omitempty" doc:"Or the labour cost as a percentage of the amount" example:"40"`
 	}
 }
 

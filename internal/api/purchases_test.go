@@ -92,7 +92,8 @@ func TestPurchaseLedgerThroughTheAPI(t *testing.T) {
 	outsider.expect(http.StatusForbidden, "GET", base, nil)
 
 	// Not a ledger: refused on the field, before any job.
-	r = member.send("POST", base+"/imports?filename=x.pdf", "application/pdf", strings.NewReader("%PDF-1.4\x00\x01"), 12)
+	pdfBody := "%PDF-1.4\x00\x01"
+	r = member.send("POST", base+"/imports?filename=x.pdf", "application/pdf", strings.NewReader(pdfBody), int64(len(pdfBody)))
 	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.raw, `"location":"body"`) {
 		t.Errorf("a PDF: %d %s", r.status, r.raw)
 	}

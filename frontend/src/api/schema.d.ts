@@ -6330,11 +6330,13 @@ export interface components {
             /**
              * Format: int64
              * @description The labour cost in cents, at most the amount
+             * @example 40000
              */
             labour_cost_cents?: number;
             /**
              * Format: double
              * @description Or the labour cost as a percentage of the amount
+             * @example 40
              */
             labour_cost_percent?: number;
         };
