@@ -19,7 +19,7 @@ type ProcessPurchaseImportArgs struct {
 // Kind is the job's name in River.
 func (ProcessPurchaseImportArgs) Kind() string { return "process_purchase_import" }
 
-// InsertOpts: a few attempts; the import is left alone once finished.
+// InsertOpts allows a few attempts; a finished import is left alone.
 func (ProcessPurchaseImportArgs) InsertOpts() river.InsertOpts {
 	return river.InsertOpts{MaxAttempts: 3}
 }
