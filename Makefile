@@ -24,7 +24,7 @@ TOOL_mailpit       := github.com/axllent/mailpit@$(MAILPIT_VERSION)
 TOOL_stripe-mock   := github.com/stripe/stripe-mock@$(STRIPE_MOCK_VERSION)
 TOOLS := sqlc golangci-lint versitygw mailpit stripe-mock
 
-.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node deps-chromium vet test-go test-web test-e2e clean deps-dict bench-search bench-routing bench-schedule
+.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node deps-chromium vet test-go test-web test-e2e clean deps-dict bench-search bench-routing bench-schedule bench-import
 
 help:
 	@echo "make run       build and serve Passerelle on http://localhost:8080 (private PostgreSQL under ./var)"
@@ -37,6 +37,7 @@ help:
 	@echo "make bench-search  search quality (dev set, cross-language on and off) and latency at 100,000 listings"
 	@echo "make bench-routing matching one tender lot against 20,000 suppliers (issue 6: at most 500 ms)"
 	@echo "make bench-schedule the convention scheduler on every shared instance: validity, weight against the upper bound, time (issue 9)"
+	@echo "make bench-import  upload and import a 10,000-row purchase ledger (issue 10: at most 10 s)"
 
 # --- tools: one stamp per pinned version, so a bump reinstalls ---------------
 define tool_rule
@@ -231,3 +232,9 @@ bench-search: deps-dict
 clean:
 	rm -rf $(BIN)/passerelle $(BIN)/passerelle-dev frontend/node_modules $(OPENAPI_TS)/node_modules frontend/e2e/node_modules frontend/e2e/output
 	find frontend/dist -mindepth 1 ! -name .placeholder -delete 2>/dev/null || true
+
+# Issue 10: a 10,000-row purchase ledger uploaded, parsed, matched and
+# inserted (one COPY) on a real PostgreSQL; prints the time per import.
+bench-import: deps-pg
+	go test ./internal/core/ -run '^$$' -bench BenchmarkPurchaseImport10000 -benchtime 5x -count=1 | \
+	  awk '/^BenchmarkPurchaseImport10000/ { printf "10,000-row ledger imported in %.2f s (mean of %d runs; limit 10 s)\n", $$3/1e9, $$2 } { print }'

@@ -169,6 +169,8 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 
 		OpenData: core.NewOpenData(st, time.Now, core.OpenDataConfig{PublicURL: cfg.PublicURL, OCIDPrefix: cfg.OCDSPrefix}),
 		Impact: core.NewImpact(st, time.Now),
+
+		Purchases: core.NewPurchases(st, runner, time.Now),
 	})
 
 	srv := &http.Server{

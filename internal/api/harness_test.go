@@ -172,6 +172,8 @@ func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
 
 		OpenData: core.NewOpenData(db.Store, clock.now, core.OpenDataConfig{PublicURL: "http://localhost:8080"}),
 		Impact: core.NewImpact(db.Store, clock.now),
+
+		Purchases: core.NewPurchases(db.Store, runner, clock.now),
 	})
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)

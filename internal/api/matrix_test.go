@@ -276,6 +276,17 @@ var expectedAccess = map[string][]string{
 	"GET /api/v1/ocds/releases":           everyone,
 	"GET /api/v1/ocds/tenders/{tenderID}": everyone,
 	"GET /api/v1/statistics":              everyone,
+	// Purchase ledgers and levy offsets (purchases.go): members only,
+	// never moderators (business data).
+	"POST /api/v1/organisations/{orgID}/purchases/imports":                      {member},
+	"GET /api/v1/organisations/{orgID}/purchases/imports":                       {member},
+	"GET /api/v1/organisations/{orgID}/purchases/imports/{importID}":            {member},
+	"GET /api/v1/organisations/{orgID}/purchases/imports/{importID}/errors.csv": {member},
+	"GET /api/v1/organisations/{orgID}/purchases":                               {member},
+	"PATCH /api/v1/organisations/{orgID}/purchases/{purchaseID}":                {member},
+	"GET /api/v1/organisations/{orgID}/purchases/sse-share":                     {member},
+	"GET /api/v1/organisations/{orgID}/purchases/levy-offset":                   {member},
+	"GET /api/v1/organisations/{orgID}/purchases/levy-offset.pdf":               {member},
 }
 
 var pathParam = regexp.MustCompile(`\{[^}]+\}`)

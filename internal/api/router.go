@@ -91,6 +91,9 @@ type Deps struct {
 	OpenData *core.OpenData
 	// Impact computes the impact figures and their exports (issue 10).
 	Impact *core.Impact
+
+	// Purchases are buyers' purchase ledgers and levy offsets (issue 10).
+	Purchases *core.Purchases
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -175,6 +178,9 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 	registerOCDS(rt, d.OpenData)
 	registerStatistics(rt, d.OpenData)
 	registerImpact(rt, d.Impact)
+
+	// Purchase ledgers and levy offsets (issue 10).
+	registerPurchases(rt, d.Purchases)
 	if d.Moderation != nil {
 		registerModerationGauges(d.Registry, d.Moderation)
 	}

@@ -191,6 +191,10 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if opts.SavedSearchAlertInterval > 0 {
 		alertSchedule = river.PeriodicInterval(opts.SavedSearchAlertInterval)
 	}
+	// Purchase ledgers (issue 10).
+	if err := addPurchaseWorkers(workers, st, log); err != nil {
+		return nil, err
+	}
 	periodic := []*river.PeriodicJob{}
 	meetingWorkers, meetingPeriodic, err := addMeetingJobs(workers, log, opts.MeetingsInterval)
 	if err != nil {

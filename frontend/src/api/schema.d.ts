@@ -2300,6 +2300,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organisations/{orgID}/purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the purchases
+         * @description Latest invoice first, a page at a time, each with the supplier's SSE statuses verified at the invoice date. Filters: import, year, supplier=known|unknown. Members only.
+         */
+        get: operations["list-purchases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgID}/purchases/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the ledger imports
+         * @description Newest first, a page at a time, without their error lists. Members only.
+         */
+        get: operations["list-purchase-imports"];
+        put?: never;
+        /**
+         * Upload a purchase ledger
+         * @description Members of the organisation upload their purchase ledger (at most 16 MiB): CSV (delimiter , ; or tab, UTF-8 with or without BOM, else Windows-1252; decimal comma or point) or XLSX (first sheet), one header line then one line per invoice. Columns, recognised by their titles in English, French, German or Dutch: supplier identifier (SIRET, SIREN, VAT number, Belgian enterprise number, Luxembourg RCS, German register entry), amount, currency (default EUR), date, category (CPV code or text), optionally invoice reference and labour cost (an amount, or a percentage with % or a percent column title). Send multipart/form-data with the field file, or the file itself as the body with ?filename=. The answer (202) is the import in state parsing: poll GET …/imports/{importID} for its progress. Every row is imported at once, or none: a ledger with any bad row fails with its row-by-row report.
+         */
+        post: operations["upload-purchase-ledger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgID}/purchases/imports/{importID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A ledger import: progress, errors, SSE share
+         * @description Poll while state is parsing (rows_done of rows_total). Once failed, the first 1000 errors with their line, column and message (error_count counts them all); once done, the share of the import bought from SSE suppliers by year. Another organisation's import is 404.
+         */
+        get: operations["get-purchase-import"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgID}/purchases/imports/{importID}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A failed import's errors as CSV
+         * @description line, column, code, message (in the request's language), UTF-8 with a BOM so that spreadsheets read it; the listed errors (at most 1000).
+         */
+        get: operations["export-purchase-import-errors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgID}/purchases/levy-offset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Levy offset figures
+         * @description France (country=FR): 30 % of the labour cost of invoices from ESAT and EA, within 50 % of the contribution (75 % from an employment rate of 3 %; Code du travail L5212-10-1, D5212-22). Germany (country=DE): 50 % of the labour share of WfbM invoices, within the Ausgleichsabgabe due (§223 SGB IX). Counted: the year's invoices in euros from suppliers whose status was verified and valid at the invoice date.
+         */
+        get: operations["get-levy-offset"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgID}/purchases/levy-offset.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Levy offset statement (PDF)
+         * @description The statement of GET …/levy-offset, printable, in the request's language.
+         */
+        get: operations["get-levy-offset-pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgID}/purchases/sse-share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Share bought from SSE suppliers, by year
+         * @description Purchases in euros, in all and from suppliers with an SSE status verified and valid at the invoice date, latest year first.
+         */
+        get: operations["get-purchase-sse-share"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{orgID}/purchases/{purchaseID}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set a purchase's labour cost
+         * @description The labour cost of the invoice, as cents or as a percentage of the amount; neither clears it. It feeds the levy offset statements.
+         */
+        patch: operations["set-purchase-labour-cost"];
+        trace?: never;
+    };
     "/api/v1/organisations/{orgID}/responses": {
         parameters: {
             query?: never;
@@ -4727,6 +4891,70 @@ export interface components {
             /** Format: uuid */
             request_id: string;
         };
+        LevyInvoiceBody: {
+            /** Format: int64 */
+            amount_cents: number;
+            /** Format: date */
+            invoice_date: string;
+            invoice_reference?: string;
+            /**
+             * Format: int64
+             * @description null: not entered, the invoice counts for nothing
+             */
+            labour_cost_cents: number | null;
+            /** Format: uuid */
+            purchase_id: string;
+            sse_types: string[] | null;
+            supplier: string;
+            supplier_identifier: string;
+        };
+        LevyOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/LevyOutputBody.json
+             */
+            readonly $schema?: string;
+            /** Format: int64 */
+            amount_cents: number;
+            /** Format: int64 */
+            cap_cents: number;
+            /**
+             * Format: int64
+             * @description Share of the levy the offset may reach
+             */
+            cap_percent: number;
+            capped: boolean;
+            /** Format: int64 */
+            contribution_cents: number;
+            /** @enum {string} */
+            country: "FR" | "DE";
+            /** Format: double */
+            employment_rate: number;
+            /** Format: int64 */
+            gross_cents: number;
+            invoices: components["schemas"]["LevyInvoiceBody"][] | null;
+            /** Format: int64 */
+            labour_cost_cents: number;
+            /**
+             * Format: int64
+             * @description Invoices without a labour cost
+             */
+            missing_labour_cost: number;
+            /** Format: int64 */
+            offset_cents: number;
+            /**
+             * Format: int64
+             * @description Share of the labour cost that offsets the levy
+             */
+            rate_percent: number;
+            /** @description The rule, in the request's language */
+            rule: string;
+            /** @description Its legal source */
+            source: string;
+            /** Format: int64 */
+            year: number;
+        };
         Links: {
             /** @description URL of the next page of releases */
             next?: string;
@@ -6241,6 +6469,214 @@ export interface components {
             /** @example https://passerelle.example */
             uri?: string;
         };
+        PurchaseBody: {
+            /** Format: int64 */
+            amount_cents: number;
+            category: string;
+            /** @example 90911200 */
+            cpv?: string;
+            /** @example EUR */
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            import_id: string;
+            /**
+             * Format: date
+             * @example 2026-03-31
+             */
+            invoice_date: string;
+            invoice_reference?: string;
+            /**
+             * Format: int64
+             * @description null when not entered
+             */
+            labour_cost_cents: number | null;
+            /** Format: int64 */
+            line: number;
+            /** @description The supplier's SSE statuses verified and valid at the invoice date */
+            sse_types: string[] | null;
+            /** @example 44306184100047 */
+            supplier_identifier: string;
+            /** @example fr_siret */
+            supplier_identifier_kind: string;
+            supplier_name?: string;
+            /**
+             * Format: uuid
+             * @description Empty for a supplier Passerelle does not know
+             */
+            supplier_organisation_id?: string;
+        };
+        PurchaseImportBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/PurchaseImportBody.json
+             */
+            readonly $schema?: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description Every error found; at most 1000 are listed
+             */
+            error_count: number;
+            /** @description The first errors, by line (GET one import only; empty in lists) */
+            errors: components["schemas"]["PurchaseRowErrorBody"][] | null;
+            /** @description Why the file as a whole was refused */
+            failure?: string;
+            filename: string;
+            /** Format: date-time */
+            finished_at?: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int64
+             * @description Rows validated so far
+             */
+            rows_done: number;
+            /** Format: int64 */
+            rows_imported: number;
+            /**
+             * Format: int64
+             * @description Imported rows whose supplier is a Passerelle organisation, by legal identifier
+             */
+            rows_matched: number;
+            /**
+             * Format: int64
+             * @description Data rows of the file (0 until counted)
+             */
+            rows_total: number;
+            /**
+             * Format: int64
+             * @description Imported rows from suppliers Passerelle does not know
+             */
+            rows_unknown_supplier: number;
+            /**
+             * @description parsing until the job ends; done: every row imported; failed: none
+             * @enum {string}
+             */
+            state: "parsing" | "done" | "failed";
+        };
+        PurchaseImportListOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/PurchaseImportListOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["PurchaseImportBody"][] | null;
+            /** @description Empty after the last page */
+            next_cursor: string;
+        };
+        PurchaseImportOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/PurchaseImportOutputBody.json
+             */
+            readonly $schema?: string;
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description Every error found; at most 1000 are listed
+             */
+            error_count: number;
+            /** @description The first errors, by line (GET one import only; empty in lists) */
+            errors: components["schemas"]["PurchaseRowErrorBody"][] | null;
+            /** @description Why the file as a whole was refused */
+            failure?: string;
+            filename: string;
+            /** Format: date-time */
+            finished_at?: string;
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int64
+             * @description Rows validated so far
+             */
+            rows_done: number;
+            /** Format: int64 */
+            rows_imported: number;
+            /**
+             * Format: int64
+             * @description Imported rows whose supplier is a Passerelle organisation, by legal identifier
+             */
+            rows_matched: number;
+            /**
+             * Format: int64
+             * @description Data rows of the file (0 until counted)
+             */
+            rows_total: number;
+            /**
+             * Format: int64
+             * @description Imported rows from suppliers Passerelle does not know
+             */
+            rows_unknown_supplier: number;
+            /** @description Once done: this import's purchases in euros by year, in all and from SSE suppliers */
+            sse_share: components["schemas"]["SSEShareBody"][] | null;
+            /**
+             * @description parsing until the job ends; done: every row imported; failed: none
+             * @enum {string}
+             */
+            state: "parsing" | "done" | "failed";
+        };
+        PurchaseListOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/PurchaseListOutputBody.json
+             */
+            readonly $schema?: string;
+            items: components["schemas"]["PurchaseBody"][] | null;
+            /** @description Empty after the last page */
+            next_cursor: string;
+        };
+        PurchasePatchInputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/PurchasePatchInputBody.json
+             */
+            readonly $schema?: string;
+            /**
+             * Format: int64
+             * @description The labour cost in cents, at most the amount
+             * @example 40000
+             */
+            labour_cost_cents?: number;
+            /**
+             * Format: double
+             * @description Or the labour cost as a percentage of the amount
+             * @example 40
+             */
+            labour_cost_percent?: number;
+        };
+        PurchaseRowErrorBody: {
+            /**
+             * @description Stable code: required, missing_column, unknown_identifier, invalid_identifier, invalid_amount, invalid_currency, invalid_date, invalid_percent, exceeds_amount, too_long
+             * @example invalid_amount
+             */
+            code: string;
+            /**
+             * @example amount
+             * @enum {string}
+             */
+            column: "supplier_identifier" | "amount" | "currency" | "date" | "category" | "invoice_reference" | "labour_cost";
+            /**
+             * Format: int64
+             * @description Line of the file (1 is the header; for XLSX, the row)
+             * @example 7
+             */
+            line: number;
+            /** @description What is wrong, in the request's language */
+            message: string;
+        };
         PutOutcomeInputBody: {
             /**
              * Format: uri
@@ -6815,6 +7251,45 @@ export interface components {
              * @enum {string}
              */
             role: "user" | "moderator";
+        };
+        SSEShareBody: {
+            /** Format: int64 */
+            purchases: number;
+            /**
+             * Format: double
+             * @description sse_cents / total_cents, 0 to 1
+             */
+            share: number;
+            /**
+             * Format: int64
+             * @description Of which from suppliers with an SSE status verified and valid at the invoice date
+             */
+            sse_cents: number;
+            /**
+             * Format: int64
+             * @description Amount bought in euros, in cents
+             */
+            total_cents: number;
+            /**
+             * Format: int64
+             * @description Purchases from suppliers Passerelle does not know
+             */
+            unknown_supplier: number;
+            /**
+             * Format: int64
+             * @example 2026
+             */
+            year: number;
+        };
+        SSEShareOutputBody: {
+            /**
+             * Format: uri
+             * @description A URL to the JSON Schema for this object.
+             * @example https://example.com/api/schemas/SSEShareOutputBody.json
+             */
+            readonly $schema?: string;
+            /** @description Latest year first */
+            items: components["schemas"]["SSEShareBody"][] | null;
         };
         SSEStatusBody: {
             /**
@@ -13138,6 +13613,373 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OfferBody"];
                 };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-purchases": {
+        parameters: {
+            query?: {
+                /** @description Only this import's purchases */
+                import?: string;
+                /** @description Only invoices of this year */
+                year?: number;
+                /** @description known: suppliers on Passerelle; unknown: the others */
+                supplier?: "known" | "unknown" | "";
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Page size (default 20, at most 100) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                orgID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseListOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "list-purchase-imports": {
+        parameters: {
+            query?: {
+                /** @description next_cursor of the previous page */
+                cursor?: string;
+                /** @description Page size (default 20, at most 100) */
+                limit?: number;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                orgID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseImportListOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "upload-purchase-ledger": {
+        parameters: {
+            query?: {
+                /** @description Raw-body uploads only: the file's name */
+                filename?: string;
+            };
+            header?: never;
+            path: {
+                orgID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The ledger: CSV or XLSX, decided from the content
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: the job reads it */
+            202: {
+                headers: {
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseImportBody"];
+                };
+            };
+            /** @description The body is larger than the upload limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Not a CSV file nor an XLSX workbook (errors[].location body.file) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-purchase-import": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                orgID: string;
+                importID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseImportOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "export-purchase-import-errors": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                orgID: string;
+                importID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-levy-offset": {
+        parameters: {
+            query: {
+                /** @description FR: OETH contribution (private employers); DE: Ausgleichsabgabe */
+                country: "FR" | "DE";
+                year: number;
+                /** @description The levy due for the year before any offset, in cents */
+                contribution_cents?: number;
+                /** @description FR: share of disabled workers employed, percent (3 or more raises the cap to 75 %) */
+                employment_rate?: number;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                orgID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LevyOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-levy-offset-pdf": {
+        parameters: {
+            query: {
+                /** @description FR: OETH contribution (private employers); DE: Ausgleichsabgabe */
+                country: "FR" | "DE";
+                year: number;
+                /** @description The levy due for the year before any offset, in cents */
+                contribution_cents?: number;
+                /** @description FR: share of disabled workers employed, percent (3 or more raises the cap to 75 %) */
+                employment_rate?: number;
+            };
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                orgID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "get-purchase-sse-share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SSEShareOutputBody"];
+                };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "set-purchase-labour-cost": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                orgID: string;
+                purchaseID: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PurchasePatchInputBody"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Error */
             default: {

@@ -12,6 +12,7 @@ describe('workspace areas load their texts', () => {
     ['moderation', () => import('../workspace/moderation/catalogue')],
     ['settings', () => import('../workspace/settings/catalogue')],
     ['opendata', () => import('../pages/statistics/catalogue')],
+    ['purchases', () => import('../workspace/purchases/catalogue')],
   ])('%s', async (area, load) => {
     await load()
     for (const language of SUPPORTED_LANGUAGES) {

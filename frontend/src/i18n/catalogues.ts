@@ -33,6 +33,10 @@ import opendataDe from './locales/opendata/de.json'
 import opendataEn from './locales/opendata/en.json'
 import opendataFr from './locales/opendata/fr.json'
 import opendataNl from './locales/opendata/nl.json'
+import purchasesDe from './locales/purchases/de.json'
+import purchasesEn from './locales/purchases/en.json'
+import purchasesFr from './locales/purchases/fr.json'
+import purchasesNl from './locales/purchases/nl.json'
 import supplierDe from './locales/supplier/de.json'
 import supplierEn from './locales/supplier/en.json'
 import supplierFr from './locales/supplier/fr.json'
@@ -47,10 +51,58 @@ import impactFr from './locales/impact/fr.json'
 import impactNl from './locales/impact/nl.json'
 
 export const catalogues = {
-  en: { ...en, workspace: workspaceEn, supplier: supplierEn, buyer: buyerEn, moderation: moderationEn, settings: settingsEn, organiser: organiserEn, opendata: opendataEn, convention: conventionEn, impact: impactEn },
-  fr: { ...fr, workspace: workspaceFr, supplier: supplierFr, buyer: buyerFr, moderation: moderationFr, settings: settingsFr, organiser: organiserFr, opendata: opendataFr, convention: conventionFr, impact: impactFr },
-  de: { ...de, workspace: workspaceDe, supplier: supplierDe, buyer: buyerDe, moderation: moderationDe, settings: settingsDe, organiser: organiserDe, opendata: opendataDe, convention: conventionDe, impact: impactDe },
-  nl: { ...nl, workspace: workspaceNl, supplier: supplierNl, buyer: buyerNl, moderation: moderationNl, settings: settingsNl, organiser: organiserNl, opendata: opendataNl, convention: conventionNl, impact: impactNl },
+  en: {
+    ...en,
+    workspace: workspaceEn,
+    supplier: supplierEn,
+    buyer: buyerEn,
+    moderation: moderationEn,
+    settings: settingsEn,
+    organiser: organiserEn,
+    opendata: opendataEn,
+    convention: conventionEn,
+    impact: impactEn,
+    purchases: purchasesEn,
+  },
+  fr: {
+    ...fr,
+    workspace: workspaceFr,
+    supplier: supplierFr,
+    buyer: buyerFr,
+    moderation: moderationFr,
+    settings: settingsFr,
+    organiser: organiserFr,
+    opendata: opendataFr,
+    convention: conventionFr,
+    impact: impactFr,
+    purchases: purchasesFr,
+  },
+  de: {
+    ...de,
+    workspace: workspaceDe,
+    supplier: supplierDe,
+    buyer: buyerDe,
+    moderation: moderationDe,
+    settings: settingsDe,
+    organiser: organiserDe,
+    opendata: opendataDe,
+    convention: conventionDe,
+    impact: impactDe,
+    purchases: purchasesDe,
+  },
+  nl: {
+    ...nl,
+    workspace: workspaceNl,
+    supplier: supplierNl,
+    buyer: buyerNl,
+    moderation: moderationNl,
+    settings: settingsNl,
+    organiser: organiserNl,
+    opendata: opendataNl,
+    convention: conventionNl,
+    impact: impactNl,
+    purchases: purchasesNl,
+  },
 }
 
 /** The English catalogue's shape: t() keys are checked against it. */

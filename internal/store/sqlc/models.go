@@ -445,6 +445,43 @@ type OrganisationSuspension struct {
 	ReinstateReason string
 }
 
+type Purchase struct {
+	ID                     uuid.UUID
+	OrganisationID         uuid.UUID
+	ImportID               uuid.UUID
+	Line                   int32
+	SupplierIdentifierKind string
+	SupplierIdentifier     string
+	SupplierOrganisationID *uuid.UUID
+	AmountCents            int64
+	Currency               string
+	InvoiceDate            time.Time
+	Category               string
+	CpvCode                *string
+	InvoiceReference       *string
+	LabourCostCents        *int64
+	CreatedAt              time.Time
+}
+
+type PurchaseImport struct {
+	ID             uuid.UUID
+	OrganisationID uuid.UUID
+	UploadedBy     *uuid.UUID
+	Filename       string
+	Format         string
+	State          string
+	RowsTotal      int32
+	RowsDone       int32
+	RowsImported   int32
+	RowsMatched    int32
+	ErrorCount     int32
+	Errors         []byte
+	Failure        []byte
+	Content        []byte
+	CreatedAt      time.Time
+	FinishedAt     *time.Time
+}
+
 type RateLimitHit struct {
 	Bucket      string
 	Key         string

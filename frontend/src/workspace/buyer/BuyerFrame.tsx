@@ -26,6 +26,12 @@ export function BuyerFrame({ title, children }: { title: string; children: React
           <li>
             <NavLink to="/workspace/buyer/impact">{t('buyer.nav.impact')}</NavLink>
           </li>
+          <li>
+            <NavLink to="/workspace/buyer/purchases">{t('buyer.purchasesNav.purchases')}</NavLink>
+          </li>
+          <li>
+            <NavLink to="/workspace/buyer/levy">{t('buyer.purchasesNav.levy')}</NavLink>
+          </li>
         </ul>
       </nav>
       {children}

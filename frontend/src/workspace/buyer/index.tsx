@@ -12,6 +12,9 @@ const TenderWizard = lazy(() => import('./wizard/TenderWizard'))
 const TenderManagePage = lazy(() => import('./TenderManagePage'))
 const FavouritesPage = lazy(() => import('./FavouritesPage'))
 const BuyerImpactPage = lazy(() => import('../impact/BuyerImpactPage'))
+// Purchase ledgers and levy offsets (issue 10): an area of their own.
+const PurchasesPage = lazy(() => import('../purchases/PurchasesPage'))
+const LevyPage = lazy(() => import('../purchases/LevyPage'))
 
 /** The buyer area of the workspace: its own routes under /workspace/buyer/. */
 export default function BuyerWorkspace() {
@@ -36,6 +39,8 @@ export default function BuyerWorkspace() {
       <Route path="favourites" element={<FavouritesPage />} />
       <Route path="favourites/:listID" element={<FavouritesPage />} />
       <Route path="impact" element={<BuyerImpactPage />} />
+      <Route path="purchases" element={<PurchasesPage />} />
+      <Route path="levy" element={<LevyPage />} />
       <Route path="*" element={<Navigate to="tenders" replace />} />
     </Routes>
   )
