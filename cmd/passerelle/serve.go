@@ -168,7 +168,7 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		Meetings:       core.NewMeetings(st, runner, runner.Notifications(), time.Now, core.MeetingsConfig{PublicURL: cfg.PublicURL}),
 
 		OpenData: core.NewOpenData(st, time.Now, core.OpenDataConfig{PublicURL: cfg.PublicURL, OCIDPrefix: cfg.OCDSPrefix}),
-		Impact: core.NewImpact(st, time.Now),
+		Impact:   core.NewImpact(st, time.Now),
 
 		Purchases: core.NewPurchases(st, runner, time.Now),
 	})

@@ -171,7 +171,7 @@ func newEnvWith(t *testing.T, limits core.RateLimits, opts envOptions) *env {
 		Meetings:       meetings,
 
 		OpenData: core.NewOpenData(db.Store, clock.now, core.OpenDataConfig{PublicURL: "http://localhost:8080"}),
-		Impact: core.NewImpact(db.Store, clock.now),
+		Impact:   core.NewImpact(db.Store, clock.now),
 
 		Purchases: core.NewPurchases(db.Store, runner, clock.now),
 	})
