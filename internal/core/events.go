@@ -29,6 +29,9 @@ type Events struct {
 type EventJobs interface {
 	Mailer
 	EnqueueRefund(ctx context.Context, tx *store.Tx, registrationID string) error
+	// EnqueuePaymentRefund queues the refund of a payment that confirmed
+	// nothing (RefundPayment).
+	EnqueuePaymentRefund(ctx context.Context, tx *store.Tx, o PaymentRefundOrder) error
 }
 
 // EventsConfig configures the event use cases.
