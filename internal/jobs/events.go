@@ -88,7 +88,9 @@ type RefundPaymentWorker struct {
 }
 
 // Timeout bounds one attempt.
-func (w *RefundPaymentWorker) Timeout(*river.Job[RefundPaymentArgs]) time.Duration { return time.Minute }
+func (w *RefundPaymentWorker) Timeout(*river.Job[RefundPaymentArgs]) time.Duration {
+	return time.Minute
+}
 
 // Work refunds the payment.
 func (w *RefundPaymentWorker) Work(ctx context.Context, job *river.Job[RefundPaymentArgs]) error {
