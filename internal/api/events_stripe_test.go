@@ -13,6 +13,7 @@ import (
 	"passerelle/internal/billing/billingtest"
 	"passerelle/internal/core"
 	"passerelle/internal/domain"
+	"passerelle/internal/mail/mailtest"
 )
 
 // newStripeEnv is the API with payments through stripe-mock.
@@ -298,5 +299,140 @@ func TestStripeWebhookBodyIsBounded(t *testing.T) {
 	}
 	if n := e.count(`SELECT count(*) FROM billing_events`); n != 0 {
 		t.Errorf("%d billing events", n)
+	}
+}
+
+// waitAudit waits for an audit entry of action about subject whose after
+// has the field key = value (the refund jobs write them).
+func (e *env) waitAudit(action, subject, key, value string) {
+	e.t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for e.count(`SELECT count(*) FROM audit_log WHERE action = $1 AND subject_id = $2 AND after->>$3 = $4`, action, subject, key, value) == 0 {
+		if time.Now().After(deadline) {
+			e.t.Fatalf("no %s audit entry for %s with %s = %s", action, subject, key, value)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func (e *env) paymentRefundJobs(pi string) int {
+	return e.count(`SELECT count(*) FROM river_job WHERE kind = 'refund_payment' AND args->'order'->>'payment_intent_id' = $1`, pi)
+}
+
+func TestStripeSecondPaymentIsRefundedInFull(t *testing.T) {
+	e := newStripeEnv(t)
+	ev, _ := e.publishedEvent(eventInput(paidType(9000)))
+	m, reg := e.paidRegistration(ev)
+	regPath := "/api/v1/events/" + ev["id"].(string) + "/registration"
+	first := e.completedCheckout(reg, "")
+	payload, sig := billingtest.SignedPayload(t, billingtest.WebhookSecret, first)
+	if r := e.webhook(payload, sig); r.status != http.StatusOK {
+		t.Fatalf("first payment: %d %s", r.status, r.raw)
+	}
+	// The same registration paid on a second session (another tab).
+	second := billingtest.CheckoutSessionEvent(billing.CheckoutCompleted, billingtest.Session{Reference: reg["id"].(string),
+		PaymentIntentID: "pi_test_second", AmountTotal: 9000})
+	for range 3 { // replays refund once
+		payload, sig = billingtest.SignedPayload(t, billingtest.WebhookSecret, second)
+		if r := e.webhook(payload, sig); r.status != http.StatusOK {
+			t.Fatalf("second payment: %d %s", r.status, r.raw)
+		}
+	}
+	if n := e.paymentRefundJobs("pi_test_second"); n != 1 {
+		t.Fatalf("%d refund jobs for the second payment, want 1", n)
+	}
+	if n := e.count(`SELECT count(*) FROM audit_log WHERE action = 'event.payment_duplicate' AND subject_id = $1`, reg["id"]); n != 1 {
+		t.Errorf("%d duplicate payment audit entries, want 1", n)
+	}
+	e.waitAudit("event.payment_refund", reg["id"].(string), "refund_state", "succeeded")
+	e.waitSubject(m.user.Email, "Remboursement effectué")
+	got := m.client.expect(http.StatusOK, "GET", regPath, nil).body
+	if got["state"] != "confirmed" || got["refund_state"] != nil {
+		t.Errorf("registration after the second payment's refund: %v", got)
+	}
+	if n := e.paymentRefundJobs("pi_test_" + strings.ReplaceAll(reg["id"].(string), "-", "")); n != 0 {
+		t.Errorf("the first payment was queued for a refund")
+	}
+}
+
+func TestStripeWrongAmountIsRefundedAsPaid(t *testing.T) {
+	e := newStripeEnv(t)
+	ev, _ := e.publishedEvent(eventInput(paidType(9000)))
+	eventPath := "/api/v1/events/" + ev["id"].(string)
+	m, reg := e.paidRegistration(ev)
+	short := billingtest.CheckoutSessionEvent(billing.CheckoutCompleted, billingtest.Session{Reference: reg["id"].(string),
+		PaymentIntentID: "pi_test_short", AmountTotal: 5000})
+	payload, sig := billingtest.SignedPayload(t, billingtest.WebhookSecret, short)
+	if r := e.webhook(payload, sig); r.status != http.StatusOK {
+		t.Fatalf("short payment: %d %s", r.status, r.raw)
+	}
+	if got := m.client.expect(http.StatusOK, "GET", eventPath+"/registration", nil).body; got["state"] != "pending_payment" {
+		t.Fatalf("confirmed on a wrong amount: %v", got)
+	}
+	if n := e.count(`SELECT count(*) FROM river_job WHERE kind = 'refund_payment' AND args->'order'->>'payment_intent_id' = 'pi_test_short'
+		AND (args->'order'->>'amount_cents')::bigint = 5000`); n != 1 {
+		t.Fatalf("%d refunds of the 50 EUR paid, want 1", n)
+	}
+	e.waitAudit("event.payment_refund", reg["id"].(string), "amount_cents", "5000")
+	deadline := time.Now().Add(20 * time.Second)
+	for !slicesContainsText(e.mail.Messages(t, m.user.Email), "50,00 EUR") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no refund email naming the 50,00 EUR paid")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+
+	// Paid with another amount after being cancelled: what was paid is
+	// refunded, not the fee.
+	m.client.expect(http.StatusOK, "POST", eventPath+"/registration/cancel", nil)
+	over := billingtest.CheckoutSessionEvent(billing.CheckoutCompleted, billingtest.Session{Reference: reg["id"].(string),
+		PaymentIntentID: "pi_test_over", AmountTotal: 12000})
+	payload, sig = billingtest.SignedPayload(t, billingtest.WebhookSecret, over)
+	if r := e.webhook(payload, sig); r.status != http.StatusOK {
+		t.Fatalf("payment after cancel: %d %s", r.status, r.raw)
+	}
+	if n := e.count(`SELECT count(*) FROM river_job WHERE kind = 'refund_payment' AND args->'order'->>'payment_intent_id' = 'pi_test_over'
+		AND (args->'order'->>'amount_cents')::bigint = 12000`); n != 1 {
+		t.Errorf("%d refunds of the 120 EUR paid after cancelling, want 1", n)
+	}
+	if n := e.count(`SELECT count(*) FROM river_job WHERE kind = 'refund_registration' AND args->>'registration_id' = $1`, reg["id"]); n != 0 {
+		t.Errorf("%d refunds of the fee instead of what was paid", n)
+	}
+}
+
+func slicesContainsText(msgs []mailtest.Message, s string) bool {
+	for _, m := range msgs {
+		if strings.Contains(m.Text, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestStripeNewCheckoutGivesTheOpenSessionAgain(t *testing.T) {
+	e := newStripeEnv(t)
+	ev, _ := e.publishedEvent(eventInput(paidType(9000)))
+	m, reg := e.paidRegistration(ev)
+	path := "/api/v1/events/" + ev["id"].(string) + "/registration/checkout"
+	// The open session (stripe-mock gives every session the same page:
+	// the stored one is marked to tell them apart), payable for a day.
+	url := "https://checkout.invalid/open"
+	if _, err := e.db.Store.Pool().Exec(context.Background(),
+		`UPDATE event_registrations SET checkout_url = $2, checkout_expires_at = now() + interval '1 day' WHERE id = $1`, reg["id"], url); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if got := m.client.expect(http.StatusOK, "POST", path, nil).body; got["checkout_url"] != url {
+			t.Fatalf("a new session while %s is open: %v", url, got)
+		}
+	}
+	// Expired: a new session.
+	if _, err := e.db.Store.Pool().Exec(context.Background(),
+		`UPDATE event_registrations SET checkout_url = 'https://checkout.invalid/expired', checkout_expires_at = now() - interval '1 minute' WHERE id = $1`, reg["id"]); err != nil {
+		t.Fatal(err)
+	}
+	if got := m.client.expect(http.StatusOK, "POST", path, nil).body; got["checkout_url"] == "https://checkout.invalid/expired" ||
+		!strings.HasPrefix(got["checkout_url"].(string), "http") {
+		t.Fatalf("the expired session given again: %v", got)
 	}
 }

@@ -310,3 +310,76 @@ func TestScheduledEventIsLocked(t *testing.T) {
 	}
 	sup.client.expect(http.StatusNoContent, "DELETE", "/api/v1/events/"+id+"/registration/delegates/"+supDelegates[1], nil)
 }
+
+// TestSessionsGivenInAnotherOrderKeepTheirIDs: renaming sessions given in
+// another order than they are stored keeps each session's id (a meeting
+// stays in its session).
+func TestSessionsGivenInAnotherOrderKeepTheirIDs(t *testing.T) {
+	e := newEnv(t, domainLimits())
+	day := eventDay()
+	session := func(name string, from, to time.Duration) map[string]any {
+		return map[string]any{"name": name, "starts_at": rfc(day.Add(from)), "ends_at": rfc(day.Add(to))}
+	}
+	in := eventInput()
+	in["sessions"] = []map[string]any{session("Matin", 9*time.Hour, 12*time.Hour), session("Après-midi", 14*time.Hour, 18*time.Hour)}
+	ev, mod := e.publishedEvent(in)
+	ids := map[string]string{} // start → id
+	for _, s := range ev["sessions"].([]any) {
+		ids[s.(map[string]any)["starts_at"].(string)] = s.(map[string]any)["id"].(string)
+	}
+	in["sessions"] = []map[string]any{session("Après-midi (salle B)", 14*time.Hour, 18*time.Hour), session("Matin (salle A)", 9*time.Hour, 12*time.Hour)}
+	got := mod.expect(http.StatusOK, "PUT", "/api/v1/events/"+ev["id"].(string), in).body
+	sessions := got["sessions"].([]any)
+	if len(sessions) != 2 || sessions[0].(map[string]any)["name"] != "Matin (salle A)" {
+		t.Fatalf("sessions not in time order: %v", sessions)
+	}
+	for _, s := range sessions {
+		s := s.(map[string]any)
+		if s["id"] != ids[s["starts_at"].(string)] {
+			t.Errorf("session %q starting %s has id %v, want %s", s["name"], s["starts_at"], s["id"], ids[s["starts_at"].(string)])
+		}
+	}
+}
+
+// TestTablesCannotDropBelowTheTablesInUse: an event keeps at least as many
+// tables as its meetings use.
+func TestTablesCannotDropBelowTheTablesInUse(t *testing.T) {
+	e := newEnv(t, domainLimits())
+	ev, mod := e.publishedEvent(eventInput())
+	id := ev["id"].(string)
+	sup, buyer := e.newEventMember(domain.OrgSSESupplier), e.newEventMember(domain.OrgPublicBuyer)
+	delegate := func(m eventMember, kind string) string {
+		reg := m.client.expect(http.StatusCreated, "POST", "/api/v1/events/"+id+"/registrations",
+			map[string]any{"participation_type_id": typeID(t, ev, kind), "delegates": []any{delegateInput("Claire Martin")}}).body["registration"].(map[string]any)
+		return reg["delegates"].([]any)[0].(map[string]any)["id"].(string)
+	}
+	from, to := delegate(sup, "sse_supplier"), delegate(buyer, "buyer")
+	session := ev["sessions"].([]any)[0].(map[string]any)
+	slot := session["slots"].([]any)[0].(map[string]any)
+	ctx := t.Context()
+	var requestID string
+	if err := e.db.Store.Pool().QueryRow(ctx, `INSERT INTO meeting_requests (id, event_id, from_delegate_id, to_delegate_id, priority, state,
+		created_at, expires_at) VALUES (gen_random_uuid(), $1, $2, $3, 'must_meet', 'accepted', now(), now() + interval '7 days') RETURNING id::text`,
+		id, from, to).Scan(&requestID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.db.Store.Pool().Exec(ctx, `INSERT INTO event_meetings (id, event_id, request_id, session_id, starts_at, ends_at, table_no,
+		created_at, updated_at) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, 7, now(), now())`,
+		id, requestID, session["id"], slot["starts_at"], slot["ends_at"]); err != nil {
+		t.Fatal(err)
+	}
+	in := eventInput()
+	in["participation_types"] = []any{ // kept by id: both are used
+		map[string]any{"id": typeID(t, ev, "sse_supplier"), "for_kind": "sse_supplier", "fee_cents": 0, "names": map[string]string{"fr": "ESS", "de": "Sozialwirtschaft", "en": "SSE", "nl": "Sociale economie"}},
+		map[string]any{"id": typeID(t, ev, "buyer"), "for_kind": "buyer", "fee_cents": 0, "names": map[string]string{"fr": "Acheteur", "de": "Einkäufer", "en": "Buyer", "nl": "Inkoper"}},
+	}
+	in["tables"] = 6
+	if r := mod.expect(http.StatusConflict, "PUT", "/api/v1/events/"+id, in, "Accept-Language", "fr"); r.body["type"] != ProblemEventLocked ||
+		!strings.Contains(r.body["detail"].(string), "table 7") {
+		t.Errorf("tables below the one in use: %v", r.body)
+	}
+	in["tables"] = 7
+	if got := mod.expect(http.StatusOK, "PUT", "/api/v1/events/"+id, in).body; got["tables"] != float64(7) {
+		t.Errorf("tables down to the one in use: %v", got)
+	}
+}

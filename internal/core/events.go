@@ -29,6 +29,9 @@ type Events struct {
 type EventJobs interface {
 	Mailer
 	EnqueueRefund(ctx context.Context, tx *store.Tx, registrationID string) error
+	// EnqueuePaymentRefund queues the refund of a payment that confirmed
+	// nothing (RefundPayment).
+	EnqueuePaymentRefund(ctx context.Context, tx *store.Tx, o PaymentRefundOrder) error
 }
 
 // EventsConfig configures the event use cases.
@@ -85,6 +88,7 @@ func (s *Events) CreateEvent(ctx context.Context, actor Actor, p domain.Principa
 	if err := event.Validate(e, "body").Err(); err != nil {
 		return EventView{}, err
 	}
+	sortSessions(e.Sessions) // after validation: its errors name the sessions as given
 	now := s.now()
 	var out event.Event
 	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
@@ -112,6 +116,7 @@ func (s *Events) UpdateEvent(ctx context.Context, actor Actor, p domain.Principa
 	if err := event.Validate(e, "body").Err(); err != nil {
 		return EventView{}, err
 	}
+	sortSessions(e.Sessions) // after validation: its errors name the sessions as given
 	now := s.now()
 	var out event.Event
 	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
@@ -132,8 +137,21 @@ func (s *Events) UpdateEvent(ctx context.Context, actor Actor, p domain.Principa
 				return msgSessionsLocked.Wrap(event.ErrLocked)
 			}
 		} else {
+			// The same times: each session keeps its id, matched by start
+			// (whatever order they were given in).
 			for i := range e.Sessions {
-				e.Sessions[i].ID = before.Sessions[i].ID
+				if j := slices.IndexFunc(before.Sessions, func(b event.Session) bool { return b.Start.Equal(e.Sessions[i].Start) }); j >= 0 {
+					e.Sessions[i].ID = before.Sessions[j].ID
+				}
+			}
+		}
+		if e.Tables < before.Tables {
+			highest, err := tx.EventHighestMeetingTable(ctx, id)
+			if err != nil {
+				return err
+			}
+			if e.Tables < highest {
+				return msgTablesInUse.Wrap(event.ErrLocked, highest)
 			}
 		}
 		used, err := tx.UsedParticipationTypes(ctx, id)
@@ -187,8 +205,9 @@ func sameSessions(a, b []event.Session) bool {
 	return true
 }
 
-// normalizeEvent trims texts, fills defaults (languages, time zone,
-// request expiry, participation types) and puts sessions in time order.
+// normalizeEvent trims texts and fills defaults (languages, time zone,
+// request expiry, participation types); sortSessions puts the sessions in
+// time order once validated.
 func normalizeEvent(e event.Event) event.Event {
 	e.Name, e.Venue = strings.TrimSpace(e.Name), strings.TrimSpace(e.Venue)
 	e.Description, e.Address = strings.TrimSpace(e.Description), strings.TrimSpace(e.Address)
@@ -222,6 +241,11 @@ func normalizeEvent(e event.Event) event.Event {
 		}
 	}
 	return e
+}
+
+// sortSessions puts sessions in time order.
+func sortSessions(ss []event.Session) {
+	slices.SortStableFunc(ss, func(x, y event.Session) int { return x.Start.Compare(y.Start) })
 }
 
 // PublishEvent opens a draft event to registration (organisers).
@@ -392,6 +416,12 @@ var (
 		FR: "des rendez-vous sont déjà planifiés dans ces sessions : leurs horaires ne peuvent plus changer",
 		DE: "in diesen Sitzungen sind bereits Treffen geplant: ihre Zeiten können sich nicht mehr ändern",
 		NL: "in deze sessies zijn al afspraken gepland: hun tijden kunnen niet meer veranderen",
+	}
+	msgTablesInUse = domain.Msg{
+		EN: "meetings are scheduled up to table %d: the event needs at least that many tables",
+		FR: "des rendez-vous sont planifiés jusqu'à la table %d : l'événement doit garder au moins autant de tables",
+		DE: "Treffen sind bis Tisch %d geplant: die Veranstaltung braucht mindestens so viele Tische",
+		NL: "er zijn afspraken gepland tot tafel %d: het evenement heeft minstens zoveel tafels nodig",
 	}
 	msgTypeLocked = domain.Msg{
 		EN: "the participation type “%s” is used by a registration: it must stay, with its fee and audience",

@@ -260,8 +260,9 @@ func (s *Events) Prefill(ctx context.Context, p domain.Principal, eventID string
 	return []event.Delegate{d}, nil
 }
 
-// NewCheckout opens a new Stripe Checkout for the pending registration of
-// the organisation p acts for (the previous one expired or was left).
+// NewCheckout gives the Stripe Checkout of the pending registration of the
+// organisation p acts for: the open one while it has not expired, else a
+// new one.
 func (s *Events) NewCheckout(ctx context.Context, p domain.Principal, eventID string) (string, error) {
 	e, _, r, err := s.ownRegistration(ctx, p, eventID)
 	if err != nil {
@@ -277,8 +278,17 @@ func (s *Events) NewCheckout(ctx context.Context, p domain.Principal, eventID st
 	if !ok {
 		return "", domain.ErrNotFound
 	}
+	// The open session is given again while it can still be paid: a
+	// second session could be paid too (two tabs), charging twice.
+	if r.CheckoutURL != "" && r.CheckoutExpiresAt != nil && s.now().Add(checkoutReuseMargin).Before(*r.CheckoutExpiresAt) {
+		return r.CheckoutURL, nil
+	}
 	return s.startCheckout(ctx, e, t, r, p)
 }
+
+// checkoutReuseMargin is how long before its expiry a checkout session is
+// still handed out again rather than replaced.
+const checkoutReuseMargin = 5 * time.Minute
 
 // CancelRegistration cancels the registration of the organisation p acts
 // for. A paid one cancelled before the event's cut-off is refunded by a

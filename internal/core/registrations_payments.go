@@ -116,12 +116,21 @@ func (s *Events) ApplyPaymentWebhook(ctx context.Context, payload []byte, signat
 		if r, err = tx.LockRegistration(ctx, r.ID); err != nil {
 			return err
 		}
-		switch r.State {
-		case event.Confirmed:
-			return nil // already confirmed (another event for the same payment)
-		case event.RegCancelled:
-			if r.PaidAt != nil || c.PaymentIntentID == "" {
+		mismatch := c.AmountTotal != r.FeeCents || !strings.EqualFold(c.Currency, r.Currency)
+		switch {
+		case r.State == event.Confirmed || (r.State == event.RegCancelled && r.PaidAt != nil):
+			if c.PaymentIntentID == "" || c.PaymentIntentID == r.PaymentIntentID {
+				return nil // another event for the payment already applied
+			}
+			// A second payment (another checkout tab, or paid again after
+			// a cancellation): it is given back in full.
+			return s.refundStrayPayment(ctx, tx, r, ev.ID, c, "event.payment_duplicate")
+		case r.State == event.RegCancelled:
+			if c.PaymentIntentID == "" {
 				return nil
+			}
+			if mismatch {
+				return s.refundStrayPayment(ctx, tx, r, ev.ID, c, "event.payment_mismatch")
 			}
 			// Paid after being cancelled: give the money back.
 			if err := tx.MarkRegistrationPaid(ctx, r.ID, now, c.PaymentIntentID); err != nil {
@@ -132,11 +141,10 @@ func (s *Events) ApplyPaymentWebhook(ctx context.Context, payload []byte, signat
 			}
 			return s.jobs.EnqueueRefund(ctx, tx, r.ID)
 		}
-		if c.AmountTotal != r.FeeCents || !strings.EqualFold(c.Currency, r.Currency) {
-			// Not what this registration costs: never confirm on it; the
-			// audit log keeps it for the organisers.
-			return writeAudit(ctx, tx, Actor{}, "event.payment_mismatch", "event_registration", r.ID, r.OrganisationID, nil,
-				map[string]any{"billing_event": ev.ID, "amount_total": c.AmountTotal, "currency": c.Currency})
+		if mismatch {
+			// Not what this registration costs: never confirm on it, give
+			// the money back; the audit log keeps it for the organisers.
+			return s.refundStrayPayment(ctx, tx, r, ev.ID, c, "event.payment_mismatch")
 		}
 		if err := tx.ConfirmRegistration(ctx, r.ID, &now, c.PaymentIntentID, now); err != nil {
 			return err
@@ -163,8 +171,8 @@ func (s *Events) RefundRegistration(ctx context.Context, registrationID string, 
 	if err != nil {
 		return err
 	}
-	if r.RefundState != event.RefundPending {
-		return nil // done by an earlier run
+	if r.RefundState != event.RefundPending || r.RefundID != "" {
+		return nil // done by an earlier run (or accepted, settling at the provider)
 	}
 	var refund PaymentRefund
 	rerr := msgPaymentsOff.Wrap(domain.ErrUnavailable)
@@ -174,17 +182,14 @@ func (s *Events) RefundRegistration(ctx context.Context, registrationID string, 
 	if rerr != nil && errors.Is(rerr, domain.ErrUnavailable) && !finalAttempt {
 		return rerr
 	}
-	state, kind := event.RefundSucceeded, "refund_succeeded"
-	if rerr != nil || refund.Status == "failed" || refund.Status == "canceled" {
-		state, kind = event.RefundFailed, "refund_failed"
-	}
+	state, kind := refundOutcome(refund, rerr)
 	now := s.now()
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
 		cur, err := tx.LockRegistration(ctx, registrationID)
 		if err != nil {
 			return err
 		}
-		if cur.RefundState != event.RefundPending {
+		if cur.RefundState != event.RefundPending || cur.RefundID != "" {
 			return nil
 		}
 		if err := tx.SetRegistrationRefund(ctx, cur.ID, state, refund.ID, now); err != nil {
@@ -196,11 +201,91 @@ func (s *Events) RefundRegistration(ctx context.Context, registrationID string, 
 			return err
 		}
 		if err := writeAudit(ctx, tx, Actor{}, "event.registration_refund", "event_registration", cur.ID, cur.OrganisationID, nil,
-			map[string]any{"refund_state": string(state), "refund_id": refund.ID}); err != nil {
+			map[string]any{"refund_state": string(state), "refund_id": refund.ID, "refund_status": refund.Status}); err != nil {
 			return err
+		}
+		if kind == "" {
+			return nil // still pending at the provider: nothing to tell yet
 		}
 		return s.emailRegistrant(ctx, tx, e, cur, kind)
 	})
 	// A refusal is final: recorded as failed, nothing to retry.
 	return err
+}
+
+// refundOutcome is what a refund answer means: succeeded, failed (an
+// error, failed or canceled) or still pending at the provider (pending,
+// requires_action: no email kind, nothing claimed yet).
+func refundOutcome(refund PaymentRefund, err error) (event.RefundState, string) {
+	switch {
+	case err != nil || refund.Status == "failed" || refund.Status == "canceled":
+		return event.RefundFailed, "refund_failed"
+	case refund.Status == "succeeded":
+		return event.RefundSucceeded, "refund_succeeded"
+	default:
+		return event.RefundPending, ""
+	}
+}
+
+// PaymentRefundOrder is a payment that confirms nothing (a second payment,
+// a wrong amount or currency) and is given back in full: AmountCents in
+// Currency of PaymentIntentID, for the registration RegistrationID.
+type PaymentRefundOrder struct {
+	RegistrationID  string `json:"registration_id"`
+	PaymentIntentID string `json:"payment_intent_id"`
+	AmountCents     int64  `json:"amount_cents"`
+	Currency        string `json:"currency"`
+}
+
+// refundStrayPayment records, in tx, a payment that confirms nothing
+// (audit action) and queues its refund in full.
+func (s *Events) refundStrayPayment(ctx context.Context, tx *store.Tx, r event.Registration, billingEvent string, c *CheckoutEvent, action string) error {
+	if err := writeAudit(ctx, tx, Actor{}, action, "event_registration", r.ID, r.OrganisationID, nil,
+		map[string]any{"billing_event": billingEvent, "amount_total": c.AmountTotal, "currency": c.Currency,
+			"payment_intent": c.PaymentIntentID, "refund": c.PaymentIntentID != "" && c.AmountTotal > 0}); err != nil {
+		return err
+	}
+	if c.PaymentIntentID == "" || c.AmountTotal <= 0 {
+		return nil
+	}
+	return s.jobs.EnqueuePaymentRefund(ctx, tx, PaymentRefundOrder{RegistrationID: r.ID, PaymentIntentID: c.PaymentIntentID,
+		AmountCents: c.AmountTotal, Currency: strings.ToUpper(c.Currency)})
+}
+
+// RefundPayment gives back a payment that confirmed nothing (the payment
+// refund job's work), with the payment intent id as idempotency key: a
+// retry never refunds twice. A retryable failure is returned (the job
+// retries) unless finalAttempt. The outcome is audited, and the registrant
+// is emailed a settled one with the amount actually paid.
+func (s *Events) RefundPayment(ctx context.Context, o PaymentRefundOrder, finalAttempt bool) error {
+	var refund PaymentRefund
+	rerr := msgPaymentsOff.Wrap(domain.ErrUnavailable)
+	if s.pay != nil && s.pay.Enabled() {
+		refund, rerr = s.pay.Refund(ctx, o.PaymentIntentID, o.AmountCents, "payment-"+o.PaymentIntentID)
+	}
+	if rerr != nil && errors.Is(rerr, domain.ErrUnavailable) && !finalAttempt {
+		return rerr
+	}
+	state, kind := refundOutcome(refund, rerr)
+	return s.st.WithTx(ctx, func(tx *store.Tx) error {
+		r, err := tx.GetRegistration(ctx, o.RegistrationID)
+		if err != nil {
+			return err
+		}
+		if err := writeAudit(ctx, tx, Actor{}, "event.payment_refund", "event_registration", r.ID, r.OrganisationID, nil,
+			map[string]any{"payment_intent": o.PaymentIntentID, "amount_cents": o.AmountCents, "currency": o.Currency,
+				"refund_state": string(state), "refund_id": refund.ID, "refund_status": refund.Status}); err != nil {
+			return err
+		}
+		if kind == "" {
+			return nil
+		}
+		e, err := tx.GetEvent(ctx, r.EventID)
+		if err != nil {
+			return err
+		}
+		// The email names what was paid, not the registration's fee.
+		r.FeeCents, r.Currency = o.AmountCents, o.Currency
+		return s.emailRegistrant(ctx, tx, e, r, kind)
+	})
 }

@@ -165,3 +165,8 @@ func (demoEventJobs) EnqueueEmail(context.Context, *store.Tx, Email) error { ret
 func (demoEventJobs) EnqueueRefund(context.Context, *store.Tx, string) error {
 	return errors.New("seed: no refunds in the demonstration")
 }
+
+// EnqueuePaymentRefund refuses: the demonstration has no payments.
+func (demoEventJobs) EnqueuePaymentRefund(context.Context, *store.Tx, PaymentRefundOrder) error {
+	return errors.New("seed: no refunds in the demonstration")
+}

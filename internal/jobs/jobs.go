@@ -183,6 +183,9 @@ func New(st *store.Store, log *slog.Logger, opts Options) (*Runner, error) {
 	if err := river.AddWorkerSafely(workers, refunds); err != nil {
 		return nil, err
 	}
+	if err := river.AddWorkerSafely(workers, &RefundPaymentWorker{refunds: refunds}); err != nil {
+		return nil, err
+	}
 	alerts := &SavedSearchAlertsWorker{Log: log}
 	if err := river.AddWorkerSafely(workers, alerts); err != nil {
 		return nil, err

@@ -173,6 +173,17 @@ func (t *Tx) EventHasMeetings(ctx context.Context, id string) (bool, error) {
 	return n > 0, mapError(err)
 }
 
+// EventHighestMeetingTable returns the highest table number a meeting of
+// the event uses (0 without meetings).
+func (t *Tx) EventHighestMeetingTable(ctx context.Context, id string) (int, error) {
+	uid, err := uuid.Parse(id)
+	if err != nil {
+		return 0, domain.ErrNotFound
+	}
+	n, err := t.q.EventHighestMeetingTable(ctx, uid)
+	return int(n), mapError(err)
+}
+
 // UsedParticipationTypes returns the ids of the event's types that a
 // registration (of any state) uses.
 func (t *Tx) UsedParticipationTypes(ctx context.Context, eventID string) (map[string]bool, error) {

@@ -246,6 +246,17 @@ func (q *Queries) DeleteParticipationType(ctx context.Context, id uuid.UUID) err
 	return err
 }
 
+const eventHighestMeetingTable = `-- name: EventHighestMeetingTable :one
+SELECT coalesce(max(table_no), 0)::integer FROM event_meetings WHERE event_id = $1
+`
+
+func (q *Queries) EventHighestMeetingTable(ctx context.Context, eventID uuid.UUID) (int32, error) {
+	row := q.db.QueryRow(ctx, eventHighestMeetingTable, eventID)
+	var column_1 int32
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
 const getRegistration = `-- name: GetRegistration :one
 SELECT r.id, r.event_id, r.organisation_id, r.participation_type_id, r.state, r.fee_cents, r.currency, r.checkout_session_id, r.checkout_url, r.checkout_expires_at, r.payment_intent_id, r.paid_at, r.refund_id, r.refund_state, r.registered_by, r.created_at, r.updated_at, r.confirmed_at, r.cancelled_at, COALESCE(o.trade_name, o.legal_name)::text AS organisation_name
 FROM event_registrations r JOIN organisations o ON o.id = r.organisation_id

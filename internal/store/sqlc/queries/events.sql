@@ -66,6 +66,9 @@ ORDER BY b.session_id, b.starts_at;
 -- name: CountEventMeetings :one
 SELECT count(*) FROM event_meetings WHERE event_id = $1;
 
+-- name: EventHighestMeetingTable :one
+SELECT coalesce(max(table_no), 0)::integer FROM event_meetings WHERE event_id = $1;
+
 -- name: InsertParticipationType :exec
 INSERT INTO event_participation_types (id, event_id, position, names, for_kind, fee_cents, currency, max_delegates)
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8);
