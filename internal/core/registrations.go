@@ -422,6 +422,9 @@ func (s *Events) UpdateDelegate(ctx context.Context, actor Actor, p domain.Princ
 		if err := ve.Err(); err != nil {
 			return "", err
 		}
+		if err := checkKeptMeetings(ctx, tx, delegateID, d.Availability); err != nil {
+			return "", err
+		}
 		d.ID, d.RegistrationID, d.EventID, d.OrganisationID = delegateID, r.ID, e.ID, r.OrganisationID
 		if d.Availability == nil {
 			d.Availability = []event.Window{}

@@ -377,3 +377,21 @@ func (t *Tx) DeleteMeeting(ctx context.Context, id string) error {
 	}
 	return mapError(t.q.MeetingsDeleteMeeting(ctx, uid))
 }
+
+// DelegateKeptMeetings returns the times of a delegate's locked or
+// confirmed meetings.
+func (t *Tx) DelegateKeptMeetings(ctx context.Context, delegateID string) ([]TimeWindow, error) {
+	uid, err := uuid.Parse(delegateID)
+	if err != nil {
+		return nil, domain.ErrNotFound
+	}
+	rows, err := t.q.MeetingsDelegateKeptMeetings(ctx, uid)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	out := make([]TimeWindow, len(rows))
+	for i, r := range rows {
+		out[i] = TimeWindow{Start: r.StartsAt, End: r.EndsAt}
+	}
+	return out, nil
+}

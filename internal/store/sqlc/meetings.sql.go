@@ -264,6 +264,40 @@ func (q *Queries) MeetingsDeclinePendingBetweenOrgs(ctx context.Context, arg Mee
 	return items, nil
 }
 
+const meetingsDelegateKeptMeetings = `-- name: MeetingsDelegateKeptMeetings :many
+SELECT m.starts_at, m.ends_at FROM event_meetings m
+JOIN meeting_requests q ON q.id = m.request_id
+WHERE (q.from_delegate_id = $1 OR q.to_delegate_id = $1) AND (m.locked OR m.confirmed)
+ORDER BY m.starts_at
+`
+
+type MeetingsDelegateKeptMeetingsRow struct {
+	StartsAt time.Time
+	EndsAt   time.Time
+}
+
+// The locked or confirmed meetings of a delegate: the times a change of
+// their availability must keep.
+func (q *Queries) MeetingsDelegateKeptMeetings(ctx context.Context, fromDelegateID uuid.UUID) ([]MeetingsDelegateKeptMeetingsRow, error) {
+	rows, err := q.db.Query(ctx, meetingsDelegateKeptMeetings, fromDelegateID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []MeetingsDelegateKeptMeetingsRow{}
+	for rows.Next() {
+		var i MeetingsDelegateKeptMeetingsRow
+		if err := rows.Scan(&i.StartsAt, &i.EndsAt); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const meetingsDelegates = `-- name: MeetingsDelegates :many
 SELECT d.id, d.organisation_id, d.user_id, d.name, d.email, d.job_title, d.lang, d.offers, d.needs, d.profile_lang, d.sectors,
        coalesce(nullif(o.trade_name, ''), o.legal_name)::text AS organisation_name, o.kind AS organisation_kind, o.country

@@ -255,3 +255,11 @@ INSERT INTO event_outcome_requests (event_id, sent_at) VALUES ($1, $2) ON CONFLI
 
 -- name: MeetingsDeleteMeeting :exec
 DELETE FROM event_meetings WHERE id = $1;
+
+-- name: MeetingsDelegateKeptMeetings :many
+-- The locked or confirmed meetings of a delegate: the times a change of
+-- their availability must keep.
+SELECT m.starts_at, m.ends_at FROM event_meetings m
+JOIN meeting_requests q ON q.id = m.request_id
+WHERE (q.from_delegate_id = $1 OR q.to_delegate_id = $1) AND (m.locked OR m.confirmed)
+ORDER BY m.starts_at;
