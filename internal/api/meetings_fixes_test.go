@@ -83,3 +83,44 @@ func TestScheduleDropsImpossibleLocks(t *testing.T) {
 		t.Fatalf("meetings after the second run: %v", ms)
 	}
 }
+
+// TestOutcomesOnlyForAnnouncedMeetings: meetings scheduled but never sent
+// in an agenda are neither asked about nor open to an outcome (409); once
+// the final agenda is sent, exclusions are refused (409).
+func TestOutcomesOnlyForAnnouncedMeetings(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	w := e.conventionWorld(conventionOptions{tables: 2, slots: 2})
+	s1 := w.register("Atelier", domain.OrgSSESupplier, 1)
+	b1 := w.register("Mairie", domain.OrgPublicBuyer, 1)
+	b2 := w.register("Gemeinde", domain.OrgPublicBuyer, 1)
+	w.accepted(s1, s1.delegates[0], b1, b1.delegates[0], "would_like", "ok")
+	w.mod.expect(http.StatusOK, "POST", w.path("/schedule"), nil)
+	ms := w.meetings()
+	if len(ms) != 1 {
+		t.Fatalf("meetings: %v", ms)
+	}
+	// Before the final agenda an exclusion is taken.
+	s1.member.expect(http.StatusOK, "POST", w.path("/exclusions"), map[string]any{"organisation_id": b2.org.ID, "kind": "met_before"})
+
+	// The event is over, no agenda was ever sent.
+	e.clock.advance(31 * 24 * time.Hour)
+	if r := s1.member.expect(http.StatusConflict, "PUT", w.path("/meetings/"+ms[0]["id"].(string)+"/outcome"), map[string]any{"outcome": "held"},
+		"Accept-Language", "de"); !strings.Contains(problemDetail(r), "Terminplan") {
+		t.Errorf("outcome of an unannounced meeting: %s", r.raw)
+	}
+	if n, err := e.meetings.AskOutcomes(t.Context()); n != 0 || err != nil {
+		t.Errorf("asked about unannounced meetings: %d, %v", n, err)
+	}
+
+	// Once the final agenda is sent, exclusions no longer change.
+	e.sql(`UPDATE events SET agenda_state = 'final', agenda_version = 1 WHERE id = $1`, w.eventID)
+	e.sql(`UPDATE event_meetings SET confirmed = true WHERE event_id = $1`, w.eventID)
+	if r := b2.member.expect(http.StatusConflict, "POST", w.path("/exclusions"), map[string]any{"organisation_id": s1.org.ID, "kind": "no_thanks"},
+		"Accept-Language", "fr"); !strings.Contains(problemDetail(r), "définitif") {
+		t.Errorf("exclusion after the final agenda: %s", r.raw)
+	}
+	s1.member.expect(http.StatusOK, "PUT", w.path("/meetings/"+ms[0]["id"].(string)+"/outcome"), map[string]any{"outcome": "held"})
+	if n, err := e.meetings.AskOutcomes(t.Context()); n != 2 || err != nil {
+		t.Errorf("outcome questions after the final agenda: %d, %v; want 2", n, err)
+	}
+}

@@ -498,14 +498,16 @@ func (q *Queries) MeetingsEventMeetings(ctx context.Context, eventID uuid.UUID) 
 const meetingsEventsToAskOutcomes = `-- name: MeetingsEventsToAskOutcomes :many
 SELECT e.id FROM events e
 WHERE e.state = 'published'
+  AND e.agenda_state <> 'none'
   AND NOT EXISTS (SELECT 1 FROM event_outcome_requests r WHERE r.event_id = e.id)
-  AND EXISTS (SELECT 1 FROM event_meetings m WHERE m.event_id = e.id)
+  AND EXISTS (SELECT 1 FROM event_meetings m WHERE m.event_id = e.id AND (m.confirmed OR e.agenda_state <> 'final'))
   AND (SELECT max(s.ends_at) FROM event_sessions s WHERE s.event_id = e.id) <= $1
 ORDER BY e.id
 `
 
 // Published events whose last session has ended, not yet asked about
-// outcomes, that have meetings.
+// outcomes, that sent agendas with meetings (the confirmed ones once the
+// agenda is final).
 func (q *Queries) MeetingsEventsToAskOutcomes(ctx context.Context, now time.Time) ([]uuid.UUID, error) {
 	rows, err := q.db.Query(ctx, meetingsEventsToAskOutcomes, now)
 	if err != nil {

@@ -242,11 +242,13 @@ SELECT * FROM event_meeting_outcomes WHERE meeting_id = ANY (sqlc.arg(meeting_id
 
 -- name: MeetingsEventsToAskOutcomes :many
 -- Published events whose last session has ended, not yet asked about
--- outcomes, that have meetings.
+-- outcomes, that sent agendas with meetings (the confirmed ones once the
+-- agenda is final).
 SELECT e.id FROM events e
 WHERE e.state = 'published'
+  AND e.agenda_state <> 'none'
   AND NOT EXISTS (SELECT 1 FROM event_outcome_requests r WHERE r.event_id = e.id)
-  AND EXISTS (SELECT 1 FROM event_meetings m WHERE m.event_id = e.id)
+  AND EXISTS (SELECT 1 FROM event_meetings m WHERE m.event_id = e.id AND (m.confirmed OR e.agenda_state <> 'final'))
   AND (SELECT max(s.ends_at) FROM event_sessions s WHERE s.event_id = e.id) <= sqlc.arg(now)
 ORDER BY e.id;
 
