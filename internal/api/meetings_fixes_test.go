@@ -124,3 +124,41 @@ func TestOutcomesOnlyForAnnouncedMeetings(t *testing.T) {
 		t.Errorf("outcome questions after the final agenda: %d, %v; want 2", n, err)
 	}
 }
+
+// TestCancelledRegistrationLeavesTheSchedule: an organisation that
+// cancels its registration loses its meetings and its requests are
+// withdrawn: the other side's agenda no longer lists them.
+func TestCancelledRegistrationLeavesTheSchedule(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	w := e.conventionWorld(conventionOptions{tables: 2, slots: 2})
+	s1 := w.register("Atelier", domain.OrgSSESupplier, 1)
+	b1 := w.register("Mairie", domain.OrgPublicBuyer, 1)
+	b2 := w.register("Gemeinde", domain.OrgPublicBuyer, 1)
+	s2 := w.register("Brasserie", domain.OrgSSESupplier, 1)
+	w.accepted(s1, s1.delegates[0], b1, b1.delegates[0], "would_like", "ok")
+	kept := w.accepted(s1, s1.delegates[0], b2, b2.delegates[0], "would_like", "ok")
+	pending := w.request(b1, b1.delegates[0], s2.delegates[0], "would_like")
+	w.mod.expect(http.StatusOK, "POST", w.path("/schedule"), nil)
+	w.mod.expect(http.StatusOK, "POST", w.path("/agendas/send"), map[string]any{"kind": "final"})
+	if ms := w.meetings(); len(ms) != 2 {
+		t.Fatalf("meetings: %v", ms)
+	}
+
+	b1.member.expect(http.StatusOK, "POST", w.path("/registration/cancel"), nil)
+	ms := w.meetings()
+	if len(ms) != 1 || ms[0]["request_id"] != kept {
+		t.Errorf("meetings after Mairie cancelled: %v", ms)
+	}
+	if a := s1.member.expect(http.StatusOK, "GET", w.path("/agenda"), nil); len(a.body["meetings"].([]any)) != 1 {
+		t.Errorf("Atelier's agenda still lists the cancelled organisation's meeting: %s", a.raw)
+	}
+	var state string
+	if err := e.db.Pool.QueryRow(t.Context(), "SELECT state FROM meeting_requests WHERE id = $1", pending).Scan(&state); err != nil || state != "withdrawn" {
+		t.Errorf("Mairie's pending request: %q, %v; want withdrawn", state, err)
+	}
+	// A re-run does not bring it back.
+	w.mod.expect(http.StatusOK, "POST", w.path("/schedule"), nil)
+	if ms := w.meetings(); len(ms) != 1 {
+		t.Errorf("meetings after a re-run: %v", ms)
+	}
+}

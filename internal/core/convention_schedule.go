@@ -589,3 +589,16 @@ func checkKeptMeetings(ctx context.Context, tx *store.Tx, delegateID string, ava
 	}
 	return nil
 }
+
+// withdrawFromMeetings, in the transaction cancelling an organisation's
+// registration, deletes its meetings at the event and withdraws its
+// pending and accepted requests, so that no agenda, directory answer or
+// schedule run keeps them.
+func withdrawFromMeetings(ctx context.Context, tx *store.Tx, actor Actor, eventID, orgID string, now time.Time) error {
+	meetings, requests, err := tx.WithdrawOrganisationMeetings(ctx, eventID, orgID, now)
+	if err != nil || meetings+requests == 0 {
+		return err
+	}
+	return writeAudit(ctx, tx, actor, "event.meetings_withdrawn", "event", eventID, orgID, nil,
+		map[string]any{"meetings_deleted": meetings, "requests_withdrawn": requests})
+}

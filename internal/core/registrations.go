@@ -308,6 +308,9 @@ func (s *Events) CancelRegistration(ctx context.Context, actor Actor, p domain.P
 		if err := tx.CancelRegistration(ctx, cur.ID, refund, now); err != nil {
 			return err
 		}
+		if err := withdrawFromMeetings(ctx, tx, actor, e.ID, org.ID, now); err != nil {
+			return err
+		}
 		if refund == event.RefundPending {
 			if err := s.jobs.EnqueueRefund(ctx, tx, cur.ID); err != nil {
 				return err

@@ -418,6 +418,28 @@ func (q *Queries) MeetingsDeleteMeeting(ctx context.Context, id uuid.UUID) error
 	return err
 }
 
+const meetingsDeleteOrganisationMeetings = `-- name: MeetingsDeleteOrganisationMeetings :execrows
+DELETE FROM event_meetings m
+USING meeting_requests q, event_delegates fd, event_delegates td
+WHERE q.id = m.request_id AND fd.id = q.from_delegate_id AND td.id = q.to_delegate_id
+  AND m.event_id = $1 AND (fd.organisation_id = $2 OR td.organisation_id = $2)
+`
+
+type MeetingsDeleteOrganisationMeetingsParams struct {
+	EventID        uuid.UUID
+	OrganisationID uuid.UUID
+}
+
+// The meetings of an organisation at an event (its registration is
+// cancelled).
+func (q *Queries) MeetingsDeleteOrganisationMeetings(ctx context.Context, arg MeetingsDeleteOrganisationMeetingsParams) (int64, error) {
+	result, err := q.db.Exec(ctx, meetingsDeleteOrganisationMeetings, arg.EventID, arg.OrganisationID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const meetingsDeleteReplaceable = `-- name: MeetingsDeleteReplaceable :exec
 DELETE FROM event_meetings WHERE event_id = $1 AND NOT locked AND NOT confirmed
 `
@@ -1483,4 +1505,28 @@ func (q *Queries) MeetingsUpsertOutcome(ctx context.Context, arg MeetingsUpsertO
 		&i.RecordedAt,
 	)
 	return i, err
+}
+
+const meetingsWithdrawOrganisationRequests = `-- name: MeetingsWithdrawOrganisationRequests :execrows
+UPDATE meeting_requests q
+SET state = 'withdrawn', answered_at = $1::timestamptz, unscheduled_reason = NULL
+FROM event_delegates fd, event_delegates td
+WHERE fd.id = q.from_delegate_id AND td.id = q.to_delegate_id AND q.state IN ('pending', 'accepted')
+  AND q.event_id = $2 AND (fd.organisation_id = $3 OR td.organisation_id = $3)
+`
+
+type MeetingsWithdrawOrganisationRequestsParams struct {
+	Now            time.Time
+	EventID        uuid.UUID
+	OrganisationID uuid.UUID
+}
+
+// The pending or accepted requests to or from an organisation at an event
+// are withdrawn (its registration is cancelled).
+func (q *Queries) MeetingsWithdrawOrganisationRequests(ctx context.Context, arg MeetingsWithdrawOrganisationRequestsParams) (int64, error) {
+	result, err := q.db.Exec(ctx, meetingsWithdrawOrganisationRequests, arg.Now, arg.EventID, arg.OrganisationID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
 }

@@ -265,3 +265,20 @@ SELECT m.starts_at, m.ends_at FROM event_meetings m
 JOIN meeting_requests q ON q.id = m.request_id
 WHERE (q.from_delegate_id = $1 OR q.to_delegate_id = $1) AND (m.locked OR m.confirmed)
 ORDER BY m.starts_at;
+
+-- name: MeetingsDeleteOrganisationMeetings :execrows
+-- The meetings of an organisation at an event (its registration is
+-- cancelled).
+DELETE FROM event_meetings m
+USING meeting_requests q, event_delegates fd, event_delegates td
+WHERE q.id = m.request_id AND fd.id = q.from_delegate_id AND td.id = q.to_delegate_id
+  AND m.event_id = sqlc.arg(event_id) AND (fd.organisation_id = sqlc.arg(organisation_id) OR td.organisation_id = sqlc.arg(organisation_id));
+
+-- name: MeetingsWithdrawOrganisationRequests :execrows
+-- The pending or accepted requests to or from an organisation at an event
+-- are withdrawn (its registration is cancelled).
+UPDATE meeting_requests q
+SET state = 'withdrawn', answered_at = sqlc.arg(now)::timestamptz, unscheduled_reason = NULL
+FROM event_delegates fd, event_delegates td
+WHERE fd.id = q.from_delegate_id AND td.id = q.to_delegate_id AND q.state IN ('pending', 'accepted')
+  AND q.event_id = sqlc.arg(event_id) AND (fd.organisation_id = sqlc.arg(organisation_id) OR td.organisation_id = sqlc.arg(organisation_id));
