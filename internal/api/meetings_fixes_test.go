@@ -162,3 +162,30 @@ func TestCancelledRegistrationLeavesTheSchedule(t *testing.T) {
 		t.Errorf("meetings after a re-run: %v", ms)
 	}
 }
+
+// TestDirectoryHidesTheOtherSidesExclusion: the organisation that excluded
+// another sees its own kind; the excluded one sees only "unavailable".
+func TestDirectoryHidesTheOtherSidesExclusion(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	w := e.conventionWorld(conventionOptions{})
+	s1 := w.register("Atelier", domain.OrgSSESupplier, 1)
+	b1 := w.register("Mairie", domain.OrgPublicBuyer, 1)
+	b1.member.expect(http.StatusOK, "POST", w.path("/exclusions"), map[string]any{"organisation_id": s1.org.ID, "kind": "no_thanks"})
+	excludedAs := func(c *client, delegateID string) any {
+		t.Helper()
+		r := c.expect(http.StatusOK, "GET", w.path("/delegates?limit=100"), nil)
+		for _, it := range r.body["items"].([]any) {
+			if it := it.(map[string]any); it["delegate_id"] == delegateID {
+				return it["excluded"]
+			}
+		}
+		t.Fatalf("delegate %s not in the directory: %s", delegateID, r.raw)
+		return nil
+	}
+	if got := excludedAs(b1.member, s1.delegates[0]); got != "no_thanks" {
+		t.Errorf("Mairie sees its own exclusion as %v", got)
+	}
+	if got := excludedAs(s1.member, b1.delegates[0]); got != "unavailable" {
+		t.Errorf("Atelier sees Mairie's exclusion as %v, want unavailable", got)
+	}
+}
