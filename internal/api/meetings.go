@@ -58,7 +58,7 @@ type DirectoryEntryBody struct {
 	Mine             bool     `json:"mine" doc:"A delegate of the caller's organisation"`
 	// Request is absent when no request joins the caller's delegates and this one.
 	Request  *DirectoryRequestBody `json:"request,omitempty" doc:"The latest request between one of the caller's delegates and this one; absent when none"`
-	Excluded *string               `json:"excluded" enum:"met_before,no_thanks" doc:"An exclusion between the two organisations, or null"`
+	Excluded *string               `json:"excluded" enum:"met_before,no_thanks,unavailable" doc:"An exclusion between the two organisations, or null: its kind when the caller's organisation created it, \"unavailable\" when only the other organisation did (its kind is never told)"`
 }
 
 func directoryEntryBody(e core.DirectoryEntry, lang domain.Language) DirectoryEntryBody {

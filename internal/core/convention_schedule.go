@@ -206,6 +206,31 @@ func keepLockedTables(sched *schedule.Schedule, in scheduleInput) {
 	}
 }
 
+// withoutLeftOutLocks returns a copy of inst in which the requests the
+// solver left out are neither locked nor confirmed: a lock or a confirmed
+// meeting that became impossible (a delegate narrowed their availability,
+// the slot is taken by another lock) is dropped with its reason instead
+// of failing the whole run; every placed request is still checked
+// against its lock and confirmed slot and table.
+func withoutLeftOutLocks(inst schedule.Instance, sched schedule.Schedule) schedule.Instance {
+	if len(sched.LeftOut) == 0 {
+		return inst
+	}
+	out := map[string]bool{}
+	for _, l := range sched.LeftOut {
+		out[l.Request] = true
+	}
+	cp := inst
+	cp.Requests = slices.Clone(inst.Requests)
+	for i := range cp.Requests {
+		if out[cp.Requests[i].ID] {
+			cp.Requests[i].LockedSlot = nil
+		}
+	}
+	cp.Confirmed = slices.DeleteFunc(slices.Clone(inst.Confirmed), func(m schedule.Meeting) bool { return out[m.Request] })
+	return cp
+}
+
 // RunSchedule schedules an event's accepted requests (organisers): it
 // builds the instance (readSchedule), solves it, validates the answer
 // (an invalid schedule is never stored), and replaces, in one
@@ -235,7 +260,7 @@ func (s *Meetings) RunSchedule(ctx context.Context, actor Actor, p domain.Princi
 		}
 		sched := schedule.Solve(in.inst)
 		keepLockedTables(&sched, in)
-		if err := schedule.Validate(in.inst, sched); err != nil {
+		if err := schedule.Validate(withoutLeftOutLocks(in.inst, sched), sched); err != nil {
 			return fmt.Errorf("core: the scheduler's answer for event %s is invalid, nothing stored: %w", ev.ID, err)
 		}
 		bound := schedule.UpperBound(in.inst)
@@ -247,6 +272,19 @@ func (s *Meetings) RunSchedule(ctx context.Context, actor Actor, p domain.Princi
 		placed := map[string]bool{}
 		for _, m := range sched.Meetings {
 			placed[m.Request] = true
+		}
+		// Kept meetings the solver could not keep (their slot is gone, a
+		// delegate is no longer available, another locked or confirmed
+		// meeting holds the slot) are impossible: removed first, so that
+		// the tables they held are free for the meetings placed there.
+		for rid, m := range in.existing {
+			if (m.Locked || m.Confirmed) && !placed[rid] {
+				if err := tx.DeleteMeeting(ctx, m.ID); err != nil {
+					return err
+				}
+			}
+		}
+		for _, m := range sched.Meetings {
 			slot := in.slots[m.Slot]
 			old, had := in.existing[m.Request]
 			if had && (old.Locked || old.Confirmed) {
@@ -264,15 +302,6 @@ func (s *Meetings) RunSchedule(ctx context.Context, actor Actor, p domain.Princi
 			if err := tx.InsertMeeting(ctx, domain.Meeting{EventID: ev.ID, RequestID: m.Request, SessionID: slot.SessionID,
 				Start: slot.Start, End: slot.End, Table: m.Table + 1}, now); err != nil {
 				return err
-			}
-		}
-		// Kept meetings the solver could not keep (their slot is gone, a
-		// delegate is no longer available) are impossible: removed.
-		for rid, m := range in.existing {
-			if (m.Locked || m.Confirmed) && !placed[rid] {
-				if err := tx.DeleteMeeting(ctx, m.ID); err != nil {
-					return err
-				}
 			}
 		}
 		if err := tx.ClearUnscheduledReasons(ctx, ev.ID); err != nil {
@@ -533,4 +562,43 @@ func (s *Meetings) TablePlan(ctx context.Context, p domain.Principal, eventID st
 		return nil, domain.ErrNotFound
 	}
 	return out, nil
+}
+
+var msgAvailabilityKept = domain.Msg{
+	EN: "the delegate has a locked or confirmed meeting outside this availability (%s): ask the organisers to move it first",
+	FR: "le délégué a un rendez-vous verrouillé ou confirmé en dehors de ces disponibilités (%s) : demandez d'abord aux organisateurs de le déplacer",
+	DE: "der Delegierte hat einen gesperrten oder bestätigten Termin außerhalb dieser Verfügbarkeit (%s): bitten Sie zuerst die Veranstalter, ihn zu verschieben",
+	NL: "de afgevaardigde heeft een vastgezette of bevestigde afspraak buiten deze beschikbaarheid (%s): vraag eerst de organisatoren om die te verplaatsen",
+}
+
+// checkKeptMeetings refuses (event.ErrLocked) an availability that puts a
+// delegate outside one of their locked or confirmed meetings (no windows:
+// available throughout).
+func checkKeptMeetings(ctx context.Context, tx *store.Tx, delegateID string, availability []event.Window) error {
+	if len(availability) == 0 {
+		return nil
+	}
+	kept, err := tx.DelegateKeptMeetings(ctx, delegateID)
+	if err != nil {
+		return err
+	}
+	for _, m := range kept {
+		if !slices.ContainsFunc(availability, func(w event.Window) bool { return !m.Start.Before(w.Start) && !m.End.After(w.End) }) {
+			return msgAvailabilityKept.Wrap(event.ErrLocked, m.Start.UTC().Format("2006-01-02 15:04 UTC"))
+		}
+	}
+	return nil
+}
+
+// withdrawFromMeetings, in the transaction cancelling an organisation's
+// registration, deletes its meetings at the event and withdraws its
+// pending and accepted requests, so that no agenda, directory answer or
+// schedule run keeps them.
+func withdrawFromMeetings(ctx context.Context, tx *store.Tx, actor Actor, eventID, orgID string, now time.Time) error {
+	meetings, requests, err := tx.WithdrawOrganisationMeetings(ctx, eventID, orgID, now)
+	if err != nil || meetings+requests == 0 {
+		return err
+	}
+	return writeAudit(ctx, tx, actor, "event.meetings_withdrawn", "event", eventID, orgID, nil,
+		map[string]any{"meetings_deleted": meetings, "requests_withdrawn": requests})
 }

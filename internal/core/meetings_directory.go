@@ -58,7 +58,13 @@ type directoryContext struct {
 	orgID    string
 	requests map[string]DirectoryRequest // by the other delegate's id
 	pairs    map[[2]string]domain.ExclusionKind
+	mine     map[string]domain.ExclusionKind // the caller's own exclusions, by the other organisation
 }
+
+// ExclusionUnavailable is what the directory says of an exclusion the
+// other organisation created: never its kind (a "no thanks" is not told
+// to the organisation it turned down).
+const ExclusionUnavailable domain.ExclusionKind = "unavailable"
 
 func (s *Meetings) directoryContext(ctx context.Context, a conventionAccess) (directoryContext, error) {
 	dc := directoryContext{orgID: a.orgID, requests: map[string]DirectoryRequest{}, pairs: map[[2]string]domain.ExclusionKind{}}
@@ -68,6 +74,14 @@ func (s *Meetings) directoryContext(ctx context.Context, a conventionAccess) (di
 	var err error
 	if dc.pairs, err = s.st.ExcludedPairs(ctx, a.event.ID); err != nil {
 		return dc, err
+	}
+	own, err := s.st.Exclusions(ctx, a.event.ID, a.orgID)
+	if err != nil {
+		return dc, err
+	}
+	dc.mine = make(map[string]domain.ExclusionKind, len(own))
+	for _, x := range own {
+		dc.mine[x.OrganisationID] = x.Kind
 	}
 	cursor := ""
 	for {
@@ -97,7 +111,11 @@ func (dc directoryContext) entry(d store.ConventionDelegate) DirectoryEntry {
 		e.Request = &r
 	}
 	if !e.Mine {
-		e.Excluded = dc.pairs[[2]string{dc.orgID, d.OrganisationID}]
+		if k, ok := dc.mine[d.OrganisationID]; ok {
+			e.Excluded = k
+		} else if _, ok := dc.pairs[[2]string{dc.orgID, d.OrganisationID}]; ok {
+			e.Excluded = ExclusionUnavailable
+		}
 	}
 	return e
 }

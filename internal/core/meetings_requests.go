@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"passerelle/internal/domain"
+	"passerelle/internal/event"
 	"passerelle/internal/store"
 )
 
@@ -439,6 +440,13 @@ var (
 	}
 )
 
+var msgExcludeAfterFinal = domain.Msg{
+	EN: "the final agenda has been sent: exclusions can no longer change; ask the organisers",
+	FR: "le programme définitif a été envoyé : les exclusions ne peuvent plus changer ; adressez-vous aux organisateurs",
+	DE: "der endgültige Terminplan wurde versandt: Ausschlüsse können nicht mehr geändert werden; wenden Sie sich an die Veranstalter",
+	NL: "de definitieve agenda is verstuurd: uitsluitingen kunnen niet meer veranderen; neem contact op met de organisatoren",
+}
+
 // Exclude records that the caller's organisation will not be scheduled
 // with another registered one at the event (they met before, or no
 // thanks), and declines the pending requests between the two either way.
@@ -468,8 +476,12 @@ func (s *Meetings) Exclude(ctx context.Context, actor Actor, p domain.Principal,
 	}
 	now := s.now()
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
-		if _, err := tx.LockConventionEvent(ctx, a.event.ID); err != nil {
+		ev, err := tx.LockConventionEvent(ctx, a.event.ID)
+		if err != nil {
 			return err
+		}
+		if event.AgendaState(ev.AgendaState) == event.AgendaFinal {
+			return msgExcludeAfterFinal.Wrap(event.ErrLocked)
 		}
 		if err := tx.PutExclusion(ctx, a.event.ID, a.orgID, otherOrgID, kind, actor.UserID, now); err != nil {
 			return err

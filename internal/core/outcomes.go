@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"passerelle/internal/domain"
+	"passerelle/internal/event"
 	"passerelle/internal/store"
 )
 
@@ -39,6 +40,12 @@ var (
 		EN: "must be an ISO 4217 code such as EUR", FR: "doit être un code ISO 4217 comme EUR",
 		DE: "muss ein ISO-4217-Code wie EUR sein", NL: "moet een ISO 4217-code zijn, zoals EUR",
 	}
+	msgMeetingNotInAgenda = domain.Msg{
+		EN: "this meeting was not announced in an agenda: there is no outcome to record",
+		FR: "ce rendez-vous n'a été annoncé dans aucun programme : il n'y a pas de suite à indiquer",
+		DE: "dieser Termin wurde in keinem Terminplan angekündigt: es gibt kein Ergebnis zu erfassen",
+		NL: "deze afspraak is in geen enkele agenda aangekondigd: er is geen resultaat te registreren",
+	}
 	msgMeetingNotStarted = domain.Msg{
 		EN: "this meeting has not started yet: record its outcome afterwards",
 		FR: "ce rendez-vous n'a pas encore commencé : indiquez-en la suite après",
@@ -48,6 +55,19 @@ var (
 )
 
 var currencyCode = regexp.MustCompile(`^[A-Z]{3}$`)
+
+// sentInAgenda reports whether a meeting was announced in the agendas
+// sent: none before any agenda; once the agenda is final, only the
+// confirmed meetings (those the final agenda listed).
+func sentInAgenda(ev store.ConventionEvent, m domain.Meeting) bool {
+	switch event.AgendaState(ev.AgendaState) {
+	case event.AgendaNone:
+		return false
+	case event.AgendaFinal:
+		return m.Confirmed
+	}
+	return true
+}
 
 // RecordMeetingOutcome records (or replaces) what the caller's
 // organisation, a side of the meeting, says happened there: once the
@@ -87,6 +107,9 @@ func (s *Meetings) RecordMeetingOutcome(ctx context.Context, actor Actor, p doma
 	}
 	if len(views) != 1 || views[0].A.OrganisationID != a.orgID && views[0].B.OrganisationID != a.orgID {
 		return domain.MeetingOutcome{}, domain.ErrNotFound
+	}
+	if !sentInAgenda(a.event, views[0].Meeting) {
+		return domain.MeetingOutcome{}, msgMeetingNotInAgenda.Wrap(domain.ErrConflict)
 	}
 	now := s.now()
 	if now.Before(views[0].Meeting.Start) {
@@ -142,6 +165,9 @@ func (s *Meetings) AskOutcomes(ctx context.Context) (int, error) {
 			}
 			count := map[string]int{}
 			for _, v := range views {
+				if !sentInAgenda(ev, v.Meeting) {
+					continue
+				}
 				count[v.A.DelegateID]++
 				count[v.B.DelegateID]++
 			}

@@ -318,6 +318,9 @@ func (s *Events) CancelRegistration(ctx context.Context, actor Actor, p domain.P
 		if err := tx.CancelRegistration(ctx, cur.ID, refund, now); err != nil {
 			return err
 		}
+		if err := withdrawFromMeetings(ctx, tx, actor, e.ID, org.ID, now); err != nil {
+			return err
+		}
 		if refund == event.RefundPending {
 			if err := s.jobs.EnqueueRefund(ctx, tx, cur.ID); err != nil {
 				return err
@@ -430,6 +433,9 @@ func (s *Events) UpdateDelegate(ctx context.Context, actor Actor, p domain.Princ
 			return "", err
 		}
 		if err := ve.Err(); err != nil {
+			return "", err
+		}
+		if err := checkKeptMeetings(ctx, tx, delegateID, d.Availability); err != nil {
 			return "", err
 		}
 		d.ID, d.RegistrationID, d.EventID, d.OrganisationID = delegateID, r.ID, e.ID, r.OrganisationID

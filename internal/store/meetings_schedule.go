@@ -377,3 +377,40 @@ func (t *Tx) DeleteMeeting(ctx context.Context, id string) error {
 	}
 	return mapError(t.q.MeetingsDeleteMeeting(ctx, uid))
 }
+
+// DelegateKeptMeetings returns the times of a delegate's locked or
+// confirmed meetings.
+func (t *Tx) DelegateKeptMeetings(ctx context.Context, delegateID string) ([]TimeWindow, error) {
+	uid, err := uuid.Parse(delegateID)
+	if err != nil {
+		return nil, domain.ErrNotFound
+	}
+	rows, err := t.q.MeetingsDelegateKeptMeetings(ctx, uid)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	out := make([]TimeWindow, len(rows))
+	for i, r := range rows {
+		out[i] = TimeWindow{Start: r.StartsAt, End: r.EndsAt}
+	}
+	return out, nil
+}
+
+// WithdrawOrganisationMeetings deletes an organisation's meetings at an
+// event and withdraws its pending or accepted requests (both ways), and
+// returns how many of each.
+func (t *Tx) WithdrawOrganisationMeetings(ctx context.Context, eventID, orgID string, now time.Time) (meetings, requests int64, err error) {
+	eid, err := uuid.Parse(eventID)
+	if err != nil {
+		return 0, 0, domain.ErrNotFound
+	}
+	oid, err := uuid.Parse(orgID)
+	if err != nil {
+		return 0, 0, domain.ErrNotFound
+	}
+	if meetings, err = t.q.MeetingsDeleteOrganisationMeetings(ctx, sqlc.MeetingsDeleteOrganisationMeetingsParams{EventID: eid, OrganisationID: oid}); err != nil {
+		return 0, 0, mapError(err)
+	}
+	requests, err = t.q.MeetingsWithdrawOrganisationRequests(ctx, sqlc.MeetingsWithdrawOrganisationRequestsParams{Now: now, EventID: eid, OrganisationID: oid})
+	return meetings, requests, mapError(err)
+}

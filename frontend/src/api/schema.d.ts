@@ -4073,10 +4073,10 @@ export interface components {
             /** Format: uuid */
             delegate_id: string;
             /**
-             * @description An exclusion between the two organisations, or null
+             * @description An exclusion between the two organisations, or null: its kind when the caller's organisation created it, "unavailable" when only the other organisation did (its kind is never told)
              * @enum {string|null}
              */
-            excluded: "met_before" | "no_thanks" | null;
+            excluded: "met_before" | "no_thanks" | "unavailable" | null;
             /** @example Responsable commercial */
             job_title: string;
             /** @description A delegate of the caller's organisation */

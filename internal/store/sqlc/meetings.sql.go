@@ -264,6 +264,40 @@ func (q *Queries) MeetingsDeclinePendingBetweenOrgs(ctx context.Context, arg Mee
 	return items, nil
 }
 
+const meetingsDelegateKeptMeetings = `-- name: MeetingsDelegateKeptMeetings :many
+SELECT m.starts_at, m.ends_at FROM event_meetings m
+JOIN meeting_requests q ON q.id = m.request_id
+WHERE (q.from_delegate_id = $1 OR q.to_delegate_id = $1) AND (m.locked OR m.confirmed)
+ORDER BY m.starts_at
+`
+
+type MeetingsDelegateKeptMeetingsRow struct {
+	StartsAt time.Time
+	EndsAt   time.Time
+}
+
+// The locked or confirmed meetings of a delegate: the times a change of
+// their availability must keep.
+func (q *Queries) MeetingsDelegateKeptMeetings(ctx context.Context, fromDelegateID uuid.UUID) ([]MeetingsDelegateKeptMeetingsRow, error) {
+	rows, err := q.db.Query(ctx, meetingsDelegateKeptMeetings, fromDelegateID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []MeetingsDelegateKeptMeetingsRow{}
+	for rows.Next() {
+		var i MeetingsDelegateKeptMeetingsRow
+		if err := rows.Scan(&i.StartsAt, &i.EndsAt); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const meetingsDelegates = `-- name: MeetingsDelegates :many
 SELECT d.id, d.organisation_id, d.user_id, d.name, d.email, d.job_title, d.lang, d.offers, d.needs, d.profile_lang, d.sectors,
        coalesce(nullif(o.trade_name, ''), o.legal_name)::text AS organisation_name, o.kind AS organisation_kind, o.country
@@ -384,6 +418,28 @@ func (q *Queries) MeetingsDeleteMeeting(ctx context.Context, id uuid.UUID) error
 	return err
 }
 
+const meetingsDeleteOrganisationMeetings = `-- name: MeetingsDeleteOrganisationMeetings :execrows
+DELETE FROM event_meetings m
+USING meeting_requests q, event_delegates fd, event_delegates td
+WHERE q.id = m.request_id AND fd.id = q.from_delegate_id AND td.id = q.to_delegate_id
+  AND m.event_id = $1 AND (fd.organisation_id = $2 OR td.organisation_id = $2)
+`
+
+type MeetingsDeleteOrganisationMeetingsParams struct {
+	EventID        uuid.UUID
+	OrganisationID uuid.UUID
+}
+
+// The meetings of an organisation at an event (its registration is
+// cancelled).
+func (q *Queries) MeetingsDeleteOrganisationMeetings(ctx context.Context, arg MeetingsDeleteOrganisationMeetingsParams) (int64, error) {
+	result, err := q.db.Exec(ctx, meetingsDeleteOrganisationMeetings, arg.EventID, arg.OrganisationID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
+}
+
 const meetingsDeleteReplaceable = `-- name: MeetingsDeleteReplaceable :exec
 DELETE FROM event_meetings WHERE event_id = $1 AND NOT locked AND NOT confirmed
 `
@@ -464,14 +520,16 @@ func (q *Queries) MeetingsEventMeetings(ctx context.Context, eventID uuid.UUID) 
 const meetingsEventsToAskOutcomes = `-- name: MeetingsEventsToAskOutcomes :many
 SELECT e.id FROM events e
 WHERE e.state = 'published'
+  AND e.agenda_state <> 'none'
   AND NOT EXISTS (SELECT 1 FROM event_outcome_requests r WHERE r.event_id = e.id)
-  AND EXISTS (SELECT 1 FROM event_meetings m WHERE m.event_id = e.id)
+  AND EXISTS (SELECT 1 FROM event_meetings m WHERE m.event_id = e.id AND (m.confirmed OR e.agenda_state <> 'final'))
   AND (SELECT max(s.ends_at) FROM event_sessions s WHERE s.event_id = e.id) <= $1
 ORDER BY e.id
 `
 
 // Published events whose last session has ended, not yet asked about
-// outcomes, that have meetings.
+// outcomes, that sent agendas with meetings (the confirmed ones once the
+// agenda is final).
 func (q *Queries) MeetingsEventsToAskOutcomes(ctx context.Context, now time.Time) ([]uuid.UUID, error) {
 	rows, err := q.db.Query(ctx, meetingsEventsToAskOutcomes, now)
 	if err != nil {
@@ -1447,4 +1505,28 @@ func (q *Queries) MeetingsUpsertOutcome(ctx context.Context, arg MeetingsUpsertO
 		&i.RecordedAt,
 	)
 	return i, err
+}
+
+const meetingsWithdrawOrganisationRequests = `-- name: MeetingsWithdrawOrganisationRequests :execrows
+UPDATE meeting_requests q
+SET state = 'withdrawn', answered_at = $1::timestamptz, unscheduled_reason = NULL
+FROM event_delegates fd, event_delegates td
+WHERE fd.id = q.from_delegate_id AND td.id = q.to_delegate_id AND q.state IN ('pending', 'accepted')
+  AND q.event_id = $2 AND (fd.organisation_id = $3 OR td.organisation_id = $3)
+`
+
+type MeetingsWithdrawOrganisationRequestsParams struct {
+	Now            time.Time
+	EventID        uuid.UUID
+	OrganisationID uuid.UUID
+}
+
+// The pending or accepted requests to or from an organisation at an event
+// are withdrawn (its registration is cancelled).
+func (q *Queries) MeetingsWithdrawOrganisationRequests(ctx context.Context, arg MeetingsWithdrawOrganisationRequestsParams) (int64, error) {
+	result, err := q.db.Exec(ctx, meetingsWithdrawOrganisationRequests, arg.Now, arg.EventID, arg.OrganisationID)
+	if err != nil {
+		return 0, err
+	}
+	return result.RowsAffected(), nil
 }

@@ -247,7 +247,7 @@ function Participant({ eventID, entry, onAsk }: { eventID: string; entry: Direct
           </Badge>
         ) : entry.excluded ? (
           <Badge variant="outline" color="gray">
-            {t(`convention.exclusion.${entry.excluded === 'met_before' ? 'met_before' : 'no_thanks'}`)}
+            {t(`convention.exclusion.${entry.excluded === 'met_before' ? 'met_before' : entry.excluded === 'no_thanks' ? 'no_thanks' : 'unavailable'}`)}
           </Badge>
         ) : entry.request ? (
           <Badge variant="light" color={requestColor(entry.request.state)}>

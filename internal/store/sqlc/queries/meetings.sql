@@ -242,11 +242,13 @@ SELECT * FROM event_meeting_outcomes WHERE meeting_id = ANY (sqlc.arg(meeting_id
 
 -- name: MeetingsEventsToAskOutcomes :many
 -- Published events whose last session has ended, not yet asked about
--- outcomes, that have meetings.
+-- outcomes, that sent agendas with meetings (the confirmed ones once the
+-- agenda is final).
 SELECT e.id FROM events e
 WHERE e.state = 'published'
+  AND e.agenda_state <> 'none'
   AND NOT EXISTS (SELECT 1 FROM event_outcome_requests r WHERE r.event_id = e.id)
-  AND EXISTS (SELECT 1 FROM event_meetings m WHERE m.event_id = e.id)
+  AND EXISTS (SELECT 1 FROM event_meetings m WHERE m.event_id = e.id AND (m.confirmed OR e.agenda_state <> 'final'))
   AND (SELECT max(s.ends_at) FROM event_sessions s WHERE s.event_id = e.id) <= sqlc.arg(now)
 ORDER BY e.id;
 
@@ -255,3 +257,28 @@ INSERT INTO event_outcome_requests (event_id, sent_at) VALUES ($1, $2) ON CONFLI
 
 -- name: MeetingsDeleteMeeting :exec
 DELETE FROM event_meetings WHERE id = $1;
+
+-- name: MeetingsDelegateKeptMeetings :many
+-- The locked or confirmed meetings of a delegate: the times a change of
+-- their availability must keep.
+SELECT m.starts_at, m.ends_at FROM event_meetings m
+JOIN meeting_requests q ON q.id = m.request_id
+WHERE (q.from_delegate_id = $1 OR q.to_delegate_id = $1) AND (m.locked OR m.confirmed)
+ORDER BY m.starts_at;
+
+-- name: MeetingsDeleteOrganisationMeetings :execrows
+-- The meetings of an organisation at an event (its registration is
+-- cancelled).
+DELETE FROM event_meetings m
+USING meeting_requests q, event_delegates fd, event_delegates td
+WHERE q.id = m.request_id AND fd.id = q.from_delegate_id AND td.id = q.to_delegate_id
+  AND m.event_id = sqlc.arg(event_id) AND (fd.organisation_id = sqlc.arg(organisation_id) OR td.organisation_id = sqlc.arg(organisation_id));
+
+-- name: MeetingsWithdrawOrganisationRequests :execrows
+-- The pending or accepted requests to or from an organisation at an event
+-- are withdrawn (its registration is cancelled).
+UPDATE meeting_requests q
+SET state = 'withdrawn', answered_at = sqlc.arg(now)::timestamptz, unscheduled_reason = NULL
+FROM event_delegates fd, event_delegates td
+WHERE fd.id = q.from_delegate_id AND td.id = q.to_delegate_id AND q.state IN ('pending', 'accepted')
+  AND q.event_id = sqlc.arg(event_id) AND (fd.organisation_id = sqlc.arg(organisation_id) OR td.organisation_id = sqlc.arg(organisation_id));
