@@ -130,3 +130,12 @@ func (l layout) cell(cells []string, col Column) (string, bool) {
 	}
 	return strings.TrimSpace(strings.Trim(cells[i], "\u00a0")), true
 }
+
+// kind is the kind of a record's cell in col: text for CSV.
+func (l layout) kind(rec record, col Column) cellKind {
+	i, ok := l.index[col]
+	if !ok || i >= len(rec.kinds) {
+		return kindText
+	}
+	return rec.kinds[i]
+}

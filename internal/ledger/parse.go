@@ -1,6 +1,8 @@
 package ledger
 
 import (
+	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -43,7 +45,7 @@ func Parse(data []byte, progress func(done, total int)) (Result, error) {
 	}
 	res.Rows = make([]Row, 0, len(body))
 	for i, rec := range body {
-		if row, ok := l.row(&res, rec, format == XLSX); ok {
+		if row, ok := l.row(&res, rec); ok {
 			res.Rows = append(res.Rows, row)
 		}
 		if progress != nil && (i+1)%progressEvery == 0 {
@@ -60,7 +62,7 @@ func Parse(data []byte, progress func(done, total int)) (Result, error) {
 }
 
 // row validates one record; errors go to res.
-func (l layout) row(res *Result, rec record, spreadsheet bool) (Row, bool) {
+func (l layout) row(res *Result, rec record) (Row, bool) {
 	before := res.ErrorCount
 	r := Row{Line: rec.line, Currency: "EUR"}
 	required := func(col Column) string {
@@ -86,7 +88,7 @@ func (l layout) row(res *Result, rec record, spreadsheet bool) (Row, bool) {
 		}
 	}
 	if v := required(ColAmount); v != "" {
-		if a, ok := parseAmount(v); ok {
+		if a, ok := l.amount(rec, ColAmount, v); ok {
 			r.Amount = a
 		} else {
 			res.addError(rec.line, ColAmount, "invalid_amount", msgInvalidAmount)
@@ -101,7 +103,7 @@ func (l layout) row(res *Result, rec record, spreadsheet bool) (Row, bool) {
 		}
 	}
 	if v := required(ColDate); v != "" {
-		if d, ok := parseDate(v, spreadsheet); ok {
+		if d, ok := parseDate(v, l.kind(rec, ColDate) != kindText); ok {
 			r.Date = d
 		} else {
 			res.addError(rec.line, ColDate, "invalid_date", msgInvalidDate)
@@ -122,14 +124,15 @@ func (l layout) row(res *Result, rec record, spreadsheet bool) (Row, bool) {
 		}
 	}
 	if v, _ := l.cell(rec.cells, ColLabourCost); v != "" {
-		if l.labourPercent || strings.HasSuffix(v, "%") {
-			if p, ok := parsePercent(v); ok {
+		kind := l.kind(rec, ColLabourCost)
+		if kind == kindPercent || (kind == kindText && strings.HasSuffix(v, "%")) || l.labourPercent {
+			if p, ok := l.percent(kind, v); ok {
 				cents := int64(float64(r.Amount)*p/100 + 0.5)
 				r.LabourCost = &cents
 			} else {
 				res.addError(rec.line, ColLabourCost, "invalid_percent", msgInvalidPercent)
 			}
-		} else if a, ok := parseAmount(v); ok && a <= r.Amount {
+		} else if a, ok := l.amount(rec, ColLabourCost, v); ok && a <= r.Amount {
 			r.LabourCost = &a
 		} else if ok {
 			res.addError(rec.line, ColLabourCost, "exceeds_amount", msgLabourExceeds)
@@ -138,4 +141,34 @@ func (l layout) row(res *Result, rec record, spreadsheet bool) (Row, bool) {
 		}
 	}
 	return r, res.ErrorCount == before
+}
+
+// amount reads a cell's amount in cents: a number cell by its value
+// (rounded to the cent: spreadsheet arithmetic leaves 0.30000000000000004),
+// a text cell by the text heuristics.
+func (l layout) amount(rec record, col Column, v string) (int64, bool) {
+	if l.kind(rec, col) == kindText {
+		return parseAmount(v)
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsNaN(f) || f < 0 || f >= 1e12 {
+		return 0, false
+	}
+	return int64(math.Round(f * 100)), true
+}
+
+// percent reads a labour share in percent: a percent-formatted cell holds
+// the fraction (0.3 shown as 30 %), a plain number cell the percentage.
+func (l layout) percent(kind cellKind, v string) (float64, bool) {
+	if kind == kindText {
+		return parsePercent(v)
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if kind == kindPercent {
+		f *= 100
+	}
+	if err != nil || math.IsNaN(f) || f < 0 || f > 100 {
+		return 0, false
+	}
+	return f, true
 }

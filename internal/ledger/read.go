@@ -7,7 +7,6 @@ import (
 	"io"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -35,7 +34,24 @@ func records(data []byte, format Format) ([]record, error) {
 type record struct {
 	line  int
 	cells []string
+	// kinds holds each cell's kind in an XLSX file; nil for CSV, whose
+	// cells are all text.
+	kinds []cellKind
 }
+
+// cellKind is what a spreadsheet cell holds.
+type cellKind uint8
+
+const (
+	// kindText is text, read by the text heuristics (decimal comma, day
+	// first dates).
+	kindText cellKind = iota
+	// kindNumber is a number cell: its text is the raw value as strconv
+	// formats it; a date is its serial number.
+	kindNumber
+	// kindPercent is a number cell shown as a percentage: 0.3 is 30 %.
+	kindPercent
+)
 
 // csvText decodes the bytes: UTF-8 (its BOM dropped) when they are valid
 // UTF-8, else Windows-1252, which spreadsheet programs still write on
@@ -107,46 +123,6 @@ func csvRecords(data []byte) ([]record, error) {
 		}
 		out = append(out, record{line: line, cells: cells})
 	}
-}
-
-// xlsxRecords streams the first sheet's rows (excelize's row iterator reads
-// the sheet XML as it goes) with raw cell values: dates come as serial
-// numbers, amounts unformatted.
-func xlsxRecords(data []byte) ([]record, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
-	if err != nil {
-		return nil, &FileError{Code: "malformed", Message: msgMalformedXLSX}
-	}
-	defer func() { _ = f.Close() }()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, &FileError{Code: "malformed", Message: msgMalformedXLSX}
-	}
-	rows, err := f.Rows(sheets[0])
-	if err != nil {
-		return nil, &FileError{Code: "malformed", Message: msgMalformedXLSX}
-	}
-	defer func() { _ = rows.Close() }()
-	var out []record
-	line := 0
-	for rows.Next() {
-		line++
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, &FileError{Code: "malformed", Message: msgMalformedXLSX}
-		}
-		if blank(cells) {
-			continue
-		}
-		if len(out) > MaxRows {
-			return nil, &FileError{Code: "too_many_rows", Message: msgTooManyRows.Fill(MaxRows)}
-		}
-		out = append(out, record{line: line, cells: cells})
-	}
-	if rows.Error() != nil {
-		return nil, &FileError{Code: "malformed", Message: msgMalformedXLSX}
-	}
-	return out, nil
 }
 
 func blank(cells []string) bool {

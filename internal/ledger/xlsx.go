@@ -1,0 +1,377 @@
+package ledger
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// xlsxRecords streams the first sheet's rows. The sheet XML is read as it
+// is decompressed (never held whole), with each cell's type: a number cell
+// keeps its raw value (parsed with strconv, never through the text
+// heuristics) and says whether its number format is a percentage; a text
+// cell (shared, inline or a formula's text result) keeps its text.
+func xlsxRecords(data []byte) ([]record, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, &FileError{Code: "malformed", Message: msgMalformedXLSX}
+	}
+	parts := map[string]*zip.File{}
+	for _, f := range zr.File {
+		parts[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))] = f
+	}
+	sheet, err := firstSheetPath(parts)
+	if err != nil {
+		return nil, err
+	}
+	strs, err := sharedStrings(parts["xl/sharedstrings.xml"])
+	if err != nil {
+		return nil, err
+	}
+	percent, err := percentStyles(parts["xl/styles.xml"])
+	if err != nil {
+		return nil, err
+	}
+	f := parts[sheet]
+	if f == nil {
+		return nil, &FileError{Code: "malformed", Message: msgMalformedXLSX}
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, &FileError{Code: "malformed", Message: msgMalformedXLSX}
+	}
+	defer func() { _ = rc.Close() }()
+	return sheetRecords(xml.NewDecoder(rc), strs, percent)
+}
+
+// openPart returns a decoder over one XML part of the package.
+func openPart(f *zip.File) (*xml.Decoder, func(), error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, nil, &FileError{Code: "malformed", Message: msgMalformedXLSX}
+	}
+	return xml.NewDecoder(rc), func() { _ = rc.Close() }, nil
+}
+
+// firstSheetPath finds the part of the workbook's first sheet through the
+// workbook's relationships.
+func firstSheetPath(parts map[string]*zip.File) (string, error) {
+	malformed := &FileError{Code: "malformed", Message: msgMalformedXLSX}
+	wb, rels := parts["xl/workbook.xml"], parts["xl/_rels/workbook.xml.rels"]
+	if wb == nil || rels == nil {
+		return "", malformed
+	}
+	var workbook struct {
+		Sheets []struct {
+			Attrs []xml.Attr `xml:",any,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var relations struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	for _, p := range []struct {
+		f *zip.File
+		v any
+	}{{wb, &workbook}, {rels, &relations}} {
+		d, done, err := openPart(p.f)
+		if err != nil {
+			return "", err
+		}
+		err = d.Decode(p.v)
+		done()
+		if err != nil {
+			return "", malformed
+		}
+	}
+	if len(workbook.Sheets) == 0 {
+		return "", malformed
+	}
+	id := ""
+	for _, a := range workbook.Sheets[0].Attrs {
+		if a.Name.Local == "id" {
+			id = a.Value
+		}
+	}
+	for _, r := range relations.Rel {
+		if r.ID == id && id != "" {
+			target := r.Target
+			if strings.HasPrefix(target, "/") {
+				target = strings.TrimPrefix(target, "/")
+			} else {
+				target = path.Join("xl", target)
+			}
+			return strings.ToLower(path.Clean(target)), nil
+		}
+	}
+	return "", malformed
+}
+
+// sharedStrings reads the workbook's string table (absent in a workbook
+// without text).
+func sharedStrings(f *zip.File) ([]string, error) {
+	if f == nil {
+		return nil, nil
+	}
+	d, done, err := openPart(f)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	var out []string
+	var b strings.Builder
+	inSI, inT, phonetic := false, false, 0
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, &FileError{Code: "malformed", Message: msgMalformedXLSX}
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "si":
+				inSI = true
+				b.Reset()
+			case "t":
+				inT = inSI && phonetic == 0
+			case "rPh":
+				phonetic++
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "si":
+				inSI = false
+				out = append(out, b.String())
+			case "t":
+				inT = false
+			case "rPh":
+				phonetic--
+			}
+		case xml.CharData:
+			if inT {
+				b.Write(t)
+			}
+		}
+	}
+}
+
+// percentStyles tells, for each cell style index, whether its number format
+// shows a percentage (built-in formats 9 and 10, or a custom format with a
+// % outside quotes).
+func percentStyles(f *zip.File) ([]bool, error) {
+	if f == nil {
+		return nil, nil
+	}
+	d, done, err := openPart(f)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	var styles struct {
+		NumFmts []struct {
+			ID   int    `xml:"numFmtId,attr"`
+			Code string `xml:"formatCode,attr"`
+		} `xml:"numFmts>numFmt"`
+		Xfs []struct {
+			NumFmtID int `xml:"numFmtId,attr"`
+		} `xml:"cellXfs>xf"`
+	}
+	if err := d.Decode(&styles); err != nil {
+		return nil, &FileError{Code: "malformed", Message: msgMalformedXLSX}
+	}
+	custom := map[int]bool{}
+	for _, n := range styles.NumFmts {
+		custom[n.ID] = percentFormat(n.Code)
+	}
+	out := make([]bool, len(styles.Xfs))
+	for i, x := range styles.Xfs {
+		out[i] = x.NumFmtID == 9 || x.NumFmtID == 10 || custom[x.NumFmtID]
+	}
+	return out, nil
+}
+
+// percentFormat tells a number format code that multiplies by 100 and
+// shows %: a % that is not quoted or escaped.
+func percentFormat(code string) bool {
+	quoted := false
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; {
+		case c == '"':
+			quoted = !quoted
+		case c == '\\' && !quoted:
+			i++
+		case c == '%' && !quoted:
+			return true
+		}
+	}
+	return false
+}
+
+// xmlCell is a <c> element of a sheet.
+type xmlCell struct {
+	V  string    `xml:"v"`
+	F  *struct{} `xml:"f"`
+	IS *struct {
+		T string `xml:"t"`
+		R []struct {
+			T string `xml:"t"`
+		} `xml:"r"`
+	} `xml:"is"`
+}
+
+// sheetRecords reads the rows of a sheet's XML.
+func sheetRecords(d *xml.Decoder, strs []string, percent []bool) ([]record, error) {
+	malformed := &FileError{Code: "malformed", Message: msgMalformedXLSX}
+	var out []record
+	var cur *record
+	line, col := 0, 0
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return out, nil
+		}
+		if err != nil {
+			return nil, malformed
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "row":
+				n := line + 1
+				if v := attr(t, "r"); v != "" {
+					if n, err = strconv.Atoi(v); err != nil || n <= line {
+						return nil, malformed
+					}
+				}
+				line, col = n, 0
+				cur = &record{line: line}
+			case "c":
+				if cur == nil {
+					return nil, malformed
+				}
+				col++
+				if ref := attr(t, "r"); ref != "" {
+					if col, err = columnOf(ref); err != nil {
+						return nil, malformed
+					}
+				}
+				var c xmlCell
+				if err := d.DecodeElement(&c, &t); err != nil {
+					return nil, malformed
+				}
+				text, kind, err := cellValue(c, attr(t, "t"), attr(t, "s"), strs, percent)
+				if err != nil {
+					return nil, malformed
+				}
+				if text == "" {
+					continue
+				}
+				for len(cur.cells) < col-1 {
+					cur.cells = append(cur.cells, "")
+					cur.kinds = append(cur.kinds, kindText)
+				}
+				if len(cur.cells) >= col {
+					return nil, malformed // cells out of order
+				}
+				cur.cells = append(cur.cells, text)
+				cur.kinds = append(cur.kinds, kind)
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "row":
+				if cur != nil && !blank(cur.cells) {
+					if len(out) > MaxRows {
+						return nil, &FileError{Code: "too_many_rows", Message: msgTooManyRows.Fill(MaxRows)}
+					}
+					out = append(out, *cur)
+				}
+				cur = nil
+			case "sheetData":
+				return out, nil
+			}
+		}
+	}
+}
+
+func attr(e xml.StartElement, name string) string {
+	for _, a := range e.Attr {
+		if a.Name.Local == name && a.Name.Space == "" {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// columnOf is the 1-based column of a cell reference ("C12" → 3).
+func columnOf(ref string) (int, error) {
+	col := 0
+	for i := 0; i < len(ref); i++ {
+		c := ref[i] | 0x20
+		if c < 'a' || c > 'z' {
+			if i == 0 {
+				return 0, errors.New("no column")
+			}
+			break
+		}
+		col = col*26 + int(c-'a'+1)
+		if col > 16384 {
+			return 0, errors.New("column out of range")
+		}
+	}
+	return col, nil
+}
+
+// cellValue is a cell's value and kind, from its type attribute t and style
+// index s.
+func cellValue(c xmlCell, t, s string, strs []string, percent []bool) (string, cellKind, error) {
+	switch t {
+	case "s":
+		i, err := strconv.Atoi(strings.TrimSpace(c.V))
+		if err != nil || i < 0 || i >= len(strs) {
+			return "", kindText, errors.New("shared string out of range")
+		}
+		return strs[i], kindText, nil
+	case "inlineStr":
+		if c.IS == nil {
+			return "", kindText, nil
+		}
+		text := c.IS.T
+		for _, r := range c.IS.R {
+			text += r.T
+		}
+		return text, kindText, nil
+	case "d":
+		// An ISO 8601 date: its day is enough.
+		if len(c.V) >= 10 {
+			return c.V[:10], kindText, nil
+		}
+		return c.V, kindText, nil
+	case "", "n":
+		v := strings.TrimSpace(c.V)
+		if v == "" {
+			return "", kindText, nil
+		}
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			return "", kindText, err
+		}
+		kind := kindNumber
+		if i, err := strconv.Atoi(s); err == nil && i >= 0 && i < len(percent) && percent[i] {
+			kind = kindPercent
+		}
+		return strconv.FormatFloat(f, 'f', -1, 64), kind, nil
+	default:
+		// "str" (a formula's text result), "b", "e": the text as stored.
+		return c.V, kindText, nil
+	}
+}

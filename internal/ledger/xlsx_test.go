@@ -1,0 +1,138 @@
+package ledger
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// workbook builds a real XLSX file with excelize; fill writes the cells of
+// Sheet1.
+func workbook(t *testing.T, fill func(f *excelize.File)) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	fill(f)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// rewritePart returns the XLSX package with one part's text transformed:
+// excelize writes formulas without their cached results, which spreadsheet
+// programs always store.
+func rewritePart(t *testing.T, data []byte, name string, edit func(string) string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, err := io.ReadAll(rc)
+		_ = rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Name == name {
+			before := string(body)
+			body = []byte(edit(before))
+			if string(body) == before {
+				t.Fatalf("%s unchanged by the edit", name)
+			}
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+func set(t *testing.T, f *excelize.File, cell string, v any) {
+	t.Helper()
+	if err := f.SetCellValue("Sheet1", cell, v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestParseXLSXNumberCells reads number cells by their value, not through
+// the text heuristics: 1234.567 is 1,234.57 (not 1,234,567.00), a formula's
+// cached number counts, a percent-formatted 0.3 is 30 %, a date is its
+// serial number, and text cells keep the decimal comma.
+func TestParseXLSXNumberCells(t *testing.T) {
+	data := workbook(t, func(f *excelize.File) {
+		for i, h := range []string{"Supplier", "Amount", "Date", "Category", "Labour share"} {
+			cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+			set(t, f, cell, h)
+		}
+		pct, err := f.NewStyle(&excelize.Style{NumFmt: 9})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Row 2: a number with three decimals, a date cell, a percent cell.
+		set(t, f, "A2", "81234567600009")
+		set(t, f, "B2", 1234.567)
+		set(t, f, "C2", time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC))
+		set(t, f, "D2", "Reinigung")
+		set(t, f, "E2", 0.3)
+		if err := f.SetCellStyle("Sheet1", "E2", "E2", pct); err != nil {
+			t.Fatal(err)
+		}
+		// Row 3: a formula with a float result, the SIRET as a number, a
+		// plain number in the percent column (header "share": 40 %).
+		set(t, f, "A3", 81234567600009)
+		if err := f.SetCellFormula("Sheet1", "B3", "B2*2"); err != nil {
+			t.Fatal(err)
+		}
+		set(t, f, "C3", "2026-04-01")
+		set(t, f, "D3", "Montage")
+		set(t, f, "E3", 40)
+		// Row 4: text cells keep the text heuristics: "1,5" is 1.50.
+		set(t, f, "A4", "DE281730003")
+		set(t, f, "B4", "1,5")
+		set(t, f, "C4", "02.04.2026")
+		set(t, f, "D4", "Druck")
+		set(t, f, "E4", "12,5 %")
+	})
+	data = rewritePart(t, data, "xl/worksheets/sheet1.xml", func(s string) string {
+		// As spreadsheet programs store a formula with a number result.
+		return strings.Replace(s, `<c r="B3" t="str"><f>B2*2</f></c>`, `<c r="B3"><f>B2*2</f><v>2469.134</v></c>`, 1)
+	})
+	res, err := Parse(data, nil)
+	if err != nil || res.ErrorCount != 0 {
+		t.Fatalf("err %v, errors %+v", err, res.Errors)
+	}
+	if len(res.Rows) != 3 {
+		t.Fatalf("rows %+v", res.Rows)
+	}
+	r := res.Rows[0]
+	if r.Amount != 123457 || !r.Date.Equal(time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)) || r.LabourCost == nil || *r.LabourCost != 37037 {
+		t.Errorf("row 2 = %+v (want 1234.57, 2026-03-31, labour 30 %% = 370.37)", r)
+	}
+	r = res.Rows[1]
+	if r.Amount != 246913 || r.Supplier != "81234567600009" || r.LabourCost == nil || *r.LabourCost != 98765 {
+		t.Errorf("row 3 = %+v (want the formula's 2469.13, the SIRET, labour 40 %% = 987.65)", r)
+	}
+	r = res.Rows[2]
+	if r.Amount != 150 || r.Date.Day() != 2 || r.LabourCost == nil || *r.LabourCost != 19 {
+		t.Errorf("row 4 = %+v (want 1.50, 2 April, labour 12.5 %% = 0.19)", r)
+	}
+}
