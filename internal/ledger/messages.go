@@ -98,4 +98,16 @@ var (
 		DE: "Die Lohnkosten übersteigen den Rechnungsbetrag.",
 		NL: "De arbeidskosten zijn hoger dan het factuurbedrag.",
 	}
+	msgUnzippedTooLarge = domain.Msg{
+		EN: "The Excel workbook unpacks to more than %d MB: keep only the ledger's sheet, or export it as CSV.",
+		FR: "Le classeur Excel décompressé dépasse %d Mo : ne gardez que la feuille du registre, ou exportez-la en CSV.",
+		DE: "Die entpackte Excel-Arbeitsmappe ist größer als %d MB: Behalten Sie nur das Blatt des Journals oder exportieren Sie es als CSV.",
+		NL: "De uitgepakte Excel-werkmap is groter dan %d MB: houd alleen het blad van het register over, of exporteer het als CSV.",
+	}
+	msgRowsBeyondLimit = domain.Msg{
+		EN: "The sheet goes on past row %d (empty rows count too): delete the rows below the ledger, or split it into several files.",
+		FR: "La feuille va au-delà de la ligne %d (les lignes vides comptent aussi) : supprimez les lignes sous le registre, ou répartissez-le en plusieurs fichiers.",
+		DE: "Das Blatt reicht über Zeile %d hinaus (leere Zeilen zählen mit): Löschen Sie die Zeilen unter dem Journal oder teilen Sie es in mehrere Dateien auf.",
+		NL: "Het blad loopt door voorbij regel %d (lege regels tellen ook mee): verwijder de regels onder het register, of verdeel het over meerdere bestanden.",
+	}
 )

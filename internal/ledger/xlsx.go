@@ -11,6 +11,22 @@ import (
 	"strings"
 )
 
+// Bounds of an XLSX ledger, against zip bombs: a workbook is a ZIP of XML
+// parts, and XML compresses a thousandfold. The upload limit (16 MiB)
+// bounds the compressed file; these bound what it unpacks to.
+const (
+	// MaxUnzippedSize bounds the parts' uncompressed sizes, all together:
+	// a 100,000-row ledger's sheet takes about 30 MiB.
+	MaxUnzippedSize = 64 << 20
+	// MaxXMLPartSize bounds each part held in memory (the workbook, its
+	// relationships, the styles, the shared strings); the sheet itself is
+	// streamed.
+	MaxXMLPartSize = 16 << 20
+	// MaxColumns is the number of columns read: cells further right are
+	// ignored, so that a row cannot claim 16,384 cells.
+	MaxColumns = 64
+)
+
 // xlsxRecords streams the first sheet's rows. The sheet XML is read as it
 // is decompressed (never held whole), with each cell's type: a number cell
 // keeps its raw value (parsed with strconv, never through the text
@@ -22,7 +38,14 @@ func xlsxRecords(data []byte) ([]record, error) {
 		return nil, &FileError{Code: "malformed", Message: msgMalformedXLSX}
 	}
 	parts := map[string]*zip.File{}
+	var unzipped uint64
 	for _, f := range zr.File {
+		// The sizes declared in the ZIP directory are enforced by
+		// archive/zip as it reads (ErrFormat past them).
+		unzipped += f.UncompressedSize64
+		if unzipped > MaxUnzippedSize {
+			return nil, &FileError{Code: "too_large_unzipped", Message: msgUnzippedTooLarge.Fill(MaxUnzippedSize >> 20)}
+		}
 		parts[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))] = f
 	}
 	sheet, err := firstSheetPath(parts)
@@ -51,6 +74,9 @@ func xlsxRecords(data []byte) ([]record, error) {
 
 // openPart returns a decoder over one XML part of the package.
 func openPart(f *zip.File) (*xml.Decoder, func(), error) {
+	if f.UncompressedSize64 > MaxXMLPartSize {
+		return nil, nil, &FileError{Code: "too_large_unzipped", Message: msgUnzippedTooLarge.Fill(MaxXMLPartSize >> 20)}
+	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, nil, &FileError{Code: "malformed", Message: msgMalformedXLSX}
@@ -253,6 +279,11 @@ func sheetRecords(d *xml.Decoder, strs []string, percent []bool) ([]record, erro
 						return nil, malformed
 					}
 				}
+				// Blank rows count: a sheet whose rows go past the limit is
+				// refused at the first such row, never walked.
+				if n > MaxRows+1 {
+					return nil, &FileError{Code: "too_many_rows", Message: msgRowsBeyondLimit.Fill(MaxRows + 1)}
+				}
 				line, col = n, 0
 				cur = &record{line: line}
 			case "c":
@@ -273,7 +304,7 @@ func sheetRecords(d *xml.Decoder, strs []string, percent []bool) ([]record, erro
 				if err != nil {
 					return nil, malformed
 				}
-				if text == "" {
+				if text == "" || col > MaxColumns {
 					continue
 				}
 				for len(cur.cells) < col-1 {

@@ -3,7 +3,10 @@ package ledger
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"io"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -134,5 +137,133 @@ func TestParseXLSXNumberCells(t *testing.T) {
 	r = res.Rows[2]
 	if r.Amount != 150 || r.Date.Day() != 2 || r.LabourCost == nil || *r.LabourCost != 19 {
 		t.Errorf("row 4 = %+v (want 1.50, 2 April, labour 12.5 %% = 0.19)", r)
+	}
+}
+
+// craftedXLSX builds a minimal workbook with archive/zip whose sheet XML
+// is written by sheet: files no spreadsheet program would make.
+func craftedXLSX(t *testing.T, sheet func(w io.Writer) error) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	parts := []struct{ name, body string }{
+		{"[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
+		{"xl/workbook.xml", `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
+			`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`},
+		{"xl/_rels/workbook.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`},
+	}
+	for _, p := range parts {
+		w, err := zw.Create(p.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.WriteString(w, p.body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, err := zw.Create("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.WriteString(w, `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`); err != nil {
+		t.Fatal(err)
+	}
+	if err := sheet(w); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.WriteString(w, `</sheetData></worksheet>`); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+const craftedHeader = `<row r="1"><c r="A1" t="inlineStr"><is><t>supplier</t></is></c><c r="B1" t="inlineStr"><is><t>amount</t></is></c>` +
+	`<c r="C1" t="inlineStr"><is><t>date</t></is></c><c r="D1" t="inlineStr"><is><t>category</t></is></c></row>`
+
+func craftedRow(n int) string {
+	return strings.NewReplacer("N", strconv.Itoa(n)).Replace(`<row r="N"><c r="AN" t="inlineStr"><is><t>81234567600009</t></is></c>` +
+		`<c r="BN"><v>10</v></c><c r="CN"><v>46112</v></c><c r="DN" t="inlineStr"><is><t>ok</t></is></c></row>`)
+}
+
+func fileErrorCode(t *testing.T, err error) string {
+	t.Helper()
+	var fe *FileError
+	if !errors.As(err, &fe) {
+		t.Fatalf("err = %v, want a *FileError", err)
+	}
+	if fe.Message.FR == "" || fe.Message.DE == "" || fe.Message.NL == "" || fe.Message.FR == fe.Message.EN {
+		t.Errorf("message %+v not in four languages", fe.Message)
+	}
+	return fe.Code
+}
+
+// TestParseXLSXZipBomb refuses a 2 MB workbook whose sheet unpacks to
+// 200 MB, from the ZIP directory, without inflating it.
+func TestParseXLSXZipBomb(t *testing.T) {
+	const unpacked = 200 << 20
+	data := craftedXLSX(t, func(w io.Writer) error {
+		if _, err := io.WriteString(w, craftedHeader); err != nil {
+			return err
+		}
+		pad := bytes.Repeat([]byte("<!-- padding -->"), 1<<16)
+		for written := 0; written < unpacked; written += len(pad) {
+			if _, err := w.Write(pad); err != nil {
+				return err
+			}
+		}
+		_, err := io.WriteString(w, craftedRow(2))
+		return err
+	})
+	if len(data) > 16<<20 { // core.DefaultMaxLedgerSize
+		t.Fatalf("the bomb (%d bytes) does not fit the upload limit", len(data))
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	_, err := Parse(data, nil)
+	runtime.ReadMemStats(&after)
+	if code := fileErrorCode(t, err); code != "too_large_unzipped" {
+		t.Errorf("code %q", code)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 8<<20 {
+		t.Errorf("refusing the bomb allocated %d bytes", alloc)
+	}
+}
+
+// TestParseXLSXRowsBeyondLimit refuses a sheet whose data comes after a
+// million empty rows, at the first row past the limit, and ignores cells
+// right of MaxColumns.
+func TestParseXLSXRowsBeyondLimit(t *testing.T) {
+	far := craftedXLSX(t, func(w io.Writer) error {
+		_, err := io.WriteString(w, craftedHeader+craftedRow(2)+craftedRow(1_000_002))
+		return err
+	})
+	if _, err := Parse(far, nil); fileErrorCode(t, err) != "too_many_rows" {
+		t.Errorf("err %v", err)
+	}
+	empty := craftedXLSX(t, func(w io.Writer) error {
+		if _, err := io.WriteString(w, craftedHeader); err != nil {
+			return err
+		}
+		if _, err := io.WriteString(w, strings.Repeat("<row/>", 1_000_000)); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, `<row><c><v>1</v></c></row>`)
+		return err
+	})
+	if _, err := Parse(empty, nil); fileErrorCode(t, err) != "too_many_rows" {
+		t.Errorf("err %v", err)
+	}
+	wide := craftedXLSX(t, func(w io.Writer) error {
+		_, err := io.WriteString(w, craftedHeader+craftedRow(2)+`<row r="3"><c r="XFD3"><v>1</v></c></row>`)
+		return err
+	})
+	res, err := Parse(wide, nil)
+	if err != nil || res.ErrorCount != 0 || len(res.Rows) != 1 {
+		t.Errorf("a cell in column XFD: err %v, result %+v", err, res)
 	}
 }
