@@ -73,6 +73,24 @@ func ProcessPurchaseImport(ctx context.Context, st *store.Store, importID string
 	})
 }
 
+// msgImportAborted is the failure of an import the job could not finish.
+var msgImportAborted = domain.Msg{
+	EN: "The import could not be completed because of an error on our side; nothing was imported. Upload the ledger again later, and tell the platform if it happens again.",
+	FR: "L'import n'a pas pu aboutir à cause d'une erreur de notre côté ; rien n'a été importé. Téléversez à nouveau le registre plus tard, et prévenez la plateforme si cela se reproduit.",
+	DE: "Der Import konnte wegen eines Fehlers auf unserer Seite nicht abgeschlossen werden; nichts wurde importiert. Laden Sie das Journal später erneut hoch und informieren Sie die Plattform, wenn es wieder vorkommt.",
+	NL: "De import kon niet worden voltooid door een fout aan onze kant; er is niets geïmporteerd. Upload het register later opnieuw, en meld het aan het platform als het opnieuw gebeurt.",
+}
+
+// FailPurchaseImport ends an import still parsing as failed, with a
+// localized reason, when its job gives up (its last attempt failed): the
+// buyer sees the failure instead of a progress bar that never ends. No
+// row was inserted, since rows go in with the import's end in one
+// transaction.
+func FailPurchaseImport(ctx context.Context, st *store.Store, importID string) error {
+	imp := domain.PurchaseImport{ID: importID, State: domain.ImportFailed, ErrorCount: 1, Failure: &msgImportAborted}
+	return st.WithTx(ctx, func(tx *store.Tx) error { return tx.FinishPurchaseImport(ctx, imp) })
+}
+
 // matchKeys are the identifiers under which a row's supplier may be known:
 // its own, and for a SIRET (an establishment) also its company's SIREN,
 // and for a French VAT number the SIREN it carries.

@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"time"
 
@@ -36,10 +37,22 @@ func (w *ProcessPurchaseImportWorker) Timeout(*river.Job[ProcessPurchaseImportAr
 	return 5 * time.Minute
 }
 
-// Work reads the ledger and ends the import.
+// Work reads the ledger and ends the import. When the last attempt fails
+// (a database error at the insertion, a timeout), the import is marked
+// failed with a localized reason, so that it does not stay "parsing".
 func (w *ProcessPurchaseImportWorker) Work(ctx context.Context, job *river.Job[ProcessPurchaseImportArgs]) error {
 	start := time.Now()
 	if err := core.ProcessPurchaseImport(ctx, w.Store, job.Args.ImportID); err != nil {
+		if job.Attempt < job.MaxAttempts {
+			return err
+		}
+		// The run's context may be what ended it (its timeout).
+		failCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		w.Log.ErrorContext(ctx, "purchase import failed for good", "import", job.Args.ImportID, "attempt", job.Attempt, "err", err)
+		if ferr := core.FailPurchaseImport(failCtx, w.Store, job.Args.ImportID); ferr != nil {
+			return errors.Join(err, ferr)
+		}
 		return err
 	}
 	w.Log.InfoContext(ctx, "purchase import processed", "import", job.Args.ImportID, "took", time.Since(start).Round(time.Millisecond))

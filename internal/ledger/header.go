@@ -95,7 +95,9 @@ func isPercentHeader(raw string) bool {
 
 // layout maps each recognised column to its cell index.
 type layout struct {
-	index         map[Column]int
+	index map[Column]int
+	// columns lists the recognised columns in the order of the file.
+	columns       []Column
 	labourPercent bool
 }
 
@@ -110,6 +112,7 @@ func readHeader(cells []string) (layout, []Column) {
 			continue
 		}
 		l.index[col] = i
+		l.columns = append(l.columns, col)
 		if col == ColLabourCost {
 			l.labourPercent = isPercentHeader(c)
 		}

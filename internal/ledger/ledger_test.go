@@ -199,3 +199,29 @@ func TestParseXLSX(t *testing.T) {
 		t.Errorf("row 2 = %+v", r)
 	}
 }
+
+// TestParseRefusesControlCharacters: a NUL byte in row 300, past the bytes
+// Sniff reads, is a row error at its line; nothing is imported.
+func TestParseRefusesControlCharacters(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("supplier,amount,date,category,invoice\n")
+	for line := 2; line <= 301; line++ {
+		ref := "F-" + strings.Repeat("1", 3)
+		if line == 300 {
+			ref = "F-\x00300"
+		}
+		b.WriteString("81234567600009,10.00,2026-01-05,Reinigung\t(Büro)," + ref + "\n")
+	}
+	res, err := Parse([]byte(b.String()), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.ErrorCount != 1 || len(res.Rows) != 0 || res.Errors[0].Line != 300 || res.Errors[0].Column != ColInvoiceRef ||
+		res.Errors[0].Code != "control_character" || res.Errors[0].Message.NL == "" {
+		t.Fatalf("errors %+v, %d rows", res.Errors, len(res.Rows))
+	}
+	if res, err := Parse([]byte("supplier,amount,date,category\n81234567600009,10.00,2026-01-05,a\x1bb\n"), nil); err != nil ||
+		res.ErrorCount != 1 || res.Errors[0].Column != ColCategory {
+		t.Errorf("an escape character: %+v, %v", res.Errors, err)
+	}
+}

@@ -110,4 +110,10 @@ var (
 		DE: "Das Blatt reicht über Zeile %d hinaus (leere Zeilen zählen mit): Löschen Sie die Zeilen unter dem Journal oder teilen Sie es in mehrere Dateien auf.",
 		NL: "Het blad loopt door voorbij regel %d (lege regels tellen ook mee): verwijder de regels onder het register, of verdeel het over meerdere bestanden.",
 	}
+	msgControlCharacter = domain.Msg{
+		EN: "This cell holds a control character (a NUL byte, for instance): retype it, or export the ledger again.",
+		FR: "Cette cellule contient un caractère de contrôle (un octet NUL, par exemple) : ressaisissez-la, ou exportez à nouveau le registre.",
+		DE: "Diese Zelle enthält ein Steuerzeichen (zum Beispiel ein NUL-Byte): Geben Sie sie neu ein oder exportieren Sie das Journal erneut.",
+		NL: "Deze cel bevat een stuurteken (bijvoorbeeld een NUL-byte): typ ze opnieuw, of exporteer het register opnieuw.",
+	}
 )

@@ -65,6 +65,17 @@ func Parse(data []byte, progress func(done, total int)) (Result, error) {
 func (l layout) row(res *Result, rec record) (Row, bool) {
 	before := res.ErrorCount
 	r := Row{Line: rec.line, Currency: "EUR"}
+	// A control character (a NUL byte above all, which PostgreSQL text
+	// cannot hold) refuses the row here, with its line, rather than the
+	// whole import at insertion.
+	for _, col := range l.columns {
+		if v, _ := l.cell(rec.cells, col); hasControl(v) {
+			res.addError(rec.line, col, "control_character", msgControlCharacter)
+		}
+	}
+	if res.ErrorCount > before {
+		return r, false
+	}
 	required := func(col Column) string {
 		v, present := l.cell(rec.cells, col)
 		if !present || v == "" {
@@ -171,4 +182,14 @@ func (l layout) percent(kind cellKind, v string) (float64, bool) {
 		return 0, false
 	}
 	return f, true
+}
+
+// hasControl tells a cell holding a control character other than a tab.
+func hasControl(s string) bool {
+	for _, c := range s {
+		if (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f) {
+			return true
+		}
+	}
+	return false
 }
