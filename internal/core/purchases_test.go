@@ -61,7 +61,23 @@ func newPurchaseEnv(t *testing.T) *purchaseEnv {
 	e.plainSp = supplierWith(t, db, "FR", domain.LegalIdentifier{Kind: legalid.FRSIRET, Value: "81234569200006"})
 	// A status that does not count: only pending.
 	db.SSEStatus(t, e.plainSp.ID, storetest.StatusOptions{Type: domain.SSEFrESAT, State: domain.VerificationPending, ValidUntil: until2027})
+	// The statuses were verified before the ledgers' invoices.
+	e.verifiedOn(t, time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC))
 	return e
+}
+
+// verifiedOn sets when the verified statuses of the suppliers (all of
+// them, or those given) were verified.
+func (e *purchaseEnv) verifiedOn(t *testing.T, at time.Time, orgs ...domain.Organisation) {
+	t.Helper()
+	ids := []string{}
+	for _, o := range orgs {
+		ids = append(ids, o.ID)
+	}
+	if _, err := e.db.Pool.Exec(t.Context(), `UPDATE sse_statuses SET reviewed_at = $1
+		WHERE state = 'verified' AND (cardinality($2::uuid[]) = 0 OR organisation_id = ANY ($2::uuid[]))`, at, ids); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // knownLedger: 2026 totals 10,000.00 EUR, of which 6,000.00 from SSE
@@ -308,5 +324,43 @@ func TestAnotherOrganisationsPurchasesAreNotFound(t *testing.T) {
 	mod := principal(e.db.User(t, storetest.UserOptions{PlatformRole: domain.PlatformModerator}), "")
 	if _, _, err := e.ps.List(ctx, mod, e.buyer.ID, domain.PurchaseFilter{}, "", 10); !errors.Is(err, domain.ErrForbidden) {
 		t.Errorf("moderator: %v", err)
+	}
+}
+
+// TestStatusCountsFromItsVerification: an invoice counts for the SSE share
+// and the levy only when the supplier's status was verified on or before
+// the invoice date (and valid until it): the WfbM verified on 11 April
+// 2026 does not make its invoice of 10 April count; verified late on the
+// invoice day (UTC), it does.
+func TestStatusCountsFromItsVerification(t *testing.T) {
+	e := newPurchaseEnv(t)
+	e.importLedger(t, "ledger.csv", []byte(knownLedger))
+	de := core.LevyInput{Country: core.LevyDE, Year: 2026, ContributionCents: 500_000}
+
+	e.verifiedOn(t, time.Date(2026, 4, 11, 8, 0, 0, 0, time.UTC), e.wfbm)
+	st, err := e.ps.LevyOffset(t.Context(), e.memberP, e.buyer.ID, de)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Invoices) != 0 || st.OffsetCents != 0 {
+		t.Errorf("verified after the invoice: %d invoices, offset %d", len(st.Invoices), st.OffsetCents)
+	}
+	shares, err := e.ps.SSEShare(t.Context(), e.memberP, e.buyer.ID, "")
+	if err != nil || shares[0].Year != 2026 || shares[0].SSECents != 300_000 {
+		t.Errorf("2026 SSE share without the WfbM: %+v, %v", shares, err)
+	}
+	page, _, err := e.ps.List(t.Context(), e.memberP, e.buyer.ID, domain.PurchaseFilter{}, "", 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range page {
+		if p.SupplierOrganisationID == e.wfbm.ID && len(p.SSETypes) != 0 {
+			t.Errorf("the WfbM invoice lists statuses %v", p.SSETypes)
+		}
+	}
+
+	e.verifiedOn(t, time.Date(2026, 4, 10, 23, 30, 0, 0, time.UTC), e.wfbm)
+	if st, _ := e.ps.LevyOffset(t.Context(), e.memberP, e.buyer.ID, de); len(st.Invoices) != 1 || st.OffsetCents != 90_000 {
+		t.Errorf("verified on the invoice day: %d invoices, offset %d", len(st.Invoices), st.OffsetCents)
 	}
 }

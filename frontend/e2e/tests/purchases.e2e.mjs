@@ -12,22 +12,26 @@ import { checkPage, env, launchBrowser, openPage, signIn, visit } from '../brows
 
 const { baseURL, chromiumPath, output } = env()
 const BUYER = 'achats.plateau'
-const year = new Date().getFullYear()
 
 const locales = join(import.meta.dirname, '..', '..', 'src', 'i18n', 'locales', 'purchases')
 const fr = JSON.parse(readFileSync(join(locales, 'fr.json'), 'utf8'))
 
 // The demo ESAT of the Saulnois (SIRET 812 345 676 00009) and the EA of
-// Lorraine (812 345 684 00003) hold verified statuses; the third supplier is
-// not on Passerelle. Line 3 has an impossible date.
+// Lorraine (812 345 684 00003) hold statuses verified when the demo data was
+// seeded; invoices count from the verification day, so the ledger is dated
+// today (UTC). The third supplier is not on Passerelle. Line 3 has an
+// impossible date.
+const now = new Date()
+const today = [now.getUTCDate(), now.getUTCMonth() + 1].map((n) => String(n).padStart(2, '0')).join('/') + `/${now.getUTCFullYear()}`
+const year = now.getUTCFullYear()
 const header = 'Identifiant fournisseur;Montant HT;Date facture;Catégorie;N° facture;Part main-d’œuvre (%)\n'
 const rows = [
-  `812 345 676 00009;1 000,00;15/01/${year};90911200 Nettoyage;E2E-1;40`,
+  `812 345 676 00009;1 000,00;${today};90911200 Nettoyage;E2E-1;40`,
   `81234568400003;2 000,00;31/02/${year};Saisie de données;E2E-2;50`,
-  `73282932000017;1 000,00;20/01/${year};Fournitures;E2E-3;`,
+  `73282932000017;1 000,00;${today};Fournitures;E2E-3;`,
 ]
 const bad = header + rows.join('\n') + '\n'
-const good = header + [rows[0], rows[1].replace('31/02', '01/02'), rows[2]].join('\n') + '\n'
+const good = header + [rows[0], rows[1].replace(`31/02/${year}`, today), rows[2]].join('\n') + '\n'
 
 describe('purchases', () => {
   let browser

@@ -51,12 +51,14 @@ SELECT count(*)::int FROM purchases WHERE organisation_id = $1;
 -- name: ListPurchases :many
 -- One page of an organisation's purchases, latest invoice first, each with
 -- its supplier's name and the SSE status types verified and valid at the
--- invoice date.
+-- invoice date: verified on or before it (the verification date, in UTC,
+-- is when the status starts to count: statuses carry no start of validity)
+-- and valid until it or later. The same rule in every query below.
 SELECT p.id, p.import_id, p.line, p.supplier_identifier_kind, p.supplier_identifier, p.supplier_organisation_id,
     o.legal_name AS supplier_legal_name, o.trade_name AS supplier_trade_name, p.amount_cents, p.currency, p.invoice_date, p.category, p.cpv_code, p.invoice_reference,
     p.labour_cost_cents,
     COALESCE((SELECT array_agg(s.type ORDER BY s.type) FROM sse_statuses s
-              WHERE s.organisation_id = p.supplier_organisation_id AND s.state = 'verified' AND s.valid_until >= p.invoice_date),
+              WHERE s.organisation_id = p.supplier_organisation_id AND s.state = 'verified' AND (s.reviewed_at AT TIME ZONE 'UTC')::date <= p.invoice_date AND s.valid_until >= p.invoice_date),
              '{}')::text[] AS sse_types
 FROM purchases p
 LEFT JOIN organisations o ON o.id = p.supplier_organisation_id
@@ -85,7 +87,7 @@ SELECT extract(year FROM p.invoice_date)::int AS year,
     COALESCE(sum(p.amount_cents), 0)::bigint AS total_cents,
     COALESCE(sum(p.amount_cents) FILTER (WHERE EXISTS (
         SELECT 1 FROM sse_statuses s WHERE s.organisation_id = p.supplier_organisation_id AND s.state = 'verified'
-          AND s.valid_until >= p.invoice_date)), 0)::bigint AS sse_cents
+          AND (s.reviewed_at AT TIME ZONE 'UTC')::date <= p.invoice_date AND s.valid_until >= p.invoice_date)), 0)::bigint AS sse_cents
 FROM purchases p
 WHERE p.organisation_id = sqlc.arg(organisation_id) AND p.currency = 'EUR'
   AND (sqlc.narg(import_id)::uuid IS NULL OR p.import_id = sqlc.narg(import_id))
@@ -97,12 +99,12 @@ ORDER BY 1 DESC;
 -- types verified and valid at the invoice date.
 SELECT p.id, p.invoice_date, p.invoice_reference, p.supplier_identifier, o.legal_name AS supplier_legal_name, o.trade_name AS supplier_trade_name, p.amount_cents, p.labour_cost_cents,
     (SELECT array_agg(s.type ORDER BY s.type) FROM sse_statuses s
-     WHERE s.organisation_id = p.supplier_organisation_id AND s.state = 'verified' AND s.valid_until >= p.invoice_date
+     WHERE s.organisation_id = p.supplier_organisation_id AND s.state = 'verified' AND (s.reviewed_at AT TIME ZONE 'UTC')::date <= p.invoice_date AND s.valid_until >= p.invoice_date
        AND s.type = ANY (sqlc.arg(types)::text[]))::text[] AS sse_types
 FROM purchases p
 JOIN organisations o ON o.id = p.supplier_organisation_id
 WHERE p.organisation_id = sqlc.arg(organisation_id) AND p.currency = 'EUR'
   AND p.invoice_date >= make_date(sqlc.arg(year)::int, 1, 1) AND p.invoice_date < make_date(sqlc.arg(year)::int + 1, 1, 1)
   AND EXISTS (SELECT 1 FROM sse_statuses s WHERE s.organisation_id = p.supplier_organisation_id AND s.state = 'verified'
-      AND s.valid_until >= p.invoice_date AND s.type = ANY (sqlc.arg(types)::text[]))
+      AND (s.reviewed_at AT TIME ZONE 'UTC')::date <= p.invoice_date AND s.valid_until >= p.invoice_date AND s.type = ANY (sqlc.arg(types)::text[]))
 ORDER BY p.invoice_date, p.id;
