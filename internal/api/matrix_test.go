@@ -281,6 +281,7 @@ var expectedAccess = map[string][]string{
 	"POST /api/v1/organisations/{orgID}/purchases/imports":                      {member},
 	"GET /api/v1/organisations/{orgID}/purchases/imports":                       {member},
 	"GET /api/v1/organisations/{orgID}/purchases/imports/{importID}":            {member},
+	"DELETE /api/v1/organisations/{orgID}/purchases/imports/{importID}":         {member},
 	"GET /api/v1/organisations/{orgID}/purchases/imports/{importID}/errors.csv": {member},
 	"GET /api/v1/organisations/{orgID}/purchases":                               {member},
 	"PATCH /api/v1/organisations/{orgID}/purchases/{purchaseID}":                {member},

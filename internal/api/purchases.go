@@ -25,7 +25,7 @@ import (
 type PurchaseRowErrorBody struct {
 	Line    int    `json:"line" doc:"Line of the file (1 is the header; for XLSX, the row)" example:"7"`
 	Column  string `json:"column" enum:"supplier_identifier,amount,currency,date,category,invoice_reference,labour_cost" example:"amount"`
-	Code    string `json:"code" doc:"Stable code: required, missing_column, unknown_identifier, invalid_identifier, invalid_amount, invalid_currency, invalid_date, invalid_percent, exceeds_amount, too_long" example:"invalid_amount"`
+	Code    string `json:"code" doc:"Stable code: required, missing_column, unknown_identifier, invalid_identifier, invalid_amount, invalid_currency, invalid_date, invalid_percent, exceeds_amount, too_long, control_character" example:"invalid_amount"`
 	Message string `json:"message" doc:"What is wrong, in the request's language"`
 }
 
@@ -40,6 +40,7 @@ type PurchaseImportBody struct {
 	RowsImported int                    `json:"rows_imported"`
 	RowsMatched  int                    `json:"rows_matched" doc:"Imported rows whose supplier is a Passerelle organisation, by legal identifier"`
 	RowsUnknown  int                    `json:"rows_unknown_supplier" doc:"Imported rows from suppliers Passerelle does not know"`
+	RowsDup      int                    `json:"rows_duplicate" doc:"A warning, once done (GET one import only; 0 in lists): imported rows identical to rows of another import of the organisation (same supplier, date, amount, currency and invoice reference), which count twice"`
 	ErrorCount   int                    `json:"error_count" doc:"Every error found; at most 1000 are listed"`
 	Errors       []PurchaseRowErrorBody `json:"errors" doc:"The first errors, by line (GET one import only; empty in lists)"`
 	Failure      string                 `json:"failure,omitempty" doc:"Why the file as a whole was refused"`
@@ -50,6 +51,7 @@ type PurchaseImportBody struct {
 func purchaseImportBody(imp domain.PurchaseImport, l domain.Language) PurchaseImportBody {
 	b := PurchaseImportBody{ID: imp.ID, Filename: imp.Filename, Format: imp.Format, State: string(imp.State), RowsTotal: imp.RowsTotal,
 		RowsDone: imp.RowsDone, RowsImported: imp.RowsImported, RowsMatched: imp.RowsMatched, RowsUnknown: imp.RowsImported - imp.RowsMatched,
+		RowsDup:    imp.DuplicateRows,
 		ErrorCount: imp.ErrorCount, CreatedAt: imp.CreatedAt, FinishedAt: imp.FinishedAt, Errors: []PurchaseRowErrorBody{}}
 	for _, e := range imp.Errors {
 		b.Errors = append(b.Errors, PurchaseRowErrorBody{Line: e.Line, Column: e.Column, Code: e.Code, Message: e.Message.With()[l]})
@@ -243,7 +245,9 @@ func registerPurchases(r *routes, ps *core.Purchases) {
 			"optionally invoice reference and labour cost (an amount, or a percentage with %% or a percent column title). "+
 			"Send multipart/form-data with the field file, or the file itself as the body with ?filename=. The answer (202) is the import "+
 			"in state parsing: poll GET …/imports/{importID} for its progress. Every row is imported at once, or none: a ledger with any bad "+
-			"row fails with its row-by-row report.", domain.FileSize(maxSize).EN),
+			"row fails with its row-by-row report. The same file (same bytes, by SHA-256) while an import of it is parsing or done is refused "+
+			"(409, naming that import's date and file name): delete that import first. An XLSX workbook may unpack to at most 64 MiB; "+
+			"its rows may not go past row 100,001 (empty rows count); cells right of column 64 are ignored.", domain.FileSize(maxSize).EN),
 		Parameters: []*huma.Param{
 			{Name: "orgID", In: "path", Required: true, Schema: &huma.Schema{Type: "string", Format: "uuid"}},
 			{Name: "filename", In: "query", Description: "Raw-body uploads only: the file's name", Schema: &huma.Schema{Type: "string", MaxLength: intPtr(255)}},
@@ -255,6 +259,7 @@ func registerPurchases(r *routes, ps *core.Purchases) {
 		Responses: map[string]*huma.Response{
 			"202": {Description: "Accepted: the job reads it", Headers: map[string]*huma.Param{"Location": {Schema: &huma.Schema{Type: "string"}}},
 				Content: map[string]*huma.MediaType{"application/json": {Schema: importSchema}}},
+			"409":     problemResponse(r, "The organisation already imported this file (parsing or done): the detail names that import"),
 			"413":     problemResponse(r, "The body is larger than the upload limit"),
 			"422":     problemResponse(r, "Not a CSV file nor an XLSX workbook (errors[].location body.file)"),
 			"default": problemResponse(r, "Error"),
@@ -296,6 +301,18 @@ func registerPurchases(r *routes, ps *core.Purchases) {
 				out.Body.SSEShare = mapItems(shares, sseShareBody)
 			}
 			return out, nil
+		})
+
+	handle(r, rule, huma.Operation{OperationID: "delete-purchase-import", Method: http.MethodDelete, Path: base + "/imports/{importID}", Tags: tag,
+		Summary: "Delete a ledger import", DefaultStatus: http.StatusNoContent,
+		Description: "Deletes the import and every purchase it brought, in one transaction (audit log entry purchases.import_deleted): the SSE " +
+			"share and the levy offsets no longer count them, and the same file may be uploaded again. Members of the organisation only; " +
+			"another organisation's import is 404."},
+		func(ctx context.Context, in *PurchaseImportInput) (*NoContentOutput, error) {
+			if err := ps.DeleteImport(ctx, actorFrom(ctx), authFrom(ctx).principal, in.OrgID, in.ImportID); err != nil {
+				return nil, toHTTP(err)
+			}
+			return &NoContentOutput{}, nil
 		})
 
 	handle(r, rule, huma.Operation{OperationID: "export-purchase-import-errors", Method: http.MethodGet, Path: base + "/imports/{importID}/errors.csv", Tags: tag,

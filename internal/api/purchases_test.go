@@ -98,3 +98,89 @@ func TestPurchaseLedgerThroughTheAPI(t *testing.T) {
 		t.Errorf("a PDF: %d %s", r.status, r.raw)
 	}
 }
+
+// TestSameLedgerTwiceAndDeletingAnImport: the same file again is 409 with
+// a message naming the earlier import (date, file name) in the request's
+// language; another file repeating an invoice is imported with the
+// repeated row counted as a warning; deleting an import (members only,
+// 404 through another organisation, audited) removes its purchases from
+// the figures and lets the file be imported again.
+func TestSameLedgerTwiceAndDeletingAnImport(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	buyer := e.db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgPrivateBuyer, Country: "FR"})
+	member := e.as(e.db.User(t, storetest.UserOptions{Organisation: buyer.ID, Role: domain.RoleMember}).ID)
+	other := e.db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgPrivateBuyer})
+	outsider := e.as(e.db.User(t, storetest.UserOptions{Organisation: other.ID}).ID)
+	base := "/api/v1/organisations/" + buyer.ID + "/purchases"
+	upload := func(name, body string, headers ...string) response {
+		t.Helper()
+		return member.send("POST", base+"/imports?filename="+name, "text/csv", strings.NewReader(body), int64(len(body)), headers...)
+	}
+	total := func() float64 {
+		t.Helper()
+		items := member.expect(http.StatusOK, "GET", base+"/sse-share", nil).body["items"].([]any)
+		if len(items) == 0 {
+			return 0
+		}
+		return items[0].(map[string]any)["total_cents"].(float64)
+	}
+
+	first := "supplier;amount;date;category;invoice\n81234567600009;10,00;2026-01-05;ok;F-1\n81234567600009;20,00;2026-01-06;ok;F-2\n"
+	r := upload("janvier.csv", first)
+	firstID := r.body["id"].(string)
+	if r = waitImport(t, member, buyer.ID, firstID); r.body["state"] != "done" || r.body["rows_duplicate"] != float64(0) {
+		t.Fatalf("first import: %s", r.raw)
+	}
+	if got := total(); got != 3000 {
+		t.Fatalf("total %v after the first import", got)
+	}
+
+	again := upload("copie.csv", first, "Accept-Language", "fr")
+	if again.status != http.StatusConflict {
+		t.Fatalf("the same file again: %d %s", again.status, again.raw)
+	}
+	day := time.Now().UTC().Format("02/01/2006")
+	if d, _ := again.body["detail"].(string); !strings.Contains(d, "janvier.csv") || !strings.Contains(d, day) || !strings.Contains(d, "déjà") {
+		t.Errorf("409 detail %q: want the earlier import's name and date (%s), in French", d, day)
+	}
+	if got := total(); got != 3000 {
+		t.Errorf("total %v after the refused upload", got)
+	}
+
+	// Another file repeating invoice F-2: imported, with a warning.
+	second := "supplier;amount;date;category;invoice\n81234567600009;20,00;2026-01-06;ok;F-2\n81234567600009;30,00;2026-01-07;ok;F-3\n"
+	r = upload("fevrier.csv", second)
+	secondID := r.body["id"].(string)
+	if r = waitImport(t, member, buyer.ID, secondID); r.body["state"] != "done" || r.body["rows_duplicate"] != float64(1) {
+		t.Fatalf("second import: %s", r.raw)
+	}
+	if got := total(); got != 8000 {
+		t.Fatalf("total %v after the second import", got)
+	}
+
+	// Deleting: not through another organisation, nor by an outsider.
+	outsider.expect(http.StatusNotFound, "DELETE", "/api/v1/organisations/"+other.ID+"/purchases/imports/"+firstID, nil)
+	outsider.expect(http.StatusForbidden, "DELETE", base+"/imports/"+firstID, nil)
+	member.expect(http.StatusNoContent, "DELETE", base+"/imports/"+firstID, nil)
+	member.expect(http.StatusNotFound, "GET", base+"/imports/"+firstID, nil)
+	member.expect(http.StatusNotFound, "DELETE", base+"/imports/"+firstID, nil)
+	if got := total(); got != 5000 {
+		t.Errorf("total %v after deleting the first import, want the second's 50.00", got)
+	}
+	if n := len(member.expect(http.StatusOK, "GET", base, nil).body["items"].([]any)); n != 2 {
+		t.Errorf("%d purchases left, want 2", n)
+	}
+	if r := waitImport(t, member, buyer.ID, secondID); r.body["rows_duplicate"] != float64(0) {
+		t.Errorf("the second import still warns: %s", r.raw)
+	}
+	var audited int
+	if err := e.db.Pool.QueryRow(t.Context(), `SELECT count(*) FROM audit_log WHERE action = 'purchases.import_deleted'
+		AND subject_id = $1 AND organisation_id = $2 AND before->>'filename' = 'janvier.csv'`, firstID, buyer.ID).Scan(&audited); err != nil || audited != 1 {
+		t.Errorf("audit entries: %d, %v", audited, err)
+	}
+
+	// Deleted, the file may be imported again.
+	if r := upload("janvier.csv", first); r.status != http.StatusAccepted {
+		t.Errorf("the deleted import's file again: %d %s", r.status, r.raw)
+	}
+}

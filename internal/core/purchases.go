@@ -3,6 +3,7 @@ package core
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"io"
 	"path/filepath"
@@ -91,9 +92,13 @@ func (s *Purchases) Upload(ctx context.Context, actor Actor, p domain.Principal,
 		}.With(strings.ToUpper(string(format)), ext))
 		return domain.PurchaseImport{}, ve
 	}
+	sum := sha256.Sum256(buf.Bytes())
+	if err := s.sameFile(ctx, orgID, sum[:]); err != nil {
+		return domain.PurchaseImport{}, err
+	}
 	var out domain.PurchaseImport
 	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
-		imp, err := tx.CreatePurchaseImport(ctx, orgID, actor.UserID, filename, string(format), buf.Bytes())
+		imp, err := tx.CreatePurchaseImport(ctx, orgID, actor.UserID, filename, string(format), buf.Bytes(), sum[:])
 		if err != nil {
 			return err
 		}
@@ -106,7 +111,51 @@ func (s *Purchases) Upload(ctx context.Context, actor Actor, p domain.Principal,
 		return writeAudit(ctx, tx, actor, "purchases.import_uploaded", "purchase_import", imp.ID, orgID, nil,
 			map[string]any{"filename": filename, "format": string(format), "size": n})
 	})
+	if errors.Is(err, domain.ErrConflict) {
+		// The same file uploaded twice at once: the unique index decided.
+		if same := s.sameFile(ctx, orgID, sum[:]); same != nil {
+			return domain.PurchaseImport{}, same
+		}
+	}
 	return out, err
+}
+
+// msgSameFile refuses a ledger the organisation already imported.
+var msgSameFile = domain.Msg{
+	EN: "this file was already uploaded on %s as “%s”: its purchases would count twice; delete that import first to import the file again",
+	FR: "ce fichier a déjà été téléversé le %s sous le nom « %s » : ses achats compteraient deux fois ; supprimez d'abord cet import pour importer à nouveau le fichier",
+	DE: "diese Datei wurde bereits am %s als „%s“ hochgeladen: ihre Einkäufe würden doppelt zählen; löschen Sie zuerst diesen Import, um die Datei erneut zu importieren",
+	NL: "dit bestand is al geüpload op %s als ‘%s’: de aankopen zouden dubbel tellen; verwijder eerst die import om het bestand opnieuw te importeren",
+}
+
+// sameFile is a conflict naming orgID's import of the file whose SHA-256
+// is sum (parsing or done), nil when there is none.
+func (s *Purchases) sameFile(ctx context.Context, orgID string, sum []byte) error {
+	prev, err := s.st.FindPurchaseImportOfFile(ctx, orgID, sum)
+	switch {
+	case errors.Is(err, domain.ErrNotFound):
+		return nil
+	case err != nil:
+		return err
+	}
+	return msgSameFile.Wrap(domain.ErrConflict, domain.DateMsg(prev.CreatedAt.UTC()), prev.Filename)
+}
+
+// DeleteImport deletes one of orgID's imports and its purchases, in one
+// transaction with its audit entry: the SSE share and the levy offsets no
+// longer count them, and the same file may be imported again.
+func (s *Purchases) DeleteImport(ctx context.Context, actor Actor, p domain.Principal, orgID, id string) error {
+	if err := authorizePurchases(p, orgID); err != nil {
+		return err
+	}
+	return s.st.WithTx(ctx, func(tx *store.Tx) error {
+		d, err := tx.DeletePurchaseImport(ctx, orgID, id)
+		if err != nil {
+			return err
+		}
+		return writeAudit(ctx, tx, actor, "purchases.import_deleted", "purchase_import", id, orgID,
+			map[string]any{"filename": d.Filename, "state": d.State, "rows_imported": d.RowsImported}, nil)
+	})
 }
 
 func cleanLedgerName(name string) string {
@@ -120,12 +169,18 @@ func cleanLedgerName(name string) string {
 	return name
 }
 
-// GetImport returns one of orgID's imports with its errors and progress.
+// GetImport returns one of orgID's imports with its errors and progress,
+// and once done the count of its rows identical to another import's.
 func (s *Purchases) GetImport(ctx context.Context, p domain.Principal, orgID, id string) (domain.PurchaseImport, error) {
 	if err := authorizePurchases(p, orgID); err != nil {
 		return domain.PurchaseImport{}, err
 	}
-	return s.st.GetPurchaseImport(ctx, orgID, id)
+	imp, err := s.st.GetPurchaseImport(ctx, orgID, id)
+	if err != nil || imp.State != domain.ImportDone {
+		return imp, err
+	}
+	imp.DuplicateRows, err = s.st.CountDuplicatePurchases(ctx, imp.ID)
+	return imp, err
 }
 
 // DefaultPageSize and MaxPageSize bound the pages of purchases and imports.

@@ -23,6 +23,10 @@ type PurchaseImport struct {
 	// RowsImported rows inserted, RowsMatched of them from a supplier
 	// known to Passerelle by its legal identifier.
 	RowsImported, RowsMatched int
+	// DuplicateRows of the imported rows are identical to rows of another
+	// import of the organisation (a warning: the same invoices imported
+	// twice count twice); counted when one import is read.
+	DuplicateRows int
 	// ErrorCount errors found, the first of them listed in Errors.
 	ErrorCount int
 	Errors     []PurchaseRowError

@@ -52,8 +52,9 @@ func purchaseImportFromRow(r sqlc.GetPurchaseImportRow) domain.PurchaseImport {
 }
 
 // CreatePurchaseImport records an uploaded ledger, its content kept until
-// the job has read it.
-func (t *Tx) CreatePurchaseImport(ctx context.Context, orgID, userID, filename, format string, content []byte) (domain.PurchaseImport, error) {
+// the job has read it, and its SHA-256 (sum): the organisation's same file
+// while imported (parsing or done) is domain.ErrConflict.
+func (t *Tx) CreatePurchaseImport(ctx context.Context, orgID, userID, filename, format string, content, sum []byte) (domain.PurchaseImport, error) {
 	oid, err := parseID("organisation_id", orgID)
 	if err != nil {
 		return domain.PurchaseImport{}, err
@@ -63,7 +64,7 @@ func (t *Tx) CreatePurchaseImport(ctx context.Context, orgID, userID, filename, 
 		return domain.PurchaseImport{}, err
 	}
 	r, err := t.q.CreatePurchaseImport(ctx, sqlc.CreatePurchaseImportParams{ID: uuid.MustParse(NewID()), OrganisationID: oid,
-		UploadedBy: uid, Filename: filename, Format: format, Content: content})
+		UploadedBy: uid, Filename: filename, Format: format, Content: content, ContentSha256: sum})
 	if err != nil {
 		return domain.PurchaseImport{}, mapError(err)
 	}

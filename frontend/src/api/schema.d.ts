@@ -2335,7 +2335,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a purchase ledger
-         * @description Members of the organisation upload their purchase ledger (at most 16 MiB): CSV (delimiter , ; or tab, UTF-8 with or without BOM, else Windows-1252; decimal comma or point) or XLSX (first sheet), one header line then one line per invoice. Columns, recognised by their titles in English, French, German or Dutch: supplier identifier (SIRET, SIREN, VAT number, Belgian enterprise number, Luxembourg RCS, German register entry), amount, currency (default EUR), date, category (CPV code or text), optionally invoice reference and labour cost (an amount, or a percentage with % or a percent column title). Send multipart/form-data with the field file, or the file itself as the body with ?filename=. The answer (202) is the import in state parsing: poll GET …/imports/{importID} for its progress. Every row is imported at once, or none: a ledger with any bad row fails with its row-by-row report.
+         * @description Members of the organisation upload their purchase ledger (at most 16 MiB): CSV (delimiter , ; or tab, UTF-8 with or without BOM, else Windows-1252; decimal comma or point) or XLSX (first sheet), one header line then one line per invoice. Columns, recognised by their titles in English, French, German or Dutch: supplier identifier (SIRET, SIREN, VAT number, Belgian enterprise number, Luxembourg RCS, German register entry), amount, currency (default EUR), date, category (CPV code or text), optionally invoice reference and labour cost (an amount, or a percentage with % or a percent column title). Send multipart/form-data with the field file, or the file itself as the body with ?filename=. The answer (202) is the import in state parsing: poll GET …/imports/{importID} for its progress. Every row is imported at once, or none: a ledger with any bad row fails with its row-by-row report. The same file (same bytes, by SHA-256) while an import of it is parsing or done is refused (409, naming that import's date and file name): delete that import first. An XLSX workbook may unpack to at most 64 MiB; its rows may not go past row 100,001 (empty rows count); cells right of column 64 are ignored.
          */
         post: operations["upload-purchase-ledger"];
         delete?: never;
@@ -2358,7 +2358,11 @@ export interface paths {
         get: operations["get-purchase-import"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a ledger import
+         * @description Deletes the import and every purchase it brought, in one transaction (audit log entry purchases.import_deleted): the SSE share and the levy offsets no longer count them, and the same file may be uploaded again. Members of the organisation only; another organisation's import is 404.
+         */
+        delete: operations["delete-purchase-import"];
         options?: never;
         head?: never;
         patch?: never;
@@ -6537,6 +6541,11 @@ export interface components {
              * @description Rows validated so far
              */
             rows_done: number;
+            /**
+             * Format: int64
+             * @description A warning, once done (GET one import only; 0 in lists): imported rows identical to rows of another import of the organisation (same supplier, date, amount, currency and invoice reference), which count twice
+             */
+            rows_duplicate: number;
             /** Format: int64 */
             rows_imported: number;
             /**
@@ -6601,6 +6610,11 @@ export interface components {
              * @description Rows validated so far
              */
             rows_done: number;
+            /**
+             * Format: int64
+             * @description A warning, once done (GET one import only; 0 in lists): imported rows identical to rows of another import of the organisation (same supplier, date, amount, currency and invoice reference), which count twice
+             */
+            rows_duplicate: number;
             /** Format: int64 */
             rows_imported: number;
             /**
@@ -6659,7 +6673,7 @@ export interface components {
         };
         PurchaseRowErrorBody: {
             /**
-             * @description Stable code: required, missing_column, unknown_identifier, invalid_identifier, invalid_amount, invalid_currency, invalid_date, invalid_percent, exceeds_amount, too_long
+             * @description Stable code: required, missing_column, unknown_identifier, invalid_identifier, invalid_amount, invalid_currency, invalid_date, invalid_percent, exceeds_amount, too_long, control_character
              * @example invalid_amount
              */
             code: string;
@@ -13741,6 +13755,15 @@ export interface operations {
                     "application/json": components["schemas"]["PurchaseImportBody"];
                 };
             };
+            /** @description The organisation already imported this file (parsing or done): the detail names that import */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
             /** @description The body is larger than the upload limit */
             413: {
                 headers: {
@@ -13793,6 +13816,39 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["PurchaseImportOutputBody"];
                 };
+            };
+            /** @description Error */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ErrorModel"];
+                };
+            };
+        };
+    };
+    "delete-purchase-import": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Language of labels: fr, de, en or nl (default en) */
+                "Accept-Language"?: string;
+            };
+            path: {
+                orgID: string;
+                importID: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Error */
             default: {

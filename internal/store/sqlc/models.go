@@ -480,6 +480,7 @@ type PurchaseImport struct {
 	Content        []byte
 	CreatedAt      time.Time
 	FinishedAt     *time.Time
+	ContentSha256  []byte
 }
 
 type RateLimitHit struct {

@@ -12,6 +12,26 @@ import (
 	"github.com/google/uuid"
 )
 
+const countDuplicatePurchases = `-- name: CountDuplicatePurchases :one
+SELECT count(*)::int FROM purchases p
+WHERE p.import_id = $1 AND EXISTS (
+    SELECT 1 FROM purchases q
+    WHERE q.organisation_id = p.organisation_id AND q.import_id <> p.import_id
+      AND q.supplier_identifier = p.supplier_identifier AND q.supplier_identifier_kind = p.supplier_identifier_kind
+      AND q.invoice_date = p.invoice_date AND q.amount_cents = p.amount_cents AND q.currency = p.currency
+      AND q.invoice_reference IS NOT DISTINCT FROM p.invoice_reference)
+`
+
+// The import's purchases identical to a purchase of another of the
+// organisation's imports: same supplier, date, amount, currency and
+// invoice reference (both absent counts as the same).
+func (q *Queries) CountDuplicatePurchases(ctx context.Context, importID uuid.UUID) (int32, error) {
+	row := q.db.QueryRow(ctx, countDuplicatePurchases, importID)
+	var column_1 int32
+	err := row.Scan(&column_1)
+	return column_1, err
+}
+
 const countPurchases = `-- name: CountPurchases :one
 SELECT count(*)::int FROM purchases WHERE organisation_id = $1
 `
@@ -24,8 +44,9 @@ func (q *Queries) CountPurchases(ctx context.Context, organisationID uuid.UUID) 
 }
 
 const createPurchaseImport = `-- name: CreatePurchaseImport :one
-INSERT INTO purchase_imports (id, organisation_id, uploaded_by, filename, format, content)
-VALUES ($1, $2, $3, $4, $5, $6)
+INSERT INTO purchase_imports (id, organisation_id, uploaded_by, filename, format, content, content_sha256)
+VALUES ($1, $2, $3, $4, $5, $6,
+    $7)
 RETURNING id, organisation_id, uploaded_by, filename, format, state, rows_total, rows_done, rows_imported, rows_matched,
     error_count, errors, failure, created_at, finished_at
 `
@@ -37,6 +58,7 @@ type CreatePurchaseImportParams struct {
 	Filename       string
 	Format         string
 	Content        []byte
+	ContentSha256  []byte
 }
 
 type CreatePurchaseImportRow struct {
@@ -65,6 +87,7 @@ func (q *Queries) CreatePurchaseImport(ctx context.Context, arg CreatePurchaseIm
 		arg.Filename,
 		arg.Format,
 		arg.Content,
+		arg.ContentSha256,
 	)
 	var i CreatePurchaseImportRow
 	err := row.Scan(
@@ -84,6 +107,56 @@ func (q *Queries) CreatePurchaseImport(ctx context.Context, arg CreatePurchaseIm
 		&i.CreatedAt,
 		&i.FinishedAt,
 	)
+	return i, err
+}
+
+const deletePurchaseImport = `-- name: DeletePurchaseImport :one
+DELETE FROM purchase_imports WHERE id = $1 AND organisation_id = $2
+RETURNING filename, state, rows_imported
+`
+
+type DeletePurchaseImportParams struct {
+	ID             uuid.UUID
+	OrganisationID uuid.UUID
+}
+
+type DeletePurchaseImportRow struct {
+	Filename     string
+	State        string
+	RowsImported int32
+}
+
+// Deletes an import; its purchases go with it (ON DELETE CASCADE).
+func (q *Queries) DeletePurchaseImport(ctx context.Context, arg DeletePurchaseImportParams) (DeletePurchaseImportRow, error) {
+	row := q.db.QueryRow(ctx, deletePurchaseImport, arg.ID, arg.OrganisationID)
+	var i DeletePurchaseImportRow
+	err := row.Scan(&i.Filename, &i.State, &i.RowsImported)
+	return i, err
+}
+
+const findPurchaseImportOfFile = `-- name: FindPurchaseImportOfFile :one
+SELECT id, filename, created_at FROM purchase_imports
+WHERE organisation_id = $1 AND content_sha256 = $2 AND state <> 'failed'
+LIMIT 1
+`
+
+type FindPurchaseImportOfFileParams struct {
+	OrganisationID uuid.UUID
+	ContentSha256  []byte
+}
+
+type FindPurchaseImportOfFileRow struct {
+	ID        uuid.UUID
+	Filename  string
+	CreatedAt time.Time
+}
+
+// The import of the same file (by its SHA-256) the organisation holds,
+// parsing or done.
+func (q *Queries) FindPurchaseImportOfFile(ctx context.Context, arg FindPurchaseImportOfFileParams) (FindPurchaseImportOfFileRow, error) {
+	row := q.db.QueryRow(ctx, findPurchaseImportOfFile, arg.OrganisationID, arg.ContentSha256)
+	var i FindPurchaseImportOfFileRow
+	err := row.Scan(&i.ID, &i.Filename, &i.CreatedAt)
 	return i, err
 }
 

@@ -1,6 +1,7 @@
 -- name: CreatePurchaseImport :one
-INSERT INTO purchase_imports (id, organisation_id, uploaded_by, filename, format, content)
-VALUES (sqlc.arg(id), sqlc.arg(organisation_id), sqlc.narg(uploaded_by), sqlc.arg(filename), sqlc.arg(format), sqlc.arg(content))
+INSERT INTO purchase_imports (id, organisation_id, uploaded_by, filename, format, content, content_sha256)
+VALUES (sqlc.arg(id), sqlc.arg(organisation_id), sqlc.narg(uploaded_by), sqlc.arg(filename), sqlc.arg(format), sqlc.arg(content),
+    sqlc.arg(content_sha256))
 RETURNING id, organisation_id, uploaded_by, filename, format, state, rows_total, rows_done, rows_imported, rows_matched,
     error_count, errors, failure, created_at, finished_at;
 
@@ -8,6 +9,30 @@ RETURNING id, organisation_id, uploaded_by, filename, format, state, rows_total,
 SELECT id, organisation_id, uploaded_by, filename, format, state, rows_total, rows_done, rows_imported, rows_matched,
     error_count, errors, failure, created_at, finished_at
 FROM purchase_imports WHERE id = sqlc.arg(id) AND organisation_id = sqlc.arg(organisation_id);
+
+-- name: FindPurchaseImportOfFile :one
+-- The import of the same file (by its SHA-256) the organisation holds,
+-- parsing or done.
+SELECT id, filename, created_at FROM purchase_imports
+WHERE organisation_id = sqlc.arg(organisation_id) AND content_sha256 = sqlc.arg(content_sha256) AND state <> 'failed'
+LIMIT 1;
+
+-- name: DeletePurchaseImport :one
+-- Deletes an import; its purchases go with it (ON DELETE CASCADE).
+DELETE FROM purchase_imports WHERE id = sqlc.arg(id) AND organisation_id = sqlc.arg(organisation_id)
+RETURNING filename, state, rows_imported;
+
+-- name: CountDuplicatePurchases :one
+-- The import's purchases identical to a purchase of another of the
+-- organisation's imports: same supplier, date, amount, currency and
+-- invoice reference (both absent counts as the same).
+SELECT count(*)::int FROM purchases p
+WHERE p.import_id = sqlc.arg(import_id) AND EXISTS (
+    SELECT 1 FROM purchases q
+    WHERE q.organisation_id = p.organisation_id AND q.import_id <> p.import_id
+      AND q.supplier_identifier = p.supplier_identifier AND q.supplier_identifier_kind = p.supplier_identifier_kind
+      AND q.invoice_date = p.invoice_date AND q.amount_cents = p.amount_cents AND q.currency = p.currency
+      AND q.invoice_reference IS NOT DISTINCT FROM p.invoice_reference);
 
 -- name: GetPurchaseImportContent :one
 -- The file of an import still being parsed, for the job.
