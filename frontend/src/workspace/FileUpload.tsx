@@ -12,7 +12,7 @@ import {
   type UploadedDocument,
 } from './upload'
 
-interface Props {
+interface DocumentProps {
   organisationID: string
   /** The API's document purpose: sse_evidence, tender_document, response_document, offer_photo, logo, other. */
   purpose: string
@@ -20,6 +20,33 @@ interface Props {
   label: string
   onUploaded: (document: UploadedDocument) => void
   maxBytes?: number
+  custom?: undefined
+}
+
+/**
+ * A file sent elsewhere than to the documents (a purchase ledger): the
+ * caller checks the file, sends it and takes the answer; the field, the drop
+ * zone, the progress and the refusal shown in the reader's language are the
+ * same.
+ */
+export interface CustomUpload {
+  /** The refusal of a file before it is sent (type, size), null to send it. */
+  check: (file: File) => string | null
+  /** Sends the file, reporting progress; resolves once the server took it. */
+  send: (file: File, onProgress: (fraction: number) => void, signal: AbortSignal) => Promise<void>
+  /** The input's accept attribute. */
+  accept: string
+  /** What the field takes, under its label. */
+  hint: string
+  /** The message for a refused upload, given the server's reason. */
+  failed: (reason: string) => string
+  /** Disables the field (another step is still running). */
+  disabled?: boolean
+}
+
+interface CustomProps {
+  label: string
+  custom: CustomUpload
 }
 
 /**
@@ -27,7 +54,31 @@ interface Props {
  * before anything is sent, the upload shows its progress and can be
  * cancelled, and the server's refusal is shown in the reader's language.
  */
-export function FileUpload({ organisationID, purpose, label, onUploaded, maxBytes = MAX_UPLOAD_BYTES }: Props) {
+export function FileUpload(props: DocumentProps | CustomProps) {
+  return props.custom ? <Upload label={props.label} custom={props.custom} /> : <DocumentUpload {...props} />
+}
+
+function DocumentUpload({ organisationID, purpose, label, onUploaded, maxBytes = MAX_UPLOAD_BYTES }: DocumentProps) {
+  const { t } = useTranslation()
+  const types = acceptedLabels(purpose)
+  const custom: CustomUpload = {
+    check: (file) => {
+      const refused = checkFile(file, purpose, maxBytes)
+      if (refused === 'type') return t('workspace.upload.wrongType', { types })
+      if (refused === 'size') return t('workspace.upload.tooLarge', { size: formatBytes(file.size), max: formatBytes(maxBytes) })
+      return null
+    },
+    send: async (file, onProgress, signal) => {
+      onUploaded(await uploadDocument({ organisationID, purpose, file, signal, onProgress }))
+    },
+    accept: acceptAttribute(purpose),
+    hint: `${t('workspace.upload.drop')} · ${t('workspace.upload.accepted', { types, size: formatBytes(maxBytes) })}`,
+    failed: (reason) => t('workspace.upload.failed', { reason }),
+  }
+  return <Upload label={label} custom={custom} showDone />
+}
+
+function Upload({ label, custom, showDone = false }: CustomProps & { showDone?: boolean }) {
   const { t } = useTranslation()
   const id = useId()
   const input = useRef<HTMLInputElement>(null)
@@ -36,36 +87,24 @@ export function FileUpload({ organisationID, purpose, label, onUploaded, maxByte
   const [error, setError] = useState<string | null>(null)
   const [done, setDone] = useState<string | null>(null)
   const abort = useRef<AbortController | null>(null)
-  const types = acceptedLabels(purpose)
 
   async function send(file: File) {
     setError(null)
     setDone(null)
-    const refused = checkFile(file, purpose, maxBytes)
-    if (refused === 'type') {
-      setError(t('workspace.upload.wrongType', { types }))
-      return
-    }
-    if (refused === 'size') {
-      setError(t('workspace.upload.tooLarge', { size: formatBytes(file.size), max: formatBytes(maxBytes) }))
+    const refused = custom.check(file)
+    if (refused) {
+      setError(refused)
       return
     }
     const controller = new AbortController()
     abort.current = controller
     setProgress({ name: file.name, fraction: 0 })
     try {
-      const document = await uploadDocument({
-        organisationID,
-        purpose,
-        file,
-        signal: controller.signal,
-        onProgress: (fraction) => setProgress({ name: file.name, fraction }),
-      })
-      setDone(t('workspace.upload.done', { name: file.name }))
-      onUploaded(document)
+      await custom.send(file, (fraction) => setProgress({ name: file.name, fraction }), controller.signal)
+      if (showDone) setDone(t('workspace.upload.done', { name: file.name }))
     } catch (err) {
       if (!(err instanceof DOMException && err.name === 'AbortError')) {
-        setError(t('workspace.upload.failed', { reason: serverMessage(err, t) }))
+        setError(custom.failed(serverMessage(err, t)))
       }
     } finally {
       setProgress(null)
@@ -96,16 +135,16 @@ export function FileUpload({ organisationID, purpose, label, onUploaded, maxByte
         {label}
       </label>
       <Text size="sm" id={`${id}-hint`}>
-        {t('workspace.upload.drop')} · {t('workspace.upload.accepted', { types, size: formatBytes(maxBytes) })}
+        {custom.hint}
       </Text>
       <input
         ref={input}
         id={id}
         type="file"
-        accept={acceptAttribute(purpose)}
+        accept={custom.accept}
         aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
         aria-invalid={error ? true : undefined}
-        disabled={!!progress}
+        disabled={!!progress || custom.disabled}
         onChange={(event) => {
           const file = event.currentTarget.files?.[0]
           if (file) void send(file)

@@ -1,26 +1,23 @@
-import { Alert, Button, Progress, Table, Text } from '@mantine/core'
+import { Alert, Progress, Table, Text } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
-import { useEffect, useId, useRef, useState, type DragEvent } from 'react'
+import { useEffect, useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { serverMessage } from '../forms'
+import { FileUpload, type CustomUpload } from '../FileUpload'
 import { formatBytes } from '../upload'
 import { MAX_LEDGER_BYTES, errorsCsvURL, isLedgerFile, uploadLedger, useImport, type ImportWithShare } from './api'
 import { euros, percent } from './format'
 
 /**
- * The ledger import: a file field that takes a dropped file, the upload's
- * progress bar, then the job's (polled), then the result: the SSE share of
- * the import, or its errors by line.
+ * The ledger import: the shared file field (drop zone, the upload's
+ * progress bar, the server's refusal — a file already imported among them),
+ * then the job's progress (polled), then the result: the SSE share of the
+ * import with a warning for rows another import holds too, or its errors by
+ * line.
  */
 export function LedgerImport({ orgID, shownImport, onShow }: { orgID: string; shownImport: string | undefined; onShow: (id: string) => void }) {
   const { t, i18n } = useTranslation()
   const id = useId()
-  const input = useRef<HTMLInputElement>(null)
-  const abort = useRef<AbortController | null>(null)
   const client = useQueryClient()
-  const [dragging, setDragging] = useState(false)
-  const [sending, setSending] = useState<{ name: string; fraction: number } | null>(null)
-  const [error, setError] = useState<string | null>(null)
   const current = useImport(orgID, shownImport)
   const finished = current.data && current.data.state !== 'parsing' ? current.data.id : undefined
 
@@ -29,94 +26,29 @@ export function LedgerImport({ orgID, shownImport, onShow }: { orgID: string; sh
     if (finished) void client.invalidateQueries({ queryKey: ['purchases', orgID], predicate: (q) => q.queryKey[2] !== 'import' })
   }, [finished, orgID, client])
 
-  async function send(file: File) {
-    setError(null)
-    if (!isLedgerFile(file.name)) {
-      setError(t('purchases.import.wrongType'))
-      return
-    }
-    if (file.size > MAX_LEDGER_BYTES) {
-      setError(t('purchases.import.tooLarge', { size: formatBytes(file.size), max: formatBytes(MAX_LEDGER_BYTES) }))
-      return
-    }
-    const controller = new AbortController()
-    abort.current = controller
-    setSending({ name: file.name, fraction: 0 })
-    try {
-      const imp = await uploadLedger(orgID, file, (fraction) => setSending({ name: file.name, fraction }), controller.signal)
+  const upload: CustomUpload = {
+    check: (file) => {
+      if (!isLedgerFile(file.name)) return t('purchases.import.wrongType')
+      if (file.size > MAX_LEDGER_BYTES) return t('purchases.import.tooLarge', { size: formatBytes(file.size), max: formatBytes(MAX_LEDGER_BYTES) })
+      return null
+    },
+    send: async (file, onProgress, signal) => {
+      const imp = await uploadLedger(orgID, file, onProgress, signal)
       onShow(imp.id)
       void client.invalidateQueries({ queryKey: ['purchases', orgID, 'imports'] })
-    } catch (err) {
-      if (!(err instanceof DOMException && err.name === 'AbortError')) {
-        setError(t('purchases.import.uploadFailed', { reason: serverMessage(err, t) }))
-      }
-    } finally {
-      setSending(null)
-      abort.current = null
-      if (input.current) input.current.value = ''
-    }
+    },
+    accept: '.csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    hint: `${t('purchases.import.drop')} · ${t('purchases.import.accepted', { size: formatBytes(MAX_LEDGER_BYTES) })}`,
+    failed: (reason) => t('purchases.import.uploadFailed', { reason }),
+    disabled: current.data?.state === 'parsing',
   }
-
-  function onDrop(event: DragEvent) {
-    event.preventDefault()
-    setDragging(false)
-    const file = event.dataTransfer.files[0]
-    if (file && !sending) void send(file)
-  }
-
-  const sendPercent = sending ? Math.round(sending.fraction * 100) : 0
-  const busy = !!sending || current.data?.state === 'parsing'
   return (
     <section aria-labelledby={`${id}-title`} className="buyer-card">
       <h2 id={`${id}-title`}>{t('purchases.import.title')}</h2>
       <Text size="sm" mb="sm">
         {t('purchases.import.help')}
       </Text>
-      <div
-        className={`file-upload${dragging ? ' file-upload-dragging' : ''}`}
-        onDragOver={(event) => {
-          event.preventDefault()
-          setDragging(true)
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <label htmlFor={id} className="file-upload-label">
-          {t('purchases.import.fileLabel')}
-        </label>
-        <Text size="sm" id={`${id}-hint`}>
-          {t('purchases.import.drop')} · {t('purchases.import.accepted', { size: formatBytes(MAX_LEDGER_BYTES) })}
-        </Text>
-        <input
-          ref={input}
-          id={id}
-          type="file"
-          accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-          aria-invalid={error ? true : undefined}
-          disabled={busy}
-          onChange={(event) => {
-            const file = event.currentTarget.files?.[0]
-            if (file) void send(file)
-          }}
-        />
-        {sending ? (
-          <div className="file-upload-progress">
-            <Progress value={sendPercent} aria-label={t('purchases.import.uploading', { name: sending.name, percent: sendPercent })} />
-            <Text size="sm" role="status">
-              {t('purchases.import.uploading', { name: sending.name, percent: sendPercent })}
-            </Text>
-            <Button variant="subtle" size="xs" onClick={() => abort.current?.abort()}>
-              {t('purchases.import.cancel')}
-            </Button>
-          </div>
-        ) : null}
-        {error ? (
-          <Text size="sm" c="red.9" id={`${id}-error`} role="alert">
-            {error}
-          </Text>
-        ) : null}
-      </div>
+      <FileUpload label={t('purchases.import.fileLabel')} custom={upload} />
       {current.data ? <ImportResult orgID={orgID} imp={current.data} language={i18n.language} /> : null}
     </section>
   )
@@ -141,21 +73,28 @@ function ImportResult({ orgID, imp, language }: { orgID: string; imp: ImportWith
     const total = (imp.sse_share ?? []).reduce((sum, s) => sum + s.total_cents, 0)
     const sse = (imp.sse_share ?? []).reduce((sum, s) => sum + s.sse_cents, 0)
     return (
-      <Alert color="green" mt="md" role="status">
-        <p>
-          {t('purchases.import.done', {
-            name: imp.filename,
-            imported: imp.rows_imported,
-            matched: imp.rows_matched,
-            unknown: imp.rows_unknown_supplier,
-          })}
-        </p>
-        {total > 0 ? (
-          <p data-testid="import-sse-share">
-            {t('purchases.share.importShare', { share: percent(sse / total, language), sse: euros(sse, language), total: euros(total, language) })}
+      <>
+        <Alert color="green" mt="md" role="status">
+          <p>
+            {t('purchases.import.done', {
+              name: imp.filename,
+              imported: imp.rows_imported,
+              matched: imp.rows_matched,
+              unknown: imp.rows_unknown_supplier,
+            })}
           </p>
+          {total > 0 ? (
+            <p data-testid="import-sse-share">
+              {t('purchases.share.importShare', { share: percent(sse / total, language), sse: euros(sse, language), total: euros(total, language) })}
+            </p>
+          ) : null}
+        </Alert>
+        {imp.rows_duplicate > 0 ? (
+          <Alert color="yellow" mt="sm" data-testid="import-duplicates">
+            {t('purchases.import.duplicates', { count: imp.rows_duplicate })}
+          </Alert>
         ) : null}
-      </Alert>
+      </>
     )
   }
   if (imp.failure) {

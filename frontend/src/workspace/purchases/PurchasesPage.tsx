@@ -8,7 +8,16 @@ import { useBuyerOrganisation } from '../buyer/api'
 import { FormProblem } from '../FormProblem'
 import { fieldError, serverFieldErrors } from '../forms'
 import { LoadMore } from '../LoadMore'
-import { useImports, usePurchases, useSetLabourCost, useSSEShare, type Purchase, type PurchaseFilter } from './api'
+import {
+  useDeleteImport,
+  useImports,
+  usePurchases,
+  useSetLabourCost,
+  useSSEShare,
+  type Purchase,
+  type PurchaseFilter,
+  type PurchaseImport,
+} from './api'
 import { day, euros, money, parsePercent, percent, statusShort } from './format'
 import { LedgerImport } from './LedgerImport'
 import './catalogue'
@@ -28,7 +37,7 @@ export default function PurchasesPage() {
       <Text mb="md">{t('purchases.intro')}</Text>
       <LedgerImport orgID={orgID} shownImport={shown} onShow={show} />
       <ShareByYear orgID={orgID} />
-      <ImportHistory orgID={orgID} onShow={show} />
+      <ImportHistory orgID={orgID} onShow={show} onDeleted={(id) => id === shown && setParams({}, { replace: true })} />
       <Invoices orgID={orgID} />
     </BuyerFrame>
   )
@@ -77,10 +86,11 @@ function ShareByYear({ orgID }: { orgID: string }) {
   )
 }
 
-function ImportHistory({ orgID, onShow }: { orgID: string; onShow: (id: string) => void }) {
+function ImportHistory({ orgID, onShow, onDeleted }: { orgID: string; onShow: (id: string) => void; onDeleted: (id: string) => void }) {
   const { t, i18n } = useTranslation()
   const imports = useImports(orgID)
-  const items = imports.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = imports.items
+  const [deleting, setDeleting] = useState<PurchaseImport | null>(null)
   return (
     <section aria-labelledby="imports-title">
       <h2 id="imports-title">{t('purchases.history.title')}</h2>
@@ -99,6 +109,7 @@ function ImportHistory({ orgID, onShow }: { orgID: string; onShow: (id: string) 
                 <Table.Th scope="col">{t('purchases.history.date')}</Table.Th>
                 <Table.Th scope="col">{t('purchases.history.state')}</Table.Th>
                 <Table.Th scope="col">{t('purchases.history.rows')}</Table.Th>
+                <Table.Th scope="col">{t('purchases.history.actions')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -116,6 +127,17 @@ function ImportHistory({ orgID, onShow }: { orgID: string; onShow: (id: string) 
                     </Badge>
                   </Table.Td>
                   <Table.Td>{imp.state === 'done' ? imp.rows_imported : imp.rows_total}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      variant="outline"
+                      color="red.9"
+                      size="compact-sm"
+                      onClick={() => setDeleting(imp)}
+                      aria-label={t('purchases.history.deleteNamed', { name: imp.filename })}
+                    >
+                      {t('purchases.history.delete')}
+                    </Button>
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -123,7 +145,43 @@ function ImportHistory({ orgID, onShow }: { orgID: string; onShow: (id: string) 
           <LoadMore query={imports} />
         </>
       )}
+      {deleting ? (
+        <DeleteImport
+          orgID={orgID}
+          imp={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => {
+            onDeleted(deleting.id)
+            setDeleting(null)
+          }}
+        />
+      ) : null}
     </section>
+  )
+}
+
+/** Asks before deleting an import: its purchases leave every figure. */
+function DeleteImport({ orgID, imp, onClose, onDeleted }: { orgID: string; imp: PurchaseImport; onClose: () => void; onDeleted: () => void }) {
+  const { t, i18n } = useTranslation()
+  const remove = useDeleteImport(orgID)
+  const uploaded = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(imp.created_at))
+  return (
+    <Modal opened onClose={onClose} title={t('purchases.history.confirmTitle', { name: imp.filename })}>
+      <Text mb="md">
+        {imp.state === 'done'
+          ? t('purchases.history.confirmDone', { name: imp.filename, date: uploaded, count: imp.rows_imported })
+          : t('purchases.history.confirmOther', { name: imp.filename, date: uploaded })}
+      </Text>
+      <FormProblem error={remove.error} fieldErrors={{}} />
+      <div className="purchases-actions">
+        <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate(imp.id, { onSuccess: onDeleted })} data-autofocus>
+          {t('purchases.history.confirmDelete')}
+        </Button>
+        <Button variant="outline" onClick={onClose} disabled={remove.isPending}>
+          {t('purchases.list.cancel')}
+        </Button>
+      </div>
+    </Modal>
   )
 }
 
@@ -132,7 +190,7 @@ function Invoices({ orgID }: { orgID: string }) {
   const [filter, setFilter] = useState<PurchaseFilter>({})
   const [editing, setEditing] = useState<Purchase | null>(null)
   const list = usePurchases(orgID, filter)
-  const items = list.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = list.items
   const thisYear = new Date().getFullYear()
   const years = Array.from({ length: 6 }, (_, i) => thisYear - i)
   return (

@@ -1,5 +1,7 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { ApiError, api, unwrap, type Problem, type Schemas } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
+import { queryParams } from '../../api/queryParams'
 import { currentLanguage } from '../../i18n'
 
 export type PurchaseImport = Schemas['PurchaseImportBody']
@@ -71,19 +73,24 @@ export function useImport(orgID: string, importID: string | undefined) {
 
 /** The organisation's imports, newest first, a page at a time. */
 export function useImports(orgID: string) {
-  return useInfiniteQuery({
+  return useCursorList({
     queryKey: ['purchases', orgID, 'imports'],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/purchases/imports', {
-          params: {
-            path: { orgID },
-            query: { limit: 10, ...(pageParam ? { cursor: pageParam } : {}) },
-          },
+          params: { path: { orgID }, query: queryParams({ limit: 10, cursor }) },
         }),
       ),
-    getNextPageParam: (page) => page.next_cursor || undefined,
+  })
+}
+
+/** Deletes an import and its purchases; every purchase figure changes. */
+export function useDeleteImport(orgID: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: async (importID: string) =>
+      unwrap(await api.DELETE('/api/v1/organisations/{orgID}/purchases/imports/{importID}', { params: { path: { orgID, importID } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['purchases', orgID] }),
   })
 }
 
@@ -94,24 +101,17 @@ export interface PurchaseFilter {
 
 /** The organisation's invoices, latest first, a page at a time. */
 export function usePurchases(orgID: string, filter: PurchaseFilter) {
-  return useInfiniteQuery({
+  return useCursorList({
     queryKey: ['purchases', orgID, 'list', filter],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor) =>
       unwrap(
         await api.GET('/api/v1/organisations/{orgID}/purchases', {
           params: {
             path: { orgID },
-            query: {
-              limit: 20,
-              ...(filter.year ? { year: filter.year } : {}),
-              ...(filter.supplier ? { supplier: filter.supplier } : {}),
-              ...(pageParam ? { cursor: pageParam } : {}),
-            },
+            query: queryParams({ limit: 20, year: filter.year, supplier: filter.supplier, cursor }),
           },
         }),
       ),
-    getNextPageParam: (page) => page.next_cursor || undefined,
   })
 }
 
