@@ -232,32 +232,15 @@ func readUpload(c *gin.Context, docs *core.Documents) (domain.Document, error) {
 		return doc, renameFields(err, map[string]string{"file": "body", "purpose": "query.purpose"})
 	}
 
-	mr, err := c.Request.MultipartReader()
+	mr, err := openMultipart(c)
 	if err != nil {
-		return domain.Document{}, uploadFieldError("header.Content-Type", "invalid", domain.Msg{
-			EN: "the multipart/form-data body has no boundary",
-			FR: "le corps multipart/form-data n'a pas de délimiteur (boundary)",
-			DE: "dem multipart/form-data-Inhalt fehlt die Begrenzung (boundary)",
-			NL: "de multipart/form-data-inhoud heeft geen scheidingsteken (boundary)",
-		})
+		return domain.Document{}, err
 	}
 	purpose := ""
 	for {
-		part, err := mr.NextPart()
-		if errors.Is(err, io.EOF) {
-			return domain.Document{}, uploadFieldError("body.file", "required", domain.Msg{
-				EN: "the body has no file field", FR: "le corps de la requête n'a pas de champ file",
-				DE: "der Inhalt der Anfrage hat kein Feld file", NL: "de inhoud van het verzoek heeft geen veld file",
-			})
-		}
+		part, err := nextPart(mr)
 		if err != nil {
-			if errors.As(err, new(*http.MaxBytesError)) {
-				return domain.Document{}, err
-			}
-			return domain.Document{}, uploadFieldError("body", "malformed", domain.Msg{
-				EN: "the multipart/form-data body cannot be read: %s", FR: "le corps multipart/form-data est illisible : %s",
-				DE: "der multipart/form-data-Inhalt kann nicht gelesen werden: %s", NL: "de multipart/form-data-inhoud kan niet worden gelezen: %s",
-			}, err.Error())
+			return domain.Document{}, err
 		}
 		switch part.FormName() {
 		case "purpose":

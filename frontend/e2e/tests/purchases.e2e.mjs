@@ -104,4 +104,34 @@ describe('purchases', () => {
     await page.getByTestId('levy-offset').filter({ hasText: '300,00' }).waitFor()
     await checkPage(page, output, 'purchases-levy-capped')
   })
+  test('the same ledger again is refused naming the earlier import; deleting that import removes its purchases', async () => {
+    await visit(page, '/workspace/buyer/purchases')
+    await page.getByRole('heading', { level: 1, name: fr.title }).waitFor()
+    const orgID = (await page.request.get(`/api/v1/me/organisations`).then((r) => r.json())).items[0].id
+    const count = async () => (await (await page.request.get(`/api/v1/organisations/${orgID}/purchases?limit=100`)).json()).items.length
+    const before = await count()
+
+    await page.getByLabel(fr.import.fileLabel).setInputFiles({ name: 'copie.csv', mimeType: 'text/csv', buffer: Buffer.from(good) })
+    const refusal = page.getByRole('alert').filter({ hasText: '« registre.csv »' })
+    await refusal.waitFor()
+    assert.match(await refusal.textContent(), /déjà/, 'the 409 is shown in French in the upload area')
+    assert.equal(await count(), before, 'nothing imported twice')
+
+    const imports = page.locator('section[aria-labelledby="imports-title"]')
+    const row = imports.locator('tbody tr').filter({ has: page.getByText(fr.history.done, { exact: true }) })
+    await row.getByRole('button', { name: fr.history.deleteNamed.replace('{{name}}', 'registre.csv') }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.waitFor()
+    assert.ok((await dialog.textContent()).includes('3'), 'the confirmation says how many purchases go')
+    await checkPage(page, output, 'purchases-delete-confirm')
+    await dialog.getByRole('button', { name: fr.history.confirmDelete }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await row.waitFor({ state: 'detached' })
+    assert.equal(await count(), before - 3, 'the purchases of the import are deleted with it')
+
+    // Deleted, the file is imported again.
+    await page.getByLabel(fr.import.fileLabel).setInputFiles({ name: 'registre.csv', mimeType: 'text/csv', buffer: Buffer.from(good) })
+    await page.getByTestId('import-sse-share').waitFor()
+    assert.equal(await count(), before)
+  })
 })
