@@ -166,7 +166,12 @@ function DeleteImport({ orgID, imp, onClose, onDeleted }: { orgID: string; imp: 
   const remove = useDeleteImport(orgID)
   const uploaded = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(imp.created_at))
   return (
-    <Modal opened onClose={onClose} title={t('purchases.history.confirmTitle', { name: imp.filename })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('purchases.history.confirmTitle', { name: imp.filename })}
+      closeButtonProps={{ 'aria-label': t('purchases.list.cancel') }}
+    >
       <Text mb="md">
         {imp.state === 'done'
           ? t('purchases.history.confirmDone', { name: imp.filename, date: uploaded, count: imp.rows_imported })
@@ -297,7 +302,12 @@ function LabourForm({ orgID, purchase, onClose }: { orgID: string; purchase: Pur
     save.mutate({ purchaseID: purchase.id, percent: parsed }, { onSuccess: onClose })
   }
   return (
-    <Modal opened onClose={onClose} title={t('purchases.list.edit', { date: day(purchase.invoice_date, i18n.language), supplier: purchase.supplier_name || purchase.supplier_identifier })}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('purchases.list.edit', { date: day(purchase.invoice_date, i18n.language), supplier: purchase.supplier_name || purchase.supplier_identifier })}
+      closeButtonProps={{ 'aria-label': t('purchases.list.cancel') }}
+    >
       <form onSubmit={submit} noValidate>
         <TextInput
           label={t('purchases.list.percent')}
