@@ -71,8 +71,11 @@ func New() *Renderer {
 }
 
 // Render returns src rendered as sanitized HTML; an input goldmark cannot
-// render yields its text, escaped.
+// render yields its text, escaped. Bytes that are not UTF-8 become U+FFFD
+// first: goldmark and bluemonday pass them through, and a page or a JSON
+// answer must be valid UTF-8.
 func (r *Renderer) Render(src string) string {
+	src = strings.ToValidUTF8(src, "\uFFFD")
 	var buf bytes.Buffer
 	if err := r.md.Convert([]byte(src), &buf); err != nil {
 		// goldmark only fails when writing to buf fails; keep the author's
@@ -132,7 +135,8 @@ func (linkRel) Transform(doc *ast.Document, reader text.Reader, _ parser.Context
 }
 
 // allowedURL reports whether a link may point to raw: an absolute http or
-// https URL with a host, or a mailto URL.
+// https URL with a host, or a mailto URL to an address (something@else,
+// without another scheme: "mailto:javascript:…" is no address).
 func allowedURL(raw string) bool {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
@@ -142,7 +146,8 @@ func allowedURL(raw string) bool {
 	case "http", "https":
 		return u.Host != ""
 	case "mailto":
-		return u.Opaque != ""
+		addr, _, _ := strings.Cut(u.Opaque, "?")
+		return strings.Contains(addr, "@") && !strings.ContainsAny(addr, ":<>\"'` ")
 	}
 	return false
 }
