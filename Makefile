@@ -186,6 +186,7 @@ FUZZ_TARGETS := \
 	./internal/core:FuzzParseSearchQuery \
 	./internal/core:FuzzCheckUploadType \
 	./internal/store:FuzzDecodeCursors \
+	./internal/search/bleve:FuzzSearchCursor \
 	./internal/ledger:FuzzParse \
 	./internal/ledger:FuzzParseCSVRoundTrip \
 	./internal/agenda:FuzzICS \
