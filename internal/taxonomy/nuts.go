@@ -62,10 +62,12 @@ func ReadNUTS(r io.Reader) ([]domain.NUTSRegion, error) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			// The error names its line; FieldPos would panic here, the
+			// record having no fields.
 			return nil, fmt.Errorf("nuts: %w", err)
 		}
+		line, _ := cr.FieldPos(0)
 		field := func(name string) string {
 			if i := col[name]; i < len(rec) {
 				return strings.TrimSpace(rec[i])
