@@ -111,7 +111,9 @@ func checkNUTS(r domain.NUTSRegion, seen map[string]bool) error {
 		return fmt.Errorf("%s cannot be of level %d (a level-n code has n+2 characters)", r.Code, r.Level)
 	case r.Name == "" || len([]rune(r.Name)) > 200:
 		return fmt.Errorf("%s needs a name of 1 to 200 characters", r.Code)
-	case !strings.HasPrefix(r.Code, r.Country):
+	case r.Country != r.Code[:2]:
+		// The code begins with its country's (EL for Greece); an empty
+		// country is a prefix of every code, and no country at all.
 		return fmt.Errorf("%s is not a code of country %q", r.Code, r.Country)
 	case r.Level == 0 && r.Parent != "":
 		return fmt.Errorf("%s is a country and has no parent", r.Code)
