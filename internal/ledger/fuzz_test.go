@@ -56,6 +56,11 @@ func ledgerSeeds(f *testing.F) {
 // valid (an identifier that validates in its normal form, amounts in
 // cents with the labour cost within the amount, an ISO currency) and with
 // text PostgreSQL can store (valid UTF-8, no NUL byte).
+//
+// testdata/fuzz/FuzzParse/nul_after_sniffed_head is a finding (a NUL byte
+// past the 512 sniffed ones reached a row): it fails until read.go refuses
+// control characters; re-run it with
+// go test ./internal/ledger -run 'FuzzParse/nul_after_sniffed_head'.
 func FuzzParse(f *testing.F) {
 	ledgerSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
