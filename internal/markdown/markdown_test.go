@@ -168,9 +168,9 @@ func TestRendererIsReusable(t *testing.T) {
 // FuzzRender feeds arbitrary input (seeded from testdata/fuzz/FuzzRender
 // and the cases above) and checks the output is always safe (only allowed
 // elements and attributes, no script, no on* handler, no javascript:,
-// vbscript: or data: URL, every link with its rel), valid UTF-8 whatever
-// the input's bytes, and that words without Markdown come out as one
-// paragraph of the same words.
+// vbscript: or data: URL, every link with its rel), bounded in size
+// (MaxExpansion), valid UTF-8 whatever the input's bytes, and that words
+// without Markdown come out as one paragraph of the same words.
 func FuzzRender(f *testing.F) {
 	for _, s := range []string{"*a* [b](https://c.example)", "<script>alert(1)</script>", "[x](javascript:alert(1))",
 		"![i](https://t.example/p.png)", "| a |\n|--|\n| <img src=x onerror=y> |", "Blanchisserie 12 Saarbrücken",
@@ -182,6 +182,9 @@ func FuzzRender(f *testing.F) {
 		out := r.Render(in)
 		if why := unsafeReason(out); why != "" {
 			t.Fatalf("unsafe (%s) for %q: %q", why, in, out)
+		}
+		if len(out) > MaxExpansion*len(in)+expansionSlack {
+			t.Fatalf("%d bytes rendered %d bytes of HTML", len(in), len(out))
 		}
 		if !utf8.ValidString(out) {
 			t.Fatalf("output is not valid UTF-8 for %q: %q", in, out)
