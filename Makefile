@@ -24,7 +24,7 @@ TOOL_mailpit       := github.com/axllent/mailpit@$(MAILPIT_VERSION)
 TOOL_stripe-mock   := github.com/stripe/stripe-mock@$(STRIPE_MOCK_VERSION)
 TOOLS := sqlc golangci-lint versitygw mailpit stripe-mock
 
-.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node deps-chromium vet test-go test-web test-e2e test-fuzz clean deps-dict bench-search bench-routing bench-schedule bench-import
+.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node deps-chromium vet test-go test-web test-e2e clean deps-dict bench-search bench-routing bench-schedule bench-import
 
 help:
 	@echo "make run       build and serve Passerelle on http://localhost:8080 (private PostgreSQL under ./var)"
@@ -199,6 +199,7 @@ FUZZ_TARGETS := \
 	./internal/schedule:FuzzSolve
 FUZZTIME ?= 5s
 FUZZ ?=
+.PHONY: test-fuzz
 test-fuzz:
 	@mkdir -p var/fuzz; for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; name=$${t##*:}; \
