@@ -30,6 +30,7 @@ help:
 	@echo "make run       build and serve Passerelle on http://localhost:8080 (private PostgreSQL under ./var)"
 	@echo "make test      every check: generated code, vet, lint, web app tests and build, Go tests, end-to-end tests"
 	@echo "make test-e2e  the end-to-end tests alone: the built product with demo data in Chromium (screenshots in frontend/e2e/output/)"
+	@echo "make test-fuzz every Go fuzz target for FUZZTIME each (default 5s; e.g. make test-fuzz FUZZTIME=2m, or FUZZ=FuzzICS for one)"
 	@echo "make build     web app + binaries into ./bin"
 	@echo "make generate  regenerate code (sqlc, the web app's API types)"
 	@echo "make lint      golangci-lint"
@@ -174,7 +175,40 @@ test-e2e: deps-pg deps-dict deps-chromium build mailpit frontend/e2e/node_module
 	fi; \
 	cd frontend/e2e && PASSERELLE_TEST_REQUIRE_TOOLS=$$require timeout --kill-after=60s 50m npm test
 
-test: check-generated vet lint test-web test-go test-e2e
+# Every Go fuzz target of outside input, as package:Target (README,
+# "Fuzzing"). Each runs FUZZTIME after its committed corpus
+# (testdata/fuzz/<Target>/, which plain `go test` also replays); FUZZ
+# picks targets by name. New findings are written to that corpus folder.
+FUZZ_TARGETS := \
+	./internal/domain/legalid:FuzzValidate \
+	./internal/domain/legalid:FuzzChecksumCatchesOneDigit \
+	./internal/domain:FuzzNegotiateLanguage \
+	./internal/core:FuzzParseSearchQuery \
+	./internal/core:FuzzCheckUploadType \
+	./internal/store:FuzzDecodeCursors \
+	./internal/search/bleve:FuzzSearchCursor \
+	./internal/ledger:FuzzParse \
+	./internal/ledger:FuzzParseCSVRoundTrip \
+	./internal/agenda:FuzzICS \
+	./internal/billing:FuzzParseWebhookUnsigned \
+	./internal/billing:FuzzParseWebhookSigned \
+	./internal/markdown:FuzzRender \
+	./internal/taxonomy:FuzzNormalizeCPV \
+	./internal/taxonomy:FuzzReadCPV \
+	./internal/taxonomy:FuzzReadNUTS \
+	./internal/schedule:FuzzSolve
+FUZZTIME ?= 5s
+FUZZ ?=
+.PHONY: test-fuzz
+test-fuzz:
+	@mkdir -p var/fuzz; for t in $(FUZZ_TARGETS); do \
+	  pkg=$${t%%:*}; name=$${t##*:}; \
+	  if [ -n "$(FUZZ)" ] && ! echo "$$name" | grep -Eq '$(FUZZ)'; then continue; fi; \
+	  echo "fuzz $$name ($$pkg, $(FUZZTIME))"; \
+	  go test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) -parallel 2 "$$pkg" > var/fuzz/$$name.log 2>&1 || { cat var/fuzz/$$name.log; exit 1; }; \
+	done
+
+test: check-generated vet lint test-web test-go test-fuzz test-e2e
 	@echo "make test: all checks passed"
 
 # --- benchmarks (minutes: not part of make test) ------------------------------

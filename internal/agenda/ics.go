@@ -2,6 +2,7 @@ package agenda
 
 import (
 	"bytes"
+	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -177,10 +178,17 @@ func escapeText(s string) string {
 	return b.String()
 }
 
-// uriValue keeps a URL only if it can be written as a URI value as it is.
+// uriValue keeps a URL only if it can be written as a URI value as it is
+// (RFC 5545 §3.3.13, RFC 3986): an absolute http or https URL of printable
+// ASCII. Anything else (a bare word, a relative path, an IRI with
+// letters outside ASCII) is left out; the description still names it.
 func uriValue(u string) string {
 	u = strings.TrimSpace(u)
-	if u == "" || strings.ContainsFunc(u, func(r rune) bool { return r <= ' ' || r == 0x7f || r == '"' }) {
+	if u == "" || strings.ContainsFunc(u, func(r rune) bool { return r <= ' ' || r >= 0x7f || r == '"' }) {
+		return ""
+	}
+	p, err := url.Parse(u)
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
 		return ""
 	}
 	return u

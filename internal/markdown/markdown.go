@@ -15,6 +15,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"net/url"
 	"regexp"
 	"strings"
@@ -71,16 +72,45 @@ func New() *Renderer {
 }
 
 // Render returns src rendered as sanitized HTML; an input goldmark cannot
-// render yields its text, escaped.
+// render yields its text, escaped. Bytes that are not UTF-8 become U+FFFD
+// first: goldmark and bluemonday pass them through, and a page or a JSON
+// answer must be valid UTF-8.
 func (r *Renderer) Render(src string) string {
-	var buf bytes.Buffer
-	if err := r.md.Convert([]byte(src), &buf); err != nil {
-		// goldmark only fails when writing to buf fails; keep the author's
-		// words rather than lose them.
+	src = strings.ToValidUTF8(src, "\uFFFD")
+	// goldmark only fails when writing fails. A few bytes of Markdown can
+	// make megabytes of HTML (a long link defined once and referenced a
+	// thousand times; a table of a thousand columns whose rows are a bare
+	// "|"): the writer stops the rendering past MaxExpansion times the
+	// source, and the author's words are shown as text instead.
+	w := &boundedBuffer{limit: MaxExpansion*len(src) + expansionSlack}
+	if err := r.md.Convert([]byte(src), w); err != nil {
 		return r.policy.Sanitize("<p>" + bluemonday.StrictPolicy().Sanitize(src) + "</p>")
 	}
-	return r.policy.Sanitize(buf.String())
+	return r.policy.Sanitize(w.String())
 }
+
+// boundedBuffer is a buffer that refuses to grow past limit bytes.
+type boundedBuffer struct {
+	bytes.Buffer
+	limit int
+}
+
+var errTooLarge = errors.New("markdown: rendered HTML too large")
+
+func (b *boundedBuffer) Write(p []byte) (int, error) {
+	if b.Len()+len(p) > b.limit {
+		return 0, errTooLarge
+	}
+	return b.Buffer.Write(p)
+}
+
+// MaxExpansion bounds the rendered HTML of a source of n bytes to
+// MaxExpansion × n bytes (plus a little for very short sources): far above
+// what any ordinary Markdown makes (a table of one-letter cells, about 6×),
+// far below a page that ties up the server and the readers' browsers.
+const MaxExpansion = 16
+
+const expansionSlack = 4096
 
 // defaultRenderer is built once: its configuration is constant and
 // building it compiles regular expressions.
@@ -132,7 +162,8 @@ func (linkRel) Transform(doc *ast.Document, reader text.Reader, _ parser.Context
 }
 
 // allowedURL reports whether a link may point to raw: an absolute http or
-// https URL with a host, or a mailto URL.
+// https URL with a host, or a mailto URL to an address (something@else,
+// without another scheme: "mailto:javascript:…" is no address).
 func allowedURL(raw string) bool {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
@@ -142,7 +173,8 @@ func allowedURL(raw string) bool {
 	case "http", "https":
 		return u.Host != ""
 	case "mailto":
-		return u.Opaque != ""
+		addr, _, _ := strings.Cut(u.Opaque, "?")
+		return strings.Contains(addr, "@") && !strings.ContainsAny(addr, ":<>\"'` ")
 	}
 	return false
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -164,10 +166,15 @@ func TestRendererIsReusable(t *testing.T) {
 }
 
 // FuzzRender feeds arbitrary input (seeded from testdata/fuzz/FuzzRender
-// and the cases above) and checks the output is always safe.
+// and the cases above) and checks the output is always safe (only allowed
+// elements and attributes, no script, no on* handler, no javascript:,
+// vbscript: or data: URL, every link with its rel), bounded in size
+// (MaxExpansion), valid UTF-8 whatever the input's bytes, and that words
+// without Markdown come out as one paragraph of the same words.
 func FuzzRender(f *testing.F) {
 	for _, s := range []string{"*a* [b](https://c.example)", "<script>alert(1)</script>", "[x](javascript:alert(1))",
-		"![i](https://t.example/p.png)", "| a |\n|--|\n| <img src=x onerror=y> |"} {
+		"![i](https://t.example/p.png)", "| a |\n|--|\n| <img src=x onerror=y> |", "Blanchisserie 12 Saarbrücken",
+		"caf\xe9 au lait"} {
 		f.Add(s)
 	}
 	r := New()
@@ -176,5 +183,32 @@ func FuzzRender(f *testing.F) {
 		if why := unsafeReason(out); why != "" {
 			t.Fatalf("unsafe (%s) for %q: %q", why, in, out)
 		}
+		if len(out) > MaxExpansion*len(in)+expansionSlack {
+			t.Fatalf("%d bytes rendered %d bytes of HTML", len(in), len(out))
+		}
+		if !utf8.ValidString(out) {
+			t.Fatalf("output is not valid UTF-8 for %q: %q", in, out)
+		}
+		if plainWords(in) {
+			if want := "<p>" + strings.Join(strings.Fields(in), " ") + "</p>\n"; out != want {
+				t.Fatalf("plain words %q rendered %q, want %q", in, out, want)
+			}
+		}
 	})
+}
+
+// plainWords is text Markdown leaves as it is: letters, digits and single
+// spaces inside one line, starting with a letter (a digit could start a
+// list, several spaces a code block or a line break).
+func plainWords(s string) bool {
+	if s == "" || strings.Contains(s, "  ") || !unicode.IsLetter([]rune(s)[0]) || !utf8.ValidString(s) ||
+		strings.HasSuffix(s, " ") {
+		return false
+	}
+	for _, c := range s {
+		if !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != ' ' {
+			return false
+		}
+	}
+	return strings.ContainsFunc(s, unicode.IsLetter)
 }

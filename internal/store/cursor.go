@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 
@@ -62,6 +63,13 @@ func decodeKeyset[ID any](s string, parseID func(string) (ID, error)) (time.Time
 		return bad()
 	}
 	return t, n, nil
+}
+
+// storableText reports whether a cursor's text can go to PostgreSQL as a
+// query parameter: valid UTF-8 without a NUL byte (any other text is an
+// error of the database, a 500, rather than the client's 400).
+func storableText(s string) bool {
+	return utf8.ValidString(s) && strings.IndexByte(s, 0) < 0
 }
 
 // descendingFrom is where a newest-first list starts: after the cursor's

@@ -254,7 +254,7 @@ func decodeNameCursor(s string) (string, uuid.UUID, error) {
 		return bad()
 	}
 	uid, err := uuid.Parse(id)
-	if err != nil {
+	if err != nil || !storableText(name) {
 		return bad()
 	}
 	return name, uid, nil

@@ -34,7 +34,7 @@ func decodeOrgNameCursor(s string) (string, uuid.UUID, error) {
 		return "", uuid.Nil, badCursor()
 	}
 	id, err := uuid.Parse(rest[i+1:])
-	if err != nil {
+	if err != nil || !storableText(rest[:i]) {
 		return "", uuid.Nil, badCursor()
 	}
 	return rest[:i], id, nil

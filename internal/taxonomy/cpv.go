@@ -142,10 +142,12 @@ func ReadCPV(r io.Reader) ([]domain.CPVCode, error) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			// The error names its line; FieldPos would panic here, the
+			// record having no fields.
 			return nil, fmt.Errorf("cpv: %w", err)
 		}
+		line, _ := cr.FieldPos(0)
 		field := func(name string) string {
 			if i, ok := col[name]; ok && i < len(rec) {
 				return strings.TrimSpace(rec[i])

@@ -62,10 +62,12 @@ func ReadNUTS(r io.Reader) ([]domain.NUTSRegion, error) {
 		if errors.Is(err, io.EOF) {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
+			// The error names its line; FieldPos would panic here, the
+			// record having no fields.
 			return nil, fmt.Errorf("nuts: %w", err)
 		}
+		line, _ := cr.FieldPos(0)
 		field := func(name string) string {
 			if i := col[name]; i < len(rec) {
 				return strings.TrimSpace(rec[i])
@@ -109,7 +111,9 @@ func checkNUTS(r domain.NUTSRegion, seen map[string]bool) error {
 		return fmt.Errorf("%s cannot be of level %d (a level-n code has n+2 characters)", r.Code, r.Level)
 	case r.Name == "" || len([]rune(r.Name)) > 200:
 		return fmt.Errorf("%s needs a name of 1 to 200 characters", r.Code)
-	case !strings.HasPrefix(r.Code, r.Country):
+	case r.Country != r.Code[:2]:
+		// The code begins with its country's (EL for Greece); an empty
+		// country is a prefix of every code, and no country at all.
 		return fmt.Errorf("%s is not a code of country %q", r.Code, r.Country)
 	case r.Level == 0 && r.Parent != "":
 		return fmt.Errorf("%s is a country and has no parent", r.Code)
