@@ -264,3 +264,16 @@ func (c *Cluster) EnsureDatabase(name string) error {
 	}
 	return nil
 }
+
+// Restart restarts the server on the same port and options ("fast" mode:
+// sessions are ended), waiting until it accepts connections again. Fault
+// tests use it; only a cluster of one's own may be restarted.
+func (c *Cluster) Restart() error {
+	// -l as in Start: a server writing to pg_ctl's output would keep the
+	// pipe open, and CombinedOutput waiting for ever.
+	if out, err := c.command("pg_ctl", "-D", c.dataDir(), "-m", "fast", "-w", "-t", "60", "-l", c.LogFile(), "restart").CombinedOutput(); err != nil {
+		logText, _ := os.ReadFile(c.LogFile())
+		return fmt.Errorf("pg_ctl restart: %v\n%s\n%s", err, out, tail(logText, 2000))
+	}
+	return nil
+}
