@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -292,4 +293,29 @@ func unavailableProblem(t *testing.T, what string, r response, lang, wantDetail 
 	if d, _ := r.body["detail"].(string); d != wantDetail {
 		t.Errorf("%s: detail %q in %s, want %q", what, d, lang, wantDetail)
 	}
+}
+
+// testLog keeps the app's errors and shows them when the test fails.
+func testLog(t *testing.T) *slog.Logger {
+	var mu sync.Mutex
+	var buf bytes.Buffer
+	t.Cleanup(func() {
+		if t.Failed() {
+			mu.Lock()
+			defer mu.Unlock()
+			t.Logf("the app's errors:\n%s", buf.String())
+		}
+	})
+	return slog.New(slog.NewTextHandler(&lockedWriter{mu: &mu, w: &buf}, &slog.HandlerOptions{Level: slog.LevelError}))
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

@@ -82,19 +82,21 @@ type Tx struct {
 // Raw returns the pgx transaction, for River's InsertTx.
 func (t *Tx) Raw() pgx.Tx { return t.tx }
 
-// WithTx runs fn in a transaction, committing when fn returns nil.
+// WithTx runs fn in a transaction, committing when fn returns nil. A
+// connection lost or refused (at BEGIN, in fn, at COMMIT) is
+// domain.ErrUnavailable; fn's other errors are returned as they are.
 func (s *Store) WithTx(ctx context.Context, fn func(*Tx) error) error {
-	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	return unavailable(pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		return fn(&Tx{tx: tx, q: s.q.WithTx(tx)})
-	})
+	}))
 }
 
 // WithSnapshot runs fn in a read-only repeatable-read transaction: every
 // query sees the same snapshot of the database.
 func (s *Store) WithSnapshot(ctx context.Context, fn func(*Tx) error) error {
-	return pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+	return unavailable(pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
 		return fn(&Tx{tx: tx, q: s.q.WithTx(tx)})
-	})
+	}))
 }
 
 // PoolStats is a snapshot of the connection pool, for metrics.
