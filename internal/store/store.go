@@ -27,6 +27,10 @@ type Options struct {
 	MaxConns int32
 }
 
+// DefaultConnectTimeout bounds opening a connection when the database URL
+// sets no connect_timeout.
+const DefaultConnectTimeout = 5 * time.Second
+
 // Open connects to PostgreSQL. It checks the URL and the server once, so a
 // wrong address fails at start and not at the first request.
 func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error) {
@@ -40,6 +44,14 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 	}
 	cfg.MaxConnIdleTime = 5 * time.Minute
 	cfg.HealthCheckPeriod = 30 * time.Second
+	// A server that does not answer (a host gone from the network) would
+	// otherwise hold every request needing a new connection until the
+	// system's TCP timeout; a refused connection fails at once anyway.
+	// After a restart, connections the server closed fail once (503) and
+	// are replaced: the fault tests (internal/faulttest) check it.
+	if cfg.ConnConfig.ConnectTimeout == 0 {
+		cfg.ConnConfig.ConnectTimeout = DefaultConnectTimeout
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("store: open pool: %w", err)
