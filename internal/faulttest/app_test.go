@@ -47,6 +47,8 @@ type app struct {
 	// blobTemp is where uploads are spooled: it must be empty between uploads.
 	blobTemp string
 	srv      *httptest.Server
+	// bound is how long a client waits for an answer.
+	bound time.Duration
 }
 
 // appOptions choose the services of an app.
@@ -57,6 +59,11 @@ type appOptions struct {
 	engine search.Engine
 	// log receives the app's logs (discarded when nil).
 	log *slog.Logger
+	// requestTimeout is the server's deadline for a request (0: as serve
+	// sets it).
+	requestTimeout time.Duration
+	// clientBound is how long clients wait for an answer (0: requestBound).
+	clientBound time.Duration
 }
 
 // startPostgres runs a PostgreSQL cluster of the test's own (the shared
@@ -112,7 +119,10 @@ func newApp(t *testing.T, opts appOptions) *app {
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	a := &app{t: t, pg: pg, db: &storetest.DB{Name: "passerelle", URL: dbURL, Pool: st.Pool(), Store: st}, blobTemp: t.TempDir()}
+	a := &app{t: t, pg: pg, db: &storetest.DB{Name: "passerelle", URL: dbURL, Pool: st.Pool(), Store: st}, blobTemp: t.TempDir(), bound: requestBound}
+	if opts.clientBound > 0 {
+		a.bound = opts.clientBound
+	}
 
 	if opts.s3Endpoint != "" {
 		a.objects, err = blob.New(ctx, blob.Config{Endpoint: opts.s3Endpoint, Bucket: "passerelle-fault",
@@ -165,8 +175,12 @@ func newApp(t *testing.T, opts appOptions) *app {
 	offers := core.NewOffers(st, runner, time.Now, core.OffersConfig{PublicURL: publicURL}).WithSearch(runner).WithNotifications(runner.Notifications())
 	tenders := core.NewTenders(st, runner, time.Now, core.TendersConfig{PublicURL: publicURL}).WithSearch(runner).
 		WithNotifications(runner.Notifications()).WithRouting(runner)
+	requestTimeout := opts.requestTimeout
+	if requestTimeout == 0 {
+		requestTimeout = 45 * time.Second // serve's: 3/4 of the default write timeout
+	}
 	handler := api.New(api.Deps{
-		Log: log, Version: "fault-test", Registry: prometheus.NewRegistry(), MaxBodyBytes: 1 << 20,
+		Log: log, Version: "fault-test", Registry: prometheus.NewRegistry(), MaxBodyBytes: 1 << 20, RequestTimeout: requestTimeout,
 		Web:            http.NotFoundHandler(),
 		Checks:         []api.Check{{Name: "database", Check: st.Ping}},
 		Sessions:       api.Sessions{Accounts: accounts, MaxAge: 24 * time.Hour},
@@ -217,7 +231,7 @@ func (a *app) as(userID string) *client {
 // anonymous returns a client without a session.
 func (a *app) anonymous() *client {
 	jar, _ := cookiejar.New(nil)
-	return &client{base: a.srv.URL, http: &http.Client{Jar: jar, Timeout: requestBound}}
+	return &client{base: a.srv.URL, http: &http.Client{Jar: jar, Timeout: a.bound}}
 }
 
 // client is a browser: it keeps cookies, and gives up after requestBound.
