@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
 
@@ -66,7 +65,7 @@ func (g *versitygw) start() {
 	g.t.Helper()
 	cmd := exec.Command(g.bin, "--access", vgwAccessKey, "--secret", vgwSecretKey, "--port", g.addr, "--quiet", "posix", g.dir)
 	cmd.Stdout, cmd.Stderr = &g.out, &g.out
-	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	setParentDeathSignal(cmd)
 	if err := cmd.Start(); err != nil {
 		g.t.Fatal(err)
 	}
