@@ -146,6 +146,9 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 		TrustedProxies: cfg.TrustedProxies,
 		Registry:       reg,
 		MaxBodyBytes:   cfg.HTTPMaxBodyBytes,
+		// Three quarters of the write timeout: a request past it answers
+		// 503 while its connection can still carry the answer.
+		RequestTimeout: cfg.HTTPWriteTimeout * 3 / 4,
 		Web:            webApp,
 		Documents:      core.NewDocuments(st, objects, cfg.MaxUploadBytes, time.Now),
 		SSEStatuses:    core.NewSSEStatuses(st, time.Now).WithSearch(runner).WithNotifications(runner.Notifications()),

@@ -127,3 +127,21 @@ func securityHeaders() gin.HandlerFunc {
 		c.Next()
 	}
 }
+
+// requestDeadline gives every request but the streamed ones (uploads,
+// which set their own deadlines) d to be served: past it, the database
+// and other services see a cancelled context and the request answers 503
+// problem+json, instead of waiting on a server that does not answer for
+// as long as it does not (TestPostgresFrozenUnderTraffic). d <= 0 sets none.
+func requestDeadline(d time.Duration, streams map[string]int64) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if _, stream := streams[c.Request.Method+" "+c.FullPath()]; d <= 0 || stream {
+			c.Next()
+			return
+		}
+		ctx, cancel := context.WithTimeout(c.Request.Context(), d)
+		defer cancel()
+		c.Request = c.Request.WithContext(ctx)
+		c.Next()
+	}
+}

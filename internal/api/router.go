@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humagin"
@@ -30,6 +31,9 @@ type Deps struct {
 	Registry *prometheus.Registry
 	// MaxBodyBytes bounds every request body.
 	MaxBodyBytes int64
+	// RequestTimeout bounds serving a request, uploads excepted (0: no
+	// bound): past it the request answers 503.
+	RequestTimeout time.Duration
 	// Web serves the web app for every path the API does not own.
 	Web http.Handler
 	// Sessions reads the session cookie and signs people in and out.
@@ -124,6 +128,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 		recoverProblem(d.Log),
 		securityHeaders(),
 		limitBody(d.MaxBodyBytes, bodyLimits),
+		requestDeadline(d.RequestTimeout, bodyLimits),
 		crossOriginProtection([]string{"POST " + StripeWebhookPath}),
 		d.Sessions.authenticate(d.Memberships),
 	)

@@ -264,3 +264,58 @@ func (c *Cluster) EnsureDatabase(name string) error {
 	}
 	return nil
 }
+
+// Restart restarts the server on the same port and options ("fast" mode:
+// sessions are ended), waiting until it accepts connections again. Fault
+// tests use it; only a cluster of one's own may be restarted.
+func (c *Cluster) Restart() error {
+	// -l as in Start: a server writing to pg_ctl's output would keep the
+	// pipe open, and CombinedOutput waiting for ever.
+	if out, err := c.command("pg_ctl", "-D", c.dataDir(), "-m", "fast", "-w", "-t", "60", "-l", c.LogFile(), "restart").CombinedOutput(); err != nil {
+		logText, _ := os.ReadFile(c.LogFile())
+		return fmt.Errorf("pg_ctl restart: %v\n%s\n%s", err, out, tail(logText, 2000))
+	}
+	return nil
+}
+
+// Pause freezes the server and every process of it (SIGSTOP to the
+// postmaster and its children): the kernel still accepts connections, but
+// nothing answers, as with a server stuck or a host cut off. Resume undoes
+// it. Fault tests use them.
+func (c *Cluster) Pause() error { return c.signalAll(syscall.SIGSTOP) }
+
+// Resume lets a paused server run again.
+func (c *Cluster) Resume() error { return c.signalAll(syscall.SIGCONT) }
+
+// signalAll signals the postmaster, then each of its children (every
+// backend leads a process group of its own: the group cannot be signalled).
+func (c *Cluster) signalAll(sig syscall.Signal) error {
+	b, err := os.ReadFile(filepath.Join(c.dataDir(), "postmaster.pid"))
+	if err != nil {
+		return err
+	}
+	first, _, _ := strings.Cut(string(b), "\n")
+	pid, err := strconv.Atoi(strings.TrimSpace(first))
+	if err != nil {
+		return fmt.Errorf("postmaster.pid: %w", err)
+	}
+	if err := syscall.Kill(pid, sig); err != nil {
+		return err
+	}
+	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, path := range stats {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			continue // ended meanwhile
+		}
+		// pid (comm) state ppid …: comm may hold spaces, so read after ')'.
+		i := strings.LastIndexByte(string(b), ')')
+		fields := strings.Fields(string(b[i+1:]))
+		if len(fields) < 2 || fields[1] != strconv.Itoa(pid) {
+			continue
+		}
+		child, _ := strconv.Atoi(filepath.Base(filepath.Dir(path)))
+		_ = syscall.Kill(child, sig) // a child may end meanwhile
+	}
+	return nil
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"strings"
 
@@ -51,15 +52,34 @@ func mapError(err error) error {
 		case "57P01", "57P02", "57P03", "53300": // shutdown, crash, cannot connect now, too many connections
 			return fmt.Errorf("%w: database: %s", domain.ErrUnavailable, pgErr.Message)
 		}
+		if strings.HasPrefix(pgErr.Code, "08") { // connection exception
+			return fmt.Errorf("%w: database: %s", domain.ErrUnavailable, pgErr.Message)
+		}
 		return fmt.Errorf("database: %w", err)
 	}
 	var netErr net.Error
-	if errors.As(err, &netErr) || pgconn.SafeToRetry(err) || errors.Is(err, context.DeadlineExceeded) {
+	// A connection the server closed mid-query ends in EOF, not a net.Error.
+	if errors.As(err, &netErr) || pgconn.SafeToRetry(err) || errors.Is(err, context.DeadlineExceeded) ||
+		errors.Is(err, pgconn.ErrConnClosed) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return fmt.Errorf("%w: database: %w", domain.ErrUnavailable, err)
 	}
 	var connErr *pgconn.ConnectError
 	if errors.As(err, &connErr) {
 		return fmt.Errorf("%w: database: %w", domain.ErrUnavailable, err)
+	}
+	return err
+}
+
+// unavailable maps the errors of a lost or refused connection to
+// domain.ErrUnavailable, wherever they come from (BEGIN, COMMIT, a job
+// inserted in the transaction), and returns every other error unchanged:
+// a transaction's callback returns domain errors of its own.
+func unavailable(err error) error {
+	if err == nil || errors.Is(err, domain.ErrUnavailable) {
+		return err
+	}
+	if mapped := mapError(err); errors.Is(mapped, domain.ErrUnavailable) {
+		return mapped
 	}
 	return err
 }

@@ -2,6 +2,8 @@ package store
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -58,5 +60,33 @@ func TestParseIDIsLocalized(t *testing.T) {
 	if f.Field != "path.orgID" || f.Code != "invalid_id" || f.Message != `"nope" is not a valid id` ||
 		f.Messages[domain.LangFR] != `"nope" n'est pas un identifiant valide` {
 		t.Errorf("parseID: %+v", f)
+	}
+}
+
+// A connection lost or refused, wherever a transaction meets it (BEGIN, a
+// query, a job inserted in it, COMMIT), is domain.ErrUnavailable (503);
+// every other error of a transaction is left as it is.
+func TestUnavailableMapsLostConnections(t *testing.T) {
+	for _, err := range []error{
+		&pgconn.PgError{Code: "57P01", Message: "terminating connection due to administrator command"},
+		fmt.Errorf("jobs: enqueue index: %w", &pgconn.PgError{Code: "57P01"}),
+		&pgconn.PgError{Code: "08006", Message: "connection failure"},
+		pgconn.ErrConnClosed,
+		fmt.Errorf("commit: %w", io.ErrUnexpectedEOF),
+	} {
+		if got := unavailable(err); !errors.Is(got, domain.ErrUnavailable) {
+			t.Errorf("unavailable(%v) = %v, want domain.ErrUnavailable", err, got)
+		}
+	}
+	own := &domain.ValidationError{}
+	own.Add("body.title", "required", "required")
+	conflict := mapError(&pgconn.PgError{Code: "23505", ConstraintName: "users_email_key"})
+	for _, err := range []error{own, conflict, domain.ErrNotFound, errors.New("something else")} {
+		if got := unavailable(err); got != err {
+			t.Errorf("unavailable(%v) = %v, want it unchanged", err, got)
+		}
+	}
+	if unavailable(nil) != nil {
+		t.Error("unavailable(nil) is not nil")
 	}
 }

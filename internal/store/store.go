@@ -27,6 +27,10 @@ type Options struct {
 	MaxConns int32
 }
 
+// DefaultConnectTimeout bounds opening a connection when the database URL
+// sets no connect_timeout.
+const DefaultConnectTimeout = 5 * time.Second
+
 // Open connects to PostgreSQL. It checks the URL and the server once, so a
 // wrong address fails at start and not at the first request.
 func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error) {
@@ -40,6 +44,14 @@ func Open(ctx context.Context, databaseURL string, opts Options) (*Store, error)
 	}
 	cfg.MaxConnIdleTime = 5 * time.Minute
 	cfg.HealthCheckPeriod = 30 * time.Second
+	// A server that does not answer (a host gone from the network) would
+	// otherwise hold every request needing a new connection until the
+	// system's TCP timeout; a refused connection fails at once anyway.
+	// After a restart, connections the server closed fail once (503) and
+	// are replaced: the fault tests (internal/faulttest) check it.
+	if cfg.ConnConfig.ConnectTimeout == 0 {
+		cfg.ConnConfig.ConnectTimeout = DefaultConnectTimeout
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("store: open pool: %w", err)
@@ -82,19 +94,21 @@ type Tx struct {
 // Raw returns the pgx transaction, for River's InsertTx.
 func (t *Tx) Raw() pgx.Tx { return t.tx }
 
-// WithTx runs fn in a transaction, committing when fn returns nil.
+// WithTx runs fn in a transaction, committing when fn returns nil. A
+// connection lost or refused (at BEGIN, in fn, at COMMIT) is
+// domain.ErrUnavailable; fn's other errors are returned as they are.
 func (s *Store) WithTx(ctx context.Context, fn func(*Tx) error) error {
-	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	return unavailable(pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		return fn(&Tx{tx: tx, q: s.q.WithTx(tx)})
-	})
+	}))
 }
 
 // WithSnapshot runs fn in a read-only repeatable-read transaction: every
 // query sees the same snapshot of the database.
 func (s *Store) WithSnapshot(ctx context.Context, fn func(*Tx) error) error {
-	return pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+	return unavailable(pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
 		return fn(&Tx{tx: tx, q: s.q.WithTx(tx)})
-	})
+	}))
 }
 
 // PoolStats is a snapshot of the connection pool, for metrics.
