@@ -215,7 +215,10 @@ func TestForcedRestoreOfABrokenDumpKeepsTheData(t *testing.T) {
 	b = b[:len(b)*9/10]
 	writeFile(t, dump, b)
 	sum := sha256.Sum256(b)
-	editManifest(t, dir, func(m *backup.Manifest) { m.Database.Size = int64(len(b)); m.Database.SHA256 = hex.EncodeToString(sum[:]) })
+	editManifest(t, dir, func(m *backup.Manifest) {
+		m.Database.Size = int64(len(b))
+		m.Database.SHA256 = hex.EncodeToString(sum[:])
+	})
 
 	var progress bytes.Buffer
 	_, err = backup.Restore(ctx, backup.Options{DatabaseURL: target, Objects: bucket, Progress: &progress}, dir, backup.RestoreOptions{Force: true})
