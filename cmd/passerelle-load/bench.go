@@ -47,10 +47,16 @@ func bench(ctx context.Context, o options, stdout, stderr io.Writer) (err error)
 		if err := p.index(ctx, o, stdout); err != nil {
 			return err
 		}
+		started := time.Now()
 		if err := p.serve(ctx, o, log); err != nil {
 			return fmt.Errorf("%w (server log: %s)", err, logPath)
 		}
-		fmt.Fprintf(stdout, "server: %s (log: %s)\n", p.base, logPath)
+		fmt.Fprintf(stdout, "server: %s ready in %s (log: %s)\n", p.base, time.Since(started).Round(100*time.Millisecond), logPath)
+		waited, err := p.waitReconciled(ctx, started)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "server: its start's search reconciliation finished %s later\n", waited.Round(100*time.Millisecond))
 		base, dbURL = p.base, p.dbURL
 		if o.keep {
 			defer func() {

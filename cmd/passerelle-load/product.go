@@ -214,7 +214,7 @@ func (p *product) index(ctx context.Context, o options, stdout io.Writer) error 
 	return os.WriteFile(built, []byte(line+"\n"), 0o644)
 }
 
-// serve starts Mailpit (if bin/mailpit exists) and `passerelle serve` on
+// serve starts Mailpit (beside the binary) and `passerelle serve` on
 // free ports, and waits until /readyz answers.
 func (p *product) serve(ctx context.Context, o options, log io.Writer) error {
 	port, err := pgcluster.FreePort()
@@ -225,8 +225,14 @@ func (p *product) serve(ctx context.Context, o options, log io.Writer) error {
 	env := append(p.env, "PASSERELLE_HTTP_ADDR=127.0.0.1:"+strconv.Itoa(port), "PASSERELLE_PUBLIC_URL="+p.base,
 		"PASSERELLE_COOKIE_SECURE=false", "PASSERELLE_MIGRATE_ON_START=false")
 	env = append(env, o.serverEnv...)
+	// /readyz needs the SMTP server: Mailpit swallows the emails the
+	// writes cause (notifications of questions and responses).
+	mailpit := filepath.Join(filepath.Dir(o.bin), "mailpit")
+	if !fileExists(mailpit) {
+		return fmt.Errorf("%s is missing: `make mailpit` installs it beside the binary", mailpit)
+	}
 	smtp, _ := pgcluster.FreePort()
-	if mailpit := filepath.Join(filepath.Dir(o.bin), "mailpit"); fileExists(mailpit) {
+	{
 		ui, _ := pgcluster.FreePort()
 		m := exec.Command(mailpit, "--smtp", "127.0.0.1:"+strconv.Itoa(smtp), "--listen", "127.0.0.1:"+strconv.Itoa(ui),
 			"--quiet", "--disable-version-check", "--max", "5000")
@@ -237,7 +243,6 @@ func (p *product) serve(ctx context.Context, o options, log io.Writer) error {
 		}
 		p.children = append(p.children, m)
 	}
-	// Without Mailpit the emails fail and are retried: no request waits on them.
 	env = append(env, "PASSERELLE_SMTP_URL=smtp://127.0.0.1:"+strconv.Itoa(smtp))
 	srv := exec.Command(o.bin, "serve")
 	srv.Env, srv.Stdout, srv.Stderr = env, log, log
@@ -267,6 +272,37 @@ func (p *product) serve(ctx context.Context, o options, log io.Writer) error {
 		}
 		if time.Now().After(deadline) {
 			return fmt.Errorf("passerelle serve was not ready at %s/readyz within 3 minutes", p.base)
+		}
+	}
+}
+
+// waitReconciled waits until the search reconciliation the server runs at
+// start has finished: it walks the whole index and would weigh on the
+// first seconds of the measure.
+func (p *product) waitReconciled(ctx context.Context, since time.Time) (time.Duration, error) {
+	conn, err := pgx.Connect(ctx, p.dbURL)
+	if err != nil {
+		return 0, err
+	}
+	defer conn.Close(context.WithoutCancel(ctx))
+	start := time.Now()
+	for {
+		var done bool
+		err := conn.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM river_job WHERE kind = 'reconcile_search'
+			AND state = 'completed' AND finalized_at >= $1)`, since).Scan(&done)
+		if err != nil {
+			return 0, err
+		}
+		if done {
+			return time.Since(start), nil
+		}
+		if time.Since(start) > 10*time.Minute {
+			return 0, errors.New("the start's search reconciliation did not finish within 10 minutes")
+		}
+		select {
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		case <-time.After(time.Second):
 		}
 	}
 }
