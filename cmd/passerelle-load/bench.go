@@ -131,7 +131,7 @@ func bench(ctx context.Context, o options, stdout, stderr io.Writer) (err error)
 	if res.Late > 0 {
 		fmt.Fprintf(stdout, "  (the driver sent %d requests more than 10 ms late: the client machine was saturated)\n", res.Late)
 	}
-	fmt.Fprintf(stdout, "\nratios to the /healthz ceiling (%.0f req/s): search in the mix %.3f, search ceiling %.3f\n",
+	fmt.Fprintf(stdout, "\nratios to the /healthz ceiling (%.0f req/s): search in the mix %.5f, search ceiling %.5f\n",
 		hf.PerSecond, figures[0].PerSecond/hf.PerSecond, sf.PerSecond/hf.PerSecond)
 	fmt.Fprintf(stdout, "load average at the end: %s\n", loadAverage())
 
