@@ -151,8 +151,9 @@ func (t *topScores) keep(score float64) bool {
 
 // searcher builds the searchers bleve's boolean query builds for a must
 // clause (the text, or match_all) and a filter clause, so that scores are
-// bleve's own to the last bit; only, with both text and filters, the text
-// runs on a prefiltered snapshot instead of through a filtering searcher.
+// bleve's own to the last bit; only, with text, the text runs on a
+// prefiltered snapshot (the filters' documents, or every live one)
+// instead of through a filtering searcher.
 func (q *execQuery) searcher(ctx context.Context, snap *scorch.IndexSnapshot, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
 	plain := func(must query.Query) (bsearch.Searcher, error) {
 		bq := query.NewBooleanQuery([]query.Query{must}, nil, nil)
@@ -166,10 +167,16 @@ func (q *execQuery) searcher(ctx context.Context, snap *scorch.IndexSnapshot, m 
 		// cheap, no term is scored.
 		return plain(query.NewMatchAllQuery())
 	}
-	if q.filter == nil {
-		return plain(q.text)
+	filter := q.filter
+	if filter == nil {
+		// Text alone (the search page's first search): every live
+		// document is allowed, so that the text too runs the fast way
+		// (decoded postings, phrases found once per segment) rather than
+		// through bleve's phrase searcher on every candidate; at 100,000
+		// listings broad words match tens of thousands of them.
+		filter = query.NewMatchAllQuery()
 	}
-	allow, err := docSet(ctx, q.filter, snap, m)
+	allow, err := docSet(ctx, filter, snap, m)
 	if err != nil {
 		return nil, err
 	}
