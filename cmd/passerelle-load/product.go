@@ -33,8 +33,9 @@ type product struct {
 	cache    string
 	children []*exec.Cmd
 	server   *exec.Cmd
-	// exited receives the server's end.
-	exited chan error
+	// exited is closed when the server has ended, with waitErr.
+	exited  chan struct{}
+	waitErr error
 }
 
 // cacheKey names the cached dump: a dump of another generator or schema
@@ -251,14 +252,17 @@ func (p *product) serve(ctx context.Context, o options, log io.Writer) error {
 		return err
 	}
 	p.server = srv
-	p.exited = make(chan error, 1)
-	go func() { p.exited <- srv.Wait() }()
+	p.exited = make(chan struct{})
+	go func() {
+		p.waitErr = srv.Wait()
+		close(p.exited)
+	}()
 	deadline := time.Now().Add(3 * time.Minute)
 	for {
 		select {
-		case err := <-p.exited:
+		case <-p.exited:
 			p.server = nil
-			return fmt.Errorf("passerelle serve exited before it was ready: %v", err)
+			return fmt.Errorf("passerelle serve exited before it was ready: %v", p.waitErr)
 		case <-ctx.Done():
 			return ctx.Err()
 		case <-time.After(300 * time.Millisecond):

@@ -15,11 +15,11 @@ func SignIn(ctx context.Context, client *http.Client, base string, users []PoolU
 	var out []*Session
 	for _, u := range users {
 		body, _ := json.Marshal(map[string]string{"email": u.Email, "password": password})
-		resp, err := send(ctx, client, base, "POST", "/api/v1/auth/login", body, nil)
+		cookies, err := send(ctx, client, base, "POST", "/api/v1/auth/login", body, nil)
 		if err != nil {
 			return nil, fmt.Errorf("sign in as %s: %w", u.Email, err)
 		}
-		s := &Session{Email: u.Email, OrganisationID: u.OrganisationID, Supplier: u.Supplier, Cookies: resp.Cookies()}
+		s := &Session{Email: u.Email, OrganisationID: u.OrganisationID, Supplier: u.Supplier, Cookies: cookies}
 		body, _ = json.Marshal(map[string]string{"organisation_id": u.OrganisationID})
 		if _, err := send(ctx, client, base, "PUT", "/api/v1/me/active-organisation", body, s); err != nil {
 			return nil, fmt.Errorf("%s acts for %s: %w", u.Email, u.OrganisationID, err)
@@ -29,7 +29,8 @@ func SignIn(ctx context.Context, client *http.Client, base string, users []PoolU
 	return out, nil
 }
 
-func send(ctx context.Context, client *http.Client, base, method, path string, body []byte, s *Session) (*http.Response, error) {
+// send sends one JSON request and returns the cookies the answer sets.
+func send(ctx context.Context, client *http.Client, base, method, path string, body []byte, s *Session) ([]*http.Cookie, error) {
 	req, err := http.NewRequestWithContext(ctx, method, base+path, bytes.NewReader(body))
 	if err != nil {
 		return nil, err
@@ -50,5 +51,5 @@ func send(ctx context.Context, client *http.Client, base, method, path string, b
 	if resp.StatusCode >= 300 {
 		return nil, fmt.Errorf("%s %s: %s: %s", method, path, resp.Status, bytes.TrimSpace(b))
 	}
-	return resp, nil
+	return resp.Cookies(), nil
 }
