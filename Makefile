@@ -24,7 +24,7 @@ TOOL_mailpit       := github.com/axllent/mailpit@$(MAILPIT_VERSION)
 TOOL_stripe-mock   := github.com/stripe/stripe-mock@$(STRIPE_MOCK_VERSION)
 TOOLS := sqlc golangci-lint versitygw mailpit stripe-mock
 
-.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node deps-chromium vet test-go test-web test-e2e clean deps-dict bench-search bench-routing bench-schedule bench-import
+.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node deps-chromium vet test-go test-web test-e2e clean deps-dict bench-search bench-routing bench-schedule bench-import bench-load
 
 help:
 	@echo "make run       build and serve Passerelle on http://localhost:8080 (private PostgreSQL under ./var)"
@@ -39,6 +39,7 @@ help:
 	@echo "make bench-routing matching one tender lot against 20,000 suppliers (issue 6: at most 500 ms)"
 	@echo "make bench-schedule the convention scheduler on every shared instance: validity, weight against the upper bound, time (issue 9)"
 	@echo "make bench-import  upload and import a 10,000-row purchase ledger (issue 10: at most 10 s)"
+	@echo "make bench-load    the product with 10,000 organisations, 100,000 offers, 5,000 tenders under a 60 s mix at 300 req/s (issue 11)"
 
 # --- tools: one stamp per pinned version, so a bump reinstalls ---------------
 define tool_rule
@@ -272,3 +273,21 @@ clean:
 bench-import: deps-pg
 	go test ./internal/core/ -run '^$$' -bench BenchmarkPurchaseImport10000 -benchtime 5x -count=1 | \
 	  awk '/^BenchmarkPurchaseImport10000/ { printf "10,000-row ledger imported in %.2f s (mean of %d runs; limit 10 s)\n", $$3/1e9, $$2 } { print }'
+
+# The product (the built binary, its own cluster under var/bench/load, free
+# ports) with the demo data plus a generated volume, driven for 60 s by
+# passerelle-load from a second process. BENCH_LOAD_ARGS passes flags
+# (e.g. --rate 400 --duration 120s); not part of `make test`.
+BENCH_LOAD_ARGS ?=
+bench-load: deps-pg build mailpit
+	@data="$${PASSERELLE_SHARED_DATA:-}"; bench="$${PASSERELLE_SHARED_BENCH:-}"; d="$(CURDIR)"; \
+	while [ "$$d" != / ]; do \
+	  d=$$(dirname "$$d"); \
+	  if [ -z "$$data" ] && [ -f "$$d/shared/data/nace_rev2_1_multilingual.csv" ]; then data="$$d/shared/data"; fi; \
+	  if [ -z "$$bench" ] && [ -f "$$d/shared/bench/search/corpus.jsonl" ]; then bench="$$d/shared/bench"; fi; \
+	done; \
+	if [ -z "$$data" ] || [ -z "$$bench" ]; then \
+	  echo "bench-load needs the shared inputs (shared/data and shared/bench beside the checkout, or PASSERELLE_SHARED_DATA and PASSERELLE_SHARED_BENCH)" >&2; exit 1; \
+	fi; \
+	go build -o $(BIN)/passerelle-load ./cmd/passerelle-load; \
+	$(BIN)/passerelle-load -bin $(BIN)/passerelle -dir var/bench/load -data "$$data" -corpus "$$bench/search/corpus.jsonl" $(BENCH_LOAD_ARGS)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -178,6 +180,57 @@ func TestRestoreRefusesADamagedBackup(t *testing.T) {
 	}
 	if _, err := backup.Create(ctx, backup.Options{DatabaseURL: db.URL, Objects: objects}, dir); err == nil || !strings.Contains(err.Error(), "not empty") {
 		t.Fatalf("a backup into a used directory must be refused: %v", err)
+	}
+}
+
+// TestForcedRestoreOfABrokenDumpKeepsTheData: a dump that passes the
+// manifest's checks (its size and SHA-256 written again) but breaks
+// half-way through pg_restore must leave a database replaced with --force
+// exactly as it was: the drop and the restore are one transaction.
+func TestForcedRestoreOfABrokenDumpKeepsTheData(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	db := storetest.New(t)
+	objects := newBucket(t)
+	seedDemo(t, ctx, db, objects)
+	dir := filepath.Join(t.TempDir(), "backup")
+	if _, err := backup.Create(ctx, backup.Options{DatabaseURL: db.URL, Objects: objects, AppVersion: "test"}, dir); err != nil {
+		t.Fatal(err)
+	}
+	target := emptyDatabase(t)
+	bucket := newBucket(t)
+	if _, err := backup.Restore(ctx, backup.Options{DatabaseURL: target, Objects: bucket}, dir, backup.RestoreOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	exec(t, target, "CREATE SCHEMA kept; CREATE TABLE kept.marker (note text); INSERT INTO kept.marker VALUES ('made after the backup')")
+	want := rowCounts(t, target)
+
+	// Cut the dump at nine tenths: its table of contents is whole, so
+	// pg_restore starts replaying and fails in the table data.
+	dump := filepath.Join(dir, backup.DumpFile)
+	b, err := os.ReadFile(dump)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b = b[:len(b)*9/10]
+	writeFile(t, dump, b)
+	sum := sha256.Sum256(b)
+	editManifest(t, dir, func(m *backup.Manifest) {
+		m.Database.Size = int64(len(b))
+		m.Database.SHA256 = hex.EncodeToString(sum[:])
+	})
+
+	var progress bytes.Buffer
+	_, err = backup.Restore(ctx, backup.Options{DatabaseURL: target, Objects: bucket, Progress: &progress}, dir, backup.RestoreOptions{Force: true})
+	if err == nil {
+		t.Fatal("a truncated dump was restored")
+	}
+	if !strings.Contains(err.Error(), "pg_restore") || !strings.Contains(err.Error(), "left as it was") {
+		t.Errorf("the error %q does not say that pg_restore failed and the database is unchanged", err)
+	}
+	compareRows(t, want, rowCounts(t, target))
+	if got := rowCounts(t, target)["kept.marker"]; got != 1 {
+		t.Errorf("the row written after the backup: %d rows, want 1", got)
 	}
 }
 

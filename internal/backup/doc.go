@@ -16,5 +16,6 @@
 //
 // Restore checks the whole backup (every checksum, the schema version not
 // newer than this binary's) before it changes anything, and refuses a
-// database or bucket that is not empty unless told to replace it.
+// database or bucket that is not empty unless told to replace it; when it
+// replaces a database, the drop and the restore are one transaction.
 package backup

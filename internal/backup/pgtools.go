@@ -111,13 +111,18 @@ func runTool(ctx context.Context, env []string, path string, args ...string) err
 	cmd.Env = env
 	out, err := cmd.CombinedOutput()
 	if err != nil {
-		msg := strings.TrimSpace(string(out))
-		if len(msg) > 4000 {
-			msg = msg[:4000] + " …"
-		}
-		return fmt.Errorf("%s: %v: %s", filepath.Base(path), err, msg)
+		return fmt.Errorf("%s: %v: %s", filepath.Base(path), err, toolMessage(string(out)))
 	}
 	return nil
+}
+
+// toolMessage trims what a PostgreSQL tool printed to fit in an error.
+func toolMessage(out string) string {
+	msg := strings.TrimSpace(out)
+	if len(msg) > 4000 {
+		msg = msg[:4000] + " …"
+	}
+	return msg
 }
 
 // serverInfo is what a backup records about the database server.

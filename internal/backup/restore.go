@@ -1,11 +1,14 @@
 package backup
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -19,7 +22,7 @@ import (
 // RestoreOptions change how Restore treats what is already there.
 type RestoreOptions struct {
 	// Force replaces a database that has tables (every non-system schema
-	// is dropped first) and a bucket that has objects (those the backup
+	// is dropped, in the same transaction as the restore) and a bucket that has objects (those the backup
 	// does not hold are deleted). Without it Restore refuses both.
 	Force bool
 }
@@ -107,20 +110,24 @@ func Restore(ctx context.Context, opts Options, dir string, ro RestoreOptions) (
 			opts.Objects.Bucket(), len(existing))
 	}
 
+	psql, _, err := pgTool("psql", server.major)
+	if err != nil {
+		return Restored{}, fmt.Errorf("restore: %w", err)
+	}
+	var drop []string
 	if tables > 0 {
-		opts.say("dropping the %d tables of database %q (--force)", tables, conn.Config().Database)
-		if err := dropUserSchemas(ctx, conn); err != nil {
+		if drop, err = userSchemas(ctx, conn); err != nil {
 			return Restored{}, fmt.Errorf("restore: %w", err)
 		}
+		opts.say("replacing the %d tables of database %q (--force): dropped in the restore's transaction", tables, conn.Config().Database)
 	}
 	target, env, err := libpqTarget(opts.DatabaseURL)
 	if err != nil {
 		return Restored{}, err
 	}
-	opts.say("restoring the database (schema version %d) with %s", m.SchemaVersion, pgRestore)
-	if err := runTool(ctx, env, pgRestore, "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
-		"--dbname="+target, filepath.Join(dir, m.Database.Path)); err != nil {
-		return Restored{}, fmt.Errorf("restore: the database was left as it was before pg_restore: %w", err)
+	opts.say("restoring the database (schema version %d) with %s into %s, in one transaction", m.SchemaVersion, pgRestore, psql)
+	if err := restoreDump(ctx, env, pgRestore, psql, target, filepath.Join(dir, m.Database.Path), drop); err != nil {
+		return Restored{}, fmt.Errorf("restore: the database was left as it was before: %w", err)
 	}
 
 	opts.say("putting back %d objects into bucket %q", len(m.Objects), opts.Objects.Bucket())
@@ -146,32 +153,85 @@ func Restore(ctx context.Context, opts Options, dir string, ro RestoreOptions) (
 	return res, nil
 }
 
-// dropUserSchemas empties the database: every schema but PostgreSQL's own
-// is dropped, and public is made again, as a new database has it.
-func dropUserSchemas(ctx context.Context, conn *pgx.Conn) error {
+// userSchemas lists every schema but PostgreSQL's own: what a forced
+// restore drops.
+func userSchemas(ctx context.Context, conn *pgx.Conn) ([]string, error) {
 	rows, err := conn.Query(ctx, `SELECT nspname FROM pg_catalog.pg_namespace
 		WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast') AND nspname NOT LIKE 'pg\_%'`)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	schemas, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	return pgx.CollectRows(rows, pgx.RowTo[string])
+}
+
+// restoreDump replaces the database's contents in ONE transaction: the
+// schemas in drop are dropped (and public made again, as a new database
+// has it), then the dump is replayed. pg_restore turns the dump into a
+// SQL script (-f -) that is piped into psql inside BEGIN … COMMIT, and
+// COMMIT is sent only once pg_restore has finished without error: a dump
+// that fails half-way (or a statement that fails, ON_ERROR_STOP) ends
+// psql's session without COMMIT, and PostgreSQL rolls everything back,
+// the drops included. pg_restore --single-transaction alone could not
+// cover the drops, which then ran before it in a transaction of their own
+// and left an empty database when the restore failed.
+func restoreDump(ctx context.Context, env []string, pgRestore, psql, target, dumpPath string, drop []string) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	restore := exec.CommandContext(ctx, pgRestore, "--no-owner", "--no-privileges", "--exit-on-error", "--file=-", dumpPath)
+	restore.Env = env
+	script, err := restore.StdoutPipe()
 	if err != nil {
 		return err
 	}
-	tx, err := conn.Begin(ctx)
+	var restoreErr bytes.Buffer
+	restore.Stderr = &restoreErr
+
+	apply := exec.CommandContext(ctx, psql, "--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--output=/dev/null", "--dbname="+target)
+	apply.Env = env
+	in, err := apply.StdinPipe()
 	if err != nil {
 		return err
 	}
-	defer func() { _ = tx.Rollback(ctx) }()
-	for _, s := range schemas {
-		if _, err := tx.Exec(ctx, "DROP SCHEMA "+pgx.Identifier{s}.Sanitize()+" CASCADE"); err != nil {
-			return fmt.Errorf("drop schema %s: %w", s, err)
-		}
+	var applyErr bytes.Buffer
+	apply.Stderr = &applyErr
+	if err := apply.Start(); err != nil {
+		return fmt.Errorf("%s: %w", filepath.Base(psql), err)
 	}
-	if _, err := tx.Exec(ctx, "CREATE SCHEMA public"); err != nil {
-		return err
+	if err := restore.Start(); err != nil {
+		_ = in.Close()
+		_ = apply.Wait()
+		return fmt.Errorf("%s: %w", filepath.Base(pgRestore), err)
 	}
-	return tx.Commit(ctx)
+
+	var head strings.Builder
+	head.WriteString("BEGIN;\n")
+	for _, s := range drop {
+		head.WriteString("DROP SCHEMA " + pgx.Identifier{s}.Sanitize() + " CASCADE;\n")
+	}
+	if len(drop) > 0 {
+		head.WriteString("CREATE SCHEMA public;\n")
+	}
+	// A write fails only when psql has stopped: its error says why.
+	_, copyErr := io.Copy(in, io.MultiReader(strings.NewReader(head.String()), script))
+	if copyErr != nil {
+		cancel() // pg_restore would block on a pipe nobody reads
+	}
+	restoreWaitErr := restore.Wait()
+	if copyErr == nil && restoreWaitErr == nil {
+		// The script ends outside any \restrict section: COMMIT is plain SQL.
+		_, copyErr = io.WriteString(in, "\nCOMMIT;\n")
+	}
+	_ = in.Close()
+	applyWaitErr := apply.Wait()
+	switch {
+	case applyWaitErr != nil:
+		return fmt.Errorf("%s: %v: %s", filepath.Base(psql), applyWaitErr, toolMessage(applyErr.String()))
+	case restoreWaitErr != nil:
+		return fmt.Errorf("%s: %v: %s", filepath.Base(pgRestore), restoreWaitErr, toolMessage(restoreErr.String()))
+	case copyErr != nil:
+		return fmt.Errorf("send the dump to %s: %w", filepath.Base(psql), copyErr)
+	}
+	return nil
 }
 
 // putObject uploads one object file, checked again as it is sent.

@@ -133,3 +133,45 @@ func BenchmarkSearch(b *testing.B) {
 	b.ReportMetric(float64(took[len(took)*95/100].Microseconds())/1000, "p95_ms")
 	b.ReportMetric(indexRate, "docs_indexed/s")
 }
+
+// BenchmarkListIDs measures what reconciliation reads every ten minutes:
+// the id and kind of every document (PASSERELLE_BENCH_DOCS of them, 20,000
+// by default).
+func BenchmarkListIDs(b *testing.B) {
+	n := 20000
+	if v := os.Getenv("PASSERELLE_BENCH_DOCS"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n < 1 {
+			b.Fatalf("PASSERELLE_BENCH_DOCS=%q: want a positive integer", v)
+		}
+	}
+	e, err := bleve.Open(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func() { _ = e.Close() }()
+	ctx := context.Background()
+	if err := e.EnsureIndex(ctx, "bench", search.Settings{}); err != nil {
+		b.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < n; i += 1000 {
+		docs := make([]search.Document, 0, 1000)
+		for j := i; j < min(i+1000, n); j++ {
+			docs = append(docs, benchDoc(r, j))
+		}
+		if err := e.Index(ctx, "bench", docs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		seen := 0
+		if err := e.ListIDs(ctx, "bench", func(hits []search.Hit) error { seen += len(hits); return nil }); err != nil {
+			b.Fatal(err)
+		}
+		if seen != n {
+			b.Fatalf("listed %d of %d documents", seen, n)
+		}
+	}
+}

@@ -69,6 +69,9 @@ type postingsCache struct {
 	bytes   int64
 	// phrases are the documents holding the query phrases (phrases.go).
 	phrases phraseCache
+	// live are the live documents of the latest snapshot seen: what a
+	// search with text and no filter allows (execute.go).
+	live liveDocs
 }
 
 // get returns the decoded postings of term in field of seg.
