@@ -18,7 +18,7 @@ export default function EventsListPage() {
   const title = t('convention.public.title')
   usePageTitle(title)
   const events = useEvents()
-  const items = events.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = events.items
   return (
     <div className="convention">
       <h1>{title}</h1>

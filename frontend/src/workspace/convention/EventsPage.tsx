@@ -18,7 +18,7 @@ import type { ConventionEvent, EventSummary } from './types'
 export default function EventsPage() {
   const { t } = useTranslation()
   const events = useEvents()
-  const items = events.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = events.items
   const details = useQueries({
     queries: items.map((e) => eventQuery(e.id)),
   })
