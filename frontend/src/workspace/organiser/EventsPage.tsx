@@ -1,26 +1,20 @@
-import { Button, Group, NativeSelect, Table } from '@mantine/core'
+import { Button, Group, Table } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { Link, useSearchParams } from 'react-router'
+import { Link } from 'react-router'
 import { Empty, ErrorState, Loading } from '../../components/States'
 import { usePageTitle } from '../../components/usePageTitle'
 import { LoadMore } from '../LoadMore'
 import { useEvents } from './api'
 import { EventStateBadge } from './EventNav'
-import { EVENT_STATES, type EventState } from './types'
+import { StateFilter, useStateParam } from './StateFilter'
+import { EVENT_STATES } from './types'
 import { formatIn } from './zoned'
-
-/** The state filter read from the address (?state=draft), '' for all. */
-export function stateFilter(params: URLSearchParams): EventState | '' {
-  const s = params.get('state') ?? ''
-  return (EVENT_STATES as string[]).includes(s) ? (s as EventState) : ''
-}
 
 /** Every event, drafts included, with its state, dates and registrations. */
 export function EventsPage() {
   const { t, i18n } = useTranslation()
   usePageTitle(t('organiser.events.title'))
-  const [params, setParams] = useSearchParams()
-  const state = stateFilter(params)
+  const [state, setState] = useStateParam(EVENT_STATES)
   const query = useEvents(state)
   const events = query.items
   return (
@@ -31,20 +25,13 @@ export function EventsPage() {
           {t('organiser.events.new')}
         </Button>
       </Group>
-      <NativeSelect
-        className="organiser-filter"
+      <StateFilter
         label={t('organiser.events.filter')}
+        allLabel={t('organiser.events.allStates')}
+        states={EVENT_STATES}
+        stateLabel={(s) => t(`organiser.eventState.${s}`)}
         value={state}
-        onChange={(e) => {
-          const next = new URLSearchParams(params)
-          if (e.currentTarget.value) next.set('state', e.currentTarget.value)
-          else next.delete('state')
-          setParams(next, { replace: true })
-        }}
-        data={[
-          { value: '', label: t('organiser.events.allStates') },
-          ...EVENT_STATES.map((s) => ({ value: s, label: t(`organiser.eventState.${s}`) })),
-        ]}
+        onChange={setState}
       />
       {query.isPending ? (
         <Loading />
