@@ -5,8 +5,6 @@ import { LoadMore } from '../../workspace/LoadMore'
 import { useEvents } from '../../workspace/convention/api'
 import '../../workspace/convention/catalogue'
 import '../../workspace/convention/convention.css'
-import { DEFAULT_ZONE } from '../../workspace/convention/display'
-import type { EventSummary } from '../../workspace/convention/types'
 import { EventCard } from './EventCard'
 
 /** /events: the published conventions, upcoming first, open to every visitor. */
@@ -25,7 +23,7 @@ export default function EventsListPage() {
       {events.isSuccess && items.length === 0 ? <Empty title={t('convention.events.empty')} hint={t('convention.public.emptyHint')} /> : null}
       <ul className="conv-list">
         {items.map((e) => (
-          <EventCard key={e.id} event={e} to={`/events/${e.id}`} heading="h2" zone={(e as EventSummary).time_zone ?? DEFAULT_ZONE}>
+          <EventCard key={e.id} event={e} to={`/events/${e.id}`} heading="h2" zone={e.time_zone}>
             <p>{t('convention.public.registered', { count: e.registered_organisations })}</p>
           </EventCard>
         ))}

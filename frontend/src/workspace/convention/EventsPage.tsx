@@ -6,7 +6,7 @@ import { EventCard } from '../../pages/events/EventCard'
 import { LoadMore } from '../LoadMore'
 import { eventQuery, useEvents } from './api'
 import { ConventionFrame } from './ConventionFrame'
-import { DEFAULT_ZONE, oneOf, REGISTRATION_STATES, registrationColor } from './display'
+import { oneOf, REGISTRATION_STATES, registrationColor } from './display'
 import type { ConventionEvent, EventSummary } from './types'
 
 /**
@@ -61,7 +61,6 @@ export default function EventsPage() {
 /** An event with, once its details are read, the organisation's live registration. */
 function RegistrationCard({ summary, detail }: { summary: EventSummary; detail: ConventionEvent | undefined }) {
   const { t } = useTranslation()
-  const zone = detail?.time_zone ?? summary.time_zone ?? DEFAULT_ZONE
   const registration = detail?.my_registration
   const live = registration && registration.state !== 'cancelled' ? registration : null
   return (
@@ -69,7 +68,7 @@ function RegistrationCard({ summary, detail }: { summary: EventSummary; detail: 
       event={summary}
       to={`/workspace/convention/${summary.id}`}
       heading="h3"
-      zone={zone}
+      zone={summary.time_zone}
       showDeadline={!live}
       badge={
         live ? (

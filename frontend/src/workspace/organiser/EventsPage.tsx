@@ -69,11 +69,11 @@ export function EventsPage() {
                   </Table.Td>
                   <Table.Td>
                     {e.starts_at && e.ends_at
-                      ? formatIn(e.starts_at, undefined, i18n.language, { dateStyle: 'medium' })
+                      ? formatIn(e.starts_at, e.time_zone, i18n.language, { dateStyle: 'medium' })
                       : t('organiser.events.noSessions')}
                   </Table.Td>
                   <Table.Td>
-                    {formatIn(e.registration_deadline, undefined, i18n.language)}
+                    {formatIn(e.registration_deadline, e.time_zone, i18n.language)}
                     <div className="organiser-meta">
                       {e.registration_open ? t('organiser.events.open') : t('organiser.events.closed')}
                     </div>
