@@ -1,10 +1,10 @@
 import { Badge, Table } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
-import { Empty, ErrorState, Loading } from '../../components/States'
-import { LoadMore } from '../LoadMore'
+import { Empty } from '../../components/States'
 import { useRegistrations } from './api'
 import { EventFrame } from './EventFrame'
+import { ListTable } from './ListTable'
 import { formatMoney } from './format'
 import { StateFilter, useStateParam } from './StateFilter'
 import { REGISTRATION_STATES, type Registration, type RegistrationState } from './types'
@@ -41,35 +41,24 @@ function RegistrationList({ eventID, zone }: { eventID: string; zone: string }) 
         value={state}
         onChange={setState}
       />
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty title={state ? t('organiser.registrations.emptyState') : t('organiser.registrations.empty')} />
-      ) : (
-        <div className="organiser-scroll" tabIndex={0} role="region" aria-labelledby="registrations-caption">
-          <Table className="organiser-table" striped>
-            <Table.Caption id="registrations-caption">{t('organiser.registrations.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('organiser.registrations.organisation')}</Table.Th>
-                <Table.Th scope="col">{t('organiser.registrations.state')}</Table.Th>
-                <Table.Th scope="col">{t('organiser.registrations.type')}</Table.Th>
-                <Table.Th scope="col">{t('organiser.registrations.fee')}</Table.Th>
-                <Table.Th scope="col">{t('organiser.registrations.payment')}</Table.Th>
-                <Table.Th scope="col">{t('organiser.registrations.delegates')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((r) => (
-                <RegistrationRow key={r.id} registration={r} zone={zone} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
-      <LoadMore query={query} />
+      <ListTable
+        query={query}
+        count={items.length}
+        empty={<Empty title={state ? t('organiser.registrations.emptyState') : t('organiser.registrations.empty')} />}
+        caption={t('organiser.registrations.caption')}
+        columns={[
+          t('organiser.registrations.organisation'),
+          t('organiser.registrations.state'),
+          t('organiser.registrations.type'),
+          t('organiser.registrations.fee'),
+          t('organiser.registrations.payment'),
+          t('organiser.registrations.delegates'),
+        ]}
+      >
+        {items.map((r) => (
+          <RegistrationRow key={r.id} registration={r} zone={zone} />
+        ))}
+      </ListTable>
     </>
   )
 }
