@@ -52,7 +52,15 @@ export function ConfirmAction({ label, title, children, confirmLabel, color = 'b
       <Button color={color} variant={variant} onClick={() => setOpen(true)} loading={pending ?? false} disabled={disabled ?? false}>
         {label}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={title} centered closeButtonProps={{ 'aria-label': t('organiser.close') }}>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={title}
+        centered
+        closeButtonProps={{ 'aria-label': t('organiser.close') }}
+        // Mantine's <header> would be a second banner beside the site's.
+        attributes={{ header: { role: 'none' } }}
+      >
         <div className="organiser-dialog-body">{children}</div>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setOpen(false)}>
