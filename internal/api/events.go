@@ -19,6 +19,7 @@ type EventSummaryBody struct {
 	Name                    string    `json:"name" example:"Rencontres d'affaires de la Grande Région"`
 	Lang                    string    `json:"lang" enum:"fr,de,en,nl" doc:"Language of the name and description"`
 	Venue                   string    `json:"venue" example:"Centre des congrès Robert Schuman, Metz"`
+	TimeZone                string    `json:"time_zone" example:"Europe/Paris" doc:"IANA time zone the event's times are shown in (its venue's)"`
 	StartsAt                time.Time `json:"starts_at" doc:"Start of the first session"`
 	EndsAt                  time.Time `json:"ends_at" doc:"End of the last session"`
 	RegistrationDeadline    time.Time `json:"registration_deadline"`
@@ -105,7 +106,7 @@ type EventBody struct {
 
 func eventSummaryBody(v core.EventView) EventSummaryBody {
 	e := v.Event
-	return EventSummaryBody{ID: e.ID, State: string(e.State), Name: e.Name, Lang: e.Lang, Venue: e.Venue, StartsAt: e.StartsAt(),
+	return EventSummaryBody{ID: e.ID, State: string(e.State), Name: e.Name, Lang: e.Lang, Venue: e.Venue, TimeZone: e.TimeZone, StartsAt: e.StartsAt(),
 		EndsAt: e.EndsAt(), RegistrationDeadline: e.RegistrationDeadline, RegistrationOpen: v.RegistrationOpen,
 		RegisteredOrganisations: e.RegisteredOrganisations}
 }

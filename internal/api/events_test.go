@@ -132,6 +132,17 @@ func TestFreeRegistrationIsConfirmedAtOnce(t *testing.T) {
 	if len(list) != 1 || list[0].(map[string]any)["registration_open"] != true {
 		t.Fatalf("public list: %v", list)
 	}
+	// Each event in its own zone: the list shows its times as the event page does.
+	lux := eventInput()
+	lux["name"], lux["time_zone"] = "Rencontres de Luxembourg", "Europe/Luxembourg"
+	e.publishedEvent(lux)
+	zones := map[string]any{}
+	for _, item := range anon.expect(http.StatusOK, "GET", "/api/v1/events", nil).body["items"].([]any) {
+		zones[item.(map[string]any)["name"].(string)] = item.(map[string]any)["time_zone"]
+	}
+	if zones["Rencontres de Luxembourg"] != "Europe/Luxembourg" || zones["Rencontres d'affaires de test"] != "Europe/Paris" {
+		t.Fatalf("zones in the list: %v", zones)
+	}
 
 	sup := e.newEventMember(domain.OrgSSESupplier)
 	// The buyers' type is not for a supplier.

@@ -78,20 +78,31 @@ func eventVisible(p domain.Principal, e event.Event) bool {
 	return e.State != event.Draft || isOrganiser(p)
 }
 
-// CreateEvent creates a draft event (organisers). Participation types
-// left out default to event.DefaultTypes.
-func (s *Events) CreateEvent(ctx context.Context, actor Actor, p domain.Principal, e event.Event) (EventView, error) {
+// prepareEvent checks that p organises events, then normalizes and
+// validates e as a request body, and sorts its sessions by start. What
+// CreateEvent and UpdateEvent do before their transaction.
+func prepareEvent(p domain.Principal, e event.Event) (event.Event, error) {
 	if err := organiser(p); err != nil {
-		return EventView{}, err
+		return e, err
 	}
 	e = normalizeEvent(e)
 	if err := event.Validate(e, "body").Err(); err != nil {
-		return EventView{}, err
+		return e, err
 	}
 	sortSessions(e.Sessions) // after validation: its errors name the sessions as given
+	return e, nil
+}
+
+// CreateEvent creates a draft event (organisers). Participation types
+// left out default to event.DefaultTypes.
+func (s *Events) CreateEvent(ctx context.Context, actor Actor, p domain.Principal, e event.Event) (EventView, error) {
+	e, err := prepareEvent(p, e)
+	if err != nil {
+		return EventView{}, err
+	}
 	now := s.now()
 	var out event.Event
-	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
+	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
 		var err error
 		e.ID = ""
 		if out, err = tx.SaveEvent(ctx, e, true, true, actor.UserID, now); err != nil {
@@ -109,17 +120,13 @@ func (s *Events) CreateEvent(ctx context.Context, actor Actor, p domain.Principa
 // (organisers). Sessions cannot change once a meeting is scheduled, nor a
 // participation type a registration uses (event.ErrLocked).
 func (s *Events) UpdateEvent(ctx context.Context, actor Actor, p domain.Principal, id string, e event.Event) (EventView, error) {
-	if err := organiser(p); err != nil {
+	e, err := prepareEvent(p, e)
+	if err != nil {
 		return EventView{}, err
 	}
-	e = normalizeEvent(e)
-	if err := event.Validate(e, "body").Err(); err != nil {
-		return EventView{}, err
-	}
-	sortSessions(e.Sessions) // after validation: its errors name the sessions as given
 	now := s.now()
 	var out event.Event
-	err := s.st.WithTx(ctx, func(tx *store.Tx) error {
+	err = s.st.WithTx(ctx, func(tx *store.Tx) error {
 		before, err := tx.LockEvent(ctx, id)
 		if err != nil {
 			return err

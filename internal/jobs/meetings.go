@@ -28,11 +28,7 @@ type ExpireMeetingRequestsWorker struct {
 
 // Work expires what is due.
 func (w *ExpireMeetingRequestsWorker) Work(ctx context.Context, _ *river.Job[ExpireMeetingRequestsArgs]) error {
-	n, err := w.Meetings.ExpireMeetingRequests(ctx)
-	if n > 0 {
-		w.Log.InfoContext(ctx, "meeting requests expired", "count", n)
-	}
-	return err
+	return runAndLogCount(ctx, w.Log, "meeting requests expired", "count", w.Meetings.ExpireMeetingRequests)
 }
 
 // AskMeetingOutcomesArgs asks for the delegates of conventions that are
@@ -52,11 +48,7 @@ type AskMeetingOutcomesWorker struct {
 
 // Work asks what is due.
 func (w *AskMeetingOutcomesWorker) Work(ctx context.Context, _ *river.Job[AskMeetingOutcomesArgs]) error {
-	n, err := w.Meetings.AskOutcomes(ctx)
-	if n > 0 {
-		w.Log.InfoContext(ctx, "meeting outcomes asked", "emails", n)
-	}
-	return err
+	return runAndLogCount(ctx, w.Log, "meeting outcomes asked", "emails", w.Meetings.AskOutcomes)
 }
 
 // meetingJobs registers the convention's periodic meeting jobs, run every
@@ -79,12 +71,8 @@ func addMeetingJobs(workers *river.Workers, log *slog.Logger, interval time.Dura
 		return m, nil, err
 	}
 	return m, []*river.PeriodicJob{
-		river.NewPeriodicJob(river.PeriodicInterval(interval),
-			func() (river.JobArgs, *river.InsertOpts) { return ExpireMeetingRequestsArgs{}, nil },
-			&river.PeriodicJobOpts{RunOnStart: true, ID: "expire_meeting_requests"}),
-		river.NewPeriodicJob(river.PeriodicInterval(interval),
-			func() (river.JobArgs, *river.InsertOpts) { return AskMeetingOutcomesArgs{}, nil },
-			&river.PeriodicJobOpts{RunOnStart: true, ID: "ask_meeting_outcomes"}),
+		everyIntervalAndOnStart(interval, ExpireMeetingRequestsArgs{}, "expire_meeting_requests"),
+		everyIntervalAndOnStart(interval, AskMeetingOutcomesArgs{}, "ask_meeting_outcomes"),
 	}, nil
 }
 

@@ -27,11 +27,7 @@ type NotificationDigestWorker struct {
 
 // Work queues the digests.
 func (w *NotificationDigestWorker) Work(ctx context.Context, _ *river.Job[NotificationDigestArgs]) error {
-	n, err := w.Notes.SendDigests(ctx)
-	if n > 0 {
-		w.Log.InfoContext(ctx, "notification digests queued", "digests", n)
-	}
-	return err
+	return runAndLogCount(ctx, w.Log, "notification digests queued", "digests", w.Notes.SendDigests)
 }
 
 // DigestHourUTC is when the daily digests go out: 06:00 UTC is 07:00 or

@@ -4460,6 +4460,11 @@ export interface components {
             starts_at: string;
             /** @enum {string} */
             state: "draft" | "published" | "cancelled";
+            /**
+             * @description IANA time zone the event's times are shown in (its venue's)
+             * @example Europe/Paris
+             */
+            time_zone: string;
             /** @example Centre des congrès Robert Schuman, Metz */
             venue: string;
         };

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"passerelle/internal/billing"
+	"passerelle/internal/testshared"
 )
 
 // Test credentials: stripe-mock accepts any key that looks like a test-mode
@@ -70,7 +71,7 @@ func NewClient(tb testing.TB) *billing.Client {
 type mockProcess struct {
 	cmd    *exec.Cmd
 	exited chan struct{} // closed when cmd.Wait returns
-	log    *os.File
+	log    *testshared.ProcessLog
 	url    string
 }
 
@@ -85,17 +86,15 @@ func startMock(bin string, timeout time.Duration) (*mockProcess, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Its log goes to an unlinked temporary file: nothing is left on disk,
-	// and its end explains a failed start.
-	log, err := os.CreateTemp("", "stripe-mock-log-")
+	// Its log's end explains a failed start.
+	log, err := testshared.NewProcessLog("stripe-mock-log-")
 	if err != nil {
 		return nil, err
 	}
-	_ = os.Remove(log.Name())
 	// Never -strict-version-check: stripe-mock's spec is newer than the API
 	// version stripe-go v76 pins, and every call would fail.
 	cmd := exec.Command(bin, "-http-addr", httpAddr, "-https-addr", httpsAddr)
-	cmd.Stdout, cmd.Stderr = log, log
+	cmd.Stdout, cmd.Stderr = log.File(), log.File()
 	setParentDeathSignal(cmd)
 	if err := cmd.Start(); err != nil {
 		log.Close()
@@ -122,7 +121,7 @@ func (p *mockProcess) waitReady(timeout time.Duration) error {
 	for {
 		select {
 		case <-p.exited:
-			return fmt.Errorf("stripe-mock exited: %s", p.tail())
+			return fmt.Errorf("stripe-mock exited: %s", p.log)
 		default:
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
@@ -140,7 +139,7 @@ func (p *mockProcess) waitReady(timeout time.Duration) error {
 			}
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("stripe-mock not ready after %s: %s", timeout, p.tail())
+			return fmt.Errorf("stripe-mock not ready after %s: %s", timeout, p.log)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -156,22 +155,6 @@ func (p *mockProcess) stop() {
 		<-p.exited
 	}
 	p.log.Close()
-}
-
-// tail returns the end of stripe-mock's log.
-func (p *mockProcess) tail() string {
-	const keep = 4 << 10
-	info, err := p.log.Stat()
-	if err != nil {
-		return err.Error()
-	}
-	start := max(info.Size()-keep, 0)
-	buf := make([]byte, info.Size()-start)
-	n, _ := p.log.ReadAt(buf, start)
-	if n == 0 {
-		return "(no output)"
-	}
-	return string(buf[:n])
 }
 
 // freeAddr asks the kernel for a free loopback port.

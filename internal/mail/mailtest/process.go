@@ -5,18 +5,19 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"os"
 	"os/exec"
 	"strconv"
 	"syscall"
 	"time"
+
+	"passerelle/internal/testshared"
 )
 
 // process is a Mailpit child process and the TLS relays in front of it.
 type process struct {
 	cmd    *exec.Cmd
 	exited chan struct{} // closed when cmd.Wait returns
-	output *output
+	output *testshared.ProcessLog
 	relays []*tlsRelay
 }
 
@@ -80,14 +81,15 @@ func runMailpit(bin string, srv *Server, smtpAddr, httpAddr, database string, ti
 		args = append(args, "--database", database)
 	}
 	cmd := exec.Command(bin, args...)
-	out, err := newOutput()
+	// Its log's end explains a failed start.
+	out, err := testshared.NewProcessLog("mailtest-log-")
 	if err != nil {
 		return nil, err
 	}
-	cmd.Stdout, cmd.Stderr = out.file, out.file
+	cmd.Stdout, cmd.Stderr = out.File(), out.File()
 	setParentDeathSignal(cmd)
 	if err := cmd.Start(); err != nil {
-		out.file.Close()
+		out.Close()
 		return nil, fmt.Errorf("start %s: %w", bin, err)
 	}
 	p := &process{cmd: cmd, exited: make(chan struct{}), output: out}
@@ -157,7 +159,7 @@ func (p *process) stop() {
 		_ = p.cmd.Process.Kill()
 		<-p.exited
 	}
-	p.output.file.Close()
+	p.output.Close()
 }
 
 // freePort asks the kernel for a free loopback port. Another process may
@@ -169,37 +171,4 @@ func freePort() (int, error) {
 	}
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port, nil
-}
-
-// output is where Mailpit writes its log: an unlinked temporary file, not
-// a pipe. If the test binary dies, Mailpit's goodbye to a pipe with no
-// reader would kill it with SIGPIPE before it deletes its database; and an
-// unlinked file leaves nothing on disk, whatever happens.
-type output struct {
-	file *os.File
-}
-
-func newOutput() (*output, error) {
-	f, err := os.CreateTemp("", "mailtest-log-")
-	if err != nil {
-		return nil, err
-	}
-	_ = os.Remove(f.Name())
-	return &output{file: f}, nil
-}
-
-// String returns the end of the log, for error messages.
-func (o *output) String() string {
-	const keep = 8 << 10
-	info, err := o.file.Stat()
-	if err != nil {
-		return err.Error()
-	}
-	start := max(info.Size()-keep, 0)
-	buf := make([]byte, info.Size()-start)
-	n, _ := o.file.ReadAt(buf, start) // ReadAt leaves the offset Mailpit writes at alone
-	if n == 0 {
-		return "(no output)"
-	}
-	return string(buf[:n])
 }

@@ -95,7 +95,8 @@ export default function EventPage() {
           ))}
         </ul>
       </section>
-      <section aria-labelledby="ev-types">
+      {/* Not a landmark itself: the table's scrolling region below is the one, named by this heading. */}
+      <section>
         <h2 id="ev-types">{t('convention.public.types')}</h2>
         <div className="conv-table-wrap" tabIndex={0} role="region" aria-labelledby="ev-types">
           <table className="conv-table">

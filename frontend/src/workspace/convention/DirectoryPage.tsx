@@ -130,7 +130,7 @@ function Participants({ eventID, onAsk }: { eventID: string; onAsk: (to: Directo
   const [typed, setTyped] = useState<DirectoryFilters>({ q: '', country: '', kind: '' })
   const [filters, setFilters] = useState<DirectoryFilters>(typed)
   const directory = useDirectory(eventID, filters)
-  const items = directory.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = directory.items
   return (
     <section aria-labelledby="conv-participants">
       <h2 id="conv-participants">{t('convention.directory.participants')}</h2>

@@ -1,13 +1,12 @@
 import { Badge } from '@mantine/core'
 import { useQueries } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
 import { Empty, ErrorState, Loading } from '../../components/States'
+import { EventCard } from '../../pages/events/EventCard'
 import { LoadMore } from '../LoadMore'
 import { eventQuery, useEvents } from './api'
 import { ConventionFrame } from './ConventionFrame'
-import { DEFAULT_ZONE, oneOf, REGISTRATION_STATES, registrationColor } from './display'
-import { formatEventDateTime, formatEventDates } from './time'
+import { oneOf, REGISTRATION_STATES, registrationColor } from './display'
 import type { ConventionEvent, EventSummary } from './types'
 
 /**
@@ -18,7 +17,7 @@ import type { ConventionEvent, EventSummary } from './types'
 export default function EventsPage() {
   const { t } = useTranslation()
   const events = useEvents()
-  const items = events.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = events.items
   const details = useQueries({
     queries: items.map((e) => eventQuery(e.id)),
   })
@@ -39,7 +38,7 @@ export default function EventsPage() {
           <h2 id="conv-mine">{t('convention.events.mine')}</h2>
           <ul className="conv-list">
             {mine.map((e) => (
-              <EventCard key={e.id} summary={e} detail={detailOf(e.id)} />
+              <RegistrationCard key={e.id} summary={e} detail={detailOf(e.id)} />
             ))}
           </ul>
         </section>
@@ -49,7 +48,7 @@ export default function EventsPage() {
           <h2 id="conv-others">{t('convention.events.others')}</h2>
           <ul className="conv-list">
             {others.map((e) => (
-              <EventCard key={e.id} summary={e} detail={detailOf(e.id)} />
+              <RegistrationCard key={e.id} summary={e} detail={detailOf(e.id)} />
             ))}
           </ul>
         </section>
@@ -59,49 +58,31 @@ export default function EventsPage() {
   )
 }
 
-function EventCard({ summary, detail }: { summary: EventSummary; detail: ConventionEvent | undefined }) {
-  const { t, i18n } = useTranslation()
-  const ui = i18n.resolvedLanguage ?? 'en'
-  const zone = detail?.time_zone ?? summary.time_zone ?? DEFAULT_ZONE
+/** An event with, once its details are read, the organisation's live registration. */
+function RegistrationCard({ summary, detail }: { summary: EventSummary; detail: ConventionEvent | undefined }) {
+  const { t } = useTranslation()
   const registration = detail?.my_registration
   const live = registration && registration.state !== 'cancelled' ? registration : null
   return (
-    <li className="conv-card">
-      <h3>
-        <Link to={`/workspace/convention/${summary.id}`} lang={summary.lang}>
-          {summary.name}
-        </Link>
-      </h3>
-      <div className="conv-meta">
-        <span>{formatEventDates(summary.starts_at, summary.ends_at, ui, zone)}</span>
-        <span lang={summary.lang}>{summary.venue}</span>
-        {summary.state === 'cancelled' ? (
-          <Badge variant="light" color="red">
-            {t('convention.eventState.cancelled')}
-          </Badge>
-        ) : summary.registration_open ? (
-          <Badge variant="light" color="green">
-            {t('convention.events.open')}
-          </Badge>
-        ) : (
-          <Badge variant="light" color="gray">
-            {t('convention.events.closed')}
-          </Badge>
-        )}
-        {live ? (
+    <EventCard
+      event={summary}
+      to={`/workspace/convention/${summary.id}`}
+      heading="h3"
+      zone={summary.time_zone}
+      showDeadline={!live}
+      badge={
+        live ? (
           <Badge variant="outline" color={registrationColor(live.state)}>
             {t(`convention.registrationState.${oneOf(live.state, REGISTRATION_STATES, 'pending_payment')}`)}
           </Badge>
-        ) : null}
-      </div>
-      {summary.registration_open && !live ? (
-        <p>{t('convention.events.deadline', { date: formatEventDateTime(summary.registration_deadline, ui, zone) })}</p>
-      ) : null}
+        ) : null
+      }
+    >
       {live ? (
         <p>
           {t('convention.events.registeredAs', { type: live.participation_type_name, count: live.delegates?.length ?? 0 })}
         </p>
       ) : null}
-    </li>
+    </EventCard>
   )
 }

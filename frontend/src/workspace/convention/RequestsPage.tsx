@@ -60,7 +60,7 @@ export default function RequestsPage() {
 function RequestList({ event, box }: { event: ConventionEvent; box: Box }) {
   const { t } = useTranslation()
   const requests = useRequests(event.id, box)
-  const items = requests.data?.pages.flatMap((p) => p.items ?? []) ?? []
+  const items = requests.items
   return (
     <>
       {requests.isPending ? <Loading /> : null}

@@ -1,5 +1,6 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { ApiError, api, unwrap } from '../../api/client'
+import { useCursorList } from '../../api/cursorList'
 import type { DelegateInput } from './types'
 
 /** The body of PUT …/meetings/{meetingID}/outcome. */
@@ -11,19 +12,17 @@ export interface OutcomeInput {
 }
 
 /** The cursor of a page to ask for ("" for the first: not sent). */
-const cursor = (pageParam: string) => (pageParam ? { cursor: pageParam } : {})
+const cursorParam = (cursor: string) => (cursor ? { cursor } : {})
 
 /**
  * Published events (upcoming first), a page at a time: asked for by state,
  * as the API lists organisers' drafts too by default.
  */
 export function useEvents() {
-  return useInfiniteQuery({
+  return useCursorList({
     queryKey: ['convention', 'events'],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
-      unwrap(await api.GET('/api/v1/events', { params: { query: { state: 'published', limit: 20, ...cursor(pageParam) } } })),
-    getNextPageParam: (page) => page.next_cursor || undefined,
+    fetchPage: async (cursor, signal) =>
+      unwrap(await api.GET('/api/v1/events', { params: { query: { state: 'published', limit: 20, ...cursorParam(cursor) } }, signal })),
   })
 }
 
@@ -142,25 +141,24 @@ export interface DirectoryFilters {
 }
 
 export function useDirectory(eventID: string, filters: DirectoryFilters) {
-  return useInfiniteQuery({
+  return useCursorList({
     queryKey: ['convention', 'directory', eventID, filters],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor, signal) =>
       unwrap(
         await api.GET('/api/v1/events/{eventID}/delegates', {
           params: {
             path: { eventID },
             query: {
               limit: 30,
-              ...cursor(pageParam),
+              ...cursorParam(cursor),
               ...(filters.q ? { q: filters.q } : {}),
               ...(filters.country ? { country: filters.country } : {}),
               ...(filters.kind ? { kind: filters.kind } : {}),
             },
           },
+          signal,
         }),
       ),
-    getNextPageParam: (page) => page.next_cursor || undefined,
   })
 }
 
@@ -197,16 +195,15 @@ export function useRequestMeeting(eventID: string) {
 }
 
 export function useRequests(eventID: string, box: 'incoming' | 'outgoing') {
-  return useInfiniteQuery({
+  return useCursorList({
     queryKey: ['convention', 'requests', eventID, box],
-    initialPageParam: '',
-    queryFn: async ({ pageParam }) =>
+    fetchPage: async (cursor, signal) =>
       unwrap(
         await api.GET('/api/v1/events/{eventID}/meeting-requests', {
-          params: { path: { eventID }, query: { box, limit: 30, ...cursor(pageParam) } },
+          params: { path: { eventID }, query: { box, limit: 30, ...cursorParam(cursor) } },
+          signal,
         }),
       ),
-    getNextPageParam: (page) => page.next_cursor || undefined,
   })
 }
 

@@ -1,8 +1,5 @@
 import { formatMoney } from '../../components/format'
 
-/** The zone the database defaults to, for an event listed without its own. */
-export const DEFAULT_ZONE = 'Europe/Paris'
-
 /** A badge colour by registration state. */
 export function registrationColor(state: string): string {
   return state === 'confirmed' ? 'green' : state === 'pending_payment' ? 'orange' : 'gray'

@@ -6,8 +6,8 @@ export type Span = Schemas['WindowBody']
 
 export type Lang = 'fr' | 'de' | 'en' | 'nl'
 
-/** An event in lists (its zone when the API gives it: the list's items do not). */
-export type EventSummary = Schemas['EventSummaryBody'] & { time_zone?: string }
+/** An event in lists. */
+export type EventSummary = Schemas['EventSummaryBody']
 export type Session = Schemas['EventSessionBody']
 export type ParticipationType = Schemas['ParticipationTypeBody']
 /** An event with its sessions, types and, for a member, the organisation's registration. */

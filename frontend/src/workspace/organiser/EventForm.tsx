@@ -16,7 +16,8 @@ import {
   type SessionValues,
   type TypeValues,
 } from './eventForm'
-import { TimeZoneField, WallTimeField } from './fields'
+import { DateTimeField } from '../DateTimeField'
+import { TimeZoneField } from './fields'
 import { FOR_KINDS, LANGS, type EventInput, type Lang } from './types'
 
 interface Props {
@@ -162,7 +163,7 @@ export function EventForm({ initial, onSubmit, pending, error, submitLabel, onDi
                 required
               />
             </div>
-            <WallTimeField
+            <DateTimeField
               legend={t('organiser.form.deadline')}
               description={t('organiser.form.deadlineHint')}
               name="registration_deadline"
@@ -170,7 +171,7 @@ export function EventForm({ initial, onSubmit, pending, error, submitLabel, onDi
               onChange={set('registrationDeadline', 'registration_deadline')}
               error={err('registration_deadline')}
             />
-            <WallTimeField
+            <DateTimeField
               legend={t('organiser.form.cutoff')}
               description={t('organiser.form.cutoffHint')}
               name="cancellation_cutoff"

@@ -1,20 +1,14 @@
-import { Badge, NativeSelect, Table } from '@mantine/core'
+import { Badge, Table } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { useParams, useSearchParams } from 'react-router'
-import { Empty, ErrorState, Loading, PageError } from '../../components/States'
-import { usePageTitle } from '../../components/usePageTitle'
-import { LoadMore } from '../LoadMore'
-import { useEvent, useRegistrations } from './api'
-import { EventNav } from './EventNav'
+import { useParams } from 'react-router'
+import { Empty } from '../../components/States'
+import { useRegistrations } from './api'
+import { EventFrame } from './EventFrame'
+import { ListTable } from './ListTable'
 import { formatMoney } from './format'
+import { StateFilter, useStateParam } from './StateFilter'
 import { REGISTRATION_STATES, type Registration, type RegistrationState } from './types'
 import { formatIn } from './zoned'
-
-/** The state filter read from the address (?state=confirmed), '' for all. */
-export function registrationFilter(params: URLSearchParams): RegistrationState | '' {
-  const s = params.get('state') ?? ''
-  return (REGISTRATION_STATES as string[]).includes(s) ? (s as RegistrationState) : ''
-}
 
 const STATE_COLORS: Record<RegistrationState, string> = { pending_payment: 'orange', confirmed: 'green', cancelled: 'gray' }
 
@@ -22,72 +16,49 @@ const STATE_COLORS: Record<RegistrationState, string> = { pending_payment: 'oran
 export function RegistrationsPage() {
   const { eventID = '' } = useParams()
   const { t } = useTranslation()
-  const event = useEvent(eventID)
-  const title = event.data ? t('organiser.registrations.title', { name: event.data.name }) : t('organiser.eventNav.registrations')
-  usePageTitle(title)
-  if (event.isPending) return <Loading />
-  if (event.isError) return <PageError error={event.error} onRetry={() => void event.refetch()} />
   return (
-    <>
-      <h1>{title}</h1>
-      <EventNav eventID={eventID} />
-      <RegistrationList eventID={eventID} zone={event.data.time_zone} />
-    </>
+    <EventFrame
+      eventID={eventID}
+      title={(event) => (event ? t('organiser.registrations.title', { name: event.name }) : t('organiser.eventNav.registrations'))}
+    >
+      {(event) => <RegistrationList eventID={eventID} zone={event.time_zone} />}
+    </EventFrame>
   )
 }
 
 function RegistrationList({ eventID, zone }: { eventID: string; zone: string }) {
   const { t } = useTranslation()
-  const [params, setParams] = useSearchParams()
-  const state = registrationFilter(params)
+  const [state, setState] = useStateParam(REGISTRATION_STATES)
   const query = useRegistrations(eventID, state)
   const items = query.items
   return (
     <>
-      <NativeSelect
-        className="organiser-filter"
+      <StateFilter
         label={t('organiser.registrations.filter')}
+        allLabel={t('organiser.registrations.allStates')}
+        states={REGISTRATION_STATES}
+        stateLabel={(s) => t(`organiser.registrationState.${s}`)}
         value={state}
-        onChange={(e) => {
-          const next = new URLSearchParams(params)
-          if (e.currentTarget.value) next.set('state', e.currentTarget.value)
-          else next.delete('state')
-          setParams(next, { replace: true })
-        }}
-        data={[
-          { value: '', label: t('organiser.registrations.allStates') },
-          ...REGISTRATION_STATES.map((s) => ({ value: s, label: t(`organiser.registrationState.${s}`) })),
-        ]}
+        onChange={setState}
       />
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : items.length === 0 ? (
-        <Empty title={state ? t('organiser.registrations.emptyState') : t('organiser.registrations.empty')} />
-      ) : (
-        <div className="organiser-scroll" tabIndex={0} role="region" aria-labelledby="registrations-caption">
-          <Table className="organiser-table" striped>
-            <Table.Caption id="registrations-caption">{t('organiser.registrations.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('organiser.registrations.organisation')}</Table.Th>
-                <Table.Th scope="col">{t('organiser.registrations.state')}</Table.Th>
-                <Table.Th scope="col">{t('organiser.registrations.type')}</Table.Th>
-                <Table.Th scope="col">{t('organiser.registrations.fee')}</Table.Th>
-                <Table.Th scope="col">{t('organiser.registrations.payment')}</Table.Th>
-                <Table.Th scope="col">{t('organiser.registrations.delegates')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((r) => (
-                <RegistrationRow key={r.id} registration={r} zone={zone} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </div>
-      )}
-      <LoadMore query={query} />
+      <ListTable
+        query={query}
+        count={items.length}
+        empty={<Empty title={state ? t('organiser.registrations.emptyState') : t('organiser.registrations.empty')} />}
+        caption={t('organiser.registrations.caption')}
+        columns={[
+          t('organiser.registrations.organisation'),
+          t('organiser.registrations.state'),
+          t('organiser.registrations.type'),
+          t('organiser.registrations.fee'),
+          t('organiser.registrations.payment'),
+          t('organiser.registrations.delegates'),
+        ]}
+      >
+        {items.map((r) => (
+          <RegistrationRow key={r.id} registration={r} zone={zone} />
+        ))}
+      </ListTable>
     </>
   )
 }

@@ -2,12 +2,11 @@ import { Alert, Button, Group, Table } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
-import { ErrorState, Loading, PageError } from '../../components/States'
-import { usePageTitle } from '../../components/usePageTitle'
+import { ErrorState, Loading } from '../../components/States'
 import { serverMessage } from '../forms'
-import { useAcceptedRequests, useEvent, useRunScheduler, useScheduleRun, useSendAgendas } from './api'
+import { useAcceptedRequests, useRunScheduler, useScheduleRun, useSendAgendas } from './api'
 import { ConfirmAction } from './fields'
-import { EventNav } from './EventNav'
+import { EventFrame } from './EventFrame'
 import { formatPercent } from './format'
 import { reasonCounts } from './grid'
 import { MeetingsGrid } from './MeetingsGrid'
@@ -19,20 +18,17 @@ import { formatIn } from './zoned'
 export function SchedulePage() {
   const { eventID = '' } = useParams()
   const { t } = useTranslation()
-  const event = useEvent(eventID)
-  const title = event.data ? t('organiser.schedule.title', { name: event.data.name }) : t('organiser.eventNav.schedule')
-  usePageTitle(title)
-  if (event.isPending) return <Loading />
-  if (event.isError) return <PageError error={event.error} onRetry={() => void event.refetch()} />
   return (
-    <>
-      <h1>{title}</h1>
-      <EventNav eventID={eventID} />
-      <RunSection event={event.data} />
-      <MeetingsGrid event={event.data} />
-      <TablePlanSection event={event.data} />
-      <AgendasSection event={event.data} />
-    </>
+    <EventFrame eventID={eventID} title={(event) => (event ? t('organiser.schedule.title', { name: event.name }) : t('organiser.eventNav.schedule'))}>
+      {(event) => (
+        <>
+          <RunSection event={event} />
+          <MeetingsGrid event={event} />
+          <TablePlanSection event={event} />
+          <AgendasSection event={event} />
+        </>
+      )}
+    </EventFrame>
   )
 }
 

@@ -1,64 +1,7 @@
-import { Button, Group, Modal, NativeSelect, TextInput } from '@mantine/core'
-import { useId, useState, type ReactNode } from 'react'
+import { Button, Group, Modal, NativeSelect } from '@mantine/core'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { OTHER_ZONES, REGION_ZONES } from './zoned'
-import type { WallTime } from './zoned'
-
-interface WallTimeProps {
-  legend: string
-  value: WallTime
-  onChange: (value: WallTime) => void
-  error?: string | undefined
-  /** The fields' names: <name>-date, <name>-time. */
-  name: string
-  description?: string
-}
-
-/** A date and a time in the event's zone, as two native fields with one error for both. */
-export function WallTimeField({ legend, value, onChange, error, name, description }: WallTimeProps) {
-  const { t } = useTranslation()
-  const id = useId()
-  const errorID = `${id}-error`
-  const descriptionID = `${id}-description`
-  const describedBy = [description ? descriptionID : '', error ? errorID : ''].filter(Boolean).join(' ') || undefined
-  return (
-    <fieldset className="organiser-fieldset" aria-describedby={describedBy}>
-      <legend>{legend}</legend>
-      {description ? (
-        <p id={descriptionID} className="organiser-hint">
-          {description}
-        </p>
-      ) : null}
-      <div className="organiser-row">
-        <TextInput
-          type="date"
-          name={`${name}-date`}
-          label={t('organiser.form.date')}
-          value={value.date}
-          onChange={(e) => onChange({ ...value, date: e.currentTarget.value })}
-          required
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorID : undefined}
-        />
-        <TextInput
-          type="time"
-          name={`${name}-time`}
-          label={t('organiser.form.time')}
-          value={value.time}
-          onChange={(e) => onChange({ ...value, time: e.currentTarget.value })}
-          required
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorID : undefined}
-        />
-      </div>
-      {error ? (
-        <p id={errorID} className="organiser-error">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
-  )
-}
 
 /** The IANA zones offered: the Grande Région's, a few others, and the event's own if it is none of them. */
 export function zoneOptions(current: string, labels: { region: string; other: string }) {
@@ -109,7 +52,15 @@ export function ConfirmAction({ label, title, children, confirmLabel, color = 'b
       <Button color={color} variant={variant} onClick={() => setOpen(true)} loading={pending ?? false} disabled={disabled ?? false}>
         {label}
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={title} centered closeButtonProps={{ 'aria-label': t('organiser.close') }}>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={title}
+        centered
+        closeButtonProps={{ 'aria-label': t('organiser.close') }}
+        // Mantine's <header> would be a second banner beside the site's.
+        attributes={{ header: { role: 'none' } }}
+      >
         <div className="organiser-dialog-body">{children}</div>
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={() => setOpen(false)}>

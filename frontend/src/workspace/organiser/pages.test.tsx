@@ -208,12 +208,13 @@ describe('schedule page', { timeout: 30_000 }, () => {
 })
 
 describe('events and registrations lists', { timeout: 30_000 }, () => {
-  const summary = (id: string, name: string, state = 'published') => ({
+  const summary = (id: string, name: string, state = 'published', time_zone = 'Europe/Paris') => ({
     id,
     name,
     state,
     lang: 'fr',
     venue: 'Metz',
+    time_zone,
     starts_at: '2027-01-14T13:00:00Z',
     ends_at: '2027-01-14T17:00:00Z',
     registration_deadline: '2027-01-13T11:00:00Z',
@@ -248,7 +249,7 @@ describe('events and registrations lists', { timeout: 30_000 }, () => {
         url.searchParams.get('state') === 'cancelled'
           ? { body: { items: [], next_cursor: '' } }
           : url.searchParams.get('cursor') === 'c2'
-            ? { body: { items: [summary('e2', 'Salon de Sarrebruck', 'draft')], next_cursor: '' } }
+            ? { body: { items: [summary('e2', 'Salon de Sarrebruck', 'draft', 'America/New_York')], next_cursor: '' } }
             : { body: { items: [summary('e1', 'Rencontres 2027')], next_cursor: 'c2' } },
       'GET /api/v1/events/e1': () => ({ body: event }),
       'GET /api/v1/events/e1/registrations': (url) =>
@@ -265,6 +266,10 @@ describe('events and registrations lists', { timeout: 30_000 }, () => {
     expect(await screen.findByRole('link', { name: 'Salon de Sarrebruck' })).toBeTruthy()
     expect(screen.queryByRole('button', { name: 'Load more' })).toBeNull()
     expect(sent('GET', '/api/v1/events').at(-1)?.url.searchParams.get('cursor')).toBe('c2')
+    // Each event's deadline (11:00 UTC) in its own zone, whatever the computer's.
+    const rowOf = (name: string) => screen.getByRole('link', { name }).closest('tr')!
+    expect(within(rowOf('Rencontres 2027')).getByText(/^Jan 13, 2027, 12:00\sPM$/)).toBeTruthy()
+    expect(within(rowOf('Salon de Sarrebruck')).getByText(/^Jan 13, 2027, 6:00\sAM$/)).toBeTruthy()
     fireEvent.change(screen.getByRole('combobox', { name: en.events.filter }), { target: { value: 'cancelled' } })
     expect(await screen.findByText(en.events.empty)).toBeTruthy()
   })

@@ -9,8 +9,8 @@ import { SUPPORTED_LANGUAGES } from '../../../i18n'
 import { fieldError, rules, serverFieldErrors, serverMessage } from '../../forms'
 import type { Tender } from '../api'
 import { deadlineProblem, fromParts, partsIn, toParts, type DateTimeParts } from '../deadlines'
-import { DeadlineField } from './DeadlineField'
 import type { TenderKind } from './KindStep'
+import { DateTimeField } from '../../DateTimeField'
 import { FormProblem } from '../../FormProblem'
 
 type Language = (typeof SUPPORTED_LANGUAGES)[number]
@@ -362,7 +362,7 @@ function DeadlineFieldRow({
   const { t } = useTranslation()
   return (
     <>
-      <DeadlineField
+      <DateTimeField
         name="responses-deadline"
         legend={t('buyer.wizard.general.responsesDeadline')}
         value={values.responses}
@@ -370,7 +370,7 @@ function DeadlineFieldRow({
         onBlur={touch('responses_deadline')}
         error={show('responses_deadline')}
       />
-      <DeadlineField
+      <DateTimeField
         name="questions-deadline"
         legend={t('buyer.wizard.general.questionsDeadline')}
         value={values.questions}
