@@ -231,3 +231,46 @@ func strs(v any) []string {
 	}
 	return out
 }
+
+// A suspended supplier is not named in open data: the award stays (its
+// lot, status, date and amount) without its supplier, and the supplier is
+// no party.
+func TestOCDSSuspendedSupplierIsNotNamed(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	w := newOpenDataWorld(t, e)
+	c := e.client()
+	ctx := context.Background()
+	if _, err := e.db.Pool.Exec(ctx, "INSERT INTO organisation_identifiers (organisation_id, kind, value) VALUES ($1, 'fr_siren', '552100554')",
+		w.supplier.ID); err != nil {
+		t.Fatal(err)
+	}
+	named := c.expect(http.StatusOK, "GET", "/api/v1/ocds/tenders/"+w.awarded.ID, nil)
+	if !strings.Contains(named.raw, w.supplier.LegalName) || !strings.Contains(named.raw, "552100554") {
+		t.Fatalf("the active supplier is not named: %s", named.raw)
+	}
+	if _, err := e.db.Pool.Exec(ctx, "UPDATE organisations SET status = 'suspended' WHERE id = $1", w.supplier.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/api/v1/ocds/tenders/" + w.awarded.ID, "/api/v1/ocds/releases"} {
+		r := c.expect(http.StatusOK, "GET", path, nil)
+		ocdstest.Valid(t, []byte(r.raw))
+		for _, leak := range []string{w.supplier.ID, w.supplier.LegalName, "552100554"} {
+			if strings.Contains(r.raw, leak) {
+				t.Errorf("%s names the suspended supplier (%s)", path, leak)
+			}
+		}
+		var rel map[string]any
+		for _, x := range r.body["releases"].([]any) {
+			if x.(map[string]any)["tender"].(map[string]any)["id"] == w.awarded.ID {
+				rel = x.(map[string]any)
+			}
+		}
+		if rel == nil {
+			t.Fatalf("%s: no release of the awarded tender", path)
+		}
+		won := rel["awards"].([]any)[0].(map[string]any)
+		if won["status"] != "active" || won["relatedLots"].([]any)[0] != w.awarded.Lots[0].ID || won["suppliers"] != nil {
+			t.Errorf("%s: award of the suspended supplier = %v", path, won)
+		}
+	}
+}

@@ -152,6 +152,12 @@ func (o *OpenData) releases(ctx context.Context, page []store.ReleasedTender) ([
 			if err != nil {
 				return nil, err
 			}
+			// A suspended supplier is hidden from the public (its profile
+			// and listings are), in open data too: the award stays, without
+			// its supplier.
+			if s.Status != domain.OrgActive {
+				continue
+			}
 			src.Suppliers[s.ID] = s
 		}
 		out = append(out, ocds.BuildRelease(o.cfg.OCIDPrefix, src))
