@@ -30,8 +30,9 @@ const DefaultOCIDPrefix = "ocds-passerelle"
 // OpenData publishes the public tenders as OCDS release packages and the
 // public statistics. Everything it reads is already public: tenders past
 // moderation of active buyers, their lots and clauses, their recorded
-// outcomes, the buyers (unless anonymous) and the winning suppliers;
-// responses and drafts never.
+// outcomes (with their amounts for public buyers' tenders only), the
+// buyers (unless anonymous) and the active winning suppliers; responses
+// and drafts never.
 type OpenData struct {
 	st    *store.Store
 	now   Clock
@@ -132,13 +133,16 @@ func (o *OpenData) releases(ctx context.Context, page []store.ReleasedTender) ([
 	}
 	out := make([]ocds.Release, 0, len(page))
 	for _, rt := range page {
-		src := ocds.Source{Tender: rt.Tender, ReleasedAt: rt.ReleasedAt, Suppliers: map[string]domain.Organisation{}}
+		b, err := org(rt.Tender.OrganisationID)
+		if err != nil {
+			return nil, err
+		}
+		// Award amounts are published for public buyers' tenders (public
+		// procurement is transparent), never for private companies'.
+		src := ocds.Source{Tender: rt.Tender, ReleasedAt: rt.ReleasedAt, Suppliers: map[string]domain.Organisation{},
+			AwardAmounts: b.Kind == domain.OrgPublicBuyer}
 		// An anonymous buyer stays hidden from the public, in open data too.
 		if !rt.Tender.BuyerAnonymous {
-			b, err := org(rt.Tender.OrganisationID)
-			if err != nil {
-				return nil, err
-			}
 			src.Buyer = &b
 		}
 		for _, l := range rt.Tender.Lots {

@@ -56,6 +56,7 @@ func sample() ocds.Source {
 			Identifiers: []domain.LegalIdentifier{{Kind: legalid.FRSIRET, Value: "21570463900019"}}},
 		Suppliers: map[string]domain.Organisation{"sup1": {ID: "sup1", LegalName: "ESAT du Saulnois", Country: "FR",
 			Identifiers: []domain.LegalIdentifier{{Kind: legalid.FRVAT, Value: "FR12345678901"}, {Kind: legalid.FRSIREN, Value: "123456789"}}}},
+		AwardAmounts: true,
 	}
 }
 
@@ -198,3 +199,24 @@ func TestSchemaRefusesBrokenPackages(t *testing.T) {
 }
 
 func release(m map[string]any) map[string]any { return m["releases"].([]any)[0].(map[string]any) }
+
+// A tender whose awards' amounts are not published (a private company's)
+// keeps its awards, their winners and dates, without any value.
+func TestAwardsWithoutAmounts(t *testing.T) {
+	s := sample()
+	s.AwardAmounts = false
+	r := ocds.BuildRelease("ocds-test", s)
+	raw := encode(t, ocds.NewPackage("https://passerelle.example/x", "Passerelle", "", "", []ocds.Release{r}, recorded))
+	ocdstest.Valid(t, raw)
+	if len(r.Awards) != 3 || r.Awards[0].Status != "active" || len(r.Awards[0].Suppliers) != 1 {
+		t.Fatalf("awards = %+v", r.Awards)
+	}
+	for _, a := range r.Awards {
+		if a.Value != nil {
+			t.Errorf("award %s has a value: %+v", a.ID, a.Value)
+		}
+	}
+	if strings.Contains(string(raw), `"value"`) || strings.Contains(string(raw), "12345.5") {
+		t.Errorf("an amount is published: %s", raw)
+	}
+}

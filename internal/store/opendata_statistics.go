@@ -37,8 +37,9 @@ type CountryCount struct {
 	Suppliers, Verified int64
 }
 
-// AwardTotal is the number of awarded lots and their recorded amount, for
-// one result (awarded_passerelle, awarded_other) and currency.
+// AwardTotal is the number of awarded lots, and the recorded amount of
+// those of public buyers, for one result (awarded_passerelle,
+// awarded_other) and currency.
 type AwardTotal struct {
 	Result, Currency  string
 	Lots, AmountCents int64

@@ -1737,7 +1737,7 @@ export interface paths {
         };
         /**
          * Tenders and their results as OCDS releases
-         * @description An OCDS 1.1 release package of the public tenders, one release each describing its current state, newest first; links.next (the pagination extension) is the next page, absent on the last. Only tenders past moderation (published, closed, awarded, not awarded) of active buyers appear; an anonymous buyer is not named, nor a supplier suspended or deleted since (its award stays, without suppliers); amounts are those recorded as lot outcomes, never a response. Lots follow the OCDS lots extension; reserved participation (eForms BT-71) is lots[].otherRequirements.reservedParticipation; the other eForms codes of each lot (BT-736, BT-06, BT-777, BT-775, BT-774, BT-754, BT-70, award criteria BT-539/734/540/5421/541) and the national legal bases are under the lot's own field "passerelle:clauses", the place of performance under tender["passerelle:placeOfPerformance"]. The ocid prefix is the publisher's (PASSERELLE_OCDS_PREFIX). Licence: CC BY 4.0.
+         * @description An OCDS 1.1 release package of the public tenders, one release each describing its current state, newest first; links.next (the pagination extension) is the next page, absent on the last. Only tenders past moderation (published, closed, awarded, not awarded) of active buyers appear; an anonymous buyer is not named, nor a supplier suspended or deleted since (its award stays, without suppliers); amounts are those recorded as lot outcomes, never a response, and are published for public buyers' tenders only: the awards of a private company's tender have no value. Lots follow the OCDS lots extension; reserved participation (eForms BT-71) is lots[].otherRequirements.reservedParticipation; the other eForms codes of each lot (BT-736, BT-06, BT-777, BT-775, BT-774, BT-754, BT-70, award criteria BT-539/734/540/5421/541) and the national legal bases are under the lot's own field "passerelle:clauses", the place of performance under tender["passerelle:placeOfPerformance"]. The ocid prefix is the publisher's (PASSERELLE_OCDS_PREFIX). Licence: CC BY 4.0.
          */
         get: operations["list-ocds-releases"];
         put?: never;
@@ -1757,7 +1757,7 @@ export interface paths {
         };
         /**
          * One tender as an OCDS release package
-         * @description The release package of one public tender: its lots, awards and parties. 404 for a tender that is not public. Only tenders past moderation (published, closed, awarded, not awarded) of active buyers appear; an anonymous buyer is not named, nor a supplier suspended or deleted since (its award stays, without suppliers); amounts are those recorded as lot outcomes, never a response. Lots follow the OCDS lots extension; reserved participation (eForms BT-71) is lots[].otherRequirements.reservedParticipation; the other eForms codes of each lot (BT-736, BT-06, BT-777, BT-775, BT-774, BT-754, BT-70, award criteria BT-539/734/540/5421/541) and the national legal bases are under the lot's own field "passerelle:clauses", the place of performance under tender["passerelle:placeOfPerformance"]. The ocid prefix is the publisher's (PASSERELLE_OCDS_PREFIX). Licence: CC BY 4.0.
+         * @description The release package of one public tender: its lots, awards and parties. 404 for a tender that is not public. Only tenders past moderation (published, closed, awarded, not awarded) of active buyers appear; an anonymous buyer is not named, nor a supplier suspended or deleted since (its award stays, without suppliers); amounts are those recorded as lot outcomes, never a response, and are published for public buyers' tenders only: the awards of a private company's tender have no value. Lots follow the OCDS lots extension; reserved participation (eForms BT-71) is lots[].otherRequirements.reservedParticipation; the other eForms codes of each lot (BT-736, BT-06, BT-777, BT-775, BT-774, BT-754, BT-70, award criteria BT-539/734/540/5421/541) and the national legal bases are under the lot's own field "passerelle:clauses", the place of performance under tender["passerelle:placeOfPerformance"]. The ocid prefix is the publisher's (PASSERELLE_OCDS_PREFIX). Licence: CC BY 4.0.
          */
         get: operations["get-ocds-tender"];
         put?: never;
@@ -3065,7 +3065,7 @@ export interface paths {
         };
         /**
          * Public statistics
-         * @description Aggregates of the marketplace, for the public statistics page: published tenders (reserved, social), published offers by sector group, active SSE suppliers by country and by verified status type, awarded lots and their recorded amounts, convention meetings held. Counts and sums only. Recomputed at most every few minutes. Labels in the language of Accept-Language.
+         * @description Aggregates of the marketplace, for the public statistics page: published tenders (reserved, social), published offers by sector group, active SSE suppliers by country and by verified status type, awarded lots and the recorded amounts of public buyers' lots (never a private company's), convention meetings held. Counts and sums only. Recomputed at most every few minutes. Labels in the language of Accept-Language.
          */
         get: operations["get-statistics"];
         put?: never;
@@ -7888,7 +7888,7 @@ export interface components {
         StatisticsAward: {
             /**
              * Format: int64
-             * @description Sum of the recorded amounts, in cents
+             * @description Sum of the recorded amounts of public buyers' lots, in cents (a private company's amounts are never published)
              */
             amount_cents: number;
             /** @example EUR */

@@ -94,7 +94,7 @@ func (q *Queries) ListOpenDataTenders(ctx context.Context, arg ListOpenDataTende
 
 const statisticsAwards = `-- name: StatisticsAwards :many
 SELECT o.result::text AS result, o.currency::text AS currency, count(*)::bigint AS lots,
-       COALESCE(sum(o.amount_cents), 0)::bigint AS amount_cents
+       COALESCE(sum(o.amount_cents) FILTER (WHERE g.kind = 'public_buyer'), 0)::bigint AS amount_cents
 FROM lot_outcomes o
 JOIN tender_lots l ON l.id = o.lot_id
 JOIN tenders t ON t.id = l.tender_id AND t.state IN ('published', 'closed', 'awarded', 'not_awarded')
@@ -111,8 +111,9 @@ type StatisticsAwardsRow struct {
 	AmountCents int64
 }
 
-// Lots of public tenders awarded, and their recorded amounts, by currency
-// and by whether the winner was found on Passerelle.
+// Lots of public tenders awarded, by currency and by whether the winner
+// was found on Passerelle, and the recorded amounts of those of public
+// buyers (a private company's amounts are never published).
 func (q *Queries) StatisticsAwards(ctx context.Context) ([]StatisticsAwardsRow, error) {
 	rows, err := q.db.Query(ctx, statisticsAwards)
 	if err != nil {
