@@ -2,7 +2,6 @@ package core
 
 import (
 	"context"
-	"errors"
 	"net/url"
 	"strings"
 	"time"
@@ -117,25 +116,27 @@ func (o *OpenData) pkg(uri string, releases []ocds.Release) ocds.Package {
 	return ocds.NewPackage(uri, "Passerelle", o.cfg.PublicURL, o.cfg.PublicURL+"/developers#open-data", releases, o.now())
 }
 
-// releases builds the releases of page, reading each organisation once.
+// releases builds the releases of page, reading the organisations they
+// may name (buyers and winners) in one query.
 func (o *OpenData) releases(ctx context.Context, page []store.ReleasedTender) ([]ocds.Release, error) {
-	orgs := map[string]domain.Organisation{}
-	org := func(id string) (domain.Organisation, error) {
-		if g, ok := orgs[id]; ok {
-			return g, nil
+	var ids []string
+	for _, rt := range page {
+		ids = append(ids, rt.Tender.OrganisationID)
+		for _, l := range rt.Tender.Lots {
+			if l.Outcome != nil && l.Outcome.SupplierID != "" {
+				ids = append(ids, l.Outcome.SupplierID)
+			}
 		}
-		g, err := o.st.GetOrganisation(ctx, id)
-		if err != nil {
-			return domain.Organisation{}, err
-		}
-		orgs[id] = g
-		return g, nil
+	}
+	orgs, err := o.st.OpenDataParties(ctx, ids)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]ocds.Release, 0, len(page))
 	for _, rt := range page {
-		b, err := org(rt.Tender.OrganisationID)
-		if err != nil {
-			return nil, err
+		b, ok := orgs[rt.Tender.OrganisationID]
+		if !ok {
+			continue // deleted while the page was read: its tenders went with it
 		}
 		// Award amounts are published for public buyers' tenders (public
 		// procurement is transparent), never for private companies'.
@@ -149,20 +150,12 @@ func (o *OpenData) releases(ctx context.Context, page []store.ReleasedTender) ([
 			if l.Outcome == nil || l.Outcome.SupplierID == "" {
 				continue
 			}
-			s, err := org(l.Outcome.SupplierID)
-			if errors.Is(err, domain.ErrNotFound) {
-				continue // deleted since: the award stays, without a name
+			// A supplier deleted since, or suspended (hidden from the public:
+			// its profile and listings are), is not named: the award stays,
+			// without its supplier.
+			if s, ok := orgs[l.Outcome.SupplierID]; ok && s.Status == domain.OrgActive {
+				src.Suppliers[s.ID] = s
 			}
-			if err != nil {
-				return nil, err
-			}
-			// A suspended supplier is hidden from the public (its profile
-			// and listings are), in open data too: the award stays, without
-			// its supplier.
-			if s.Status != domain.OrgActive {
-				continue
-			}
-			src.Suppliers[s.ID] = s
 		}
 		out = append(out, ocds.BuildRelease(o.cfg.OCIDPrefix, src))
 	}
