@@ -4635,7 +4635,7 @@ export interface components {
             awards: components["schemas"]["ImpactAmountBody"];
             /** @description By supplier country, largest amount first */
             by_country: components["schemas"]["ImpactRowBody"][] | null;
-            /** @description Every month of the period (Europe/Paris), in order */
+            /** @description Every month from the first to the last with purchases in the period (Europe/Paris), in order, zero in between; empty without purchases */
             by_month: components["schemas"]["ImpactRowBody"][] | null;
             /** @description By sector group, largest amount first */
             by_sector: components["schemas"]["ImpactRowBody"][] | null;
@@ -10727,7 +10727,7 @@ export interface operations {
     "get-impact": {
         parameters: {
             query?: {
-                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                /** @description First day of the period (Europe/Paris), included; empty: since the start. A period (to today when to is empty) of more than 120 calendar months is refused (422 on query.from and query.to) */
                 from?: string;
                 /** @description Last day of the period (Europe/Paris), included; empty: until now */
                 to?: string;
@@ -10766,7 +10766,7 @@ export interface operations {
     "get-impact-csv": {
         parameters: {
             query?: {
-                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                /** @description First day of the period (Europe/Paris), included; empty: since the start. A period (to today when to is empty) of more than 120 calendar months is refused (422 on query.from and query.to) */
                 from?: string;
                 /** @description Last day of the period (Europe/Paris), included; empty: until now */
                 to?: string;
@@ -10808,7 +10808,7 @@ export interface operations {
     "get-impact-pdf": {
         parameters: {
             query?: {
-                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                /** @description First day of the period (Europe/Paris), included; empty: since the start. A period (to today when to is empty) of more than 120 calendar months is refused (422 on query.from and query.to) */
                 from?: string;
                 /** @description Last day of the period (Europe/Paris), included; empty: until now */
                 to?: string;
@@ -10850,7 +10850,7 @@ export interface operations {
     "get-impact-xlsx": {
         parameters: {
             query?: {
-                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                /** @description First day of the period (Europe/Paris), included; empty: since the start. A period (to today when to is empty) of more than 120 calendar months is refused (422 on query.from and query.to) */
                 from?: string;
                 /** @description Last day of the period (Europe/Paris), included; empty: until now */
                 to?: string;
@@ -12974,7 +12974,7 @@ export interface operations {
     "get-organisation-impact": {
         parameters: {
             query?: {
-                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                /** @description First day of the period (Europe/Paris), included; empty: since the start. A period (to today when to is empty) of more than 120 calendar months is refused (422 on query.from and query.to) */
                 from?: string;
                 /** @description Last day of the period (Europe/Paris), included; empty: until now */
                 to?: string;
@@ -13016,7 +13016,7 @@ export interface operations {
     "get-organisation-impact-csv": {
         parameters: {
             query?: {
-                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                /** @description First day of the period (Europe/Paris), included; empty: since the start. A period (to today when to is empty) of more than 120 calendar months is refused (422 on query.from and query.to) */
                 from?: string;
                 /** @description Last day of the period (Europe/Paris), included; empty: until now */
                 to?: string;
@@ -13061,7 +13061,7 @@ export interface operations {
     "get-organisation-impact-pdf": {
         parameters: {
             query?: {
-                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                /** @description First day of the period (Europe/Paris), included; empty: since the start. A period (to today when to is empty) of more than 120 calendar months is refused (422 on query.from and query.to) */
                 from?: string;
                 /** @description Last day of the period (Europe/Paris), included; empty: until now */
                 to?: string;
@@ -13106,7 +13106,7 @@ export interface operations {
     "get-organisation-impact-xlsx": {
         parameters: {
             query?: {
-                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                /** @description First day of the period (Europe/Paris), included; empty: since the start. A period (to today when to is empty) of more than 120 calendar months is refused (422 on query.from and query.to) */
                 from?: string;
                 /** @description Last day of the period (Europe/Paris), included; empty: until now */
                 to?: string;

@@ -91,4 +91,12 @@ describe('filterErrors', () => {
     expect(filterErrors({ from: '2026-05-01', to: '2026-04-30', country: '' })).toEqual({ to: 'toBeforeFrom' })
     expect(filterErrors({ from: '2026-05-01', to: '2026-05-01', country: '' })).toEqual({})
   })
+
+  it('mirrors the API: at most 120 months, to today when the end is open', () => {
+    const today = new Date(2026, 6, 1)
+    expect(filterErrors({ from: '2016-07-01', to: '2026-06-30', country: '' }, today)).toEqual({})
+    expect(filterErrors({ from: '2016-06-30', to: '2026-06-30', country: '' }, today)).toEqual({ from: 'tooLong', to: 'tooLong' })
+    expect(filterErrors({ from: '2016-08-01', to: '', country: '' }, today)).toEqual({})
+    expect(filterErrors({ from: '2016-06-01', to: '', country: '' }, today)).toEqual({ from: 'tooLong' })
+  })
 })
