@@ -22,7 +22,7 @@ type StatisticsCount struct {
 
 // StatisticsMonth is the number of tenders published in a month.
 type StatisticsMonth struct {
-	Month           string `json:"month" example:"2026-10" doc:"YYYY-MM (UTC)"`
+	Month           string `json:"month" example:"2026-10" doc:"YYYY-MM: the calendar month of publication in Europe/Paris, the cluster's time zone (as the impact figures')"`
 	Tenders         int64  `json:"tenders" minimum:"0"`
 	ReservedTenders int64  `json:"reserved_tenders" minimum:"0"`
 }

@@ -29,7 +29,8 @@ import (
 //   - By SSE status type, a purchase counts under each verified status type
 //     of its supplier (so those rows may add up to more than the total),
 //     and under "none" when it has none.
-//   - Months are calendar months in Europe/Paris.
+//   - Months are calendar months in Europe/Paris (ClusterTimeZone, as the
+//     public statistics').
 //   - Cross-border: the supplier's country differs from the buyer's.
 //   - Suppliers reached, interested and responding are distinct supplier
 //     organisations over the tenders published in the period.
@@ -96,12 +97,22 @@ type ImpactFigures struct {
 	MedianHoursToInterest, P90HoursToInterest *float64
 }
 
-var impactZone = sync.OnceValue(func() *time.Location {
-	if loc, err := time.LoadLocation("Europe/Paris"); err == nil {
+// ClusterTimeZone is the cluster's time zone (IANA name): days and
+// calendar months of the impact figures and of the public statistics are
+// cut there, whatever the reader's.
+const ClusterTimeZone = "Europe/Paris"
+
+// clusterLocation is ClusterTimeZone loaded (central European time without
+// its summer shift when the system has no zone database).
+var clusterLocation = sync.OnceValue(func() *time.Location {
+	if loc, err := time.LoadLocation(ClusterTimeZone); err == nil {
 		return loc
 	}
 	return time.FixedZone("CET", 3600)
 })
+
+// impactZone is where the impact figures' days and months are cut.
+func impactZone() *time.Location { return clusterLocation() }
 
 // impactMonth is the calendar month of t in Europe/Paris ("2026-03").
 func impactMonth(t time.Time) string { return t.In(impactZone()).Format("2006-01") }

@@ -15,6 +15,7 @@ import (
 	"passerelle/internal/jobs"
 	"passerelle/internal/mail"
 	"passerelle/internal/ocds"
+	"passerelle/internal/store"
 	"passerelle/internal/store/storetest"
 )
 
@@ -175,5 +176,45 @@ func TestReleasePagesAreStable(t *testing.T) {
 	}
 	if got := pages(at.Add(-24 * time.Hour).Format(time.RFC3339)); !slices.Equal(got, recent) {
 		t.Errorf("pages since a day = %v, want %v", got, recent)
+	}
+}
+
+// One time zone everywhere: a tender published and awarded at 23:30 UTC
+// on 31 January 2026 (00:30 on 1 February in Paris) counts in February in
+// the public statistics and in the impact figures alike.
+func TestMonthsAreCutInTheClusterTimeZone(t *testing.T) {
+	db := storetest.New(t)
+	ctx := t.Context()
+	at := time.Date(2026, 1, 31, 23, 30, 0, 0, time.UTC)
+	clock := func() time.Time { return at.AddDate(0, 1, 0) }
+	buyer := db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgPublicBuyer})
+	supplier := db.Organisation(t, storetest.OrganisationOptions{})
+	tn := db.Tender(t, buyer.ID, storetest.TenderOptions{State: domain.TenderAwarded, PublishedAt: at})
+	cents := int64(100000)
+	if err := db.Store.WithTx(ctx, func(tx *store.Tx) error {
+		_, err := tx.SaveLotOutcome(ctx, domain.LotOutcome{LotID: tn.Lots[0].ID, Result: domain.LotAwardedPasserelle,
+			SupplierID: supplier.ID, AmountCents: &cents, Currency: "EUR"}, "", at)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+
+	stats, _, err := core.NewOpenData(db.Store, clock, core.OpenDataConfig{}).Statistics(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []store.MonthCount{{Month: "2026-02", Tenders: 1}}; !slices.Equal(stats.TendersByMonth, want) {
+		t.Errorf("statistics by month = %+v, want %+v", stats.TendersByMonth, want)
+	}
+	mod := domain.Principal{UserID: "m", PlatformRole: domain.PlatformModerator}
+	rep, err := core.NewImpact(db.Store, clock).Cluster(ctx, mod, core.ImpactFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []core.ImpactRow{row("2026-02", 1000, 1)}; !slices.Equal(rep.Figures.ByMonth, want) {
+		t.Errorf("impact by month = %+v, want %+v", rep.Figures.ByMonth, want)
+	}
+	if core.ClusterTimeZone != "Europe/Paris" {
+		t.Errorf("cluster time zone %q", core.ClusterTimeZone)
 	}
 }

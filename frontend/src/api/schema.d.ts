@@ -7988,7 +7988,7 @@ export interface components {
         };
         StatisticsMonth: {
             /**
-             * @description YYYY-MM (UTC)
+             * @description YYYY-MM: the calendar month of publication in Europe/Paris, the cluster's time zone (as the impact figures')
              * @example 2026-10
              */
             month: string;

@@ -372,7 +372,7 @@ func (q *Queries) StatisticsTenders(ctx context.Context) (StatisticsTendersRow, 
 }
 
 const statisticsTendersByMonth = `-- name: StatisticsTendersByMonth :many
-SELECT to_char(date_trunc('month', t.published_at AT TIME ZONE 'UTC'), 'YYYY-MM')::text AS month,
+SELECT to_char(date_trunc('month', t.published_at AT TIME ZONE $1::text), 'YYYY-MM')::text AS month,
        count(*)::bigint AS tenders,
        count(*) FILTER (WHERE EXISTS (
            SELECT 1 FROM tender_lots l WHERE l.tender_id = t.id
@@ -390,9 +390,10 @@ type StatisticsTendersByMonthRow struct {
 	ReservedTenders int64
 }
 
-// Public tenders by month of publication (UTC), oldest first.
-func (q *Queries) StatisticsTendersByMonth(ctx context.Context) ([]StatisticsTendersByMonthRow, error) {
-	rows, err := q.db.Query(ctx, statisticsTendersByMonth)
+// Public tenders by calendar month of publication in the time zone given
+// (the cluster's: core.ClusterTimeZone), oldest first.
+func (q *Queries) StatisticsTendersByMonth(ctx context.Context, zone string) ([]StatisticsTendersByMonthRow, error) {
+	rows, err := q.db.Query(ctx, statisticsTendersByMonth, zone)
 	if err != nil {
 		return nil, err
 	}

@@ -53,8 +53,9 @@ JOIN organisations g ON g.id = t.organisation_id AND g.status = 'active'
 WHERE t.state IN ('published', 'closed', 'awarded', 'not_awarded');
 
 -- name: StatisticsTendersByMonth :many
--- Public tenders by month of publication (UTC), oldest first.
-SELECT to_char(date_trunc('month', t.published_at AT TIME ZONE 'UTC'), 'YYYY-MM')::text AS month,
+-- Public tenders by calendar month of publication in the time zone given
+-- (the cluster's: core.ClusterTimeZone), oldest first.
+SELECT to_char(date_trunc('month', t.published_at AT TIME ZONE sqlc.arg(zone)::text), 'YYYY-MM')::text AS month,
        count(*)::bigint AS tenders,
        count(*) FILTER (WHERE EXISTS (
            SELECT 1 FROM tender_lots l WHERE l.tender_id = t.id
