@@ -14,7 +14,7 @@ import (
 
 // ImpactFilterInput narrows the impact figures.
 type ImpactFilterInput struct {
-	From           string `query:"from" format:"date" doc:"First day of the period (Europe/Paris), included; empty: since the start" example:"2026-01-01"`
+	From           string `query:"from" format:"date" doc:"First day of the period (Europe/Paris), included; empty: since the start. A period (to today when to is empty) of more than 120 calendar months is refused (422 on query.from and query.to)" example:"2026-01-01"`
 	To             string `query:"to" format:"date" doc:"Last day of the period (Europe/Paris), included; empty: until now" example:"2026-12-31"`
 	Country        string `query:"country" pattern:"^[A-Z]{2}$" doc:"Only the purchases, meetings and tenders of buyers in this country" example:"FR"`
 	AcceptLanguage string `header:"Accept-Language" doc:"Language of the labels" example:"fr"`
@@ -64,7 +64,7 @@ type ImpactBody struct {
 	ByCountry                []ImpactRowBody `json:"by_country" doc:"By supplier country, largest amount first"`
 	BySector                 []ImpactRowBody `json:"by_sector" doc:"By sector group, largest amount first"`
 	ByStatus                 []ImpactRowBody `json:"by_status" doc:"By verified SSE status type of the supplier: a purchase counts under each of them, so the rows may add up to more than the total"`
-	ByMonth                  []ImpactRowBody `json:"by_month" doc:"Every month of the period (Europe/Paris), in order"`
+	ByMonth                  []ImpactRowBody `json:"by_month" doc:"Every month from the first to the last with purchases in the period (Europe/Paris), in order, zero in between; empty without purchases"`
 	Suppliers                struct {
 		Reached    int64 `json:"reached" doc:"Distinct suppliers the period's tenders were routed to" example:"40"`
 		Interested int64 `json:"interested" doc:"… that said they were interested" example:"12"`

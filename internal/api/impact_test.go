@@ -55,6 +55,13 @@ func TestImpactRoutes(t *testing.T) {
 		t.Errorf("errors %v", errs)
 	}
 	mod.expect(http.StatusUnprocessableEntity, "GET", "/api/v1/impact?country=fr", nil)
+	// More than 120 months: refused on both ends, not cut.
+	r = mod.expect(http.StatusUnprocessableEntity, "GET", "/api/v1/impact?from=2010-01-01&to=2026-06-30", nil, "Accept-Language", "nl")
+	errs = r.body["errors"].([]any)
+	if len(errs) != 2 || errs[0].(map[string]any)["location"] != "query.from" || errs[1].(map[string]any)["location"] != "query.to" ||
+		!strings.Contains(errs[0].(map[string]any)["message"].(string), "120 maanden") {
+		t.Errorf("period too long: errors %v", errs)
+	}
 
 	r = buyer.expect(http.StatusOK, "GET", "/api/v1/organisations/"+w.BuyerFR.ID+"/impact.csv"+period, nil)
 	if ct := r.header.Get("Content-Type"); ct != "text/csv; charset=utf-8" {

@@ -29,7 +29,9 @@ type OCDSPackageOutput struct {
 }
 
 const ocdsDescription = " Only tenders past moderation (published, closed, awarded, not awarded) of active buyers appear; " +
-	"an anonymous buyer is not named; amounts are those recorded as lot outcomes, never a response. " +
+	"an anonymous buyer is not named, nor a supplier suspended or deleted since (its award stays, without suppliers); " +
+	"amounts are those recorded as lot outcomes, never a response, and are published for public buyers' tenders only: " +
+	"the awards of a private company's tender have no value. " +
 	"Lots follow the OCDS lots extension; reserved participation (eForms BT-71) is lots[].otherRequirements.reservedParticipation; " +
 	"the other eForms codes of each lot (BT-736, BT-06, BT-777, BT-775, BT-774, BT-754, BT-70, award criteria BT-539/734/540/5421/541) " +
 	"and the national legal bases are under the lot's own field \"passerelle:clauses\", the place of performance under " +

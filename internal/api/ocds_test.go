@@ -231,3 +231,108 @@ func strs(v any) []string {
 	}
 	return out
 }
+
+// A suspended supplier is not named in open data: the award stays (its
+// lot, status, date and amount) without its supplier, and the supplier is
+// no party.
+func TestOCDSSuspendedSupplierIsNotNamed(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	w := newOpenDataWorld(t, e)
+	c := e.client()
+	ctx := context.Background()
+	if _, err := e.db.Pool.Exec(ctx, "INSERT INTO organisation_identifiers (organisation_id, kind, value) VALUES ($1, 'fr_siren', '552100554')",
+		w.supplier.ID); err != nil {
+		t.Fatal(err)
+	}
+	named := c.expect(http.StatusOK, "GET", "/api/v1/ocds/tenders/"+w.awarded.ID, nil)
+	if !strings.Contains(named.raw, w.supplier.LegalName) || !strings.Contains(named.raw, "552100554") {
+		t.Fatalf("the active supplier is not named: %s", named.raw)
+	}
+	if _, err := e.db.Pool.Exec(ctx, "UPDATE organisations SET status = 'suspended' WHERE id = $1", w.supplier.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/api/v1/ocds/tenders/" + w.awarded.ID, "/api/v1/ocds/releases"} {
+		r := c.expect(http.StatusOK, "GET", path, nil)
+		ocdstest.Valid(t, []byte(r.raw))
+		for _, leak := range []string{w.supplier.ID, w.supplier.LegalName, "552100554"} {
+			if strings.Contains(r.raw, leak) {
+				t.Errorf("%s names the suspended supplier (%s)", path, leak)
+			}
+		}
+		var rel map[string]any
+		for _, x := range r.body["releases"].([]any) {
+			if x.(map[string]any)["tender"].(map[string]any)["id"] == w.awarded.ID {
+				rel = x.(map[string]any)
+			}
+		}
+		if rel == nil {
+			t.Fatalf("%s: no release of the awarded tender", path)
+		}
+		won := rel["awards"].([]any)[0].(map[string]any)
+		if won["status"] != "active" || won["relatedLots"].([]any)[0] != w.awarded.Lots[0].ID || won["suppliers"] != nil {
+			t.Errorf("%s: award of the suspended supplier = %v", path, won)
+		}
+	}
+}
+
+// awardedTender inserts a tender of a new buyer of kind, awarded with one
+// lot won by another company for amount cents.
+func awardedTender(t *testing.T, e *env, kind domain.OrganisationKind, cents int64) domain.Tender {
+	t.Helper()
+	ctx := context.Background()
+	buyer := e.db.Organisation(t, storetest.OrganisationOptions{Kind: kind})
+	tn := e.db.Tender(t, buyer.ID, storetest.TenderOptions{State: domain.TenderAwarded, PublishedAt: time.Now().Add(-96 * time.Hour)})
+	err := e.db.Store.WithTx(ctx, func(tx *store.Tx) error {
+		_, err := tx.SaveLotOutcome(ctx, domain.LotOutcome{LotID: tn.Lots[0].ID, Result: domain.LotAwardedOther,
+			AmountCents: &cents, Currency: "EUR"}, "", time.Now())
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tn
+}
+
+// Award amounts are public for a public buyer's tender, never for a
+// private company's: its award is published without a value, and the
+// statistics sum the public buyers' amounts only.
+func TestOCDSAwardAmountsOnlyOfPublicBuyers(t *testing.T) {
+	e := newEnv(t, core.RateLimits{})
+	public := awardedTender(t, e, domain.OrgPublicBuyer, 4242400)
+	private := awardedTender(t, e, domain.OrgPrivateBuyer, 7777700)
+	c := e.client()
+
+	pub := c.expect(http.StatusOK, "GET", "/api/v1/ocds/tenders/"+public.ID, nil)
+	ocdstest.Valid(t, []byte(pub.raw))
+	award := pub.body["releases"].([]any)[0].(map[string]any)["awards"].([]any)[0].(map[string]any)
+	if v, ok := award["value"].(map[string]any); !ok || v["amount"] != 42424.0 || v["currency"] != "EUR" {
+		t.Errorf("public buyer's award = %v", award)
+	}
+
+	for _, path := range []string{"/api/v1/ocds/tenders/" + private.ID, "/api/v1/ocds/releases"} {
+		r := c.expect(http.StatusOK, "GET", path, nil)
+		ocdstest.Valid(t, []byte(r.raw))
+		if strings.Contains(r.raw, "77777") {
+			t.Errorf("%s publishes a private company's amount", path)
+		}
+		for _, x := range r.body["releases"].([]any) {
+			rel := x.(map[string]any)
+			if rel["tender"].(map[string]any)["id"] != private.ID {
+				continue
+			}
+			award := rel["awards"].([]any)[0].(map[string]any)
+			if award["status"] != "active" || award["value"] != nil {
+				t.Errorf("%s: private company's award = %v", path, award)
+			}
+		}
+	}
+
+	stats := c.expect(http.StatusOK, "GET", "/api/v1/statistics", nil).body
+	awards := stats["awards"].([]any)
+	if len(awards) != 1 {
+		t.Fatalf("awards = %v", awards)
+	}
+	if a := awards[0].(map[string]any); a["result"] != "awarded_other" || a["lots"] != 2.0 || a["amount_cents"] != 4242400.0 {
+		t.Errorf("statistics award = %v, want 2 lots and the public buyer's 4242400 cents only", a)
+	}
+}

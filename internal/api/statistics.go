@@ -22,7 +22,7 @@ type StatisticsCount struct {
 
 // StatisticsMonth is the number of tenders published in a month.
 type StatisticsMonth struct {
-	Month           string `json:"month" example:"2026-10" doc:"YYYY-MM (UTC)"`
+	Month           string `json:"month" example:"2026-10" doc:"YYYY-MM: the calendar month of publication in Europe/Paris, the cluster's time zone (as the impact figures')"`
 	Tenders         int64  `json:"tenders" minimum:"0"`
 	ReservedTenders int64  `json:"reserved_tenders" minimum:"0"`
 }
@@ -40,7 +40,7 @@ type StatisticsAward struct {
 	Result      string `json:"result" enum:"awarded_passerelle,awarded_other" doc:"Won by a supplier found on Passerelle, or by another company"`
 	Currency    string `json:"currency" example:"EUR"`
 	Lots        int64  `json:"lots" minimum:"0"`
-	AmountCents int64  `json:"amount_cents" minimum:"0" doc:"Sum of the recorded amounts, in cents"`
+	AmountCents int64  `json:"amount_cents" minimum:"0" doc:"Sum of the recorded amounts of public buyers' lots, in cents (a private company's amounts are never published)"`
 }
 
 // StatisticsBody is the public statistics.
@@ -73,7 +73,7 @@ func registerStatistics(r *routes, o *core.OpenData) {
 		Tags: []string{"Open data"}, Summary: "Public statistics",
 		Description: "Aggregates of the marketplace, for the public statistics page: published tenders (reserved, social), " +
 			"published offers by sector group, active SSE suppliers by country and by verified status type, awarded lots and " +
-			"their recorded amounts, convention meetings held. Counts and sums only. Recomputed at most every few minutes. " +
+			"the recorded amounts of public buyers' lots (never a private company's), convention meetings held. Counts and sums only. Recomputed at most every few minutes. " +
 			"Labels in the language of Accept-Language."},
 		func(ctx context.Context, in *LanguageHeader) (*StatisticsOutput, error) {
 			lang := requestLanguage(ctx, in.AcceptLanguage)

@@ -52,13 +52,18 @@ var (
 		DE: "Geben Sie ein Datum als JJJJ-MM-TT an", NL: "Schrijf een datum als JJJJ-MM-DD"}
 	msgImpactToBeforeFrom = domain.Msg{EN: "The end of the period comes before its start", FR: "La fin de la période précède son début",
 		DE: "Das Ende des Zeitraums liegt vor seinem Beginn", NL: "Het einde van de periode ligt vóór het begin"}
+	msgImpactTooLong = domain.Msg{EN: "The period may cover at most %d months (10 years)",
+		FR: "La période peut couvrir au plus %d mois (10 ans)", DE: "Der Zeitraum darf höchstens %d Monate (10 Jahre) umfassen",
+		NL: "De periode mag hoogstens %d maanden (10 jaar) beslaan"}
 	msgImpactBadCountry = domain.Msg{EN: "Give a country as two capital letters (FR, DE, BE, LU)",
 		FR: "Indiquez un pays en deux lettres majuscules (FR, DE, BE, LU)", DE: "Geben Sie ein Land mit zwei Großbuchstaben an (FR, DE, BE, LU)",
 		NL: "Geef een land op met twee hoofdletters (FR, DE, BE, LU)"}
 )
 
-// scope checks the filter and turns it into the store's scope.
-func (f ImpactFilter) scope(buyerID string) (store.ImpactScope, error) {
+// scope checks the filter and turns it into the store's scope; an open
+// end is now. A period of more than MaxImpactMonths calendar months is
+// refused (on from, and on to when it was given), never cut.
+func (f ImpactFilter) scope(buyerID string, now time.Time) (store.ImpactScope, error) {
 	sc := store.ImpactScope{BuyerID: buyerID}
 	ve := &domain.ValidationError{}
 	day := func(field, s string) time.Time {
@@ -78,6 +83,17 @@ func (f ImpactFilter) scope(buyerID string) (store.ImpactScope, error) {
 	}
 	if !sc.From.IsZero() && !sc.To.IsZero() && !sc.From.Before(sc.To) {
 		ve.AddLocalized("query.to", "before_from", msgImpactToBeforeFrom.With())
+	} else if !sc.From.IsZero() {
+		end := sc.To
+		if end.IsZero() {
+			end = now
+		}
+		if impactMonthsBetween(sc.From, end) > MaxImpactMonths {
+			ve.AddLocalized("query.from", "period_too_long", msgImpactTooLong.With(MaxImpactMonths))
+			if !sc.To.IsZero() {
+				ve.AddLocalized("query.to", "period_too_long", msgImpactTooLong.With(MaxImpactMonths))
+			}
+		}
 	}
 	if f.Country != "" && !impactCountry.MatchString(f.Country) {
 		ve.AddLocalized("query.country", "invalid_country", msgImpactBadCountry.With())
@@ -90,7 +106,7 @@ func (s *Impact) Cluster(ctx context.Context, p domain.Principal, f ImpactFilter
 	if err := moderator(p); err != nil {
 		return ImpactReport{}, err
 	}
-	sc, err := f.scope("")
+	sc, err := f.scope("", s.now())
 	if err != nil {
 		return ImpactReport{}, err
 	}
@@ -114,7 +130,7 @@ func (s *Impact) Organisation(ctx context.Context, p domain.Principal, orgID str
 	if org.Kind != domain.OrgPublicBuyer && org.Kind != domain.OrgPrivateBuyer {
 		return ImpactReport{}, domain.ErrNotFound
 	}
-	sc, err := f.scope(org.ID)
+	sc, err := f.scope(org.ID, s.now())
 	if err != nil {
 		return ImpactReport{}, err
 	}
@@ -147,4 +163,11 @@ func (s *Impact) report(ctx context.Context, sc store.ImpactScope, f ImpactFilte
 	}
 	return ImpactReport{OrganisationID: orgID, OrganisationName: orgName, Filter: f, GeneratedAt: s.now(),
 		Figures: ComputeImpact(facts)}, nil
+}
+
+// impactMonthsBetween counts the calendar months (Europe/Paris) from the
+// month of from to that of the instant before to, both included.
+func impactMonthsBetween(from, to time.Time) int {
+	a, b := from.In(impactZone()), to.Add(-time.Nanosecond).In(impactZone())
+	return (b.Year()-a.Year())*12 + int(b.Month()-a.Month()) + 1
 }

@@ -29,7 +29,8 @@ import (
 //   - By SSE status type, a purchase counts under each verified status type
 //     of its supplier (so those rows may add up to more than the total),
 //     and under "none" when it has none.
-//   - Months are calendar months in Europe/Paris.
+//   - Months are calendar months in Europe/Paris (ClusterTimeZone, as the
+//     public statistics').
 //   - Cross-border: the supplier's country differs from the buyer's.
 //   - Suppliers reached, interested and responding are distinct supplier
 //     organisations over the tenders published in the period.
@@ -82,7 +83,7 @@ type ImpactRow struct {
 type ImpactFigures struct {
 	Total, Awards, Deals ImpactAmount
 	// ByCountry is by the supplier's country; ByMonth lists every month
-	// from the first to the last of the period or of the purchases.
+	// from the first to the last month with purchases (in the period).
 	ByCountry, BySector, ByStatus, ByMonth []ImpactRow
 	CrossBorder                            ImpactAmount
 	// CrossBorderShareByAmount and …ByCount are between 0 and 1 (0 when
@@ -96,12 +97,22 @@ type ImpactFigures struct {
 	MedianHoursToInterest, P90HoursToInterest *float64
 }
 
-var impactZone = sync.OnceValue(func() *time.Location {
-	if loc, err := time.LoadLocation("Europe/Paris"); err == nil {
+// ClusterTimeZone is the cluster's time zone (IANA name): days and
+// calendar months of the impact figures and of the public statistics are
+// cut there, whatever the reader's.
+const ClusterTimeZone = "Europe/Paris"
+
+// clusterLocation is ClusterTimeZone loaded (central European time without
+// its summer shift when the system has no zone database).
+var clusterLocation = sync.OnceValue(func() *time.Location {
+	if loc, err := time.LoadLocation(ClusterTimeZone); err == nil {
 		return loc
 	}
 	return time.FixedZone("CET", 3600)
 })
+
+// impactZone is where the impact figures' days and months are cut.
+func impactZone() *time.Location { return clusterLocation() }
 
 // impactMonth is the calendar month of t in Europe/Paris ("2026-03").
 func impactMonth(t time.Time) string { return t.In(impactZone()).Format("2006-01") }
@@ -197,7 +208,8 @@ type ImpactFacts struct {
 	// Country, when set, keeps the buyers of that country (Reach must have
 	// been counted over the tenders it keeps: see ImpactKeptTenders).
 	Country string
-	// From and To, when set, bound the months listed ([From, To)).
+	// From and To, when set, bound the months listed ([From, To)): the
+	// series runs from the first to the last month with purchases in them.
 	From, To time.Time
 }
 
@@ -307,17 +319,31 @@ func impactRows(m map[string]*ImpactAmount) []ImpactRow {
 	return rows
 }
 
-// maxImpactMonths bounds the months listed, whatever period is asked.
-const maxImpactMonths = 120
+// MaxImpactMonths is the longest period the figures cover, in calendar
+// months (ImpactFilter refuses a longer one rather than cut it).
+const MaxImpactMonths = 120
 
-// impactMonths lists every month from the earliest to the latest of the
-// purchases and of the period's bounds, in order, zero where nothing was
-// bought.
+// impactMonths lists every month from the first to the last month that
+// has purchases, within [from, to) when they are set, in order, zero
+// where nothing was bought in between; empty without purchases.
 func impactMonths(m map[string]*ImpactAmount, from, to time.Time) []ImpactRow {
-	var first, last time.Time
-	extend := func(t time.Time) {
+	monthOf := func(t time.Time) time.Time {
 		t = t.In(impactZone())
-		mo := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+		return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	}
+	var lo, hi time.Time
+	if !from.IsZero() {
+		lo = monthOf(from)
+	}
+	if !to.IsZero() {
+		hi = monthOf(to.Add(-time.Nanosecond))
+	}
+	var first, last time.Time
+	for k := range m {
+		mo, err := time.Parse("2006-01", k)
+		if err != nil || (!lo.IsZero() && mo.Before(lo)) || (!hi.IsZero() && mo.After(hi)) {
+			continue
+		}
 		if first.IsZero() || mo.Before(first) {
 			first = mo
 		}
@@ -325,26 +351,14 @@ func impactMonths(m map[string]*ImpactAmount, from, to time.Time) []ImpactRow {
 			last = mo
 		}
 	}
-	for k := range m {
-		if t, err := time.Parse("2006-01", k); err == nil {
-			extend(t.Add(12 * time.Hour))
-		}
-	}
-	if !from.IsZero() && !to.IsZero() {
-		extend(from)
-		extend(to.Add(-time.Nanosecond))
-	}
-	var rows []ImpactRow
-	for mo := first; !first.IsZero() && !mo.After(last) && len(rows) < maxImpactMonths; mo = mo.AddDate(0, 1, 0) {
+	rows := []ImpactRow{}
+	for mo := first; !first.IsZero() && !mo.After(last); mo = mo.AddDate(0, 1, 0) {
 		key := mo.Format("2006-01")
 		r := ImpactRow{Key: key}
 		if a := m[key]; a != nil {
 			r.ImpactAmount = *a
 		}
 		rows = append(rows, r)
-	}
-	if rows == nil {
-		rows = []ImpactRow{}
 	}
 	return rows
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -70,8 +71,8 @@ func TestImpactClusterFigures(t *testing.T) {
 		// SupplierDE counts under both its statuses; SupplierLU's is pending.
 		ByStatus: []core.ImpactRow{row("de_inklusionsbetrieb", 35000, 2), row("de_wfbm", 35000, 2), row("fr_esat", 12000, 2),
 			row("none", 8000, 1)},
-		ByMonth: months(row("2026-01", 0, 0), row("2026-02", 0, 0), row("2026-03", 40000, 2), row("2026-04", 15000, 3),
-			row("2026-05", 0, 0), row("2026-06", 0, 0)),
+		// From the first to the last month with purchases, not the whole period.
+		ByMonth: months(row("2026-03", 40000, 2), row("2026-04", 15000, 3)),
 		// A2 DE→FR, M1 LU→FR, M2 FR→DE.
 		CrossBorder: amount(40000, 3), CrossBorderShareByAmount: 0.7273, CrossBorderShareByCount: 0.6,
 		// T1–T4: routed to the three suppliers; FR and DE interested; FR responded (DE's is a draft).
@@ -149,7 +150,7 @@ func TestImpactOrganisationScope(t *testing.T) {
 		ByCountry:   []core.ImpactRow{row("DE", 30000, 1), row("FR", 10000, 1), row("LU", 8000, 1)},
 		BySector:    []core.ImpactRow{row("green_spaces", 30000, 1), row("cleaning", 18000, 2)},
 		ByStatus:    []core.ImpactRow{row("de_inklusionsbetrieb", 30000, 1), row("de_wfbm", 30000, 1), row("fr_esat", 10000, 1), row("none", 8000, 1)},
-		ByMonth:     months(row("2026-01", 0, 0), row("2026-02", 0, 0), row("2026-03", 40000, 2), row("2026-04", 8000, 1), row("2026-05", 0, 0), row("2026-06", 0, 0)),
+		ByMonth:     months(row("2026-03", 40000, 2), row("2026-04", 8000, 1)),
 		CrossBorder: amount(38000, 2), CrossBorderShareByAmount: 0.7917, CrossBorderShareByCount: 0.6667,
 		Reach:        store.ImpactReach{Reached: 3, Interested: 2, Responding: 1},
 		MeetingsHeld: 2, MeetingDeals: 1,
@@ -202,6 +203,64 @@ func TestImpactFilterValidation(t *testing.T) {
 	}
 }
 
+// The month series runs from the first to the last month with purchases
+// in the period, however long ago the period starts, with every month in
+// between: none is dropped, none padded.
+func TestImpactMonthsFollowTheData(t *testing.T) {
+	at := func(y int, m time.Month) time.Time { return time.Date(y, m, 15, 12, 0, 0, 0, time.UTC) }
+	award := func(t time.Time) store.ImpactAward {
+		return store.ImpactAward{AmountCents: 100, RecordedAt: t, SupplierCountry: "FR", BuyerCountry: "FR"}
+	}
+	facts := core.ImpactFacts{Awards: []store.ImpactAward{award(at(2016, 3)), award(at(2026, 4)), award(at(2026, 4))}}
+	got := core.ComputeImpact(facts).ByMonth
+	if len(got) != 122 || got[0] != row("2016-03", 1, 1) || got[121] != row("2026-04", 2, 2) || got[60] != row("2021-03", 0, 0) {
+		t.Errorf("all time: %d months, first %+v, last %+v; want March 2016 to April 2026 (122)", len(got), got[0], got[len(got)-1])
+	}
+	// A period that starts long before the first purchase starts the
+	// series at that purchase.
+	facts = core.ImpactFacts{Awards: []store.ImpactAward{award(at(2026, 3)), award(at(2026, 5))},
+		From: time.Date(2017, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}
+	if got := core.ComputeImpact(facts).ByMonth; !reflect.DeepEqual(got, months(row("2026-03", 1, 1), row("2026-04", 0, 0), row("2026-05", 1, 1))) {
+		t.Errorf("period from 2017: %+v, want March to May 2026", got)
+	}
+	if got := core.ComputeImpact(core.ImpactFacts{}).ByMonth; got == nil || len(got) != 0 {
+		t.Errorf("no purchase: %#v, want an empty list", got)
+	}
+}
+
+// A period longer than 120 months is refused on its fields, in four
+// languages, rather than cut; 120 months are accepted.
+func TestImpactRefusesPeriodsLongerThan120Months(t *testing.T) {
+	e := newImpactEnv(t) // today is 1 July 2026
+	ctx := context.Background()
+	for _, c := range []struct {
+		f      core.ImpactFilter
+		fields []string
+	}{
+		{core.ImpactFilter{From: "2016-06-30", To: "2026-06-30"}, []string{"query.from", "query.to"}},
+		{core.ImpactFilter{From: "2016-06-01"}, []string{"query.from"}}, // until today: 122 months
+	} {
+		_, err := e.s.Cluster(ctx, e.mod, c.f)
+		var ve *domain.ValidationError
+		if !errors.As(err, &ve) || len(ve.Fields) != len(c.fields) {
+			t.Errorf("%+v: %v, want errors on %v", c.f, err, c.fields)
+			continue
+		}
+		for i, f := range ve.Fields {
+			if f.Field != c.fields[i] || !strings.Contains(f.Messages[domain.LangEN], "120 months") ||
+				!strings.Contains(f.Messages[domain.LangFR], "120 mois") || !strings.Contains(f.Messages[domain.LangDE], "120 Monate") ||
+				!strings.Contains(f.Messages[domain.LangNL], "120 maanden") {
+				t.Errorf("%+v: field %d = %+v", c.f, i, f)
+			}
+		}
+	}
+	for _, f := range []core.ImpactFilter{{From: "2016-07-01", To: "2026-06-30"}, {From: "2016-08-01"}} {
+		if _, err := e.s.Cluster(ctx, e.mod, f); err != nil {
+			t.Errorf("%+v (120 months): %v", f, err)
+		}
+	}
+}
+
 // The exports hold the figures: the CSV parsed, the spreadsheet read back,
 // the PDF's title.
 func TestImpactExports(t *testing.T) {
@@ -250,7 +309,7 @@ func TestImpactExports(t *testing.T) {
 			t.Errorf("CSV row\n got %q\nwant %q", got, want)
 		}
 	}
-	if n := len(records); n != 1+19+2*(3+2+4+6) {
+	if n := len(records); n != 1+19+2*(3+2+4+2) { // two months: March and April
 		t.Errorf("CSV has %d records", n)
 	}
 

@@ -2,7 +2,6 @@ package core
 
 import (
 	"context"
-	"errors"
 	"net/url"
 	"strings"
 	"time"
@@ -30,8 +29,9 @@ const DefaultOCIDPrefix = "ocds-passerelle"
 // OpenData publishes the public tenders as OCDS release packages and the
 // public statistics. Everything it reads is already public: tenders past
 // moderation of active buyers, their lots and clauses, their recorded
-// outcomes, the buyers (unless anonymous) and the winning suppliers;
-// responses and drafts never.
+// outcomes (with their amounts for public buyers' tenders only), the
+// buyers (unless anonymous) and the active winning suppliers; responses
+// and drafts never.
 type OpenData struct {
 	st    *store.Store
 	now   Clock
@@ -116,43 +116,46 @@ func (o *OpenData) pkg(uri string, releases []ocds.Release) ocds.Package {
 	return ocds.NewPackage(uri, "Passerelle", o.cfg.PublicURL, o.cfg.PublicURL+"/developers#open-data", releases, o.now())
 }
 
-// releases builds the releases of page, reading each organisation once.
+// releases builds the releases of page, reading the organisations they
+// may name (buyers and winners) in one query.
 func (o *OpenData) releases(ctx context.Context, page []store.ReleasedTender) ([]ocds.Release, error) {
-	orgs := map[string]domain.Organisation{}
-	org := func(id string) (domain.Organisation, error) {
-		if g, ok := orgs[id]; ok {
-			return g, nil
+	var ids []string
+	for _, rt := range page {
+		ids = append(ids, rt.Tender.OrganisationID)
+		for _, l := range rt.Tender.Lots {
+			if l.Outcome != nil && l.Outcome.SupplierID != "" {
+				ids = append(ids, l.Outcome.SupplierID)
+			}
 		}
-		g, err := o.st.GetOrganisation(ctx, id)
-		if err != nil {
-			return domain.Organisation{}, err
-		}
-		orgs[id] = g
-		return g, nil
+	}
+	orgs, err := o.st.OpenDataParties(ctx, ids)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]ocds.Release, 0, len(page))
 	for _, rt := range page {
-		src := ocds.Source{Tender: rt.Tender, ReleasedAt: rt.ReleasedAt, Suppliers: map[string]domain.Organisation{}}
+		b, ok := orgs[rt.Tender.OrganisationID]
+		if !ok {
+			continue // deleted while the page was read: its tenders went with it
+		}
+		// Award amounts are published for public buyers' tenders (public
+		// procurement is transparent), never for private companies'.
+		src := ocds.Source{Tender: rt.Tender, ReleasedAt: rt.ReleasedAt, Suppliers: map[string]domain.Organisation{},
+			AwardAmounts: b.Kind == domain.OrgPublicBuyer}
 		// An anonymous buyer stays hidden from the public, in open data too.
 		if !rt.Tender.BuyerAnonymous {
-			b, err := org(rt.Tender.OrganisationID)
-			if err != nil {
-				return nil, err
-			}
 			src.Buyer = &b
 		}
 		for _, l := range rt.Tender.Lots {
 			if l.Outcome == nil || l.Outcome.SupplierID == "" {
 				continue
 			}
-			s, err := org(l.Outcome.SupplierID)
-			if errors.Is(err, domain.ErrNotFound) {
-				continue // deleted since: the award stays, without a name
+			// A supplier deleted since, or suspended (hidden from the public:
+			// its profile and listings are), is not named: the award stays,
+			// without its supplier.
+			if s, ok := orgs[l.Outcome.SupplierID]; ok && s.Status == domain.OrgActive {
+				src.Suppliers[s.ID] = s
 			}
-			if err != nil {
-				return nil, err
-			}
-			src.Suppliers[s.ID] = s
 		}
 		out = append(out, ocds.BuildRelease(o.cfg.OCIDPrefix, src))
 	}

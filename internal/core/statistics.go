@@ -26,7 +26,7 @@ func (o *OpenData) Statistics(ctx context.Context) (store.Statistics, time.Time,
 	if o.stats.computed && now.Sub(o.stats.at) < o.cfg.StatisticsTTL {
 		return o.stats.value, o.stats.at, nil
 	}
-	v, err := o.st.Statistics(ctx, now)
+	v, err := o.st.Statistics(ctx, now.In(clusterLocation()), ClusterTimeZone)
 	if err != nil {
 		return store.Statistics{}, time.Time{}, err
 	}

@@ -9,13 +9,16 @@ import (
 )
 
 // Source is what a release is built from: a public tender, its buyer
-// (nil when the buyer stays anonymous) and the Passerelle suppliers its
-// outcomes name, by id.
+// (nil when the buyer stays anonymous), the Passerelle suppliers its
+// outcomes name, by id, and whether the awards' amounts are published.
 type Source struct {
 	Tender     domain.Tender
 	ReleasedAt time.Time
 	Buyer      *domain.Organisation
 	Suppliers  map[string]domain.Organisation
+	// AwardAmounts publishes the recorded amounts as the awards' values
+	// (a public buyer's tender); without it the awards have no value.
+	AwardAmounts bool
 }
 
 // OCID is the contracting process identifier of a tender under prefix.
@@ -59,6 +62,9 @@ func BuildRelease(prefix string, s Source) Release {
 			continue
 		}
 		a := award(*l.Outcome, l.ID)
+		if !s.AwardAmounts {
+			a.Value = nil
+		}
 		if sup, ok := s.Suppliers[l.Outcome.SupplierID]; ok && l.Outcome.Result == domain.LotAwardedPasserelle {
 			a.Suppliers = []OrganizationRef{{ID: sup.ID, Name: displayName(sup)}}
 			if !seen[sup.ID] {

@@ -56,6 +56,7 @@ func sample() ocds.Source {
 			Identifiers: []domain.LegalIdentifier{{Kind: legalid.FRSIRET, Value: "21570463900019"}}},
 		Suppliers: map[string]domain.Organisation{"sup1": {ID: "sup1", LegalName: "ESAT du Saulnois", Country: "FR",
 			Identifiers: []domain.LegalIdentifier{{Kind: legalid.FRVAT, Value: "FR12345678901"}, {Kind: legalid.FRSIREN, Value: "123456789"}}}},
+		AwardAmounts: true,
 	}
 }
 
@@ -198,3 +199,67 @@ func TestSchemaRefusesBrokenPackages(t *testing.T) {
 }
 
 func release(m map[string]any) map[string]any { return m["releases"].([]any)[0].(map[string]any) }
+
+// A tender whose awards' amounts are not published (a private company's)
+// keeps its awards, their winners and dates, without any value.
+func TestAwardsWithoutAmounts(t *testing.T) {
+	s := sample()
+	s.AwardAmounts = false
+	r := ocds.BuildRelease("ocds-test", s)
+	raw := encode(t, ocds.NewPackage("https://passerelle.example/x", "Passerelle", "", "", []ocds.Release{r}, recorded))
+	ocdstest.Valid(t, raw)
+	if len(r.Awards) != 3 || r.Awards[0].Status != "active" || len(r.Awards[0].Suppliers) != 1 {
+		t.Fatalf("awards = %+v", r.Awards)
+	}
+	for _, a := range r.Awards {
+		if a.Value != nil {
+			t.Errorf("award %s has a value: %+v", a.ID, a.Value)
+		}
+	}
+	if strings.Contains(string(raw), `"value"`) || strings.Contains(string(raw), "12345.5") {
+		t.Errorf("an amount is published: %s", raw)
+	}
+}
+
+// TestRequiredFieldsOneByOne: the package passes the field-by-field check
+// of the OCDS 1.1 required fields, and that check, apart from the schema,
+// reports each one taken away.
+func TestRequiredFieldsOneByOne(t *testing.T) {
+	r := ocds.BuildRelease("ocds-test", sample())
+	good := encode(t, ocds.NewPackage("https://passerelle.example/p", "Passerelle", "", "", []ocds.Release{r}, recorded))
+	if err := ocdstest.CheckRequired(good); err != nil {
+		t.Fatalf("our package: %v", err)
+	}
+	tender := func(m map[string]any) map[string]any { return release(m)["tender"].(map[string]any) }
+	breakages := map[string]func(m map[string]any){
+		"package.uri":                    func(m map[string]any) { delete(m, "uri") },
+		"package.publishedDate":          func(m map[string]any) { delete(m, "publishedDate") },
+		"package.publisher":              func(m map[string]any) { delete(m, "publisher") },
+		"package.publisher.name":         func(m map[string]any) { m["publisher"] = map[string]any{"uri": "https://x.example"} },
+		"package.releases":               func(m map[string]any) { delete(m, "releases") },
+		"package.version":                func(m map[string]any) { m["version"] = "1.0" },
+		"releases[0].ocid":               func(m map[string]any) { delete(release(m), "ocid") },
+		"releases[0].id":                 func(m map[string]any) { release(m)["id"] = "" },
+		"releases[0].date":               func(m map[string]any) { delete(release(m), "date") },
+		"releases[0].tag":                func(m map[string]any) { release(m)["tag"] = []any{} },
+		"releases[0].initiationType":     func(m map[string]any) { delete(release(m), "initiationType") },
+		"releases[0].tender.id":          func(m map[string]any) { delete(tender(m), "id") },
+		"releases[0].tender.lots[1].id":  func(m map[string]any) { delete(tender(m)["lots"].([]any)[1].(map[string]any), "id") },
+		"releases[0].tender.items[0].id": func(m map[string]any) { delete(tender(m)["items"].([]any)[0].(map[string]any), "id") },
+		"releases[0].awards[2].id":       func(m map[string]any) { delete(release(m)["awards"].([]any)[2].(map[string]any), "id") },
+		"releases[0].contracts[0].awardID": func(m map[string]any) {
+			release(m)["contracts"] = []any{map[string]any{"id": "c1"}}
+		},
+	}
+	for want, breakIt := range breakages {
+		var m map[string]any
+		if err := json.Unmarshal(good, &m); err != nil {
+			t.Fatal(err)
+		}
+		breakIt(m)
+		err := ocdstest.CheckRequired(encode(t, m))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("without %s: %v", want, err)
+		}
+	}
+}

@@ -16,5 +16,5 @@
 // The package is pure: it reads domain types and writes Go values that
 // encode as OCDS JSON. What may be published is decided by its callers
 // (core.OpenData): only public tenders, never a response, amounts only as
-// recorded outcomes.
+// recorded outcomes, and only when the source says so (Source.AwardAmounts).
 package ocds

@@ -7,11 +7,13 @@ import (
 	"github.com/google/uuid"
 
 	"passerelle/internal/domain"
+	"passerelle/internal/domain/legalid"
 	"passerelle/internal/store/sqlc"
 )
 
 // ReleasedTender is a public tender with its release date: the latest of
-// its publication, last change, closing and recorded outcomes.
+// its publication, last change, closing and recorded outcomes (stored in
+// tenders.released_at, kept by the database: migration 00025).
 type ReleasedTender struct {
 	Tender     domain.Tender
 	ReleasedAt time.Time
@@ -73,4 +75,35 @@ func (s *Store) GetReleasedTender(ctx context.Context, id string) (ReleasedTende
 		return ReleasedTender{}, err
 	}
 	return ReleasedTender{Tender: t, ReleasedAt: at.UTC()}, nil
+}
+
+// OpenDataParties returns the organisations of ids that exist, by id, with
+// what a release shows of them: kind, status, names, country, town,
+// postcode and legal identifiers (in one query, whatever the number).
+func (s *Store) OpenDataParties(ctx context.Context, ids []string) (map[string]domain.Organisation, error) {
+	uids := make([]uuid.UUID, 0, len(ids))
+	for _, id := range ids {
+		if u, err := uuid.Parse(id); err == nil {
+			uids = append(uids, u)
+		}
+	}
+	out := make(map[string]domain.Organisation, len(uids))
+	if len(uids) == 0 {
+		return out, nil
+	}
+	rows, err := s.q.ListOpenDataParties(ctx, uids)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	for _, r := range rows {
+		o := domain.Organisation{ID: r.ID.String(), Kind: domain.OrganisationKind(r.Kind), Status: r.Status, Country: r.Country,
+			LegalName: r.LegalName, TradeName: deref(r.TradeName), Town: deref(r.Town), Postcode: deref(r.Postcode)}
+		for i, k := range r.IdentifierKinds {
+			if i < len(r.IdentifierValues) {
+				o.Identifiers = append(o.Identifiers, domain.LegalIdentifier{Kind: legalid.Kind(k), Value: r.IdentifierValues[i]})
+			}
+		}
+		out[o.ID] = o
+	}
+	return out, nil
 }

@@ -38,7 +38,7 @@ func BenchmarkOpenData(b *testing.B) {
 	})
 	b.Run("statistics", func(b *testing.B) {
 		for b.Loop() {
-			s, err := db.Store.Statistics(ctx, time.Now())
+			s, err := db.Store.Statistics(ctx, time.Now(), "Europe/Paris")
 			if err != nil || s.Tenders != 300 {
 				b.Fatalf("%d tenders, %v", s.Tenders, err)
 			}

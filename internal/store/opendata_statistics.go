@@ -18,7 +18,8 @@ type Statistics struct {
 	MeetingsHeld, MeetingDeals                    int64
 }
 
-// MonthCount is a count of public tenders published in a month (YYYY-MM).
+// MonthCount is a count of public tenders published in a calendar month
+// (YYYY-MM).
 type MonthCount struct {
 	Month                    string
 	Tenders, ReservedTenders int64
@@ -37,23 +38,25 @@ type CountryCount struct {
 	Suppliers, Verified int64
 }
 
-// AwardTotal is the number of awarded lots and their recorded amount, for
-// one result (awarded_passerelle, awarded_other) and currency.
+// AwardTotal is the number of awarded lots, and the recorded amount of
+// those of public buyers, for one result (awarded_passerelle,
+// awarded_other) and currency.
 type AwardTotal struct {
 	Result, Currency  string
 	Lots, AmountCents int64
 }
 
 // Statistics computes the public aggregates; statuses count when verified
-// and valid on today's date.
-func (s *Store) Statistics(ctx context.Context, today time.Time) (Statistics, error) {
+// and valid on today's date, and months are calendar months in zone (an
+// IANA name).
+func (s *Store) Statistics(ctx context.Context, today time.Time, zone string) (Statistics, error) {
 	var out Statistics
 	t, err := s.q.StatisticsTenders(ctx)
 	if err != nil {
 		return out, mapError(err)
 	}
 	out.Tenders, out.ReservedTenders, out.SocialTenders, out.Lots = t.Tenders, t.ReservedTenders, t.SocialTenders, t.Lots
-	months, err := s.q.StatisticsTendersByMonth(ctx)
+	months, err := s.q.StatisticsTendersByMonth(ctx, zone)
 	if err != nil {
 		return out, mapError(err)
 	}

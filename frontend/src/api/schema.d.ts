@@ -1737,7 +1737,7 @@ export interface paths {
         };
         /**
          * Tenders and their results as OCDS releases
-         * @description An OCDS 1.1 release package of the public tenders, one release each describing its current state, newest first; links.next (the pagination extension) is the next page, absent on the last. Only tenders past moderation (published, closed, awarded, not awarded) of active buyers appear; an anonymous buyer is not named; amounts are those recorded as lot outcomes, never a response. Lots follow the OCDS lots extension; reserved participation (eForms BT-71) is lots[].otherRequirements.reservedParticipation; the other eForms codes of each lot (BT-736, BT-06, BT-777, BT-775, BT-774, BT-754, BT-70, award criteria BT-539/734/540/5421/541) and the national legal bases are under the lot's own field "passerelle:clauses", the place of performance under tender["passerelle:placeOfPerformance"]. The ocid prefix is the publisher's (PASSERELLE_OCDS_PREFIX). Licence: CC BY 4.0.
+         * @description An OCDS 1.1 release package of the public tenders, one release each describing its current state, newest first; links.next (the pagination extension) is the next page, absent on the last. Only tenders past moderation (published, closed, awarded, not awarded) of active buyers appear; an anonymous buyer is not named, nor a supplier suspended or deleted since (its award stays, without suppliers); amounts are those recorded as lot outcomes, never a response, and are published for public buyers' tenders only: the awards of a private company's tender have no value. Lots follow the OCDS lots extension; reserved participation (eForms BT-71) is lots[].otherRequirements.reservedParticipation; the other eForms codes of each lot (BT-736, BT-06, BT-777, BT-775, BT-774, BT-754, BT-70, award criteria BT-539/734/540/5421/541) and the national legal bases are under the lot's own field "passerelle:clauses", the place of performance under tender["passerelle:placeOfPerformance"]. The ocid prefix is the publisher's (PASSERELLE_OCDS_PREFIX). Licence: CC BY 4.0.
          */
         get: operations["list-ocds-releases"];
         put?: never;
@@ -1757,7 +1757,7 @@ export interface paths {
         };
         /**
          * One tender as an OCDS release package
-         * @description The release package of one public tender: its lots, awards and parties. 404 for a tender that is not public. Only tenders past moderation (published, closed, awarded, not awarded) of active buyers appear; an anonymous buyer is not named; amounts are those recorded as lot outcomes, never a response. Lots follow the OCDS lots extension; reserved participation (eForms BT-71) is lots[].otherRequirements.reservedParticipation; the other eForms codes of each lot (BT-736, BT-06, BT-777, BT-775, BT-774, BT-754, BT-70, award criteria BT-539/734/540/5421/541) and the national legal bases are under the lot's own field "passerelle:clauses", the place of performance under tender["passerelle:placeOfPerformance"]. The ocid prefix is the publisher's (PASSERELLE_OCDS_PREFIX). Licence: CC BY 4.0.
+         * @description The release package of one public tender: its lots, awards and parties. 404 for a tender that is not public. Only tenders past moderation (published, closed, awarded, not awarded) of active buyers appear; an anonymous buyer is not named, nor a supplier suspended or deleted since (its award stays, without suppliers); amounts are those recorded as lot outcomes, never a response, and are published for public buyers' tenders only: the awards of a private company's tender have no value. Lots follow the OCDS lots extension; reserved participation (eForms BT-71) is lots[].otherRequirements.reservedParticipation; the other eForms codes of each lot (BT-736, BT-06, BT-777, BT-775, BT-774, BT-754, BT-70, award criteria BT-539/734/540/5421/541) and the national legal bases are under the lot's own field "passerelle:clauses", the place of performance under tender["passerelle:placeOfPerformance"]. The ocid prefix is the publisher's (PASSERELLE_OCDS_PREFIX). Licence: CC BY 4.0.
          */
         get: operations["get-ocds-tender"];
         put?: never;
@@ -3069,7 +3069,7 @@ export interface paths {
         };
         /**
          * Public statistics
-         * @description Aggregates of the marketplace, for the public statistics page: published tenders (reserved, social), published offers by sector group, active SSE suppliers by country and by verified status type, awarded lots and their recorded amounts, convention meetings held. Counts and sums only. Recomputed at most every few minutes. Labels in the language of Accept-Language.
+         * @description Aggregates of the marketplace, for the public statistics page: published tenders (reserved, social), published offers by sector group, active SSE suppliers by country and by verified status type, awarded lots and the recorded amounts of public buyers' lots (never a private company's), convention meetings held. Counts and sums only. Recomputed at most every few minutes. Labels in the language of Accept-Language.
          */
         get: operations["get-statistics"];
         put?: never;
@@ -4644,7 +4644,7 @@ export interface components {
             awards: components["schemas"]["ImpactAmountBody"];
             /** @description By supplier country, largest amount first */
             by_country: components["schemas"]["ImpactRowBody"][] | null;
-            /** @description Every month of the period (Europe/Paris), in order */
+            /** @description Every month from the first to the last with purchases in the period (Europe/Paris), in order, zero in between; empty without purchases */
             by_month: components["schemas"]["ImpactRowBody"][] | null;
             /** @description By sector group, largest amount first */
             by_sector: components["schemas"]["ImpactRowBody"][] | null;
@@ -7907,7 +7907,7 @@ export interface components {
         StatisticsAward: {
             /**
              * Format: int64
-             * @description Sum of the recorded amounts, in cents
+             * @description Sum of the recorded amounts of public buyers' lots, in cents (a private company's amounts are never published)
              */
             amount_cents: number;
             /** @example EUR */
@@ -8007,7 +8007,7 @@ export interface components {
         };
         StatisticsMonth: {
             /**
-             * @description YYYY-MM (UTC)
+             * @description YYYY-MM: the calendar month of publication in Europe/Paris, the cluster's time zone (as the impact figures')
              * @example 2026-10
              */
             month: string;
@@ -10746,7 +10746,7 @@ export interface operations {
     "get-impact": {
         parameters: {
             query?: {
-                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                /** @description First day of the period (Europe/Paris), included; empty: since the start. A period (to today when to is empty) of more than 120 calendar months is refused (422 on query.from and query.to) */
                 from?: string;
                 /** @description Last day of the period (Europe/Paris), included; empty: until now */
                 to?: string;
@@ -10785,7 +10785,7 @@ export interface operations {
     "get-impact-csv": {
         parameters: {
             query?: {
-                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                /** @description First day of the period (Europe/Paris), included; empty: since the start. A period (to today when to is empty) of more than 120 calendar months is refused (422 on query.from and query.to) */
                 from?: string;
                 /** @description Last day of the period (Europe/Paris), included; empty: until now */
                 to?: string;
@@ -10827,7 +10827,7 @@ export interface operations {
     "get-impact-pdf": {
         parameters: {
             query?: {
-                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                /** @description First day of the period (Europe/Paris), included; empty: since the start. A period (to today when to is empty) of more than 120 calendar months is refused (422 on query.from and query.to) */
                 from?: string;
                 /** @description Last day of the period (Europe/Paris), included; empty: until now */
                 to?: string;
@@ -10869,7 +10869,7 @@ export interface operations {
     "get-impact-xlsx": {
         parameters: {
             query?: {
-                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                /** @description First day of the period (Europe/Paris), included; empty: since the start. A period (to today when to is empty) of more than 120 calendar months is refused (422 on query.from and query.to) */
                 from?: string;
                 /** @description Last day of the period (Europe/Paris), included; empty: until now */
                 to?: string;
@@ -12993,7 +12993,7 @@ export interface operations {
     "get-organisation-impact": {
         parameters: {
             query?: {
-                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                /** @description First day of the period (Europe/Paris), included; empty: since the start. A period (to today when to is empty) of more than 120 calendar months is refused (422 on query.from and query.to) */
                 from?: string;
                 /** @description Last day of the period (Europe/Paris), included; empty: until now */
                 to?: string;
@@ -13035,7 +13035,7 @@ export interface operations {
     "get-organisation-impact-csv": {
         parameters: {
             query?: {
-                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                /** @description First day of the period (Europe/Paris), included; empty: since the start. A period (to today when to is empty) of more than 120 calendar months is refused (422 on query.from and query.to) */
                 from?: string;
                 /** @description Last day of the period (Europe/Paris), included; empty: until now */
                 to?: string;
@@ -13080,7 +13080,7 @@ export interface operations {
     "get-organisation-impact-pdf": {
         parameters: {
             query?: {
-                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                /** @description First day of the period (Europe/Paris), included; empty: since the start. A period (to today when to is empty) of more than 120 calendar months is refused (422 on query.from and query.to) */
                 from?: string;
                 /** @description Last day of the period (Europe/Paris), included; empty: until now */
                 to?: string;
@@ -13125,7 +13125,7 @@ export interface operations {
     "get-organisation-impact-xlsx": {
         parameters: {
             query?: {
-                /** @description First day of the period (Europe/Paris), included; empty: since the start */
+                /** @description First day of the period (Europe/Paris), included; empty: since the start. A period (to today when to is empty) of more than 120 calendar months is refused (422 on query.from and query.to) */
                 from?: string;
                 /** @description Last day of the period (Europe/Paris), included; empty: until now */
                 to?: string;

@@ -1,6 +1,7 @@
 // Package ocdstest validates OCDS output in tests against the OCDS 1.1
 // release package constraints restated in release-package-1.1.schema.json
-// (see README.md: the official schema files are not reachable from here).
+// and asserts the required fields one by one (required.go; see README.md:
+// the official schema files are not reachable from here).
 package ocdstest
 
 import (
@@ -42,10 +43,14 @@ func Check(raw []byte) error {
 	return s.Validate(inst)
 }
 
-// Valid fails the test when raw is not a valid release package.
+// Valid fails the test when raw is not a valid release package: against
+// the schema, and field by field for the required ones (CheckRequired).
 func Valid(tb testing.TB, raw []byte) {
 	tb.Helper()
 	if err := Check(raw); err != nil {
 		tb.Fatalf("not a valid OCDS 1.1 release package: %v\n%s", err, raw)
+	}
+	if err := CheckRequired(raw); err != nil {
+		tb.Fatalf("OCDS 1.1 required fields missing: %v\n%s", err, raw)
 	}
 }

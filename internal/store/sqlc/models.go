@@ -619,6 +619,7 @@ type Tender struct {
 	SubstanceVersion   int32
 	CreatedAt          time.Time
 	UpdatedAt          time.Time
+	ReleasedAt         time.Time
 }
 
 type TenderDocument struct {

@@ -13,16 +13,14 @@ import (
 )
 
 const getOpenDataTender = `-- name: GetOpenDataTender :one
-SELECT GREATEST(t.published_at, t.updated_at, COALESCE(t.closed_at, t.published_at),
-                COALESCE((SELECT max(o.recorded_at) FROM lot_outcomes o JOIN tender_lots l ON l.id = o.lot_id
-                          WHERE l.tender_id = t.id), t.published_at))::timestamptz AS released_at
+SELECT t.released_at
 FROM tenders t
 JOIN organisations g ON g.id = t.organisation_id AND g.status = 'active'
 WHERE t.id = $1
   AND t.state IN ('published', 'closed', 'awarded', 'not_awarded')
 `
 
-// The release date of one public tender (ListOpenDataTenders' rule).
+// The release date of one public tender.
 func (q *Queries) GetOpenDataTender(ctx context.Context, id uuid.UUID) (time.Time, error) {
 	row := q.db.QueryRow(ctx, getOpenDataTender, id)
 	var released_at time.Time
@@ -30,21 +28,71 @@ func (q *Queries) GetOpenDataTender(ctx context.Context, id uuid.UUID) (time.Tim
 	return released_at, err
 }
 
+const listOpenDataParties = `-- name: ListOpenDataParties :many
+SELECT g.id, g.kind, g.status, g.country, g.legal_name, g.trade_name, g.town, g.postcode,
+       COALESCE(array_agg(i.kind ORDER BY i.kind) FILTER (WHERE i.kind IS NOT NULL), '{}')::text[] AS identifier_kinds,
+       COALESCE(array_agg(i.value ORDER BY i.kind) FILTER (WHERE i.kind IS NOT NULL), '{}')::text[] AS identifier_values
+FROM organisations g
+LEFT JOIN organisation_identifiers i ON i.organisation_id = g.id
+WHERE g.id = ANY($1::uuid[])
+GROUP BY g.id
+`
+
+type ListOpenDataPartiesRow struct {
+	ID               uuid.UUID
+	Kind             string
+	Status           string
+	Country          string
+	LegalName        string
+	TradeName        *string
+	Town             *string
+	Postcode         *string
+	IdentifierKinds  []string
+	IdentifierValues []string
+}
+
+// The organisations a page of releases may name (buyers and winners), with
+// their legal identifiers by kind, in one read.
+func (q *Queries) ListOpenDataParties(ctx context.Context, ids []uuid.UUID) ([]ListOpenDataPartiesRow, error) {
+	rows, err := q.db.Query(ctx, listOpenDataParties, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []ListOpenDataPartiesRow{}
+	for rows.Next() {
+		var i ListOpenDataPartiesRow
+		if err := rows.Scan(
+			&i.ID,
+			&i.Kind,
+			&i.Status,
+			&i.Country,
+			&i.LegalName,
+			&i.TradeName,
+			&i.Town,
+			&i.Postcode,
+			&i.IdentifierKinds,
+			&i.IdentifierValues,
+		); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listOpenDataTenders = `-- name: ListOpenDataTenders :many
 
-WITH released AS (
-    SELECT t.id,
-           GREATEST(t.published_at, t.updated_at, COALESCE(t.closed_at, t.published_at),
-                    COALESCE((SELECT max(o.recorded_at) FROM lot_outcomes o JOIN tender_lots l ON l.id = o.lot_id
-                              WHERE l.tender_id = t.id), t.published_at))::timestamptz AS released_at
-    FROM tenders t
-    JOIN organisations g ON g.id = t.organisation_id AND g.status = 'active'
-    WHERE t.state IN ('published', 'closed', 'awarded', 'not_awarded')
-)
-SELECT id, released_at FROM released
-WHERE released_at >= $1::timestamptz
-  AND (released_at, id) < ($2::timestamptz, $3::uuid)
-ORDER BY released_at DESC, id DESC
+SELECT t.id, t.released_at
+FROM tenders t
+JOIN organisations g ON g.id = t.organisation_id AND g.status = 'active'
+WHERE t.state IN ('published', 'closed', 'awarded', 'not_awarded')
+  AND t.released_at >= $1::timestamptz
+  AND (t.released_at, t.id) < ($2::timestamptz, $3::uuid)
+ORDER BY t.released_at DESC, t.id DESC
 LIMIT $4
 `
 
@@ -64,8 +112,9 @@ type ListOpenDataTendersRow struct {
 // public statistics. Only what the public already sees is read here: the
 // tenders past moderation (published, closed, awarded, not awarded) of
 // active buyers, and aggregates.
-// Public tenders by release date (the latest of publication, last change,
-// closing and recorded outcome), newest first, before the (date, id) of the
+// Public tenders by release date (tenders.released_at: the latest of
+// publication, last change, closing and recorded outcome, kept by
+// migration 00025's triggers), newest first, before the (date, id) of the
 // previous page's last row, and no older than since.
 func (q *Queries) ListOpenDataTenders(ctx context.Context, arg ListOpenDataTendersParams) ([]ListOpenDataTendersRow, error) {
 	rows, err := q.db.Query(ctx, listOpenDataTenders,
@@ -94,7 +143,7 @@ func (q *Queries) ListOpenDataTenders(ctx context.Context, arg ListOpenDataTende
 
 const statisticsAwards = `-- name: StatisticsAwards :many
 SELECT o.result::text AS result, o.currency::text AS currency, count(*)::bigint AS lots,
-       COALESCE(sum(o.amount_cents), 0)::bigint AS amount_cents
+       COALESCE(sum(o.amount_cents) FILTER (WHERE g.kind = 'public_buyer'), 0)::bigint AS amount_cents
 FROM lot_outcomes o
 JOIN tender_lots l ON l.id = o.lot_id
 JOIN tenders t ON t.id = l.tender_id AND t.state IN ('published', 'closed', 'awarded', 'not_awarded')
@@ -111,8 +160,9 @@ type StatisticsAwardsRow struct {
 	AmountCents int64
 }
 
-// Lots of public tenders awarded, and their recorded amounts, by currency
-// and by whether the winner was found on Passerelle.
+// Lots of public tenders awarded, by currency and by whether the winner
+// was found on Passerelle, and the recorded amounts of those of public
+// buyers (a private company's amounts are never published).
 func (q *Queries) StatisticsAwards(ctx context.Context) ([]StatisticsAwardsRow, error) {
 	rows, err := q.db.Query(ctx, statisticsAwards)
 	if err != nil {
@@ -322,7 +372,7 @@ func (q *Queries) StatisticsTenders(ctx context.Context) (StatisticsTendersRow, 
 }
 
 const statisticsTendersByMonth = `-- name: StatisticsTendersByMonth :many
-SELECT to_char(date_trunc('month', t.published_at AT TIME ZONE 'UTC'), 'YYYY-MM')::text AS month,
+SELECT to_char(date_trunc('month', t.published_at AT TIME ZONE $1::text), 'YYYY-MM')::text AS month,
        count(*)::bigint AS tenders,
        count(*) FILTER (WHERE EXISTS (
            SELECT 1 FROM tender_lots l WHERE l.tender_id = t.id
@@ -340,9 +390,10 @@ type StatisticsTendersByMonthRow struct {
 	ReservedTenders int64
 }
 
-// Public tenders by month of publication (UTC), oldest first.
-func (q *Queries) StatisticsTendersByMonth(ctx context.Context) ([]StatisticsTendersByMonthRow, error) {
-	rows, err := q.db.Query(ctx, statisticsTendersByMonth)
+// Public tenders by calendar month of publication in the time zone given
+// (the cluster's: core.ClusterTimeZone), oldest first.
+func (q *Queries) StatisticsTendersByMonth(ctx context.Context, zone string) ([]StatisticsTendersByMonthRow, error) {
+	rows, err := q.db.Query(ctx, statisticsTendersByMonth, zone)
 	if err != nil {
 		return nil, err
 	}

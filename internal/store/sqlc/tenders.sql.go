@@ -44,7 +44,7 @@ INSERT INTO tenders (id, organisation_id, kind, original_language, place_nuts, p
 VALUES ($1, $2, $3, $4, $5,
         $6, $7, $8, $9::text[],
         $10, $11, $11)
-RETURNING id, organisation_id, kind, state, original_language, place_nuts, place_town, questions_deadline, responses_deadline, response_languages, buyer_anonymous, submitted_at, decided_at, decided_by, reason, changes_requested_at, published_at, closed_at, substance_version, created_at, updated_at
+RETURNING id, organisation_id, kind, state, original_language, place_nuts, place_town, questions_deadline, responses_deadline, response_languages, buyer_anonymous, submitted_at, decided_at, decided_by, reason, changes_requested_at, published_at, closed_at, substance_version, created_at, updated_at, released_at
 `
 
 type CreateTenderParams struct {
@@ -98,6 +98,7 @@ func (q *Queries) CreateTender(ctx context.Context, arg CreateTenderParams) (Ten
 		&i.SubstanceVersion,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.ReleasedAt,
 	)
 	return i, err
 }
@@ -146,7 +147,7 @@ func (q *Queries) DetachTenderDocument(ctx context.Context, arg DetachTenderDocu
 }
 
 const getTender = `-- name: GetTender :one
-SELECT id, organisation_id, kind, state, original_language, place_nuts, place_town, questions_deadline, responses_deadline, response_languages, buyer_anonymous, submitted_at, decided_at, decided_by, reason, changes_requested_at, published_at, closed_at, substance_version, created_at, updated_at FROM tenders WHERE id = $1
+SELECT id, organisation_id, kind, state, original_language, place_nuts, place_town, questions_deadline, responses_deadline, response_languages, buyer_anonymous, submitted_at, decided_at, decided_by, reason, changes_requested_at, published_at, closed_at, substance_version, created_at, updated_at, released_at FROM tenders WHERE id = $1
 `
 
 func (q *Queries) GetTender(ctx context.Context, id uuid.UUID) (Tender, error) {
@@ -174,12 +175,13 @@ func (q *Queries) GetTender(ctx context.Context, id uuid.UUID) (Tender, error) {
 		&i.SubstanceVersion,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.ReleasedAt,
 	)
 	return i, err
 }
 
 const getTendersByIDs = `-- name: GetTendersByIDs :many
-SELECT id, organisation_id, kind, state, original_language, place_nuts, place_town, questions_deadline, responses_deadline, response_languages, buyer_anonymous, submitted_at, decided_at, decided_by, reason, changes_requested_at, published_at, closed_at, substance_version, created_at, updated_at FROM tenders WHERE id = ANY($1::uuid[]) ORDER BY id
+SELECT id, organisation_id, kind, state, original_language, place_nuts, place_town, questions_deadline, responses_deadline, response_languages, buyer_anonymous, submitted_at, decided_at, decided_by, reason, changes_requested_at, published_at, closed_at, substance_version, created_at, updated_at, released_at FROM tenders WHERE id = ANY($1::uuid[]) ORDER BY id
 `
 
 // The tenders of a list of ids (those that exist), for lists that show
@@ -215,6 +217,7 @@ func (q *Queries) GetTendersByIDs(ctx context.Context, ids []uuid.UUID) ([]Tende
 			&i.SubstanceVersion,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.ReleasedAt,
 		); err != nil {
 			return nil, err
 		}
@@ -305,7 +308,7 @@ func (q *Queries) InsertTenderText(ctx context.Context, arg InsertTenderTextPara
 }
 
 const listPublishedTenders = `-- name: ListPublishedTenders :many
-SELECT id, organisation_id, kind, state, original_language, place_nuts, place_town, questions_deadline, responses_deadline, response_languages, buyer_anonymous, submitted_at, decided_at, decided_by, reason, changes_requested_at, published_at, closed_at, substance_version, created_at, updated_at FROM tenders
+SELECT id, organisation_id, kind, state, original_language, place_nuts, place_town, questions_deadline, responses_deadline, response_languages, buyer_anonymous, submitted_at, decided_at, decided_by, reason, changes_requested_at, published_at, closed_at, substance_version, created_at, updated_at, released_at FROM tenders
 WHERE state = 'published'
   AND EXISTS (SELECT 1 FROM organisations g WHERE g.id = tenders.organisation_id AND g.status = 'active')
   AND ($1::text IS NULL OR kind = $1)
@@ -361,6 +364,7 @@ func (q *Queries) ListPublishedTenders(ctx context.Context, arg ListPublishedTen
 			&i.SubstanceVersion,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.ReleasedAt,
 		); err != nil {
 			return nil, err
 		}
@@ -475,7 +479,7 @@ func (q *Queries) ListTenderTexts(ctx context.Context, tenderIds []uuid.UUID) ([
 }
 
 const listTendersByOrganisation = `-- name: ListTendersByOrganisation :many
-SELECT id, organisation_id, kind, state, original_language, place_nuts, place_town, questions_deadline, responses_deadline, response_languages, buyer_anonymous, submitted_at, decided_at, decided_by, reason, changes_requested_at, published_at, closed_at, substance_version, created_at, updated_at FROM tenders
+SELECT id, organisation_id, kind, state, original_language, place_nuts, place_town, questions_deadline, responses_deadline, response_languages, buyer_anonymous, submitted_at, decided_at, decided_by, reason, changes_requested_at, published_at, closed_at, substance_version, created_at, updated_at, released_at FROM tenders
 WHERE organisation_id = $1
   AND (created_at, id) > ($2::timestamptz, $3::uuid)
 ORDER BY created_at, id
@@ -526,6 +530,7 @@ func (q *Queries) ListTendersByOrganisation(ctx context.Context, arg ListTenders
 			&i.SubstanceVersion,
 			&i.CreatedAt,
 			&i.UpdatedAt,
+			&i.ReleasedAt,
 		); err != nil {
 			return nil, err
 		}
@@ -538,7 +543,7 @@ func (q *Queries) ListTendersByOrganisation(ctx context.Context, arg ListTenders
 }
 
 const listTendersForModeration = `-- name: ListTendersForModeration :many
-SELECT t.id, t.organisation_id, t.kind, t.state, t.original_language, t.place_nuts, t.place_town, t.questions_deadline, t.responses_deadline, t.response_languages, t.buyer_anonymous, t.submitted_at, t.decided_at, t.decided_by, t.reason, t.changes_requested_at, t.published_at, t.closed_at, t.substance_version, t.created_at, t.updated_at, o.legal_name AS organisation_name, o.country AS organisation_country
+SELECT t.id, t.organisation_id, t.kind, t.state, t.original_language, t.place_nuts, t.place_town, t.questions_deadline, t.responses_deadline, t.response_languages, t.buyer_anonymous, t.submitted_at, t.decided_at, t.decided_by, t.reason, t.changes_requested_at, t.published_at, t.closed_at, t.substance_version, t.created_at, t.updated_at, t.released_at, o.legal_name AS organisation_name, o.country AS organisation_country
 FROM tenders t
 JOIN organisations o ON o.id = t.organisation_id
 WHERE t.state = 'pending'
@@ -602,6 +607,7 @@ func (q *Queries) ListTendersForModeration(ctx context.Context, arg ListTendersF
 			&i.Tender.SubstanceVersion,
 			&i.Tender.CreatedAt,
 			&i.Tender.UpdatedAt,
+			&i.Tender.ReleasedAt,
 			&i.OrganisationName,
 			&i.OrganisationCountry,
 		); err != nil {
@@ -642,7 +648,7 @@ func (q *Queries) ListTendersWaitingOnChangesSince(ctx context.Context, cutoff *
 }
 
 const lockTender = `-- name: LockTender :one
-SELECT id, organisation_id, kind, state, original_language, place_nuts, place_town, questions_deadline, responses_deadline, response_languages, buyer_anonymous, submitted_at, decided_at, decided_by, reason, changes_requested_at, published_at, closed_at, substance_version, created_at, updated_at FROM tenders WHERE id = $1 FOR UPDATE
+SELECT id, organisation_id, kind, state, original_language, place_nuts, place_town, questions_deadline, responses_deadline, response_languages, buyer_anonymous, submitted_at, decided_at, decided_by, reason, changes_requested_at, published_at, closed_at, substance_version, created_at, updated_at, released_at FROM tenders WHERE id = $1 FOR UPDATE
 `
 
 // Serializes the changes of one tender (and of its lots and responses'
@@ -672,6 +678,7 @@ func (q *Queries) LockTender(ctx context.Context, id uuid.UUID) (Tender, error) 
 		&i.SubstanceVersion,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.ReleasedAt,
 	)
 	return i, err
 }
@@ -699,7 +706,7 @@ UPDATE tenders SET
     published_at = $15, closed_at = $16,
     substance_version = $17, updated_at = $18
 WHERE id = $19
-RETURNING id, organisation_id, kind, state, original_language, place_nuts, place_town, questions_deadline, responses_deadline, response_languages, buyer_anonymous, submitted_at, decided_at, decided_by, reason, changes_requested_at, published_at, closed_at, substance_version, created_at, updated_at
+RETURNING id, organisation_id, kind, state, original_language, place_nuts, place_town, questions_deadline, responses_deadline, response_languages, buyer_anonymous, submitted_at, decided_at, decided_by, reason, changes_requested_at, published_at, closed_at, substance_version, created_at, updated_at, released_at
 `
 
 type SaveTenderParams struct {
@@ -769,6 +776,7 @@ func (q *Queries) SaveTender(ctx context.Context, arg SaveTenderParams) (Tender,
 		&i.SubstanceVersion,
 		&i.CreatedAt,
 		&i.UpdatedAt,
+		&i.ReleasedAt,
 	)
 	return i, err
 }

@@ -41,6 +41,7 @@ describe('StatisticsPage', () => {
     expect(within(figures).getByText('€12,345.50')).toBeTruthy()
     expect(within(figures).getByText('3 lots awarded')).toBeTruthy()
     expect(within(figures).getByText('2 ended in a deal')).toBeTruthy()
+    expect(within(figures).getByText(/private companies' amounts are never published/)).toBeTruthy()
 
     const byCountry = screen.getByRole('region', { name: 'SSE suppliers by country' })
     expect(within(byCountry).getByRole('img')).toBeTruthy()

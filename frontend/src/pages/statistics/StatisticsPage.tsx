@@ -86,6 +86,7 @@ function StatisticsView({ stats: raw, language }: { stats: Statistics; language:
             note={t('opendata.statistics.kpi.deals', { count: stats.meeting_deals })}
           />
         </dl>
+        <p className="muted">{t('opendata.statistics.amountsNote')}</p>
       </section>
 
       <ChartSection

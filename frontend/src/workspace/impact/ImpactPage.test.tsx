@@ -78,9 +78,20 @@ describe('cluster impact page', { timeout: 20_000 }, () => {
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-05-01' } })
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-04-01' } })
     expect(await screen.findByText('The end of the period comes before its start')).toBeTruthy()
-    const before = seen.length
     fireEvent.click(screen.getByRole('button', { name: 'Show the figures' }))
-    await waitFor(() => expect(seen.length).toBe(before))
+    // A period of more than 120 months is refused too.
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2010-01-01' } })
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-06-30' } })
+    expect((await screen.findAllByText('The period may cover at most 120 months (10 years)')).length).toBe(2)
+    fireEvent.click(screen.getByRole('button', { name: 'Show the figures' }))
+    // The settle point: a valid period submitted afterwards is requested.
+    // Had a refused one been sent, its request would have come first.
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-03-01' } })
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-04-30' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Show the figures' }))
+    const asked = () => seen.filter((r) => r.url.pathname === '/api/v1/impact').map((r) => r.url.searchParams.get('from') ?? '')
+    await waitFor(() => expect(asked()).toContain('2026-03-01'))
+    expect(asked().filter((from) => from !== '')).toEqual(['2026-03-01'])
   })
 })
 
@@ -90,5 +101,13 @@ describe('filterErrors', () => {
     expect(filterErrors({ from: '2026-13-45', to: '', country: '' })).toEqual({ from: 'badDate' })
     expect(filterErrors({ from: '2026-05-01', to: '2026-04-30', country: '' })).toEqual({ to: 'toBeforeFrom' })
     expect(filterErrors({ from: '2026-05-01', to: '2026-05-01', country: '' })).toEqual({})
+  })
+
+  it('mirrors the API: at most 120 months, to today when the end is open', () => {
+    const today = new Date(2026, 6, 1)
+    expect(filterErrors({ from: '2016-07-01', to: '2026-06-30', country: '' }, today)).toEqual({})
+    expect(filterErrors({ from: '2016-06-30', to: '2026-06-30', country: '' }, today)).toEqual({ from: 'tooLong', to: 'tooLong' })
+    expect(filterErrors({ from: '2016-08-01', to: '', country: '' }, today)).toEqual({})
+    expect(filterErrors({ from: '2016-06-01', to: '', country: '' }, today)).toEqual({ from: 'tooLong' })
   })
 })

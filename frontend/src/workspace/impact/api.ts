@@ -75,13 +75,30 @@ export async function downloadImpact(scope: ImpactScope, filter: ImpactFilter, f
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-/** Checks the filter as the API does: dates as YYYY-MM-DD, the end not before the start. */
-export function filterErrors(filter: ImpactFilter): { from?: 'badDate'; to?: 'badDate' | 'toBeforeFrom' } {
+/** The longest period the API accepts, in calendar months. */
+export const MAX_IMPACT_MONTHS = 120
+
+type FilterError = 'badDate' | 'toBeforeFrom' | 'tooLong'
+
+/**
+ * Checks the filter as the API does: dates as YYYY-MM-DD, the end not
+ * before the start, at most 120 calendar months from the start to the end
+ * (today when the end is open).
+ */
+export function filterErrors(filter: ImpactFilter, today: Date = new Date()): { from?: FilterError; to?: FilterError } {
   const day = /^\d{4}-\d{2}-\d{2}$/
   const valid = (s: string) => s === '' || (day.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)))
-  const out: { from?: 'badDate'; to?: 'badDate' | 'toBeforeFrom' } = {}
+  const out: { from?: FilterError; to?: FilterError } = {}
   if (!valid(filter.from)) out.from = 'badDate'
   if (!valid(filter.to)) out.to = 'badDate'
   else if (filter.from && filter.to && !out.from && filter.to < filter.from) out.to = 'toBeforeFrom'
+  if (filter.from && !out.from && !out.to) {
+    const [fy, fm] = filter.from.split('-').map(Number)
+    const [ty, tm] = filter.to ? filter.to.split('-').map(Number) : [today.getFullYear(), today.getMonth() + 1]
+    if ((ty! - fy!) * 12 + (tm! - fm!) + 1 > MAX_IMPACT_MONTHS) {
+      out.from = 'tooLong'
+      if (filter.to) out.to = 'tooLong'
+    }
+  }
   return out
 }

@@ -4,33 +4,37 @@
 -- active buyers, and aggregates.
 
 -- name: ListOpenDataTenders :many
--- Public tenders by release date (the latest of publication, last change,
--- closing and recorded outcome), newest first, before the (date, id) of the
+-- Public tenders by release date (tenders.released_at: the latest of
+-- publication, last change, closing and recorded outcome, kept by
+-- migration 00025's triggers), newest first, before the (date, id) of the
 -- previous page's last row, and no older than since.
-WITH released AS (
-    SELECT t.id,
-           GREATEST(t.published_at, t.updated_at, COALESCE(t.closed_at, t.published_at),
-                    COALESCE((SELECT max(o.recorded_at) FROM lot_outcomes o JOIN tender_lots l ON l.id = o.lot_id
-                              WHERE l.tender_id = t.id), t.published_at))::timestamptz AS released_at
-    FROM tenders t
-    JOIN organisations g ON g.id = t.organisation_id AND g.status = 'active'
-    WHERE t.state IN ('published', 'closed', 'awarded', 'not_awarded')
-)
-SELECT id, released_at FROM released
-WHERE released_at >= sqlc.arg(since)::timestamptz
-  AND (released_at, id) < (sqlc.arg(before_released_at)::timestamptz, sqlc.arg(before_id)::uuid)
-ORDER BY released_at DESC, id DESC
+SELECT t.id, t.released_at
+FROM tenders t
+JOIN organisations g ON g.id = t.organisation_id AND g.status = 'active'
+WHERE t.state IN ('published', 'closed', 'awarded', 'not_awarded')
+  AND t.released_at >= sqlc.arg(since)::timestamptz
+  AND (t.released_at, t.id) < (sqlc.arg(before_released_at)::timestamptz, sqlc.arg(before_id)::uuid)
+ORDER BY t.released_at DESC, t.id DESC
 LIMIT sqlc.arg(row_limit);
 
 -- name: GetOpenDataTender :one
--- The release date of one public tender (ListOpenDataTenders' rule).
-SELECT GREATEST(t.published_at, t.updated_at, COALESCE(t.closed_at, t.published_at),
-                COALESCE((SELECT max(o.recorded_at) FROM lot_outcomes o JOIN tender_lots l ON l.id = o.lot_id
-                          WHERE l.tender_id = t.id), t.published_at))::timestamptz AS released_at
+-- The release date of one public tender.
+SELECT t.released_at
 FROM tenders t
 JOIN organisations g ON g.id = t.organisation_id AND g.status = 'active'
 WHERE t.id = sqlc.arg(id)
   AND t.state IN ('published', 'closed', 'awarded', 'not_awarded');
+
+-- name: ListOpenDataParties :many
+-- The organisations a page of releases may name (buyers and winners), with
+-- their legal identifiers by kind, in one read.
+SELECT g.id, g.kind, g.status, g.country, g.legal_name, g.trade_name, g.town, g.postcode,
+       COALESCE(array_agg(i.kind ORDER BY i.kind) FILTER (WHERE i.kind IS NOT NULL), '{}')::text[] AS identifier_kinds,
+       COALESCE(array_agg(i.value ORDER BY i.kind) FILTER (WHERE i.kind IS NOT NULL), '{}')::text[] AS identifier_values
+FROM organisations g
+LEFT JOIN organisation_identifiers i ON i.organisation_id = g.id
+WHERE g.id = ANY(sqlc.arg(ids)::uuid[])
+GROUP BY g.id;
 
 -- name: StatisticsTenders :one
 -- Public tenders, those with a reserved lot, and their lots.
@@ -49,8 +53,9 @@ JOIN organisations g ON g.id = t.organisation_id AND g.status = 'active'
 WHERE t.state IN ('published', 'closed', 'awarded', 'not_awarded');
 
 -- name: StatisticsTendersByMonth :many
--- Public tenders by month of publication (UTC), oldest first.
-SELECT to_char(date_trunc('month', t.published_at AT TIME ZONE 'UTC'), 'YYYY-MM')::text AS month,
+-- Public tenders by calendar month of publication in the time zone given
+-- (the cluster's: core.ClusterTimeZone), oldest first.
+SELECT to_char(date_trunc('month', t.published_at AT TIME ZONE sqlc.arg(zone)::text), 'YYYY-MM')::text AS month,
        count(*)::bigint AS tenders,
        count(*) FILTER (WHERE EXISTS (
            SELECT 1 FROM tender_lots l WHERE l.tender_id = t.id
@@ -100,10 +105,11 @@ JOIN organisations g ON g.id = o.organisation_id AND g.status = 'active'
 WHERE o.state = 'published';
 
 -- name: StatisticsAwards :many
--- Lots of public tenders awarded, and their recorded amounts, by currency
--- and by whether the winner was found on Passerelle.
+-- Lots of public tenders awarded, by currency and by whether the winner
+-- was found on Passerelle, and the recorded amounts of those of public
+-- buyers (a private company's amounts are never published).
 SELECT o.result::text AS result, o.currency::text AS currency, count(*)::bigint AS lots,
-       COALESCE(sum(o.amount_cents), 0)::bigint AS amount_cents
+       COALESCE(sum(o.amount_cents) FILTER (WHERE g.kind = 'public_buyer'), 0)::bigint AS amount_cents
 FROM lot_outcomes o
 JOIN tender_lots l ON l.id = o.lot_id
 JOIN tenders t ON t.id = l.tender_id AND t.state IN ('published', 'closed', 'awarded', 'not_awarded')
