@@ -1,4 +1,4 @@
-import { Alert, Badge, createTheme, type CSSVariablesResolver } from '@mantine/core'
+import { Alert, Badge, Modal, createTheme, type CSSVariablesResolver } from '@mantine/core'
 
 /**
  * Mantine's theme, tuned for WCAG 2.1 AA: the default filled shade (blue 6)
@@ -9,6 +9,9 @@ import { Alert, Badge, createTheme, type CSSVariablesResolver } from '@mantine/c
  * border keep the colour. Alerts likewise: a light alert's title in green
  * 6 on its tint measured 3.8:1, so every alert but a filled one writes in
  * the body colour (the tint, the border and the icon keep the colour).
+ * Modals: Mantine renders each dialog's title bar as a <header>, which
+ * axe reads as a second page banner (landmark-unique); the dialog is
+ * already named by its title, so the bar is given no landmark role.
  */
 export const theme = createTheme({
   primaryColor: 'blue',
@@ -20,6 +23,9 @@ export const theme = createTheme({
         props.variant === 'light' || props.variant === 'outline'
           ? { root: { '--badge-color': 'var(--mantine-color-dark-9)' } }
           : { root: {} },
+    }),
+    Modal: Modal.extend({
+      defaultProps: { attributes: { header: { role: 'none' } } },
     }),
     Alert: Alert.extend({
       vars: (_theme, props) =>

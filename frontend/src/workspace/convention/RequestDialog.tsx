@@ -44,8 +44,6 @@ export function RequestDialog({
       title={t('convention.request.title', { name: to.name })}
       size="lg"
       closeButtonProps={{ 'aria-label': t('convention.close') }}
-      // Mantine's <header> would be a second banner beside the site's.
-      attributes={{ header: { role: 'none' } }}
     >
       <form
         className="conv-form"

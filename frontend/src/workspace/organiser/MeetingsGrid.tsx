@@ -225,8 +225,6 @@ function MoveDialog({
       onClose={() => (patch.isPending ? undefined : onClose())}
       title={t('organiser.schedule.move.title')}
       closeButtonProps={{ 'aria-label': t('organiser.close') }}
-      // Mantine's <header> would be a second banner beside the site's.
-      attributes={{ header: { role: 'none' } }}
     >
       <form onSubmit={submit} noValidate>
         <Stack>

@@ -58,8 +58,6 @@ export function ConfirmAction({ label, title, children, confirmLabel, color = 'b
         title={title}
         centered
         closeButtonProps={{ 'aria-label': t('organiser.close') }}
-        // Mantine's <header> would be a second banner beside the site's.
-        attributes={{ header: { role: 'none' } }}
       >
         <div className="organiser-dialog-body">{children}</div>
         <Group justify="flex-end" mt="md">
