@@ -24,7 +24,7 @@ TOOL_mailpit       := github.com/axllent/mailpit@$(MAILPIT_VERSION)
 TOOL_stripe-mock   := github.com/stripe/stripe-mock@$(STRIPE_MOCK_VERSION)
 TOOLS := sqlc golangci-lint versitygw mailpit stripe-mock
 
-.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node deps-chromium vet test-go test-web test-e2e clean deps-dict bench-search bench-routing bench-schedule bench-import bench-load
+.PHONY: help run test build web generate check-generated lint tools deps-pg deps-node deps-chromium vet test-go test-web test-e2e clean deps-dict bench-search bench-routing bench-schedule bench-import bench-load audit
 
 help:
 	@echo "make run       build and serve Passerelle on http://localhost:8080 (private PostgreSQL under ./var)"
@@ -34,6 +34,7 @@ help:
 	@echo "make build     web app + binaries into ./bin"
 	@echo "make generate  regenerate code (sqlc, the web app's API types)"
 	@echo "make lint      golangci-lint"
+	@echo "make audit     npm audit of the web app: fails on high or critical advisories of its runtime dependencies"
 	@echo "make tools     install the pinned tools into ./bin"
 	@echo "make bench-search  search quality (dev set, cross-language on and off) and latency at 100,000 listings"
 	@echo "make bench-routing matching one tender lot against 20,000 suppliers (issue 6: at most 500 ms)"
@@ -160,6 +161,14 @@ test-web: frontend/node_modules/.package-lock.json
 # The storage suite must run against versitygw here, the payment tests against
 # stripe-mock: PASSERELLE_TEST_REQUIRE_TOOLS turns their skip (for a bare
 # `go test ./...`) into a failure.
+# audit fails on any high or critical advisory in the web app's runtime
+# dependencies (those built into the bundle), then reports the development
+# tools' advisories without failing: they never reach a browser. It needs
+# the registry's advisory service: an unreachable one fails too.
+audit: frontend/node_modules/.package-lock.json
+	cd frontend && npm audit --audit-level=high --omit=dev
+	-cd frontend && npm audit --audit-level=high
+
 test-go: deps-pg deps-dict versitygw mailpit stripe-mock
 	PASSERELLE_TEST_REQUIRE_TOOLS=1 go test -count=1 -timeout 20m ./...
 

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -135,7 +136,14 @@ func serve(ctx context.Context, cfg config.Config, log *slog.Logger) error {
 	// anonymous visitor sees them, through the same use cases as the API.
 	webApp := web.New(dist, built, web.Options{Pages: core.NewPublicPages(st, offers, tenders, organisations),
 		PublicURL: cfg.PublicURL, Log: log})
+	// Browsers load the presigned download links straight from object
+	// storage: the Content-Security-Policy names its origin.
+	storageOrigin, err := objects.DownloadOrigin(ctx)
+	if err != nil {
+		return err
+	}
 	handler := api.New(api.Deps{
+		Headers:        api.SecurityHeaders{HTTPS: strings.HasPrefix(cfg.PublicURL, "https://"), StorageOrigin: storageOrigin},
 		Log:            log,
 		Version:        buildVersion(),
 		Checks:         append(checks(st, objects, sender), api.Check{Name: "search", Check: searchCheck(engine)}),

@@ -61,7 +61,8 @@ export function launchBrowser(chromiumPath) {
 /**
  * openPage opens a page in a context of its own (what @axe-core/playwright
  * needs) whose browser prefers language lang. Uncaught script errors are
- * collected in page.errors, console errors in page.consoleErrors.
+ * collected in page.errors, console errors in page.consoleErrors,
+ * Content-Security-Policy violations in page.cspViolations.
  */
 export async function openPage(browser, { baseURL, lang = 'en', viewport = 'desktop' }) {
   const context = await browser.newContext({
@@ -90,6 +91,20 @@ export async function openPage(browser, { baseURL, lang = 'en', viewport = 'desk
       if (url.pathname === '/api/v1/me' && msg.text().includes('401')) return
     }
     page.consoleErrors.push(`${msg.text()}${where ? ` (${where})` : ''}`)
+  })
+  // Content-Security-Policy violations: the browser reports each as a
+  // securitypolicyviolation event (recorded by an init script, so that none
+  // is missed before the app's code runs) and as a console message.
+  page.cspViolations = []
+  await context.exposeBinding('__passerelleCSPViolation', (_source, text) => page.cspViolations.push(text))
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = globalThis.__passerelleCSPViolation
+      if (report) report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile || document.location.href}:${e.lineNumber})`)
+    })
+  })
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) page.cspViolations.push(msg.text())
   })
   // Every string of every API answer the page read: the data shown, as
   // opposed to the interface's own texts.
@@ -259,5 +274,8 @@ export async function checkPage(page, output, name) {
   const { blocking, other } = await scan(page)
   if (other.length > 0) console.log(`${name}: minor or moderate axe findings (not failing):\n${describeViolations(other)}`)
   if (page.errors.length > 0) throw new Error(`${name}: uncaught script errors: ${page.errors.join(' | ')}`)
+  if (page.cspViolations?.length > 0) {
+    throw new Error(`${name}: Content-Security-Policy violations: ${[...new Set(page.cspViolations)].join(' | ')}`)
+  }
   if (blocking.length > 0) throw new Error(`${name}: serious or critical axe violations:\n${describeViolations(blocking)}`)
 }

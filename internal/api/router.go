@@ -98,6 +98,10 @@ type Deps struct {
 
 	// Purchases are buyers' purchase ledgers and levy offsets (issue 10).
 	Purchases *core.Purchases
+
+	// Headers configures the security headers of every response (HSTS,
+	// the Content-Security-Policy's object-storage origin).
+	Headers SecurityHeaders
 }
 
 // New builds the whole HTTP handler. Every route is here, with its rule.
@@ -126,7 +130,7 @@ func build(d Deps) (http.Handler, []RouteInfo) {
 		accessLog(d.Log),
 		m.middleware(),
 		recoverProblem(d.Log),
-		securityHeaders(),
+		securityHeaders(d.Headers, d.TrustedProxies),
 		limitBody(d.MaxBodyBytes, bodyLimits),
 		requestDeadline(d.RequestTimeout, bodyLimits),
 		crossOriginProtection([]string{"POST " + StripeWebhookPath}),

@@ -178,7 +178,12 @@ func (d *Documents) URL(ctx context.Context, principal domain.Principal, documen
 // returned expiry is never later than the URL's real one.
 func presignDownload(ctx context.Context, objects *blob.Store, doc domain.Document) (string, time.Time, error) {
 	expires := time.Now().Truncate(time.Second).Add(DocumentURLTTL)
-	url, err := objects.PresignGet(ctx, doc.ObjectKey, DocumentURLTTL)
+	// The browser is told the sniffed type (never what the uploader
+	// claimed) and the sanitized name. PDFs and images are shown inline by
+	// the evidence viewer; anything else is an attachment.
+	inline := doc.ContentType == domain.TypePDF || strings.HasPrefix(doc.ContentType, "image/")
+	url, err := objects.PresignDownload(ctx, doc.ObjectKey, DocumentURLTTL,
+		blob.Download{ContentType: doc.ContentType, Disposition: blob.ContentDisposition(inline, doc.Filename)})
 	if err != nil {
 		return "", time.Time{}, fmt.Errorf("documents: %w", err)
 	}

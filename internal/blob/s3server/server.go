@@ -129,7 +129,18 @@ func newHandler(dir string, logger *slog.Logger) (http.Handler, error) {
 		gofakes3.WithAutoBucket(true),
 		gofakes3.WithLogger(slogAdapter{logger}),
 	)
-	return limitKeyLength(expirePresigned(faker.Server(), time.Now)), nil
+	return noSniff(limitKeyLength(expirePresigned(faker.Server(), time.Now))), nil
+}
+
+// noSniff tells browsers, which open presigned download links on this
+// server directly, to trust the Content-Type (the type Passerelle sniffed
+// at upload, signed into the link) and never to guess another: a PDF
+// whose body holds HTML stays a PDF.
+func noSniff(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		next.ServeHTTP(w, r)
+	})
 }
 
 // Endpoint returns the server's base URL, e.g. "http://127.0.0.1:41234",
