@@ -224,4 +224,8 @@ func TestParseRefusesControlCharacters(t *testing.T) {
 		res.ErrorCount != 1 || res.Errors[0].Column != ColCategory {
 		t.Errorf("an escape character: %+v, %v", res.Errors, err)
 	}
+	multi := "supplier,amount,date,category\r\n81234567600009,10.00,2026-01-05,\"Reinigung\r\n(Büro)\"\r\n"
+	if res, err := Parse([]byte(multi), nil); err != nil || res.ErrorCount != 0 || len(res.Rows) != 1 {
+		t.Errorf("a cell on two lines is text: %+v, %v", res.Errors, err)
+	}
 }

@@ -185,9 +185,11 @@ func (l layout) percent(kind cellKind, v string) (float64, bool) {
 }
 
 // hasControl tells a cell holding a control character other than a tab.
+// Tabs and line breaks pass: a cell written on two lines (Alt+Enter in a
+// spreadsheet, a quoted multi-line CSV field) is ordinary text.
 func hasControl(s string) bool {
 	for _, c := range s {
-		if (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f) {
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f) {
 			return true
 		}
 	}

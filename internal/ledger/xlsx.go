@@ -42,10 +42,12 @@ func xlsxRecords(data []byte) ([]record, error) {
 	for _, f := range zr.File {
 		// The sizes declared in the ZIP directory are enforced by
 		// archive/zip as it reads (ErrFormat past them).
-		unzipped += f.UncompressedSize64
-		if unzipped > MaxUnzippedSize {
+		// Compared before adding: a ZIP64 size near 2^64 must not wrap
+		// the total back under the bound.
+		if f.UncompressedSize64 > MaxUnzippedSize-unzipped {
 			return nil, &FileError{Code: "too_large_unzipped", Message: msgUnzippedTooLarge.Fill(MaxUnzippedSize >> 20)}
 		}
+		unzipped += f.UncompressedSize64
 		parts[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))] = f
 	}
 	sheet, err := firstSheetPath(parts)
@@ -69,7 +71,9 @@ func xlsxRecords(data []byte) ([]record, error) {
 		return nil, &FileError{Code: "malformed", Message: msgMalformedXLSX}
 	}
 	defer func() { _ = rc.Close() }()
-	return sheetRecords(xml.NewDecoder(rc), strs, percent)
+	// archive/zip stops at the declared size; the limit also holds if
+	// that ever changes.
+	return sheetRecords(xml.NewDecoder(io.LimitReader(rc, MaxUnzippedSize)), strs, percent)
 }
 
 // openPart returns a decoder over one XML part of the package.
@@ -81,7 +85,7 @@ func openPart(f *zip.File) (*xml.Decoder, func(), error) {
 	if err != nil {
 		return nil, nil, &FileError{Code: "malformed", Message: msgMalformedXLSX}
 	}
-	return xml.NewDecoder(rc), func() { _ = rc.Close() }, nil
+	return xml.NewDecoder(io.LimitReader(rc, MaxXMLPartSize)), func() { _ = rc.Close() }, nil
 }
 
 // firstSheetPath finds the part of the workbook's first sheet through the

@@ -234,6 +234,33 @@ func TestParseXLSXZipBomb(t *testing.T) {
 	}
 }
 
+// TestParseXLSXDeclaredSizesCannotWrap: a ZIP64 entry declaring a size
+// near 2^64 must not wrap the running total back under the bound (the
+// directory is refused before anything is inflated).
+func TestParseXLSXDeclaredSizesCannotWrap(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, e := range []struct {
+		name string
+		size uint64
+	}{{"xl/workbook.xml", 1000}, {"xl/worksheets/sheet1.xml", ^uint64(0) - 500}} {
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Store, UncompressedSize64: e.size, CompressedSize64: 4})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte("<a/>")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Parse(buf.Bytes(), nil)
+	if code := fileErrorCode(t, err); code != "too_large_unzipped" {
+		t.Errorf("code %q (%v)", code, err)
+	}
+}
+
 // TestParseXLSXRowsBeyondLimit refuses a sheet whose data comes after a
 // million empty rows, at the first row past the limit, and ignores cells
 // right of MaxColumns.
