@@ -121,7 +121,7 @@ func registerAuditLog(r *routes, a *core.AuditLog, log *slog.Logger) {
 		Summary: "The audit log as CSV",
 		Description: "Moderators and admins. The entries matching the filters of GET /api/v1/admin/audit, newest first, as text/csv (RFC 4180, " +
 			"UTF-8, a header row), streamed. At most " + strconv.Itoa(core.MaxAuditExport) + " rows (header X-Export-Row-Limit); the trailer " +
-			"X-Export-Truncated says true when more matched: narrow the filters. Cells starting with = + - @ are prefixed with a quote so " +
+			"X-Export-Truncated says true when more matched (narrow the filters) or when the export was cut short by an error. Cells starting with = + - @ are prefixed with a quote so " +
 			"that spreadsheets do not run them as formulas.",
 		Responses: map[string]*huma.Response{"200": {Description: "The CSV file", Content: map[string]*huma.MediaType{"text/csv": {}}}}},
 		func(ctx context.Context, in *AuditFilterInput) (*huma.StreamResponse, error) {
@@ -144,10 +144,12 @@ func registerAuditLog(r *routes, a *core.AuditLog, log *slog.Logger) {
 				w.Flush()
 				if err != nil {
 					// The status is sent: all that is left is to cut the
-					// file short and say so in the log.
+					// file short, say so in the trailer (the request's
+					// deadline or a lost database ends here too) and in
+					// the log.
 					log.ErrorContext(ctx, "audit export cut short", "err", err)
 				}
-				h.Set("X-Export-Truncated", strconv.FormatBool(truncated))
+				h.Set("X-Export-Truncated", strconv.FormatBool(truncated || err != nil))
 			}}, nil
 		})
 }

@@ -132,6 +132,7 @@ var idorRoutes = map[string]string{
 	"GET /api/v1/organisations/{orgID}/purchases/imports":                                   idorPrivate,
 	"POST /api/v1/organisations/{orgID}/purchases/imports":                                  idorPrivate,
 	"GET /api/v1/organisations/{orgID}/purchases/imports/{importID}":                        idorPrivate,
+	"DELETE /api/v1/organisations/{orgID}/purchases/imports/{importID}":                     idorPrivate,
 	"GET /api/v1/organisations/{orgID}/purchases/imports/{importID}/errors.csv":             idorPrivate,
 	"GET /api/v1/organisations/{orgID}/purchases/levy-offset":                               idorPrivate,
 	"GET /api/v1/organisations/{orgID}/purchases/levy-offset.pdf":                           idorPrivate,

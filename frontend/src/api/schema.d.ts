@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * The audit log as CSV
-         * @description Moderators and admins. The entries matching the filters of GET /api/v1/admin/audit, newest first, as text/csv (RFC 4180, UTF-8, a header row), streamed. At most 100000 rows (header X-Export-Row-Limit); the trailer X-Export-Truncated says true when more matched: narrow the filters. Cells starting with = + - @ are prefixed with a quote so that spreadsheets do not run them as formulas.
+         * @description Moderators and admins. The entries matching the filters of GET /api/v1/admin/audit, newest first, as text/csv (RFC 4180, UTF-8, a header row), streamed. At most 100000 rows (header X-Export-Row-Limit); the trailer X-Export-Truncated says true when more matched (narrow the filters) or when the export was cut short by an error. Cells starting with = + - @ are prefixed with a quote so that spreadsheets do not run them as formulas.
          */
         get: operations["export-audit-log"];
         put?: never;
