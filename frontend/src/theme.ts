@@ -1,4 +1,4 @@
-import { Alert, Badge, Modal, createTheme, type CSSVariablesResolver } from '@mantine/core'
+import { Alert, Badge, createTheme, type CSSVariablesResolver } from '@mantine/core'
 
 /**
  * Mantine's theme, tuned for WCAG 2.1 AA: the default filled shade (blue 6)
@@ -24,9 +24,11 @@ export const theme = createTheme({
           ? { root: { '--badge-color': 'var(--mantine-color-dark-9)' } }
           : { root: {} },
     }),
-    Modal: Modal.extend({
+    // A plain entry, not Modal.extend: importing Modal here would pull the
+    // whole dialog (and its transitions) into the first page's JavaScript.
+    Modal: {
       defaultProps: { attributes: { header: { role: 'none' } } },
-    }),
+    },
     Alert: Alert.extend({
       vars: (_theme, props) =>
         props.variant === 'filled' || props.variant === 'white'
