@@ -120,7 +120,7 @@ build: web
 	go build -ldflags "$(LDFLAGS)" -o $(BIN)/passerelle ./cmd/passerelle
 	go build -o $(BIN)/passerelle-dev ./cmd/passerelle-dev
 
-run: deps-pg build mailpit
+run: deps-pg deps-dict build mailpit
 	@echo "Passerelle will serve on http://localhost:8080 (Ctrl-C stops everything)"
 	$(BIN)/passerelle-dev -bin $(BIN)/passerelle -data ./var
 
@@ -288,7 +288,7 @@ bench-import: deps-pg
 # passerelle-load from a second process. BENCH_LOAD_ARGS passes flags
 # (e.g. --rate 400 --duration 120s); not part of `make test`.
 BENCH_LOAD_ARGS ?=
-bench-load: deps-pg build mailpit
+bench-load: deps-pg deps-dict build mailpit
 	@data="$${PASSERELLE_SHARED_DATA:-}"; bench="$${PASSERELLE_SHARED_BENCH:-}"; d="$(CURDIR)"; \
 	while [ "$$d" != / ]; do \
 	  d=$$(dirname "$$d"); \

@@ -175,6 +175,7 @@ func (e *Engine) EnsureIndex(ctx context.Context, index string, s search.Setting
 			defer e.mu.Unlock()
 			h.mu.Lock()
 			h.settings = cloneSettings(s)
+			h.postings.scored.clear() // the texts' synonyms may have changed
 			h.mu.Unlock()
 			return e.writeRegistry()
 		}

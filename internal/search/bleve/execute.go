@@ -33,14 +33,22 @@ type execQuery struct {
 	filter query.Query
 	// facets counts the hits' facet values; nil when none are asked.
 	facets *facetCounter
-	// postings caches frequent terms' decoded postings; nil for none.
-	postings *postingsCache
+	// postings caches frequent terms' decoded postings, and the scored
+	// matches of recent texts under scoredKey; nil for none.
+	postings  *postingsCache
+	scoredKey string
 	// top, when set, drops the hits that cannot make the page (relevance
 	// sort only).
 	top *topScores
 	// total counts the hits, dropped ones included: bleve's total then
 	// counts only the hits it was given.
 	total int
+	// dates, when set, picks the page of a search without text sorted by
+	// date from tables (datesort.go), which then counts the total and the
+	// facets itself (counted).
+	dates   *dateTop
+	tables  *facetCache
+	counted bool
 }
 
 var _ query.Query = (*execQuery)(nil)
@@ -51,14 +59,14 @@ func (q *execQuery) Searcher(ctx context.Context, r index.IndexReader, m mapping
 	if !ok {
 		return nil, fmt.Errorf("search: bleve reader is %T, not a scorch snapshot", r)
 	}
+	if q.facets != nil {
+		q.facets.start(snap)
+	}
+	q.total, q.counted = 0, false
 	s, err := q.searcher(ctx, snap, m, opts)
 	if err != nil {
 		return nil, err
 	}
-	if q.facets != nil {
-		q.facets.start(snap)
-	}
-	q.total = 0
 	return &hitSearcher{Searcher: s, q: q}, nil
 }
 
@@ -83,6 +91,9 @@ func (s *hitSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternal
 
 func (s *hitSearcher) keep(ctx *bsearch.SearchContext, dm *bsearch.DocumentMatch, err error) (*bsearch.DocumentMatch, error) {
 	for err == nil && dm != nil {
+		if s.q.counted {
+			return dm, nil
+		}
 		s.q.total++
 		if s.q.facets != nil {
 			if err := s.q.facets.add(dm.IndexInternalID.Value()); err != nil {
@@ -163,10 +174,16 @@ func (q *execQuery) searcher(ctx context.Context, snap *scorch.IndexSnapshot, m 
 		}
 		return bq.Searcher(ctx, snap, m, opts)
 	}
+	if q.text == nil && q.dates != nil && q.tables != nil {
+		return q.dateSearcher(ctx, snap, m, opts)
+	}
 	if q.text == nil {
 		// Listing without text: match_all through the filter clause is
 		// cheap, no term is scored.
 		return plain(query.NewMatchAllQuery())
+	}
+	if q.postings != nil && q.scoredKey != "" && opts.Score == "" && !opts.Explain && !opts.IncludeTermVectors {
+		return q.replay(ctx, snap, m, opts, plain)
 	}
 	var allow *roaring.Bitmap
 	var err error
@@ -197,6 +214,28 @@ func (q *execQuery) searcher(ctx context.Context, snap *scorch.IndexSnapshot, m 
 		return plain(q.text)
 	}
 	return searcher.NewBooleanSearcher(ctx, pre, must, nil, nil, opts)
+}
+
+// replay runs the text from its scored matches (scored.go), computed on
+// the first search of the text on this snapshot.
+func (q *execQuery) replay(ctx context.Context, snap *scorch.IndexSnapshot, m mapping.IndexMapping, opts bsearch.SearcherOptions, plain func(query.Query) (bsearch.Searcher, error)) (bsearch.Searcher, error) {
+	sm, err := q.postings.scored.get(ctx, snap, q.scoredKey, func() (*scoredMatches, error) {
+		return q.scoreAll(context.WithoutCancel(ctx), snap, m, opts)
+	})
+	if err != nil {
+		return nil, err
+	}
+	if sm.none {
+		// Text that analyses to nothing: as below.
+		return plain(q.text)
+	}
+	var allow *roaring.Bitmap
+	if q.filter != nil {
+		if allow, err = docSet(ctx, q.filter, snap, m); err != nil {
+			return nil, err
+		}
+	}
+	return &replaySearcher{m: sm, allow: allow}, nil
 }
 
 // liveDocs caches the live documents of one snapshot: listing them walks
@@ -346,6 +385,9 @@ func execFor(q search.Query, s search.Settings, facets *facetCounter, postings *
 	eq := &execQuery{filter: filterQuery(q), facets: facets, postings: postings}
 	if q.HasText() {
 		eq.text = textQuery(q, s)
+		if postings != nil {
+			eq.scoredKey, _ = scoredKey(q) // no key: no cache
+		}
 	}
 	return eq
 }

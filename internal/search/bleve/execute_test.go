@@ -211,7 +211,18 @@ func TestExecutionMatchesBleve(t *testing.T) {
 		t.Run(fmt.Sprintf("decoded postings from df %d", min), func(t *testing.T) {
 			defer func(was uint64) { hotPostingsMin = was }(hotPostingsMin)
 			hotPostingsMin = min
+			// Cold: each text is scored on its first page and replayed
+			// from the kept matches on the next ones (scored.go). Warm:
+			// every page of every query replays, filtered or not.
+			h.postings.scored.clear()
 			compareExecution(t, e, h, queries)
+			hits, misses := h.postings.scored.stats()
+			compareExecution(t, e, h, queries)
+			warmHits, warmMisses := h.postings.scored.stats()
+			t.Logf("scored matches kept: cold %d hits %d misses, warm %d hits %d misses", hits, misses, warmHits-hits, warmMisses-misses)
+			if hits == 0 || warmMisses != misses || warmHits-hits < 40 {
+				t.Fatalf("the kept matches were not used: cold %d/%d, warm %d/%d (hits/misses)", hits, misses, warmHits-hits, warmMisses-misses)
+			}
 		})
 	}
 }
@@ -264,18 +275,7 @@ func compareExecution(t *testing.T, e *Engine, h *handle, queries []search.Query
 				}
 			}
 			for _, f := range q.Facets {
-				var wantValues []search.FacetValue
-				if fr := want.Facets[string(f)]; fr != nil && fr.Terms != nil {
-					for _, tf := range fr.Terms.Terms() {
-						wantValues = append(wantValues, search.FacetValue{Value: tf.Term, Count: tf.Count})
-					}
-				}
-				sort.SliceStable(wantValues, func(i, j int) bool {
-					if wantValues[i].Count != wantValues[j].Count {
-						return wantValues[i].Count > wantValues[j].Count
-					}
-					return wantValues[i].Value < wantValues[j].Value
-				})
+				wantValues := legacyFacet(want, f)
 				if gotValues := got.Facets[f]; !slices.Equal(gotValues, wantValues) && len(gotValues)+len(wantValues) > 0 {
 					t.Fatalf("%s: facet %s = %v, want %v", name, f, gotValues, wantValues)
 				}
@@ -300,6 +300,23 @@ func compareExecution(t *testing.T, e *Engine, h *handle, queries []search.Query
 	if compared < 100 || ties > compared/10 || matched < 100 || snippets < 100 {
 		t.Fatalf("%d pages compared, %d with reordered ties", compared, ties)
 	}
+}
+
+// legacyFacet is facet f of a legacy answer, in the engine's order.
+func legacyFacet(res *bleve.SearchResult, f search.Facet) []search.FacetValue {
+	var values []search.FacetValue
+	if fr := res.Facets[string(f)]; fr != nil && fr.Terms != nil {
+		for _, tf := range fr.Terms.Terms() {
+			values = append(values, search.FacetValue{Value: tf.Term, Count: tf.Count})
+		}
+	}
+	sort.SliceStable(values, func(i, j int) bool {
+		if values[i].Count != values[j].Count {
+			return values[i].Count > values[j].Count
+		}
+		return values[i].Value < values[j].Value
+	})
+	return values
 }
 
 // sameScore accepts the rounding differences of summing the same clause

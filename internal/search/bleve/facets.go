@@ -2,10 +2,13 @@ package bleve
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"sort"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/numeric"
 	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"passerelle/internal/search"
@@ -35,10 +38,16 @@ var facetFieldNames = func() []string {
 
 // facetTables are one segment's facet values: for facet field f and local
 // document d, the ordinals ords[f][offs[f][d]:offs[f][d+1]] index terms[f].
+//
+// They also hold what a search without text sorted by date needs
+// (datesort.go): each document's publication date (numeric.Float64ToInt64
+// of the indexed value; math.MinInt64 for none) and id.
 type facetTables struct {
-	terms [][]string
-	offs  [][]uint32
-	ords  [][]uint32
+	terms     [][]string
+	offs      [][]uint32
+	ords      [][]uint32
+	published []int64
+	ids       []string
 }
 
 // buildFacetTables reads every document's facet doc values of seg once.
@@ -60,7 +69,18 @@ func buildFacetTables(seg segment.Segment) (*facetTables, error) {
 		ordOf[i] = map[string]uint32{}
 		t.offs[i] = make([]uint32, 1, n+1)
 	}
+	t.published = make([]int64, n)
+	t.ids = make([]string, n)
+	var pub int64
 	visit := func(field string, term []byte) {
+		if field == fieldPublished {
+			if valid, shift := numeric.ValidPrefixCodedTermBytes(term); valid && shift == 0 && pub == math.MinInt64 {
+				if v, err := numeric.PrefixCoded(term).Int64(); err == nil {
+					pub = v
+				}
+			}
+			return
+		}
 		f, ok := fieldOf[field]
 		if !ok {
 			return
@@ -75,11 +95,19 @@ func buildFacetTables(seg segment.Segment) (*facetTables, error) {
 		t.ords[f] = append(t.ords[f], o)
 	}
 	var dvs segment.DocVisitState
+	fields := append(slices.Clone(facetFieldNames), fieldPublished)
 	for d := range n {
 		var err error
-		if dvs, err = dv.VisitDocValues(d, facetFieldNames, visit, dvs); err != nil {
+		pub = math.MinInt64
+		if dvs, err = dv.VisitDocValues(d, fields, visit, dvs); err != nil {
 			return nil, fmt.Errorf("search: read facet values: %w", err)
 		}
+		t.published[d] = pub
+		id, err := seg.DocID(d)
+		if err != nil {
+			return nil, fmt.Errorf("search: read document id: %w", err)
+		}
+		t.ids[d] = string(id)
 		for f := range t.offs {
 			t.offs[f] = append(t.offs[f], uint32(len(t.ords[f])))
 		}

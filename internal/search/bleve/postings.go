@@ -72,6 +72,8 @@ type postingsCache struct {
 	// live are the live documents of the latest snapshot seen: what a
 	// search with text and no filter allows (execute.go).
 	live liveDocs
+	// scored are the scored matches of recent texts (scored.go).
+	scored scoredCache
 }
 
 // get returns the decoded postings of term in field of seg.

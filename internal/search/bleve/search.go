@@ -48,12 +48,18 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 	defer h.mu.RUnlock()
 
 	var facets *facetCounter
+	ok := false
 	if len(q.Facets) > 0 {
 		facets = newFacetCounter(&h.facets, q.Facets)
 	}
 	req, eq, err := buildRequest(q, h.settings, facets, &h.postings)
 	if err != nil {
 		return search.Result{}, err
+	}
+	if !q.HasText() && q.Sort == search.SortDate {
+		if eq.dates, ok = newDateTop(q.Limit+1, req.SearchAfter); ok {
+			eq.tables = &h.facets
+		}
 	}
 	res, err := h.index.SearchInContext(ctx, req)
 	if err != nil {

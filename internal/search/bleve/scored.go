@@ -1,0 +1,261 @@
+package bleve
+
+import (
+	"container/list"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"sync"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	index "github.com/blevesearch/bleve_index_api"
+
+	"passerelle/internal/search"
+)
+
+// Scored matches of a text, kept for the next searches of the same text.
+//
+// The search page sends the same text again and again: a facet clicked, a
+// filter added, the next page. Scoring the text is most of a search's work
+// (a cross-language query is a disjunction of dozens of terms that
+// matches half of a 100,000-listing index), and a document's score does
+// not depend on the filters (prefiltered: term statistics come from the
+// whole snapshot). So the engine scores a text once over every live
+// document and keeps the matches (document number, score) of that
+// snapshot; a search with the same text then only walks them, skipping
+// the documents its filters refuse, and bleve's collector sorts, pages and
+// cuts the cursor as it does for the text run afresh. A new snapshot (any
+// write, any merge) empties the cache. The kept scores are the ones the
+// text's searcher gave, to the last bit: pages and cursors are the same
+// with and without the cache (TestScoredCacheChangesNoResult).
+
+// scoredBudget bounds the memory of the kept matches per index (12 bytes a
+// match: a text matching every one of 100,000 listings takes 1.2 MB). A
+// variable for the tests only.
+var scoredBudget int64 = 256 << 20
+
+// scoredMatches are a text's matches on one snapshot, in document order.
+type scoredMatches struct {
+	nums   []uint32
+	scores []float64
+	// none: the text analyses to nothing (stop words only), which the
+	// search runs the plain way (execQuery.searcher).
+	none bool
+}
+
+func (m *scoredMatches) bytes() int64 { return int64(len(m.nums))*12 + 128 }
+
+type scoredEntry struct {
+	key   string
+	done  chan struct{} // closed once m or err is set
+	m     *scoredMatches
+	err   error
+	size  int64
+	inLRU bool
+}
+
+// scoredCache is a least-recently-used cache of scored matches, all of one
+// snapshot. The zero value is ready.
+type scoredCache struct {
+	mu      sync.Mutex
+	snap    *scorch.IndexSnapshot // the entries' snapshot (only compared, never read)
+	entries map[string]*list.Element
+	lru     list.List // of *scoredEntry, most recent first
+	bytes   int64
+	// hits and misses count lookups (tests, metrics).
+	hits, misses uint64
+}
+
+// clear drops every entry (the index's settings changed).
+func (c *scoredCache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.snap, c.entries, c.bytes, c.hits, c.misses = nil, nil, 0, 0, 0
+	c.lru.Init()
+}
+
+// stats returns the lookups answered from the cache and the others.
+func (c *scoredCache) stats() (hits, misses uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.hits, c.misses
+}
+
+// get returns the matches of key on snap, computing them with score when
+// no search has yet. Concurrent searches of one text wait for one
+// computation; it runs to its end even when the search that started it is
+// cancelled (the others still want it), and a failed one is not kept.
+func (c *scoredCache) get(ctx context.Context, snap *scorch.IndexSnapshot, key string, score func() (*scoredMatches, error)) (*scoredMatches, error) {
+	c.mu.Lock()
+	if c.snap != snap {
+		c.snap, c.entries, c.bytes = snap, nil, 0
+		c.lru.Init()
+	}
+	if c.entries == nil {
+		c.entries = map[string]*list.Element{}
+	}
+	el, ok := c.entries[key]
+	var e *scoredEntry
+	if ok {
+		c.hits++
+		e = el.Value.(*scoredEntry)
+		c.lru.MoveToFront(el)
+		c.mu.Unlock()
+		select {
+		case <-e.done:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		if e.err != nil {
+			return nil, e.err
+		}
+		return e.m, nil
+	}
+	c.misses++
+	e = &scoredEntry{key: key, done: make(chan struct{})}
+	el = c.lru.PushFront(e)
+	e.inLRU = true
+	c.entries[key] = el
+	c.mu.Unlock()
+
+	e.m, e.err = score()
+	close(e.done)
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	cur, still := c.entries[key]
+	if !still || cur != el {
+		return e.m, e.err // the snapshot changed meanwhile: not kept
+	}
+	if e.err != nil {
+		c.lru.Remove(el)
+		delete(c.entries, key)
+		return nil, e.err
+	}
+	e.size = e.m.bytes()
+	c.bytes += e.size
+	for c.bytes > scoredBudget && c.lru.Len() > 1 {
+		last := c.lru.Back()
+		old := last.Value.(*scoredEntry)
+		if old == e {
+			break
+		}
+		c.lru.Remove(last)
+		delete(c.entries, old.key)
+		c.bytes -= old.size
+	}
+	return e.m, nil
+}
+
+// scoredKey identifies what the text query of q scores: the text, its
+// language and its expansion (the settings' synonyms are the index's own:
+// a change of settings clears the cache).
+func scoredKey(q search.Query) (string, error) {
+	b, err := json.Marshal(struct {
+		Text  string
+		Lang  string
+		Terms []search.LanguageTerms
+		Codes []search.CodeTerm
+	}{q.Text, string(q.Language), q.Terms, q.Codes})
+	if err != nil {
+		return "", fmt.Errorf("search: key of the text: %w", err)
+	}
+	return string(b), nil
+}
+
+// scoreAll runs text over every live document of snap, as a search with
+// the text alone does, and returns every match with its score.
+func (q *execQuery) scoreAll(ctx context.Context, snap *scorch.IndexSnapshot, m mapping.IndexMapping, opts bsearch.SearcherOptions) (*scoredMatches, error) {
+	live, err := q.liveDocs(ctx, snap, m)
+	if err != nil {
+		return nil, err
+	}
+	if live.IsEmpty() {
+		return &scoredMatches{}, nil
+	}
+	pre := &prefiltered{IndexSnapshot: snap, allow: live, postings: q.postings}
+	must, err := query.NewConjunctionQuery([]query.Query{q.text}).Searcher(ctx, pre, m, opts)
+	if err != nil {
+		return nil, err
+	}
+	if _, none := must.(*searcher.MatchNoneSearcher); none {
+		_ = must.Close()
+		return &scoredMatches{none: true}, nil
+	}
+	s, err := searcher.NewBooleanSearcher(ctx, pre, must, nil, nil, opts)
+	if err != nil {
+		_ = must.Close()
+		return nil, err
+	}
+	defer func() { _ = s.Close() }()
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
+	out := &scoredMatches{}
+	for n := 0; ; n++ {
+		if n%4096 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		dm, err := s.Next(sctx)
+		if err != nil {
+			return nil, err
+		}
+		if dm == nil {
+			return out, nil
+		}
+		num := dm.IndexInternalID.Value()
+		if num > math.MaxUint32 {
+			return nil, fmt.Errorf("search: document number %d beyond 32 bits", num)
+		}
+		out.nums = append(out.nums, uint32(num))
+		out.scores = append(out.scores, dm.Score)
+		sctx.DocumentMatchPool.Put(dm)
+	}
+}
+
+// replaySearcher gives back kept matches, those of allow only (nil: all),
+// as the text's own searcher gave them.
+type replaySearcher struct {
+	m     *scoredMatches
+	allow *roaring.Bitmap
+	pos   int
+}
+
+var _ bsearch.Searcher = (*replaySearcher)(nil)
+
+func (s *replaySearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	for s.pos < len(s.m.nums) {
+		i := s.pos
+		s.pos++
+		n := s.m.nums[i]
+		if s.allow != nil && !s.allow.Contains(n) {
+			continue
+		}
+		dm := ctx.DocumentMatchPool.Get()
+		dm.IndexInternalID = index.NewIndexInternalID(dm.IndexInternalID, uint64(n))
+		dm.Score = s.m.scores[i]
+		return dm, nil
+	}
+	return nil, nil
+}
+
+func (s *replaySearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
+	v := id.Value()
+	if j := s.pos + sort.Search(len(s.m.nums)-s.pos, func(i int) bool { return uint64(s.m.nums[s.pos+i]) >= v }); j > s.pos {
+		s.pos = j
+	}
+	return s.Next(ctx)
+}
+
+func (s *replaySearcher) Weight() float64            { return 1 }
+func (s *replaySearcher) SetQueryNorm(float64)       {}
+func (s *replaySearcher) Count() uint64              { return uint64(len(s.m.nums)) }
+func (s *replaySearcher) Min() int                   { return 0 }
+func (s *replaySearcher) Size() int                  { return 64 }
+func (s *replaySearcher) DocumentMatchPoolSize() int { return 1 }
+func (s *replaySearcher) Close() error               { return nil }

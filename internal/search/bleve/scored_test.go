@@ -1,0 +1,107 @@
+package bleve
+
+import (
+	"context"
+	"math/rand/v2"
+	"testing"
+
+	"passerelle/internal/domain"
+	"passerelle/internal/search"
+)
+
+// scoredEngine is an engine with one index "x" of n generated documents.
+func scoredEngine(t *testing.T, n int) *Engine {
+	t.Helper()
+	ctx := context.Background()
+	e, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = e.Close() })
+	if err := e.EnsureIndex(ctx, "x", search.Settings{}); err != nil {
+		t.Fatal(err)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	docs := make([]search.Document, n)
+	for i := range docs {
+		docs[i] = execDoc(r, i)
+	}
+	if err := e.Index(ctx, "x", docs); err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func total(t *testing.T, e *Engine, q search.Query) int {
+	t.Helper()
+	res, err := e.Search(context.Background(), "x", q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Total
+}
+
+// TestScoredCacheFollowsWrites: a text's kept matches are those of the
+// snapshot they were scored on; a document indexed or deleted afterwards
+// is found, or no longer found, by the next search of the same text.
+func TestScoredCacheFollowsWrites(t *testing.T) {
+	ctx := context.Background()
+	e := scoredEngine(t, 500)
+	q := search.Query{Text: "zygomorphe", Language: domain.LangFR}
+	if n := total(t, e, q); n != 0 {
+		t.Fatalf("%d hits before the word was indexed", n)
+	}
+	doc := search.Document{ID: "new", Kind: search.KindOffer, Country: "FR",
+		Text: map[domain.Language]search.Text{domain.LangFR: {Title: "Menuiserie zygomorphe"}}}
+	if err := e.Index(ctx, "x", []search.Document{doc}); err != nil {
+		t.Fatal(err)
+	}
+	if n := total(t, e, q); n != 1 {
+		t.Fatalf("%d hits after the word was indexed, want 1 (stale kept matches?)", n)
+	}
+	if n := total(t, e, search.Query{Text: "zygomorphe", Language: domain.LangFR, Filters: search.Filters{Countries: []string{"LU"}}}); n != 0 {
+		t.Fatalf("%d hits in LU, want 0 (filters on kept matches)", n)
+	}
+	if err := e.Delete(ctx, "x", []string{"new"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := total(t, e, q); n != 0 {
+		t.Fatalf("%d hits after the document was deleted, want 0", n)
+	}
+}
+
+// TestScoredCacheStaysWithinBudget: past its budget the cache drops the
+// least recently used texts, and searches answer the same.
+func TestScoredCacheStaysWithinBudget(t *testing.T) {
+	e := scoredEngine(t, 1500)
+	h, err := e.acquire("x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &h.postings.scored
+	h.mu.RUnlock()
+	defer func(was int64) { scoredBudget = was }(scoredBudget)
+	scoredBudget = 8 << 10
+	words := execWords[domain.LangFR]
+	want := map[string]int{}
+	for round := range 2 {
+		for i, w := range words {
+			q := search.Query{Text: w + " " + words[(i+1)%len(words)], Language: domain.LangFR}
+			n := total(t, e, q)
+			if round == 0 {
+				want[q.Text] = n
+			} else if n != want[q.Text] {
+				t.Fatalf("%q: %d hits, then %d", q.Text, want[q.Text], n)
+			}
+			c.mu.Lock()
+			b, entries := c.bytes, c.lru.Len()
+			c.mu.Unlock()
+			if b > scoredBudget && entries > 1 {
+				t.Fatalf("%d bytes kept in %d entries, budget %d", b, entries, scoredBudget)
+			}
+		}
+	}
+	if hits, misses := c.stats(); misses < uint64(len(words)+1) {
+		t.Fatalf("%d misses, %d hits: nothing was evicted", misses, hits)
+	}
+}
