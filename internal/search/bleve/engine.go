@@ -13,6 +13,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
@@ -174,8 +175,10 @@ func (e *Engine) EnsureIndex(ctx context.Context, index string, s search.Setting
 		if h.mapping == mappingVersion {
 			defer e.mu.Unlock()
 			h.mu.Lock()
-			h.settings = cloneSettings(s)
-			h.postings.scored.clear() // the texts' synonyms may have changed
+			if !reflect.DeepEqual(h.settings, s) {
+				h.settings = cloneSettings(s)
+				h.postings.scored.clear() // the texts' synonyms changed
+			}
 			h.mu.Unlock()
 			return e.writeRegistry()
 		}
@@ -293,14 +296,49 @@ func (e *Engine) Delete(ctx context.Context, index string, ids []string) error {
 		return err
 	}
 	defer h.mu.RUnlock()
+	// Only the ids the index holds: the index jobs remove every listing
+	// that is not public, drafts included, which were never indexed, and
+	// an empty deletion still makes a new snapshot, which empties the
+	// caches of the current one (scored matches, live documents).
+	present, err := h.present(ids)
+	if err != nil {
+		return err
+	}
+	if len(present) == 0 {
+		return nil
+	}
 	b := h.index.NewBatch()
-	for _, id := range ids {
+	for _, id := range present {
 		b.Delete(id)
 	}
 	if err := h.index.Batch(b); err != nil {
 		return fmt.Errorf("%w: %w", search.ErrEngine, err)
 	}
 	return nil
+}
+
+// present returns the ids of ids the index holds.
+func (h *handle) present(ids []string) ([]string, error) {
+	r, err := h.index.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", search.ErrEngine, err)
+	}
+	reader, err := r.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", search.ErrEngine, err)
+	}
+	defer func() { _ = reader.Close() }()
+	var out []string
+	for _, id := range ids {
+		num, err := reader.InternalID(id)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", search.ErrEngine, err)
+		}
+		if num != nil {
+			out = append(out, id)
+		}
+	}
+	return out, nil
 }
 
 // Swap implements search.Engine by exchanging the two names' registry

@@ -70,6 +70,45 @@ func TestScoredCacheFollowsWrites(t *testing.T) {
 	}
 }
 
+// TestScoredCacheOutlivesNoOps: removing listings the index does not hold
+// (the index jobs remove every draft) and ensuring the index with the same
+// settings change nothing, so the kept matches stay.
+func TestScoredCacheOutlivesNoOps(t *testing.T) {
+	ctx := context.Background()
+	e := scoredEngine(t, 300)
+	q := search.Query{Text: "nettoyage bureaux", Language: domain.LangFR}
+	want := total(t, e, q)
+	if err := e.Delete(ctx, "x", []string{"never-indexed", "nor-this"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := e.EnsureIndex(ctx, "x", search.Settings{}); err != nil {
+		t.Fatal(err)
+	}
+	if n := total(t, e, q); n != want {
+		t.Fatalf("%d hits, then %d", want, n)
+	}
+	h, err := e.acquire("x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, misses := h.postings.scored.stats()
+	h.mu.RUnlock()
+	if hits != 1 || misses != 1 {
+		t.Fatalf("%d hits, %d misses of the kept matches: want the second search answered from them", hits, misses)
+	}
+	// A real deletion is one.
+	if err := e.Delete(ctx, "x", []string{"doc-1", "absent"}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := e.Search(ctx, "x", search.Query{Filters: search.Filters{Kinds: search.Kinds}, Limit: 100, Sort: search.SortDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 299 {
+		t.Fatalf("%d documents after deleting one of 300", res.Total)
+	}
+}
+
 // TestScoredCacheStaysWithinBudget: past its budget the cache drops the
 // least recently used texts, and searches answer the same.
 func TestScoredCacheStaysWithinBudget(t *testing.T) {
