@@ -78,7 +78,7 @@ func (q *execQuery) dateSearcher(ctx context.Context, snap *scorch.IndexSnapshot
 	if q.filter == nil {
 		allow, err = q.liveDocs(ctx, snap, m)
 	} else {
-		allow, err = docSet(ctx, q.filter, snap, m)
+		allow, err = q.filterDocs(ctx, snap, m)
 	}
 	if err != nil {
 		return nil, err

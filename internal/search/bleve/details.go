@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -144,10 +145,62 @@ func fieldLocations(tlm bsearch.TermLocationMap, tokens analysis.TokenStream, ap
 	}
 }
 
+// detailMemo keeps the match details of one text's hits (on one
+// snapshot: it lives in the text's scoredMatches), so that the pages a
+// text's searches come back to are not read and analysed again.
+type detailMemo struct {
+	once    sync.Once
+	clauses map[string][]detailClause
+	err     error
+
+	mu   sync.Mutex
+	hits map[detailKey]*hitDetails
+}
+
+// detailMemoMax bounds the hits a memo keeps (a few hundred bytes each).
+const detailMemoMax = 2000
+
+type detailKey struct {
+	id        string
+	highlight bool
+}
+
+// hitDetails are what addMatchDetails sets on a hit; shared, only read.
+type hitDetails struct {
+	locations bsearch.FieldTermLocationMap
+	fragments bsearch.FieldFragmentMap
+	kind      string
+}
+
+func (m *detailMemo) get(k detailKey) *hitDetails {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.hits[k]
+}
+
+func (m *detailMemo) put(k detailKey, d *hitDetails) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.hits == nil {
+		m.hits = map[detailKey]*hitDetails{}
+	}
+	if len(m.hits) < detailMemoMax {
+		m.hits[k] = d
+	}
+}
+
 // addMatchDetails fills the locations (which field and language matched),
 // the kind and, when asked, the highlighted fragments of the page's hits.
-func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s search.Settings, hits bsearch.DocumentMatchCollection) error {
-	clauses, err := detailClauses(q, s, idx.Mapping())
+// memo, when not nil, keeps them for the next searches of the same text.
+func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s search.Settings, hits bsearch.DocumentMatchCollection, memo *detailMemo) error {
+	var clauses map[string][]detailClause
+	var err error
+	if memo != nil {
+		memo.once.Do(func() { memo.clauses, memo.err = detailClauses(q, s, idx.Mapping()) })
+		clauses, err = memo.clauses, memo.err
+	} else {
+		clauses, err = detailClauses(q, s, idx.Mapping())
+	}
 	if err != nil {
 		return err
 	}
@@ -174,6 +227,16 @@ func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s sea
 	for _, dm := range hits {
 		if err := ctx.Err(); err != nil {
 			return err
+		}
+		key := detailKey{id: dm.ID, highlight: q.Highlight}
+		if memo != nil {
+			if d := memo.get(key); d != nil {
+				dm.Locations, dm.Fragments = d.locations, d.fragments
+				if d.kind != "" {
+					dm.AddFieldValue(fieldKind, d.kind)
+				}
+				continue
+			}
 		}
 		doc, err := r.Document(dm.ID)
 		if err != nil {
@@ -239,6 +302,10 @@ func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s sea
 		search.PickMatch(q.Language, func(f search.Field, l domain.Language) bool {
 			return analyse(textField(f, l))
 		})
+		if memo != nil {
+			kind, _ := dm.Fields[fieldKind].(string)
+			memo.put(key, &hitDetails{locations: dm.Locations, fragments: dm.Fragments, kind: kind})
+		}
 	}
 	return nil
 }

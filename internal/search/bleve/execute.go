@@ -37,6 +37,10 @@ type execQuery struct {
 	// matches of recent texts under scoredKey; nil for none.
 	postings  *postingsCache
 	scoredKey string
+	// filterKey names the filters' documents in postings (filtersets.go).
+	filterKey string
+	// scored are the text's kept matches when the search replayed them.
+	scored *scoredMatches
 	// top, when set, drops the hits that cannot make the page (relevance
 	// sort only).
 	top *topScores
@@ -195,7 +199,7 @@ func (q *execQuery) searcher(ctx context.Context, snap *scorch.IndexSnapshot, m 
 		// listings broad words match tens of thousands of them.
 		allow, err = q.liveDocs(ctx, snap, m)
 	} else {
-		allow, err = docSet(ctx, q.filter, snap, m)
+		allow, err = q.filterDocs(ctx, snap, m)
 	}
 	if err != nil {
 		return nil, err
@@ -231,10 +235,11 @@ func (q *execQuery) replay(ctx context.Context, snap *scorch.IndexSnapshot, m ma
 	}
 	var allow *roaring.Bitmap
 	if q.filter != nil {
-		if allow, err = docSet(ctx, q.filter, snap, m); err != nil {
+		if allow, err = q.filterDocs(ctx, snap, m); err != nil {
 			return nil, err
 		}
 	}
+	q.scored = sm
 	return &replaySearcher{m: sm, allow: allow}, nil
 }
 
@@ -383,6 +388,9 @@ func (r *allowedTermFieldReader) skip(d *index.TermFieldDoc, err error, pre *ind
 // terms read from postings (nil: from the index).
 func execFor(q search.Query, s search.Settings, facets *facetCounter, postings *postingsCache) *execQuery {
 	eq := &execQuery{filter: filterQuery(q), facets: facets, postings: postings}
+	if eq.filter != nil && postings != nil {
+		eq.filterKey = filterKey(q)
+	}
 	if q.HasText() {
 		eq.text = textQuery(q, s)
 		if postings != nil {

@@ -74,6 +74,8 @@ type postingsCache struct {
 	live liveDocs
 	// scored are the scored matches of recent texts (scored.go).
 	scored scoredCache
+	// filters are the documents of recent filters (filtersets.go).
+	filters filterSets
 }
 
 // get returns the decoded postings of term in field of seg.

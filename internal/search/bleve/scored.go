@@ -48,6 +48,8 @@ type scoredMatches struct {
 	// none: the text analyses to nothing (stop words only), which the
 	// search runs the plain way (execQuery.searcher).
 	none bool
+	// details are the match details of the hits pages showed.
+	details detailMemo
 }
 
 func (m *scoredMatches) bytes() int64 { return int64(len(m.nums))*12 + 128 }

@@ -67,7 +67,11 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 	}
 	res.Total = uint64(eq.total)
 	if q.HasText() && len(res.Hits) > 0 {
-		if err := addMatchDetails(ctx, h.index, q, h.settings, res.Hits); err != nil {
+		var memo *detailMemo
+		if eq.scored != nil {
+			memo = &eq.scored.details
+		}
+		if err := addMatchDetails(ctx, h.index, q, h.settings, res.Hits, memo); err != nil {
 			return search.Result{}, err
 		}
 	}
