@@ -95,6 +95,9 @@ type Config struct {
 	// SearchReconcileInterval is how often the whole index is compared
 	// with PostgreSQL and repaired.
 	SearchReconcileInterval time.Duration `env:"PASSERELLE_SEARCH_RECONCILE_INTERVAL" envDefault:"10m"`
+	// SearchCacheMB bounds the memory of the embedded engine's kept
+	// scored matches (the texts searched lately), per index.
+	SearchCacheMB int `env:"PASSERELLE_SEARCH_CACHE_MB" envDefault:"1024"`
 
 	// RoutingBatchSize is how many suppliers a published tender's lot is
 	// brought to at a time (at publication, then per daily top-up).
@@ -363,6 +366,9 @@ func (c Config) validate(vars map[string]string) []Problem {
 	}
 	if _, set := vars["PASSERELLE_SEARCH_RECONCILE_INTERVAL"]; set && c.SearchReconcileInterval < time.Minute {
 		add("PASSERELLE_SEARCH_RECONCILE_INTERVAL", "must be at least 1m (each run reads every public listing)")
+	}
+	if c.SearchCacheMB < 0 || c.SearchCacheMB > 1<<20 {
+		add("PASSERELLE_SEARCH_CACHE_MB", "must be between 0 (no cache) and 1048576")
 	}
 	if c.RoutingBatchSize < 1 || c.RoutingBatchSize > 100 {
 		add("PASSERELLE_ROUTING_BATCH_SIZE", "must be between 1 and 100 (suppliers want few, relevant emails)")

@@ -37,9 +37,14 @@ import (
 // with and without the cache (TestScoredCacheChangesNoResult).
 
 // scoredBudget bounds the memory of the kept matches per index (12 bytes a
-// match: a text matching every one of 100,000 listings takes 1.2 MB). A
-// variable for the tests only.
-var scoredBudget int64 = 256 << 20
+// match: a text matching every one of 100,000 listings takes 1.2 MB; at
+// the load benchmark's volume 1,150 of its texts took 268 MB). Set it with
+// SetScoredCacheBytes before searching.
+var scoredBudget int64 = 1 << 30
+
+// SetScoredCacheBytes bounds the memory of the texts' kept scored matches
+// per index; 0 keeps none. For the whole process: call it at start.
+func SetScoredCacheBytes(n int64) { scoredBudget = n }
 
 // scoredMatches are a text's matches on one snapshot, in document order.
 type scoredMatches struct {
@@ -143,6 +148,13 @@ func (c *scoredCache) get(ctx context.Context, snap *scorch.IndexSnapshot, key s
 	}
 	e.size = e.m.bytes()
 	c.bytes += e.size
+	if e.size > scoredBudget {
+		// Over the whole budget (0: no cache): used once, not kept.
+		c.lru.Remove(el)
+		delete(c.entries, key)
+		c.bytes -= e.size
+		return e.m, nil
+	}
 	for c.bytes > scoredBudget && c.lru.Len() > 1 {
 		last := c.lru.Back()
 		old := last.Value.(*scoredEntry)
