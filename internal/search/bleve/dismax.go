@@ -69,13 +69,17 @@ func (s *disMaxSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatc
 			return nil, err
 		}
 	}
-	var first *bsearch.DocumentMatch
+	// Document numbers compared as integers: IndexInternalID.Compare is
+	// a bytes.Compare, a tenth of a broad search's time here.
+	first, found := uint64(0), false
 	for _, c := range s.currs {
-		if c != nil && (first == nil || c.IndexInternalID.Compare(first.IndexInternalID) < 0) {
-			first = c
+		if c != nil {
+			if v := c.IndexInternalID.Value(); !found || v < first {
+				first, found = v, true
+			}
 		}
 	}
-	if first == nil {
+	if !found {
 		return nil, nil
 	}
 	// The best match carries the result; the others lend their score
@@ -84,7 +88,7 @@ func (s *disMaxSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatc
 	sum := 0.0
 	var matched []int
 	for i, c := range s.currs {
-		if c != nil && c.IndexInternalID.Equals(first.IndexInternalID) {
+		if c != nil && c.IndexInternalID.Value() == first {
 			matched = append(matched, i)
 			sum += c.Score
 			if best == nil || c.Score > best.Score {
@@ -122,9 +126,10 @@ func (s *disMaxSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInter
 			return nil, err
 		}
 	}
+	target := id.Value()
 	for i, c := range s.children {
 		if cur := s.currs[i]; cur != nil {
-			if cur.IndexInternalID.Compare(id) >= 0 {
+			if cur.IndexInternalID.Value() >= target {
 				continue
 			}
 			ctx.DocumentMatchPool.Put(cur)

@@ -186,7 +186,7 @@ func (q *execQuery) searcher(ctx context.Context, snap *scorch.IndexSnapshot, m 
 		// cheap, no term is scored.
 		return plain(query.NewMatchAllQuery())
 	}
-	if q.postings != nil && q.scoredKey != "" && opts.Score == "" && !opts.Explain && !opts.IncludeTermVectors {
+	if q.postings != nil && q.scoredKey != "" && scoredBudget > 0 && opts.Score == "" && !opts.Explain && !opts.IncludeTermVectors {
 		return q.replay(ctx, snap, m, opts, plain)
 	}
 	var allow *roaring.Bitmap
