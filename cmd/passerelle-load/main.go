@@ -42,7 +42,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.databaseURL, "database-url", "", "with --url: the database to read the targets from")
 	fs.Float64Var(&o.rate, "rate", 300, "requests per second of the mix (constant arrival rate)")
 	fs.DurationVar(&o.duration, "duration", 60*time.Second, "how long the mix runs")
-	fs.DurationVar(&o.warmup, "warmup", 10*time.Second, "a run of the mix at the same rate before the measure, not counted")
+	fs.DurationVar(&o.warmup, "warmup", 60*time.Second, "a closed-loop run of the mix (-workers clients) before the measure, not counted")
 	fs.DurationVar(&o.ceiling, "ceiling", 5*time.Second, "how long each max-rate run (/healthz, search) lasts")
 	fs.IntVar(&o.workers, "workers", 32, "clients of the max-rate runs")
 	fs.IntVar(&o.maxInFlight, "max-in-flight", 2000, "requests of the mix waiting for an answer at most (beyond: counted as errors)")
