@@ -100,6 +100,10 @@ func startDatabase(ctx context.Context, o options, stdout, stderr io.Writer) (*p
 			return nil, err
 		}
 		fmt.Fprintf(stdout, "database: restored in %s (remove %s to generate it again)\n", time.Since(start).Round(100*time.Millisecond), cache)
+		if err := analyze(ctx, p.dbURL, stdout); err != nil {
+			p.stop(stderr)
+			return nil, err
+		}
 		return p, nil
 	}
 	if err := p.generate(ctx, o, stdout, stderr); err != nil {
@@ -126,7 +130,29 @@ func startDatabase(ctx context.Context, o options, stdout, stderr io.Writer) (*p
 		p.stop(stderr)
 		return nil, err
 	}
+	if err := analyze(ctx, p.dbURL, stdout); err != nil {
+		p.stop(stderr)
+		return nil, err
+	}
 	return p, nil
+}
+
+// analyze gathers the planner's statistics of the restored or generated
+// data, as autovacuum does on a server that has run a while: without them
+// the planner takes the tables for nearly empty (a list of offers by
+// country took 12 s instead of 3 ms in the first minute of a run).
+func analyze(ctx context.Context, dbURL string, stdout io.Writer) error {
+	start := time.Now()
+	conn, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = conn.Close(context.Background()) }()
+	if _, err := conn.Exec(ctx, "ANALYZE"); err != nil {
+		return fmt.Errorf("analyze: %w", err)
+	}
+	fmt.Fprintf(stdout, "database: planner statistics gathered (ANALYZE) in %s\n", time.Since(start).Round(100*time.Millisecond))
+	return nil
 }
 
 // generate loads the reference data and the demo data with the product's

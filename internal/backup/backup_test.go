@@ -74,6 +74,12 @@ func TestBackupRestoreDemoData(t *testing.T) {
 	}
 	compareRows(t, wantRows, rowCounts(t, emptyURL))
 	compareObjects(t, wantObjects, objectBytes(t, emptyBucket))
+	// The planner's statistics are gathered: a dump holds none.
+	var unanalysed int
+	queryRow(t, emptyURL, `SELECT count(*) FROM pg_stat_user_tables WHERE last_analyze IS NULL AND relname IN ('organisations', 'offers', 'tenders', 'users')`, &unanalysed)
+	if unanalysed != 0 {
+		t.Fatalf("%d of the main tables have no statistics after the restore", unanalysed)
+	}
 
 	_, err = backup.Restore(ctx, backup.Options{DatabaseURL: emptyURL, Objects: emptyBucket}, dir, backup.RestoreOptions{})
 	if err == nil || !strings.Contains(err.Error(), "is not empty") || !strings.Contains(err.Error(), "--force") {
@@ -311,6 +317,19 @@ func exec(t *testing.T, dbURL, sql string) {
 }
 
 // rowCounts counts the rows of every table outside PostgreSQL's schemas.
+func queryRow(t *testing.T, dbURL, sql string, dest ...any) {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if err := conn.QueryRow(ctx, sql).Scan(dest...); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func rowCounts(t *testing.T, dbURL string) map[string]int64 {
 	t.Helper()
 	ctx := context.Background()
