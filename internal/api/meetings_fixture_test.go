@@ -75,7 +75,18 @@ func (w *conventionWorld) register(name string, kind domain.OrganisationKind, n 
 	e.t.Helper()
 	org := e.db.Organisation(e.t, storetest.OrganisationOptions{Kind: kind, LegalName: name})
 	u := e.db.User(e.t, storetest.UserOptions{Organisation: org.ID, Role: domain.RoleMember, EmailVerified: true})
-	o := &conventionOrg{org: org, member: e.as(u.ID), userID: u.ID, regID: store.NewID()}
+	o := w.enrol(org, e.as(u.ID), n, sectors...)
+	o.userID = u.ID
+	return o
+}
+
+// enrol registers an existing organisation (confirmed), acted for by
+// member, with n delegates named after it.
+func (w *conventionWorld) enrol(org domain.Organisation, member *client, n int, sectors ...string) *conventionOrg {
+	e := w.e
+	e.t.Helper()
+	name := org.LegalName
+	o := &conventionOrg{org: org, member: member, regID: store.NewID()}
 	typeID := store.NewID()
 	e.sql(`INSERT INTO event_participation_types (id, event_id, names, for_kind) VALUES ($1, $2, '{"en": "Participant"}', 'any')`, typeID, w.eventID)
 	e.sql(`INSERT INTO event_registrations (id, event_id, organisation_id, participation_type_id, state, fee_cents, currency, created_at, updated_at)
