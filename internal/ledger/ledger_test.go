@@ -30,15 +30,15 @@ func TestParseAmount(t *testing.T) {
 func TestParseDate(t *testing.T) {
 	want := time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
 	for _, in := range []string{"2026-03-31", "31/03/2026", "31.03.2026", "31-03-2026", "2026/03/31"} {
-		if got, ok := parseDate(in, false); !ok || !got.Equal(want) {
+		if got, ok := parseDate(in, false, false); !ok || !got.Equal(want) {
 			t.Errorf("parseDate(%q) = %v, %v", in, got, ok)
 		}
 	}
-	if got, ok := parseDate("46112", true); !ok || !got.Equal(want) {
+	if got, ok := parseDate("46112", true, false); !ok || !got.Equal(want) {
 		t.Errorf("serial 46112 = %v, %v; want 2026-03-31", got, ok)
 	}
 	for _, in := range []string{"31/02/2026", "2026-13-01", "yesterday", "46112", "01/01/1899"} {
-		if got, ok := parseDate(in, false); ok {
+		if got, ok := parseDate(in, false, false); ok {
 			t.Errorf("parseDate(%q) = %v, accepted", in, got)
 		}
 	}

@@ -61,6 +61,10 @@ func Parse(data []byte, progress func(done, total int)) (Result, error) {
 	return res, nil
 }
 
+// maxCellChars bounds a cell of a read column: the longest value a ledger
+// holds (a category) is 200 characters.
+const maxCellChars = 1024
+
 // row validates one record; errors go to res.
 func (l layout) row(res *Result, rec record) (Row, bool) {
 	before := res.ErrorCount
@@ -69,7 +73,12 @@ func (l layout) row(res *Result, rec record) (Row, bool) {
 	// cannot hold) refuses the row here, with its line, rather than the
 	// whole import at insertion.
 	for _, col := range l.columns {
-		if v, _ := l.cell(rec.cells, col); hasControl(v) {
+		v, _ := l.cell(rec.cells, col)
+		switch {
+		case len(v) > maxCellChars && utf8.RuneCountInString(v) > maxCellChars:
+			// No ledger value is that long: refused before any parsing.
+			res.addError(rec.line, col, "too_long", msgTooLong, maxCellChars)
+		case hasControl(v):
 			res.addError(rec.line, col, "control_character", msgControlCharacter)
 		}
 	}
@@ -114,7 +123,7 @@ func (l layout) row(res *Result, rec record) (Row, bool) {
 		}
 	}
 	if v := required(ColDate); v != "" {
-		if d, ok := parseDate(v, l.kind(rec, ColDate) != kindText); ok {
+		if d, ok := parseDate(v, l.kind(rec, ColDate) != kindText, rec.date1904); ok {
 			r.Date = d
 		} else {
 			res.addError(rec.line, ColDate, "invalid_date", msgInvalidDate)

@@ -37,6 +37,8 @@ type record struct {
 	// kinds holds each cell's kind in an XLSX file; nil for CSV, whose
 	// cells are all text.
 	kinds []cellKind
+	// date1904: the workbook counts serial dates from 1904 (XLSX).
+	date1904 bool
 }
 
 // cellKind is what a spreadsheet cell holds.

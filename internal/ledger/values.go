@@ -83,15 +83,24 @@ var dateLayouts = []string{"2006-01-02", "02/01/2006", "2/1/2006", "02.01.2006",
 // fictitious 29 February 1900 accounted for by starting on 30 December 1899).
 var excelEpoch = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 
+// excel1904Epoch is day 0 of the 1904 date system (a workbook setting of
+// Excel for Mac): the same serial number is 1,462 days later.
+var excel1904Epoch = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
+
 // parseDate reads an invoice date: ISO (2026-03-31), day first
 // (31/03/2026, 31.03.2026, 31-03-2026) or, from a spreadsheet, a serial
-// number. Years before 1990 or after 2100 are refused as typos.
-func parseDate(s string, spreadsheet bool) (time.Time, bool) {
+// number (counted from 1904 when date1904). Years before 1990 or after
+// 2100 are refused as typos.
+func parseDate(s string, spreadsheet, date1904 bool) (time.Time, bool) {
 	var t time.Time
 	ok := false
 	if spreadsheet && digits(strings.SplitN(s, ".", 2)[0]) {
 		if f, err := strconv.ParseFloat(s, 64); err == nil && f > 0 && f < 100000 {
-			t, ok = excelEpoch.AddDate(0, 0, int(f)), true
+			epoch := excelEpoch
+			if date1904 {
+				epoch = excel1904Epoch
+			}
+			t, ok = epoch.AddDate(0, 0, int(f)), true
 		}
 	}
 	for _, layout := range dateLayouts {

@@ -50,7 +50,7 @@ func xlsxRecords(data []byte) ([]record, error) {
 		unzipped += f.UncompressedSize64
 		parts[strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, "\\", "/"), "/"))] = f
 	}
-	sheet, err := firstSheetPath(parts)
+	sheet, date1904, err := firstSheetPath(parts)
 	if err != nil {
 		return nil, err
 	}
@@ -73,7 +73,11 @@ func xlsxRecords(data []byte) ([]record, error) {
 	defer func() { _ = rc.Close() }()
 	// archive/zip stops at the declared size; the limit also holds if
 	// that ever changes.
-	return sheetRecords(xml.NewDecoder(io.LimitReader(rc, MaxUnzippedSize)), strs, percent)
+	recs, err := sheetRecords(xml.NewDecoder(io.LimitReader(rc, MaxUnzippedSize)), strs, percent)
+	for i := range recs {
+		recs[i].date1904 = date1904
+	}
+	return recs, err
 }
 
 // openPart returns a decoder over one XML part of the package.
@@ -88,16 +92,23 @@ func openPart(f *zip.File) (*xml.Decoder, func(), error) {
 	return xml.NewDecoder(io.LimitReader(rc, MaxXMLPartSize)), func() { _ = rc.Close() }, nil
 }
 
-// firstSheetPath finds the part of the workbook's first sheet through the
-// workbook's relationships.
-func firstSheetPath(parts map[string]*zip.File) (string, error) {
+// firstSheetPath finds the part of the workbook's first visible sheet (in
+// the workbook's order: the tab a spreadsheet program opens on, hidden and
+// very hidden sheets skipped) through the workbook's relationships, and
+// whether the workbook counts dates from 1904 (Excel for Mac's date system)
+// instead of 1900.
+func firstSheetPath(parts map[string]*zip.File) (string, bool, error) {
 	malformed := &FileError{Code: "malformed", Message: msgMalformedXLSX}
 	wb, rels := parts["xl/workbook.xml"], parts["xl/_rels/workbook.xml.rels"]
 	if wb == nil || rels == nil {
-		return "", malformed
+		return "", false, malformed
 	}
 	var workbook struct {
+		Pr struct {
+			Date1904 string `xml:"date1904,attr"`
+		} `xml:"workbookPr"`
 		Sheets []struct {
+			State string     `xml:"state,attr"`
 			Attrs []xml.Attr `xml:",any,attr"`
 		} `xml:"sheets>sheet"`
 	}
@@ -113,22 +124,26 @@ func firstSheetPath(parts map[string]*zip.File) (string, error) {
 	}{{wb, &workbook}, {rels, &relations}} {
 		d, done, err := openPart(p.f)
 		if err != nil {
-			return "", err
+			return "", false, err
 		}
 		err = d.Decode(p.v)
 		done()
 		if err != nil {
-			return "", malformed
+			return "", false, malformed
 		}
 	}
-	if len(workbook.Sheets) == 0 {
-		return "", malformed
-	}
+	date1904 := workbook.Pr.Date1904 == "1" || strings.EqualFold(workbook.Pr.Date1904, "true")
 	id := ""
-	for _, a := range workbook.Sheets[0].Attrs {
-		if a.Name.Local == "id" {
-			id = a.Value
+	for _, sh := range workbook.Sheets {
+		if sh.State == "hidden" || sh.State == "veryHidden" {
+			continue
 		}
+		for _, a := range sh.Attrs {
+			if a.Name.Local == "id" {
+				id = a.Value
+			}
+		}
+		break
 	}
 	for _, r := range relations.Rel {
 		if r.ID == id && id != "" {
@@ -138,10 +153,32 @@ func firstSheetPath(parts map[string]*zip.File) (string, error) {
 			} else {
 				target = path.Join("xl", target)
 			}
-			return strings.ToLower(path.Clean(target)), nil
+			return strings.ToLower(path.Clean(target)), date1904, nil
 		}
 	}
-	return "", malformed
+	return "", false, malformed
+}
+
+// unescapeXString decodes the _xHHHH_ escapes of an OOXML string
+// (ST_Xstring): spreadsheet programs write a carriage return as _x000D_
+// and a literal "_x" sequence with its underscore escaped, _x005F_.
+func unescapeXString(s string) string {
+	if !strings.Contains(s, "_x") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if i+7 <= len(s) && s[i] == '_' && s[i+1] == 'x' && s[i+6] == '_' {
+			if v, err := strconv.ParseUint(s[i+2:i+6], 16, 16); err == nil {
+				b.WriteRune(rune(v))
+				i += 7
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
 }
 
 // sharedStrings reads the workbook's string table (absent in a workbook
@@ -181,7 +218,7 @@ func sharedStrings(f *zip.File) ([]string, error) {
 			switch t.Name.Local {
 			case "si":
 				inSI = false
-				out = append(out, b.String())
+				out = append(out, unescapeXString(b.String()))
 			case "t":
 				inT = false
 			case "rPh":
@@ -384,7 +421,7 @@ func cellValue(c xmlCell, t, s string, strs []string, percent []bool) (string, c
 		for _, r := range c.IS.R {
 			text += r.T
 		}
-		return text, kindText, nil
+		return unescapeXString(text), kindText, nil
 	case "d":
 		// An ISO 8601 date: its day is enough.
 		if len(c.V) >= 10 {
