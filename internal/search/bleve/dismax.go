@@ -46,6 +46,8 @@ func (q *disMaxQuery) Searcher(ctx context.Context, i index.IndexReader, m mappi
 type disMaxSearcher struct {
 	children    []bsearch.Searcher
 	currs       []*bsearch.DocumentMatch
+	matched     []int                    // scratch of Next
+	others      []*bsearch.DocumentMatch // scratch of Next
 	tie         float64
 	coord       float64
 	initialized bool
@@ -86,7 +88,7 @@ func (s *disMaxSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatc
 	// (times tie) and their term locations, then go back to the pool.
 	var best *bsearch.DocumentMatch
 	sum := 0.0
-	var matched []int
+	matched := s.matched[:0] // reused: one allocation per search, not per hit
 	for i, c := range s.currs {
 		if c != nil && c.IndexInternalID.Value() == first {
 			matched = append(matched, i)
@@ -96,17 +98,28 @@ func (s *disMaxSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatc
 			}
 		}
 	}
-	others := make([]*bsearch.DocumentMatch, 0, len(matched)-1)
-	for _, i := range matched {
-		if s.currs[i] != best {
-			others = append(others, s.currs[i])
-		}
-	}
+	s.matched = matched
 	best.Score += s.tie * (sum - best.Score)
 	if s.coord > 0 {
 		best.Score *= math.Pow(float64(len(matched))/float64(len(s.children)), s.coord)
 	}
-	best.FieldTermLocations = bsearch.MergeFieldTermLocations(best.FieldTermLocations, others)
+	// Term locations exist only when asked for (the match details are
+	// found otherwise, details.go): then the others lend theirs.
+	if len(matched) > 1 {
+		others := s.others[:0]
+		locations := len(best.FieldTermLocations) > 0
+		for _, i := range matched {
+			if c := s.currs[i]; c != best {
+				others = append(others, c)
+				locations = locations || len(c.FieldTermLocations) > 0
+			}
+		}
+		if locations {
+			best.FieldTermLocations = bsearch.MergeFieldTermLocations(best.FieldTermLocations, others)
+		}
+		clear(others)
+		s.others = others[:0]
+	}
 	for _, i := range matched {
 		if s.currs[i] != best {
 			ctx.DocumentMatchPool.Put(s.currs[i])
