@@ -240,7 +240,7 @@ func (q *execQuery) replay(ctx context.Context, snap *scorch.IndexSnapshot, m ma
 		}
 	}
 	q.scored = sm
-	return &replaySearcher{m: sm, allow: allow}, nil
+	return &replaySearcher{m: sm, allow: allow, q: q}, nil
 }
 
 // liveDocs caches the live documents of one snapshot: listing them walks

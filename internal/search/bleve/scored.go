@@ -233,36 +233,72 @@ func (q *execQuery) scoreAll(ctx context.Context, snap *scorch.IndexSnapshot, m 
 }
 
 // replaySearcher gives back kept matches, those of allow only (nil: all),
-// as the text's own searcher gave them.
+// as the text's own searcher gave them. On its first call it walks them
+// all at once, counting the total and the facets into q and dropping the
+// hits that cannot make the page (q.top) as hitSearcher does one hit at a
+// time, so that only the candidates become DocumentMatches for bleve's
+// collector: the same hits, in the same order, with the same decisions.
 type replaySearcher struct {
 	m     *scoredMatches
 	allow *roaring.Bitmap
-	pos   int
+	q     *execQuery
+	// picks are the indexes in m of the hits given to the collector, pos
+	// the next one.
+	picks    []int32
+	pos      int
+	prepared bool
 }
 
 var _ bsearch.Searcher = (*replaySearcher)(nil)
 
-func (s *replaySearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
-	for s.pos < len(s.m.nums) {
-		i := s.pos
-		s.pos++
-		n := s.m.nums[i]
+func (s *replaySearcher) prepare() error {
+	s.prepared = true
+	q := s.q
+	total := 0
+	for i, n := range s.m.nums {
 		if s.allow != nil && !s.allow.Contains(n) {
 			continue
 		}
-		dm := ctx.DocumentMatchPool.Get()
-		dm.IndexInternalID = index.NewIndexInternalID(dm.IndexInternalID, uint64(n))
-		dm.Score = s.m.scores[i]
-		return dm, nil
+		total++
+		if q.facets != nil {
+			if err := q.facets.add(uint64(n)); err != nil {
+				return err
+			}
+		}
+		if q.top == nil || q.top.keep(s.m.scores[i]) {
+			s.picks = append(s.picks, int32(i))
+		}
 	}
-	return nil, nil
+	q.total, q.counted = total, true
+	return nil
+}
+
+func (s *replaySearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
+	if !s.prepared {
+		if err := s.prepare(); err != nil {
+			return nil, err
+		}
+	}
+	if s.pos >= len(s.picks) {
+		return nil, nil
+	}
+	i := s.picks[s.pos]
+	s.pos++
+	dm := ctx.DocumentMatchPool.Get()
+	dm.IndexInternalID = index.NewIndexInternalID(dm.IndexInternalID, uint64(s.m.nums[i]))
+	dm.Score = s.m.scores[i]
+	return dm, nil
 }
 
 func (s *replaySearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
-	v := id.Value()
-	if j := s.pos + sort.Search(len(s.m.nums)-s.pos, func(i int) bool { return uint64(s.m.nums[s.pos+i]) >= v }); j > s.pos {
-		s.pos = j
+	if !s.prepared {
+		if err := s.prepare(); err != nil {
+			return nil, err
+		}
 	}
+	v := id.Value()
+	rest := s.picks[s.pos:]
+	s.pos += sort.Search(len(rest), func(j int) bool { return uint64(s.m.nums[rest[j]]) >= v })
 	return s.Next(ctx)
 }
 
