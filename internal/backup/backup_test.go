@@ -306,38 +306,35 @@ func emptyDatabase(t *testing.T) string {
 
 func exec(t *testing.T, dbURL, sql string) {
 	t.Helper()
-	conn, err := pgx.Connect(context.Background(), dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(context.Background())
-	if _, err := conn.Exec(context.Background(), sql); err != nil {
+	if _, err := connect(t, dbURL).Exec(context.Background(), sql); err != nil {
 		t.Fatalf("%s: %v", sql, err)
 	}
 }
 
-// rowCounts counts the rows of every table outside PostgreSQL's schemas.
-func queryRow(t *testing.T, dbURL, sql string, dest ...any) {
+// connect opens a connection closed at the end of the test.
+func connect(t *testing.T, dbURL string) *pgx.Conn {
 	t.Helper()
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, dbURL)
+	conn, err := pgx.Connect(context.Background(), dbURL)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer conn.Close(ctx)
-	if err := conn.QueryRow(ctx, sql).Scan(dest...); err != nil {
+	t.Cleanup(func() { _ = conn.Close(context.Background()) })
+	return conn
+}
+
+// queryRow scans the one row sql returns into dest.
+func queryRow(t *testing.T, dbURL, sql string, dest ...any) {
+	t.Helper()
+	if err := connect(t, dbURL).QueryRow(context.Background(), sql).Scan(dest...); err != nil {
 		t.Fatal(err)
 	}
 }
 
+// rowCounts counts the rows of every table outside PostgreSQL's schemas.
 func rowCounts(t *testing.T, dbURL string) map[string]int64 {
 	t.Helper()
 	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, dbURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close(ctx)
+	conn := connect(t, dbURL)
 	rows, err := conn.Query(ctx, `SELECT schemaname, tablename FROM pg_catalog.pg_tables
 		WHERE schemaname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2`)
 	if err != nil {

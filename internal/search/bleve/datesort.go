@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 
-	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/numeric"
@@ -73,13 +72,7 @@ func (a datePick) before(b datePick) bool {
 // filters keep, picks the page's documents, and returns a searcher giving
 // bleve those only, scored as match_all scores them.
 func (q *execQuery) dateSearcher(ctx context.Context, snap *scorch.IndexSnapshot, m mapping.IndexMapping, opts bsearch.SearcherOptions) (bsearch.Searcher, error) {
-	var allow *roaring.Bitmap
-	var err error
-	if q.filter == nil {
-		allow, err = q.liveDocs(ctx, snap, m)
-	} else {
-		allow, err = q.filterDocs(ctx, snap, m)
-	}
+	allow, err := q.allowed(ctx, snap, m)
 	if err != nil {
 		return nil, err
 	}

@@ -20,14 +20,7 @@ import (
 // the index has several segments with deleted and replaced documents.
 func TestDatePagesMatchBleve(t *testing.T) {
 	ctx := context.Background()
-	e, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = e.Close() }()
-	if err := e.EnsureIndex(ctx, "x", search.Settings{}); err != nil {
-		t.Fatal(err)
-	}
+	e := emptyEngine(t)
 	r := rand.New(rand.NewPCG(11, 12))
 	day := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	const n, batch = 1200, 300

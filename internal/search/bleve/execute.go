@@ -189,18 +189,12 @@ func (q *execQuery) searcher(ctx context.Context, snap *scorch.IndexSnapshot, m 
 	if q.postings != nil && q.scoredKey != "" && scoredBudget > 0 && opts.Score == "" && !opts.Explain && !opts.IncludeTermVectors {
 		return q.replay(ctx, snap, m, opts, plain)
 	}
-	var allow *roaring.Bitmap
-	var err error
-	if q.filter == nil {
-		// Text alone (the search page's first search): every live
-		// document is allowed, so that the text too runs the fast way
-		// (decoded postings, phrases found once per segment) rather than
-		// through bleve's phrase searcher on every candidate; at 100,000
-		// listings broad words match tens of thousands of them.
-		allow, err = q.liveDocs(ctx, snap, m)
-	} else {
-		allow, err = q.filterDocs(ctx, snap, m)
-	}
+	// Text alone (the search page's first search): every live document
+	// is allowed, so that the text too runs the fast way (decoded
+	// postings, phrases found once per segment) rather than through
+	// bleve's phrase searcher on every candidate; at 100,000 listings
+	// broad words match tens of thousands of them.
+	allow, err := q.allowed(ctx, snap, m)
 	if err != nil {
 		return nil, err
 	}
@@ -243,6 +237,15 @@ func (q *execQuery) replay(ctx context.Context, snap *scorch.IndexSnapshot, m ma
 	return &replaySearcher{m: sm, allow: allow, q: q}, nil
 }
 
+// allowed returns the documents the filters keep, every live one when
+// there are none.
+func (q *execQuery) allowed(ctx context.Context, snap *scorch.IndexSnapshot, m mapping.IndexMapping) (*roaring.Bitmap, error) {
+	if q.filter == nil {
+		return q.liveDocs(ctx, snap, m)
+	}
+	return q.filterDocs(ctx, snap, m)
+}
+
 // liveDocs caches the live documents of one snapshot: listing them walks
 // the whole index (7 ms a search at 100,000 listings on a loaded machine),
 // and a snapshot changes only when the index does. The bitmap is shared
@@ -280,24 +283,33 @@ func docSet(ctx context.Context, filter query.Query, snap *scorch.IndexSnapshot,
 		return nil, err
 	}
 	defer func() { _ = s.Close() }()
-	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
 	allow := roaring.New()
+	if err := drain(ctx, s, func(num uint32, _ float64) { allow.Add(num) }); err != nil {
+		return nil, err
+	}
+	return allow, nil
+}
+
+// drain runs s to its end, giving visit each match's document number and
+// score.
+func drain(ctx context.Context, s bsearch.Searcher, visit func(num uint32, score float64)) error {
+	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
 	for n := 0; ; n++ {
 		if n%4096 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
 		dm, err := s.Next(sctx)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if dm == nil {
-			return allow, nil
+			return nil
 		}
 		num := dm.IndexInternalID.Value()
 		if num > math.MaxUint32 {
-			return nil, fmt.Errorf("search: document number %d beyond 32 bits", num)
+			return fmt.Errorf("search: document number %d beyond 32 bits", num)
 		}
-		allow.Add(uint32(num))
+		visit(uint32(num), dm.Score)
 		sctx.DocumentMatchPool.Put(dm)
 	}
 }

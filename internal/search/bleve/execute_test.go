@@ -163,14 +163,7 @@ func legacyRequest(t *testing.T, q search.Query, s search.Settings) *bleve.Searc
 // hits in the same order with the same scores, same facet counts.
 func TestExecutionMatchesBleve(t *testing.T) {
 	ctx := context.Background()
-	e, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = e.Close() }()
-	if err := e.EnsureIndex(ctx, "x", search.Settings{}); err != nil {
-		t.Fatal(err)
-	}
+	e := emptyEngine(t)
 	r := rand.New(rand.NewPCG(7, 8))
 	const n, batch = 3000, 400
 	for i := 0; i < n; i += batch {

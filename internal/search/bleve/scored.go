@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"math"
 	"sort"
 	"sync"
 
@@ -209,27 +208,15 @@ func (q *execQuery) scoreAll(ctx context.Context, snap *scorch.IndexSnapshot, m 
 		return nil, err
 	}
 	defer func() { _ = s.Close() }()
-	sctx := &bsearch.SearchContext{DocumentMatchPool: bsearch.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0)}
 	out := &scoredMatches{}
-	for n := 0; ; n++ {
-		if n%4096 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		dm, err := s.Next(sctx)
-		if err != nil {
-			return nil, err
-		}
-		if dm == nil {
-			return out, nil
-		}
-		num := dm.IndexInternalID.Value()
-		if num > math.MaxUint32 {
-			return nil, fmt.Errorf("search: document number %d beyond 32 bits", num)
-		}
-		out.nums = append(out.nums, uint32(num))
-		out.scores = append(out.scores, dm.Score)
-		sctx.DocumentMatchPool.Put(dm)
+	err = drain(ctx, s, func(num uint32, score float64) {
+		out.nums = append(out.nums, num)
+		out.scores = append(out.scores, score)
+	})
+	if err != nil {
+		return nil, err
 	}
+	return out, nil
 }
 
 // replaySearcher gives back kept matches, those of allow only (nil: all),

@@ -9,18 +9,26 @@ import (
 	"passerelle/internal/search"
 )
 
-// scoredEngine is an engine with one index "x" of n generated documents.
-func scoredEngine(t *testing.T, n int) *Engine {
+// emptyEngine is an engine with one empty index "x", closed at the end of
+// the test.
+func emptyEngine(t *testing.T) *Engine {
 	t.Helper()
-	ctx := context.Background()
 	e, err := Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = e.Close() })
-	if err := e.EnsureIndex(ctx, "x", search.Settings{}); err != nil {
+	if err := e.EnsureIndex(context.Background(), "x", search.Settings{}); err != nil {
 		t.Fatal(err)
 	}
+	return e
+}
+
+// scoredEngine is an engine with one index "x" of n generated documents.
+func scoredEngine(t *testing.T, n int) *Engine {
+	t.Helper()
+	ctx := context.Background()
+	e := emptyEngine(t)
 	r := rand.New(rand.NewPCG(3, 4))
 	docs := make([]search.Document, n)
 	for i := range docs {
