@@ -84,7 +84,25 @@ func (s *Tenders) eligibilitySupplier(ctx context.Context, p domain.Principal) (
 	return &domain.EligibilitySupplier{Country: org.Country, VerifiedStatuses: statuses}, nil
 }
 
+// view is the TenderView of t for p, its buyer loaded on its own: Get's
+// single tender. views loads a page's buyers together.
 func (s *Tenders) view(ctx context.Context, p domain.Principal, t domain.Tender, supplier *domain.EligibilitySupplier) (TenderView, error) {
+	v, err := s.viewWithoutBuyer(ctx, p, t, supplier)
+	if err != nil {
+		return TenderView{}, err
+	}
+	if showsBuyer(p, t) {
+		org, err := s.st.GetOrganisation(ctx, t.OrganisationID)
+		if err != nil {
+			return TenderView{}, err
+		}
+		v.Buyer = &org
+	}
+	return v, nil
+}
+
+// viewWithoutBuyer is view but for v.Buyer.
+func (s *Tenders) viewWithoutBuyer(ctx context.Context, p domain.Principal, t domain.Tender, supplier *domain.EligibilitySupplier) (TenderView, error) {
 	_, member := p.Memberships[t.OrganisationID]
 	v := TenderView{Tender: t, Manage: member}
 	if supplier != nil {
@@ -104,30 +122,55 @@ func (s *Tenders) view(ctx context.Context, p domain.Principal, t domain.Tender,
 			v.Eligibility[l.ID] = domain.Eligibility(sup, l.Clauses, now)
 		}
 	}
-	// An anonymous buyer is hidden from suppliers and the public; its own
-	// members and the moderators who checked it know who it is.
-	if !t.BuyerAnonymous || member || domain.Can(p, domain.ActModerate, domain.Resource{}) {
-		org, err := s.st.GetOrganisation(ctx, t.OrganisationID)
-		if err != nil {
-			return TenderView{}, err
-		}
-		v.Buyer = &org
-	}
 	return v, nil
 }
 
+// showsBuyer reports whether p may see who t's buyer is. An anonymous
+// buyer is hidden from suppliers and the public; its own members and the
+// moderators who checked it know who it is.
+func showsBuyer(p domain.Principal, t domain.Tender) bool {
+	_, member := p.Memberships[t.OrganisationID]
+	return !t.BuyerAnonymous || member || domain.Can(p, domain.ActModerate, domain.Resource{})
+}
+
+// views is view for each of ts, with the buyers p may see loaded in one
+// store call rather than one GetOrganisation per tender.
 func (s *Tenders) views(ctx context.Context, p domain.Principal, ts []domain.Tender) ([]TenderView, error) {
 	supplier, err := s.eligibilitySupplier(ctx, p)
 	if err != nil {
 		return nil, err
 	}
 	out := make([]TenderView, len(ts))
+	var buyerIDs []string
+	seen := make(map[string]bool)
 	for i, t := range ts {
-		v, err := s.view(ctx, p, t, supplier)
+		v, err := s.viewWithoutBuyer(ctx, p, t, supplier)
 		if err != nil {
 			return nil, err
 		}
 		out[i] = v
+		if showsBuyer(p, t) && !seen[t.OrganisationID] {
+			seen[t.OrganisationID] = true
+			buyerIDs = append(buyerIDs, t.OrganisationID)
+		}
+	}
+	if len(buyerIDs) == 0 {
+		return out, nil
+	}
+	buyers, err := s.st.GetOrganisationsByID(ctx, buyerIDs)
+	if err != nil {
+		return nil, err
+	}
+	for i, t := range ts {
+		if !showsBuyer(p, t) {
+			continue
+		}
+		org, ok := buyers[t.OrganisationID]
+		if !ok {
+			// What GetOrganisation says of a buyer that is not there.
+			return nil, domain.ErrNotFound
+		}
+		out[i].Buyer = &org
 	}
 	return out, nil
 }

@@ -116,6 +116,67 @@ func (s *Store) GetOrganisation(ctx context.Context, id string) (domain.Organisa
 	return loadChildren(ctx, s.q, row)
 }
 
+// GetOrganisationsByID returns the organisations named by ids, keyed by
+// the id as given, each as GetOrganisation returns it, in three queries
+// however many there are (a page of tenders shows one buyer each). Unknown
+// and malformed ids are absent from the map: they are not an error.
+func (s *Store) GetOrganisationsByID(ctx context.Context, ids []string) (map[string]domain.Organisation, error) {
+	out := make(map[string]domain.Organisation, len(ids))
+	// asked maps each distinct organisation to the ids that named it: two
+	// spellings of one uuid (upper case, braces) both get it back.
+	asked := make(map[uuid.UUID][]string, len(ids))
+	uids := make([]uuid.UUID, 0, len(ids))
+	for _, id := range ids {
+		uid, err := uuid.Parse(id)
+		if err != nil {
+			continue
+		}
+		if _, seen := asked[uid]; !seen {
+			uids = append(uids, uid)
+		}
+		asked[uid] = append(asked[uid], id)
+	}
+	if len(uids) == 0 {
+		return out, nil
+	}
+	rows, err := s.q.ListOrganisationsByID(ctx, uids)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	if len(rows) == 0 {
+		return out, nil
+	}
+	found := make([]uuid.UUID, len(rows))
+	orgs := make(map[uuid.UUID]*domain.Organisation, len(rows))
+	for i, r := range rows {
+		o := organisationFromRow(r)
+		orgs[r.ID] = &o
+		found[i] = r.ID
+	}
+	descs, err := s.q.ListOrganisationDescriptionsByOrganisations(ctx, found)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	for _, d := range descs {
+		o := orgs[d.OrganisationID]
+		o.Descriptions = append(o.Descriptions, domain.LocalizedText{Lang: d.Language, Text: d.Text})
+	}
+	idents, err := s.q.ListOrganisationIdentifiersByOrganisations(ctx, found)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	for _, i := range idents {
+		o := orgs[i.OrganisationID]
+		o.Identifiers = append(o.Identifiers, domain.LegalIdentifier{Kind: legalid.Kind(i.Kind), Value: i.Value})
+	}
+	for uid, o := range orgs {
+		for _, id := range asked[uid] {
+			out[id] = *o
+		}
+	}
+	return out, nil
+}
+
 // GetOrganisation is Store.GetOrganisation in t, for use cases that hold
 // a lock.
 func (t *Tx) GetOrganisation(ctx context.Context, id string) (domain.Organisation, error) {

@@ -222,6 +222,34 @@ func (q *Queries) ListOrganisationDescriptions(ctx context.Context, organisation
 	return items, nil
 }
 
+const listOrganisationDescriptionsByOrganisations = `-- name: ListOrganisationDescriptionsByOrganisations :many
+SELECT organisation_id, language, text FROM organisation_descriptions
+WHERE organisation_id = ANY($1::uuid[])
+ORDER BY organisation_id, language
+`
+
+// ListOrganisationDescriptions for several organisations: each one's
+// descriptions in the same order.
+func (q *Queries) ListOrganisationDescriptionsByOrganisations(ctx context.Context, organisationIds []uuid.UUID) ([]OrganisationDescription, error) {
+	rows, err := q.db.Query(ctx, listOrganisationDescriptionsByOrganisations, organisationIds)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []OrganisationDescription{}
+	for rows.Next() {
+		var i OrganisationDescription
+		if err := rows.Scan(&i.OrganisationID, &i.Language, &i.Text); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 const listOrganisationIdentifiers = `-- name: ListOrganisationIdentifiers :many
 SELECT organisation_id, kind, value FROM organisation_identifiers WHERE organisation_id = $1 ORDER BY kind
 `
@@ -236,6 +264,80 @@ func (q *Queries) ListOrganisationIdentifiers(ctx context.Context, organisationI
 	for rows.Next() {
 		var i OrganisationIdentifier
 		if err := rows.Scan(&i.OrganisationID, &i.Kind, &i.Value); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listOrganisationIdentifiersByOrganisations = `-- name: ListOrganisationIdentifiersByOrganisations :many
+SELECT organisation_id, kind, value FROM organisation_identifiers
+WHERE organisation_id = ANY($1::uuid[])
+ORDER BY organisation_id, kind
+`
+
+// ListOrganisationIdentifiers for several organisations: each one's
+// identifiers in the same order.
+func (q *Queries) ListOrganisationIdentifiersByOrganisations(ctx context.Context, organisationIds []uuid.UUID) ([]OrganisationIdentifier, error) {
+	rows, err := q.db.Query(ctx, listOrganisationIdentifiersByOrganisations, organisationIds)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []OrganisationIdentifier{}
+	for rows.Next() {
+		var i OrganisationIdentifier
+		if err := rows.Scan(&i.OrganisationID, &i.Kind, &i.Value); err != nil {
+			return nil, err
+		}
+		items = append(items, i)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+const listOrganisationsByID = `-- name: ListOrganisationsByID :many
+SELECT id, kind, country, legal_name, trade_name, status, created_at, updated_at, street_lines, postcode, town, nuts3, latitude, longitude, website, phone, languages, logo_document_id FROM organisations WHERE id = ANY($1::uuid[])
+`
+
+// Several organisations at once (a page's buyers): their children come from
+// ListOrganisationDescriptionsByOrganisations and
+// ListOrganisationIdentifiersByOrganisations.
+func (q *Queries) ListOrganisationsByID(ctx context.Context, ids []uuid.UUID) ([]Organisation, error) {
+	rows, err := q.db.Query(ctx, listOrganisationsByID, ids)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	items := []Organisation{}
+	for rows.Next() {
+		var i Organisation
+		if err := rows.Scan(
+			&i.ID,
+			&i.Kind,
+			&i.Country,
+			&i.LegalName,
+			&i.TradeName,
+			&i.Status,
+			&i.CreatedAt,
+			&i.UpdatedAt,
+			&i.StreetLines,
+			&i.Postcode,
+			&i.Town,
+			&i.Nuts3,
+			&i.Latitude,
+			&i.Longitude,
+			&i.Website,
+			&i.Phone,
+			&i.Languages,
+			&i.LogoDocumentID,
+		); err != nil {
 			return nil, err
 		}
 		items = append(items, i)

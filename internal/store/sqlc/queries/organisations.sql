@@ -8,6 +8,12 @@ RETURNING *;
 -- name: GetOrganisation :one
 SELECT * FROM organisations WHERE id = $1;
 
+-- name: ListOrganisationsByID :many
+-- Several organisations at once (a page's buyers): their children come from
+-- ListOrganisationDescriptionsByOrganisations and
+-- ListOrganisationIdentifiersByOrganisations.
+SELECT * FROM organisations WHERE id = ANY(sqlc.arg(ids)::uuid[]);
+
 -- name: GetOrganisationForUpdate :one
 SELECT * FROM organisations WHERE id = $1 FOR UPDATE;
 
@@ -37,6 +43,13 @@ ORDER BY o.legal_name, o.id;
 -- name: ListOrganisationDescriptions :many
 SELECT * FROM organisation_descriptions WHERE organisation_id = $1 ORDER BY language;
 
+-- name: ListOrganisationDescriptionsByOrganisations :many
+-- ListOrganisationDescriptions for several organisations: each one's
+-- descriptions in the same order.
+SELECT * FROM organisation_descriptions
+WHERE organisation_id = ANY(sqlc.arg(organisation_ids)::uuid[])
+ORDER BY organisation_id, language;
+
 -- name: DeleteOrganisationDescriptions :exec
 DELETE FROM organisation_descriptions WHERE organisation_id = $1;
 
@@ -45,6 +58,13 @@ INSERT INTO organisation_descriptions (organisation_id, language, text) VALUES (
 
 -- name: ListOrganisationIdentifiers :many
 SELECT * FROM organisation_identifiers WHERE organisation_id = $1 ORDER BY kind;
+
+-- name: ListOrganisationIdentifiersByOrganisations :many
+-- ListOrganisationIdentifiers for several organisations: each one's
+-- identifiers in the same order.
+SELECT * FROM organisation_identifiers
+WHERE organisation_id = ANY(sqlc.arg(organisation_ids)::uuid[])
+ORDER BY organisation_id, kind;
 
 -- name: DeleteOrganisationIdentifiers :exec
 DELETE FROM organisation_identifiers WHERE organisation_id = $1;
