@@ -52,6 +52,11 @@ func newDateTop(k int, after []string) (*dateTop, bool) {
 	return t, true
 }
 
+// follows tells whether p comes after the cursor in the page order.
+func (t *dateTop) follows(p datePick) bool {
+	return p.pub < t.afterPub || p.pub == t.afterPub && p.id > t.afterID
+}
+
 // datePick is a candidate of the page.
 type datePick struct {
 	num uint32
@@ -128,7 +133,7 @@ func (q *execQuery) dateSearcher(ctx context.Context, snap *scorch.IndexSnapshot
 			return nil, fmt.Errorf("search: document %d beyond its segment's tables", num)
 		}
 		p := datePick{num: num, pub: t.published[local], id: t.ids[local]}
-		if top.hasAfter && !(p.pub < top.afterPub || p.pub == top.afterPub && p.id > top.afterID) {
+		if top.hasAfter && !top.follows(p) {
 			continue // on an earlier page
 		}
 		switch {
