@@ -47,6 +47,44 @@ func ledgerSeeds(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(buf.Bytes())
+
+	// A workbook of Excel for Mac's 1904 date system whose first sheet is
+	// hidden, with _xHHHH_ escapes in its strings (excelize writes shared
+	// strings as given), rich text and a cell over 1 KiB.
+	x = excelize.NewFile()
+	date1904 := true
+	if err := x.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &date1904}); err != nil {
+		f.Fatal(err)
+	}
+	ledger, err := x.NewSheet("Ledger")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for i, r := range [][]any{
+		{"Fournisseur", "Montant", "Date", "Cat_x00E9_gorie", "Facture"},
+		{"81234567600009", 99.9, time.Date(2026, 4, 10, 0, 0, 0, 0, time.UTC), "Nettoyage_x000D_des_x005F_x0041_bureaux", "F_xD83D__xDE00_1"},
+		{"DE281730003", 12, 46000, strings.Repeat("_x00e9_", 200), strings.Repeat("x", 1025)},
+	} {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := x.SetSheetRow("Ledger", cell, &r); err != nil {
+			f.Fatal(err)
+		}
+	}
+	if err := x.SetCellRichText("Ledger", "D4", []excelize.RichTextRun{{Text: "Mont_x00"}, {Text: "41_age"}}); err != nil {
+		f.Fatal(err)
+	}
+	if err := x.SetSheetRow("Ledger", "A4", &[]any{"812345676", "1,5", "2026-04-11"}); err != nil {
+		f.Fatal(err)
+	}
+	x.SetActiveSheet(ledger)
+	if err := x.SetSheetVisible("Sheet1", false); err != nil {
+		f.Fatal(err)
+	}
+	buf.Reset()
+	if err := x.Write(&buf); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
 }
 
 // FuzzParse feeds arbitrary files to Parse and checks its contract: no

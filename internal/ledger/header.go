@@ -134,6 +134,14 @@ func (l layout) cell(cells []string, col Column) (string, bool) {
 	return strings.TrimSpace(strings.Trim(cells[i], "\u00a0")), true
 }
 
+// raw is a record's cell in col as read, blanks kept; "" when absent.
+func (l layout) raw(cells []string, col Column) string {
+	if i, ok := l.index[col]; ok && i < len(cells) {
+		return cells[i]
+	}
+	return ""
+}
+
 // kind is the kind of a record's cell in col: text for CSV.
 func (l layout) kind(rec record, col Column) cellKind {
 	i, ok := l.index[col]

@@ -86,6 +86,12 @@ var (
 		DE: "Zu lang: höchstens %d Zeichen.",
 		NL: "Te lang: hoogstens %d tekens.",
 	}
+	msgCellTooLong = domain.Msg{
+		EN: "This cell is too long: more than %d bytes (1 KiB; an accented letter takes two). No value of a ledger is that long: are the columns shifted?",
+		FR: "Cette cellule est trop longue : plus de %d octets (1 Kio ; une lettre accentuée en compte deux). Aucune valeur d'un registre n'est aussi longue : les colonnes sont-elles décalées ?",
+		DE: "Diese Zelle ist zu lang: mehr als %d Byte (1 KiB; ein Umlaut oder Akzentbuchstabe zählt doppelt). Kein Wert eines Journals ist so lang: Sind die Spalten verschoben?",
+		NL: "Deze cel is te lang: meer dan %d bytes (1 KiB; een letter met accent telt dubbel). Geen waarde van een register is zo lang: zijn de kolommen verschoven?",
+	}
 	msgInvalidPercent = domain.Msg{
 		EN: "Not a percentage: write a number from 0 to 100, e.g. 40 %.",
 		FR: "Pourcentage invalide : écrivez un nombre de 0 à 100, p. ex. 40 %.",

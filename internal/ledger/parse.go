@@ -61,9 +61,11 @@ func Parse(data []byte, progress func(done, total int)) (Result, error) {
 	return res, nil
 }
 
-// maxCellChars bounds a cell of a read column: the longest value a ledger
-// holds (a category) is 200 characters.
-const maxCellChars = 1024
+// maxCellBytes bounds a cell of a read column, as read (escapes decoded,
+// blanks kept): 1 KiB, five times the longest value a ledger holds (a
+// category of 200 characters, accented ones included). A longer cell is
+// refused with its line before any parsing, never truncated.
+const maxCellBytes = 1024
 
 // row validates one record; errors go to res.
 func (l layout) row(res *Result, rec record) (Row, bool) {
@@ -75,9 +77,8 @@ func (l layout) row(res *Result, rec record) (Row, bool) {
 	for _, col := range l.columns {
 		v, _ := l.cell(rec.cells, col)
 		switch {
-		case len(v) > maxCellChars && utf8.RuneCountInString(v) > maxCellChars:
-			// No ledger value is that long: refused before any parsing.
-			res.addError(rec.line, col, "too_long", msgTooLong, maxCellChars)
+		case len(l.raw(rec.cells, col)) > maxCellBytes:
+			res.addError(rec.line, col, "too_long", msgCellTooLong, maxCellBytes)
 		case hasControl(v):
 			res.addError(rec.line, col, "control_character", msgControlCharacter)
 		}

@@ -9,6 +9,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // Bounds of an XLSX ledger, against zip bombs: a workbook is a ZIP of XML
@@ -132,7 +134,9 @@ func firstSheetPath(parts map[string]*zip.File) (string, bool, error) {
 			return "", false, malformed
 		}
 	}
-	date1904 := workbook.Pr.Date1904 == "1" || strings.EqualFold(workbook.Pr.Date1904, "true")
+	// An xsd:boolean: "1" or "true", blanks around allowed.
+	v := strings.TrimSpace(workbook.Pr.Date1904)
+	date1904 := v == "1" || strings.EqualFold(v, "true")
 	id := ""
 	for _, sh := range workbook.Sheets {
 		if sh.State == "hidden" || sh.State == "veryHidden" {
@@ -160,25 +164,50 @@ func firstSheetPath(parts map[string]*zip.File) (string, bool, error) {
 }
 
 // unescapeXString decodes the _xHHHH_ escapes of an OOXML string
-// (ST_Xstring): spreadsheet programs write a carriage return as _x000D_
-// and a literal "_x" sequence with its underscore escaped, _x005F_.
+// (ST_Xstring): spreadsheet programs write a character XML cannot hold as
+// its UTF-16 code unit, a carriage return as _x000D_, and a literal "_x"
+// sequence with its underscore escaped, _x005F_. A character beyond the
+// BMP comes as two escapes (a surrogate pair); a lone surrogate becomes
+// U+FFFD, so the text stays valid UTF-8.
 func unescapeXString(s string) string {
 	if !strings.Contains(s, "_x") {
 		return s
 	}
 	var b strings.Builder
+	b.Grow(len(s))
 	for i := 0; i < len(s); {
-		if i+7 <= len(s) && s[i] == '_' && s[i+1] == 'x' && s[i+6] == '_' {
-			if v, err := strconv.ParseUint(s[i+2:i+6], 16, 16); err == nil {
-				b.WriteRune(rune(v))
-				i += 7
-				continue
+		u, ok := xEscape(s[i:])
+		if !ok {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		i += xEscapeLen
+		if utf16.IsSurrogate(u) {
+			if low, ok := xEscape(s[i:]); ok {
+				if r := utf16.DecodeRune(u, low); r != utf8.RuneError {
+					b.WriteRune(r)
+					i += xEscapeLen
+					continue
+				}
 			}
 		}
-		b.WriteByte(s[i])
-		i++
+		b.WriteRune(u) // utf8 writes a surrogate as U+FFFD
 	}
 	return b.String()
+}
+
+// xEscapeLen is the length of an escape: _xHHHH_.
+const xEscapeLen = 7
+
+// xEscape reads the UTF-16 code unit of an _xHHHH_ escape at the start of
+// s.
+func xEscape(s string) (rune, bool) {
+	if len(s) < xEscapeLen || s[0] != '_' || s[1] != 'x' || s[6] != '_' {
+		return 0, false
+	}
+	v, err := strconv.ParseUint(s[2:6], 16, 16)
+	return rune(v), err == nil
 }
 
 // sharedStrings reads the workbook's string table (absent in a workbook
@@ -193,7 +222,9 @@ func sharedStrings(f *zip.File) ([]string, error) {
 	}
 	defer done()
 	var out []string
-	var b strings.Builder
+	// Each <t> (the text of one run) is an ST_Xstring of its own: decoded
+	// alone, so that two runs cannot join into an escape neither holds.
+	var b, text strings.Builder
 	inSI, inT, phonetic := false, false, 0
 	for {
 		tok, err := d.Token()
@@ -211,6 +242,7 @@ func sharedStrings(f *zip.File) ([]string, error) {
 				b.Reset()
 			case "t":
 				inT = inSI && phonetic == 0
+				text.Reset()
 			case "rPh":
 				phonetic++
 			}
@@ -218,15 +250,18 @@ func sharedStrings(f *zip.File) ([]string, error) {
 			switch t.Name.Local {
 			case "si":
 				inSI = false
-				out = append(out, unescapeXString(b.String()))
+				out = append(out, b.String())
 			case "t":
+				if inT {
+					b.WriteString(unescapeXString(text.String()))
+				}
 				inT = false
 			case "rPh":
 				phonetic--
 			}
 		case xml.CharData:
 			if inT {
-				b.Write(t)
+				text.Write(t)
 			}
 		}
 	}
@@ -417,11 +452,13 @@ func cellValue(c xmlCell, t, s string, strs []string, percent []bool) (string, c
 		if c.IS == nil {
 			return "", kindText, nil
 		}
-		text := c.IS.T
+		// Each run decoded alone, as in the shared strings.
+		var b strings.Builder
+		b.WriteString(unescapeXString(c.IS.T))
 		for _, r := range c.IS.R {
-			text += r.T
+			b.WriteString(unescapeXString(r.T))
 		}
-		return unescapeXString(text), kindText, nil
+		return b.String(), kindText, nil
 	case "d":
 		// An ISO 8601 date: its day is enough.
 		if len(c.V) >= 10 {

@@ -140,20 +140,24 @@ func TestParseXLSXNumberCells(t *testing.T) {
 	}
 }
 
+// xlsxPart is one part of a crafted workbook: its name and its text.
+type xlsxPart struct{ name, body string }
+
 // craftedXLSX builds a minimal workbook with archive/zip whose sheet XML
-// is written by sheet: files no spreadsheet program would make.
-func craftedXLSX(t *testing.T, sheet func(w io.Writer) error) []byte {
+// is written by sheet, with extra parts (a string table, say): files no
+// spreadsheet program would make.
+func craftedXLSX(t *testing.T, sheet func(w io.Writer) error, extra ...xlsxPart) []byte {
 	t.Helper()
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
-	parts := []struct{ name, body string }{
+	parts := []xlsxPart{
 		{"[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`},
 		{"xl/workbook.xml", `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
 			`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`},
 		{"xl/_rels/workbook.xml.rels", `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
 			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`},
 	}
-	for _, p := range parts {
+	for _, p := range append(parts, extra...) {
 		w, err := zw.Create(p.name)
 		if err != nil {
 			t.Fatal(err)
@@ -292,83 +296,5 @@ func TestParseXLSXRowsBeyondLimit(t *testing.T) {
 	res, err := Parse(wide, nil)
 	if err != nil || res.ErrorCount != 0 || len(res.Rows) != 1 {
 		t.Errorf("a cell in column XFD: err %v, result %+v", err, res)
-	}
-}
-
-// TestParseXLSXWorkbookSettings: a workbook in the 1904 date system (Excel
-// for Mac) has its serial dates counted from 1904; the ledger is the first
-// visible sheet, not a hidden one placed first; _xHHHH_ escapes of shared
-// and inline strings are decoded; a cell over 1,024 characters is refused
-// with its line, the other rows are read.
-func TestParseXLSXWorkbookSettings(t *testing.T) {
-	build := func(category3 string) []byte {
-		data := workbook(t, func(f *excelize.File) {
-			if _, err := f.NewSheet("Notes"); err != nil {
-				t.Fatal(err)
-			}
-			for i, h := range []string{"Supplier", "Amount", "Date", "Category"} {
-				cell, _ := excelize.CoordinatesToCellName(i+1, 1)
-				set(t, f, cell, h)
-				if err := f.SetCellValue("Notes", cell, "not the ledger"); err != nil {
-					t.Fatal(err)
-				}
-			}
-			set(t, f, "A2", "81234567600009")
-			set(t, f, "B2", 100)
-			set(t, f, "C2", 44652) // 2026-04-02 in the 1904 system, 2022-04-01 in 1900's
-			set(t, f, "D2", "Nettoyage_x000D_des_x005F_x0041_bureaux")
-			set(t, f, "A3", "81234567600009")
-			set(t, f, "B3", 200)
-			set(t, f, "C3", 44652)
-			set(t, f, "D3", category3)
-			set(t, f, "A4", "81234567600009")
-			set(t, f, "B4", 300)
-			set(t, f, "C4", 44652)
-			set(t, f, "D4", "Inline")
-		})
-		// The Notes sheet first in the workbook's order but hidden; the 1904
-		// date system; row 4's category as an inline string with an escape.
-		data = rewritePart(t, data, "xl/workbook.xml", func(s string) string {
-			s = strings.Replace(s, `<workbookPr`, `<workbookPr date1904="1"`, 1)
-			i, j := strings.Index(s, `<sheet name="Sheet1"`), strings.Index(s, `<sheet name="Notes"`)
-			end := strings.Index(s[j:], "</sheet>") + j + len("</sheet>")
-			notes := strings.Replace(s[j:end], `<sheet `, `<sheet state="hidden" `, 1)
-			return s[:i] + notes + s[i:j] + s[end:]
-		})
-		data = rewritePart(t, data, "xl/worksheets/sheet1.xml", func(s string) string {
-			k := strings.Index(s, `<c r="D4"`)
-			end := strings.Index(s[k:], "</c>") + k + 4
-			return s[:k] + `<c r="D4" t="inlineStr"><is><t>Inline_x0020_text</t></is></c>` + s[end:]
-		})
-		return data
-	}
-	res, err := Parse(build(strings.Repeat("é", 1025)), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.ErrorCount != 1 || len(res.Errors) != 1 || res.Errors[0].Line != 3 || res.Errors[0].Code != "too_long" {
-		t.Fatalf("errors %+v: want row 3 refused as too long, and no other", res.Errors)
-	}
-	if !strings.Contains(res.Errors[0].Message.EN, "1024") {
-		t.Fatalf("message %q: want the cell bound, not the category's", res.Errors[0].Message.EN)
-	}
-	res, err = Parse(build("Montage"), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(res.Rows) != 3 || res.ErrorCount != 0 {
-		t.Fatalf("rows %+v, errors %+v: want three rows read", res.Rows, res.Errors)
-	}
-	want := time.Date(2026, 4, 2, 0, 0, 0, 0, time.UTC)
-	for _, r := range res.Rows {
-		if !r.Date.Equal(want) {
-			t.Errorf("line %d date %s, want %s (1904 date system)", r.Line, r.Date.Format(time.DateOnly), want.Format(time.DateOnly))
-		}
-	}
-	if got := res.Rows[0].Category; got != "Nettoyage\rdes_x0041_bureaux" {
-		t.Errorf("shared string %q, want its escapes decoded", got)
-	}
-	if got := res.Rows[2].Category; got != "Inline text" {
-		t.Errorf("inline string %q, want its escape decoded", got)
 	}
 }
