@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -146,5 +147,44 @@ func TestLotRoutes(t *testing.T) {
 	}
 	if c, _ := db.Store.CountLotRoutes(ctx, lot); c.Routed != 0 {
 		t.Errorf("routes left after the tender was deleted: %+v", c)
+	}
+}
+
+// TestTownCentre: a town's centre is the average of its active
+// organisations' coordinates, the town's case ignored, within its
+// country; suspended organisations and those without coordinates do not
+// count; an unknown town has none. The search's tender pages ask for many
+// towns at once, some twice: each is answered once.
+func TestTownCentre(t *testing.T) {
+	db := storetest.New(t)
+	ctx := context.Background()
+	place := func(country, status, town string, lat, lon *float64) {
+		t.Helper()
+		o := db.Organisation(t, storetest.OrganisationOptions{Country: country, Status: status})
+		if _, err := db.Pool.Exec(ctx, `UPDATE organisations SET town = $2, latitude = $3, longitude = $4 WHERE id = $1`,
+			o.ID, town, lat, lon); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := func(v float64) *float64 { return &v }
+	place("FR", "", "Metz", f(49.0), f(6.0))
+	place("FR", "", "METZ", f(49.2), f(6.4))
+	place("FR", "suspended", "Metz", f(10), f(10))
+	place("FR", "", "Metz", nil, nil)
+	place("DE", "", "Metz", f(1), f(1)) // another country's Metz
+	place("LU", "", "Luxembourg", f(49.6), f(6.1))
+
+	got, err := db.Store.TownCentre(ctx, "FR", "metz")
+	if err != nil || got == nil || math.Abs(got.Latitude-49.1) > 1e-9 || math.Abs(got.Longitude-6.2) > 1e-9 {
+		t.Fatalf("FR metz: %+v, %v", got, err)
+	}
+	if got, err := db.Store.TownCentre(ctx, "DE", "Metz"); err != nil || got == nil || got.Latitude != 1 {
+		t.Fatalf("DE Metz: %+v, %v", got, err)
+	}
+	if got, err := db.Store.TownCentre(ctx, "FR", "Nancy"); err != nil || got != nil {
+		t.Fatalf("unknown town: %+v, %v", got, err)
+	}
+	if got, err := db.Store.TownCentre(ctx, "BE", "Luxembourg"); err != nil || got != nil {
+		t.Fatalf("a town of another country: %+v, %v", got, err)
 	}
 }

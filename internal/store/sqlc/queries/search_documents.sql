@@ -36,13 +36,18 @@ ORDER BY t.id;
 -- name: TownCentres :many
 -- The known towns (see FindTowns) among @keys, each a country code, "|"
 -- and a town name ("FR|Metz", case ignored), with the average of their
--- organisations' coordinates: one pass over organisations whatever the
--- number of keys.
-SELECT x.key::text AS key, avg(k.latitude)::float8 AS latitude, avg(k.longitude)::float8 AS longitude
-FROM unnest(@keys::text[]) AS x(key)
-JOIN organisations k ON k.country = left(x.key, 2) AND lower(k.town) = lower(substr(x.key, 4))
-WHERE k.status = 'active' AND k.latitude IS NOT NULL
-GROUP BY x.key;
+-- organisations' coordinates: each distinct key reads its town's entries
+-- of organisations_town_centre_idx (the country is compared as the
+-- column's char(2), or the index could not serve it).
+SELECT x.key::text AS key, c.latitude::float8 AS latitude, c.longitude::float8 AS longitude
+FROM (SELECT DISTINCT unnest(@keys::text[])) AS x(key)
+CROSS JOIN LATERAL (
+    SELECT avg(k.latitude) AS latitude, avg(k.longitude) AS longitude
+    FROM organisations k
+    WHERE k.country = left(x.key, 2)::char(2) AND lower(k.town) = lower(substr(x.key, 4))
+      AND k.status = 'active' AND k.latitude IS NOT NULL
+) c
+WHERE c.latitude IS NOT NULL;
 
 -- name: SearchSupplierRows :many
 -- Active SSE supplier organisations among ids that hold at least one SSE
