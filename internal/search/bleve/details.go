@@ -268,7 +268,8 @@ func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s sea
 				if a := m.AnalyzerNamed(m.AnalyzerNameForPath(field)); a != nil && len(values[field]) > 0 {
 					tlm := bsearch.TermLocationMap{}
 					for _, f := range values[field] {
-						fieldLocations(tlm, a.Analyze([]byte(f.(index.TextField).Text())), f.ArrayPositions(), clauses[field])
+						tokens := analysedTexts.analyse(a, f.(index.TextField).Text())
+						fieldLocations(tlm, tokens, f.ArrayPositions(), clauses[field])
 					}
 					for _, ls := range tlm {
 						slices.SortFunc(ls, func(a, b *bsearch.Location) int {

