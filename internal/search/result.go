@@ -1,6 +1,11 @@
 package search
 
-import "passerelle/internal/domain"
+import (
+	"maps"
+	"slices"
+
+	"passerelle/internal/domain"
+)
 
 // Field names a searchable text field, independent of its language.
 type Field string
@@ -53,4 +58,21 @@ type Result struct {
 	Facets map[Facet][]FacetValue
 	// NextCursor fetches the next page; empty on the last one.
 	NextCursor string
+}
+
+// Clone returns a copy of r that shares nothing with it that can be
+// written: its hits, their snippets, its facets and their values.
+func (r Result) Clone() Result {
+	out := r
+	out.Hits = slices.Clone(r.Hits)
+	for i := range out.Hits {
+		out.Hits[i].Snippets = maps.Clone(out.Hits[i].Snippets)
+	}
+	if r.Facets != nil {
+		out.Facets = make(map[Facet][]FacetValue, len(r.Facets))
+		for f, v := range r.Facets {
+			out.Facets[f] = slices.Clone(v)
+		}
+	}
+	return out
 }

@@ -52,8 +52,10 @@ type scoredMatches struct {
 	// none: the text analyses to nothing (stop words only), which the
 	// search runs the plain way (execQuery.searcher).
 	none bool
-	// details are the match details of the hits pages showed.
+	// details are the match details of the hits pages showed, pages the
+	// answers given (pages.go).
 	details detailMemo
+	pages   pageMemo
 }
 
 func (m *scoredMatches) bytes() int64 { return int64(len(m.nums))*12 + 128 }
@@ -92,6 +94,38 @@ func (c *scoredCache) stats() (hits, misses uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.hits, c.misses
+}
+
+// peek returns the matches of key on snap when they have been computed,
+// without waiting for a computation or counting a lookup.
+func (c *scoredCache) peek(snap *scorch.IndexSnapshot, key string) *scoredMatches {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.snap != snap {
+		return nil
+	}
+	el, ok := c.entries[key]
+	if !ok {
+		return nil
+	}
+	e := el.Value.(*scoredEntry)
+	select {
+	case <-e.done:
+		if e.err == nil {
+			c.lru.MoveToFront(el)
+			return e.m
+		}
+	default:
+	}
+	return nil
+}
+
+// countHit counts a search answered from kept matches without get (an
+// answer kept with them, pages.go).
+func (c *scoredCache) countHit() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.hits++
 }
 
 // get returns the matches of key on snap, computing them with score when

@@ -46,6 +46,11 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 		return search.Result{}, err
 	}
 	defer h.mu.RUnlock()
+	if q.HasText() && scoredBudget > 0 {
+		if r, ok := h.keptAnswer(q); ok {
+			return r, nil
+		}
+	}
 
 	var facets *facetCounter
 	ok := false
@@ -75,7 +80,11 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 			return search.Result{}, err
 		}
 	}
-	return toResult(q, res, facets), nil
+	out := toResult(q, res, facets)
+	if eq.scored != nil {
+		keepAnswer(eq.scored, q, out)
+	}
+	return out, nil
 }
 
 func searchError(ctx context.Context, err error) error {

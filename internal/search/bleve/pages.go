@@ -1,0 +1,96 @@
+package bleve
+
+import (
+	"encoding/json"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+
+	"passerelle/internal/search"
+)
+
+// Answers kept with a text's scored matches. The search page asks the same
+// question again (the same text, filters, facets and page: a link shared,
+// a back button, a page reloaded; 40 % of the load benchmark's searches):
+// on the same snapshot the answer is the same, so it is kept with the
+// text's scored matches, and goes with them when the snapshot changes or
+// the text leaves the cache.
+
+// pageMemoMax bounds the answers kept per text (a page of 20 hits with
+// their snippets and facets is a few kilobytes).
+const pageMemoMax = 16
+
+type pageMemo struct {
+	mu    sync.Mutex
+	pages map[string]search.Result
+}
+
+// pageKey identifies the answer to q: every field of the normalized query.
+func pageKey(q search.Query) (string, bool) {
+	b, err := json.Marshal(q)
+	return string(b), err == nil
+}
+
+func (m *pageMemo) get(key string) (search.Result, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	r, ok := m.pages[key]
+	if !ok {
+		return search.Result{}, false
+	}
+	return r.Clone(), true
+}
+
+func (m *pageMemo) put(key string, r search.Result) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.pages == nil {
+		m.pages = map[string]search.Result{}
+	}
+	if len(m.pages) < pageMemoMax {
+		m.pages[key] = r.Clone()
+	}
+}
+
+// keptAnswer returns the answer kept for q on the index's current
+// snapshot, if any: q's text has been scored on that snapshot, and the
+// same query answered since.
+func (h *handle) keptAnswer(q search.Query) (search.Result, bool) {
+	adv, err := h.index.Advanced()
+	if err != nil {
+		return search.Result{}, false
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return search.Result{}, false
+	}
+	defer func() { _ = r.Close() }()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return search.Result{}, false
+	}
+	textKey, err := scoredKey(q)
+	if err != nil {
+		return search.Result{}, false
+	}
+	sm := h.postings.scored.peek(snap, textKey)
+	if sm == nil {
+		return search.Result{}, false
+	}
+	key, ok := pageKey(q)
+	if !ok {
+		return search.Result{}, false
+	}
+	res, ok := sm.pages.get(key)
+	if ok {
+		h.postings.scored.countHit()
+	}
+	return res, ok
+}
+
+// keepAnswer keeps r, the answer to q computed from sm.
+func keepAnswer(sm *scoredMatches, q search.Query, r search.Result) {
+	if key, ok := pageKey(q); ok {
+		sm.pages.put(key, r)
+	}
+}
