@@ -264,9 +264,9 @@ func isBuyer(k domain.OrganisationKind) bool {
 func sectorsOfCPV(codes []string) []string {
 	var out []string
 	for _, c := range codes {
-		for _, s := range taxonomy.SectorsForCPV(c) {
-			if !slices.Contains(out, s.Code) {
-				out = append(out, s.Code)
+		for _, s := range taxonomy.SectorCodesForCPV(c) {
+			if !slices.Contains(out, s) {
+				out = append(out, s)
 			}
 		}
 	}

@@ -350,9 +350,9 @@ func sectorsOf(named, cpv []string) []string {
 		}
 	}
 	for _, c := range cpv {
-		for _, s := range taxonomy.SectorsForCPV(c) {
-			if !slices.Contains(out, s.Code) {
-				out = append(out, s.Code)
+		for _, s := range taxonomy.SectorCodesForCPV(c) {
+			if !slices.Contains(out, s) {
+				out = append(out, s)
 			}
 		}
 	}

@@ -15,6 +15,7 @@ var sectors = sync.OnceValue(func() sectorIndex {
 	for _, g := range groups {
 		for _, s := range g.Sectors {
 			idx.byCode[s.Code] = s
+			idx.prefixes = append(idx.prefixes, sectorPrefixes{code: s.Code, prefixes: CPVPrefixes(s)})
 		}
 	}
 	return idx
@@ -23,6 +24,13 @@ var sectors = sync.OnceValue(func() sectorIndex {
 type sectorIndex struct {
 	groups []domain.SectorGroup
 	byCode map[string]domain.Sector
+	// prefixes are every sector's CPVPrefixes, in catalogue order.
+	prefixes []sectorPrefixes
+}
+
+type sectorPrefixes struct {
+	code     string
+	prefixes []string
 }
 
 // group builds a group of the catalogue, namespacing its sectors' codes.
@@ -67,16 +75,31 @@ func Sector(code string) (domain.Sector, bool) {
 // services) in none, since it does not say which kind. nil for a code that
 // is not well-formed.
 func SectorsForCPV(code string) []domain.Sector {
+	codes := SectorCodesForCPV(code)
+	if codes == nil {
+		return nil
+	}
+	out := make([]domain.Sector, len(codes))
+	for i, c := range codes {
+		out[i], _ = Sector(c)
+	}
+	return out
+}
+
+// SectorCodesForCPV returns the codes of SectorsForCPV(code), in the same
+// order, without copying the sectors: the search reads them for every CPV
+// code of every hit.
+func SectorCodesForCPV(code string) []string {
 	code8, ok := NormalizeCPV(code)
 	if !ok {
 		return nil
 	}
-	var out []domain.Sector
-	for _, g := range sectors().groups {
-		for _, s := range g.Sectors {
-			if slices.ContainsFunc(CPVPrefixes(s), func(p string) bool { return strings.HasPrefix(code8, p) }) {
-				s.CPV = slices.Clone(s.CPV)
-				out = append(out, s)
+	var out []string
+	for _, s := range sectors().prefixes {
+		for _, p := range s.prefixes {
+			if strings.HasPrefix(code8, p) {
+				out = append(out, s.code)
+				break
 			}
 		}
 	}

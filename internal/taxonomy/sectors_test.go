@@ -135,6 +135,18 @@ func TestSectorsForCPV(t *testing.T) {
 		if got := codes(SectorsForCPV(code)); !slices.Equal(got, want) {
 			t.Errorf("SectorsForCPV(%q) = %v, want %v", code, got, want)
 		}
+		if got := SectorCodesForCPV(code); !slices.Equal(got, want) {
+			t.Errorf("SectorCodesForCPV(%q) = %v, want %v", code, got, want)
+		}
+	}
+	// The sectors returned are whole, and the caller's to change.
+	got := SectorsForCPV("90922000-6")
+	if len(got) != 1 || got[0].Labels.FR == "" || !slices.Equal(got[0].CPV, []string{"90921000-9", "90922000-6", "90923000-3"}) {
+		t.Fatalf("SectorsForCPV = %+v", got)
+	}
+	got[0].CPV[0] = "changed"
+	if s, _ := Sector("cleaning.disinfection"); s.CPV[0] == "changed" {
+		t.Fatal("SectorsForCPV shares the catalogue's CPV codes")
 	}
 	s, _ := Sector("cleaning.disinfection")
 	if got := CPVPrefixes(s); !slices.Equal(got, []string{"90921", "90922", "90923"}) {
