@@ -165,34 +165,37 @@ func (q *execQuery) dateSearcher(ctx context.Context, snap *scorch.IndexSnapshot
 	return &pickSearcher{Searcher: all, picks: picks}, nil
 }
 
-// pickSearcher gives the documents of picks (ascending) as its searcher
-// scores them.
+// pickSearcher gives the documents of picks (ascending, live documents
+// the filters keep), each with the score match_all gives every document:
+// the wrapped match_all searcher is asked for its first match only, for
+// that score. Advancing it to each pick, as before, walked every document
+// up to the pick (bleve's document id reader advances one by one): a
+// fifth of a date page's time at 100,000 listings.
 type pickSearcher struct {
 	bsearch.Searcher
-	picks []uint32
-	i     int
-	id    [8]byte
+	picks  []uint32
+	i      int
+	score  float64
+	scored bool
 }
 
 func (s *pickSearcher) Next(ctx *bsearch.SearchContext) (*bsearch.DocumentMatch, error) {
-	for s.i < len(s.picks) {
-		want := s.picks[s.i]
-		s.i++
-		dm, err := s.Searcher.Advance(ctx, index.NewIndexInternalID(s.id[:], uint64(want)))
-		if err != nil || dm == nil {
-			return nil, err
-		}
-		if dm.IndexInternalID.Value() == uint64(want) {
-			return dm, nil
-		}
-		// A picked document match_all does not give (cannot happen: both
-		// read the same snapshot's live documents): skip it.
-		for s.i < len(s.picks) && uint64(s.picks[s.i]) < dm.IndexInternalID.Value() {
-			s.i++
-		}
-		ctx.DocumentMatchPool.Put(dm)
+	if s.i >= len(s.picks) {
+		return nil, nil
 	}
-	return nil, nil
+	if !s.scored {
+		first, err := s.Searcher.Next(ctx)
+		if err != nil || first == nil {
+			return nil, err // no live document: no pick either
+		}
+		s.score, s.scored = first.Score, true
+		ctx.DocumentMatchPool.Put(first)
+	}
+	dm := ctx.DocumentMatchPool.Get()
+	dm.IndexInternalID = index.NewIndexInternalID(dm.IndexInternalID, uint64(s.picks[s.i]))
+	dm.Score = s.score
+	s.i++
+	return dm, nil
 }
 
 func (s *pickSearcher) Advance(ctx *bsearch.SearchContext, id index.IndexInternalID) (*bsearch.DocumentMatch, error) {
