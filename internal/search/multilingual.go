@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"strings"
+	"sync"
 
 	"passerelle/internal/domain"
 	"passerelle/internal/search/crosslang"
@@ -27,6 +28,66 @@ type Multilingual struct {
 	// only (the baseline cross-language help is measured against). Zero
 	// TranslationBoost and MaxTerms take the defaults below.
 	Options crosslang.Options
+
+	// memo keeps the expansions of recent texts (expandMemo).
+	memo expandMemo
+}
+
+// expansion is what Search takes from an expansion: shared between the
+// searches of one text, only read.
+type expansion struct {
+	lang     domain.Language
+	detected bool
+	terms    []LanguageTerms
+	codes    []CodeTerm
+}
+
+// expandMemoMax bounds the texts whose expansion is kept, per generation:
+// a text and its expansion are a few kilobytes.
+const expandMemoMax = 4096
+
+// expandMemo keeps the expansions of the texts searched recently, in two
+// generations (a full one becomes the previous; a text found there comes
+// back): a search page sends one text again and again (filters, pages),
+// and expanding it is a twentieth of a search's time. Options and the
+// expander do not change once searching has begun.
+type expandMemo struct {
+	mu       sync.Mutex
+	cur, old map[expandKey]*expansion
+}
+
+type expandKey struct {
+	text string
+	lang domain.Language
+}
+
+// expanded returns the expansion of text typed in lang (empty: detected).
+func (m *Multilingual) expanded(text string, lang domain.Language) *expansion {
+	k := expandKey{text, lang}
+	m.memo.mu.Lock()
+	e, ok := m.memo.cur[k]
+	if !ok {
+		if e, ok = m.memo.old[k]; ok {
+			m.memo.addLocked(k, e)
+		}
+	}
+	m.memo.mu.Unlock()
+	if ok {
+		return e
+	}
+	exp := m.Expand(text, lang)
+	e = &expansion{lang: exp.Lang, detected: exp.Detected, terms: languageTerms(exp), codes: m.Codes(exp)}
+	m.memo.mu.Lock()
+	m.memo.addLocked(k, e)
+	m.memo.mu.Unlock()
+	return e
+}
+
+func (c *expandMemo) addLocked(k expandKey, e *expansion) {
+	if c.cur == nil || len(c.cur) >= expandMemoMax {
+		c.old, c.cur = c.cur, make(map[expandKey]*expansion)
+	}
+	c.cur[k] = e
 }
 
 // Defaults of Multilingual, tuned on the dev set (shared/bench/search) with
@@ -68,11 +129,10 @@ func (m *Multilingual) Search(ctx context.Context, q Query) (MultilingualResult,
 	var out MultilingualResult
 	q.Terms, q.Codes = nil, nil
 	if q.Text != "" && len(q.Text) <= MaxQueryTextLen {
-		exp := m.Expand(q.Text, q.Language)
-		out.Language, out.Detected = exp.Lang, exp.Detected
-		q.Language = exp.Lang
-		q.Terms = languageTerms(exp)
-		q.Codes = m.Codes(exp)
+		e := m.expanded(q.Text, q.Language)
+		out.Language, out.Detected = e.lang, e.detected
+		q.Language = e.lang
+		q.Terms, q.Codes = e.terms, e.codes
 	}
 	res, err := m.Engine.Search(ctx, m.Index, q)
 	if err != nil {

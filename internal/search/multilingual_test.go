@@ -2,6 +2,7 @@ package search_test
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"passerelle/internal/domain"
@@ -193,5 +194,61 @@ func TestMultilingualFlagsTranslatedLabels(t *testing.T) {
 			t.Errorf("%s: matched %s/%s translated %v, want %s/de translated %v",
 				h.ID, h.MatchedField, h.MatchedLanguage, res.Translated[i], want.field, want.translated)
 		}
+	}
+}
+
+// recordingEngine is an engine that records the queries it is sent and
+// answers none.
+type recordingEngine struct {
+	search.Engine
+	queries []search.Query
+}
+
+func (r *recordingEngine) Search(_ context.Context, _ string, q search.Query) (search.Result, error) {
+	r.queries = append(r.queries, q)
+	return search.Result{}, nil
+}
+
+// TestMultilingualKeepsExpansions: a text searched again is sent with the
+// expansion it had the first time, the same as a new searcher computes;
+// the same text typed in another language is expanded for that language.
+func TestMultilingualKeepsExpansions(t *testing.T) {
+	ctx := context.Background()
+	x, err := crosslang.Load(crosslang.Sources{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := &recordingEngine{}
+	m := &search.Multilingual{Engine: rec, Index: "m", Expander: x}
+	for _, q := range []search.Query{
+		{Text: "nettoyage des bureaux", Language: domain.LangFR},
+		{Text: "nettoyage des bureaux", Language: domain.LangFR, Limit: 5},
+		{Text: "nettoyage des bureaux", Language: domain.LangDE},
+		{Text: "nettoyage des bureaux"},
+	} {
+		if _, err := m.Search(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fresh := &recordingEngine{}
+	for _, q := range []search.Query{{Text: "nettoyage des bureaux", Language: domain.LangFR}, {Text: "nettoyage des bureaux", Language: domain.LangDE}, {Text: "nettoyage des bureaux"}} {
+		if _, err := (&search.Multilingual{Engine: fresh, Index: "m", Expander: x}).Search(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	same := func(a, b search.Query) bool {
+		return a.Language == b.Language && reflect.DeepEqual(a.Terms, b.Terms) && reflect.DeepEqual(a.Codes, b.Codes)
+	}
+	if len(rec.queries[0].Terms) == 0 || len(rec.queries[0].Codes) == 0 {
+		t.Fatalf("the test wants terms and codes: %+v", rec.queries[0])
+	}
+	if !same(rec.queries[0], rec.queries[1]) || !same(rec.queries[1], fresh.queries[0]) {
+		t.Errorf("the kept expansion differs:\n%+v\n%+v\n%+v", rec.queries[0], rec.queries[1], fresh.queries[0])
+	}
+	if !same(rec.queries[2], fresh.queries[1]) || same(rec.queries[2], rec.queries[0]) {
+		t.Errorf("typed in German: %+v, fresh %+v", rec.queries[2], fresh.queries[1])
+	}
+	if !same(rec.queries[3], fresh.queries[2]) {
+		t.Errorf("language detected: %+v, fresh %+v", rec.queries[3], fresh.queries[2])
 	}
 }
