@@ -188,3 +188,41 @@ func TestTownCentre(t *testing.T) {
 		t.Fatalf("a town of another country: %+v, %v", got, err)
 	}
 }
+
+// TestSearchTendersTownLocations: a tender page's places are located at
+// their towns' centres, read once for the batch and then kept: a second
+// page gives the same centres, unchanged by what a caller did with the
+// first; a town with no organisation has none.
+func TestSearchTendersTownLocations(t *testing.T) {
+	db := storetest.New(t)
+	ctx := context.Background()
+	buyer := db.Organisation(t, storetest.OrganisationOptions{Kind: domain.OrgPublicBuyer})
+	if _, err := db.Pool.Exec(ctx, `UPDATE organisations SET town = 'Metz', latitude = 49.1, longitude = 6.2 WHERE id = $1`, buyer.ID); err != nil {
+		t.Fatal(err)
+	}
+	metz := db.Tender(t, buyer.ID, storetest.TenderOptions{PlaceTown: "METZ"})
+	metz2 := db.Tender(t, buyer.ID, storetest.TenderOptions{PlaceTown: "Metz"})
+	nowhere := db.Tender(t, buyer.ID, storetest.TenderOptions{PlaceTown: "Nulle-part"})
+	for round := range 2 {
+		got, err := db.Store.SearchTenders(ctx, []string{metz.ID, metz2.ID, nowhere.ID}, time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 3 {
+			t.Fatalf("round %d: %d tenders", round, len(got))
+		}
+		for _, x := range got {
+			switch x.ID {
+			case nowhere.ID:
+				if x.TownLocation != nil {
+					t.Fatalf("round %d: a town without organisations located at %+v", round, x.TownLocation)
+				}
+			default:
+				if x.TownLocation == nil || x.TownLocation.Latitude != 49.1 || x.TownLocation.Longitude != 6.2 {
+					t.Fatalf("round %d: %s located at %+v", round, x.PlaceTown, x.TownLocation)
+				}
+				x.TownLocation.Latitude = 0 // the caller's to change
+			}
+		}
+	}
+}

@@ -19,6 +19,8 @@ import (
 type Store struct {
 	pool *pgxpool.Pool
 	q    *sqlc.Queries
+	// towns keeps recent town centres for the search's pages (townCache).
+	towns townCache
 }
 
 // Options tune the pool.
