@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/uuid"
+
 	"passerelle/internal/store"
 	"passerelle/internal/store/storetest"
 )
@@ -36,4 +38,34 @@ func sep(url string) string {
 		return "&"
 	}
 	return "?"
+}
+
+// TestOpenEncodesUUIDs: a store opened with Open sends uuid.UUID values,
+// alone and in arrays, as the ids they are (its own encoding, uuidcodec.go),
+// and reads them back the same; the nil UUID too.
+func TestOpenEncodesUUIDs(t *testing.T) {
+	db := storetest.New(t)
+	st, err := store.Open(t.Context(), db.URL, store.Options{MaxConns: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ids := []uuid.UUID{uuid.MustParse("01a21b12-f8aa-751d-afa1-d25862157e75"), uuid.Nil, uuid.New()}
+	var texts []string
+	if err := st.Pool().QueryRow(t.Context(), `SELECT array(SELECT x::text FROM unnest($1::uuid[]) AS x)`, ids).Scan(&texts); err != nil {
+		t.Fatal(err)
+	}
+	for i, id := range ids {
+		if texts[i] != id.String() {
+			t.Errorf("id %d sent as %s, want %s", i, texts[i], id)
+		}
+	}
+	var one string
+	var back uuid.UUID
+	if err := st.Pool().QueryRow(t.Context(), `SELECT $1::uuid::text, $1::uuid`, ids[0]).Scan(&one, &back); err != nil {
+		t.Fatal(err)
+	}
+	if one != ids[0].String() || back != ids[0] {
+		t.Errorf("one id sent as %s, read back as %s", one, back)
+	}
 }
