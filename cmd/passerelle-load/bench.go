@@ -138,6 +138,7 @@ func bench(ctx context.Context, o options, stdout, stderr io.Writer) (err error)
 	}
 	total := loadbench.Summarise("all", all, res.Elapsed)
 	fmt.Fprintf(stdout, "  %s\n", total)
+	fmt.Fprintf(stdout, "  over time (p99 by 10 s of sending): %s\n", timeline(all, 10*time.Second))
 	if res.Late > 0 {
 		fmt.Fprintf(stdout, "  (the driver sent %d requests more than 10 ms late: the client machine was saturated)\n", res.Late)
 	}
@@ -175,4 +176,30 @@ func loadAverage() string {
 		return "unknown"
 	}
 	return strings.Join(f[:3], " ")
+}
+
+// timeline is the p99 latency of the requests due in each window of the
+// run, "0-10s 12 ms, 10-20s 480 ms, …": whether the slow answers come at
+// the start (caches filling), in bursts or throughout.
+func timeline(outcomes []loadbench.Outcome, window time.Duration) string {
+	var parts []string
+	for from := time.Duration(0); ; from += window {
+		var in []loadbench.Outcome
+		later := false
+		for _, o := range outcomes {
+			switch {
+			case o.At >= from && o.At < from+window:
+				in = append(in, o)
+			case o.At >= from+window:
+				later = true
+			}
+		}
+		if len(in) > 0 {
+			f := loadbench.Summarise("", in, window)
+			parts = append(parts, fmt.Sprintf("%s-%s %.0f ms", from, from+window, float64(f.P99.Microseconds())/1000))
+		}
+		if !later {
+			return strings.Join(parts, ", ")
+		}
+	}
 }

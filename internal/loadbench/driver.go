@@ -72,6 +72,8 @@ type Driver struct {
 type Outcome struct {
 	Kind    string
 	Latency time.Duration
+	// At is when the request was due, from the start of the run.
+	At time.Duration
 	// Status is the HTTP status, or 0 for a transport error.
 	Status int
 	Err    string
@@ -174,7 +176,9 @@ func (d *Driver) RunConstantRate(ctx context.Context, rate float64, dur time.Dur
 		go func() {
 			defer wg.Done()
 			defer func() { <-inFlight }()
-			record(d.do(ctx, req, due))
+			o := d.do(ctx, req, due)
+			o.At = due.Sub(start)
+			record(o)
 		}()
 	}
 	wg.Wait()

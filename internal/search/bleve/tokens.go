@@ -12,9 +12,11 @@ import (
 // labels are the labels of its CPV codes and sectors, which thousands of
 // listings share, and the hits of one text's searches come back under
 // other texts. Analysing a value again gave the same tokens; it was a
-// third of a search's time under the load benchmark (issue 11). The
-// streams are shared, only read.
-var analysedTexts = newTokenCache(64 << 20)
+// third of a search's time under the load benchmark (issue 11). 256 MiB
+// (a description's stream is about 25 KB) held the hits the benchmark's
+// mix comes back to; 64 MiB left a tenth of the server's time analysing.
+// The streams are shared, only read.
+var analysedTexts = newTokenCache(256 << 20)
 
 // tokenCache is a map bounded in bytes, in two generations: entries are
 // added to the current one; when it is full, it becomes the previous one
