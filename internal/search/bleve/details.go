@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
@@ -98,14 +97,15 @@ func detailClauses(q search.Query, s search.Settings, m mapping.IndexMapping) (m
 // fieldLocations finds the clauses' locations in one analysed value of a
 // field: every occurrence of a word, and the words of every occurrence of
 // a phrase (bleve's phrase searcher reports those only).
-func fieldLocations(tlm bsearch.TermLocationMap, tokens analysis.TokenStream, ap []uint64, clauses []detailClause) {
-	byPos := make(map[int]*analysis.Token, len(tokens))
-	for _, t := range tokens {
-		byPos[t.Position] = t
+func fieldLocations(tlm bsearch.TermLocationMap, tokens *tokenList, ap []uint64, clauses []detailClause) {
+	byPos := make(map[int]int, len(tokens.toks))
+	for i, t := range tokens.toks {
+		byPos[int(t.pos)] = i
 	}
-	addLoc := func(t *analysis.Token) {
-		term := string(t.Term)
-		loc := &bsearch.Location{Pos: uint64(t.Position), Start: uint64(t.Start), End: uint64(t.End)}
+	addLoc := func(i int) {
+		t := tokens.toks[i]
+		term := tokens.term(i)
+		loc := &bsearch.Location{Pos: uint64(t.pos), Start: uint64(t.start), End: uint64(t.end)}
 		if len(ap) > 0 {
 			loc.ArrayPositions = append(bsearch.ArrayPositions(nil), ap...)
 		}
@@ -118,28 +118,28 @@ func fieldLocations(tlm bsearch.TermLocationMap, tokens analysis.TokenStream, ap
 	}
 	for _, c := range clauses {
 		if !c.phrase {
-			for _, t := range tokens {
-				if string(t.Term) == c.terms[0][0] {
-					addLoc(t)
+			for i := range tokens.toks {
+				if tokens.termIs(i, c.terms[0][0]) {
+					addLoc(i)
 				}
 			}
 			continue
 		}
 	starts:
-		for _, first := range tokens {
-			path := make([]*analysis.Token, 0, len(c.terms))
+		for _, first := range tokens.toks {
+			path := make([]int, 0, len(c.terms))
 			for off, alts := range c.terms {
 				if len(alts) == 0 {
 					continue // a removed stop word: any word stands there
 				}
-				t := byPos[first.Position+off]
-				if t == nil || !slices.Contains(alts, string(t.Term)) {
+				i, ok := byPos[int(first.pos)+off]
+				if !ok || !slices.ContainsFunc(alts, func(a string) bool { return tokens.termIs(i, a) }) {
 					continue starts
 				}
-				path = append(path, t)
+				path = append(path, i)
 			}
-			for _, t := range path {
-				addLoc(t)
+			for _, i := range path {
+				addLoc(i)
 			}
 		}
 	}
@@ -165,7 +165,24 @@ type detailKey struct {
 	highlight bool
 }
 
+// chosenLocations are the locations of the one field where the text
+// matched by search.PickMatch's rule (matched): what the answer shows of
+// them. A memo keeping every field's locations (each term of the
+// expansion, in the four languages' titles, descriptions and labels) held
+// most of the server's heap, which the collector scanned again and again:
+// each of its cycles took seconds, and the answers waited.
+func chosenLocations(dm *bsearch.DocumentMatch, lang domain.Language) bsearch.FieldTermLocationMap {
+	f, l := matched(dm, lang)
+	if f == "" {
+		return nil
+	}
+	field := textField(f, l)
+	return bsearch.FieldTermLocationMap{field: dm.Locations[field]}
+}
+
 // hitDetails are what addMatchDetails sets on a hit; shared, only read.
+// Their locations are those of the field the hit reports as matched
+// (chosenLocations), which matched() finds again from them alone.
 type hitDetails struct {
 	locations bsearch.FieldTermLocationMap
 	fragments bsearch.FieldFragmentMap
@@ -305,7 +322,7 @@ func addMatchDetails(ctx context.Context, idx bleve.Index, q search.Query, s sea
 		})
 		if memo != nil {
 			kind, _ := dm.Fields[fieldKind].(string)
-			memo.put(key, &hitDetails{locations: dm.Locations, fragments: dm.Fragments, kind: kind})
+			memo.put(key, &hitDetails{locations: chosenLocations(dm, q.Language), fragments: dm.Fragments, kind: kind})
 		}
 	}
 	return nil

@@ -22,8 +22,9 @@ func (a *countingAnalyzer) Analyze(b []byte) analysis.TokenStream {
 func TestTokenCacheBoundsAndKeeps(t *testing.T) {
 	c := newTokenCache(64 << 10)
 	a, b := &countingAnalyzer{}, &countingAnalyzer{}
-	if got := c.analyse(a, "nettoyage"); string(got[0].Term) != "nettoyage" {
-		t.Fatalf("tokens %v", got)
+	if got := c.analyse(a, "nettoyage"); len(got.toks) != 1 || got.term(0) != "nettoyage" || !got.termIs(0, "nettoyage") ||
+		got.toks[0].start != 0 || got.toks[0].end != 9 || got.toks[0].pos != 1 {
+		t.Fatalf("tokens %+v", got)
 	}
 	c.analyse(a, "nettoyage")
 	c.analyse(b, "nettoyage")
@@ -51,5 +52,23 @@ func TestTokenCacheBoundsAndKeeps(t *testing.T) {
 	c.analyse(a, "texte numéro 0")
 	if a.calls != 5002 {
 		t.Fatalf("an unused text was kept: %d calls", a.calls)
+	}
+}
+
+// TestTokenListKeepsTheStream: a token list gives each token's term,
+// offsets and position as the stream had them.
+func TestTokenListKeepsTheStream(t *testing.T) {
+	ts := analysis.TokenStream{
+		{Term: []byte("nettoyag"), Start: 0, End: 10, Position: 1},
+		{Term: []byte(""), Start: 11, End: 11, Position: 2},
+		{Term: []byte("bureau"), Start: 15, End: 22, Position: 4},
+	}
+	l := newTokenList(ts)
+	for i, want := range ts {
+		got := l.toks[i]
+		if l.term(i) != string(want.Term) || !l.termIs(i, string(want.Term)) || l.termIs(i, "autre") ||
+			int(got.start) != want.Start || int(got.end) != want.End || int(got.pos) != want.Position {
+			t.Errorf("token %d: %q %+v, want %+v", i, l.term(i), got, want)
+		}
 	}
 }
