@@ -51,7 +51,7 @@ func openSearchEngine(cfg config.Config) (search.Engine, error) {
 		_ = lock.Close()
 		return nil, err
 	}
-	bleve.SetScoredCacheBytes(int64(cfg.SearchCacheMB) << 20)
+	e.SetScoredCacheBytes(int64(cfg.SearchCacheMB) << 20)
 	return lockedEngine{Engine: e, lock: lock}, nil
 }
 

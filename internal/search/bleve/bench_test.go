@@ -125,8 +125,8 @@ func BenchmarkSearch(b *testing.B) {
 		budget int64
 	}{{"scored", 1 << 30}, {"afresh", 0}} {
 		b.Run(c.name, func(b *testing.B) {
-			bleve.SetScoredCacheBytes(c.budget)
-			defer bleve.SetScoredCacheBytes(1 << 30)
+			e.SetScoredCacheBytes(c.budget)
+			defer e.SetScoredCacheBytes(1 << 30)
 			var took []time.Duration
 			for b.Loop() {
 				t := time.Now()

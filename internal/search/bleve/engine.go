@@ -71,9 +71,11 @@ type handle struct {
 type Engine struct {
 	root string
 
-	mu     sync.RWMutex // guards names and closed; held for writing by Swap
+	mu     sync.RWMutex // guards names, closed and scoredBytes; held for writing by Swap
 	names  map[string]*handle
 	closed bool
+	// scoredBytes is each index's budget for kept scored matches.
+	scoredBytes int64
 }
 
 var _ search.Engine = (*Engine)(nil)
@@ -84,7 +86,7 @@ func Open(dir string) (*Engine, error) {
 	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, fmt.Errorf("search: create %s: %w", dir, err)
 	}
-	e := &Engine{root: dir, names: map[string]*handle{}}
+	e := &Engine{root: dir, names: map[string]*handle{}, scoredBytes: defaultScoredBytes}
 	reg, err := e.readRegistry()
 	if err != nil {
 		return nil, err
@@ -95,9 +97,16 @@ func Open(dir string) (*Engine, error) {
 			_ = e.Close()
 			return nil, fmt.Errorf("search: open index %s: %w", name, err)
 		}
-		e.names[name] = &handle{dir: en.Dir, settings: en.Settings, mapping: en.Mapping, index: idx}
+		e.names[name] = e.newHandle(en.Dir, en.Settings, en.Mapping, idx)
 	}
 	return e, nil
+}
+
+// newHandle wraps an open index with the engine's settings.
+func (e *Engine) newHandle(dir string, s search.Settings, mapping int, idx bleve.Index) *handle {
+	h := &handle{dir: dir, settings: s, mapping: mapping, index: idx}
+	h.postings.scored.budget.Store(e.scoredBytes)
+	return h
 }
 
 func (e *Engine) readRegistry() (map[string]entry, error) {
@@ -208,7 +217,7 @@ func (e *Engine) EnsureIndex(ctx context.Context, index string, s search.Setting
 	if err != nil {
 		return fmt.Errorf("search: create index %s: %w", index, err)
 	}
-	e.names[index] = &handle{dir: dir, settings: cloneSettings(s), mapping: mappingVersion, index: idx}
+	e.names[index] = e.newHandle(dir, cloneSettings(s), mappingVersion, idx)
 	if err := e.writeRegistry(); err != nil {
 		delete(e.names, index)
 		_ = idx.Close()

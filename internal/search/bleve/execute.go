@@ -186,7 +186,7 @@ func (q *execQuery) searcher(ctx context.Context, snap *scorch.IndexSnapshot, m 
 		// cheap, no term is scored.
 		return plain(query.NewMatchAllQuery())
 	}
-	if q.postings != nil && q.scoredKey != "" && scoredBudget > 0 && opts.Score == "" && !opts.Explain && !opts.IncludeTermVectors {
+	if q.postings != nil && q.scoredKey != "" && q.postings.scored.budget.Load() > 0 && opts.Score == "" && !opts.Explain && !opts.IncludeTermVectors {
 		return q.replay(ctx, snap, m, opts, plain)
 	}
 	// Text alone (the search page's first search): every live document

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -35,15 +36,22 @@ import (
 // text's searcher gave, to the last bit: pages and cursors are the same
 // with and without the cache (TestScoredCacheChangesNoResult).
 
-// scoredBudget bounds the memory of the kept matches per index (12 bytes a
-// match: a text matching every one of 100,000 listings takes 1.2 MB; at
-// the load benchmark's volume 1,150 of its texts took 268 MB). Set it with
-// SetScoredCacheBytes before searching.
-var scoredBudget int64 = 1 << 30
+// defaultScoredBytes is an engine's budget for kept matches per index
+// unless SetScoredCacheBytes says otherwise (12 bytes a match: a text
+// matching every one of 100,000 listings takes 1.2 MB; at the load
+// benchmark's volume 1,150 of its texts took 268 MB).
+const defaultScoredBytes = 1 << 30
 
 // SetScoredCacheBytes bounds the memory of the texts' kept scored matches
-// per index; 0 keeps none. For the whole process: call it at start.
-func SetScoredCacheBytes(n int64) { scoredBudget = n }
+// per index, for the indexes open and those created later; 0 keeps none.
+func (e *Engine) SetScoredCacheBytes(n int64) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.scoredBytes = n
+	for _, h := range e.names {
+		h.postings.scored.budget.Store(n)
+	}
+}
 
 // scoredMatches are a text's matches on one snapshot, in document order.
 type scoredMatches struct {
@@ -72,6 +80,10 @@ type scoredEntry struct {
 // scoredCache is a least-recently-used cache of scored matches, all of one
 // snapshot. The zero value is ready.
 type scoredCache struct {
+	// budget bounds the bytes of the entries; 0 keeps none (the engine
+	// sets it, SetScoredCacheBytes).
+	budget atomic.Int64
+
 	mu      sync.Mutex
 	snap    *scorch.IndexSnapshot // the entries' snapshot (only compared, never read)
 	entries map[string]*list.Element
@@ -181,14 +193,15 @@ func (c *scoredCache) get(ctx context.Context, snap *scorch.IndexSnapshot, key s
 	}
 	e.size = e.m.bytes()
 	c.bytes += e.size
-	if e.size > scoredBudget {
+	budget := c.budget.Load()
+	if e.size > budget {
 		// Over the whole budget (0: no cache): used once, not kept.
 		c.lru.Remove(el)
 		delete(c.entries, key)
 		c.bytes -= e.size
 		return e.m, nil
 	}
-	for c.bytes > scoredBudget && c.lru.Len() > 1 {
+	for c.bytes > budget && c.lru.Len() > 1 {
 		last := c.lru.Back()
 		old := last.Value.(*scoredEntry)
 		if old == e {

@@ -127,8 +127,8 @@ func TestScoredCacheStaysWithinBudget(t *testing.T) {
 	}
 	c := &h.postings.scored
 	h.mu.RUnlock()
-	defer func(was int64) { scoredBudget = was }(scoredBudget)
-	scoredBudget = 8 << 10
+	const budget = 8 << 10
+	e.SetScoredCacheBytes(budget)
 	words := execWords[domain.LangFR]
 	want := map[string]int{}
 	for round := range 2 {
@@ -143,12 +143,54 @@ func TestScoredCacheStaysWithinBudget(t *testing.T) {
 			c.mu.Lock()
 			b, entries := c.bytes, c.lru.Len()
 			c.mu.Unlock()
-			if b > scoredBudget && entries > 1 {
-				t.Fatalf("%d bytes kept in %d entries, budget %d", b, entries, scoredBudget)
+			if b > budget && entries > 1 {
+				t.Fatalf("%d bytes kept in %d entries, budget %d", b, entries, budget)
 			}
 		}
 	}
 	if hits, misses := c.stats(); misses < uint64(len(words)+1) {
 		t.Fatalf("%d misses, %d hits: nothing was evicted", misses, hits)
+	}
+}
+
+// TestScoredCacheBytesIsTheEngines: the budget set on an engine applies to
+// its open indexes and to those it creates later; 0 keeps nothing, and
+// searches answer the same.
+func TestScoredCacheBytesIsTheEngines(t *testing.T) {
+	ctx := context.Background()
+	e := scoredEngine(t, 200)
+	q := search.Query{Text: "nettoyage bureaux", Language: domain.LangFR}
+	budget := func(index string) int64 {
+		h, err := e.acquire(index)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer h.mu.RUnlock()
+		return h.postings.scored.budget.Load()
+	}
+	if got := budget("x"); got != defaultScoredBytes {
+		t.Fatalf("budget %d, want the default %d", got, int64(defaultScoredBytes))
+	}
+	want := total(t, e, q)
+	e.SetScoredCacheBytes(0)
+	if err := e.EnsureIndex(ctx, "y", search.Settings{}); err != nil {
+		t.Fatal(err)
+	}
+	if budget("x") != 0 || budget("y") != 0 {
+		t.Fatalf("budgets %d and %d after SetScoredCacheBytes(0)", budget("x"), budget("y"))
+	}
+	h, err := e.acquire("x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, misses := h.postings.scored.stats()
+	h.mu.RUnlock()
+	for range 2 {
+		if n := total(t, e, q); n != want {
+			t.Fatalf("%d hits without the cache, %d with it", n, want)
+		}
+	}
+	if h2, m2 := h.postings.scored.stats(); h2 != hits || m2 != misses {
+		t.Fatalf("the cache was used with a budget of 0: %d/%d lookups, then %d/%d", hits, misses, h2, m2)
 	}
 }

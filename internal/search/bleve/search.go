@@ -46,7 +46,7 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 		return search.Result{}, err
 	}
 	defer h.mu.RUnlock()
-	if q.HasText() && scoredBudget > 0 {
+	if q.HasText() && h.postings.scored.budget.Load() > 0 {
 		if r, ok := h.keptAnswer(q); ok {
 			return r, nil
 		}
