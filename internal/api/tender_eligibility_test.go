@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"reflect"
 	"testing"
 	"time"
 
@@ -156,5 +157,19 @@ func TestRepeatAwardBar(t *testing.T) {
 	}
 	if v := verdict(elsewhere); v["result"] != "eligible" {
 		t.Errorf("another buyer's lot: %v", v)
+	}
+	// The list of tenders gives each the verdict its page gives (the
+	// awards of the page's buyers are read together).
+	listed := map[string]map[string]any{}
+	for _, it := range w.supplier.expect(http.StatusOK, "GET", "/api/v1/tenders?limit=50", nil).body["items"].([]any) {
+		item := it.(map[string]any)
+		if lots, _ := item["lots"].([]any); len(lots) > 0 {
+			listed[item["id"].(string)], _ = lots[0].(map[string]any)["eligibility"].(map[string]any)
+		}
+	}
+	for _, id := range []string{next, elsewhere} {
+		if !reflect.DeepEqual(listed[id], verdict(id)) {
+			t.Errorf("tender %s listed with %v, its page says %v", id, listed[id], verdict(id))
+		}
 	}
 }

@@ -2,6 +2,8 @@ package core
 
 import (
 	"context"
+	"slices"
+	"time"
 
 	"passerelle/internal/domain"
 )
@@ -84,13 +86,20 @@ func (s *Tenders) eligibilitySupplier(ctx context.Context, p domain.Principal) (
 	return &domain.EligibilitySupplier{Country: org.Country, VerifiedStatuses: statuses}, nil
 }
 
-// view is the TenderView of t for p, its buyer loaded on its own: Get's
-// single tender. views loads a page's buyers together.
+// view is the TenderView of t for p, its buyer and the supplier's past
+// awards from it loaded on their own: Get's single tender. views loads a
+// page's together.
 func (s *Tenders) view(ctx context.Context, p domain.Principal, t domain.Tender, supplier *domain.EligibilitySupplier) (TenderView, error) {
-	v, err := s.viewWithoutBuyer(ctx, p, t, supplier)
-	if err != nil {
-		return TenderView{}, err
+	if supplier != nil {
+		awards, err := s.st.ReservedAwardsFromBuyer(ctx, p.ActiveOrganisationID, t.OrganisationID, s.awardsSince(), article77Bases())
+		if err != nil {
+			return TenderView{}, err
+		}
+		sup := *supplier
+		sup.ReservedAwardsFromBuyer = awards
+		supplier = &sup
 	}
+	v := s.viewWithoutBuyer(p, t, supplier)
 	if showsBuyer(p, t) {
 		org, err := s.st.GetOrganisation(ctx, t.OrganisationID)
 		if err != nil {
@@ -101,28 +110,26 @@ func (s *Tenders) view(ctx context.Context, p domain.Principal, t domain.Tender,
 	return v, nil
 }
 
-// viewWithoutBuyer is view but for v.Buyer.
-func (s *Tenders) viewWithoutBuyer(ctx context.Context, p domain.Principal, t domain.Tender, supplier *domain.EligibilitySupplier) (TenderView, error) {
+// awardsSince is the start of the article 77 bar: the lots a supplier won
+// from a buyer under an article 77 basis in the last RepeatAwardBarYears
+// bar it from winning again on that basis (FR_L2113_15, EU_ART77).
+func (s *Tenders) awardsSince() time.Time {
+	return s.now().AddDate(-domain.RepeatAwardBarYears, 0, 0)
+}
+
+// viewWithoutBuyer is view but for v.Buyer, with supplier's past awards
+// from t's buyer already in supplier.
+func (s *Tenders) viewWithoutBuyer(p domain.Principal, t domain.Tender, supplier *domain.EligibilitySupplier) TenderView {
 	_, member := p.Memberships[t.OrganisationID]
 	v := TenderView{Tender: t, Manage: member}
 	if supplier != nil {
 		now := s.now()
-		// The lots this supplier won from this buyer under an article 77
-		// basis in the last RepeatAwardBarYears: a winner may not win
-		// again on that basis before then (FR_L2113_15, EU_ART77).
-		awards, err := s.st.ReservedAwardsFromBuyer(ctx, p.ActiveOrganisationID, t.OrganisationID,
-			now.AddDate(-domain.RepeatAwardBarYears, 0, 0), article77Bases())
-		if err != nil {
-			return TenderView{}, err
-		}
-		sup := *supplier
-		sup.ReservedAwardsFromBuyer = awards
 		v.Eligibility = make(map[string]domain.EligibilityVerdict, len(t.Lots))
 		for _, l := range t.Lots {
-			v.Eligibility[l.ID] = domain.Eligibility(sup, l.Clauses, now)
+			v.Eligibility[l.ID] = domain.Eligibility(*supplier, l.Clauses, now)
 		}
 	}
-	return v, nil
+	return v
 }
 
 // showsBuyer reports whether p may see who t's buyer is. An anonymous
@@ -141,14 +148,30 @@ func (s *Tenders) views(ctx context.Context, p domain.Principal, ts []domain.Ten
 		return nil, err
 	}
 	out := make([]TenderView, len(ts))
+	// The supplier's past awards from every buyer of the page, in one
+	// query (one a tender before).
+	var awards map[string][]domain.ReservedAward
+	if supplier != nil {
+		var all []string
+		for _, t := range ts {
+			if !slices.Contains(all, t.OrganisationID) {
+				all = append(all, t.OrganisationID)
+			}
+		}
+		if awards, err = s.st.ReservedAwardsFromBuyers(ctx, p.ActiveOrganisationID, all, s.awardsSince(), article77Bases()); err != nil {
+			return nil, err
+		}
+	}
 	var buyerIDs []string
 	seen := make(map[string]bool)
 	for i, t := range ts {
-		v, err := s.viewWithoutBuyer(ctx, p, t, supplier)
-		if err != nil {
-			return nil, err
+		sup := supplier
+		if supplier != nil {
+			withAwards := *supplier
+			withAwards.ReservedAwardsFromBuyer = awards[t.OrganisationID]
+			sup = &withAwards
 		}
-		out[i] = v
+		out[i] = s.viewWithoutBuyer(p, t, sup)
 		if showsBuyer(p, t) && !seen[t.OrganisationID] {
 			seen[t.OrganisationID] = true
 			buyerIDs = append(buyerIDs, t.OrganisationID)

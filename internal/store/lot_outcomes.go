@@ -71,25 +71,41 @@ func outcomeFromRow(r sqlc.LotOutcome) domain.LotOutcome {
 // since the given time under one of bases, oldest first: the facts of the
 // repeat-award bar (domain.EligibilitySupplier.ReservedAwardsFromBuyer).
 func (s *Store) ReservedAwardsFromBuyer(ctx context.Context, supplierID, buyerID string, since time.Time, bases []domain.LegalBasis) ([]domain.ReservedAward, error) {
-	sup, err := uuid.Parse(supplierID)
-	if err != nil {
-		return nil, nil
-	}
 	buyer, err := uuid.Parse(buyerID)
 	if err != nil {
 		return nil, nil
+	}
+	byBuyer, err := s.ReservedAwardsFromBuyers(ctx, supplierID, []string{buyer.String()}, since, bases)
+	if err != nil {
+		return nil, err
+	}
+	return byBuyer[buyer.String()], nil
+}
+
+// ReservedAwardsFromBuyers is ReservedAwardsFromBuyer for several buyers
+// in one query, by buyer id in its canonical form (a buyer without any is
+// absent).
+func (s *Store) ReservedAwardsFromBuyers(ctx context.Context, supplierID string, buyerIDs []string, since time.Time, bases []domain.LegalBasis) (map[string][]domain.ReservedAward, error) {
+	out := map[string][]domain.ReservedAward{}
+	sup, err := uuid.Parse(supplierID)
+	if err != nil {
+		return out, nil
+	}
+	buyers := parseUUIDs(buyerIDs)
+	if len(buyers) == 0 {
+		return out, nil
 	}
 	codes := make([]string, len(bases))
 	for i, b := range bases {
 		codes[i] = string(b)
 	}
-	rows, err := s.q.ReservedAwardsFromBuyer(ctx, sqlc.ReservedAwardsFromBuyerParams{SupplierID: sup, BuyerID: buyer, Since: since, Bases: codes})
+	rows, err := s.q.ReservedAwardsFromBuyers(ctx, sqlc.ReservedAwardsFromBuyersParams{SupplierID: sup, BuyerIds: buyers, Since: since, Bases: codes})
 	if err != nil {
 		return nil, mapError(err)
 	}
-	out := make([]domain.ReservedAward, len(rows))
-	for i, r := range rows {
-		out[i] = domain.ReservedAward{Basis: domain.LegalBasis(r.Basis), AwardedAt: r.RecordedAt}
+	for _, r := range rows {
+		b := r.BuyerID.String()
+		out[b] = append(out[b], domain.ReservedAward{Basis: domain.LegalBasis(r.Basis), AwardedAt: r.RecordedAt})
 	}
 	return out, nil
 }

@@ -47,39 +47,41 @@ func (q *Queries) ListLotOutcomes(ctx context.Context, tenderIds []uuid.UUID) ([
 	return items, nil
 }
 
-const reservedAwardsFromBuyer = `-- name: ReservedAwardsFromBuyer :many
-SELECT lb.basis::text AS basis, o.recorded_at
+const reservedAwardsFromBuyers = `-- name: ReservedAwardsFromBuyers :many
+SELECT t.organisation_id AS buyer_id, lb.basis::text AS basis, o.recorded_at
 FROM lot_outcomes o
 JOIN tender_lots l ON l.id = o.lot_id
 JOIN tenders t ON t.id = l.tender_id
 CROSS JOIN LATERAL jsonb_array_elements_text(coalesce(l.clauses -> 'legal_bases', '[]'::jsonb)) AS lb(basis)
 WHERE o.result = 'awarded_passerelle'
   AND o.supplier_id = $1::uuid
-  AND t.organisation_id = $2::uuid
+  AND t.organisation_id = ANY ($2::uuid[])
   AND o.recorded_at >= $3::timestamptz
   AND lb.basis = ANY ($4::text[])
-ORDER BY o.recorded_at
+ORDER BY o.recorded_at, t.organisation_id
 `
 
-type ReservedAwardsFromBuyerParams struct {
+type ReservedAwardsFromBuyersParams struct {
 	SupplierID uuid.UUID
-	BuyerID    uuid.UUID
+	BuyerIds   []uuid.UUID
 	Since      time.Time
 	Bases      []string
 }
 
-type ReservedAwardsFromBuyerRow struct {
+type ReservedAwardsFromBuyersRow struct {
+	BuyerID    uuid.UUID
 	Basis      string
 	RecordedAt time.Time
 }
 
-// The lots a supplier won from one buyer since a date under the given
-// legal bases (article 77: FR_L2113_15, EU_ART77), with the basis and the
-// day the outcome was recorded: what the repeat-award bar looks at.
-func (q *Queries) ReservedAwardsFromBuyer(ctx context.Context, arg ReservedAwardsFromBuyerParams) ([]ReservedAwardsFromBuyerRow, error) {
-	rows, err := q.db.Query(ctx, reservedAwardsFromBuyer,
+// The lots a supplier won from each of some buyers since a date under the
+// given legal bases (article 77: FR_L2113_15, EU_ART77), with the buyer,
+// the basis and the day the outcome was recorded: what the repeat-award
+// bar looks at, for a page of tenders at once.
+func (q *Queries) ReservedAwardsFromBuyers(ctx context.Context, arg ReservedAwardsFromBuyersParams) ([]ReservedAwardsFromBuyersRow, error) {
+	rows, err := q.db.Query(ctx, reservedAwardsFromBuyers,
 		arg.SupplierID,
-		arg.BuyerID,
+		arg.BuyerIds,
 		arg.Since,
 		arg.Bases,
 	)
@@ -87,10 +89,10 @@ func (q *Queries) ReservedAwardsFromBuyer(ctx context.Context, arg ReservedAward
 		return nil, err
 	}
 	defer rows.Close()
-	items := []ReservedAwardsFromBuyerRow{}
+	items := []ReservedAwardsFromBuyersRow{}
 	for rows.Next() {
-		var i ReservedAwardsFromBuyerRow
-		if err := rows.Scan(&i.Basis, &i.RecordedAt); err != nil {
+		var i ReservedAwardsFromBuyersRow
+		if err := rows.Scan(&i.BuyerID, &i.Basis, &i.RecordedAt); err != nil {
 			return nil, err
 		}
 		items = append(items, i)

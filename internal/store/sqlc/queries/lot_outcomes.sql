@@ -13,18 +13,19 @@ JOIN tender_lots l ON l.id = o.lot_id
 WHERE l.tender_id = ANY(sqlc.arg(tender_ids)::uuid[])
 ORDER BY o.lot_id;
 
--- name: ReservedAwardsFromBuyer :many
--- The lots a supplier won from one buyer since a date under the given
--- legal bases (article 77: FR_L2113_15, EU_ART77), with the basis and the
--- day the outcome was recorded: what the repeat-award bar looks at.
-SELECT lb.basis::text AS basis, o.recorded_at
+-- name: ReservedAwardsFromBuyers :many
+-- The lots a supplier won from each of some buyers since a date under the
+-- given legal bases (article 77: FR_L2113_15, EU_ART77), with the buyer,
+-- the basis and the day the outcome was recorded: what the repeat-award
+-- bar looks at, for a page of tenders at once.
+SELECT t.organisation_id AS buyer_id, lb.basis::text AS basis, o.recorded_at
 FROM lot_outcomes o
 JOIN tender_lots l ON l.id = o.lot_id
 JOIN tenders t ON t.id = l.tender_id
 CROSS JOIN LATERAL jsonb_array_elements_text(coalesce(l.clauses -> 'legal_bases', '[]'::jsonb)) AS lb(basis)
 WHERE o.result = 'awarded_passerelle'
   AND o.supplier_id = sqlc.arg(supplier_id)::uuid
-  AND t.organisation_id = sqlc.arg(buyer_id)::uuid
+  AND t.organisation_id = ANY (sqlc.arg(buyer_ids)::uuid[])
   AND o.recorded_at >= sqlc.arg(since)::timestamptz
   AND lb.basis = ANY (sqlc.arg(bases)::text[])
-ORDER BY o.recorded_at;
+ORDER BY o.recorded_at, t.organisation_id;
