@@ -110,6 +110,36 @@ func TestReleaseDateFollowsOutcomes(t *testing.T) {
 	if two := release(); two.Date != "2026-11-20T12:00:00Z" || two.Tender.Status != "complete" {
 		t.Errorf("after the last outcome: date %s, status %s", two.Date, two.Tender.Status)
 	}
+	// Suspending the winner hides it from the release, which is then a new
+	// one; reinstating it names it again, in a newer one still.
+	mod := db.User(t, storetest.UserOptions{PlatformRole: domain.PlatformModerator})
+	moderator := domain.Principal{UserID: mod.ID, PlatformRole: domain.PlatformModerator, Memberships: map[string]domain.MembershipRole{}}
+	suspensions := core.NewSuspensions(db.Store, runner, runner.Notifications(), clock, "https://passerelle.example")
+	named := func(r ocds.Release) bool {
+		for _, a := range r.Awards {
+			if len(a.Suppliers) > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	if !named(release()) {
+		t.Fatal("the winner is not named before its suspension")
+	}
+	now = now.Add(time.Hour)
+	if _, err := suspensions.Suspend(ctx, core.Actor{UserID: mod.ID}, moderator, supplier.ID, domain.DecisionReason{Note: "Contrôle"}); err != nil {
+		t.Fatal(err)
+	}
+	if r := release(); r.Date != "2026-11-20T13:00:00Z" || named(r) || first() != closed.ID {
+		t.Errorf("after the winner's suspension: date %s, winner named %v, first %s", r.Date, named(r), first())
+	}
+	now = now.Add(time.Hour)
+	if _, err := suspensions.Reinstate(ctx, core.Actor{UserID: mod.ID}, moderator, supplier.ID, domain.DecisionReason{}); err != nil {
+		t.Fatal(err)
+	}
+	if r := release(); r.Date != "2026-11-20T14:00:00Z" || !named(r) {
+		t.Errorf("after the winner's reinstatement: date %s, winner named %v", r.Date, named(r))
+	}
 }
 
 // Pages follow each other with no release twice and none left out, also
