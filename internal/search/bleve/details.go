@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
@@ -155,6 +156,8 @@ type detailMemo struct {
 
 	mu   sync.Mutex
 	hits map[detailKey]*hitDetails
+	// bytes estimates what hits hold (counted in the cache's budget).
+	bytes atomic.Int64
 }
 
 // detailMemoMax bounds the hits a memo keeps (a few hundred bytes each).
@@ -201,9 +204,31 @@ func (m *detailMemo) put(k detailKey, d *hitDetails) {
 	if m.hits == nil {
 		m.hits = map[detailKey]*hitDetails{}
 	}
-	if len(m.hits) < detailMemoMax {
+	if _, ok := m.hits[k]; !ok && len(m.hits) < detailMemoMax {
 		m.hits[k] = d
+		m.bytes.Add(d.size(k))
 	}
+}
+
+// size estimates what d holds, with its key.
+func (d *hitDetails) size(k detailKey) int64 {
+	n := 160 + len(k.id) + len(d.kind)
+	for field, terms := range d.locations {
+		n += 48 + len(field)
+		for term, locs := range terms {
+			n += 48 + len(term)
+			for _, l := range locs {
+				n += 64 + 8*len(l.ArrayPositions)
+			}
+		}
+	}
+	for field, frags := range d.fragments {
+		n += 48 + len(field)
+		for _, f := range frags {
+			n += 16 + len(f)
+		}
+	}
+	return int64(n)
 }
 
 // addMatchDetails fills the locations (which field and language matched),

@@ -210,10 +210,16 @@ func TestExecutionMatchesBleve(t *testing.T) {
 			h.postings.scored.clear()
 			compareExecution(t, e, h, queries)
 			hits, misses := h.postings.scored.stats()
+			resets := h.postings.scored.resetCount()
 			compareExecution(t, e, h, queries)
 			warmHits, warmMisses := h.postings.scored.stats()
 			t.Logf("scored matches kept: cold %d hits %d misses, warm %d hits %d misses", hits, misses, warmHits-hits, warmMisses-misses)
-			if hits == 0 || warmMisses != misses || warmHits-hits < 40 {
+			// Bleve's persister swaps in a new snapshot (the same documents,
+			// their segments now on disk) a moment after the index was
+			// written, which empties the cache: the warm pass may then
+			// score a text again, once.
+			swapped := h.postings.scored.resetCount() != resets
+			if hits == 0 || warmMisses != misses && !swapped || warmHits-hits < 40 {
 				t.Fatalf("the kept matches were not used: cold %d/%d, warm %d/%d (hits/misses)", hits, misses, warmHits-hits, warmMisses-misses)
 			}
 		})

@@ -3,6 +3,7 @@ package bleve
 import (
 	"encoding/json"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
@@ -23,6 +24,8 @@ const pageMemoMax = 16
 type pageMemo struct {
 	mu    sync.Mutex
 	pages map[string]search.Result
+	// bytes estimates what pages hold (counted in the cache's budget).
+	bytes atomic.Int64
 }
 
 // pageKey identifies the answer to q: every field of the normalized query.
@@ -47,9 +50,28 @@ func (m *pageMemo) put(key string, r search.Result) {
 	if m.pages == nil {
 		m.pages = map[string]search.Result{}
 	}
-	if len(m.pages) < pageMemoMax {
+	if _, ok := m.pages[key]; !ok && len(m.pages) < pageMemoMax {
 		m.pages[key] = r.Clone()
+		m.bytes.Add(answerSize(key, r))
 	}
+}
+
+// answerSize estimates what an answer holds, with its key.
+func answerSize(key string, r search.Result) int64 {
+	n := 128 + len(key) + len(r.NextCursor)
+	for _, h := range r.Hits {
+		n += 96 + len(h.ID) + len(h.Kind) + len(h.MatchedField) + len(h.MatchedLanguage)
+		for k, v := range h.Snippets {
+			n += 48 + len(k) + len(v)
+		}
+	}
+	for f, vs := range r.Facets {
+		n += 48 + len(f)
+		for _, v := range vs {
+			n += 32 + len(v.Value)
+		}
+	}
+	return int64(n)
 }
 
 // keptAnswer returns the answer kept for q on the index's current

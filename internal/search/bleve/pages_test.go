@@ -40,6 +40,28 @@ func TestKeptAnswers(t *testing.T) {
 	if snippets == 0 {
 		t.Fatal("the test wants snippets")
 	}
+	// What the text keeps beside its matches counts in the cache's budget.
+	{
+		h, err := e.acquire("x")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := &h.postings.scored
+		c.mu.Lock()
+		var details, pages int64
+		for el := c.lru.Front(); el != nil; el = el.Next() {
+			if m := el.Value.(*scoredEntry).computed(); m != nil {
+				details += m.details.bytes.Load()
+				pages += m.pages.bytes.Load()
+			}
+		}
+		live := c.liveBytesLocked()
+		c.mu.Unlock()
+		h.mu.RUnlock()
+		if details == 0 || pages == 0 || live < details+pages {
+			t.Fatalf("kept details %d bytes, answers %d, the cache counts %d", details, pages, live)
+		}
+	}
 	_, misses := stats()
 	again, err := e.Search(ctx, "x", q)
 	if err != nil {

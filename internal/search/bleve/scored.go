@@ -66,7 +66,11 @@ type scoredMatches struct {
 	pages   pageMemo
 }
 
-func (m *scoredMatches) bytes() int64 { return int64(len(m.nums))*12 + 128 }
+// bytes is what m holds: its matches, and the details and answers kept
+// with them since (which grow while the text is searched).
+func (m *scoredMatches) bytes() int64 {
+	return int64(len(m.nums))*12 + 128 + m.details.bytes.Load() + m.pages.bytes.Load()
+}
 
 type scoredEntry struct {
 	key   string
@@ -89,8 +93,9 @@ type scoredCache struct {
 	entries map[string]*list.Element
 	lru     list.List // of *scoredEntry, most recent first
 	bytes   int64
-	// hits and misses count lookups (tests, metrics).
-	hits, misses uint64
+	// hits and misses count lookups, resets the snapshot changes that
+	// emptied the cache (tests, metrics).
+	hits, misses, resets uint64
 }
 
 // clear drops every entry (the index's settings changed).
@@ -106,6 +111,35 @@ func (c *scoredCache) stats() (hits, misses uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.hits, c.misses
+}
+
+// resetCount returns how many times a new snapshot emptied the cache.
+func (c *scoredCache) resetCount() uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.resets
+}
+
+// liveBytesLocked is what the computed entries hold now (one being
+// computed holds nothing yet).
+func (c *scoredCache) liveBytesLocked() int64 {
+	var n int64
+	for el := c.lru.Front(); el != nil; el = el.Next() {
+		if m := el.Value.(*scoredEntry).computed(); m != nil {
+			n += m.bytes()
+		}
+	}
+	return n
+}
+
+// computed returns the entry's matches once computed, else nil.
+func (e *scoredEntry) computed() *scoredMatches {
+	select {
+	case <-e.done:
+		return e.m
+	default:
+		return nil
+	}
 }
 
 // peek returns the matches of key on snap when they have been computed,
@@ -147,6 +181,9 @@ func (c *scoredCache) countHit() {
 func (c *scoredCache) get(ctx context.Context, snap *scorch.IndexSnapshot, key string, score func() (*scoredMatches, error)) (*scoredMatches, error) {
 	c.mu.Lock()
 	if c.snap != snap {
+		if c.snap != nil {
+			c.resets++
+		}
 		c.snap, c.entries, c.bytes = snap, nil, 0
 		c.lru.Init()
 	}
@@ -201,6 +238,9 @@ func (c *scoredCache) get(ctx context.Context, snap *scorch.IndexSnapshot, key s
 		c.bytes -= e.size
 		return e.m, nil
 	}
+	// The kept texts have grown since they were added (details and
+	// answers): the budget is checked against what they hold now.
+	c.bytes = c.liveBytesLocked()
 	for c.bytes > budget && c.lru.Len() > 1 {
 		last := c.lru.Back()
 		old := last.Value.(*scoredEntry)
@@ -209,7 +249,9 @@ func (c *scoredCache) get(ctx context.Context, snap *scorch.IndexSnapshot, key s
 		}
 		c.lru.Remove(last)
 		delete(c.entries, old.key)
-		c.bytes -= old.size
+		if m := old.computed(); m != nil {
+			c.bytes -= m.bytes()
+		}
 	}
 	return e.m, nil
 }
