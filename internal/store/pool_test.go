@@ -1,11 +1,13 @@
 package store_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgtype"
 
 	"passerelle/internal/store"
 	"passerelle/internal/store/storetest"
@@ -50,6 +52,16 @@ func TestOpenEncodesUUIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
+	// The store's plan is the one pgx picks (not driver.Valuer's text).
+	conn, err := st.Pool().Acquire(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := conn.Conn().TypeMap().PlanEncode(pgtype.UUIDOID, pgtype.BinaryFormatCode, uuid.UUID{})
+	conn.Release()
+	if got := fmt.Sprintf("%T", plan); got != "*store.uuidPlan" {
+		t.Fatalf("pgx encodes uuid.UUID with %s, not the store's plan", got)
+	}
 	ids := []uuid.UUID{uuid.MustParse("01a21b12-f8aa-751d-afa1-d25862157e75"), uuid.Nil, uuid.New()}
 	var texts []string
 	if err := st.Pool().QueryRow(t.Context(), `SELECT array(SELECT x::text FROM unnest($1::uuid[]) AS x)`, ids).Scan(&texts); err != nil {

@@ -76,43 +76,45 @@ func answerSize(key string, r search.Result) int64 {
 
 // keptAnswer returns the answer kept for q on the index's current
 // snapshot, if any: q's text has been scored on that snapshot, and the
-// same query answered since.
-func (h *handle) keptAnswer(q search.Query) (search.Result, bool) {
+// same query answered since. key is q's pageKey ("" when q has none),
+// for keepAnswer: it is computed once a search.
+func (h *handle) keptAnswer(q search.Query) (res search.Result, key string, ok bool) {
+	key, ok = pageKey(q)
+	if !ok {
+		return search.Result{}, "", false
+	}
 	adv, err := h.index.Advanced()
 	if err != nil {
-		return search.Result{}, false
+		return search.Result{}, key, false
 	}
 	r, err := adv.Reader()
 	if err != nil {
-		return search.Result{}, false
+		return search.Result{}, key, false
 	}
 	defer func() { _ = r.Close() }()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return search.Result{}, false
+	snap, isScorch := r.(*scorch.IndexSnapshot)
+	if !isScorch {
+		return search.Result{}, key, false
 	}
 	textKey, err := scoredKey(q)
 	if err != nil {
-		return search.Result{}, false
+		return search.Result{}, key, false
 	}
 	sm := h.postings.scored.peek(snap, textKey)
 	if sm == nil {
-		return search.Result{}, false
+		return search.Result{}, key, false
 	}
-	key, ok := pageKey(q)
-	if !ok {
-		return search.Result{}, false
-	}
-	res, ok := sm.pages.get(key)
+	res, ok = sm.pages.get(key)
 	if ok {
 		h.postings.scored.countHit()
 	}
-	return res, ok
+	return res, key, ok
 }
 
-// keepAnswer keeps r, the answer to q computed from sm.
-func keepAnswer(sm *scoredMatches, q search.Query, r search.Result) {
-	if key, ok := pageKey(q); ok {
+// keepAnswer keeps r, the answer to the query of pageKey key, computed
+// from sm.
+func keepAnswer(sm *scoredMatches, key string, r search.Result) {
+	if key != "" {
 		sm.pages.put(key, r)
 	}
 }

@@ -46,9 +46,12 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 		return search.Result{}, err
 	}
 	defer h.mu.RUnlock()
+	var answerKey string
 	if q.HasText() && h.postings.scored.budget.Load() > 0 {
-		if r, ok := h.keptAnswer(q); ok {
-			return r, nil
+		var kept search.Result
+		var ok bool
+		if kept, answerKey, ok = h.keptAnswer(q); ok {
+			return kept, nil
 		}
 	}
 
@@ -82,7 +85,7 @@ func (e *Engine) Search(ctx context.Context, index string, q search.Query) (sear
 	}
 	out := toResult(q, res, facets)
 	if eq.scored != nil {
-		keepAnswer(eq.scored, q, out)
+		keepAnswer(eq.scored, answerKey, out)
 	}
 	return out, nil
 }
